@@ -1,0 +1,29 @@
+/// The events of a window in date order, with what was left out and why.
+public struct Chronology: Sendable {
+    public var window: DateWindow
+    /// Events dated inside the window, sorted by date, then unit, then kind.
+    public var events: [ChronologyEvent]
+    /// Events whose date could not be resolved even to a year.
+    public var undated: [ChronologyEvent]
+    /// How many dated events fell outside the window.
+    public var outsideWindow: Int
+
+    public init(window: DateWindow, events: [ChronologyEvent], undated: [ChronologyEvent] = [], outsideWindow: Int = 0) {
+        self.window = window
+        self.events = events
+        self.undated = undated
+        self.outsideWindow = outsideWindow
+    }
+
+    /// Years of the window that have events, ascending.
+    public var years: [Int] {
+        Array(Set(events.compactMap { $0.event.date.value?.year })).sorted()
+    }
+
+    /// Units that have events, sorted by name, each once.
+    public var units: [UnitReference] {
+        var seen: [String: UnitReference] = [:]
+        for item in events where seen[item.event.unit.id] == nil { seen[item.event.unit.id] = item.event.unit }
+        return seen.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+}

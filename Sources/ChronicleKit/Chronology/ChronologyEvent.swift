@@ -1,0 +1,41 @@
+/// An article that reported an event.
+public struct EventSource: Sendable, Hashable, Codable, Comparable {
+    /// File path, or `path:line` for a JSON Lines export.
+    public var source: String
+    public var url: String?
+    public var title: String?
+
+    public init(source: String, url: String? = nil, title: String? = nil) {
+        self.source = source
+        self.url = url
+        self.title = title
+    }
+
+    public static func < (lhs: EventSource, rhs: EventSource) -> Bool {
+        (lhs.source, lhs.url ?? "") < (rhs.source, rhs.url ?? "")
+    }
+}
+
+/// One meeting in the chronology: the merged record of every article that reported it.
+public struct ChronologyEvent: Sendable, Hashable {
+    /// Stable id built from date, unit and kind, e.g. `2022-12-26-quan-doan-1-year-end-review`.
+    public var id: String
+    public var event: Event
+    /// Every article that reported it, in path order.
+    public var sources: [EventSource]
+    /// Set when an analyst's correction changed or confirmed the event (`config/corrections.yml`).
+    public var corrected: Bool
+
+    public init(id: String, event: Event, sources: [EventSource], corrected: Bool = false) {
+        self.id = id
+        self.event = event
+        self.sources = sources
+        self.corrected = corrected
+    }
+
+    /// The id an event gets in the chronology.
+    public static func id(for event: Event) -> String {
+        let date = event.date.value?.description ?? "undated"
+        return "\(date)-\(event.unit.id)-\(event.kind.rawValue)"
+    }
+}

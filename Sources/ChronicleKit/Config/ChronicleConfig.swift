@@ -1,0 +1,144 @@
+import Foundation
+
+/// The inclusive range of dates the chronology covers.
+public struct DateWindow: Sendable, Hashable {
+    public var from: PartialDate
+    public var to: PartialDate
+
+    public init(from: PartialDate, to: PartialDate) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether a date of any precision falls inside the window (a month or year overlapping it counts).
+    public func contains(_ date: PartialDate) -> Bool {
+        let first = date.dayNumber
+        let last: Int
+        switch date.precision {
+        case .day: last = first
+        case .month: last = PartialDate(year: date.month == 12 ? date.year + 1 : date.year, month: date.month! % 12 + 1, day: 1).dayNumber - 1
+        case .year: last = PartialDate(year: date.year + 1, month: 1, day: 1).dayNumber - 1
+        }
+        return last >= from.dayNumber && first <= to.dayNumber
+    }
+
+    public var years: ClosedRange<Int> { from.year...max(from.year, to.year) }
+}
+
+/// Report output formats.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case markdown, csv, xml, svg
+}
+
+/// Language of report labels.
+public enum ReportLanguage: String, Sendable {
+    case vi, en
+}
+
+/// `config/chronicle.yml`: where articles are, where reports go, the window and the formats.
+///
+/// Paths to inputs, output and store are taken relative to the working directory (cron lines `cd`
+/// into the project first); paths to other config files relative to the config file's folder.
+public struct ChronicleConfig: Sendable {
+    public var configFile: URL
+    public var inputs: [URL]
+    public var output: URL
+    public var window: DateWindow
+    public var formats: [ReportFormat]
+    public var language: ReportLanguage
+    public var unitsFile: URL
+    public var templatesDirectory: URL
+    public var correctionsFile: URL
+    /// The SQLite state file; nil means `<output>/.chronicle/state.sqlite`.
+    public var storeFile: URL?
+
+    /// The folder that holds the config files (gazetteer, rules, templates).
+    public var configDirectory: URL { configFile.deletingLastPathComponent() }
+
+    public static let knownKeys = ["input", "output", "window", "formats", "units", "report", "corrections", "store"]
+
+    public init(
+        configFile: URL, inputs: [URL], output: URL, window: DateWindow, formats: [ReportFormat] = ReportFormat.allCases,
+        language: ReportLanguage = .vi, unitsFile: URL? = nil, templatesDirectory: URL? = nil,
+        correctionsFile: URL? = nil, storeFile: URL? = nil
+    ) {
+        let directory = configFile.deletingLastPathComponent()
+        self.configFile = configFile
+        self.inputs = inputs
+        self.output = output
+        self.window = window
+        self.formats = formats
+        self.language = language
+        self.unitsFile = unitsFile ?? directory.appendingPathComponent("units.yml")
+        self.templatesDirectory = templatesDirectory ?? directory.appendingPathComponent("templates")
+        self.correctionsFile = correctionsFile ?? directory.appendingPathComponent("corrections.yml")
+        self.storeFile = storeFile
+    }
+
+    /// Loads and checks a config file.
+    public static func load(_ url: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> ChronicleConfig {
+        let document = try YAMLDocument.load(url)
+        try document.rejectUnknownKeys(knownKeys)
+        let directory = url.deletingLastPathComponent()
+        func resolve(_ path: String, against base: URL) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+        }
+
+        let inputs = try document.strings("input") ?? []
+        if inputs.isEmpty {
+            throw ConfigError.missingKey(path: url.path, key: "input", expected: "a list of folders to read articles from")
+        }
+        let output = try document.requiredString("output", expected: "the folder reports are written to")
+
+        guard let windowDoc = try document.mapping("window") else {
+            throw ConfigError.missingKey(path: url.path, key: "window", expected: "a mapping with 'from' and 'to' dates")
+        }
+        try windowDoc.rejectUnknownKeys(["from", "to"])
+        guard let from = try windowDoc.date("from") else {
+            throw ConfigError.missingKey(path: url.path, key: "window.from", expected: "a date YYYY-MM-DD")
+        }
+        guard let to = try windowDoc.date("to") else {
+            throw ConfigError.missingKey(path: url.path, key: "window.to", expected: "a date YYYY-MM-DD")
+        }
+        if to < from {
+            throw ConfigError.wrongValue(path: url.path, key: "window.to", expected: "a date not before window.from (\(from))", found: "'\(to)'")
+        }
+
+        var formats = ReportFormat.allCases
+        if let names = try document.strings("formats") {
+            formats = try names.enumerated().map { index, name in
+                guard let format = ReportFormat(rawValue: name.lowercased()) else {
+                    throw ConfigError.wrongValue(
+                        path: url.path, key: "formats[\(index)]",
+                        expected: "one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))", found: "'\(name)'")
+                }
+                return format
+            }
+        }
+
+        var language = ReportLanguage.vi
+        var templates: URL?
+        if let report = try document.mapping("report") {
+            try report.rejectUnknownKeys(["language", "templates"])
+            if let code = try report.string("language") {
+                guard let parsed = ReportLanguage(rawValue: code.lowercased()) else {
+                    throw ConfigError.wrongValue(path: url.path, key: "report.language", expected: "vi or en", found: "'\(code)'")
+                }
+                language = parsed
+            }
+            templates = try report.string("templates").map { resolve($0, against: directory) }
+        }
+
+        return ChronicleConfig(
+            configFile: url,
+            inputs: inputs.map { resolve($0, against: workingDirectory) },
+            output: resolve(output, against: workingDirectory),
+            window: DateWindow(from: from, to: to),
+            formats: formats,
+            language: language,
+            unitsFile: try document.string("units").map { resolve($0, against: directory) },
+            templatesDirectory: templates,
+            correctionsFile: try document.string("corrections").map { resolve($0, against: directory) },
+            storeFile: try document.string("store").map { resolve($0, against: workingDirectory) })
+    }
+}

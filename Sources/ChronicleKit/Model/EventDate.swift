@@ -1,0 +1,98 @@
+/// How finely a date is known.
+public enum DatePrecision: String, Sendable, Codable, Comparable {
+    case day, month, year
+
+    private var rank: Int { self == .day ? 0 : self == .month ? 1 : 2 }
+    public static func < (lhs: DatePrecision, rhs: DatePrecision) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// How the year (or the whole date) of an event was found; see `spec/records.md`.
+public enum DateBasis: String, Sendable, Codable {
+    case explicit
+    case referenceDate = "reference-date"
+    case periodYear = "period-year"
+    case anniversary
+    case context
+    case unresolved
+}
+
+/// Part of the day a meeting was held, when the article says ("sáng", "chiều", "tối").
+public enum PartOfDay: String, Sendable, Codable {
+    case morning, afternoon, evening
+}
+
+/// A calendar date cut to a precision: `2022-12-26`, `2022-12` or `2022`.
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = month == nil ? nil : day
+    }
+
+    public var precision: DatePrecision { day != nil ? .day : month != nil ? .month : .year }
+
+    /// ISO 8601 text cut to the precision.
+    public var description: String {
+        var text = String(format: "%04d", year)
+        if let month { text += String(format: "-%02d", month) }
+        if let day { text += String(format: "-%02d", day) }
+        return text
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a longer timestamp is cut to its date).
+    public init?(iso text: String) {
+        let parts = text.prefix(10).split(separator: "-")
+        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
+        var month: Int?
+        var day: Int?
+        if parts.count > 1 {
+            guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            month = m
+        }
+        if parts.count > 2 {
+            guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+            day = d
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of the first day this date covers (proleptic Gregorian).
+    public var dayNumber: Int {
+        let y = month.map { $0 <= 2 ? year - 1 : year } ?? year - 1
+        let m = month ?? 1
+        let d = day ?? 1
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+}
+
+/// The date of an event with its precision, how its year was found and the sentence that shows it.
+public struct EventDate: Sendable, Hashable {
+    /// The date, or nil when not even a year can be justified.
+    public var value: PartialDate?
+    public var partOfDay: PartOfDay?
+    public var basis: DateBasis
+    /// The sentence the date (or its year) was read from.
+    public var evidence: String?
+
+    public init(value: PartialDate?, partOfDay: PartOfDay? = nil, basis: DateBasis, evidence: String? = nil) {
+        self.value = value
+        self.partOfDay = partOfDay
+        self.basis = basis
+        self.evidence = evidence
+    }
+
+    public var precision: DatePrecision? { value?.precision }
+}

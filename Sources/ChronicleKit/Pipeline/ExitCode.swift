@@ -1,0 +1,23 @@
+/// Process exit codes, following BSD `sysexits.h` so cron wrappers can tell failures apart.
+public enum ChronicleExitCode: Int32, Sendable {
+    case success = 0
+    case usage = 64
+    case dataError = 65
+    case inputMissing = 66
+    case cannotCreateOutput = 73
+    case ioError = 74
+    case locked = 75
+    case badConfig = 78
+
+    /// The exit code for an error thrown by the library.
+    public static func forError(_ error: Error) -> ChronicleExitCode {
+        switch error {
+        case is ConfigError: return .badConfig
+        case is InputError: return .inputMissing
+        case let output as OutputError:
+            if case .cannotCreateDirectory = output { return .cannotCreateOutput }
+            return .ioError
+        default: return .ioError
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Everything a report shows: the chronology plus the run's context.
+public struct ReportInput: Sendable {
+    public var chronology: Chronology
+    /// Articles that could not be read or whose meeting could not be dated, sorted by source.
+    public var problems: [ArticleProblem]
+    /// The report's "as of" date.
+    public var asOf: PartialDate
+    /// Ids of chronology events first seen in this run (from the store); empty on a first run.
+    public var newEventIDs: Set<String>
+    /// Numbers for the overview.
+    public var articlesRead: Int
+    public var filesSkipped: Int
+
+    public init(
+        chronology: Chronology, problems: [ArticleProblem], asOf: PartialDate, newEventIDs: Set<String> = [],
+        articlesRead: Int = 0, filesSkipped: Int = 0
+    ) {
+        self.chronology = chronology
+        self.problems = problems
+        self.asOf = asOf
+        self.newEventIDs = newEventIDs
+        self.articlesRead = articlesRead
+        self.filesSkipped = filesSkipped
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Chronicle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chronicle",
+        abstract: "Turns news articles about party-work conferences of military units into a chronology and reports.",
+        discussion: """
+            Without a subcommand, 'chronicle' runs the main job ('chronicle run') with config/chronicle.yml.
+            """,
+        subcommands: [RunCommand.self, ExtractCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import ChronicleKit
+import Foundation
+import Logging
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Read the article folders, build the chronology and write the reports (the default).",
+        discussion: """
+            Reads every .txt, .html/.htm and .jsonl file under the input folders, extracts the \
+            conferences each article reports, merges reports of the same meeting and writes \
+            chronology.md, chronology.csv and chronology.xml into the output folder.
+            """
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Article folders or files to read instead of the configured ones.", valueName: "dir"))
+    var input: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write the reports to instead of the configured one.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("First day of the chronology window for this run (YYYY-MM-DD).", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Last day of the chronology window for this run (YYYY-MM-DD).", valueName: "date"))
+    var to: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The reports' \"as of\" date (YYYY-MM-DD); default today.", valueName: "date"))
+    var asOf: String?
+
+    @Flag(name: .long, help: "Exit with code 65 when any article could not be read.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Log each step to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let from { _ = try parseDay(from, option: "--from") }
+        if let to { _ = try parseDay(to, option: "--to") }
+        if let asOf { _ = try parseDay(asOf, option: "--as-of") }
+        if let from, let to, try parseDay(to, option: "--to") < parseDay(from, option: "--from") {
+            throw ValidationError("--to (\(to)) is before --from (\(from))")
+        }
+    }
+
+    func run() throws {
+        var logger = Logger(label: "chronicle")
+        logger.logLevel = verbose ? .info : .error
+        do {
+            var config = try configOptions.load()
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            if !input.isEmpty { config.inputs = input.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } }
+            if let output { config.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL }
+            if let from { config.window.from = try parseDay(from, option: "--from") }
+            if let to { config.window.to = try parseDay(to, option: "--to") }
+            if config.window.to < config.window.from {
+                throw ValidationError("the window ends (\(config.window.to)) before it starts (\(config.window.from))")
+            }
+            let options = RunOptions(config: config, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today(), strict: strict)
+            let summary = try ChronicleRun(options: options, logger: logger).run()
+            for problem in summary.problems {
+                FileHandle.standardError.write(Data("chronicle: \(problem.source): \(problem.reason)\n".utf8))
+            }
+            if strict && !summary.problems.isEmpty {
+                throw ExitCode(ChronicleExitCode.dataError.rawValue)
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw fail(error)
+        }
+    }
+}

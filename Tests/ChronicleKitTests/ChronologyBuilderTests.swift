@@ -1,0 +1,63 @@
+import Testing
+@testable import ChronicleKit
+
+@Suite struct ChronologyBuilderTests {
+    let window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
+
+    func event(_ unit: String, _ kind: EventKind, _ date: PartialDate?) -> Event {
+        Event(
+            unit: UnitReference(name: unit, id: unit.lowercased().replacingOccurrences(of: " ", with: "-"), mention: unit),
+            kind: kind, title: "Hội nghị", date: EventDate(value: date, basis: .explicit))
+    }
+
+    func record(_ source: String, _ events: [Event]) -> ArticleRecord {
+        ArticleRecord(source: source, url: nil, status: .ok, error: nil, referenceDate: nil, events: events)
+    }
+
+    @Test func mergesACongressReportedOnItsOpeningAndClosingDays() {
+        let opening = event("Quân khu 5", .partyCongress, PartialDate(year: 2023, month: 8, day: 18))
+        let closing = event("Quân khu 5", .partyCongress, PartialDate(year: 2023, month: 8, day: 20))
+        let chronology = ChronologyBuilder(window: window).build([record("b.txt", [closing]), record("a.txt", [opening])])
+        #expect(chronology.events.count == 1)
+        #expect(chronology.events[0].event.date.value == PartialDate(year: 2023, month: 8, day: 18))
+        #expect(chronology.events[0].sources.map(\.source) == ["a.txt", "b.txt"])
+    }
+
+    @Test func keepsOneDayMeetingsOnDifferentDaysApart() {
+        let first = event("Quân đoàn 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: 26))
+        let second = event("Quân đoàn 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: 28))
+        #expect(ChronologyBuilder(window: window).build([record("a.txt", [first, second])]).events.count == 2)
+    }
+
+    @Test func mergesAMonthReportIntoTheDayReport() {
+        let day = event("Quân đoàn 1", .resolutionReview, PartialDate(year: 2022, month: 7, day: 11))
+        let month = event("Quân đoàn 1", .resolutionReview, PartialDate(year: 2022, month: 7))
+        let chronology = ChronologyBuilder(window: window).build([record("a.txt", [month]), record("b.txt", [day])])
+        #expect(chronology.events.count == 1)
+        #expect(chronology.events[0].event.date.value?.precision == .day)
+    }
+
+    @Test func leavesOutEventsOutsideTheWindowAndListsUndatedOnes() {
+        let old = event("Quân khu 3", .partyCongress, PartialDate(year: 2020, month: 8, day: 6))
+        let undated = event("Quân khu 3", .selfCriticism, nil)
+        let chronology = ChronologyBuilder(window: window).build([record("a.txt", [old, undated])])
+        #expect(chronology.events.isEmpty)
+        #expect(chronology.outsideWindow == 1)
+        #expect(chronology.undated.count == 1)
+    }
+
+    @Test func sortsByDateThenUnit() {
+        let a = event("Quân khu 9", .yearEndReview, PartialDate(year: 2022, month: 12, day: 20))
+        let b = event("Quân khu 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: 20))
+        let c = event("Quân khu 2", .midYearReview, PartialDate(year: 2022, month: 6, day: 30))
+        let ids = ChronologyBuilder(window: window).build([record("a.txt", [a, b, c])]).events.map(\.event.unit.name)
+        #expect(ids == ["Quân khu 2", "Quân khu 1", "Quân khu 9"])
+    }
+
+    @Test func windowContainsCoarseDatesThatOverlapIt() {
+        #expect(window.contains(PartialDate(year: 2023)))
+        #expect(window.contains(PartialDate(year: 2022, month: 1)))
+        #expect(!window.contains(PartialDate(year: 2021, month: 12, day: 31)))
+        #expect(!window.contains(PartialDate(year: 2024)))
+    }
+}
