@@ -15,7 +15,7 @@ struct ConfigOptions: ParsableArguments {
 
 /// Prints a library error the way a user should see it and exits with its code.
 func fail(_ error: Error) -> ExitCode {
-    let message = (error as? CustomStringConvertible)?.description ?? "\(error)"
+    let message = (error as CustomStringConvertible).description
     FileHandle.standardError.write(Data("chronicle: \(message)\n".utf8))
     return ExitCode(ChronicleExitCode.forError(error).rawValue)
 }
