@@ -42,6 +42,8 @@ public struct RunSummary: Sendable {
     public var reports: [URL]
     /// The run's id in the store.
     public var runID: Int64
+    /// The chronology the reports were written from (corrections applied).
+    public var chronology: Chronology
 }
 
 /// The main job: ingest → extract → chronology → reports, incrementally over a state store.
@@ -190,7 +192,8 @@ public struct ChronicleRun: Sendable {
             filesRead: scan.files.count, filesSkipped: scan.skipped.count, unchanged: unchanged,
             extracted: extractedRows.count, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
             articles: records.count, events: chronology.events.count, newEventIDs: newEventIDs, corrected: correctedCount,
-            suppressed: corrected.suppressed, problems: problems, reports: reports, runID: runID)
+            suppressed: corrected.suppressed, problems: problems, reports: reports, runID: runID,
+            chronology: chronology)
     }
 
     enum FileOutcome: Sendable {
