@@ -160,48 +160,41 @@ public final class ChronicleStore: Sendable {
                     ])
                 let runID = db.lastInsertedRowID
 
-                for path in update.removed {
-                    try db.execute(sql: "DELETE FROM article_file WHERE path = ?", arguments: [path])
-                }
+                // Cached statements: a run may touch thousands of rows, and parsing each is the cost.
+                let remove = try db.cachedStatement(sql: "DELETE FROM article_file WHERE path = ?")
+                for path in update.removed { try remove.execute(arguments: [path]) }
+                let upsert = try db.cachedStatement(sql: """
+                    INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
+                        config_fingerprint, records_json, first_seen_run, extracted_run, last_seen_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET
+                        display_path = excluded.display_path, size = excluded.size,
+                        modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
+                        extractor_version = excluded.extractor_version,
+                        config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
+                        extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run
+                    """)
+                let clearURLs = try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?")
+                let addURL = try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)")
                 for article in update.extracted {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
-                                config_fingerprint, records_json, first_seen_run, extracted_run, last_seen_run)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT(path) DO UPDATE SET
-                                display_path = excluded.display_path, size = excluded.size,
-                                modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
-                                extractor_version = excluded.extractor_version,
-                                config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
-                                extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run
-                            """,
+                    try upsert.execute(
                         arguments: [
                             article.path, article.displayPath, article.stamp.size, article.stamp.modified,
                             article.contentHash, article.extractorVersion, article.configFingerprint, article.recordsJSON,
                             runID, runID, runID,
                         ])
-                    try db.execute(sql: "DELETE FROM article_url WHERE path = ?", arguments: [article.path])
-                    for url in article.urls {
-                        try db.execute(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)", arguments: [url, article.path])
-                    }
+                    try clearURLs.execute(arguments: [article.path])
+                    for url in article.urls { try addURL.execute(arguments: [url, article.path]) }
                 }
-                for (path, stamp) in update.restamped {
-                    try db.execute(
-                        sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?",
-                        arguments: [stamp.size, stamp.modified, path])
-                }
-                for path in update.seen {
-                    try db.execute(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?", arguments: [runID, path])
-                }
-                for id in update.eventIDs {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO event (id, first_seen_run, last_seen_run) VALUES (?, ?, ?)
-                            ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
-                            """,
-                        arguments: [id, runID, runID])
-                }
+                let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
+                for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
+                let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
+                for path in update.seen { try see.execute(arguments: [runID, path]) }
+                let event = try db.cachedStatement(sql: """
+                    INSERT INTO event (id, first_seen_run, last_seen_run) VALUES (?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
+                    """)
+                for id in update.eventIDs { try event.execute(arguments: [id, runID, runID]) }
                 if update.pruneEvents {
                     try db.execute(sql: "DELETE FROM event WHERE last_seen_run < ?", arguments: [runID])
                 }

@@ -14,10 +14,12 @@ public struct StoredArticle: Sendable, Hashable {
     public var configFingerprint: String
     /// The records as extracted (before corrections), as a JSON array.
     public var recordsJSON: String
+    /// The distinct article URLs of its records (filled when the row is made from records).
+    public var urls: [String]
 
     public init(
         path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
-        configFingerprint: String, recordsJSON: String
+        configFingerprint: String, recordsJSON: String, urls: [String] = []
     ) {
         self.path = path
         self.displayPath = displayPath
@@ -26,6 +28,7 @@ public struct StoredArticle: Sendable, Hashable {
         self.extractorVersion = extractorVersion
         self.configFingerprint = configFingerprint
         self.recordsJSON = recordsJSON
+        self.urls = urls
     }
 
     /// A row for freshly extracted records.
@@ -36,7 +39,8 @@ public struct StoredArticle: Sendable, Hashable {
         self.init(
             path: file.url.standardizedFileURL.path, displayPath: file.displayPath, stamp: stamp, contentHash: contentHash,
             extractorVersion: extractorVersion, configFingerprint: configFingerprint,
-            recordsJSON: String(decoding: try RecordJSON.encoder.encode(records), as: UTF8.self))
+            recordsJSON: String(decoding: try RecordJSON.encoder.encode(records), as: UTF8.self),
+            urls: Self.distinctURLs(records))
     }
 
     /// The stored records.
@@ -44,9 +48,7 @@ public struct StoredArticle: Sendable, Hashable {
         try JSONDecoder().decode([ArticleRecord].self, from: Data(recordsJSON.utf8))
     }
 
-    /// The distinct article URLs of its records.
-    public var urls: [String] {
-        guard let records = try? records() else { return [] }
+    private static func distinctURLs(_ records: [ArticleRecord]) -> [String] {
         var seen: [String] = []
         for url in records.compactMap(\.url) where !seen.contains(url) { seen.append(url) }
         return seen
