@@ -18,13 +18,27 @@ import Glibc
             """
     }
 
+    /// Thousands of small files, written without per-file folder checks.
+    private func writeBatch(_ box: Sandbox, _ folder: String, _ range: Range<Int>) throws {
+        let directory = box.articles.appendingPathComponent(folder)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for index in range {
+            let path = directory.appendingPathComponent(String(format: "%05d.txt", index)).path
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try #require(fd >= 0, "cannot create \(path)")
+            let bytes = Array(article(index).utf8)
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+    }
+
     private func snapshot(_ box: Sandbox) throws -> [String: Data] {
         try box.reports()
     }
 
     @Test func killedRunsLeaveCompleteReportsAndTheNextRunSucceeds() throws {
         let box = try Sandbox()
-        for index in 0..<2000 { try box.write(String(format: "batch1/%05d.txt", index), article(index)) }
+        try writeBatch(box, "batch1", 0..<2000)
         let arguments = ["run", "--config", box.configFile.path, "--as-of", "2024-01-15"]
 
         // A kill during the very first run leaves either no report or a complete one.
@@ -39,7 +53,7 @@ import Glibc
         #expect(!before.isEmpty)
 
         // More articles arrive; each killed run must leave old-or-new complete files.
-        for index in 2000..<3000 { try box.write(String(format: "batch2/%05d.txt", index), article(index)) }
+        try writeBatch(box, "batch2", 2000..<3000)
         var observed: [[String: Data]] = []
         var elapsed: [Double] = []
         for delay in [0.01, 0.05, 0.15, 0.3, 0.5, 0.8] {
