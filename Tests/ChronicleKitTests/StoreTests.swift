@@ -110,6 +110,30 @@ import Testing
         #expect(try box.store().runs().map(\.newEvents) == [0, 1, 0])
     }
 
+    @Test func newEventsSurviveARunWhoseReportsFailed() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.run()
+        try box.write("d.txt", "event: 2023-09-09 | Quân đoàn 1 | committee-meeting\n")
+        // The report cannot be replaced (a folder stands in its way): the store has committed
+        // the run, but its reports were never written.
+        let report = box.output.appendingPathComponent("chronology.md")
+        try FileManager.default.removeItem(at: report)
+        try FileManager.default.createDirectory(at: report.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        do {
+            try box.run()
+            Issue.record("the report write must fail")
+        } catch let error as OutputError {
+            #expect(ChronicleExitCode.forError(error) == .ioError)
+        }
+        #expect(try box.store().runs().last?.reportsWritten == false)
+        try FileManager.default.removeItem(at: report)
+        let recovered = try box.run()
+        #expect(recovered.extracted == 0)
+        #expect(recovered.newEventIDs == ["2023-09-09-quan-doan-1-committee-meeting"], "still new: no report has shown it yet")
+        #expect(try box.run().newEventIDs.isEmpty)
+    }
+
     @Test func unreadableFileIsTriedAgainEachRun() throws {
         let box = try Sandbox()
         try seed(box)
