@@ -57,6 +57,11 @@ public struct RunSummary: Sendable {
 /// A run killed before 3 leaves store and reports as they were; between 3 and 5 the previous
 /// reports (or some already replaced by complete new ones) stay, and the next run, finding
 /// nothing changed, writes them all again with the same "new" events.
+///
+/// "New since the last run" (`ReportInput.newEventIDs`): chronology events first seen after the
+/// last run whose reports were all written, i.e. not yet shown in any report. A first run marks
+/// nothing new (everything would be). Widening the window shows older events as new, since no
+/// report has shown them.
 public struct ChronicleRun: Sendable {
     public let options: RunOptions
     public let logger: Logger
