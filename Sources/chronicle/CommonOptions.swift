@@ -15,7 +15,9 @@ struct ConfigOptions: ParsableArguments {
 
 /// Prints a library error the way a user should see it and exits with its code.
 func fail(_ error: Error) -> ExitCode {
-    let message = (error as? CustomStringConvertible)?.description ?? "\(error)"
+    // String(describing:) uses the error's own description; a cast to CustomStringConvertible would
+    // bridge to NSError on Linux and print "Error Domain=…".
+    let message = String(describing: error)
     FileHandle.standardError.write(Data("chronicle: \(message)\n".utf8))
     return ExitCode(ChronicleExitCode.forError(error).rawValue)
 }

@@ -11,6 +11,11 @@ struct RunCommand: ParsableCommand {
             Reads every .txt, .html/.htm and .jsonl file under the input folders, extracts the \
             conferences each article reports, merges reports of the same meeting and writes \
             chronology.md, chronology.csv and chronology.xml into the output folder.
+
+            Runs are incremental: state is kept in <output>/.chronicle/state.sqlite and only new \
+            or changed files are read again. One run at a time (lock: <output>/.chronicle/lock). \
+            Silent on success; exit codes: 0 ok, 64 usage, 65 bad articles with --strict, 66 input \
+            missing, 73/74 cannot create/write output, 75 another run holds the lock, 78 bad config.
             """
     )
 
@@ -31,8 +36,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The reports' \"as of\" date (YYYY-MM-DD); default today.", valueName: "date"))
     var asOf: String?
 
-    @Flag(name: .long, help: "Exit with code 65 when any article could not be read.")
+    @Flag(name: .long, help: "Exit with code 65 when any article could not be read (or a correction matched nothing).")
     var strict = false
+
+    @Flag(name: .long, help: "Forget articles whose files disappeared from the inputs (by default their events are kept).")
+    var prune = false
 
     @Flag(name: .shortAndLong, help: "Log each step to stderr.")
     var verbose = false
@@ -47,7 +55,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        var logger = Logger(label: "chronicle")
+        // Logs go to stderr: stdout stays empty and cron mails nothing on a quiet success.
+        var logger = Logger(label: "chronicle", factory: { label in StreamLogHandler.standardError(label: label) })
         logger.logLevel = verbose ? .info : .error
         do {
             var config = try configOptions.load()
@@ -59,7 +68,8 @@ struct RunCommand: ParsableCommand {
             if config.window.to < config.window.from {
                 throw ValidationError("the window ends (\(config.window.to)) before it starts (\(config.window.from))")
             }
-            let options = RunOptions(config: config, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today(), strict: strict)
+            let options = RunOptions(config: config, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today(), strict: strict,
+                prune: prune, showProgress: isatty(STDERR_FILENO) == 1 && !verbose)
             let summary = try ChronicleRun(options: options, logger: logger).run()
             for problem in summary.problems {
                 FileHandle.standardError.write(Data("chronicle: \(problem.source): \(problem.reason)\n".utf8))

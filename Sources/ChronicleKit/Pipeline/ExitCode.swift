@@ -14,6 +14,10 @@ public enum ChronicleExitCode: Int32, Sendable {
         switch error {
         case is ConfigError: return .badConfig
         case is InputError: return .inputMissing
+        case let lock as RunLockError:
+            if case .held = lock { return .locked }
+            return .cannotCreateOutput
+        case is StoreError: return .ioError
         case let output as OutputError:
             if case .cannotCreateDirectory = output { return .cannotCreateOutput }
             return .ioError

@@ -1,0 +1,27 @@
+import Foundation
+
+/// How a run turns one article file into records, with what identifies the result: the
+/// extractor's version and the fingerprint of the rules it read. Stored records made under
+/// another version or fingerprint are extracted again.
+public struct Extraction: Sendable {
+    public var version: String
+    public var configFingerprint: String
+    /// Reads and extracts one file; must not throw and must be safe to call concurrently.
+    public var records: @Sendable (InputFile) -> [ArticleRecord]
+
+    public init(version: String, configFingerprint: String, records: @escaping @Sendable (InputFile) -> [ArticleRecord]) {
+        self.version = version
+        self.configFingerprint = configFingerprint
+        self.records = records
+    }
+
+    /// The real pipeline: `ArticleLoader` then `ArticleExtractor` with the rules of the config folder.
+    public static func standard(config: ChronicleConfig) throws -> Extraction {
+        let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
+        let extractor = ArticleExtractor(rules: rules)
+        let loader = ArticleLoader()
+        return Extraction(version: ArticleExtractor.version, configFingerprint: ConfigFingerprint.compute(config: config)) { file in
+            loader.load(file).map { extractor.record(for: $0) }
+        }
+    }
+}

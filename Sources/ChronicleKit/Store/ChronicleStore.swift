@@ -1,0 +1,231 @@
+import Foundation
+import GRDB
+
+/// The SQLite state kept between runs: per article file its stamp, hash and extracted records;
+/// the chronology events seen so far; and a row per run.
+///
+/// Schema (migration `v1`):
+/// - `run(id, started_at, as_of, extractor_version, config_fingerprint, files, unchanged, extracted,
+///   pruned, articles, events, new_events, problems, reports_written)`
+/// - `article_file(path PK, display_path, size, modified_ns, content_hash, extractor_version,
+///   config_fingerprint, records_json, first_seen_run, extracted_run, last_seen_run)`
+/// - `article_url(url, path → article_file ON DELETE CASCADE)`, PK (url, path)
+/// - `event(id PK, first_seen_run, last_seen_run)`
+///
+/// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
+/// the store as the previous run left it.
+public final class ChronicleStore: Sendable {
+    public let url: URL
+    private let queue: DatabaseQueue
+
+    /// Opens (creating if needed) and migrates the store file.
+    public init(url: URL) throws {
+        self.url = url
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+        }
+        do {
+            queue = try DatabaseQueue(path: url.path)
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw StoreError.cannotOpen(path: url.path, reason: Self.reason(error))
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    started_at TEXT NOT NULL,
+                    as_of TEXT NOT NULL,
+                    extractor_version TEXT NOT NULL,
+                    config_fingerprint TEXT NOT NULL,
+                    files INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL,
+                    extracted INTEGER NOT NULL,
+                    pruned INTEGER NOT NULL,
+                    articles INTEGER NOT NULL,
+                    events INTEGER NOT NULL,
+                    new_events INTEGER NOT NULL,
+                    problems INTEGER NOT NULL,
+                    reports_written INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE article_file (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    display_path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified_ns INTEGER NOT NULL,
+                    content_hash TEXT,
+                    extractor_version TEXT NOT NULL,
+                    config_fingerprint TEXT NOT NULL,
+                    records_json TEXT NOT NULL,
+                    first_seen_run INTEGER NOT NULL REFERENCES run(id),
+                    extracted_run INTEGER NOT NULL REFERENCES run(id),
+                    last_seen_run INTEGER NOT NULL REFERENCES run(id)
+                );
+                CREATE TABLE article_url (
+                    url TEXT NOT NULL,
+                    path TEXT NOT NULL REFERENCES article_file(path) ON DELETE CASCADE,
+                    PRIMARY KEY (url, path)
+                );
+                CREATE INDEX article_url_path ON article_url(path);
+                CREATE TABLE event (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    first_seen_run INTEGER NOT NULL REFERENCES run(id),
+                    last_seen_run INTEGER NOT NULL REFERENCES run(id)
+                );
+                """)
+        }
+        return migrator
+    }
+
+    /// Every stored article file, by path.
+    public func articles() throws -> [String: StoredArticle] {
+        try read("read article files") { db in
+            var result: [String: StoredArticle] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint, records_json
+                FROM article_file
+                """)
+            while let row = try rows.next() {
+                let article = StoredArticle(
+                    path: row["path"], displayPath: row["display_path"],
+                    stamp: FileStamp(size: row["size"], modified: row["modified_ns"]),
+                    contentHash: row["content_hash"], extractorVersion: row["extractor_version"],
+                    configFingerprint: row["config_fingerprint"], recordsJSON: row["records_json"])
+                result[article.path] = article
+            }
+            return result
+        }
+    }
+
+    /// Paths of the stored files that report `url`.
+    public func paths(forURL url: String) throws -> [String] {
+        try read("look up a URL") { db in
+            try String.fetchAll(db, sql: "SELECT path FROM article_url WHERE url = ? ORDER BY path", arguments: [url])
+        }
+    }
+
+    /// Known event ids with the run that first saw each.
+    public func knownEvents() throws -> [String: Int64] {
+        try read("read events") { db in
+            var result: [String: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, first_seen_run FROM event")
+            while let row = try rows.next() { result[row["id"]] = row["first_seen_run"] }
+            return result
+        }
+    }
+
+    /// The last run whose reports were all written, the baseline of "new since the last run".
+    public func lastReportedRun() throws -> Int64? {
+        try read("read runs") { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run WHERE reports_written = 1")
+        }
+    }
+
+    /// Every run, oldest first.
+    public func runs() throws -> [RunRecord] {
+        try read("read runs") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map { row in
+                RunRecord(
+                    id: row["id"], startedAt: row["started_at"], asOf: row["as_of"],
+                    extractorVersion: row["extractor_version"], configFingerprint: row["config_fingerprint"],
+                    files: row["files"], unchanged: row["unchanged"], extracted: row["extracted"], pruned: row["pruned"],
+                    articles: row["articles"], events: row["events"], newEvents: row["new_events"],
+                    problems: row["problems"], reportsWritten: row["reports_written"])
+            }
+        }
+    }
+
+    /// Applies one run's changes in a single transaction and returns the new run's id.
+    @discardableResult
+    public func commit(_ update: StoreUpdate) throws -> Int64 {
+        do {
+            return try queue.write { db in
+                let r = update.run
+                try db.execute(
+                    sql: """
+                        INSERT INTO run (started_at, as_of, extractor_version, config_fingerprint, files, unchanged,
+                            extracted, pruned, articles, events, new_events, problems, reports_written)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                        """,
+                    arguments: [
+                        r.startedAt, r.asOf, r.extractorVersion, r.configFingerprint, r.files, r.unchanged, r.extracted,
+                        r.pruned, r.articles, r.events, r.newEvents, r.problems,
+                    ])
+                let runID = db.lastInsertedRowID
+
+                // Cached statements: a run may touch thousands of rows, and parsing each is the cost.
+                let remove = try db.cachedStatement(sql: "DELETE FROM article_file WHERE path = ?")
+                for path in update.removed { try remove.execute(arguments: [path]) }
+                let upsert = try db.cachedStatement(sql: """
+                    INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
+                        config_fingerprint, records_json, first_seen_run, extracted_run, last_seen_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET
+                        display_path = excluded.display_path, size = excluded.size,
+                        modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
+                        extractor_version = excluded.extractor_version,
+                        config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
+                        extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run
+                    """)
+                let clearURLs = try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?")
+                let addURL = try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)")
+                for article in update.extracted {
+                    try upsert.execute(
+                        arguments: [
+                            article.path, article.displayPath, article.stamp.size, article.stamp.modified,
+                            article.contentHash, article.extractorVersion, article.configFingerprint, article.recordsJSON,
+                            runID, runID, runID,
+                        ])
+                    try clearURLs.execute(arguments: [article.path])
+                    for url in article.urls { try addURL.execute(arguments: [url, article.path]) }
+                }
+                let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
+                for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
+                let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
+                for path in update.seen { try see.execute(arguments: [runID, path]) }
+                let event = try db.cachedStatement(sql: """
+                    INSERT INTO event (id, first_seen_run, last_seen_run) VALUES (?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
+                    """)
+                for id in update.eventIDs { try event.execute(arguments: [id, runID, runID]) }
+                if update.pruneEvents {
+                    try db.execute(sql: "DELETE FROM event WHERE last_seen_run < ?", arguments: [runID])
+                }
+                return runID
+            }
+        } catch {
+            throw StoreError.failed(path: url.path, action: "save this run", reason: Self.reason(error))
+        }
+    }
+
+    /// Records that every report of `run` was written.
+    public func markReportsWritten(run: Int64) throws {
+        do {
+            try queue.write { db in
+                try db.execute(sql: "UPDATE run SET reports_written = 1 WHERE id = ?", arguments: [run])
+            }
+        } catch {
+            throw StoreError.failed(path: url.path, action: "record the reports", reason: Self.reason(error))
+        }
+    }
+
+    private func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw StoreError.failed(path: url.path, action: action, reason: Self.reason(error))
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,29 @@
+/// Everything one run changes in the store, committed in a single transaction.
+public struct StoreUpdate: Sendable {
+    public var run: RunRecord
+    /// Files extracted again (new, changed, or read by another extractor version or rules).
+    public var extracted: [StoredArticle]
+    /// Files found unchanged by content whose size or mtime moved: only the stamp is updated.
+    public var restamped: [String: FileStamp]
+    /// Paths of every file seen in this run (their `last_seen_run` moves on).
+    public var seen: [String]
+    /// Paths whose rows are deleted (`--prune` of vanished files).
+    public var removed: [String]
+    /// Ids of the chronology events of this run.
+    public var eventIDs: [String]
+    /// Whether events absent from this run are forgotten (`--prune`).
+    public var pruneEvents: Bool
+
+    public init(
+        run: RunRecord, extracted: [StoredArticle] = [], restamped: [String: FileStamp] = [:], seen: [String] = [],
+        removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false
+    ) {
+        self.run = run
+        self.extracted = extracted
+        self.restamped = restamped
+        self.seen = seen
+        self.removed = removed
+        self.eventIDs = eventIDs
+        self.pruneEvents = pruneEvents
+    }
+}

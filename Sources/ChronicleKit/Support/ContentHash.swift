@@ -1,0 +1,72 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// 64-bit FNV-1a of a file's bytes: cheap, dependency-free and stable across platforms and runs.
+/// It only tells "same content as last time" apart from "changed"; it is not a security hash.
+public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
+    public var value: UInt64
+
+    public init(value: UInt64) { self.value = value }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// The hash of a byte buffer.
+    public init<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        var hash = Self.offsetBasis
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= Self.prime
+        }
+        value = hash
+    }
+
+    /// The hash of a file, read in chunks so a large file does not need to fit in memory;
+    /// nil when the file cannot be opened or read.
+    public init?(fileAt path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var hash = Self.offsetBasis
+        let size = 1 << 16
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer.baseAddress, size)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            for index in 0..<count {
+                hash ^= UInt64(buffer[index])
+                hash &*= Self.prime
+            }
+        }
+        value = hash
+    }
+
+    /// Sixteen lowercase hex digits.
+    public var description: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Continues the hash with more bytes (used to fingerprint several files in order).
+    public func combined<Bytes: Sequence>(with bytes: Bytes) -> ContentHash where Bytes.Element == UInt8 {
+        var hash = value
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= Self.prime
+        }
+        return ContentHash(value: hash)
+    }
+
+    /// The hash of nothing, to start a combined hash from.
+    public static let empty = ContentHash(value: offsetBasis)
+}

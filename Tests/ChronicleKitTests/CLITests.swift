@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+/// The `chronicle` binary that `swift test` builds beside the test bundle.
+enum ChronicleBinary {
+    static var url: URL? {
+        var candidates: [URL] = []
+        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        var folder = argument0.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent("chronicle"))
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("chronicle"))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/chronicle"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the binary to completion in `directory`.
+    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+        let process = try start(arguments, in: directory)
+        let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
+        // Read before waiting so a chatty child cannot fill the pipe and block.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+        let binary = try #require(url, "the chronicle binary is built by `swift test` next to the test bundle")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
+    }
+}
+
+@Suite struct CLITests {
+    private func project() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.write("a.txt", "Sáng 26-12, Đảng ủy Quân đoàn 1 tổ chức hội nghị tổng kết công tác năm 2022.\n")
+        return box
+    }
+
+    private func run(_ box: Sandbox, _ arguments: [String]) throws -> ChronicleBinary.Result {
+        try ChronicleBinary.run(["run", "--config", box.configFile.path, "--as-of", "2024-01-15"] + arguments, in: box.root)
+    }
+
+    @Test func quietSuccess() throws {
+        let box = try project()
+        let result = try run(box, [])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty, "cron mails any output")
+        #expect(FileManager.default.fileExists(atPath: box.output.appendingPathComponent("chronology.md").path))
+        let verbose = try run(box, ["--verbose"])
+        #expect(verbose.status == 0 && verbose.stdout.isEmpty)
+        #expect(verbose.stderr.contains("1 articles unchanged, 0 extracted"))
+    }
+
+    @Test func badDateIsUsage64() throws {
+        let box = try project()
+        let result = try run(box, ["--from", "2022-13-45"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--from"))
+        #expect(!FileManager.default.fileExists(atPath: box.output.path))
+    }
+
+    @Test func missingInputIs66() throws {
+        let box = try project()
+        let missing = box.root.appendingPathComponent("no-such-folder").path
+        let result = try run(box, ["--input", missing])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no-such-folder"))
+        #expect(!FileManager.default.fileExists(atPath: box.output.path))
+    }
+
+    @Test func badConfigKeyIs78() throws {
+        let box = try project()
+        try box.writeConfig(extra: "colour: red")
+        let result = try run(box, [])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("colour") && result.stderr.contains(box.configFile.path))
+    }
+
+    @Test func lockedIs75() throws {
+        let box = try project()
+        #expect(try run(box, []).status == 0)
+        let before = try box.reports()
+        let lock = try RunLock.acquire(at: ChronicleRun.lockURL(for: try box.config()))
+        defer { lock.release() }
+        let result = try run(box, [])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("another chronicle run holds the lock on \(ChronicleRun.lockURL(for: try box.config()).path)"))
+        #expect(try box.reports() == before)
+    }
+
+    @Test func strictTurnsBadArticlesInto65() throws {
+        let box = try project()
+        try box.write("broken.txt", Data([0xC3, 0x28, 0xFF, 0x00, 0x9F]))
+        let lenient = try run(box, [])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("broken.txt"), "bad articles are listed on stderr")
+        #expect(lenient.stdout.isEmpty)
+        let strict = try run(box, ["--strict"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("broken.txt"))
+    }
+
+    @Test func outputThatCannotBeCreatedIs73() throws {
+        let box = try project()
+        let blocker = box.root.appendingPathComponent("file-not-folder")
+        try Data("x".utf8).write(to: blocker)
+        let result = try run(box, ["--output", blocker.appendingPathComponent("reports").path])
+        #expect(result.status == 73)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+@Suite struct LockTests {
+    @Test func heldLockStopsTheRunAndTouchesNothing() throws {
+        let box = try Sandbox()
+        try box.write("a.txt", "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        try box.run()
+        let reports = try box.reports()
+        let storeURL = ChronicleRun.storeURL(for: try box.config())
+        let storeBytes = try Data(contentsOf: storeURL)
+        try box.write("b.txt", "event: 2023-01-05 | Quân đoàn 2 | resolution-study\n")
+
+        // flock locks belong to the open file description, so a second open in this process conflicts.
+        let holder = try RunLock.acquire(at: ChronicleRun.lockURL(for: try box.config()))
+        do {
+            try box.run()
+            Issue.record("a second run must not start while the lock is held")
+        } catch let error as RunLockError {
+            #expect(error == .held(path: ChronicleRun.lockURL(for: try box.config()).path))
+            #expect(error.description == "another chronicle run holds the lock on \(ChronicleRun.lockURL(for: try box.config()).path)")
+            #expect(ChronicleExitCode.forError(error) == .locked)
+        }
+        #expect(try box.reports() == reports)
+        #expect(try Data(contentsOf: storeURL) == storeBytes)
+        holder.release()
+
+        #expect(try box.run().extracted == 1, "once released, the next run proceeds")
+    }
+
+    @Test func lockIsReleasedWhenTheHolderCloses() throws {
+        let box = try Sandbox()
+        let url = box.root.appendingPathComponent("lock")
+        var first: RunLock? = try RunLock.acquire(at: url)
+        #expect(throws: RunLockError.held(path: url.path)) { try RunLock.acquire(at: url) }
+        first = nil
+        _ = first
+        let second = try RunLock.acquire(at: url)
+        second.release()
+    }
+}

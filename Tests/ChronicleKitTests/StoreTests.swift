@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+@Suite struct StoreTests {
+    private func seed(_ box: Sandbox) throws {
+        try box.write("a.txt", "url: https://example.vn/a\nevent: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\n")
+        try box.write("sub/c.txt", "event: 2023-01-05 | Tổng cục Kỹ thuật | resolution-study\n")
+    }
+
+    private func ids(_ summary: RunSummary) -> Set<String> { Set(summary.chronology.events.map(\.id)) }
+
+    @Test func secondRunWithNoChangeExtractsNothing() throws {
+        let box = try Sandbox()
+        try seed(box)
+        let first = try box.run()
+        #expect(first.extracted == 3 && first.unchanged == 0)
+        #expect(first.events == 3)
+        let second = try box.run()
+        #expect(second.extracted == 0 && second.unchanged == 3)
+        #expect(ids(second) == ids(first))
+        let runs = try box.store().runs()
+        #expect(runs.map(\.extracted) == [3, 0])
+        #expect(runs.map(\.unchanged) == [0, 3])
+        #expect(runs.allSatisfy { $0.reportsWritten })
+        #expect(try box.store().articles().count == 3)
+        #expect(try box.store().paths(forURL: "https://example.vn/a").count == 1)
+    }
+
+    @Test func theRealPipelineIsIncrementalToo() throws {
+        let box = try Sandbox()
+        try seed(box)
+        #expect(try box.run(standard: true).extracted == 3)
+        let second = try box.run(standard: true)
+        #expect(second.extracted == 0 && second.unchanged == 3)
+    }
+
+    @Test func changedFileIsExtractedAgainTouchedFileIsNot() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.run()
+        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-07-02 | Quân đoàn 2 | mid-year-review\n")
+        let changed = try box.run()
+        #expect(changed.extracted == 1 && changed.unchanged == 2)
+        #expect(ids(changed).contains("2023-07-02-quan-doan-2-mid-year-review"))
+        #expect(!ids(changed).contains("2023-06-20-quan-doan-2-mid-year-review"))
+
+        // Same bytes, new mtime: the hash says unchanged, and the new stamp is remembered.
+        let a = box.articles.appendingPathComponent("a.txt")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: a.path)
+        let touched = try box.run()
+        #expect(touched.extracted == 0 && touched.unchanged == 3)
+        let stored = try box.store().articles()[a.standardizedFileURL.path]
+        #expect(stored?.stamp == FileStamp(path: a.path))
+    }
+
+    @Test func deletedFileKeepsItsEventsUnlessPruned() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.run()
+        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("a.txt"))
+        let kept = try box.run()
+        #expect(kept.vanished == 1 && kept.pruned == 0)
+        #expect(ids(kept).contains("2022-12-26-quan-doan-1-year-end-review"))
+        #expect(try box.store().articles().count == 3)
+
+        let pruned = try box.run(prune: true)
+        #expect(pruned.pruned == 1)
+        #expect(!ids(pruned).contains("2022-12-26-quan-doan-1-year-end-review"))
+        #expect(try box.store().articles().count == 2)
+        #expect(try box.store().knownEvents()["2022-12-26-quan-doan-1-year-end-review"] == nil)
+        #expect(try box.store().paths(forURL: "https://example.vn/a").isEmpty)
+        #expect(try box.run().vanished == 0)
+    }
+
+    @Test func extractorVersionChangeExtractsEverything() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.run(version: "test-1")
+        #expect(try box.run(version: "test-2").extracted == 3)
+        #expect(try box.run(version: "test-2").extracted == 0)
+    }
+
+    @Test func ruleOrGazetteerChangeExtractsEverythingCorrectionsDoNot() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.run()
+        try box.corrections("corrections: []\n")
+        try box.writeConfig(extra: "# another comment")
+        #expect(try box.run().extracted == 0, "corrections.yml and chronicle.yml are not extraction inputs")
+
+        try "kinds: [year-end-review]\n".write(to: box.configDirectory.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        #expect(try box.run().extracted == 3)
+        let units = box.configDirectory.appendingPathComponent("units.yml")
+        try (try String(contentsOf: units, encoding: .utf8) + "  - name: Quân đoàn 3\n").write(to: units, atomically: true, encoding: .utf8)
+        #expect(try box.run().extracted == 3)
+        #expect(try box.run().extracted == 0)
+    }
+
+    @Test func newSinceTheLastRun() throws {
+        let box = try Sandbox()
+        try seed(box)
+        let first = try box.run()
+        #expect(first.newEventIDs.isEmpty, "a first run marks nothing new")
+        try box.write("d.txt", "event: 2023-09-09 | Quân đoàn 1 | committee-meeting\n")
+        let second = try box.run()
+        #expect(second.newEventIDs == ["2023-09-09-quan-doan-1-committee-meeting"])
+        #expect(try box.run().newEventIDs.isEmpty)
+        #expect(try box.store().runs().map(\.newEvents) == [0, 1, 0])
+    }
+
+    @Test func newEventsSurviveARunWhoseReportsFailed() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.run()
+        try box.write("d.txt", "event: 2023-09-09 | Quân đoàn 1 | committee-meeting\n")
+        // The report cannot be replaced (a folder stands in its way): the store has committed
+        // the run, but its reports were never written.
+        let report = box.output.appendingPathComponent("chronology.md")
+        try FileManager.default.removeItem(at: report)
+        try FileManager.default.createDirectory(at: report.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        do {
+            try box.run()
+            Issue.record("the report write must fail")
+        } catch let error as OutputError {
+            #expect(ChronicleExitCode.forError(error) == .ioError)
+        }
+        #expect(try box.store().runs().last?.reportsWritten == false)
+        try FileManager.default.removeItem(at: report)
+        let recovered = try box.run()
+        #expect(recovered.extracted == 0)
+        #expect(recovered.newEventIDs == ["2023-09-09-quan-doan-1-committee-meeting"], "still new: no report has shown it yet")
+        #expect(try box.run().newEventIDs.isEmpty)
+    }
+
+    @Test func unreadableFileIsTriedAgainEachRun() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.write("bad.txt", Data([0xFF, 0xFE, 0x00, 0xC3]))
+        let first = try box.run()
+        #expect(first.problems.contains { $0.source.hasSuffix("bad.txt") })
+        let second = try box.run()
+        #expect(second.extracted == 1 && second.unchanged == 3)
+        #expect(second.problems.contains { $0.source.hasSuffix("bad.txt") })
+    }
+
+    @Test func contentHashIsFNV1a() throws {
+        #expect(ContentHash(bytes: []).description == "cbf29ce484222325")
+        #expect(ContentHash(bytes: Array("a".utf8)).description == "af63dc4c8601ec8c")
+        let box = try Sandbox()
+        let url = try box.write("x.txt", "a")
+        #expect(ContentHash(fileAt: url.path) == ContentHash(bytes: Array("a".utf8)))
+        #expect(ContentHash(fileAt: box.root.appendingPathComponent("none").path) == nil)
+    }
+
+    @Test func unusableStoreFileIsAnIOErrorNamingIt() throws {
+        let box = try Sandbox()
+        try seed(box)
+        let url = ChronicleRun.storeURL(for: try box.config())
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 4096).write(to: url)
+        do {
+            try box.run()
+            Issue.record("a corrupt store must stop the run")
+        } catch let error as StoreError {
+            #expect(error.description.contains(url.path))
+            #expect(ChronicleExitCode.forError(error) == .ioError)
+        }
+        #expect(try Data(contentsOf: url) == Data(repeating: 0x41, count: 4096), "what the store knew is not overwritten")
+    }
+}
