@@ -13,26 +13,29 @@ public struct ChronologyBuilder: Sendable {
     }
 
     public func build(_ records: [ArticleRecord]) -> Chronology {
-        var groups: [[(Event, EventSource)]] = []
-        var undatedGroups: [[(Event, EventSource)]] = []
+        // Only reports of the same unit and kind can merge, so candidates are looked up per
+        // (unit, kind) bucket: linear in the number of reports, not quadratic.
+        var groups: [String: [[(Event, EventSource)]]] = [:]
+        var undatedGroups: [String: [[(Event, EventSource)]]] = [:]
         var outside = 0
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
         for record in records where record.status == .ok {
             let source = EventSource(source: record.source, url: record.url, title: record.title)
             for event in record.events {
+                let key = event.unit.id + "|" + event.kind.rawValue
                 guard let date = event.date.value else {
-                    Self.add((event, source), to: &undatedGroups)
+                    Self.add((event, source), to: &undatedGroups[key, default: []])
                     continue
                 }
                 guard window.contains(date) else {
                     outside += 1
                     continue
                 }
-                Self.add((event, source), to: &groups)
+                Self.add((event, source), to: &groups[key, default: []])
             }
         }
-        let events = groups.map(Self.merge).sorted(by: Self.order)
-        let undated = undatedGroups.map(Self.merge).sorted(by: Self.order)
+        let events = groups.values.joined().map(Self.merge).sorted(by: Self.order)
+        let undated = undatedGroups.values.joined().map(Self.merge).sorted(by: Self.order)
         return Chronology(window: window, events: events, undated: undated, outsideWindow: outside)
     }
 
