@@ -8,6 +8,21 @@ struct MarkdownReport {
     let summary: ReportSummary
     let templates: ReportTemplates
     let withTimeline: Bool
+    /// Each event's table row, rendered once and shared by chronology.md and the unit and year files.
+    private let rows: [String]
+
+    init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool) {
+        self.input = input
+        self.summary = summary
+        self.templates = templates
+        self.withTimeline = withTimeline
+        var rows: [String] = []
+        rows.reserveCapacity(input.chronology.events.count)
+        for item in input.chronology.events {
+            rows.append(templates.render("event-row", Self.row(item, input: input, templates: templates)))
+        }
+        self.rows = rows
+    }
 
     private var chronology: Chronology { input.chronology }
 
@@ -180,11 +195,11 @@ struct MarkdownReport {
 
     private func table(_ indices: ArraySlice<Int>, into sink: AtomicFileSink) throws {
         try sink.write(templates.render("table-header", [:]))
-        for index in indices { try sink.write(templates.render("event-row", row(chronology.events[index]))) }
+        for index in indices { try sink.write(rows[index]) }
         try sink.write("\n")
     }
 
-    private func row(_ item: ChronologyEvent) -> [String: Any] {
+    private static func row(_ item: ChronologyEvent, input: ReportInput, templates: ReportTemplates) -> [String: Any] {
         let event = item.event
         var row: [String: Any] = [
             "date": event.date.value.map(ReportFields.vietnameseDate) ?? "?",
@@ -206,7 +221,7 @@ struct MarkdownReport {
     }
 
     /// Each source as a link to its URL (link text: the site), or its file path.
-    private func sources(_ sources: [EventSource]) -> String {
+    private static func sources(_ sources: [EventSource]) -> String {
         sources.map { source in
             if let url = source.url, let destination = ReportText.linkDestination(url) {
                 return "[\(ReportText.markdown(ReportText.host(url)))](<\(destination)>)"
@@ -225,7 +240,7 @@ struct MarkdownReport {
                 "unit": ReportText.markdown(item.event.unit.name),
                 "title": ReportText.markdown(item.event.title),
                 "corrected": item.corrected,
-                "sources": sources(item.sources),
+                "sources": Self.sources(item.sources),
             ]
         }
         try sink.write(templates.render("problems", [

@@ -12,7 +12,7 @@ public enum ReportText {
 
     /// Removes characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF); keeps tabs and newlines.
     public static func clean(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ xmlAllowed($0.value) && $0.value != 0x7F }) { return text }
+        if isClean(text) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where xmlAllowed(scalar.value) && scalar.value != 0x7F {
             scalars.append(scalar)
@@ -20,9 +20,23 @@ public enum ReportText {
         return String(scalars)
     }
 
+    /// Byte scan: no control character other than tab/LF/CR, no DEL, no U+FFFE/U+FFFF.
+    static func isClean(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F { return false }
+            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
+    }
+
     /// One line of text: forbidden characters removed, runs of whitespace (newlines and tabs
     /// included) collapsed to one space, ends trimmed.
     public static func flat(_ text: String) -> String {
+        if isFlat(text) { return text }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -39,6 +53,25 @@ public enum ReportText {
             scalars.append(scalar)
         }
         return String(scalars)
+    }
+
+    /// Whether `flat` would return the text unchanged: a byte scan for control characters,
+    /// doubled or outer spaces, NBSP, line/paragraph separators and U+FFFE/U+FFFF.
+    static func isFlat(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var beforePrevious: UInt8 = 0
+        var first = true
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if byte == 0x20 && (first || previous == 0x20) { return false }
+            if previous == 0xC2 && byte == 0xA0 { return false }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }
+            beforePrevious = previous
+            previous = byte
+            first = false
+        }
+        return previous != 0x20 || first
     }
 
     /// Markdown-safe inline text: flattened, and every character Markdown (GFM) gives a meaning
