@@ -60,6 +60,22 @@ import Testing
         #expect(Set(after) == Set(before.filter { !$0.hasPrefix("years/") } + ["years"]))
     }
 
+    @Test func filesOfUnitsAndYearsNoLongerReportedAreRemoved() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        try ReportWriter(config: ReportSample.config(output: output)).write(ReportSample.input)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("units/binh-doan-15.md").path))
+        try Data("kept".utf8).write(to: output.appendingPathComponent("units/notes.txt"))
+        var input = ReportSample.input
+        input.chronology.events.removeAll { $0.event.unit.id == ReportSample.binhDoan.id || $0.event.date.value?.year == 2022 }
+        let written = try ReportWriter(config: ReportSample.config(output: output)).write(input)
+        let files = ReportSample.files(in: output)
+        #expect(!files.contains("units/binh-doan-15.md"))
+        #expect(!files.contains("years/2022.md"))
+        #expect(files.contains("years/2023.md") && files.contains("units/notes.txt"))
+        #expect(Set(files) == Set(written.map { String($0.standardizedFileURL.path.dropFirst(output.standardizedFileURL.path.count + 1)) } + ["units/notes.txt"]))
+    }
+
     @Test func missingOrBrokenTemplateNamesTheFile() throws {
         let templates = ReportSample.temporaryDirectory()
         let output = ReportSample.temporaryDirectory()
@@ -113,8 +129,10 @@ import Testing
     /// Many events: the writer streams, so time and memory stay modest. Scale it with
     /// `REPORT_SCALE_EVENTS=30000` (and `REPORT_SCALE_FORMATS=markdown,csv`) to measure.
     @Test func largeChronology() throws {
-        let output = ReportSample.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: output) }
+        // REPORT_SCALE_OUTPUT=/some/folder keeps the files for a look.
+        let kept = ProcessInfo.processInfo.environment["REPORT_SCALE_OUTPUT"].map { URL(fileURLWithPath: $0) }
+        let output = kept ?? ReportSample.temporaryDirectory()
+        defer { if kept == nil { try? FileManager.default.removeItem(at: output) } }
         let count = Int(ProcessInfo.processInfo.environment["REPORT_SCALE_EVENTS"] ?? "") ?? 1000
         var events: [ChronologyEvent] = []
         for n in 0..<count {

@@ -40,10 +40,26 @@ public struct ReportWriter: Sendable {
             if formats.contains(.svg) {
                 try TimelineSVG(input: input, summary: summary, templates: templates).write(into: staging)
             }
-            return try staging.commit()
+            let written = try staging.commit()
+            if formats.contains(.markdown) { removeStaleFiles(keeping: written) }
+            return written
         } catch {
             staging.discard()
             throw error
+        }
+    }
+
+    /// Removes `units/*.md` and `years/*.md` left by earlier runs for units or years that no
+    /// longer have events, so the folders always match `chronology.md`. Other files are kept.
+    private func removeStaleFiles(keeping written: [URL]) {
+        let keep = Set(written.map { $0.standardizedFileURL.path })
+        for folder in ["units", "years"] {
+            let directory = config.output.appendingPathComponent(folder)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
+            for name in names.sorted() where name.hasSuffix(".md") {
+                let url = directory.appendingPathComponent(name)
+                if !keep.contains(url.standardizedFileURL.path) { try? FileManager.default.removeItem(at: url) }
+            }
         }
     }
 }

@@ -67,7 +67,7 @@ struct TimelineSVG {
         }
         let rowHeights = rows.map { marks in Double((marks.map(\.lane).max() ?? 0) + 1) * laneHeight + 2 * rowPadding }
         let plotHeight = max(rowHeights.reduce(0, +), 24)
-        let legendTop = top + plotHeight + 24
+        let legendTop = top + plotHeight + 48
         let legendRows = (EventKind.allCases.count + 1) / 2 + 2
         let height = legendTop + Double(legendRows) * 20 + 12
 
@@ -89,6 +89,10 @@ struct TimelineSVG {
             let span = min(monthCount - month, 12 - absolute % 12)
             let x0 = left + Double(month) * column
             out += "<text x=\"\(f(x0 + Double(span) * column / 2))\" y=\"46\" text-anchor=\"middle\" font-weight=\"bold\">\(year)</text>\n"
+            if summary.units.count > 12 {
+                // Long charts repeat the years under the rows.
+                out += "<text x=\"\(f(x0 + Double(span) * column / 2))\" y=\"\(f(top + plotHeight + 14))\" text-anchor=\"middle\" font-weight=\"bold\">\(year)</text>\n"
+            }
             out += "<line x1=\"\(f(x0))\" y1=\"34\" x2=\"\(f(x0))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
             month += span
         }
@@ -102,6 +106,17 @@ struct TimelineSVG {
             }
         }
         out += "<line x1=\"\(f(left + plotWidth))\" y1=\"34\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
+        // The "as of" date, when it falls inside the window: later months are not yet reported.
+        let asOf = input.asOf
+        let asOfMonth = asOf.year * 12 + (asOf.month ?? 12) - 1
+        if asOfMonth >= firstMonth && asOfMonth <= lastMonth {
+            let fraction = asOf.day.map { Double($0) / Double(Self.daysIn(year: asOf.year, month: asOf.month!)) } ?? 1
+            let ax = left + (Double(asOfMonth - firstMonth) + fraction) * column
+            out += "<line x1=\"\(f(ax))\" y1=\"52\" x2=\"\(f(ax))\" y2=\"\(f(top + plotHeight))\" stroke=\"#C00000\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n"
+            // Near the right edge the label runs leftwards so it stays inside the picture.
+            let leftwards = ax > left + plotWidth * 0.6
+            out += "<text x=\"\(f(leftwards ? ax - 4 : ax + 4))\" y=\"\(f(top + plotHeight + 28))\" text-anchor=\"\(leftwards ? "end" : "start")\" font-size=\"10\" fill=\"#C00000\">\(x(templates.labels["as_of"]!)) \(x(ReportFields.vietnameseDate(asOf)))</text>\n"
+        }
         out += "</g>\n"
         try sink.write(out)
 
