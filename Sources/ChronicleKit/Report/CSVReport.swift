@@ -1,8 +1,8 @@
 /// Writes `chronology.csv` and `summary.csv` for Excel and LibreOffice.
 ///
 /// Both files are UTF-8 with a byte-order mark (so Excel detects UTF-8), RFC 4180 quoting (a
-/// cell with `"`, `,`, `;`-free rules aside, CR or LF is quoted and its `"` doubled), CRLF line
-/// ends and one header row of stable snake_case names. Multi-valued cells are joined with "; ".
+/// cell holding `"`, `,`, CR or LF — and `;`, for spreadsheets set to a semicolon separator — is
+/// quoted and its `"` doubled), CRLF line ends and one header row of stable snake_case names. Multi-valued cells are joined with "; ".
 /// Text cells are flattened to one line (runs of whitespace become one space) and characters XML
 /// forbids (control characters) are removed.
 ///
@@ -92,27 +92,22 @@ struct CSVReport {
     }
 
     static func writeRow(_ cells: [String], to sink: AtomicFileSink) throws {
-        var line = ""
         for (index, cell) in cells.enumerated() {
-            if index > 0 { line += "," }
-            line += field(cell)
+            if index > 0 { try sink.write(",") }
+            try sink.write(field(cell))
         }
-        line += "\r\n"
-        try sink.write(line)
+        try sink.write("\r\n")
     }
 
     /// One cell: flattened, formula-neutralized, quoted when RFC 4180 requires it.
     static func field(_ raw: String) -> String {
         var text = ReportText.flat(raw)
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
-        }
-        let needsQuotes = text.unicodeScalars.contains { $0 == "\"" || $0 == "," || $0 == "\r" || $0 == "\n" || $0 == ";" }
+        if let first = text.utf8.first, Self.formulaStarts.contains(first) { text = "'" + text }
+        let needsQuotes = text.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x3B || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
-        }
-        return quoted + "\""
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// First bytes that make a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`, tab, CR.
+    private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 }
