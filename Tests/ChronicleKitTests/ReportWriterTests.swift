@@ -156,3 +156,30 @@ import Testing
         #expect(ReportSample.files(in: output).count == (formats.contains(.markdown) ? 1 + 150 + years : 0) + (formats.contains(.csv) ? 2 : 0) + (formats.contains(.xml) ? 2 : 0) + (formats.contains(.svg) ? 1 : 0))
     }
 }
+
+@Suite struct ReportEdgeTests {
+    @Test func emptyChronologyStillGivesValidReports() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let input = ReportInput(chronology: Chronology(window: ReportSample.window, events: []), problems: [], asOf: ReportSample.asOf)
+        let written = try ReportWriter(config: ReportSample.config(output: output)).write(input)
+        #expect(ReportSample.files(in: output) == ["chronology.csv", "chronology.md", "chronology.xml", "chronology.xsd", "summary.csv", "timeline.svg"])
+        #expect(written.count == 6)
+        let text = try String(contentsOf: output.appendingPathComponent("chronology.md"), encoding: .utf8)
+        #expect(text.contains("Không có hội nghị nào"))
+    }
+
+    @Test func unitIdsThatCleanUpAlikeGetDistinctFiles() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let events = ["doan/1", "doan-1"].enumerated().map { index, id in
+            let event = Event(
+                unit: UnitReference(name: "Đoàn \(index)", id: id, mention: "Đoàn"), kind: .otherMeeting, title: "Hội nghị",
+                date: EventDate(value: PartialDate(year: 2022, month: 5, day: 1 + index), basis: .explicit))
+            return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: [EventSource(source: "a\(index).txt")])
+        }
+        let input = ReportInput(chronology: Chronology(window: ReportSample.window, events: events), problems: [], asOf: ReportSample.asOf)
+        try ReportWriter(config: ReportSample.config(output: output, formats: [.markdown])).write(input)
+        #expect(ReportSample.files(in: output).filter { $0.hasPrefix("units/") } == ["units/doan-1-2.md", "units/doan-1.md"])
+    }
+}

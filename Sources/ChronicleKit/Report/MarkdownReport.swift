@@ -29,7 +29,7 @@ struct MarkdownReport {
     func write(into staging: ReportStaging) throws {
         try writeChronology(try staging.open("chronology.md"))
         for (position, unit) in summary.units.enumerated() {
-            let sink = try staging.open("units/\(ReportSummary.fileName(forUnit: unit.id)).md")
+            let sink = try staging.open("units/\(summary.unitFiles[position]).md")
             try writeUnit(unit, events: summary.eventsByUnit[position], into: sink)
         }
         for (position, year) in summary.years.enumerated() {
@@ -163,7 +163,7 @@ struct MarkdownReport {
         let rows: [[String: Any]] = summary.units.enumerated().map { position, unit in
             [
                 "unit": ReportText.markdown(unit.name),
-                "link": "units/\(ReportSummary.fileName(forUnit: unit.id)).md",
+                "link": "units/\(summary.unitFiles[position]).md",
                 "counts": summary.unitYear[position].map { ["count": String($0)] },
                 "total": String(summary.unitYear[position].reduce(0, +)),
             ]

@@ -26,6 +26,8 @@ public struct ReportSummary: Sendable {
     public let byYear: [(year: Int, count: Int)]
     /// `unitYear[u][y]`: events of `units[u]` in `windowYears[y]`.
     public let unitYear: [[Int]]
+    /// File name (without `.md`) of each unit's report, unique even when two ids clean up alike.
+    public let unitFiles: [String]
 
     public init(_ chronology: Chronology) {
         var unitIndex: [String: Int] = [:]
@@ -38,6 +40,18 @@ public struct ReportSummary: Sendable {
         var rank = [Int](repeating: 0, count: units.count)
         for (position, index) in order.enumerated() { rank[index] = position }
         self.units = order.map { units[$0] }
+        var used: Set<String> = []
+        unitFiles = self.units.map { unit in
+            let base = Self.fileName(forUnit: unit.id)
+            var name = base
+            var suffix = 2
+            while used.contains(name) {
+                name = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            used.insert(name)
+            return name
+        }
 
         let years = chronology.years
         self.years = years
