@@ -65,3 +65,108 @@ public enum AtomicFileWriter {
         try write(Data(text.utf8), to: url)
     }
 }
+
+/// The streaming variant of `AtomicFileWriter`: bytes are appended through a buffer to a temporary
+/// file beside the target; `finish()` flushes and fsyncs it, `commit()` renames it over the target
+/// and `discard()` removes it. Until `commit()`, the target is untouched, so a writer that fails
+/// half-way (or a set of files of which one fails) leaves the old files in place and no temp files.
+public final class AtomicFileSink {
+    public let url: URL
+    public let temporaryURL: URL
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 16
+    private var finished = false
+    private var done = false
+
+    /// Creates the folder if needed and opens the temporary file.
+    public init(url: URL) throws {
+        self.url = url
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotCreateDirectory(path: directory.path, reason: Self.reason(error))
+        }
+        temporaryURL = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        fd = open(temporaryURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit {
+        if !done { discard() }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+
+    /// Appends text as UTF-8.
+    public func write(_ text: String) throws {
+        var text = text
+        text.withUTF8 { bytes in buffer.append(contentsOf: bytes) }
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Appends raw bytes.
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    private func flush() throws {
+        var failure: String?
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        if let failure { throw OutputError.cannotWrite(path: url.path, reason: failure) }
+    }
+
+    /// Writes what is buffered, fsyncs and closes the temporary file (the target is not yet replaced).
+    public func finish() throws {
+        guard !finished else { return }
+        try flush()
+        if fsync(fd) != 0 { throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        close(fd)
+        fd = -1
+        finished = true
+    }
+
+    /// Renames the finished temporary file over the target and makes the rename durable.
+    public func commit() throws {
+        try finish()
+        if rename(temporaryURL.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw OutputError.cannotWrite(path: url.path, reason: reason)
+        }
+        done = true
+        let dirfd = open(url.deletingLastPathComponent().path, O_RDONLY)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+
+    /// Removes the temporary file; the target keeps its old content.
+    public func discard() {
+        guard !done else { return }
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+        unlink(temporaryURL.path)
+        done = true
+    }
+}

@@ -1,0 +1,113 @@
+/// Writes `chronology.csv` and `summary.csv` for Excel and LibreOffice.
+///
+/// Both files are UTF-8 with a byte-order mark (so Excel detects UTF-8), RFC 4180 quoting (a
+/// cell holding `"`, `,`, CR or LF — and `;`, for spreadsheets set to a semicolon separator — is
+/// quoted and its `"` doubled), CRLF line ends and one header row of stable snake_case names. Multi-valued cells are joined with "; ".
+/// Text cells are flattened to one line (runs of whitespace become one space) and characters XML
+/// forbids (control characters) are removed.
+///
+/// Spreadsheet formula injection is neutralized following OWASP's "CSV Injection" guidance: a
+/// cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe
+/// `'`, so a spreadsheet shows it as text instead of evaluating it.
+///
+/// `chronology.csv` — one row per event, dated events in chronology order then undated ones:
+/// - `event_id`: stable chronology id (`2022-12-26-quan-doan-1-year-end-review`)
+/// - `date`: ISO 8601 cut to its precision (`2022-12-26`, `2022-12`, `2022`); empty when undated
+/// - `date_precision`: `day`, `month`, `year`; empty when undated
+/// - `part_of_day`: `morning`, `afternoon`, `evening` or empty
+/// - `date_basis`: `explicit`, `reference-date`, `period-year`, `anniversary`, `context`, `unresolved`
+/// - `unit_id`, `unit`, `unit_mention`: canonical id and name, and the words of the article
+/// - `organizer`: the party body that held the meeting
+/// - `kind`: kind id (`year-end-review`, ...); `kind_label`: the kind in words, in the report language
+/// - `title`, `period`
+/// - `chair_rank`, `chair_name`, `chair_positions` (positions joined with "; ")
+/// - `people`: `role: rank name (position, position)` per person, joined with "; "
+/// - `documents`: `type code (YYYY-MM-DD)` per document, joined with "; "
+/// - `credits`: reporters' bylines, joined with "; "
+/// - `sources`: the article files (`path` or `path:line`), joined with "; "
+/// - `urls`: the articles' URLs (those known), joined with "; "
+/// - `corrected`: `true` when an analyst's correction applies, else `false`
+/// - `new`: `true` when the event was first seen in this run, else `false`
+/// - `date_evidence`: the sentence the date was read from
+///
+/// `summary.csv` — one row per unit, year and kind with at least one event, sorted by unit name,
+/// year and kind: `unit_id`, `unit`, `year`, `kind`, `kind_label`, `count`.
+struct CSVReport {
+    static let chronologyColumns = [
+        "event_id", "date", "date_precision", "part_of_day", "date_basis", "unit_id", "unit", "unit_mention",
+        "organizer", "kind", "kind_label", "title", "period", "chair_rank", "chair_name", "chair_positions", "people",
+        "documents", "credits", "sources", "urls", "corrected", "new", "date_evidence",
+    ]
+    static let summaryColumns = ["unit_id", "unit", "year", "kind", "kind_label", "count"]
+
+    let input: ReportInput
+    let summary: ReportSummary
+    let templates: ReportTemplates
+
+    func write(into staging: ReportStaging) throws {
+        let events = try staging.open("chronology.csv")
+        try events.write("\u{FEFF}")
+        try Self.writeRow(Self.chronologyColumns, to: events)
+        for item in input.chronology.events { try Self.writeRow(row(item), to: events) }
+        for item in input.chronology.undated { try Self.writeRow(row(item), to: events) }
+
+        let counts = try staging.open("summary.csv")
+        try counts.write("\u{FEFF}")
+        try Self.writeRow(Self.summaryColumns, to: counts)
+        for count in summary.counts {
+            try Self.writeRow(
+                [count.unit.id, count.unit.name, String(count.year), count.kind.rawValue, templates.kind(count.kind), String(count.count)],
+                to: counts)
+        }
+    }
+
+    private func row(_ item: ChronologyEvent) -> [String] {
+        let event = item.event
+        return [
+            item.id,
+            event.date.value?.description ?? "",
+            event.date.precision?.rawValue ?? "",
+            event.date.partOfDay?.rawValue ?? "",
+            event.date.basis.rawValue,
+            event.unit.id,
+            event.unit.name,
+            event.unit.mention,
+            event.organizer ?? "",
+            event.kind.rawValue,
+            templates.kind(event.kind),
+            event.title,
+            event.period ?? "",
+            event.chair?.rank ?? "",
+            event.chair?.name ?? "",
+            (event.chair?.positions ?? []).map(ReportText.flat).joined(separator: "; "),
+            event.people.map(ReportFields.personWithRole).joined(separator: "; "),
+            event.documents.map { ReportFields.document($0, vietnamese: false) }.joined(separator: "; "),
+            event.credits.map(ReportText.flat).joined(separator: "; "),
+            item.sources.map { ReportText.flat($0.source) }.joined(separator: "; "),
+            item.sources.compactMap { $0.url.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: "; "),
+            item.corrected ? "true" : "false",
+            input.newEventIDs.contains(item.id) ? "true" : "false",
+            event.date.evidence ?? "",
+        ]
+    }
+
+    static func writeRow(_ cells: [String], to sink: AtomicFileSink) throws {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { try sink.write(",") }
+            try sink.write(field(cell))
+        }
+        try sink.write("\r\n")
+    }
+
+    /// One cell: flattened, formula-neutralized, quoted when RFC 4180 requires it.
+    static func field(_ raw: String) -> String {
+        var text = ReportText.flat(raw)
+        if let first = text.utf8.first, Self.formulaStarts.contains(first) { text = "'" + text }
+        let needsQuotes = text.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x3B || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// First bytes that make a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`, tab, CR.
+    private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+}

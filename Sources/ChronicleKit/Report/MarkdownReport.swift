@@ -1,0 +1,254 @@
+/// Writes `chronology.md`, `units/<unit>.md` and `years/<year>.md` from the Mustache templates.
+///
+/// The document is rendered piece by piece (header, one heading per group, one row per event)
+/// straight into the file sink, so a chronology of tens of thousands of events never becomes one
+/// String in memory. Every value given to a template is already Markdown-escaped.
+struct MarkdownReport {
+    let input: ReportInput
+    let summary: ReportSummary
+    let templates: ReportTemplates
+    let withTimeline: Bool
+    /// Each event's table row, rendered once and shared by chronology.md and the unit and year files.
+    private let rows: [String]
+
+    init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool) {
+        self.input = input
+        self.summary = summary
+        self.templates = templates
+        self.withTimeline = withTimeline
+        var rows: [String] = []
+        rows.reserveCapacity(input.chronology.events.count)
+        for item in input.chronology.events {
+            rows.append(templates.render("event-row", Self.row(item, input: input, templates: templates)))
+        }
+        self.rows = rows
+    }
+
+    private var chronology: Chronology { input.chronology }
+
+    func write(into staging: ReportStaging) throws {
+        try writeChronology(try staging.open("chronology.md"))
+        for (position, unit) in summary.units.enumerated() {
+            let sink = try staging.open("units/\(summary.unitFiles[position]).md")
+            try writeUnit(unit, events: summary.eventsByUnit[position], into: sink)
+        }
+        for (position, year) in summary.years.enumerated() {
+            let sink = try staging.open("years/\(year).md")
+            try writeYear(year, events: summary.eventsByYear[position], into: sink)
+        }
+    }
+
+    // MARK: Files
+
+    private func writeChronology(_ sink: AtomicFileSink) throws {
+        var context = common()
+        context.merge(overview(Array(chronology.events.indices), unitCount: summary.units.count)) { $1 }
+        context["show_run"] = true
+        context["has_timeline"] = withTimeline
+        context["timeline_path"] = "timeline.svg"
+        context["summary"] = summaryTable()
+        context.merge(newEvents { _ in true }) { $1 }
+        try sink.write(templates.render("chronology", context))
+
+        let unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
+        if chronology.events.isEmpty { try sink.write(templates.render("no-events", [:])) }
+        for (position, year) in summary.years.enumerated() {
+            try sink.write(templates.render("section-year", ["heading": "##", "year": String(year)]))
+            // Group the year's events by unit, keeping date order inside each unit.
+            let indices = summary.eventsByYear[position].enumerated().sorted {
+                let l = unitRank[chronology.events[$0.element].event.unit.id]!, r = unitRank[chronology.events[$1.element].event.unit.id]!
+                return l != r ? l < r : $0.offset < $1.offset
+            }.map(\.element)
+            var start = 0
+            while start < indices.count {
+                let unit = chronology.events[indices[start]].event.unit
+                var end = start
+                while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
+                try sink.write(templates.render("section-unit", ["heading": "###", "unit": ReportText.markdown(unit.name)]))
+                try table(indices[start..<end], into: sink)
+                start = end
+            }
+        }
+        try problems(articles: input.problems, undated: chronology.undated, showArticles: true, into: sink)
+    }
+
+    private func writeUnit(_ unit: UnitReference, events: [Int], into sink: AtomicFileSink) throws {
+        var context = common()
+        context["unit"] = ReportText.markdown(unit.name)
+        context.merge(overview(events, unitCount: 1)) { $1 }
+        context.merge(newEvents { $0.event.unit.id == unit.id }) { $1 }
+        try sink.write(templates.render("unit", context))
+        var start = 0
+        while start < events.count {
+            let year = chronology.events[events[start]].event.date.value!.year
+            var end = start
+            while end < events.count && chronology.events[events[end]].event.date.value!.year == year { end += 1 }
+            try sink.write(templates.render("section-year", ["heading": "##", "year": String(year)]))
+            try table(events[start..<end], into: sink)
+            start = end
+        }
+        let undated = chronology.undated.filter { $0.event.unit.id == unit.id }
+        if !undated.isEmpty { try problems(articles: [], undated: undated, showArticles: false, into: sink) }
+    }
+
+    private func writeYear(_ year: Int, events: [Int], into sink: AtomicFileSink) throws {
+        var context = common()
+        context["year"] = String(year)
+        let unitCount = Set(events.map { chronology.events[$0].event.unit.id }).count
+        context.merge(overview(events, unitCount: unitCount)) { $1 }
+        context.merge(newEvents { $0.event.date.value?.year == year }) { $1 }
+        try sink.write(templates.render("year", context))
+        let unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
+        let indices = events.enumerated().sorted {
+            let l = unitRank[chronology.events[$0.element].event.unit.id]!, r = unitRank[chronology.events[$1.element].event.unit.id]!
+            return l != r ? l < r : $0.offset < $1.offset
+        }.map(\.element)
+        var start = 0
+        while start < indices.count {
+            let unit = chronology.events[indices[start]].event.unit
+            var end = start
+            while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
+            try sink.write(templates.render("section-unit", ["heading": "##", "unit": ReportText.markdown(unit.name)]))
+            try table(indices[start..<end], into: sink)
+            start = end
+        }
+    }
+
+    // MARK: Pieces
+
+    private func common() -> [String: Any] {
+        [
+            "window_from": ReportFields.vietnameseDate(chronology.window.from),
+            "window_to": ReportFields.vietnameseDate(chronology.window.to),
+            "as_of": ReportFields.vietnameseDate(input.asOf),
+        ]
+    }
+
+    private func overview(_ events: [Int], unitCount: Int) -> [String: Any] {
+        var kinds = [Int](repeating: 0, count: EventKind.allCases.count)
+        var years: [Int: Int] = [:]
+        for index in events {
+            let event = chronology.events[index].event
+            kinds[EventKind.allCases.firstIndex(of: event.kind)!] += 1
+            if let year = event.date.value?.year { years[year, default: 0] += 1 }
+        }
+        let byKind = EventKind.allCases.indices.filter { kinds[$0] > 0 }.map {
+            ["label": templates.kind(EventKind.allCases[$0]), "count": String(kinds[$0])]
+        }
+        let byYear = years.keys.sorted().map { ["year": String($0), "count": String(years[$0]!)] }
+        return [
+            "event_count": String(events.count),
+            "unit_count": String(unitCount),
+            "by_kind": lastMarked(byKind),
+            "has_kinds": !byKind.isEmpty,
+            "by_year": lastMarked(byYear),
+            "has_years": !byYear.isEmpty,
+            "show_run": false,
+            "articles_read": String(input.articlesRead),
+            "files_skipped": String(input.filesSkipped),
+            "outside_window": String(chronology.outsideWindow),
+            "undated_count": String(chronology.undated.count),
+        ]
+    }
+
+    private func lastMarked(_ items: [[String: String]]) -> [[String: Any]] {
+        items.enumerated().map { index, item in
+            var item: [String: Any] = item
+            item["last"] = index == items.count - 1
+            return item
+        }
+    }
+
+    private func summaryTable() -> [String: Any] {
+        let rows: [[String: Any]] = summary.units.enumerated().map { position, unit in
+            [
+                "unit": ReportText.markdown(unit.name),
+                "link": "units/\(summary.unitFiles[position]).md",
+                "counts": summary.unitYear[position].map { ["count": String($0)] },
+                "total": String(summary.unitYear[position].reduce(0, +)),
+            ]
+        }
+        let totals = summary.windowYears.indices.map { y in
+            ["count": String(summary.unitYear.reduce(0) { $0 + $1[y] })]
+        }
+        return [
+            "years": summary.windowYears.map { ["year": String($0)] },
+            "rows": rows,
+            "totals": totals,
+            "total": String(chronology.events.count),
+        ]
+    }
+
+    private func newEvents(_ filter: (ChronologyEvent) -> Bool) -> [String: Any] {
+        guard !input.newEventIDs.isEmpty else { return ["has_new": false] }
+        var items: [[String: Any]] = []
+        for item in chronology.events + chronology.undated where input.newEventIDs.contains(item.id) && filter(item) {
+            items.append([
+                "date": item.event.date.value.map(ReportFields.vietnameseDate) ?? "?",
+                "unit": ReportText.markdown(item.event.unit.name),
+                "kind": ReportText.markdown(templates.kind(item.event.kind)),
+                "title": ReportText.markdown(item.event.title),
+            ])
+        }
+        return ["has_new": !items.isEmpty, "new_events": items]
+    }
+
+    private func table(_ indices: ArraySlice<Int>, into sink: AtomicFileSink) throws {
+        try sink.write(templates.render("table-header", [:]))
+        for index in indices { try sink.write(rows[index]) }
+        try sink.write("\n")
+    }
+
+    private static func row(_ item: ChronologyEvent, input: ReportInput, templates: ReportTemplates) -> [String: Any] {
+        let event = item.event
+        var row: [String: Any] = [
+            "date": event.date.value.map(ReportFields.vietnameseDate) ?? "?",
+            "kind": ReportText.markdown(templates.kind(event.kind)),
+            "title": ReportText.markdown(event.title),
+            "chair": event.chair.map { ReportText.markdown(ReportFields.person($0)) } ?? "",
+            "documents": event.documents.map { ReportText.markdown(ReportFields.document($0, vietnamese: true)) }.joined(separator: "; "),
+            "sources": sources(item.sources),
+            "corrected": item.corrected,
+            "new": input.newEventIDs.contains(item.id),
+        ]
+        if let precision = event.date.precision, precision != .day {
+            row["precision"] = ReportText.markdown(templates.precisionLabels[precision] ?? precision.rawValue)
+        }
+        if let part = event.date.partOfDay {
+            row["part_of_day"] = ReportText.markdown(templates.partOfDayLabels[part] ?? part.rawValue)
+        }
+        return row
+    }
+
+    /// Each source as a link to its URL (link text: the site), or its file path.
+    private static func sources(_ sources: [EventSource]) -> String {
+        sources.map { source in
+            if let url = source.url, let destination = ReportText.linkDestination(url) {
+                return "[\(ReportText.markdown(ReportText.host(url)))](<\(destination)>)"
+            }
+            return ReportText.markdown(ReportFields.sourceLocation(source))
+        }.joined(separator: "; ")
+    }
+
+    private func problems(articles: [ArticleProblem], undated: [ChronologyEvent], showArticles: Bool, into sink: AtomicFileSink) throws {
+        let problems = articles.sorted().map {
+            ["source": ReportText.markdown($0.source), "reason": ReportText.markdown($0.reason)]
+        }
+        let undatedItems: [[String: Any]] = undated.map { item in
+            [
+                "kind": ReportText.markdown(templates.kind(item.event.kind)),
+                "unit": ReportText.markdown(item.event.unit.name),
+                "title": ReportText.markdown(item.event.title),
+                "corrected": item.corrected,
+                "sources": Self.sources(item.sources),
+            ]
+        }
+        try sink.write(templates.render("problems", [
+            "show_articles": showArticles,
+            "has_problems": !problems.isEmpty,
+            "problems": problems,
+            "has_undated": !undatedItems.isEmpty,
+            "undated": undatedItems,
+        ]))
+    }
+}

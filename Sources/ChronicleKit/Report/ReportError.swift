@@ -1,0 +1,17 @@
+/// A report that could not be produced. These are bugs in Chronicle, not in the input: the run
+/// fails and the previous reports stay in place.
+public enum ReportError: Error, CustomStringConvertible, Equatable {
+    /// The written XML does not validate against the embedded schema.
+    case invalidXML(path: String, reason: String)
+    /// libxml2 could not write or parse the document.
+    case xmlFailure(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidXML(let path, let reason):
+            return "\(path): the generated XML does not match chronology.xsd (a bug in Chronicle, please report it): \(reason)"
+        case .xmlFailure(let path, let reason):
+            return "\(path): cannot write the XML report: \(reason)"
+        }
+    }
+}

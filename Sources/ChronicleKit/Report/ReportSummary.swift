@@ -1,0 +1,111 @@
+/// Counts and groupings of a chronology computed once per run and shared by every format, in a
+/// fixed order (units by name then id, years ascending, kinds in taxonomy order) so output never
+/// depends on dictionary order.
+public struct ReportSummary: Sendable {
+    /// One line of `summary.csv`.
+    public struct Count: Sendable, Hashable {
+        public var unit: UnitReference
+        public var year: Int
+        public var kind: EventKind
+        public var count: Int
+    }
+
+    /// Units with events, sorted by name then id.
+    public let units: [UnitReference]
+    /// Years of the window, ascending (columns of the units × years table).
+    public let windowYears: [Int]
+    /// Years that have events, ascending.
+    public let years: [Int]
+    /// Indices into `chronology.events`, per unit (same order as `units`), in date order.
+    public let eventsByUnit: [[Int]]
+    /// Indices into `chronology.events`, per year (same order as `years`), in date order.
+    public let eventsByYear: [[Int]]
+    /// Non-zero counts per unit, year and kind, sorted.
+    public let counts: [Count]
+    public let byKind: [(kind: EventKind, count: Int)]
+    public let byYear: [(year: Int, count: Int)]
+    /// `unitYear[u][y]`: events of `units[u]` in `windowYears[y]`.
+    public let unitYear: [[Int]]
+    /// File name (without `.md`) of each unit's report, unique even when two ids clean up alike.
+    public let unitFiles: [String]
+
+    public init(_ chronology: Chronology) {
+        var unitIndex: [String: Int] = [:]
+        var units: [UnitReference] = []
+        for item in chronology.events where unitIndex[item.event.unit.id] == nil {
+            unitIndex[item.event.unit.id] = units.count
+            units.append(item.event.unit)
+        }
+        let order = units.indices.sorted { (units[$0].name, units[$0].id) < (units[$1].name, units[$1].id) }
+        var rank = [Int](repeating: 0, count: units.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        self.units = order.map { units[$0] }
+        var used: Set<String> = []
+        unitFiles = self.units.map { unit in
+            let base = Self.fileName(forUnit: unit.id)
+            var name = base
+            var suffix = 2
+            while used.contains(name) {
+                name = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            used.insert(name)
+            return name
+        }
+
+        let years = chronology.years
+        self.years = years
+        var windowYears = Array(chronology.window.years)
+        for year in years where !windowYears.contains(year) { windowYears.append(year) }
+        windowYears.sort()
+        self.windowYears = windowYears
+        let yearPosition = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        let windowYearPosition = Dictionary(uniqueKeysWithValues: windowYears.enumerated().map { ($1, $0) })
+
+        var byUnit = [[Int]](repeating: [], count: units.count)
+        var byYear = [[Int]](repeating: [], count: years.count)
+        var cube = [Int](repeating: 0, count: units.count * years.count * EventKind.allCases.count)
+        var unitYear = [[Int]](repeating: [Int](repeating: 0, count: windowYears.count), count: units.count)
+        let kinds = EventKind.allCases
+        var kindTotals = [Int](repeating: 0, count: kinds.count)
+        for (index, item) in chronology.events.enumerated() {
+            guard let year = item.event.date.value?.year else { continue }
+            let unit = rank[unitIndex[item.event.unit.id]!]
+            let y = yearPosition[year]!
+            let k = kinds.firstIndex(of: item.event.kind)!
+            byUnit[unit].append(index)
+            byYear[y].append(index)
+            cube[(unit * years.count + y) * kinds.count + k] += 1
+            unitYear[unit][windowYearPosition[year]!] += 1
+            kindTotals[k] += 1
+        }
+        eventsByUnit = byUnit
+        eventsByYear = byYear
+        self.unitYear = unitYear
+        var counts: [Count] = []
+        for u in 0..<units.count {
+            for y in 0..<years.count {
+                for k in 0..<kinds.count {
+                    let n = cube[(u * years.count + y) * kinds.count + k]
+                    if n > 0 { counts.append(Count(unit: self.units[u], year: years[y], kind: kinds[k], count: n)) }
+                }
+            }
+        }
+        self.counts = counts
+        byKind = kinds.indices.filter { kindTotals[$0] > 0 }.map { (kinds[$0], kindTotals[$0]) }
+        self.byYear = years.indices.map { (years[$0], byYear[$0].count) }
+    }
+
+    /// A file name for a unit id: ASCII letters, digits and "-" only.
+    public static func fileName(forUnit id: String) -> String {
+        var out = ""
+        for scalar in id.lowercased().unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar == "-" {
+                out.unicodeScalars.append(scalar)
+            } else if !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        return out.isEmpty ? "unit" : out
+    }
+}

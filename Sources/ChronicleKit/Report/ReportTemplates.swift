@@ -1,0 +1,100 @@
+import Foundation
+import Mustache
+import Yams
+
+/// The Mustache templates and the label file of one language, read from `report.templates`
+/// (`config/templates/`) on every run, so staff can change the wording without rebuilding.
+///
+/// Templates render Markdown; every value the writer passes in is already Markdown-escaped, so
+/// templates are rendered as plain text (`{{name}}` does not HTML-escape).
+public struct ReportTemplates: Sendable {
+    /// Every template the Markdown report uses; each is `<name>.mustache` in the folder.
+    public static let names = [
+        "chronology", "unit", "year", "overview", "summary-table", "new-events", "section-year",
+        "section-unit", "table-header", "event-row", "no-events", "problems",
+    ]
+    /// Keys every label file must have besides the `kinds`, `precision` and `part_of_day` maps.
+    public static let requiredLabels = [
+        "title", "unit_title", "year_title", "window", "from", "to", "as_of", "overview", "conferences", "units",
+        "by_kind", "by_year", "summary", "unit", "year", "total", "timeline", "new_since_last_run", "no_events",
+        "date", "kind", "conference", "chair", "documents", "sources", "corrected", "new", "problems",
+        "unreadable_articles", "undated_events", "no_problems", "articles_read", "files_skipped",
+        "outside_window", "undated_count", "timeline_legend_day", "timeline_legend_month", "timeline_legend_year",
+    ]
+
+    public let library: MustacheLibrary
+    /// The label file as a Mustache context value (`{{labels.title}}`).
+    public let labels: [String: String]
+    public let kindLabels: [EventKind: String]
+    public let precisionLabels: [DatePrecision: String]
+    public let partOfDayLabels: [PartOfDay: String]
+
+    /// Loads the templates and `labels.<language>.yml`; a missing or broken file is a
+    /// `ConfigError` that names it.
+    public init(directory: URL, language: ReportLanguage) throws {
+        var library = MustacheLibrary()
+        for name in Self.names {
+            let url = directory.appendingPathComponent("\(name).mustache")
+            guard FileManager.default.fileExists(atPath: url.path) else { throw ConfigError.missingFile(path: url.path) }
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                throw ConfigError.unreadable(path: url.path, reason: "not UTF-8 text or not readable")
+            }
+            do {
+                // The pragma sits on the first line without a newline so line numbers in errors stay right.
+                library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw ConfigError.unreadable(
+                    path: url.path,
+                    reason: "not a valid Mustache template: line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
+            } catch {
+                throw ConfigError.unreadable(path: url.path, reason: "not a valid Mustache template: \(error)")
+            }
+        }
+        self.library = library
+
+        let labelsURL = directory.appendingPathComponent("labels.\(language.rawValue).yml")
+        let document = try YAMLDocument.load(labelsURL)
+        var labels: [String: String] = [:]
+        for key in Self.requiredLabels {
+            labels[key] = try document.requiredString(key, expected: "the label text")
+        }
+        func map<Key>(_ name: String, _ keys: [Key], _ raw: (Key) -> String) throws -> [Key: String] {
+            guard let mapping = try document.mapping(name) else {
+                throw ConfigError.missingKey(path: labelsURL.path, key: name, expected: "a mapping of ids to label text")
+            }
+            var result: [Key: String] = [:]
+            for key in keys { result[key] = try mapping.requiredString(raw(key), expected: "the label text") }
+            return result
+        }
+        kindLabels = try map("kinds", EventKind.allCases, \.rawValue)
+        precisionLabels = try map("precision", [DatePrecision.day, .month, .year], \.rawValue)
+        partOfDayLabels = try map("part_of_day", [PartOfDay.morning, .afternoon, .evening], \.rawValue)
+        self.labels = labels
+    }
+
+    public func kind(_ kind: EventKind) -> String { kindLabels[kind] ?? kind.rawValue }
+
+    /// Renders a template registered under `name`.
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        var context = context
+        context["labels"] = labels
+        return Self.collapseBlankLines(library.render(context, withTemplate: name) ?? "")
+    }
+
+    /// Reduces runs of blank lines to one, so optional sections left empty (and staff edits)
+    /// never leave gaps in the Markdown.
+    static func collapseBlankLines(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var newlines = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                newlines += 1
+                if newlines > 2 { continue }
+            } else {
+                newlines = 0
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,153 @@
+/// Text clean-up shared by the report formats, working on Unicode scalars (article text can be
+/// long and arrives with scraping noise).
+public enum ReportText {
+    /// Whether XML 1.0 allows the scalar (`#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`).
+    @inline(__always)
+    static func xmlAllowed(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    /// Removes characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF); keeps tabs and newlines.
+    public static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where xmlAllowed(scalar.value) && scalar.value != 0x7F {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Byte scan: no control character other than tab/LF/CR, no DEL, no U+FFFE/U+FFFF.
+    static func isClean(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F { return false }
+            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
+    }
+
+    /// One line of text: forbidden characters removed, runs of whitespace (newlines and tabs
+    /// included) collapsed to one space, ends trimmed.
+    public static func flat(_ text: String) -> String {
+        if isFlat(text) { return text }
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard xmlAllowed(value), value != 0x7F else { continue }
+            if value == 0x20 || value == 0x9 || value == 0xA || value == 0xD || value == 0xA0 || value == 0x2028 || value == 0x2029 {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if pendingSpace {
+                scalars.append(" ")
+                pendingSpace = false
+            }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Whether `flat` would return the text unchanged: a byte scan for control characters,
+    /// doubled or outer spaces, NBSP, line/paragraph separators and U+FFFE/U+FFFF.
+    static func isFlat(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var beforePrevious: UInt8 = 0
+        var first = true
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if byte == 0x20 && (first || previous == 0x20) { return false }
+            if previous == 0xC2 && byte == 0xA0 { return false }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }
+            beforePrevious = previous
+            previous = byte
+            first = false
+        }
+        return previous != 0x20 || first
+    }
+
+    /// Markdown-safe inline text: flattened, and every character Markdown (GFM) gives a meaning
+    /// inside a line or a table cell backslash-escaped, so article text renders as written.
+    public static func markdown(_ text: String) -> String {
+        let line = flat(text)
+        var out = String.UnicodeScalarView()
+        var leadingDigits = 0
+        var index = 0
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&", "~", "{", "}", "$", "!":
+                out.append("\\")
+            case "-", "+", "=":
+                // A leading "-", "+" or "=" would start a list item or a setext underline.
+                if index == 0 { out.append("\\") }
+            case ".", ")":
+                // "1. text" at the start of a line would become an ordered list.
+                if index > 0 && leadingDigits == index { out.append("\\") }
+            default:
+                break
+            }
+            if leadingDigits == index && scalar.value >= 0x30 && scalar.value <= 0x39 { leadingDigits += 1 }
+            out.append(scalar)
+            index += 1
+        }
+        return String(out)
+    }
+
+    /// A URL as a Markdown link destination, or nil when it is not an http(s) address (a
+    /// `javascript:` link from a scraped page must not become clickable).
+    public static func linkDestination(_ url: String) -> String? {
+        let trimmed = flat(url)
+        let lower = trimmed.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        var out = ""
+        for scalar in trimmed.unicodeScalars {
+            switch scalar {
+            case " ": out += "%20"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            case "|": out += "%7C"
+            case "\\": out += "%5C"
+            case "(": out += "%28"
+            case ")": out += "%29"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The host of an http(s) URL, for link text ("www.qdnd.vn" → "qdnd.vn").
+    public static func host(_ url: String) -> String {
+        var rest = Substring(flat(url))
+        if let range = rest.range(of: "://") { rest = rest[range.upperBound...] }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        let name = host.hasPrefix("www.") ? host.dropFirst(4) : host
+        return name.isEmpty ? "link" : String(name)
+    }
+
+    /// Text for an XML attribute or element: forbidden characters removed.
+    public static func xml(_ text: String) -> String { clean(text) }
+
+    /// Escapes text for SVG/XML written by hand (the SVG is not written with libxml2).
+    public static func xmlEscaped(_ text: String) -> String {
+        var out = ""
+        for scalar in flat(text).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,334 @@
+import CLibXML2
+import Foundation
+
+/// Writes `chronology.xml` (units → years → events, then undated events and problems, with the
+/// summary by unit and by year) with libxml2's xmlTextWriter, and `chronology.xsd` beside it.
+///
+/// The writer's memory buffer is drained into the file sink as it fills, so the document is
+/// never held whole as a String. After writing, the file is parsed back (no network, no entity
+/// substitution) and validated against the embedded schema; a document that does not validate
+/// is a bug and fails the run before anything is renamed into place.
+struct XMLReport {
+    let input: ReportInput
+    let summary: ReportSummary
+    let templates: ReportTemplates
+    let language: ReportLanguage
+
+    func write(into staging: ReportStaging) throws {
+        let schema = try staging.open(ChronologySchema.fileName)
+        try schema.write(ChronologySchema.xsd)
+        let sink = try staging.open("chronology.xml")
+        try writeDocument(into: sink)
+        try sink.finish()
+        try Self.validate(file: sink.temporaryURL, reportedAs: sink.url.path)
+    }
+
+    // MARK: Writing
+
+    private func writeDocument(into sink: AtomicFileSink) throws {
+        let path = sink.url.path
+        guard let buffer = xmlBufferCreate() else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
+        defer { xmlBufferFree(buffer) }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw ReportError.xmlFailure(path: path, reason: "cannot create the XML writer") }
+        defer { xmlFreeTextWriter(writer) }
+        var w = Writer(writer: writer, buffer: buffer, sink: sink, path: path)
+        xmlTextWriterSetIndent(writer, 1)
+        try w.check(xmlTextWriterSetIndentString(writer, "  "))
+        try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+
+        let chronology = input.chronology
+        try w.start("chronology")
+        try w.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        try w.attribute("xsi:noNamespaceSchemaLocation", ChronologySchema.fileName)
+        try w.attribute("as-of", input.asOf.description)
+        try w.attribute("language", language.rawValue)
+
+        try w.start("window")
+        try w.attribute("from", chronology.window.from.description)
+        try w.attribute("to", chronology.window.to.description)
+        try w.end()
+
+        try w.start("overview")
+        try w.attribute("events", String(chronology.events.count))
+        try w.attribute("units", String(summary.units.count))
+        try w.attribute("undated", String(chronology.undated.count))
+        try w.attribute("outside-window", String(chronology.outsideWindow))
+        try w.attribute("articles-read", String(input.articlesRead))
+        try w.attribute("files-skipped", String(input.filesSkipped))
+        try w.attribute("problems", String(input.problems.count))
+        try w.end()
+
+        try writeSummary(&w)
+
+        try w.start("units")
+        for (position, unit) in summary.units.enumerated() {
+            try w.start("unit")
+            try w.attribute("id", unit.id)
+            try w.attribute("name", unit.name)
+            let events = summary.eventsByUnit[position]
+            var start = 0
+            while start < events.count {
+                let year = chronology.events[events[start]].event.date.value!.year
+                try w.start("year")
+                try w.attribute("value", String(year))
+                while start < events.count && chronology.events[events[start]].event.date.value!.year == year {
+                    try writeEvent(chronology.events[events[start]], &w)
+                    start += 1
+                }
+                try w.end()
+            }
+            try w.end()
+            try w.drain()
+        }
+        try w.end()
+
+        try w.start("undated")
+        for item in chronology.undated { try writeEvent(item, &w) }
+        try w.end()
+
+        try w.start("problems")
+        for problem in input.problems.sorted() {
+            try w.start("problem")
+            try w.attribute("source", problem.source)
+            try w.attribute("reason", problem.reason)
+            try w.end()
+        }
+        try w.end()
+
+        try w.end()
+        try w.check(xmlTextWriterEndDocument(writer))
+        try w.drain(force: true)
+    }
+
+    private func writeSummary(_ w: inout Writer) throws {
+        try w.start("summary")
+        try w.start("by-unit")
+        var index = 0
+        let counts = summary.counts
+        while index < counts.count {
+            let unit = counts[index].unit
+            var end = index
+            while end < counts.count && counts[end].unit.id == unit.id { end += 1 }
+            try w.start("unit")
+            try w.attribute("id", unit.id)
+            try w.attribute("name", unit.name)
+            try w.attribute("count", String(counts[index..<end].reduce(0) { $0 + $1.count }))
+            var yearStart = index
+            while yearStart < end {
+                let year = counts[yearStart].year
+                var yearEnd = yearStart
+                while yearEnd < end && counts[yearEnd].year == year { yearEnd += 1 }
+                try w.start("year")
+                try w.attribute("value", String(year))
+                try w.attribute("count", String(counts[yearStart..<yearEnd].reduce(0) { $0 + $1.count }))
+                for count in counts[yearStart..<yearEnd] { try kindCount(count.kind, count.count, &w) }
+                try w.end()
+                yearStart = yearEnd
+            }
+            try w.end()
+            index = end
+        }
+        try w.end()
+
+        try w.start("by-year")
+        for year in summary.years {
+            var byKind = [Int](repeating: 0, count: EventKind.allCases.count)
+            for count in counts where count.year == year { byKind[EventKind.allCases.firstIndex(of: count.kind)!] += count.count }
+            try w.start("year")
+            try w.attribute("value", String(year))
+            try w.attribute("count", String(byKind.reduce(0, +)))
+            for (k, kind) in EventKind.allCases.enumerated() where byKind[k] > 0 { try kindCount(kind, byKind[k], &w) }
+            try w.end()
+        }
+        try w.end()
+        try w.end()
+    }
+
+    private func kindCount(_ kind: EventKind, _ count: Int, _ w: inout Writer) throws {
+        try w.start("kind")
+        try w.attribute("id", kind.rawValue)
+        try w.attribute("label", templates.kind(kind))
+        try w.attribute("count", String(count))
+        try w.end()
+    }
+
+    private func writeEvent(_ item: ChronologyEvent, _ w: inout Writer) throws {
+        let event = item.event
+        try w.start("event")
+        try w.attribute("id", item.id)
+        try w.attribute("kind", event.kind.rawValue)
+        try w.attribute("kind-label", templates.kind(event.kind))
+        try w.attribute("corrected", item.corrected ? "true" : "false")
+        try w.attribute("new", input.newEventIDs.contains(item.id) ? "true" : "false")
+
+        try w.start("date")
+        if let value = event.date.value {
+            try w.attribute("value", value.description)
+            try w.attribute("precision", value.precision.rawValue)
+        }
+        if let part = event.date.partOfDay { try w.attribute("part-of-day", part.rawValue) }
+        try w.attribute("basis", event.date.basis.rawValue)
+        if let evidence = event.date.evidence { try w.element("evidence", evidence) }
+        try w.end()
+
+        try w.start("unit")
+        try w.attribute("id", event.unit.id)
+        try w.attribute("name", event.unit.name)
+        try w.attribute("mention", event.unit.mention)
+        try w.end()
+
+        if let organizer = event.organizer { try w.element("organizer", organizer) }
+        try w.element("title", event.title)
+        if let period = event.period { try w.element("period", period) }
+        if let chair = event.chair { try person("chair", chair, role: false, &w) }
+
+        try w.start("people")
+        for person in event.people { try self.person("person", person, role: true, &w) }
+        try w.end()
+
+        try w.start("documents")
+        for document in event.documents {
+            try w.start("document")
+            try w.attribute("code", document.code)
+            try w.attribute("type", document.type)
+            if let number = document.number { try w.attribute("number", number) }
+            if let issuer = document.issuer { try w.attribute("issuer", issuer) }
+            if let date = document.date { try w.attribute("date", date.description) }
+            try w.end()
+        }
+        try w.end()
+
+        try w.start("credits")
+        for credit in event.credits { try w.element("credit", credit) }
+        try w.end()
+
+        try w.start("sources")
+        for source in item.sources {
+            try w.start("source")
+            try w.attribute("path", source.source)
+            if let url = source.url { try w.attribute("url", url) }
+            if let title = source.title { try w.attribute("title", title) }
+            try w.end()
+        }
+        try w.end()
+        try w.end()
+        try w.drain()
+    }
+
+    private func person(_ name: String, _ person: Person, role: Bool, _ w: inout Writer) throws {
+        try w.start(name)
+        if let rank = person.rank { try w.attribute("rank", rank) }
+        try w.attribute("name", person.name)
+        if role { try w.attribute("role", person.role.rawValue) }
+        for position in person.positions { try w.element("position", position) }
+        try w.end()
+    }
+
+    /// Thin checked wrapper over xmlTextWriter calls; text passes through `ReportText.clean`
+    /// (characters XML 1.0 forbids removed) and libxml2 escapes the rest.
+    private struct Writer {
+        let writer: xmlTextWriterPtr
+        let buffer: xmlBufferPtr
+        let sink: AtomicFileSink
+        let path: String
+
+        func check(_ status: Int32) throws {
+            if status < 0 { throw ReportError.xmlFailure(path: path, reason: "libxml2 xmlTextWriter failed") }
+        }
+
+        func start(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name)) }
+        func end() throws { try check(xmlTextWriterEndElement(writer)) }
+        func attribute(_ name: String, _ value: String) throws {
+            try check(xmlTextWriterWriteAttribute(writer, name, ReportText.clean(value)))
+        }
+        func element(_ name: String, _ text: String) throws {
+            try check(xmlTextWriterWriteElement(writer, name, ReportText.clean(text)))
+        }
+
+        /// Moves what the writer has produced into the file once the buffer is large.
+        func drain(force: Bool = false) throws {
+            if !force && xmlBufferLength(buffer) < 1 << 16 { return }
+            try check(xmlTextWriterFlush(writer))
+            let length = Int(xmlBufferLength(buffer))
+            if length > 0, let content = xmlBufferContent(buffer) {
+                try sink.write(bytes: UnsafeRawBufferPointer(start: content, count: length))
+            }
+            xmlBufferEmpty(buffer)
+        }
+    }
+
+    // MARK: Validation
+
+    /// Parses the written file back and validates it against the embedded schema.
+    static func validate(file: URL, reportedAs path: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file, options: .alwaysMapped)
+        } catch {
+            throw ReportError.xmlFailure(path: path, reason: "cannot read the written file back")
+        }
+        let schema = try Self.schema(path: path)
+        defer { xmlSchemaFree(schema) }
+        guard let parser = xmlNewParserCtxt() else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
+        defer { xmlFreeParserCtxt(parser) }
+        // No network, no entity substitution (XML_PARSE_NOENT is not set), errors collected instead of printed.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        let document = data.withUnsafeBytes { raw in
+            xmlCtxtReadMemory(parser, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), "chronology.xml", "UTF-8", options)
+        }
+        guard let document else {
+            throw ReportError.invalidXML(path: path, reason: "not well-formed: \(lastError(xmlCtxtGetLastError(parser)))")
+        }
+        defer { xmlFreeDoc(document) }
+        guard let context = xmlSchemaNewValidCtxt(schema) else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = ErrorCollector()
+        let unmanaged = Unmanaged.passRetained(collector)
+        defer { unmanaged.release() }
+        xmlSchemaSetValidStructuredErrors(context, { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
+        }, unmanaged.toOpaque())
+        let status = xmlSchemaValidateDoc(context, document)
+        if status != 0 {
+            let reason = collector.messages.prefix(5).joined(separator: "; ")
+            throw ReportError.invalidXML(path: path, reason: reason.isEmpty ? "validation failed (code \(status))" : reason)
+        }
+    }
+
+    /// Parses the embedded XSD.
+    static func schema(path: String) throws -> xmlSchemaPtr {
+        let bytes = Array(ChronologySchema.xsd.utf8)
+        let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { raw in
+            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { pointer in
+                guard let parser = xmlSchemaNewMemParserCtxt(pointer, Int32(raw.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                let collector = ErrorCollector()
+                let unmanaged = Unmanaged.passRetained(collector)
+                defer { unmanaged.release() }
+                xmlSchemaSetParserStructuredErrors(parser, { userData, error in
+                    guard let userData, let error else { return }
+                    Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
+                }, unmanaged.toOpaque())
+                return xmlSchemaParse(parser)
+            }
+        }
+        guard let parsed else { throw ReportError.xmlFailure(path: path, reason: "the embedded schema does not parse") }
+        return parsed
+    }
+
+    private static func lastError(_ error: xmlErrorPtr?) -> String {
+        guard let error else { return "unknown error" }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+        return "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
+    }
+
+    /// Collects libxml2's structured error messages (instead of letting them go to stderr).
+    final class ErrorCollector {
+        var messages: [String] = []
+
+        func add(_ error: xmlErrorPtr) {
+            messages.append(XMLReport.lastError(error))
+        }
+    }
+}
