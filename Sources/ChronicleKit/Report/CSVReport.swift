@@ -103,10 +103,13 @@ struct CSVReport {
     static func field(_ raw: String) -> String {
         var text = ReportText.flat(raw)
         if let first = text.utf8.first, Self.formulaStarts.contains(first) { text = "'" + text }
-        let needsQuotes = text.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x3B || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes = text.utf8.contains { (byte: UInt8) -> Bool in Self.quotedBytes.contains(byte) }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// Bytes that make a cell need quotes: `"`, `,`, `;` (semicolon-separated locales), LF, CR.
+    private static let quotedBytes: Set<UInt8> = [0x22, 0x2C, 0x3B, 0x0A, 0x0D]
 
     /// First bytes that make a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`, tab, CR.
     private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
