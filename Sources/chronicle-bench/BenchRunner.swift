@@ -30,6 +30,8 @@ struct BenchRunner {
 
     func run() throws {
         let manager = FileManager.default
+        // Fail before spending a minute on the corpus if the phases cannot load the config.
+        _ = try ChronicleConfig.load(configFile)
         let temporary = workdir == nil
         let root = workdir ?? manager.temporaryDirectory.appendingPathComponent("chronicle-bench-\(ProcessInfo.processInfo.processIdentifier)")
         let layout = BenchPhase.Layout(root: root)
