@@ -39,6 +39,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "chronicle-bench",
+            dependencies: ["ChronicleKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "ChronicleKitTests",
             dependencies: ["ChronicleKit"],

@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+
+/// Helpers for `chronicle-bench`: the job's own parallel map and the process's peak memory, so the
+/// benchmark measures extraction the way `ChronicleRun` schedules it.
+public enum BenchmarkSupport {
+    /// Maps on all cores in input order, with the same chunked `concurrentPerform` the pipeline uses.
+    public static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        items.parallelMap(transform)
+    }
+
+    /// Peak resident memory of this process so far, in bytes (`getrusage(RUSAGE_SELF).ru_maxrss`).
+    public static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss)  // bytes on macOS
+        #endif
+    }
+}
+
+extension BenchmarkSupport {
+    /// The main job with logging at error level, as the CLI runs it without `--verbose`, so the
+    /// benchmark does not time log lines nobody reads.
+    public static func quietRun(options: RunOptions) -> ChronicleRun {
+        var logger = Logger(label: "chronicle-bench")
+        logger.logLevel = .error
+        return ChronicleRun(options: options, logger: logger)
+    }
+}

@@ -1,0 +1,115 @@
+import ChronicleKit
+import Foundation
+
+/// A measured section, run in its own child process so each has its own peak memory.
+enum BenchPhase: String, CaseIterable, Sendable {
+    case extract
+    case cold
+    case warm
+    case warmAdded = "warm-added"
+
+    /// The folder layout of a benchmark work folder.
+    struct Layout: Sendable {
+        var root: URL
+        var input: URL { root.appendingPathComponent("input") }
+        var output: URL { root.appendingPathComponent("output") }
+        var state: URL { root.appendingPathComponent("state") }
+    }
+
+    /// Runs the phase in this process and returns what it measured.
+    func run(layout: Layout, configFile: URL, extractLimit: Int) throws -> PhaseResult {
+        switch self {
+        case .extract: return try Self.extract(layout: layout, configFile: configFile, limit: extractLimit)
+        case .cold, .warm, .warmAdded: return try runJob(layout: layout, configFile: configFile)
+        }
+    }
+
+    /// Extraction alone over articles already in memory: one thread, then all cores.
+    private static func extract(layout: Layout, configFile: URL, limit: Int) throws -> PhaseResult {
+        let clock = ContinuousClock()
+        let config = try ChronicleConfig.load(configFile)
+        let files = try InputScanner().scan([layout.input]).files
+
+        // Load (not part of the extraction figures), stopping once `limit` articles are in memory.
+        let loader = ArticleLoader()
+        var articles: [Article] = []
+        let loadStart = clock.now
+        var next = 0
+        while next < files.count, articles.count < limit {
+            let batch = Array(files[next..<min(files.count, next + 512)])
+            next += batch.count
+            articles += BenchmarkSupport.parallelMap(batch) { loader.load($0) }.flatMap { $0 }
+        }
+        if articles.count > limit { articles.removeLast(articles.count - limit) }
+        let loadSeconds = (clock.now - loadStart).seconds
+
+        let rulesStart = clock.now
+        let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
+        let extractor = ArticleExtractor(rules: rules)
+        let rulesSeconds = (clock.now - rulesStart).seconds
+        let bytes = articles.reduce(0) { $0 + $1.text.utf8.count }
+
+        // Warm caches and lazy tables outside the timed sections.
+        for article in articles.prefix(200) { _ = extractor.extract(article) }
+
+        let singleStart = clock.now
+        var singleEvents = 0
+        for article in articles { singleEvents += extractor.extract(article).count }
+        let singleSeconds = (clock.now - singleStart).seconds
+
+        let parallelStart = clock.now
+        let counts = BenchmarkSupport.parallelMap(articles) { extractor.extract($0).count }
+        let parallelSeconds = (clock.now - parallelStart).seconds
+        let parallelEvents = counts.reduce(0, +)
+
+        return PhaseResult(
+            phase: BenchPhase.extract.rawValue, seconds: parallelSeconds, articles: articles.count, bytes: bytes,
+            events: parallelEvents, peakRSSBytes: BenchmarkSupport.peakResidentBytes(),
+            singleThreadSeconds: singleSeconds, singleThreadEvents: singleEvents,
+            loadSeconds: loadSeconds, rulesSeconds: rulesSeconds)
+    }
+
+    /// The whole job (`ChronicleRun.run()`); the cold phase starts from no output and no store.
+    private func runJob(layout: Layout, configFile: URL) throws -> PhaseResult {
+        var config = try ChronicleConfig.load(configFile)
+        config.inputs = [layout.input]
+        config.output = layout.output
+        config.storeFile = layout.state.appendingPathComponent("state.sqlite")
+        config.window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
+        if self == .cold {
+            for folder in [layout.output, layout.state] where FileManager.default.fileExists(atPath: folder.path) {
+                try FileManager.default.removeItem(at: folder)
+            }
+        }
+        try FileManager.default.createDirectory(at: layout.state, withIntermediateDirectories: true)
+        let bytes = Self.inputBytes(layout.input)
+
+        let options = RunOptions(config: config, asOf: PartialDate(year: 2024, month: 1, day: 1))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let summary = try BenchmarkSupport.quietRun(options: options).run()
+        let seconds = (clock.now - start).seconds
+
+        return PhaseResult(
+            phase: rawValue, seconds: seconds, articles: summary.articles, bytes: bytes, events: summary.events,
+            peakRSSBytes: BenchmarkSupport.peakResidentBytes(),
+            filesRead: summary.filesRead, problems: summary.problems.count, reports: summary.reports.count)
+    }
+
+    /// Total size of the article files under a folder (measured before the timed section).
+    static func inputBytes(_ folder: URL) -> Int {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey]) else { return 0 }
+        var total = 0
+        for case let url as URL in enumerator {
+            total += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        }
+        return total
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
