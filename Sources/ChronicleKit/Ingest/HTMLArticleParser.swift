@@ -68,7 +68,7 @@ struct HTMLArticleParser {
 
     /// One line of text: whitespace collapsed, NFC.
     static func inline(_ text: String) -> String? {
-        let line = NoiseFilter().clean(text.replacingOccurrences(of: "\n", with: " "))
+        let line = NoiseFilter().singleLine(text)
         return line.isEmpty ? nil : line
     }
 
@@ -76,14 +76,25 @@ struct HTMLArticleParser {
         guard node.pointee.properties != nil else { return false }
         switch node.elementName {
         case "html", "body", "article", "main": return false
-        default: break
+        default: return isFurniture(classAndID: node.classAndID)
         }
-        for name in ["class", "id"] {
-            guard let value = node.attribute(name)?.lowercased(), !value.isEmpty else { continue }
-            for word in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                // "content-share" is a widget; "article-content" is not, whatever else it says.
-                if furnitureWords.contains(where: { word.contains($0) }) && !word.hasPrefix("article") { return true }
-            }
+    }
+
+    /// Whether a class/id word names page furniture: "content-share" is a widget;
+    /// "article-content" is not, whatever else it says.
+    static func isFurniture(classAndID: String) -> Bool {
+        guard !classAndID.isEmpty else { return false }
+        for word in classAndID.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+            if word.starts(with: "article".utf8) { continue }
+            if furnitureWords.contains(where: { word.containsBytes($0.utf8) }) { return true }
+        }
+        return false
+    }
+
+    static func isContent(classAndID: String) -> Bool {
+        guard !classAndID.isEmpty else { return false }
+        for word in classAndID.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+            if contentWords.contains(where: { word.containsBytes($0.utf8) }) { return true }
         }
         return false
     }
@@ -221,15 +232,10 @@ private struct PageScan {
     /// `itemprop=articleBody`, `<main>`), false for class/id guesses.
     static func candidateStrength(_ node: xmlNodePtr, _ name: String) -> Bool? {
         if name == "article" || name == "main" { return true }
+        guard node.pointee.properties != nil else { return nil }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return true }
         guard name == "div" || name == "section" || name == "td" else { return nil }
-        for attribute in ["class", "id"] {
-            guard let value = node.attribute(attribute)?.lowercased() else { continue }
-            for word in value.split(separator: " ") where HTMLArticleParser.contentWords.contains(where: { word.contains($0) }) {
-                return false
-            }
-        }
-        return nil
+        return HTMLArticleParser.isContent(classAndID: node.classAndID) ? false : nil
     }
 
     /// The container holding most of the page's text, narrowed to an inner container while that
@@ -259,5 +265,18 @@ private struct PageScan {
             }
         }
         return times.first?.value
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether `needle` occurs in these bytes (short needles, no Foundation).
+    func containsBytes<Needle: Collection>(_ needle: Needle) -> Bool where Needle.Element == UInt8 {
+        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        var index = startIndex
+        while index != endIndex {
+            if self[index] == first, self[index...].starts(with: needle) { return true }
+            index = self.index(after: index)
+        }
+        return false
     }
 }

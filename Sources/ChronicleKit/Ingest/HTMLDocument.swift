@@ -91,7 +91,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     func attribute(_ name: String) -> String? {
         var attr = pointee.properties
         while let current = attr {
-            if let attrName = current.pointee.name, name.withCString({ strcmp($0, attrName) == 0 }) {
+            if let attrName = current.pointee.name, Self.equal(attrName, name) {
                 var value = ""
                 var child = current.pointee.children
                 while let node = child {
@@ -103,6 +103,23 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             attr = current.pointee.next
         }
         return nil
+    }
+
+    /// Whether the C string `cString` is `name` (ASCII).
+    static func equal(_ cString: UnsafePointer<xmlChar>, _ name: String) -> Bool {
+        var p = cString
+        for byte in name.utf8 {
+            guard p.pointee == byte else { return false }
+            p += 1
+        }
+        return p.pointee == 0
+    }
+
+    /// The class and id attributes, lowercased and joined by a space ("" when neither is set).
+    var classAndID: String {
+        guard pointee.properties != nil else { return "" }
+        let value = [attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " ")
+        return value.lowercased()
     }
 
     /// Visits the subtree in document order without recursion (pages may nest very deeply):

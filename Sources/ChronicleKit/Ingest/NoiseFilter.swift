@@ -26,7 +26,11 @@ public struct NoiseFilter: Sendable {
         for var line in buffer.lines {
             if buffer.contains(line, Self.layoutToken) { line = buffer.removing(Self.layoutToken, from: line) }
             if line.isEmpty || buffer.isPunctuationOnly(line) { continue }
-            if line.count <= 64, Self.isWidgetLine(buffer.string(line)) { continue }
+            // Widget lines are short and never end with a period (captions do).
+            if line.count <= 64, buffer.bytes[line.upperBound - 1] != UInt8(ascii: "."),
+               Self.widgetFirstWords.contains(buffer.firstWord(line)), Self.isWidgetLine(buffer.string(line)) {
+                continue
+            }
             if kept.suffix(duplicateWindow).contains(where: { buffer.equal($0, line) }) { continue }
             kept.append(line)
         }
@@ -53,6 +57,40 @@ public struct NoiseFilter: Sendable {
         "theo dõi", "google news", "cỡ chữ", "a+", "a-", "nghe", "nghe bài viết", "đọc bài", "bookmark",
         "tải về", "pinterest", "gửi",
     ].map { $0.split(separator: " ") }.sorted { $0.count > $1.count }
+
+    /// First words of the widget phrases, lowercase and capitalized, to skip most lines early.
+    static let widgetFirstWords = firstWords(widgetPhrases.map { $0.joined(separator: " ") })
+    /// First words of comment labels and related-news headings.
+    static let blockFirstWords = firstWords(Array(commentLabels) + Array(relatedHeadings))
+
+    static func firstWords(_ phrases: [String]) -> Set<[UInt8]> {
+        var words = Set<[UInt8]>()
+        for phrase in phrases {
+            guard let word = phrase.split(separator: " ").first else { continue }
+            for form in [String(word), word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] {
+                words.insert(Array(form.utf8))
+                words.insert(Array((form + ":").utf8))
+            }
+        }
+        return words
+    }
+
+    /// One line of text (a title): normalized like `clean` but never dropped, lines joined.
+    public func singleLine(_ text: String) -> String {
+        var text = text
+        if Self.needsNormalization(text) { text = text.precomposedStringWithCanonicalMapping }
+        var buffer = LineBuffer()
+        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) } ?? {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer.normalize($0) }
+        }()
+        var output: [UInt8] = []
+        for line in buffer.lines where !line.isEmpty {
+            if !output.isEmpty { output.append(0x20) }
+            output.append(contentsOf: buffer.bytes[line])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
 
     /// Labels of a comment form; the trailing block starting at one of them is dropped.
     static let commentLabels: Set<String> = [
@@ -106,10 +144,9 @@ public struct NoiseFilter: Sendable {
         while i >= 0 {
             let line = lines[i]
             guard line.count <= 80 else { break }
-            let text = buffer.string(line)
-            if commentLabels.contains(label(text)) {
+            if blockFirstWords.contains(buffer.firstWord(line)), commentLabels.contains(label(buffer.string(line))) {
                 cut = i
-            } else if !(line.count <= 24 && !text.contains(":") && text.contains(where: \.isLowercase)) {
+            } else if !(line.count <= 24 && !buffer.contains(line, [UInt8(ascii: ":")]) && buffer.hasLowercaseASCII(line)) {
                 break
             }
             i -= 1
@@ -117,15 +154,15 @@ public struct NoiseFilter: Sendable {
         // Related news: a heading followed only by headline-like lines (short, no final period).
         for j in stride(from: cut - 1, through: max(0, cut - 30), by: -1) {
             let line = lines[j]
-            guard line.count <= 300 else { break }
-            if line.count <= 60, relatedHeadings.contains(label(buffer.string(line))) {
+            guard line.count <= 300, buffer.bytes[line.upperBound - 1] != UInt8(ascii: ".") else { break }
+            if line.count <= 60, blockFirstWords.contains(buffer.firstWord(line)),
+               relatedHeadings.contains(label(buffer.string(line))) {
                 let rest = lines[(j + 1)..<cut]
                 if rest.allSatisfy({ $0.count <= 300 && buffer.bytes[$0.upperBound - 1] != UInt8(ascii: ".") }) {
                     cut = j
                 }
                 break
             }
-            if buffer.bytes[line.upperBound - 1] == UInt8(ascii: ".") { break }
         }
         return cut
     }
@@ -133,15 +170,27 @@ public struct NoiseFilter: Sendable {
     /// False when the text is certainly NFC already: only ASCII, Latin blocks, Vietnamese
     /// precomposed letters and common punctuation (no combining marks, no singletons).
     static func needsNormalization(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x300 { continue }
-            if v >= 0x1E00 && v <= 0x1EFF { continue }
-            if v >= 0x2002 && v <= 0x20CF { continue }
-            if v == 0xFEFF || v == 0x3000 { continue }
-            return true
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                if b < 0xCC { i += 2; continue }  // U+0080...U+02FF
+                guard b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF, i + 2 < n else { return true }
+                let c = bytes[i + 1], d = bytes[i + 2]
+                switch b {
+                case 0xE1 where c >= 0xB8 && c <= 0xBB: break  // U+1E00...U+1EFF
+                case 0xE2 where (c == 0x80 && d >= 0x82) || c == 0x81 || (c == 0x82 && d <= 0x8F): break  // U+2002...U+20CF
+                case 0xE3 where c == 0x80 && d == 0x80: break  // U+3000
+                case 0xEF where c == 0xBB && d == 0xBF: break  // U+FEFF
+                default: return true
+                }
+                i += 3
+            }
+            return false
         }
-        return false
     }
 }
 
@@ -201,6 +250,17 @@ struct LineBuffer {
         if bytes.count > lineStart, bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
         lines.append(lineStart..<bytes.count)
         lineStart = bytes.count
+    }
+
+    /// The bytes of the line up to its first space or "|".
+    func firstWord(_ line: Range<Int>) -> [UInt8] {
+        var end = line.lowerBound
+        while end < line.upperBound, bytes[end] != 0x20, bytes[end] != UInt8(ascii: "|") { end += 1 }
+        return Array(bytes[line.lowerBound..<end])
+    }
+
+    func hasLowercaseASCII(_ line: Range<Int>) -> Bool {
+        bytes[line].contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     func string(_ line: Range<Int>) -> String { String(decoding: bytes[line], as: UTF8.self) }
