@@ -99,6 +99,11 @@ import Testing
         #expect(load(html).text == "Đoạn một của bài.\nĐoạn hai nghiêng tiếp.")
     }
 
+    @Test func keepsSpacesBetweenInlineElementsAndSplitsBlocks() {
+        let html = "<html><body><div class=\"content\"><p><b>Đảng ủy</b> <i>Quân khu 9</i> <a href=\"#\">tổ chức</a> hội nghị<img src=\"a.jpg\"> <time>sáng 5-1</time>.</p><ul><li>Một</li><li>Hai</li></ul><table><tr><td>Ô 1</td><td>Ô 2</td></tr></table></div></body></html>"
+        #expect(load(html).text == "Đảng ủy Quân khu 9 tổ chức hội nghị sáng 5-1.\nMột\nHai\nÔ 1 Ô 2")
+    }
+
     @Test func keepsLiteralSpecialCharacters() {
         let html = "<html><body><p>Tỷ lệ &lt;90% &amp; công thức =SUM(A1) ]]&gt; và <![CDATA[x]]> 5 < 7 &nbsp;giữ nguyên.</p></body></html>"
         let result = load(html)

@@ -16,9 +16,11 @@ final class HTMLDocument {
 
     deinit { xmlFreeDoc(document) }
 
+    /// No HTML_PARSE_NOBLANKS: libxml2 would drop the space in "ảnh<img> <b>Quân khu</b>",
+    /// gluing words together; the text walk collapses whitespace anyway.
     static let options = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
 
     /// Parses `bytes` decoded with `encoding` (a name libxml2 knows, e.g. "UTF-8", "windows-1258").
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Result<HTMLDocument, IngestFailure> {

@@ -175,6 +175,12 @@ public struct NoiseFilter: Sendable {
             let n = bytes.count
             var i = 0
             while i < n {
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let b = bytes[i]
                 if b < 0x80 { i += 1; continue }
                 if b < 0xCC { i += 2; continue }  // U+0080...U+02FF
@@ -198,58 +204,66 @@ public struct NoiseFilter: Sendable {
 struct LineBuffer {
     var bytes: [UInt8] = []
     var lines: [Range<Int>] = []
-    private var lineStart = 0
 
     /// Copies `input` line by line: CRLF/CR/U+2028/U+2029 become line ends; tabs, NBSP and other
     /// Unicode spaces become one space; runs of spaces collapse; control, zero-width, bidi and
     /// soft-hyphen characters go; lines are trimmed.
     mutating func normalize(_ input: UnsafeBufferPointer<UInt8>) {
-        bytes.reserveCapacity(input.count)
-        let n = input.count
-        var i = 0
-        while i < n {
-            let b = input[i]
-            if b >= 0x21 && b < 0x7F { bytes.append(b); i += 1; continue }
-            switch b {
-            case 0x0A: endLine(); i += 1
-            case 0x0D: endLine(); i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
-            case 0x20, 0x09, 0x0B, 0x0C: space(); i += 1
-            case 0x00..<0x20, 0x7F: i += 1
-            case 0xC2 where i + 1 < n:
-                let c = input[i + 1]
-                if c == 0xA0 { space() } else if c >= 0x80 && c <= 0x9F || c == 0xAD {} else { bytes.append(b); bytes.append(c) }
-                i += 2
-            case 0xE2 where i + 2 < n && input[i + 1] == 0x80:
-                let c = input[i + 2]
-                switch c {
-                case 0x80...0x8A, 0xAF: space()
-                case 0x8B...0x8F, 0xAA...0xAE: break
-                case 0xA8, 0xA9: endLine()
-                default: bytes.append(b); bytes.append(0x80); bytes.append(c)
-                }
-                i += 3
-            case 0xE2 where i + 2 < n && input[i + 1] == 0x81 && (input[i + 2] == 0x9F || input[i + 2] == 0xA0):
-                if input[i + 2] == 0x9F { space() }
-                i += 3
-            case 0xE3 where i + 2 < n && input[i + 1] == 0x80 && input[i + 2] == 0x80: space(); i += 3
-            case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF: i += 3
-            default:
-                let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                let end = min(n, i + length)
-                while i < end { bytes.append(input[i]); i += 1 }
+        var lines: [Range<Int>] = []
+        // Output is never longer than the input (every rewrite shortens or keeps a sequence).
+        bytes = [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
+            let n = input.count
+            var o = 0
+            var lineStart = 0
+            @inline(__always) func space() {
+                if o > lineStart, out[o - 1] != 0x20 { out[o] = 0x20; o += 1 }
             }
+            @inline(__always) func endLine() {
+                if o > lineStart, out[o - 1] == 0x20 { o -= 1 }
+                lines.append(lineStart..<o)
+                lineStart = o
+            }
+            var i = 0
+            while i < n {
+                let b = input[i]
+                if b >= 0x21 && b < 0x7F { out[o] = b; o += 1; i += 1; continue }
+                switch b {
+                case 0x0A: endLine(); i += 1
+                case 0x0D: endLine(); i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
+                case 0x20, 0x09, 0x0B, 0x0C: space(); i += 1
+                case 0x00..<0x20, 0x7F: i += 1
+                case 0xC2 where i + 1 < n:
+                    let c = input[i + 1]
+                    if c == 0xA0 {
+                        space()
+                    } else if !(c >= 0x80 && c <= 0x9F || c == 0xAD) {
+                        out[o] = b; out[o + 1] = c; o += 2
+                    }
+                    i += 2
+                case 0xE2 where i + 2 < n && input[i + 1] == 0x80:
+                    let c = input[i + 2]
+                    switch c {
+                    case 0x80...0x8A, 0xAF: space()
+                    case 0x8B...0x8F, 0xAA...0xAE: break
+                    case 0xA8, 0xA9: endLine()
+                    default: out[o] = b; out[o + 1] = 0x80; out[o + 2] = c; o += 3
+                    }
+                    i += 3
+                case 0xE2 where i + 2 < n && input[i + 1] == 0x81 && (input[i + 2] == 0x9F || input[i + 2] == 0xA0):
+                    if input[i + 2] == 0x9F { space() }
+                    i += 3
+                case 0xE3 where i + 2 < n && input[i + 1] == 0x80 && input[i + 2] == 0x80: space(); i += 3
+                case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF: i += 3
+                default:
+                    let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    let end = min(n, i + length)
+                    while i < end { out[o] = input[i]; o += 1; i += 1 }
+                }
+            }
+            endLine()
+            written = o
         }
-        endLine()
-    }
-
-    private mutating func space() {
-        if bytes.count > lineStart, bytes[bytes.count - 1] != 0x20 { bytes.append(0x20) }
-    }
-
-    private mutating func endLine() {
-        if bytes.count > lineStart, bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
-        lines.append(lineStart..<bytes.count)
-        lineStart = bytes.count
+        self.lines = lines
     }
 
     /// The bytes of the line up to its first space or "|".
