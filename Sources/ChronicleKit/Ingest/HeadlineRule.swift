@@ -8,12 +8,14 @@ public struct HeadlineRule: Sendable {
 
     public init() {}
 
+    /// The first line of cleaned text when it is a headline.
     public func headline(of text: String) -> String? {
         let end = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
         let first = text[..<end]
         return isHeadline(first) ? String(first) : nil
     }
 
+    /// Whether one line reads like a headline.
     public func isHeadline(_ line: Substring) -> Bool {
         let utf8 = line.utf8
         guard !utf8.isEmpty, utf8.count < 4 * Self.maximumLength else { return false }

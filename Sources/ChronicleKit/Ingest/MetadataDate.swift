@@ -3,6 +3,7 @@
 /// (`2022-12`), and day-first dates (`27/12/2022`, `27-12-2022`). The date is cut as written:
 /// time zones are not applied, so the calendar day the page states is the day kept.
 public enum MetadataDate {
+    /// The date written in `text`, or nil when it is not a date.
     public static func parse(_ text: String) -> PartialDate? {
         let bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
         var numbers: [(value: Int, digits: Int)] = []

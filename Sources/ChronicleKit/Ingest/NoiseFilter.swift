@@ -13,6 +13,7 @@ public struct NoiseFilter: Sendable {
 
     public init() {}
 
+    /// The cleaned text: NFC, one paragraph per line, noise lines removed ("" when nothing is left).
     public func clean(_ text: String) -> String {
         var text = text
         if Self.needsNormalization(text) { text = text.precomposedStringWithCanonicalMapping }

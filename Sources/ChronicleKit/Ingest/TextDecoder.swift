@@ -5,6 +5,7 @@ import Foundation
 public struct TextDecoder: Sendable {
     public init() {}
 
+    /// The text of `data`, or why it is not text (binary, invalid UTF-8 or UTF-16).
     public func decode(_ data: Data) -> Result<String, IngestFailure> {
         data.withUnsafeBytes { raw -> Result<String, IngestFailure> in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -12,6 +13,7 @@ public struct TextDecoder: Sendable {
         }
     }
 
+    /// The text of `bytes`, or why it is not text (binary, invalid UTF-8 or UTF-16).
     public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, IngestFailure> {
         let count = bytes.count
         if count >= 2 {
