@@ -68,6 +68,19 @@ import Testing
         #expect(withH1.referenceDate == nil)
     }
 
+    @Test func dropsTheSiteNameFromTheTitleElement() {
+        let cases: [(String, String)] = [
+            ("<title>Hội nghị quân chính năm 2023 - Báo Quân đội nhân dân</title>", "Hội nghị quân chính năm 2023"),
+            ("<title>Đại hội Đảng bộ Quân khu 7 | qdnd.vn</title>", "Đại hội Đảng bộ Quân khu 7"),
+            ("<title>Sơ kết 6 tháng - kết quả nổi bật</title>", "Sơ kết 6 tháng - kết quả nổi bật"),
+        ]
+        for (head, title) in cases {
+            #expect(load("<html><head>\(head)</head><body><p>Nội dung.</p></body></html>").title == title)
+        }
+        let withH1 = load("<html><head><title>Hội nghị Đảng ủy Quân chủng Hải quân — Trang chủ</title></head><body><h1>Hội nghị Đảng ủy Quân chủng Hải quân</h1><p>Nội dung.</p></body></html>")
+        #expect(withH1.title == "Hội nghị Đảng ủy Quân chủng Hải quân")
+    }
+
     @Test func readsDateMetadataVariants() {
         let cases: [(String, PartialDate, String)] = [
             ("<meta name=\"pubdate\" content=\"2023-01-05\">", PartialDate(year: 2023, month: 1, day: 5), "html-meta"),

@@ -29,7 +29,7 @@ struct HTMLArticleParser {
     /// Class/id words of containers that hold page furniture rather than the article.
     static let furnitureWords = [
         "comment", "share", "social", "related", "advert", "banner", "breadcrumb", "sidebar", "popup", "cookie",
-        "newsletter", "navbar", "footer", "header", "menu", "tags", "relate",
+        "newsletter", "navbar", "footer", "header", "menu", "tags", "relate", "binh-luan", "binhluan", "y-kien",
     ]
     /// Class/id words of the main content container.
     static let contentWords = [
@@ -56,7 +56,8 @@ struct HTMLArticleParser {
         scan.run(root)
         let content = scan.contentRoot() ?? scan.body ?? root
         var article = HTMLArticle(text: Self.text(of: content), truncatedByDepth: document.truncatedByDepth)
-        article.title = [scan.ogTitle, scan.titleText, scan.firstH1].lazy.compactMap { $0.flatMap(Self.inline) }.first
+        article.title = Self.title(og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
+                                   h1: scan.firstH1.flatMap(Self.inline))
         article.url = [scan.canonical, scan.ogURL].lazy.compactMap { $0.flatMap(Self.inline) }.first
         if let date = scan.metaDate.flatMap(MetadataDate.parse) {
             article.referenceDate = ReferenceDate(value: date, basis: "html-meta")
@@ -64,6 +65,23 @@ struct HTMLArticleParser {
             article.referenceDate = ReferenceDate(value: date, basis: "html-time")
         }
         return .success(article)
+    }
+
+    /// og:title, else <title> without the site name it usually ends with, else the first <h1>.
+    static func title(og: String?, title: String?, h1: String?) -> String? {
+        if let og { return og }
+        guard let title else { return h1 }
+        if let h1, title.hasPrefix(h1) { return h1 }
+        for separator in [" | ", " - ", " – ", " :: "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let site = title[range.upperBound...]
+            let lower = site.lowercased()
+            if lower.contains(".vn") || lower.contains(".com") || lower.hasPrefix("báo ") || lower.hasPrefix("tạp chí ")
+                || lower.hasPrefix("cổng thông tin") || lower.hasPrefix("trang thông tin") || lower.hasSuffix(" online") {
+                return String(title[..<range.lowerBound])
+            }
+        }
+        return title
     }
 
     /// One line of text: whitespace collapsed, NFC.
