@@ -64,6 +64,12 @@ import Testing
         #expect(articles[3].referenceDate == nil)
     }
 
+    @Test func embeddedHTMLIsUnicodeWhateverItsMetaSays() {
+        let articles = load([#"{"html": "<html><head><meta charset=\"windows-1258\"></head><body><p>Đảng ủy Quân đoàn 4 họp.</p></body></html>"}"#])
+        #expect(articles.map(\.status) == [.ok])
+        #expect(articles.first?.text == "Đảng ủy Quân đoàn 4 họp.")
+    }
+
     @Test func handlesCRLFBOMAndMissingFinalNewline() {
         let data = Data([0xEF, 0xBB, 0xBF] + Array("{\"body\": \"Một.\"}\r\n\r\n{\"body\": \"Hai.\"}".utf8))
         let articles = loader.load(data: data, source: "x.jsonl", format: .jsonLines)

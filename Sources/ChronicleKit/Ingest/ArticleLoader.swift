@@ -80,8 +80,9 @@ public struct ArticleLoader: Sendable {
         return .success(Article(source: "", title: title, text: text))
     }
 
-    func html(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Article, IngestFailure> {
-        let charset = HTMLCharset.declared(in: bytes) ?? "UTF-8"
+    /// Reads a page; `decoded` pages (from a JSON string) are UTF-8 whatever their meta says.
+    func html(_ bytes: UnsafeBufferPointer<UInt8>, decoded: Bool = false) -> Result<Article, IngestFailure> {
+        let charset = decoded ? "UTF-8" : HTMLCharset.declared(in: bytes) ?? "UTF-8"
         if HTMLCharset.isUTF8(charset) {
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let body = UnsafeBufferPointer(rebasing: bytes[start...])

@@ -67,7 +67,7 @@ struct JSONLinesReader {
         } else if let html = Self.string(fields["html"]) {
             var utf8 = html
             result = utf8.withUTF8 { bytes in
-                loader.html(bytes).map { page in
+                loader.html(bytes, decoded: true).map { page in
                     var page = page
                     if let title = title.flatMap(HTMLArticleParser.inline) { page.title = title }
                     return page
