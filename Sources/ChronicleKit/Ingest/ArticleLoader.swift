@@ -2,16 +2,130 @@ import Foundation
 
 /// Reads article files into clean NFC articles. Never throws: a file that cannot be read becomes
 /// an article with a non-ok status and the reason, so one bad file costs nothing else.
+///
+/// Formats: plain text (UTF-8, UTF-16 with BOM), HTML pages (libxml2, declared charset or
+/// UTF-8), and JSON Lines crawler exports (one article per line, source `path:N`).
 public struct ArticleLoader: Sendable {
+    /// The largest text or HTML file read as one article (10 MB); one article is never that big,
+    /// so a larger file is reported as unsupported without being read.
+    public static let maximumArticleFileSize = 10 * 1024 * 1024
+
+    public let noiseFilter = NoiseFilter()
+
     public init() {}
 
     /// Reads one file; a JSON Lines export gives one article per line.
     public func load(_ file: InputFile) -> [Article] {
-        // TEMPORARY (ingest work in progress): plain UTF-8 text only.
-        guard let data = FileManager.default.contents(atPath: file.url.path),
-              let text = String(data: data, encoding: .utf8) else {
-            return [.failed(source: file.displayPath, status: .unreadable, reason: "cannot read the file as UTF-8 text")]
+        let source = file.displayPath
+        guard let format = file.format else {
+            return [Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))]
         }
-        return [Article(source: file.displayPath, text: text.precomposedStringWithCanonicalMapping)]
+        let path = file.url.path
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+        }
+        if format != .jsonLines, size > Self.maximumArticleFileSize {
+            return [Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))]
+        }
+        let data: Data
+        do {
+            // A crawler export may be hundreds of MB: map it rather than copy it.
+            data = try Data(contentsOf: file.url, options: format == .jsonLines ? [.alwaysMapped] : [])
+        } catch {
+            return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+        }
+        return load(data: data, source: source, format: format)
+    }
+
+    /// Reads the bytes of one article file (for tests and benchmarks, and the file path above).
+    public func load(data: Data, source: String, format: ArticleFormat) -> [Article] {
+        if format != .jsonLines, data.count > Self.maximumArticleFileSize {
+            return [Self.failed(source, .tooLarge(bytes: data.count, limit: Self.maximumArticleFileSize))]
+        }
+        return data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            switch format {
+            case .text: return [article(source: source) { text(bytes) }]
+            case .html: return [article(source: source) { html(bytes) }]
+            case .jsonLines: return JSONLinesReader(loader: self).articles(in: bytes, source: source)
+            }
+        }
+    }
+
+    // MARK: - Formats
+
+    func article(source: String, _ read: () -> Result<Article, IngestFailure>) -> Article {
+        switch read() {
+        case .success(var article):
+            article.source = source
+            return article
+        case .failure(let failure):
+            return Self.failed(source, failure)
+        }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Article, IngestFailure> {
+        TextDecoder().decode(bytes).flatMap { plainText($0) }
+    }
+
+    /// Cleans decoded plain text; the first line is the title when it reads like a headline.
+    func plainText(_ decoded: String, title: String? = nil) -> Result<Article, IngestFailure> {
+        let text = noiseFilter.clean(decoded)
+        guard !text.isEmpty else { return .failure(.empty) }
+        let title = title.flatMap(HTMLArticleParser.inline) ?? HeadlineRule().headline(of: text)
+        return .success(Article(source: "", title: title, text: text))
+    }
+
+    /// Reads a page; `decoded` pages (from a JSON string) are UTF-8 whatever their meta says.
+    func html(_ bytes: UnsafeBufferPointer<UInt8>, decoded: Bool = false) -> Result<Article, IngestFailure> {
+        let charset = decoded ? "UTF-8" : HTMLCharset.declared(in: bytes) ?? "UTF-8"
+        if HTMLCharset.isUTF8(charset) {
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let body = UnsafeBufferPointer(rebasing: bytes[start...])
+            if TextDecoder.looksBinary(body) { return .failure(.binary) }
+            if let bad = TextDecoder.firstInvalidUTF8(body) {
+                return .failure(.invalidUTF8(byte: body[bad], offset: start + bad))
+            }
+        } else if !HTMLDocument.knowsEncoding(charset) {
+            return .failure(.unknownEncoding(name: charset))
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
+        switch HTMLArticleParser().parse(bytes, encoding: charset) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let page):
+            let text = noiseFilter.clean(page.text)
+            if text.isEmpty {
+                if page.truncatedByDepth {
+                    return .failure(.htmlNotParsed(reason: "elements nested too deeply (libxml2 stops at 256 levels) before any article text"))
+                }
+                return .failure(.empty)
+            }
+            return .success(Article(source: "", url: page.url, title: page.title, referenceDate: page.referenceDate, text: text))
+        }
+    }
+
+    static func failed(_ source: String, _ failure: IngestFailure) -> Article {
+        .failed(source: source, status: failure.status, reason: failure.description)
+    }
+
+    static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message)
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
     }
 }

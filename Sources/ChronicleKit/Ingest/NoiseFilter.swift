@@ -1,0 +1,343 @@
+import Foundation
+
+/// Cleans article text scraped from news pages, for all input formats: NFC, one paragraph per
+/// line (separated by "\n", no blank lines), single spaces, no control characters, and without
+/// the scraping noise of Vietnamese press pages: `leftcenterrightdel` layout tokens, photo
+/// captions repeated by the scraper, share/print widget lines, a trailing comment form and a
+/// trailing related-news list. Credit lines ("Tin, ảnh: ...") are kept.
+///
+/// Works line by line on UTF-8 bytes; only short lines are ever lowercased as Strings.
+public struct NoiseFilter: Sendable {
+    /// A line equal to one of the last `duplicateWindow` kept lines is a scraper duplicate.
+    public var duplicateWindow = 4
+
+    public init() {}
+
+    /// The cleaned text: NFC, one paragraph per line, noise lines removed ("" when nothing is left).
+    public func clean(_ text: String) -> String {
+        var text = text
+        if Self.needsNormalization(text) { text = text.precomposedStringWithCanonicalMapping }
+        var buffer = LineBuffer()
+        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) } ?? {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer.normalize($0) }
+        }()
+        var kept: [Range<Int>] = []
+        kept.reserveCapacity(buffer.lines.count)
+        for var line in buffer.lines {
+            if buffer.contains(line, Self.layoutToken) { line = buffer.removing(Self.layoutToken, from: line) }
+            if line.isEmpty || buffer.isPunctuationOnly(line) { continue }
+            // Widget lines are short and never end with a period (captions do).
+            if line.count <= 64, buffer.bytes[line.upperBound - 1] != UInt8(ascii: "."),
+               Self.widgetFirstWords.contains(buffer.firstWord(line)), Self.isWidgetLine(buffer.string(line)) {
+                continue
+            }
+            if kept.suffix(duplicateWindow).contains(where: { buffer.equal($0, line) }) { continue }
+            kept.append(line)
+        }
+        kept.removeLast(kept.count - Self.trailingBlockStart(kept, buffer))
+        var output: [UInt8] = []
+        output.reserveCapacity(kept.reduce(0) { $0 + $1.count + 1 })
+        for (index, line) in kept.enumerated() {
+            if index > 0 { output.append(0x0A) }
+            output.append(contentsOf: buffer.bytes[line])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    // MARK: - Noise vocabularies (lowercase NFC)
+
+    static let layoutToken = Array("leftcenterrightdel".utf8)
+
+    /// Words of share, print and social widgets; a short line made only of them is dropped.
+    static let widgetPhrases: [[Substring]] = [
+        "chia sẻ", "chia sẻ bài viết", "chia sẻ bài", "in bài", "in bài viết", "in", "bản in", "gửi bài",
+        "gửi bài viết", "gửi email", "lưu bài", "lưu bài viết", "lưu", "facebook", "zalo", "twitter", "tweet",
+        "email", "e-mail", "linkedin", "messenger", "telegram", "share", "print", "copy link", "sao chép",
+        "sao chép liên kết", "sao chép link", "thích", "like", "quay lại", "trở lại", "về đầu trang",
+        "theo dõi", "google news", "cỡ chữ", "a+", "a-", "nghe", "nghe bài viết", "đọc bài", "bookmark",
+        "tải về", "pinterest", "gửi",
+    ].map { $0.split(separator: " ") }.sorted { $0.count > $1.count }
+
+    /// First words of the widget phrases, lowercase and capitalized, to skip most lines early.
+    static let widgetFirstWords = firstWords(widgetPhrases.map { $0.joined(separator: " ") })
+    /// First words of comment labels and related-news headings.
+    static let blockFirstWords = firstWords(Array(commentLabels) + Array(relatedHeadings))
+
+    static func firstWords(_ phrases: [String]) -> Set<[UInt8]> {
+        var words = Set<[UInt8]>()
+        for phrase in phrases {
+            guard let word = phrase.split(separator: " ").first else { continue }
+            for form in [String(word), word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] {
+                words.insert(Array(form.utf8))
+                words.insert(Array((form + ":").utf8))
+            }
+        }
+        return words
+    }
+
+    /// One line of text (a title): normalized like `clean` but never dropped, lines joined.
+    public func singleLine(_ text: String) -> String {
+        var text = text
+        if Self.needsNormalization(text) { text = text.precomposedStringWithCanonicalMapping }
+        var buffer = LineBuffer()
+        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) } ?? {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer.normalize($0) }
+        }()
+        var output: [UInt8] = []
+        for line in buffer.lines where !line.isEmpty {
+            if !output.isEmpty { output.append(0x20) }
+            output.append(contentsOf: buffer.bytes[line])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Labels of a comment form; the trailing block starting at one of them is dropped.
+    static let commentLabels: Set<String> = [
+        "bình luận", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận", "viết bình luận", "bình luận của bạn",
+        "họ và tên", "họ tên", "tên của bạn", "email", "e-mail", "địa chỉ email", "nội dung", "gửi", "gửi ý kiến",
+        "mã xác nhận", "mã bảo mật", "số điện thoại", "điện thoại", "bạn đọc", "ý kiến", "đăng nhập",
+        "bình luận facebook", "hủy", "đóng",
+    ]
+
+    /// Headings of a related-news list; dropped with the headline-like lines after them.
+    static let relatedHeadings: Set<String> = [
+        "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "xem thêm",
+        "đọc thêm", "tin mới", "tin mới nhất", "tin đọc nhiều", "bài viết liên quan", "có thể bạn quan tâm",
+    ]
+
+    // MARK: - Line tests
+
+    static func isWidgetLine(_ line: String) -> Bool {
+        let words = line.lowercased().split { $0 == " " || $0 == "|" || $0 == "/" || $0 == "•" || $0 == "·" || $0 == "," }
+            .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }
+            .filter { !$0.isEmpty }
+        guard !words.isEmpty else { return false }
+        var i = 0
+        outer: while i < words.count {
+            if words[i].allSatisfy(\.isNumber) { i += 1; continue }
+            for phrase in widgetPhrases where i + phrase.count <= words.count {
+                if zip(phrase, words[i..<i + phrase.count]).allSatisfy({ $0 == $1 }) {
+                    i += phrase.count
+                    continue outer
+                }
+            }
+            return false
+        }
+        return true
+    }
+
+    /// A comment-form label, ignoring a final colon and a count: "Bình luận (3)", "Họ và tên:".
+    static func label(_ line: String) -> String {
+        var s = Substring(line.lowercased())
+        while let last = s.last, last == ":" || last == " " || last == ")" || last == "(" || last == "*" || last.isNumber {
+            s = s.dropLast()
+        }
+        return String(s)
+    }
+
+    /// Where the trailing comment form or related-news list starts (the count when none).
+    static func trailingBlockStart(_ lines: [Range<Int>], _ buffer: LineBuffer) -> Int {
+        var cut = lines.count
+        // Comment form: walk back over labels and short form leftovers; cut at the earliest label.
+        var i = lines.count - 1
+        while i >= 0 {
+            let line = lines[i]
+            guard line.count <= 80 else { break }
+            if blockFirstWords.contains(buffer.firstWord(line)), commentLabels.contains(label(buffer.string(line))) {
+                cut = i
+            } else if !(line.count <= 24 && !buffer.contains(line, [UInt8(ascii: ":")]) && buffer.hasLowercaseASCII(line)) {
+                break
+            }
+            i -= 1
+        }
+        // Related news: a heading followed only by headline-like lines (short, no final period).
+        for j in stride(from: cut - 1, through: max(0, cut - 30), by: -1) {
+            let line = lines[j]
+            guard line.count <= 300, buffer.bytes[line.upperBound - 1] != UInt8(ascii: ".") else { break }
+            if line.count <= 60, blockFirstWords.contains(buffer.firstWord(line)),
+               relatedHeadings.contains(label(buffer.string(line))) {
+                let rest = lines[(j + 1)..<cut]
+                if rest.allSatisfy({ $0.count <= 300 && buffer.bytes[$0.upperBound - 1] != UInt8(ascii: ".") }) {
+                    cut = j
+                }
+                break
+            }
+        }
+        return cut
+    }
+
+    /// False when the text is certainly NFC already: only ASCII, Latin blocks, Vietnamese
+    /// precomposed letters and common punctuation (no combining marks, no singletons).
+    static func needsNormalization(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                if b < 0xCC { i += 2; continue }  // U+0080...U+02FF
+                guard b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF, i + 2 < n else { return true }
+                let c = bytes[i + 1], d = bytes[i + 2]
+                switch b {
+                case 0xE1 where c >= 0xB8 && c <= 0xBB: break  // U+1E00...U+1EFF
+                case 0xE2 where (c == 0x80 && d >= 0x82) || c == 0x81 || (c == 0x82 && d <= 0x8F): break  // U+2002...U+20CF
+                case 0xE3 where c == 0x80 && d == 0x80: break  // U+3000
+                case 0xEF where c == 0xBB && d == 0xBF: break  // U+FEFF
+                default: return true
+                }
+                i += 3
+            }
+            return false
+        }
+    }
+}
+
+/// The text as normalized lines over one byte buffer.
+struct LineBuffer {
+    var bytes: [UInt8] = []
+    var lines: [Range<Int>] = []
+
+    /// Copies `input` line by line: CRLF/CR/U+2028/U+2029 become line ends; tabs, NBSP and other
+    /// Unicode spaces become one space; runs of spaces collapse; control, zero-width, bidi and
+    /// soft-hyphen characters go; lines are trimmed.
+    mutating func normalize(_ input: UnsafeBufferPointer<UInt8>) {
+        var lines: [Range<Int>] = []
+        // Output is never longer than the input (every rewrite shortens or keeps a sequence).
+        bytes = [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
+            let n = input.count
+            var o = 0
+            var lineStart = 0
+            @inline(__always) func space() {
+                if o > lineStart, out[o - 1] != 0x20 { out[o] = 0x20; o += 1 }
+            }
+            @inline(__always) func endLine() {
+                if o > lineStart, out[o - 1] == 0x20 { o -= 1 }
+                lines.append(lineStart..<o)
+                lineStart = o
+            }
+            var i = 0
+            while i < n {
+                let b = input[i]
+                if b >= 0x21 && b < 0x7F { out[o] = b; o += 1; i += 1; continue }
+                switch b {
+                case 0x0A: endLine(); i += 1
+                case 0x0D: endLine(); i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
+                case 0x20, 0x09, 0x0B, 0x0C: space(); i += 1
+                case 0x00..<0x20, 0x7F: i += 1
+                case 0xC2 where i + 1 < n:
+                    let c = input[i + 1]
+                    if c == 0xA0 {
+                        space()
+                    } else if !(c >= 0x80 && c <= 0x9F || c == 0xAD) {
+                        out[o] = b; out[o + 1] = c; o += 2
+                    }
+                    i += 2
+                case 0xE2 where i + 2 < n && input[i + 1] == 0x80:
+                    let c = input[i + 2]
+                    switch c {
+                    case 0x80...0x8A, 0xAF: space()
+                    case 0x8B...0x8F, 0xAA...0xAE: break
+                    case 0xA8, 0xA9: endLine()
+                    default: out[o] = b; out[o + 1] = 0x80; out[o + 2] = c; o += 3
+                    }
+                    i += 3
+                case 0xE2 where i + 2 < n && input[i + 1] == 0x81 && (input[i + 2] == 0x9F || input[i + 2] == 0xA0):
+                    if input[i + 2] == 0x9F { space() }
+                    i += 3
+                case 0xE3 where i + 2 < n && input[i + 1] == 0x80 && input[i + 2] == 0x80: space(); i += 3
+                case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF: i += 3
+                default:
+                    let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    let end = min(n, i + length)
+                    while i < end { out[o] = input[i]; o += 1; i += 1 }
+                }
+            }
+            endLine()
+            written = o
+        }
+        self.lines = lines
+    }
+
+    /// The bytes of the line up to its first space or "|".
+    func firstWord(_ line: Range<Int>) -> [UInt8] {
+        var end = line.lowerBound
+        while end < line.upperBound, bytes[end] != 0x20, bytes[end] != UInt8(ascii: "|") { end += 1 }
+        return Array(bytes[line.lowerBound..<end])
+    }
+
+    func hasLowercaseASCII(_ line: Range<Int>) -> Bool {
+        bytes[line].contains { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    func string(_ line: Range<Int>) -> String { String(decoding: bytes[line], as: UTF8.self) }
+
+    func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && bytes[a].elementsEqual(bytes[b])
+    }
+
+    func contains(_ line: Range<Int>, _ needle: [UInt8]) -> Bool { find(needle, in: line) != nil }
+
+    func find(_ needle: [UInt8], in line: Range<Int>) -> Int? {
+        guard line.count >= needle.count, let first = needle.first else { return nil }
+        var i = line.lowerBound
+        let last = line.upperBound - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The line without any occurrence of `needle`, trimmed and with single spaces, appended
+    /// to the buffer as a new range.
+    mutating func removing(_ needle: [UInt8], from line: Range<Int>) -> Range<Int> {
+        var rest = line
+        var pieces: [Range<Int>] = []
+        while let at = find(needle, in: rest) {
+            pieces.append(rest.lowerBound..<at)
+            rest = (at + needle.count)..<rest.upperBound
+        }
+        pieces.append(rest)
+        let start = bytes.count
+        for piece in pieces {
+            for k in piece {
+                let b = bytes[k]
+                if b == 0x20 && (bytes.count == start || bytes[bytes.count - 1] == 0x20) { continue }
+                bytes.append(b)
+            }
+            if bytes.count > start, bytes[bytes.count - 1] != 0x20 { bytes.append(0x20) }
+        }
+        while bytes.count > start, bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
+        return start..<bytes.count
+    }
+
+    /// No ASCII letter or digit and nothing outside the punctuation block: "* * *", "---", "…".
+    func isPunctuationOnly(_ line: Range<Int>) -> Bool {
+        var i = line.lowerBound
+        while i < line.upperBound {
+            let b = bytes[i]
+            if b < 0x80 {
+                if (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) { return false }
+                i += 1
+            } else if b == 0xE2 && i + 1 < line.upperBound && bytes[i + 1] == 0x80 {
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}

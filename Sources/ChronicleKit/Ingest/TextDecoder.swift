@@ -1,0 +1,115 @@
+import Foundation
+
+/// Turns the bytes of a plain-text article into a String: UTF-8 (with or without BOM) or UTF-16
+/// with a BOM. Refuses binary data and invalid UTF-8 with the offending byte and its offset.
+public struct TextDecoder: Sendable {
+    public init() {}
+
+    /// The text of `data`, or why it is not text (binary, invalid UTF-8 or UTF-16).
+    public func decode(_ data: Data) -> Result<String, IngestFailure> {
+        data.withUnsafeBytes { raw -> Result<String, IngestFailure> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return decode(bytes)
+        }
+    }
+
+    /// The text of `bytes`, or why it is not text (binary, invalid UTF-8 or UTF-16).
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, IngestFailure> {
+        let count = bytes.count
+        if count >= 2 {
+            if bytes[0] == 0xFF, bytes[1] == 0xFE { return Self.decodeUTF16(bytes, littleEndian: true) }
+            if bytes[0] == 0xFE, bytes[1] == 0xFF { return Self.decodeUTF16(bytes, littleEndian: false) }
+        }
+        var start = 0
+        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        if Self.looksBinary(body) { return .failure(.binary) }
+        // The standard library validates fastest; the offset is only looked for on failure.
+        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
+        let bad = Self.firstInvalidUTF8(body) ?? 0
+        return .failure(.invalidUTF8(byte: body[bad], offset: start + bad))
+    }
+
+    /// NUL bytes (outside UTF-16) or a high share of control bytes mean the file is not text.
+    static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        if memchr(base, 0, bytes.count) != nil { return true }
+        let sample = min(bytes.count, 8192)
+        var controls = 0
+        for i in 0..<sample {
+            let b = bytes[i]
+            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D) || b == 0x7F { controls += 1 }
+        }
+        return controls * 10 > sample
+    }
+
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence, or nil.
+    static func firstInvalidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = p.count
+        var i = 0
+        while i < n {
+            // ASCII runs are the common case: skip them eight bytes at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { break }
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return i
+            }
+            if i + need >= n { return i }
+            let second = p[i + 1]
+            if second < lo || second > hi { return i }
+            if need >= 2, p[i + 2] & 0xC0 != 0x80 { return i }
+            if need == 3, p[i + 3] & 0xC0 != 0x80 { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> Result<String, IngestFailure> {
+        let units = (bytes.count - 2) / 2
+        var scalars = String.UnicodeScalarView()
+        var controls = 0
+        var i = 0
+        func unit(_ k: Int) -> UInt16 {
+            let a = UInt16(bytes[2 + 2 * k]), b = UInt16(bytes[3 + 2 * k])
+            return littleEndian ? a | b << 8 : a << 8 | b
+        }
+        while i < units {
+            let u = unit(i)
+            let value: UInt32
+            if u >= 0xD800 && u <= 0xDBFF {
+                guard i + 1 < units else { return .failure(.invalidUTF16(offset: 2 + 2 * i)) }
+                let low = unit(i + 1)
+                guard low >= 0xDC00 && low <= 0xDFFF else { return .failure(.invalidUTF16(offset: 2 + 2 * i)) }
+                value = 0x10000 + (UInt32(u - 0xD800) << 10) + UInt32(low - 0xDC00)
+                i += 2
+            } else if u >= 0xDC00 && u <= 0xDFFF {
+                return .failure(.invalidUTF16(offset: 2 + 2 * i))
+            } else {
+                value = UInt32(u)
+                i += 1
+            }
+            if value == 0 || (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0C && value != 0x0D) {
+                controls += 1
+            }
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        if controls * 10 > max(units, 1) || (units > 0 && controls > 0 && scalars.contains("\0")) { return .failure(.binary) }
+        return .success(String(scalars))
+    }
+}
