@@ -146,16 +146,14 @@ import FoundationXML
         #expect(try box.run().extracted == 0, "odd names are stable store keys")
     }
 
-    // These hold once the real ingest lands; the temporary loader reads an empty or huge file as
-    // an ordinary (empty or long) article and reports nothing.
-    @Test(.disabled("needs the ingest stage: the temporary ArticleLoader gives an empty file status ok"))
+    @Test
     func emptyFileIsAProblem() throws {
         let box = try Sandbox()
         let (_, summary) = try runWith([("empty/empty.txt", Data())], in: box)
         #expect(problem(summary, "empty.txt") != nil)
     }
 
-    @Test(.disabled("needs the ingest stage: the temporary ArticleLoader has no size limit"))
+    @Test
     func oversizeFileIsAProblem() throws {
         let box = try Sandbox()
         let line = Data("Đảng ủy Quân đoàn 1 tổ chức hội nghị; tin bài rất dài.\n".utf8)

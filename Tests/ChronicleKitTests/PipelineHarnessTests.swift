@@ -38,6 +38,11 @@ final class Sandbox: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
+    /// The project's own report templates (`config/templates`), found from this file's path.
+    static let projectTemplates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("config/templates")
+
     func writeConfig(extra: String = "", input: String? = nil) throws {
         try """
             input:
@@ -47,6 +52,8 @@ final class Sandbox: @unchecked Sendable {
               from: 2020-01-01
               to: 2025-12-31
             formats: [markdown, csv, xml, svg]
+            report:
+              templates: \(Self.projectTemplates.path)
             \(extra)
             """.write(to: configFile, atomically: true, encoding: .utf8)
     }
@@ -96,11 +103,16 @@ final class Sandbox: @unchecked Sendable {
         try ChronicleStore(url: ChronicleRun.storeURL(for: try config()))
     }
 
-    /// Every report file in the output folder, by name.
+    /// Every report file in the output folder (subfolders included), by relative path.
     func reports() throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: output.path) where !name.hasPrefix(".") {
-            result[name] = try Data(contentsOf: output.appendingPathComponent(name))
+        let manager = FileManager.default
+        guard let paths = manager.subpaths(atPath: output.path) else { return result }
+        for path in paths where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            var isDirectory: ObjCBool = false
+            let url = output.appendingPathComponent(path)
+            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            result[path] = try Data(contentsOf: url)
         }
         return result
     }

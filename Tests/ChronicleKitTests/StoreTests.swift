@@ -137,7 +137,7 @@ import Testing
     @Test func unreadableFileIsTriedAgainEachRun() throws {
         let box = try Sandbox()
         try seed(box)
-        try box.write("bad.txt", Data([0xFF, 0xFE, 0x00, 0xC3]))
+        try box.write("bad.txt", Data([0x48, 0xC3, 0x28, 0xA0, 0xA1]))  // invalid UTF-8
         let first = try box.run()
         #expect(first.problems.contains { $0.source.hasSuffix("bad.txt") })
         let second = try box.run()
