@@ -53,7 +53,7 @@ public struct ArticleExtractor: Sendable {
         if meeting.sentence > 0, a.sentences[0].count < 40 { focus.append(a.sentences[0]) }
         focus.append(a.sentences[meeting.sentence])
         if meeting.sentence + 1 < a.sentences.count { focus.append(a.sentences[meeting.sentence + 1]) }
-        let (kind, reviewYears) = KindClassifier.classify(a, focus: focus)
+        let (kind, reviewYears) = KindClassifier.classify(a, meeting: meeting, focus: focus)
 
         let years = YearResolver.statedYears(in: a, documents: documents)
         let focusSentences = Set(focus.map { Int(a.sentenceOf[$0.lowerBound]) })
@@ -61,7 +61,9 @@ public struct ArticleExtractor: Sendable {
         let termStart = (inFocus.first(where: { $0.termStart }) ?? years.first(where: { $0.termStart && a.ending(at: $0.token, .term, lookback: 3) != nil }))?.year
         var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
         if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
-            periodYear = years.first(where: { !$0.term && !$0.excluded && a.isWord($0.token - 1, "năm") })?.year
+            // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
+            let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, "năm") }.map(\.year)
+            if let first = stated.first { periodYear = stated.contains(first - 1) ? first - 1 : first }
         }
         var anniversaryYear: Int?
         if kind == .resolutionReview, let n = reviewYears,
@@ -71,12 +73,14 @@ public struct ArticleExtractor: Sendable {
         let statedYear = years.first(where: { !$0.term && !$0.excluded })?.year
         let context = YearResolver.Context(
             kind: kind, reference: reference ?? dateline, periodYear: periodYear, termStart: termStart,
-            anniversaryYear: anniversaryYear, contextYear: inFocus.first(where: { !$0.term && !$0.excluded })?.year)
+            anniversaryYear: anniversaryYear,
+            contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?.year
+                ?? inFocus.first(where: { !$0.term && !$0.excluded })?.year)
 
         // The meeting's date: in its own sentence, else the first date in a sentence about it.
         let candidates = dates.filter { !$0.document && !$0.anniversarySpan && !($0.dateline && $0.sentence < meeting.sentence) && $0.month != nil }
         let chosen = candidates.first(where: { $0.sentence == meeting.sentence && $0.day != nil })
-            ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, a) && $0.sentence <= meeting.sentence + 3 })
+            ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, a) && $0.sentence <= meeting.sentence + 8 })
             ?? candidates.first(where: { $0.sentence == meeting.sentence })
         var eventDate: EventDate
         if let mention = chosen {

@@ -30,7 +30,7 @@ struct ArticleText {
     }
 
     private static func split(_ tokens: [Token], rules: ExtractionRules) -> ([Range<Int>], [Int32]) {
-        let newline = rules.word("\n"), bar = rules.word("|"), dot = rules.word("."), bang = rules.word("!"),
+        let bar = rules.word("|"), dot = rules.word("."), bang = rules.word("!"),
             question = rules.word("?"), semicolonFree = rules.word(":")
         _ = semicolonFree
         var sentences: [Range<Int>] = []
@@ -39,7 +39,7 @@ struct ArticleText {
         for i in tokens.indices {
             let t = tokens[i]
             var end = false
-            if t.id == newline || t.id == bar || t.id == bang || t.id == question {
+            if t.kind == .newline || t.id == bar || t.id == bang || t.id == question {
                 end = true
             } else if t.id == dot {
                 // "26.12.2022", "20.8": a dot between adjacent numbers is not a sentence end.

@@ -110,7 +110,7 @@ enum DateFinder {
                 // Lists before the date: "6 và 7/8", "13, 14 và 15-8".
                 var b = start - 1
                 while b >= 1, a.isWord(b, "và") || a.isWord(b, ",") || a.id(b) == dash, tokens[b - 1].isNumber,
-                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day {
+                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, "thứ") {
                     day = Int(tokens[b - 1].number)
                     start = b - 1
                     b = start - 1

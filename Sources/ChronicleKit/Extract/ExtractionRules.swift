@@ -38,12 +38,12 @@ public struct ExtractionRules: Sendable {
     /// Word ids the extractor's code refers to directly.
     static let codeWords = [
         "ngày", "tháng", "năm", "số", "và", "đến", "từ", "lần", "thứ", "của", "tại", "cuối", "đầu", "giữa",
-        "/", "-", ".", ",", ":", "(", ")", ";", "\n", "|", "!", "?", "\"", "'", "…", "đã", "vừa", "trong", "các",
+        "/", "-", ".", ",", ":", "(", ")", ";", "|", "!", "?", "\"", "'", "…", "đã", "vừa", "trong", "các",
         "qua", "sau", "h", "giờ", "gmt", "phút", "tới", "mới", "đây", "vào", "hôm", "nay", "cán", "bộ", "chủ",
         "trì", "khóa", "trung", "ương", "tw", "x", "xi", "xii", "xiii", "xiv", "ix", "viii", "vii", "vi", "v", "iv",
         "iii", "ii", "i", "quý", "thực", "hiện", "nhiệm", "vụ", "kỳ", "đồng", "chí", "sự", "nhà", "trường",
         "kết", "luận", "ngày", "đợt", "ở", "toàn", "quân", "lượt", "xem", "pm", "am", "sáng", "chiều", "tối",
-        "thời", "sự", "nhất", "một", "hai", "ba", "thứ", "chủ", "nhật", "online", "qđnd", "được", "có", "là", "với", "nay", "mai", "bảy", "tư", "năm", "sáu",
+        "thời", "sự", "nhất", "một", "hai", "ba", "thứ", "chủ", "nhật", "online", "qđnd", "được", "có", "là", "với", "nay", "mai", "bảy", "tư", "năm", "sáu", "những", "nhiều",
     ]
 
     public init() {}
@@ -125,7 +125,7 @@ public struct ExtractionRules: Sendable {
             ("meeting_nouns", .meetingNoun), ("negative_events", .negativeEvent), ("planned", .planned),
             ("organize", .organize), ("party_prefixes", .partyPrefix), ("chair", .chair), ("directing", .directing),
             ("speaker", .speaker), ("attending", .attending), ("guest_positions", .guestPosition),
-            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post),
+            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain),
         ]
         try doc.rejectUnknownKeys(simple.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
         for (key, cue) in simple {
@@ -169,5 +169,6 @@ public struct ExtractionRules: Sendable {
         for word in try doc.strings("credits") ?? [] { creditWords.insert(intern(word)) }
     }
 
-    @inline(__always) func word(_ text: String) -> Int32 { words[text] ?? Vocabulary.unknown }
+    /// The id of a word the code refers to; a word missing from `codeWords` matches nothing.
+    @inline(__always) func word(_ text: String) -> Int32 { words[text] ?? -99 }
 }

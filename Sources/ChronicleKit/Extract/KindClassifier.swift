@@ -1,47 +1,58 @@
-/// Decides the kind of meeting from its own description: the headline and the sentence that
-/// names it; the rest of the article only when those say nothing.
+/// Decides the kind of meeting from its own description: the meeting's name as the sentence
+/// states it, then the headline and the sentences around it, and the rest of the article only
+/// when those say nothing.
 enum KindClassifier {
-    static func classify(_ a: ArticleText, focus: [Range<Int>]) -> (EventKind, reviewYears: Int?) {
-        var found = Set<EventKind>()
+    static func classify(_ a: ArticleText, meeting: MeetingDetector.Result, focus: [Range<Int>]) -> (EventKind, reviewYears: Int?) {
+        let order = a.rules.kindOrder
+        let sentence = a.sentences[meeting.sentence]
+        let nameCues = cues(a, in: [meeting.head..<sentence.upperBound])
+        let focusCues = cues(a, in: focus)
+        let allCues = cues(a, in: [0..<a.tokens.count])
+        func pick(_ found: [(EventKind, PhraseMatch)]) -> (EventKind, PhraseMatch)? {
+            for kind in order { if let hit = found.first(where: { $0.0 == kind }) { return hit } }
+            return nil
+        }
+        var chosen = pick(nameCues) ?? pick(focusCues) ?? pick(allCues)
+        // A committee's regular meeting that passes the year's review is a year-end review.
+        if chosen?.0 == .committeeMeeting, let yearEnd = allCues.first(where: { $0.0 == .yearEndReview }) {
+            chosen = yearEnd
+        }
+        guard let (kind, match) = chosen else { return (.otherMeeting, nil) }
         var years: Int?
-        for range in focus {
-            for t in range {
+        if kind == .resolutionReview {
+            for (k, m) in focusCues + allCues where k == .resolutionReview {
+                for t in m.start..<m.end where a.tokens[t].isNumber && a.isWord(t + 1, "năm") {
+                    years = Int(a.tokens[t].number)
+                    break
+                }
+                if years != nil { break }
+            }
+        }
+        _ = match
+        return (kind, years)
+    }
+
+    /// Kind cues in `ranges`, dropping a cue inside a longer one ("nghị quyết đại hội đại biểu
+    /// đảng bộ" is a study of a congress's resolution, not a congress).
+    private static func cues(_ a: ArticleText, in ranges: [Range<Int>]) -> [(EventKind, PhraseMatch)] {
+        var result: [(EventKind, PhraseMatch)] = []
+        for range in ranges {
+            var coveredUntil = -1
+            var coveredStart = -1
+            for t in range where t < a.tokens.count {
+                var longest: PhraseMatch?
                 for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .kind {
                     let m = a.matches[mi]
-                    let kind = EventKind.allCases[Int(m.tag.value)]
-                    found.insert(kind)
-                    if kind == .resolutionReview, years == nil {
-                        for k in m.start..<m.end where a.tokens[k].isNumber && a.isWord(k + 1, "năm") {
-                            years = Int(a.tokens[k].number)
-                        }
-                    }
+                    if m.start > coveredStart && m.end <= coveredUntil { continue }
+                    result.append((EventKind.allCases[Int(m.tag.value)], m))
+                    if longest == nil || m.end > longest!.end { longest = m }
+                }
+                if let l = longest, l.end > coveredUntil {
+                    coveredUntil = l.end
+                    coveredStart = l.start
                 }
             }
         }
-        let order = a.rules.kindOrder
-        var kind = order.first(where: { found.contains($0) })
-        if kind == nil || kind == .committeeMeeting || kind == .otherMeeting {
-            // A committee's regular meeting often passes the year's review; a mid-article chunk
-            // names the kind only in its body.
-            var all = Set<EventKind>()
-            for mi in a.matches.indices where a.matches[mi].tag.cue == .kind {
-                all.insert(EventKind.allCases[Int(a.matches[mi].tag.value)])
-            }
-            if kind == nil {
-                kind = order.first(where: { all.contains($0) })
-            } else if all.contains(.yearEndReview) && kind == .committeeMeeting {
-                kind = .yearEndReview
-            }
-            if kind == .resolutionReview && years == nil {
-                for m in a.matches where m.tag.cue == .kind && EventKind.allCases[Int(m.tag.value)] == .resolutionReview {
-                    for k in m.start..<m.end where a.tokens[k].isNumber && a.isWord(k + 1, "năm") {
-                        years = Int(a.tokens[k].number)
-                        break
-                    }
-                    if years != nil { break }
-                }
-            }
-        }
-        return (kind ?? .otherMeeting, years)
+        return result
     }
 }

@@ -11,6 +11,11 @@ enum MeetingDetector {
     /// makes it a meeting, an event of another sort ("hội thi", "diễn tập", "buổi lễ") or a
     /// planned meeting ("sẽ tổ chức") makes it none.
     static func detect(in a: ArticleText) -> Result? {
+        var domains = 0
+        for m in a.matches where m.tag.cue == .negativeDomain { domains += 1 }
+        if domains >= 2 { return nil }
+        var found: Result?
+        var meetingSentences = 0
         for (index, range) in a.sentences.enumerated() {
             var head: (Int, Cue, Int)?
             for t in range {
@@ -24,16 +29,24 @@ enum MeetingDetector {
                         bestCue = m.tag.cue
                     }
                 }
+                // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
+                if bestCue != nil, a.isWord(t - 1, "các") || a.isWord(t - 1, "những") || a.isWord(t - 1, "nhiều")
+                    || a.isWord(t - 2, "các") && a.tokens[t - 1].isWord && !a.tokens[t - 1].capitalized {
+                    continue
+                }
                 if let cue = bestCue {
                     head = (t, cue, bestEnd)
                     break
                 }
             }
             guard let (t, cue, _) = head else { continue }
-            if cue == .negativeEvent { return nil }
+            if found == nil && cue == .negativeEvent { return nil }
+            // A meeting that is only announced: "sẽ diễn ra" near its first mentions.
             if a.has(.planned, in: range) { return nil }
-            return Result(sentence: index, head: t)
+            if found == nil { found = Result(sentence: index, head: t) }
+            meetingSentences += 1
+            if meetingSentences >= 3 { break }
         }
-        return nil
+        return found
     }
 }

@@ -57,7 +57,8 @@ enum UnitRecognizer {
                     before = party.start
                 }
             }
-            let guest = a.ending(at: before, .guestPosition) != nil
+            // "(Bộ Quốc phòng)" after a unit only qualifies it.
+            let guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, "(")
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
                 range: t..<bestEnd, name: found.name, id: found.id, mention: a.text(t..<bestEnd), partyStart: partyStart,
