@@ -45,7 +45,9 @@ struct ArticleText {
                 // "26.12.2022", "20.8": a dot between adjacent numbers is not a sentence end.
                 let prevNumber = i > 0 && tokens[i - 1].isNumber && tokens[i - 1].end == t.start
                 let nextNumber = i + 1 < tokens.count && tokens[i + 1].isNumber && tokens[i + 1].start == t.end
-                end = !(prevNumber && nextNumber)
+                // "TP.Đà Nẵng", "TS. Nguyễn": a dot after a short abbreviation.
+                let abbreviation = i > 0 && tokens[i - 1].allCaps && tokens[i - 1].end - tokens[i - 1].start <= 3 && tokens[i - 1].end == t.start
+                end = !(prevNumber && nextNumber) && !abbreviation
             }
             of[i] = Int32(sentences.count)
             if end {

@@ -33,6 +33,8 @@ public struct ExtractionRules: Sendable {
     var kindCues: [EventKind: Int] = [:]
     var surnames: Set<Int32> = []
     var creditWords: Set<Int32> = []
+    /// Words allowed between a numbered shape and its number ("Lữ đoàn xe tăng 215").
+    var branchWords: Set<Int32> = []
     var words: [String: Int32] = [:]
 
     /// Word ids the extractor's code refers to directly.
@@ -89,7 +91,10 @@ public struct ExtractionRules: Sendable {
     }
 
     private mutating func loadShapes(_ doc: YAMLDocument) throws {
-        try doc.rejectUnknownKeys(["shapes"])
+        try doc.rejectUnknownKeys(["shapes", "branch_words"])
+        for phrase in try doc.strings("branch_words") ?? [] {
+            for id in Tokenizer.phraseIDs(phrase, vocabulary: &vocabulary) { branchWords.insert(id) }
+        }
         for shape in try doc.mappings("shapes") ?? [] {
             try shape.rejectUnknownKeys(["prefix", "canonical", "follow", "optional", "suffix", "party"])
             let prefix = try shape.requiredString("prefix", expected: "the words a unit of this shape starts with")

@@ -43,7 +43,7 @@ enum KindClassifier {
                 var longest: PhraseMatch?
                 for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .kind {
                     let m = a.matches[mi]
-                    if m.start > coveredStart && m.end <= coveredUntil { continue }
+                    if m.start > coveredStart && m.start < coveredUntil { continue }
                     result.append((EventKind.allCases[Int(m.tag.value)], m))
                     if longest == nil || m.end > longest!.end { longest = m }
                 }

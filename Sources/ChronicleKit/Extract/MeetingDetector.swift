@@ -18,6 +18,7 @@ enum MeetingDetector {
         var meetingSentences = 0
         for (index, range) in a.sentences.enumerated() {
             var head: (Int, Cue, Int)?
+            var genericList = false
             for t in range {
                 var bestEnd = -1
                 var bestCue: Cue?
@@ -32,8 +33,11 @@ enum MeetingDetector {
                 // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
                 if bestCue != nil, a.isWord(t - 1, "các") || a.isWord(t - 1, "những") || a.isWord(t - 1, "nhiều")
                     || a.isWord(t - 2, "các") && a.tokens[t - 1].isWord && !a.tokens[t - 1].capitalized {
+                    genericList = true
                     continue
                 }
+                // "các cuộc diễn tập, hội thi, hội thao": the rest of a generic list.
+                if genericList && bestCue == .negativeEvent { continue }
                 if let cue = bestCue {
                     head = (t, cue, bestEnd)
                     break
@@ -43,10 +47,16 @@ enum MeetingDetector {
             if found == nil && cue == .negativeEvent { return nil }
             // A meeting that is only announced: "sẽ diễn ra" near its first mentions.
             if a.has(.planned, in: range) { return nil }
-            if found == nil { found = Result(sentence: index, head: t) }
+            // Prefer the sentence that says the meeting was held ("tổ chức", "khai mạc") over a
+            // headline that only names it.
+            if found == nil || (!heldIn(found!.sentence, a) && heldIn(index, a)) { found = Result(sentence: index, head: t) }
             meetingSentences += 1
             if meetingSentences >= 3 { break }
         }
         return found
+    }
+
+    private static func heldIn(_ sentence: Int, _ a: ArticleText) -> Bool {
+        a.has(.organize, in: a.sentences[sentence])
     }
 }

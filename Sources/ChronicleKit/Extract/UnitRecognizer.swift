@@ -21,7 +21,13 @@ enum UnitRecognizer {
         var result: [UnitMention] = []
         var t = 0
         let n = a.tokens.count
+        var lastGuestEnd = -10
         while t < n {
+            // "…-NQ/QUTW": an issuer code inside a document number is not a unit.
+            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, "/") || a.isWord(t - 1, "-") {
+                t += 1
+                continue
+            }
             var bestEnd = -1
             var best: (name: String, id: String, party: Bool)?
             if let unit = a.longest(at: t, .unit) {
@@ -58,11 +64,14 @@ enum UnitRecognizer {
                 }
             }
             // "(Bộ Quốc phòng)" after a unit only qualifies it.
-            let guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, "(")
+            var guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, "(")
+            // "của Bộ Chính trị, Quân ủy Trung ương và Bộ Quốc phòng": a list shares its head.
+            if before - 1 == lastGuestEnd, a.isWord(before - 1, ",") || a.isWord(before - 1, "và") { guest = true }
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
                 range: t..<bestEnd, name: found.name, id: found.id, mention: a.text(t..<bestEnd), partyStart: partyStart,
                 guest: guest, post: post, sentence: Int(a.sentenceOf[t])))
+            if guest { lastGuestEnd = bestEnd }
             t = bestEnd
         }
         return result
@@ -87,7 +96,7 @@ enum UnitRecognizer {
                     end = t + 1
                     break
                 }
-                guard token.isWord, !isStopWord(t, a) else { return nil }
+                guard token.isWord, !isStopWord(t, a), token.capitalized || a.rules.branchWords.contains(token.id) else { return nil }
                 words += 1
                 t += 1
             }
