@@ -8,7 +8,7 @@ enum CreditExtractor {
         guard !tokens.isEmpty, tokens.count <= 16 else { return ([], nil) }
         var start = tokens[0]
         if a.rules.creditWords.contains(a.tokens[start].id) {
-            guard let colon = tokens.firstIndex(where: { a.isWord($0, ":") }), colon - tokens[0] <= 4 else { return ([], nil) }
+            guard let colon = tokens.first(where: { a.isWord($0, ":") }), colon - tokens[0] <= 4 else { return ([], nil) }
             start = colon + 1
         } else {
             let words = tokens.filter { a.tokens[$0].isWord }

@@ -44,6 +44,10 @@ enum KindClassifier {
                 for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .kind {
                     let m = a.matches[mi]
                     if m.start > coveredStart && m.start < coveredUntil { continue }
+                    // "Nghị quyết Đại hội đại biểu Đảng bộ …" names a document, not a congress.
+                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, a.isWord(m.start - 1, "quyết") || a.isWord(m.start - 1, "kết") {
+                        continue
+                    }
                     result.append((EventKind.allCases[Int(m.tag.value)], m))
                     if longest == nil || m.end > longest!.end { longest = m }
                 }

@@ -56,7 +56,15 @@ enum MeetingDetector {
         return found
     }
 
+    /// The sentence says the meeting took place: "tổ chức", "khai mạc", "diễn ra", not as a
+    /// purpose or a request ("để tổ chức quán triệt", "cần tổ chức").
     private static func heldIn(_ sentence: Int, _ a: ArticleText) -> Bool {
-        a.has(.organize, in: a.sentences[sentence])
+        for t in a.sentences[sentence] where a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) {
+            if !(a.isWord(t - 1, "để") || a.isWord(t - 1, "sẽ") || a.isWord(t - 1, "cần") || a.isWord(t - 1, "phải")
+                || a.isWord(t - 1, "tiếp") || a.isWord(t - 1, "việc")) {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -67,6 +67,14 @@ enum UnitRecognizer {
             var guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, "(")
             // "của Bộ Chính trị, Quân ủy Trung ương và Bộ Quốc phòng": a list shares its head.
             if before - 1 == lastGuestEnd, a.isWord(before - 1, ",") || a.isWord(before - 1, "và") { guest = true }
+            // "nghị quyết của Bộ Chính trị, Quân ủy Trung ương": a list after "của".
+            if !guest, a.isWord(before - 1, ",") || a.isWord(before - 1, "và") {
+                var b = before - 1
+                while b >= 0, before - b <= 10, a.isWord(b, ",") || a.isWord(b, "và") || a.tokens[b].isWord && !a.isWord(b, "của") {
+                    b -= 1
+                }
+                if a.isWord(b, "của") { guest = true }
+            }
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
                 range: t..<bestEnd, name: found.name, id: found.id, mention: a.text(t..<bestEnd), partyStart: partyStart,
@@ -117,11 +125,6 @@ enum UnitRecognizer {
                     break
                 }
                 t += 1
-            }
-            // Drop a trailing lowercase word.
-            while t > start, lowerRun > 0, !a.tokens[t - 1].capitalized, !a.tokens[t - 1].isNumber {
-                t -= 1
-                lowerRun -= 1
             }
             end = t
             if end == start && !shape.optional { return nil }
