@@ -16,3 +16,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ExtractBenchTests {
+    @Test func throughput() throws {
+        guard ProcessInfo.processInfo.environment["BENCH"] != nil else { return }
+        let gold = try GoldSet.load(ExtractTestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev.jsonl"))
+        let articles = gold.map(\.article)
+        let start = Date()
+        var n = 0
+        var bytes = 0
+        for _ in 0..<20 {
+            for article in articles {
+                _ = ExtractTestSupport.extractor.extract(article)
+                n += 1
+                bytes += article.text.utf8.count
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print("BENCH \(n) articles, \(bytes / n) bytes avg, \(Double(n) / seconds) articles/s")
+    }
+}

@@ -62,7 +62,7 @@ public struct ArticleExtractor: Sendable {
         var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
         if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
             // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
-            let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, "năm") }.map(\.year)
+            let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, a.w.nam) }.map(\.year)
             if let first = stated.first { periodYear = stated.contains(first - 1) ? first - 1 : first }
         }
         var anniversaryYear: Int?
@@ -171,7 +171,7 @@ public struct ArticleExtractor: Sendable {
     private func title(_ meeting: MeetingDetector.Result, in a: ArticleText) -> String {
         let sentence = a.sentences[meeting.sentence]
         var end = sentence.upperBound
-        while end > meeting.head + 1, a.tokens[end - 1].kind == .newline || a.isWord(end - 1, ".") { end -= 1 }
+        while end > meeting.head + 1, a.tokens[end - 1].kind == .newline || a.isWord(end - 1, a.w.dot) { end -= 1 }
         var text = a.text(meeting.head..<end)
         if text.count > 200 {
             let cut = text.prefix(200)

@@ -30,8 +30,8 @@ struct ArticleText {
     }
 
     private static func split(_ tokens: [Token], rules: ExtractionRules) -> ([Range<Int>], [Int32]) {
-        let bar = rules.word("|"), dot = rules.word("."), bang = rules.word("!"),
-            question = rules.word("?"), semicolonFree = rules.word(":")
+        let bar = rules.w.bar, dot = rules.w.dot, bang = rules.w.bang,
+            question = rules.w.question, semicolonFree = rules.w.colon
         _ = semicolonFree
         var sentences: [Range<Int>] = []
         var of = [Int32](repeating: 0, count: tokens.count)
@@ -105,8 +105,10 @@ struct ArticleText {
 
     @inline(__always) func id(_ t: Int) -> Int32 { t >= 0 && t < tokens.count ? tokens[t].id : Vocabulary.unknown }
 
-    @inline(__always) func isWord(_ t: Int, _ word: String) -> Bool {
-        t >= 0 && t < tokens.count && tokens[t].id >= 0 && tokens[t].id == rules.word(word)
+    var w: CodeWords { rules.w }
+
+    @inline(__always) func isWord(_ t: Int, _ id: Int32) -> Bool {
+        t >= 0 && t < tokens.count && tokens[t].id == id
     }
 
     /// Whether tokens `a` and `a+1` touch (no space between them).

@@ -23,8 +23,8 @@ enum DateFinder {
         var result: [DateMention] = []
         let tokens = a.tokens
         let n = tokens.count
-        let slash = a.rules.word("/"), dash = a.rules.word("-"), dot = a.rules.word(".")
-        let ngay = a.rules.word("ngày"), thang = a.rules.word("tháng"), nam = a.rules.word("năm")
+        let slash = a.w.slash, dash = a.w.dash, dot = a.w.dot
+        let ngay = a.w.ngay, thang = a.w.thang, nam = a.w.nam
         func isSep(_ t: Int) -> Bool {
             let id = a.id(t)
             return id == slash || id == dash || id == dot
@@ -43,7 +43,7 @@ enum DateFinder {
                     mention.range = (t - 1)..<(t + 2)
                 }
                 var e = t + 2
-                if e + 1 < n, tokens[e].id == nam || isSep(e) || a.isWord(e, ","), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
+                if e + 1 < n, tokens[e].id == nam || isSep(e) || a.isWord(e, a.w.comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
                     mention.year = Int(tokens[e + 1].number)
                     e += 2
                 }
@@ -63,7 +63,7 @@ enum DateFinder {
                     end += 2
                 }
                 var start = t
-                if t >= 1, a.isWord(t - 1, "từ") || tokens[t - 1].id == ngay { start = t - 1 }
+                if t >= 1, a.isWord(t - 1, a.w.tu) || tokens[t - 1].id == ngay { start = t - 1 }
                 var mention = DateMention(range: start..<end, day: Int(token.number), month: Int(tokens[t + 4].number), year: year,
                                           sentence: Int(a.sentenceOf[t]))
                 mention.partOfDay = partOfDay(before: start, in: a)
@@ -102,20 +102,20 @@ enum DateFinder {
                         t = end
                         continue
                     }
-                } else if end + 1 < n, a.isWord(end, ","), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+                } else if end + 1 < n, a.isWord(end, a.w.comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
                     // "19 tháng 11 , 2016"-style odd separators are rare; only accept d/m, yyyy right after.
                     year = nil
                 }
                 if month > 12 { t += 1; continue }
                 // Lists before the date: "6 và 7/8", "13, 14 và 15-8".
                 var b = start - 1
-                while b >= 1, a.isWord(b, "và") || a.isWord(b, ",") || a.id(b) == dash, tokens[b - 1].isNumber,
-                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, "thứ") {
+                while b >= 1, a.isWord(b, a.w.va) || a.isWord(b, a.w.comma) || a.id(b) == dash, tokens[b - 1].isNumber,
+                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, a.w.thu) {
                     day = Int(tokens[b - 1].number)
                     start = b - 1
                     b = start - 1
                 }
-                if b >= 0, a.isWord(b, "từ") || tokens[b].id == ngay { start = b }
+                if b >= 0, a.isWord(b, a.w.tu) || tokens[b].id == ngay { start = b }
                 var mention = DateMention(range: start..<end, day: day, month: month, year: year, sentence: Int(a.sentenceOf[t]))
                 mention.partOfDay = partOfDay(before: start, in: a)
                 result.append(mention)
@@ -132,8 +132,8 @@ enum DateFinder {
     static func partOfDay(before start: Int, in a: ArticleText) -> PartOfDay? {
         var s = start - 1
         while s >= 0 && s >= start - 4 {
-            for m in a.matches(at: s, .partOfDay) where m.end <= start {
-                return [PartOfDay.morning, .afternoon, .evening][Int(m.tag.value)]
+            for mi in a.matchesAt[s] where a.matches[mi].tag.cue == .partOfDay && a.matches[mi].end <= start {
+                return [PartOfDay.morning, .afternoon, .evening][Int(a.matches[mi].tag.value)]
             }
             s -= 1
         }
@@ -141,7 +141,7 @@ enum DateFinder {
     }
 
     private static func markContext(_ mentions: inout [DateMention], in a: ArticleText) {
-        let dash = a.rules.word("-"), slash = a.rules.word("/")
+        let dash = a.w.dash, slash = a.w.slash
         for i in mentions.indices {
             let m = mentions[i]
             // Anniversary spans: two full dates joined by a dash or slash.
@@ -155,7 +155,7 @@ enum DateFinder {
             var s = m.range.lowerBound - 1
             var steps = 0
             while s >= 0 && steps < 10 {
-                if !a.matches(at: s, .documentType).isEmpty {
+                if a.longest(at: s, .documentType) != nil {
                     mentions[i].document = true
                     break
                 }
@@ -167,7 +167,7 @@ enum DateFinder {
             s = m.range.lowerBound - 1
             steps = 0
             while s >= 0 && steps < 4 {
-                if a.matches(at: s, .today).contains(where: { $0.end >= s + 1 }) {
+                if a.longest(at: s, .today) != nil {
                     mentions[i].today = true
                     break
                 }
@@ -177,14 +177,14 @@ enum DateFinder {
             // Datelines: a full date next to a clock time or a weekday.
             if m.year != nil {
                 let lo = m.range.lowerBound, hi = m.range.upperBound
-                let timeAfter = hi + 2 < a.tokens.count && a.tokens[hi].isNumber && a.isWord(hi + 1, ":")
-                    || hi + 3 < a.tokens.count && a.isWord(hi, "|") && a.tokens[hi + 1].isNumber && a.isWord(hi + 2, ":")
-                let timeBefore = lo >= 3 && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, ":")
-                    || lo >= 2 && a.tokens[lo - 1].isNumber && a.isWord(lo - 2, ":")
-                    || lo >= 3 && a.isWord(lo - 1, ",") && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, ":")
-                let weekday = lo >= 2 && a.isWord(lo - 1, ",") && (a.isWord(lo - 3, "thứ") || a.isWord(lo - 2, "nhật")
-                    || a.isWord(lo - 2, "thứ"))
-                let paren = lo >= 1 && a.isWord(lo - 1, "(") && a.sentenceOf[lo] == 0
+                let timeAfter = hi + 2 < a.tokens.count && a.tokens[hi].isNumber && a.isWord(hi + 1, a.w.colon)
+                    || hi + 3 < a.tokens.count && a.isWord(hi, a.w.bar) && a.tokens[hi + 1].isNumber && a.isWord(hi + 2, a.w.colon)
+                let timeBefore = lo >= 3 && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
+                    || lo >= 2 && a.tokens[lo - 1].isNumber && a.isWord(lo - 2, a.w.colon)
+                    || lo >= 3 && a.isWord(lo - 1, a.w.comma) && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
+                let weekday = lo >= 2 && a.isWord(lo - 1, a.w.comma) && (a.isWord(lo - 3, a.w.thu) || a.isWord(lo - 2, a.w.nhat)
+                    || a.isWord(lo - 2, a.w.thu))
+                let paren = lo >= 1 && a.isWord(lo - 1, a.w.lparen) && a.sentenceOf[lo] == 0
                 if timeAfter || timeBefore || weekday || paren { mentions[i].dateline = true }
             }
         }

@@ -17,19 +17,19 @@ enum DocumentExtractor {
                 continue
             }
             // The "NQ" inside a code "382-NQ/QUTW" is not a new reference.
-            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, "-") {
+            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.dash) {
                 t = match.end
                 continue
             }
             let type = a.rules.documentTypes[Int(match.tag.value)]
             var p = match.end
-            if a.isWord(p, "số") { p += 1 }
+            if a.isWord(p, a.w.so) { p += 1 }
             var document: DocumentReference?
             var end = p
             if p < n, a.tokens[p].isNumber {
                 end = p + 1
-                while end < n, a.adjacent(end - 1) || a.isWord(end, "-"),
-                      a.tokens[end].isWord || a.tokens[end].isNumber || a.isWord(end, "-") || a.isWord(end, "/") {
+                while end < n, a.adjacent(end - 1) || a.isWord(end, a.w.dash),
+                      a.tokens[end].isWord || a.tokens[end].isNumber || a.isWord(end, a.w.dash) || a.isWord(end, a.w.slash) {
                     end += 1
                 }
                 var codeScalars = String.UnicodeScalarView()
@@ -43,11 +43,11 @@ enum DocumentExtractor {
                 let issuer = code.split(separator: "/").count > 1 ? String(code.split(separator: "/").last!) : nil
                 document = DocumentReference(code: code.contains("-") ? code : "\(type) \(code)", type: type,
                                              number: number, issuer: issuer)
-            } else if a.isWord(p, "trung"), a.isWord(p + 1, "ương") {
+            } else if a.isWord(p, a.w.trung), a.isWord(p + 1, a.w.uong) {
                 end = p + 2
                 if end < n, a.tokens[end].isNumber { end += 1 }
-                if a.isWord(end, "-") || a.isWord(end, ",") { end += 1 }
-                if a.isWord(end, "khóa"), end + 1 < n, a.tokens[end + 1].isWord { end += 2 } else if a.isWord(end - 1, "-") || a.isWord(end - 1, ",") { end -= 1 }
+                if a.isWord(end, a.w.dash) || a.isWord(end, a.w.comma) { end += 1 }
+                if a.isWord(end, a.w.khoa), end + 1 < n, a.tokens[end + 1].isWord { end += 2 } else if a.isWord(end - 1, a.w.dash) || a.isWord(end - 1, a.w.comma) { end -= 1 }
                 document = DocumentReference(code: a.text(match.start..<end), type: type)
             }
             if var doc = document {

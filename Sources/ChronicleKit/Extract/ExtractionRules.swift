@@ -17,6 +17,8 @@ struct UnitShape: Sendable {
     var suffixText: String?
     /// The prefix is itself a party body ("Đảng ủy Quân sự tỉnh").
     var party: Bool
+    /// The name that follows is a place ("tỉnh Hà Tĩnh"): every syllable capitalized.
+    var placeName = false
 }
 
 /// The vocabularies and gazetteer extraction works from, loaded once per run from `config/`:
@@ -33,9 +35,13 @@ public struct ExtractionRules: Sendable {
     var kindCues: [EventKind: Int] = [:]
     var surnames: Set<Int32> = []
     var creditWords: Set<Int32> = []
+    /// Ids of `UnitRecognizer.stopWords`.
+    var stopWords: Set<Int32> = []
     /// Words allowed between a numbered shape and its number ("Lữ đoàn xe tăng 215").
     var branchWords: Set<Int32> = []
     var words: [String: Int32] = [:]
+    /// The code's words as ids.
+    var w = CodeWords()
 
     /// Word ids the extractor's code refers to directly.
     static let codeWords = [
@@ -59,6 +65,8 @@ public struct ExtractionRules: Sendable {
         try rules.loadRanks(YAMLDocument.load(folder.appendingPathComponent("ranks.yml")))
         try rules.loadCues(YAMLDocument.load(folder.appendingPathComponent("cues.yml")))
         for word in codeWords { rules.words[word] = rules.intern(word) }
+        rules.w = CodeWords(rules.words)
+        for word in UnitRecognizer.stopWords { rules.stopWords.insert(rules.intern(word)) }
         return rules
     }
 
@@ -108,6 +116,8 @@ public struct ExtractionRules: Sendable {
                 canonicalPrefix: try shape.string("canonical") ?? prefix, follow: follow, optional: try shape.bool("optional") ?? false,
                 suffix: suffix.map { Tokenizer.phraseIDs($0, vocabulary: &vocabulary) } ?? [], suffixText: suffix,
                 party: try shape.bool("party") ?? false))
+            let canonical = shapes[index].canonicalPrefix
+            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã"].contains(where: { canonical.hasSuffix($0) })
             add(prefix, .unitShape, index)
         }
     }

@@ -21,7 +21,7 @@ enum KindClassifier {
         var years: Int?
         if kind == .resolutionReview {
             for (k, m) in focusCues + allCues where k == .resolutionReview {
-                for t in m.start..<m.end where a.tokens[t].isNumber && a.isWord(t + 1, "năm") {
+                for t in m.start..<m.end where a.tokens[t].isNumber && a.isWord(t + 1, a.w.nam) {
                     years = Int(a.tokens[t].number)
                     break
                 }
@@ -45,7 +45,7 @@ enum KindClassifier {
                     let m = a.matches[mi]
                     if m.start > coveredStart && m.start < coveredUntil { continue }
                     // "Nghị quyết Đại hội đại biểu Đảng bộ …" names a document, not a congress.
-                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, a.isWord(m.start - 1, "quyết") || a.isWord(m.start - 1, "kết") {
+                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, a.isWord(m.start - 1, a.w.quyet) || a.isWord(m.start - 1, a.w.ket) {
                         continue
                     }
                     result.append((EventKind.allCases[Int(m.tag.value)], m))

@@ -31,8 +31,8 @@ enum MeetingDetector {
                     }
                 }
                 // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
-                if bestCue != nil, a.isWord(t - 1, "các") || a.isWord(t - 1, "những") || a.isWord(t - 1, "nhiều")
-                    || a.isWord(t - 2, "các") && a.tokens[t - 1].isWord && !a.tokens[t - 1].capitalized {
+                if bestCue != nil, a.isWord(t - 1, a.w.cac) || a.isWord(t - 1, a.w.nhung) || a.isWord(t - 1, a.w.nhieu)
+                    || a.isWord(t - 2, a.w.cac) && a.tokens[t - 1].isWord && !a.tokens[t - 1].capitalized {
                     genericList = true
                     continue
                 }
@@ -60,8 +60,8 @@ enum MeetingDetector {
     /// purpose or a request ("để tổ chức quán triệt", "cần tổ chức").
     private static func heldIn(_ sentence: Int, _ a: ArticleText) -> Bool {
         for t in a.sentences[sentence] where a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) {
-            if !(a.isWord(t - 1, "để") || a.isWord(t - 1, "sẽ") || a.isWord(t - 1, "cần") || a.isWord(t - 1, "phải")
-                || a.isWord(t - 1, "tiếp") || a.isWord(t - 1, "việc")) {
+            if !(a.isWord(t - 1, a.w.de) || a.isWord(t - 1, a.w.se) || a.isWord(t - 1, a.w.can) || a.isWord(t - 1, a.w.phai)
+                || a.isWord(t - 1, a.w.tiep) || a.isWord(t - 1, a.w.viec)) {
                 return true
             }
         }

@@ -40,20 +40,24 @@ struct PhraseMatch: Sendable {
 
 /// A trie of rule phrases over token ids, built once per run.
 struct PhraseTrie: Sendable {
-    private var children: [[Int32: Int32]] = [[:]]
+    /// Edges keyed by (node << 32 | token id), one flat table so a step is one hash look-up.
+    private var edges: [UInt64: Int32] = [:]
     private var tags: [[CueTag]] = [[]]
+
+    @inline(__always) private static func key(_ node: Int32, _ id: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+    }
 
     mutating func insert(_ ids: [Int32], tag: CueTag) {
         guard !ids.isEmpty else { return }
         var node: Int32 = 0
         for id in ids {
-            if let next = children[Int(node)][id] {
+            if let next = edges[Self.key(node, id)] {
                 node = next
             } else {
-                let next = Int32(children.count)
-                children.append([:])
+                let next = Int32(tags.count)
                 tags.append([])
-                children[Int(node)][id] = next
+                edges[Self.key(node, id)] = next
                 node = next
             }
         }
@@ -75,12 +79,11 @@ struct PhraseTrie: Sendable {
     private func walk(_ tokens: [Token], start: Int, at index: Int, node: Int32, into result: inout [PhraseMatch]) {
         guard index < tokens.count else { return }
         let token = tokens[index]
-        let map = children[Int(node)]
-        if token.id >= 0, let next = map[token.id] {
+        if token.id >= 0, let next = edges[Self.key(node, token.id)] {
             for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
             walk(tokens, start: start, at: index + 1, node: next, into: &result)
         }
-        if token.isNumber, let next = map[Vocabulary.anyNumber] {
+        if token.isNumber, let next = edges[Self.key(node, Vocabulary.anyNumber)] {
             for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
             walk(tokens, start: start, at: index + 1, node: next, into: &result)
         }

@@ -24,7 +24,7 @@ enum UnitRecognizer {
         var lastGuestEnd = -10
         while t < n {
             // "…-NQ/QUTW": an issuer code inside a document number is not a unit.
-            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, "/") || a.isWord(t - 1, "-") {
+            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.slash) || a.isWord(t - 1, a.w.dash) {
                 t += 1
                 continue
             }
@@ -35,7 +35,8 @@ enum UnitRecognizer {
                 bestEnd = unit.end
                 best = (entry.name, entry.id, false)
             }
-            for match in a.matches(at: t, .unitShape) {
+            for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
+                let match = a.matches[mi]
                 let shape = a.rules.shapes[Int(match.tag.value)]
                 if let (end, tail) = follow(shape, from: match.end, in: a), end > bestEnd {
                     bestEnd = end
@@ -55,7 +56,7 @@ enum UnitRecognizer {
                 // "Đảng ủy, Bộ Tư lệnh Binh chủng X": skip the command body and a comma.
                 if let command = a.ending(at: before, .commandPrefix) {
                     var b = command.start
-                    if a.isWord(b - 1, ",") { b -= 1 }
+                    if a.isWord(b - 1, a.w.comma) { b -= 1 }
                     if a.ending(at: b, .partyPrefix) != nil { before = b }
                 }
                 if let party = a.ending(at: before, .partyPrefix) {
@@ -64,16 +65,16 @@ enum UnitRecognizer {
                 }
             }
             // "(Bộ Quốc phòng)" after a unit only qualifies it.
-            var guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, "(")
+            var guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, a.w.lparen)
             // "của Bộ Chính trị, Quân ủy Trung ương và Bộ Quốc phòng": a list shares its head.
-            if before - 1 == lastGuestEnd, a.isWord(before - 1, ",") || a.isWord(before - 1, "và") { guest = true }
+            if before - 1 == lastGuestEnd, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) { guest = true }
             // "nghị quyết của Bộ Chính trị, Quân ủy Trung ương": a list after "của".
-            if !guest, a.isWord(before - 1, ",") || a.isWord(before - 1, "và") {
+            if !guest, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) {
                 var b = before - 1
-                while b >= 0, before - b <= 10, a.isWord(b, ",") || a.isWord(b, "và") || a.tokens[b].isWord && !a.isWord(b, "của") {
+                while b >= 0, before - b <= 10, a.isWord(b, a.w.comma) || a.isWord(b, a.w.va) || a.tokens[b].isWord && !a.isWord(b, a.w.cua) {
                     b -= 1
                 }
-                if a.isWord(b, "của") { guest = true }
+                if a.isWord(b, a.w.cua) { guest = true }
             }
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
@@ -96,7 +97,7 @@ enum UnitRecognizer {
             while t < n, words <= 2 {
                 let token = a.tokens[t]
                 if token.isNumber {
-                    guard token.digits <= 4, !a.isWord(t - 1, "năm") else { return nil }
+                    guard token.digits <= 4, !a.isWord(t - 1, a.w.nam) else { return nil }
                     end = t + 1
                     break
                 }
@@ -119,7 +120,7 @@ enum UnitRecognizer {
                     lowerRun = 0
                 } else if token.isNumber && t > start && token.digits <= 2 {
                     lowerRun = 0
-                } else if token.isWord && !token.capitalized && t > start && lowerRun == 0 && !isStopWord(t, a) && !shape.canonicalPrefix.hasSuffix(" tỉnh") {
+                } else if token.isWord && !token.capitalized && t > start && lowerRun == 0 && !isStopWord(t, a) && !shape.placeName {
                     lowerRun += 1
                 } else {
                     break
@@ -147,13 +148,11 @@ enum UnitRecognizer {
         return false
     }
 
-    private static let stopWords = ["năm", "tháng", "ngày", "trong", "và", "của", "có", "đã", "được", "với", "tại", "các", "là", "đến", "từ", "sau", "qua", "lần", "thứ", "số"]
+    /// Words that end a unit name's continuation.
+    static let stopWords = ["năm", "tháng", "ngày", "trong", "và", "của", "có", "đã", "được", "với", "tại", "các", "là", "đến", "từ", "sau", "qua", "lần", "thứ", "số"]
 
     private static func isStopWord(_ t: Int, _ a: ArticleText) -> Bool {
-        let id = a.tokens[t].id
-        guard id >= 0 else { return false }
-        for word in stopWords where a.rules.word(word) == id { return true }
-        return false
+        a.rules.stopWords.contains(a.tokens[t].id)
     }
 
     /// ASCII slug of a name: "Sư đoàn 312" → "su-doan-312".
