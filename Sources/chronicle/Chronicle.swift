@@ -8,7 +8,7 @@ struct Chronicle: ParsableCommand {
         discussion: """
             Without a subcommand, 'chronicle' runs the main job ('chronicle run') with config/chronicle.yml.
             """,
-        subcommands: [RunCommand.self, ExtractCommand.self],
+        subcommands: [RunCommand.self, ExtractCommand.self, EvalCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

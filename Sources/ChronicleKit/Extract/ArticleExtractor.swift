@@ -1,21 +1,13 @@
 import Foundation
 
-/// The vocabularies and gazetteer extraction works from, loaded once per run from `config/`.
-public struct ExtractionRules: Sendable {
-    public init() {}
-
-    /// Loads the gazetteer and rule tables from the config folder.
-    public static func load(configDirectory: URL, unitsFile: URL) throws -> ExtractionRules {
-        // TEMPORARY (extraction work in progress).
-        ExtractionRules()
-    }
-}
-
-/// Reads the conference(s) an article reports.
+/// Reads the party-work meeting an article reports: organizing unit, kind, date, chair, people,
+/// documents and credits, each with the sentence it came from.
+///
+/// Thread-safe: the rules are immutable and each call works on its own folded copy of the text.
 public struct ArticleExtractor: Sendable {
     /// Changes whenever extraction can give a different result for the same input; stored records
     /// made by another version are extracted again.
-    public static let version = "0.1.0"
+    public static let version = "1.0.0"
 
     public let rules: ExtractionRules
 
@@ -23,12 +15,190 @@ public struct ArticleExtractor: Sendable {
         self.rules = rules
     }
 
+    /// The meetings the article reports (at most one: the one it is about).
     public func extract(_ article: Article) -> [Event] {
-        // TEMPORARY (extraction work in progress).
-        []
+        guard article.status == .ok, !article.text.isEmpty else { return [] }
+        let a = ArticleText(article.text, rules: rules)
+        return analyze(a, reference: article.referenceDate?.value).events
     }
 
+    /// The record of one article; a dateline found in the text becomes its reference date when
+    /// the page gave none.
     public func record(for article: Article) -> ArticleRecord {
-        ArticleRecord(article: article, events: article.status == .ok ? extract(article) : [])
+        guard article.status == .ok, !article.text.isEmpty else { return ArticleRecord(article: article, events: []) }
+        let a = ArticleText(article.text, rules: rules)
+        let result = analyze(a, reference: article.referenceDate?.value)
+        var record = ArticleRecord(article: article, events: result.events)
+        if record.referenceDate == nil, let dateline = result.dateline {
+            record.referenceDate = ReferenceDate(value: dateline, basis: "dateline")
+        }
+        return record
+    }
+
+    private func analyze(_ a: ArticleText, reference: PartialDate?) -> (events: [Event], dateline: PartialDate?) {
+        let dates = DateFinder.find(in: a)
+        let datelineMention = dates.first(where: { $0.dateline && $0.year != nil && $0.day != nil })
+        let dateline = datelineMention.map { PartialDate(year: $0.year!, month: $0.month, day: $0.day) }
+        guard let meeting = MeetingDetector.detect(in: a) else { return ([], dateline) }
+        let units = UnitRecognizer.find(in: a)
+        guard let unit = chooseUnit(units, meeting: meeting, in: a) else { return ([], dateline) }
+
+        let documents = DocumentExtractor.find(in: a, dates: dates)
+        let credits = CreditExtractor.find(in: a)
+        var people = PersonExtractor.find(in: a)
+        if let creditRange = credits.range { people.removeAll { creditRange.contains($0.range.lowerBound) } }
+
+        // The meeting's own description: a headline before it, its sentence and the next one.
+        var focus: [Range<Int>] = []
+        if meeting.sentence > 0, a.sentences[0].count < 40 { focus.append(a.sentences[0]) }
+        focus.append(a.sentences[meeting.sentence])
+        if meeting.sentence + 1 < a.sentences.count { focus.append(a.sentences[meeting.sentence + 1]) }
+        let (kind, reviewYears) = KindClassifier.classify(a, meeting: meeting, focus: focus)
+
+        let years = YearResolver.statedYears(in: a, documents: documents)
+        let focusSentences = Set(focus.map { Int(a.sentenceOf[$0.lowerBound]) })
+        let inFocus = years.filter { focusSentences.contains($0.sentence) }
+        let termStart = (inFocus.first(where: { $0.termStart }) ?? years.first(where: { $0.termStart && a.ending(at: $0.token, .term, lookback: 3) != nil }))?.year
+        var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
+        if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
+            // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
+            let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, a.w.nam) }.map(\.year)
+            if let first = stated.first { periodYear = stated.contains(first - 1) ? first - 1 : first }
+        }
+        var anniversaryYear: Int?
+        if kind == .resolutionReview, let n = reviewYears,
+           let docYear = documents.first(where: { $0.document.date != nil })?.document.date?.year {
+            anniversaryYear = docYear + n
+        }
+        let statedYear = years.first(where: { !$0.term && !$0.excluded })?.year
+        let context = YearResolver.Context(
+            kind: kind, reference: reference ?? dateline, periodYear: periodYear, termStart: termStart,
+            anniversaryYear: anniversaryYear,
+            contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?.year
+                ?? inFocus.first(where: { !$0.term && !$0.excluded })?.year)
+
+        // The meeting's date: in its own sentence, else the first date in a sentence about it.
+        let candidates = dates.filter { !$0.document && !$0.anniversarySpan && !($0.dateline && $0.sentence < meeting.sentence) && $0.month != nil }
+        let chosen = candidates.first(where: { $0.sentence == meeting.sentence && $0.day != nil })
+            ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, a) && $0.sentence <= meeting.sentence + 8 })
+            ?? candidates.first(where: { $0.sentence == meeting.sentence })
+        var eventDate: EventDate
+        if let mention = chosen {
+            var (value, basis) = YearResolver.resolve(mention, context)
+            if mention.today, let ref = reference, mention.year == nil, ref.precision == .day {
+                value = ref
+                basis = .referenceDate
+            }
+            if value == nil {
+                (value, basis) = YearResolver.yearOnly(context, statedYear: nil)
+            }
+            eventDate = EventDate(value: value, partOfDay: mention.partOfDay, basis: basis, evidence: a.sentenceText(mention.sentence))
+        } else {
+            let (value, basis) = YearResolver.yearOnly(context, statedYear: statedYear)
+            eventDate = EventDate(value: value, basis: basis, evidence: value == nil ? nil : a.sentenceText(meeting.sentence))
+        }
+
+        let chair = people.first(where: { $0.person.role == .chair })?.person
+        var period: String?
+        if kind == .partyCongress, let start = termStart, let end = years.first(where: { $0.year > start && $0.term })?.year {
+            period = "\(start)-\(end)"
+        } else if kind == .midYearReview, let p = periodYear {
+            period = "6 tháng đầu năm \(p)"
+        } else if let p = periodYear, kind == .yearEndReview || kind == .selfCriticism {
+            period = String(p)
+        }
+        let organizer = unit.partyStart.map { a.text($0..<unit.range.upperBound) } ?? unit.mention
+        let event = Event(
+            unit: UnitReference(name: unit.name, id: unit.id, mention: unit.mention),
+            organizer: organizer, kind: kind, title: title(meeting, in: a), date: eventDate, period: period,
+            chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
+            credits: credits.names)
+        return ([event], dateline)
+    }
+
+    private func sentenceIsAboutMeeting(_ s: Int, _ a: ArticleText) -> Bool {
+        let range = a.sentences[s]
+        return a.has(.meetingNoun, in: range) || a.has(.organize, in: range) || a.has(.kind, in: range)
+    }
+
+    /// The organizing unit: the subject of "tổ chức" in the meeting's sentence, a unit under a
+    /// party-body prefix, or the unit the article keeps naming; guests' posts count against.
+    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, in a: ArticleText) -> UnitMention? {
+        guard !units.isEmpty else { return nil }
+        let sentence = a.sentences[meeting.sentence]
+        var organize = -1
+        for t in sentence where organize < 0 {
+            if a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) { organize = t }
+        }
+        var scores: [String: Int] = [:]
+        var counts: [String: Int] = [:]
+        var best: [String: UnitMention] = [:]
+        var firstSubject = true
+        for mention in units {
+            var score = 0
+            if mention.sentence == meeting.sentence {
+                score += 3
+                if organize >= 0, mention.range.upperBound <= organize, !mention.guest, !mention.post {
+                    score += firstSubject ? 10 : 6
+                    firstSubject = false
+                }
+                // "Đại hội đại biểu Đảng bộ X", "Hội nghị Đảng ủy X"
+                if mention.partyStart != nil, mention.range.lowerBound > meeting.head, mention.range.lowerBound - meeting.head <= 6 { score += 6 }
+            }
+            if mention.partyStart != nil { score += mention.post ? 1 : 4 }
+            if mention.guest { score -= 6 }
+            if mention.post { score -= 1 }
+            if mention.sentence <= 1 { score += 1 }
+            counts[mention.id, default: 0] += 1
+            if score > scores[mention.id] ?? Int.min {
+                scores[mention.id] = score
+                best[mention.id] = mention
+            }
+        }
+        var winner: UnitMention?
+        var winnerScore = Int.min
+        for mention in units {
+            guard best[mention.id]?.range == mention.range else { continue }
+            let total = scores[mention.id]! + min(counts[mention.id]! - 1, 4)
+            if total > winnerScore {
+                winnerScore = total
+                winner = mention
+            }
+        }
+        return winner
+    }
+
+    private func title(_ meeting: MeetingDetector.Result, in a: ArticleText) -> String {
+        let sentence = a.sentences[meeting.sentence]
+        var end = sentence.upperBound
+        while end > meeting.head + 1, a.tokens[end - 1].kind == .newline || a.isWord(end - 1, a.w.dot) { end -= 1 }
+        var text = a.text(meeting.head..<end)
+        if text.count > 200 {
+            let cut = text.prefix(200)
+            text = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+        }
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    private func dedupe(_ people: [Person]) -> [Person] {
+        var seen: [String: Int] = [:]
+        var result: [Person] = []
+        for p in people {
+            if let i = seen[p.name] {
+                if result[i].positions.isEmpty { result[i].positions = p.positions }
+                if result[i].role == .other || (p.role == .chair) { result[i].role = p.role == .other ? result[i].role : p.role }
+                if result[i].rank == nil { result[i].rank = p.rank }
+            } else {
+                seen[p.name] = result.count
+                result.append(p)
+            }
+        }
+        return result
+    }
+
+    private func dedupeDocs(_ docs: [DocumentReference]) -> [DocumentReference] {
+        var seen = Set<String>()
+        return docs.filter { seen.insert($0.code).inserted }
     }
 }

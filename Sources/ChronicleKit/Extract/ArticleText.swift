@@ -1,0 +1,125 @@
+/// One article prepared for the extraction rules: folded once, tokenized, split into sentences,
+/// and every rule phrase matched once.
+struct ArticleText {
+    let folded: FoldedText
+    let tokens: [Token]
+    /// Sentences as token ranges.
+    let sentences: [Range<Int>]
+    /// For each token, the index of its sentence.
+    let sentenceOf: [Int32]
+    /// Every rule-phrase match, in token order.
+    let matches: [PhraseMatch]
+    /// For each token, the matches starting there (indices into `matches`).
+    let matchesAt: [Range<Int>]
+    let rules: ExtractionRules
+
+    init(_ text: String, rules: ExtractionRules) {
+        self.rules = rules
+        folded = FoldedText(text)
+        tokens = Tokenizer.tokenize(folded, vocabulary: rules.vocabulary)
+        matches = rules.trie.matches(in: tokens)
+        var at = [Range<Int>](repeating: 0..<0, count: tokens.count + 1)
+        var m = 0
+        for t in tokens.indices {
+            let begin = m
+            while m < matches.count, matches[m].start == t { m += 1 }
+            at[t] = begin..<m
+        }
+        matchesAt = at
+        (sentences, sentenceOf) = Self.split(tokens, rules: rules)
+    }
+
+    private static func split(_ tokens: [Token], rules: ExtractionRules) -> ([Range<Int>], [Int32]) {
+        let bar = rules.w.bar, dot = rules.w.dot, bang = rules.w.bang,
+            question = rules.w.question, semicolonFree = rules.w.colon
+        _ = semicolonFree
+        var sentences: [Range<Int>] = []
+        var of = [Int32](repeating: 0, count: tokens.count)
+        var start = 0
+        for i in tokens.indices {
+            let t = tokens[i]
+            var end = false
+            if t.kind == .newline || t.id == bar || t.id == bang || t.id == question {
+                end = true
+            } else if t.id == dot {
+                // "26.12.2022", "20.8": a dot between adjacent numbers is not a sentence end.
+                let prevNumber = i > 0 && tokens[i - 1].isNumber && tokens[i - 1].end == t.start
+                let nextNumber = i + 1 < tokens.count && tokens[i + 1].isNumber && tokens[i + 1].start == t.end
+                // "TP.Đà Nẵng", "TS. Nguyễn": a dot after a short abbreviation.
+                let abbreviation = i > 0 && tokens[i - 1].allCaps && tokens[i - 1].end - tokens[i - 1].start <= 3 && tokens[i - 1].end == t.start
+                end = !(prevNumber && nextNumber) && !abbreviation
+            }
+            of[i] = Int32(sentences.count)
+            if end {
+                if i + 1 > start { sentences.append(start..<(i + 1)) }
+                start = i + 1
+            }
+        }
+        if start < tokens.count { sentences.append(start..<tokens.count) }
+        // Re-number after dropping nothing: indices were assigned in order.
+        return (sentences, of)
+    }
+
+    /// Matches of `cue` starting at token `t`.
+    func matches(at t: Int, _ cue: Cue) -> [PhraseMatch] {
+        guard t < tokens.count else { return [] }
+        return matchesAt[t].compactMap { matches[$0].tag.cue == cue ? matches[$0] : nil }
+    }
+
+    /// The longest match of `cue` starting at token `t`.
+    func longest(at t: Int, _ cue: Cue) -> PhraseMatch? {
+        guard t >= 0, t < tokens.count else { return nil }
+        var best: PhraseMatch?
+        for index in matchesAt[t] where matches[index].tag.cue == cue {
+            if best == nil || matches[index].end > best!.end { best = matches[index] }
+        }
+        return best
+    }
+
+    /// A match of `cue` that ends exactly at token `t` (exclusive end), longest first.
+    func ending(at t: Int, _ cue: Cue, lookback: Int = 6) -> PhraseMatch? {
+        var s = t - 1
+        while s >= 0 && s >= t - lookback {
+            for index in matchesAt[s] where matches[index].tag.cue == cue && matches[index].end == t {
+                return matches[index]
+            }
+            s -= 1
+        }
+        return nil
+    }
+
+    func has(_ cue: Cue, in range: Range<Int>) -> Bool {
+        for t in range where t < tokens.count {
+            for index in matchesAt[t] where matches[index].tag.cue == cue { return true }
+        }
+        return false
+    }
+
+    /// The original text of tokens `range`.
+    func text(_ range: Range<Int>) -> String {
+        guard !range.isEmpty, range.lowerBound < tokens.count else { return "" }
+        return folded.originalText(from: Int(tokens[range.lowerBound].start), to: Int(tokens[min(range.upperBound, tokens.count) - 1].end))
+    }
+
+    func sentenceText(_ index: Int) -> String { text(sentences[index]) }
+
+    @inline(__always) func id(_ t: Int) -> Int32 { t >= 0 && t < tokens.count ? tokens[t].id : Vocabulary.unknown }
+
+    var w: CodeWords { rules.w }
+
+    @inline(__always) func isWord(_ t: Int, _ id: Int32) -> Bool {
+        t >= 0 && t < tokens.count && tokens[t].id == id
+    }
+
+    /// Whether tokens `a` and `a+1` touch (no space between them).
+    @inline(__always) func adjacent(_ a: Int) -> Bool {
+        a >= 0 && a + 1 < tokens.count && tokens[a].end == tokens[a + 1].start
+    }
+
+    /// Whether a word token contains a digit ("z129").
+    func hasDigit(_ t: Int) -> Bool {
+        let token = tokens[t]
+        for i in Int(token.start)..<Int(token.end) where folded.scalars[i] >= 0x30 && folded.scalars[i] <= 0x39 { return true }
+        return false
+    }
+}

@@ -1,0 +1,192 @@
+/// A date written in the article: "26/12", "chiều 11-7", "ngày 26 tháng 12 năm 2022",
+/// "26.12.2022", "tháng 12/2022", spans "19-20/6" (the start day is kept).
+struct DateMention {
+    var range: Range<Int>
+    var day: Int?
+    var month: Int?
+    var year: Int?
+    var partOfDay: PartOfDay?
+    var sentence: Int
+    /// "sáng nay", "hôm nay": the day of publication.
+    var today = false
+    /// Part of a document reference ("Nghị quyết số 34-NQ/TW ngày 9/1/2023").
+    var document = false
+    /// One end of a span of two full dates "(22/12/1944 - 22/12/2023)": an anniversary, not a meeting.
+    var anniversarySpan = false
+    /// Looks like the page's dateline ("Thứ Năm, 16/08/2012 | 18:12").
+    var dateline = false
+}
+
+/// Finds date mentions in token order.
+enum DateFinder {
+    static func find(in a: ArticleText) -> [DateMention] {
+        var result: [DateMention] = []
+        let tokens = a.tokens
+        let n = tokens.count
+        let slash = a.w.slash, dash = a.w.dash, dot = a.w.dot
+        let ngay = a.w.ngay, thang = a.w.thang, nam = a.w.nam
+        func isSep(_ t: Int) -> Bool {
+            let id = a.id(t)
+            return id == slash || id == dash || id == dot
+        }
+        var t = 0
+        while t < n {
+            let token = tokens[t]
+            // "ngày 26 tháng 12 năm 2022", "tháng 12/2022", "tháng 12 năm 2022", "tháng 3"
+            if token.id == thang && t + 1 < n && tokens[t + 1].isNumber && (1...12).contains(Int(tokens[t + 1].number)) {
+                var mention = DateMention(range: t..<(t + 2), month: Int(tokens[t + 1].number), sentence: Int(a.sentenceOf[t]))
+                if t >= 2 && tokens[t - 1].isNumber && (1...31).contains(Int(tokens[t - 1].number)) && tokens[t - 2].id == ngay {
+                    mention.day = Int(tokens[t - 1].number)
+                    mention.range = (t - 2)..<(t + 2)
+                } else if t >= 1 && tokens[t - 1].isNumber && (1...31).contains(Int(tokens[t - 1].number)) && tokens[t - 1].digits <= 2 {
+                    mention.day = Int(tokens[t - 1].number)
+                    mention.range = (t - 1)..<(t + 2)
+                }
+                var e = t + 2
+                if e + 1 < n, tokens[e].id == nam || isSep(e) || a.isWord(e, a.w.comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
+                    mention.year = Int(tokens[e + 1].number)
+                    e += 2
+                }
+                mention.range = mention.range.lowerBound..<e
+                result.append(mention)
+                t = e
+                continue
+            }
+            // Spans "19-20/6", "13-15/8/2025", "18–19/8": the start day is the meeting's date.
+            if token.isNumber, token.digits <= 2, t + 4 < n, tokens[t + 1].id == dash, tokens[t + 2].isNumber,
+               tokens[t + 2].digits <= 2, Int(tokens[t + 2].number) > Int(token.number), tokens[t + 2].number <= 31,
+               isSep(t + 3), tokens[t + 4].isNumber, tokens[t + 4].digits <= 2, (1...12).contains(Int(tokens[t + 4].number)) {
+                var end = t + 5
+                var year: Int?
+                if end + 1 < n, isSep(end), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+                    year = Int(tokens[end + 1].number)
+                    end += 2
+                }
+                var start = t
+                if t >= 1, a.isWord(t - 1, a.w.tu) || tokens[t - 1].id == ngay { start = t - 1 }
+                var mention = DateMention(range: start..<end, day: Int(token.number), month: Int(tokens[t + 4].number), year: year,
+                                          sentence: Int(a.sentenceOf[t]))
+                mention.partOfDay = partOfDay(before: start, in: a)
+                result.append(mention)
+                t = end
+                continue
+            }
+            // d/m, d-m, d.m with optional year; spans "19-20/6", lists "6 và 7/8", "13, 14 và 15-8-2025".
+            if token.isNumber, token.digits <= 2, (1...31).contains(Int(token.number)), t + 2 < n,
+               isSep(t + 1), a.adjacent(t) || tokens[t + 1].id == dash,
+               tokens[t + 2].isNumber, tokens[t + 2].digits <= 2, (1...12).contains(Int(tokens[t + 2].number)),
+               a.adjacent(t + 1) || tokens[t + 1].id == dash {
+                var day = Int(token.number)
+                let month = Int(tokens[t + 2].number)
+                var start = t
+                var end = t + 3
+                var year: Int?
+                // A range "19-20/6": the day before the dash is the start.
+                if end + 1 < n, isSep(end), tokens[end + 1].isNumber {
+                    let next = tokens[end + 1]
+                    if next.digits == 4 {
+                        year = Int(next.number)
+                        end += 2
+                    } else if tokens[t + 1].id == dash, next.digits <= 2, (1...12).contains(Int(next.number)), (1...31).contains(month) {
+                        // "19-20/6": day 19 to day 20 of month 6.
+                        day = Int(token.number)
+                        let realMonth = Int(next.number)
+                        end += 2
+                        if end + 1 < n, isSep(end), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+                            year = Int(tokens[end + 1].number)
+                            end += 2
+                        }
+                        var mention = DateMention(range: start..<end, day: day, month: realMonth, year: year, sentence: Int(a.sentenceOf[t]))
+                        mention.partOfDay = partOfDay(before: start, in: a)
+                        result.append(mention)
+                        t = end
+                        continue
+                    }
+                } else if end + 1 < n, a.isWord(end, a.w.comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+                    // "19 tháng 11 , 2016"-style odd separators are rare; only accept d/m, yyyy right after.
+                    year = nil
+                }
+                if month > 12 { t += 1; continue }
+                // Lists before the date: "6 và 7/8", "13, 14 và 15-8".
+                var b = start - 1
+                while b >= 1, a.isWord(b, a.w.va) || a.isWord(b, a.w.comma) || a.id(b) == dash, tokens[b - 1].isNumber,
+                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, a.w.thu) {
+                    day = Int(tokens[b - 1].number)
+                    start = b - 1
+                    b = start - 1
+                }
+                if b >= 0, a.isWord(b, a.w.tu) || tokens[b].id == ngay { start = b }
+                var mention = DateMention(range: start..<end, day: day, month: month, year: year, sentence: Int(a.sentenceOf[t]))
+                mention.partOfDay = partOfDay(before: start, in: a)
+                result.append(mention)
+                t = end
+                continue
+            }
+            t += 1
+        }
+        markContext(&result, in: a)
+        return result
+    }
+
+    /// sáng/chiều/tối within the few words before a date ("chiều ngày 11-7", "sáng nay (27/6)").
+    static func partOfDay(before start: Int, in a: ArticleText) -> PartOfDay? {
+        var s = start - 1
+        while s >= 0 && s >= start - 4 {
+            for mi in a.matchesAt[s] where a.matches[mi].tag.cue == .partOfDay && a.matches[mi].end <= start {
+                return [PartOfDay.morning, .afternoon, .evening][Int(a.matches[mi].tag.value)]
+            }
+            s -= 1
+        }
+        return nil
+    }
+
+    private static func markContext(_ mentions: inout [DateMention], in a: ArticleText) {
+        let dash = a.w.dash, slash = a.w.slash
+        for i in mentions.indices {
+            let m = mentions[i]
+            // Anniversary spans: two full dates joined by a dash or slash.
+            if m.year != nil, i + 1 < mentions.count, mentions[i + 1].year != nil,
+               mentions[i + 1].range.lowerBound == m.range.upperBound + 1,
+               a.id(m.range.upperBound) == dash || a.id(m.range.upperBound) == slash {
+                mentions[i].anniversarySpan = true
+                mentions[i + 1].anniversarySpan = true
+            }
+            // Document dates: a document type within the few words before.
+            var s = m.range.lowerBound - 1
+            var steps = 0
+            while s >= 0 && steps < 10 {
+                if a.longest(at: s, .documentType) != nil {
+                    mentions[i].document = true
+                    break
+                }
+                if a.sentenceOf[s] != a.sentenceOf[m.range.lowerBound] { break }
+                s -= 1
+                steps += 1
+            }
+            // "sáng nay (27/6)", "hôm nay, 9/12"
+            s = m.range.lowerBound - 1
+            steps = 0
+            while s >= 0 && steps < 4 {
+                if a.longest(at: s, .today) != nil {
+                    mentions[i].today = true
+                    break
+                }
+                s -= 1
+                steps += 1
+            }
+            // Datelines: a full date next to a clock time or a weekday.
+            if m.year != nil {
+                let lo = m.range.lowerBound, hi = m.range.upperBound
+                let timeAfter = hi + 2 < a.tokens.count && a.tokens[hi].isNumber && a.isWord(hi + 1, a.w.colon)
+                    || hi + 3 < a.tokens.count && a.isWord(hi, a.w.bar) && a.tokens[hi + 1].isNumber && a.isWord(hi + 2, a.w.colon)
+                let timeBefore = lo >= 3 && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
+                    || lo >= 2 && a.tokens[lo - 1].isNumber && a.isWord(lo - 2, a.w.colon)
+                    || lo >= 3 && a.isWord(lo - 1, a.w.comma) && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
+                let weekday = lo >= 2 && a.isWord(lo - 1, a.w.comma) && (a.isWord(lo - 3, a.w.thu) || a.isWord(lo - 2, a.w.nhat)
+                    || a.isWord(lo - 2, a.w.thu))
+                let paren = lo >= 1 && a.isWord(lo - 1, a.w.lparen) && a.sentenceOf[lo] == 0
+                if timeAfter || timeBefore || weekday || paren { mentions[i].dateline = true }
+            }
+        }
+    }
+}

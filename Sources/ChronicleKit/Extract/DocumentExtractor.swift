@@ -1,0 +1,64 @@
+/// A document reference with where it stands.
+struct DocumentMention {
+    var document: DocumentReference
+    var range: Range<Int>
+}
+
+/// Finds references to resolutions, directives and conclusions: "Nghị quyết số 382-NQ/ĐUQSTW
+/// ngày 29-11-2007", "Kết luận số 01", "Nghị quyết Trung ương 8 khóa XI".
+enum DocumentExtractor {
+    static func find(in a: ArticleText, dates: [DateMention]) -> [DocumentMention] {
+        var result: [DocumentMention] = []
+        let n = a.tokens.count
+        var t = 0
+        while t < n {
+            guard let match = a.longest(at: t, .documentType) else {
+                t += 1
+                continue
+            }
+            // The "NQ" inside a code "382-NQ/QUTW" is not a new reference.
+            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.dash) {
+                t = match.end
+                continue
+            }
+            let type = a.rules.documentTypes[Int(match.tag.value)]
+            var p = match.end
+            if a.isWord(p, a.w.so) { p += 1 }
+            var document: DocumentReference?
+            var end = p
+            if p < n, a.tokens[p].isNumber {
+                end = p + 1
+                while end < n, a.adjacent(end - 1) || a.isWord(end, a.w.dash),
+                      a.tokens[end].isWord || a.tokens[end].isNumber || a.isWord(end, a.w.dash) || a.isWord(end, a.w.slash) {
+                    end += 1
+                }
+                var codeScalars = String.UnicodeScalarView()
+                for k in p..<end {
+                    for i in Int(a.tokens[k].start)..<Int(a.tokens[k].end) {
+                        codeScalars.append(Unicode.Scalar(a.folded.scalars[i])!)
+                    }
+                }
+                let code = String(codeScalars).uppercased()
+                let number = String(a.tokens[p].number)
+                let issuer = code.split(separator: "/").count > 1 ? String(code.split(separator: "/").last!) : nil
+                document = DocumentReference(code: code.contains("-") ? code : "\(type) \(code)", type: type,
+                                             number: number, issuer: issuer)
+            } else if a.isWord(p, a.w.trung), a.isWord(p + 1, a.w.uong) {
+                end = p + 2
+                if end < n, a.tokens[end].isNumber { end += 1 }
+                if a.isWord(end, a.w.dash) || a.isWord(end, a.w.comma) { end += 1 }
+                if a.isWord(end, a.w.khoa), end + 1 < n, a.tokens[end + 1].isWord { end += 2 } else if a.isWord(end - 1, a.w.dash) || a.isWord(end - 1, a.w.comma) { end -= 1 }
+                document = DocumentReference(code: a.text(match.start..<end), type: type)
+            }
+            if var doc = document {
+                if let date = dates.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 2 && $0.year != nil }) {
+                    doc.date = PartialDate(year: date.year!, month: date.month, day: date.day)
+                    end = date.range.upperBound
+                }
+                result.append(DocumentMention(document: doc, range: match.start..<end))
+            }
+            t = max(end, match.end)
+        }
+        return result
+    }
+}

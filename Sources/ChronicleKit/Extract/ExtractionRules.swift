@@ -1,0 +1,189 @@
+import Foundation
+
+/// A unit of the gazetteer.
+struct GazetteerUnit: Sendable {
+    var name: String
+    var id: String
+}
+
+/// A unit shape for units not in the gazetteer ("Sư đoàn 312", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh").
+struct UnitShape: Sendable {
+    enum Follow: String, Sendable { case number, name }
+    /// The name reported before the words that follow.
+    var canonicalPrefix: String
+    var follow: Follow
+    var optional: Bool
+    var suffix: [Int32]
+    var suffixText: String?
+    /// The prefix is itself a party body ("Đảng ủy Quân sự tỉnh").
+    var party: Bool
+    /// The name that follows is a place ("tỉnh Hà Tĩnh"): every syllable capitalized.
+    var placeName = false
+}
+
+/// The vocabularies and gazetteer extraction works from, loaded once per run from `config/`:
+/// `units.yml` (gazetteer), `extraction/cues.yml`, `extraction/ranks.yml` and
+/// `extraction/unit-shapes.yml`. Phrases are compiled into one token trie.
+public struct ExtractionRules: Sendable {
+    var vocabulary = Vocabulary()
+    var trie = PhraseTrie()
+    var units: [GazetteerUnit] = []
+    var shapes: [UnitShape] = []
+    var ranks: [String] = []
+    var documentTypes: [String] = []
+    var kindOrder: [EventKind] = EventKind.allCases
+    var kindCues: [EventKind: Int] = [:]
+    var surnames: Set<Int32> = []
+    var creditWords: Set<Int32> = []
+    /// Ids of `UnitRecognizer.stopWords`.
+    var stopWords: Set<Int32> = []
+    /// Words allowed between a numbered shape and its number ("Lữ đoàn xe tăng 215").
+    var branchWords: Set<Int32> = []
+    var words: [String: Int32] = [:]
+    /// The code's words as ids.
+    var w = CodeWords()
+
+    /// Word ids the extractor's code refers to directly.
+    static let codeWords = [
+        "ngày", "tháng", "năm", "số", "và", "đến", "từ", "lần", "thứ", "của", "tại", "cuối", "đầu", "giữa",
+        "/", "-", ".", ",", ":", "(", ")", ";", "|", "!", "?", "\"", "'", "…", "đã", "vừa", "trong", "các",
+        "qua", "sau", "h", "giờ", "gmt", "phút", "tới", "mới", "đây", "vào", "hôm", "nay", "cán", "bộ", "chủ",
+        "trì", "khóa", "trung", "ương", "tw", "x", "xi", "xii", "xiii", "xiv", "ix", "viii", "vii", "vi", "v", "iv",
+        "iii", "ii", "i", "quý", "thực", "hiện", "nhiệm", "vụ", "kỳ", "đồng", "chí", "sự", "nhà", "trường",
+        "kết", "luận", "ngày", "đợt", "ở", "toàn", "quân", "lượt", "xem", "pm", "am", "sáng", "chiều", "tối",
+        "thời", "sự", "nhất", "một", "hai", "ba", "thứ", "chủ", "nhật", "online", "qđnd", "được", "có", "là", "với", "nay", "mai", "bảy", "tư", "năm", "sáu", "những", "nhiều", "quyết", "để", "sẽ", "cần", "phải", "tiếp", "việc",
+    ]
+
+    public init() {}
+
+    /// Loads the gazetteer and rule tables. Errors are `ConfigError`s naming the file and key.
+    public static func load(configDirectory: URL, unitsFile: URL) throws -> ExtractionRules {
+        var rules = ExtractionRules()
+        let folder = configDirectory.appendingPathComponent("extraction")
+        try rules.loadUnits(YAMLDocument.load(unitsFile))
+        try rules.loadShapes(YAMLDocument.load(folder.appendingPathComponent("unit-shapes.yml")))
+        try rules.loadRanks(YAMLDocument.load(folder.appendingPathComponent("ranks.yml")))
+        try rules.loadCues(YAMLDocument.load(folder.appendingPathComponent("cues.yml")))
+        for word in codeWords { rules.words[word] = rules.intern(word) }
+        rules.w = CodeWords(rules.words)
+        for word in UnitRecognizer.stopWords { rules.stopWords.insert(rules.intern(word)) }
+        return rules
+    }
+
+    private mutating func intern(_ word: String) -> Int32 {
+        let ids = Tokenizer.phraseIDs(word, vocabulary: &vocabulary)
+        return ids.count == 1 ? ids[0] : Vocabulary.unknown
+    }
+
+    private mutating func add(_ phrase: String, _ cue: Cue, _ value: Int = 0) {
+        trie.insert(Tokenizer.phraseIDs(phrase, vocabulary: &vocabulary), tag: CueTag(cue: cue, value: Int32(value)))
+    }
+
+    private mutating func loadUnits(_ doc: YAMLDocument) throws {
+        try doc.rejectUnknownKeys(["units"])
+        guard let list = try doc.mappings("units"), !list.isEmpty else {
+            throw ConfigError.missingKey(path: doc.path, key: "units", expected: "a list of units with name, id and aliases")
+        }
+        for unit in list {
+            try unit.rejectUnknownKeys(["name", "id", "aliases"])
+            let name = try unit.requiredString("name", expected: "the unit's canonical name")
+            let id = try unit.requiredString("id", expected: "an ASCII slug such as tong-cuc-ky-thuat")
+            guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+                throw ConfigError.wrongValue(path: doc.path, key: unit.keyPath("id"), expected: "lowercase ASCII letters, digits and '-'", found: "'\(id)'")
+            }
+            let index = units.count
+            units.append(GazetteerUnit(name: name, id: id))
+            add(name, .unit, index)
+            for alias in try unit.strings("aliases") ?? [] { add(alias, .unit, index) }
+        }
+    }
+
+    private mutating func loadShapes(_ doc: YAMLDocument) throws {
+        try doc.rejectUnknownKeys(["shapes", "branch_words"])
+        for phrase in try doc.strings("branch_words") ?? [] {
+            for id in Tokenizer.phraseIDs(phrase, vocabulary: &vocabulary) { branchWords.insert(id) }
+        }
+        for shape in try doc.mappings("shapes") ?? [] {
+            try shape.rejectUnknownKeys(["prefix", "canonical", "follow", "optional", "suffix", "party"])
+            let prefix = try shape.requiredString("prefix", expected: "the words a unit of this shape starts with")
+            let followText = try shape.requiredString("follow", expected: "number or name")
+            guard let follow = UnitShape.Follow(rawValue: followText) else {
+                throw ConfigError.wrongValue(path: shape.path, key: shape.keyPath("follow"), expected: "number or name", found: "'\(followText)'")
+            }
+            let suffix = try shape.string("suffix")
+            let index = shapes.count
+            shapes.append(UnitShape(
+                canonicalPrefix: try shape.string("canonical") ?? prefix, follow: follow, optional: try shape.bool("optional") ?? false,
+                suffix: suffix.map { Tokenizer.phraseIDs($0, vocabulary: &vocabulary) } ?? [], suffixText: suffix,
+                party: try shape.bool("party") ?? false))
+            let canonical = shapes[index].canonicalPrefix
+            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã"].contains(where: { canonical.hasSuffix($0) })
+            add(prefix, .unitShape, index)
+        }
+    }
+
+    private mutating func loadRanks(_ doc: YAMLDocument) throws {
+        try doc.rejectUnknownKeys(["ranks", "honorifics", "surnames"])
+        guard let ranks = try doc.strings("ranks") else {
+            throw ConfigError.missingKey(path: doc.path, key: "ranks", expected: "a list of military ranks")
+        }
+        for rank in ranks {
+            add(rank, .rank, self.ranks.count)
+            self.ranks.append(rank)
+        }
+        for honorific in try doc.strings("honorifics") ?? [] { add(honorific, .honorific) }
+        for surname in try doc.strings("surnames") ?? [] { surnames.insert(intern(surname)) }
+    }
+
+    private mutating func loadCues(_ doc: YAMLDocument) throws {
+        let simple: [(String, Cue)] = [
+            ("meeting_nouns", .meetingNoun), ("negative_events", .negativeEvent), ("planned", .planned),
+            ("organize", .organize), ("party_prefixes", .partyPrefix), ("chair", .chair), ("directing", .directing),
+            ("speaker", .speaker), ("attending", .attending), ("guest_positions", .guestPosition),
+            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain),
+        ]
+        try doc.rejectUnknownKeys(simple.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
+        for (key, cue) in simple {
+            guard let phrases = try doc.strings(key) else {
+                throw ConfigError.missingKey(path: doc.path, key: key, expected: "a list of phrases")
+            }
+            for phrase in phrases { add(phrase, cue) }
+        }
+        if let order = try doc.strings("kind_order") {
+            kindOrder = try order.enumerated().map { index, id in
+                guard let kind = EventKind(rawValue: id) else {
+                    throw ConfigError.wrongValue(path: doc.path, key: "kind_order[\(index)]",
+                                                 expected: "a kind id (\(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))", found: "'\(id)'")
+                }
+                return kind
+            }
+        }
+        guard let kinds = try doc.mapping("kinds") else {
+            throw ConfigError.missingKey(path: doc.path, key: "kinds", expected: "a mapping of kind ids to cue phrases")
+        }
+        for key in kinds.root.keys.sorted() {
+            guard let kind = EventKind(rawValue: key) else {
+                throw ConfigError.unknownKey(path: doc.path, key: kinds.keyPath(key), known: EventKind.allCases.map(\.rawValue))
+            }
+            for phrase in try kinds.strings(key) ?? [] { add(phrase, .kind, EventKind.allCases.firstIndex(of: kind)!) }
+        }
+        if let parts = try doc.mapping("part_of_day") {
+            let known: [(String, Int)] = [("morning", 0), ("afternoon", 1), ("evening", 2)]
+            try parts.rejectUnknownKeys(known.map(\.0))
+            for (key, value) in known {
+                for phrase in try parts.strings(key) ?? [] { add(phrase, .partOfDay, value) }
+            }
+        }
+        if let documents = try doc.mapping("documents") {
+            for type in documents.root.keys.sorted() {
+                let index = documentTypes.count
+                documentTypes.append(type)
+                for phrase in try documents.strings(type) ?? [] { add(phrase, .documentType, index) }
+            }
+        }
+        for word in try doc.strings("credits") ?? [] { creditWords.insert(intern(word)) }
+    }
+
+    /// The id of a word the code refers to; a word missing from `codeWords` matches nothing.
+    @inline(__always) func word(_ text: String) -> Int32 { words[text] ?? -99 }
+}

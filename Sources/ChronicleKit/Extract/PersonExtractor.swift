@@ -1,0 +1,119 @@
+/// A person found in the text with where they stand.
+struct PersonMention {
+    var person: Person
+    var range: Range<Int>
+    var sentence: Int
+}
+
+/// Finds named officials: a rank ("Trung tướng") or an honorific ("đồng chí", "Tổng Bí thư")
+/// followed by a capitalized full name, the positions after it, and the role the clause gives them.
+enum PersonExtractor {
+    static func find(in a: ArticleText) -> [PersonMention] {
+        var result: [PersonMention] = []
+        let n = a.tokens.count
+        var t = 0
+        while t < n {
+            var nameStart = -1
+            var rank: String?
+            var lead = t
+            if let r = a.longest(at: t, .rank) {
+                rank = a.rules.ranks[Int(r.tag.value)]
+                nameStart = r.end
+            } else if let h = a.longest(at: t, .honorific) {
+                if let r = a.longest(at: h.end, .rank) {
+                    rank = a.rules.ranks[Int(r.tag.value)]
+                    nameStart = r.end
+                } else if h.end < n, a.rules.surnames.contains(a.tokens[h.end].id) {
+                    nameStart = h.end
+                }
+                lead = t
+            }
+            guard nameStart >= 0, let nameEnd = nameEnd(from: nameStart, in: a) else {
+                t += 1
+                continue
+            }
+            let name = a.text(nameStart..<nameEnd)
+            let (positions, end) = positionsAfter(nameEnd, in: a)
+            let role = role(of: lead, after: end, in: a)
+            result.append(PersonMention(person: Person(rank: rank, name: name, positions: positions, role: role),
+                                        range: lead..<end, sentence: Int(a.sentenceOf[lead])))
+            t = max(nameEnd, t + 1)
+        }
+        return result
+    }
+
+    /// 2 to 4 capitalized syllables ("Nguyễn Mạnh Hùng", "Lê Huy").
+    private static func nameEnd(from start: Int, in a: ArticleText) -> Int? {
+        var t = start
+        while t < a.tokens.count, t - start < 4 {
+            let token = a.tokens[t]
+            guard token.isWord, token.capitalized, t == start || a.tokens[t - 1].end < token.start else { break }
+            if t > start, !a.matchesAt[t].isEmpty, a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .post || a.matches[$0].tag.cue == .unit }) { break }
+            t += 1
+        }
+        return t - start >= 2 ? t : nil
+    }
+
+    /// Comma-separated positions after a name: ", Bí thư Đảng ủy, Chính ủy Quân đoàn 1".
+    private static func positionsAfter(_ start: Int, in a: ArticleText) -> ([String], Int) {
+        var positions: [String] = []
+        var t = start
+        let n = a.tokens.count
+        let comma = a.w.comma, dash = a.w.dash
+        while t < n, a.tokens[t].id == comma || a.tokens[t].id == dash {
+            let segStart = t + 1
+            guard segStart < n, a.tokens[segStart].isWord, a.tokens[segStart].capitalized,
+                  a.longest(at: segStart, .rank) == nil else { break }
+            var e = segStart
+            while e < n, e - segStart < 14 {
+                let token = a.tokens[e]
+                if token.id == comma || token.kind == .newline || a.isWord(e, a.w.semicolon) || a.isWord(e, a.w.dot) || a.isWord(e, a.w.lparen) { break }
+                if token.id == dash && e + 1 < n && a.tokens[e + 1].capitalized && e > segStart && !a.tokens[e - 1].capitalized == false && a.longest(at: e + 1, .unit) == nil && a.ending(at: e, .unit) == nil {
+                    break
+                }
+                if e > segStart, isRoleCue(e, a) { break }
+                e += 1
+            }
+            positions.append(a.text(segStart..<e))
+            t = e
+            if e < n, isRoleCue(e, a) { break }
+        }
+        return (positions, t)
+    }
+
+    private static func isRoleCue(_ t: Int, _ a: ArticleText) -> Bool {
+        for index in a.matchesAt[t] {
+            switch a.matches[index].tag.cue {
+            case .chair, .directing, .speaker, .attending: return !a.tokens[t].capitalized || a.tokens[t].isWord && a.isWord(t, a.w.du)
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// The role the clause gives a person: cues after the name up to the clause end, or a
+    /// "với sự chủ trì của" right before it.
+    private static func role(of lead: Int, after start: Int, in a: ArticleText) -> PersonRole {
+        if let chair = a.ending(at: lead, .chair, lookback: 6), a.isWord(lead - 1, a.w.cua) || chair.end == lead { return .chair }
+        var best: PersonRole = .other
+        var t = start
+        let n = a.tokens.count
+        let sentence = a.sentenceOf[min(start, n - 1)]
+        while t < n, a.sentenceOf[t] == sentence {
+            if a.isWord(t, a.w.semicolon) { break }
+            if t > start, a.longest(at: t, .rank) != nil || a.longest(at: t, .honorific) != nil { break }
+            for index in a.matchesAt[t] {
+                switch a.matches[index].tag.cue {
+                case .chair:
+                    if !a.isWord(t - 1, a.w.bo) { return .chair }
+                case .directing: if best == .other || best == .speaker || best == .attending { best = .directing }
+                case .speaker: if best == .other || best == .attending { best = .speaker }
+                case .attending: if best == .other { best = .attending }
+                default: continue
+                }
+            }
+            t += 1
+        }
+        return best
+    }
+}

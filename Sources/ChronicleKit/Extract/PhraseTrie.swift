@@ -1,0 +1,91 @@
+/// What a matched phrase means to the extractor.
+enum Cue: UInt8, Sendable {
+    case unit            // value: index into the gazetteer
+    case unitShape       // value: index into the unit shapes
+    case meetingNoun     // "hội nghị", "đại hội", "phiên họp"
+    case negativeEvent   // "hội thi", "hội thảo", "diễn tập", "buổi lễ"…
+    case planned         // "sẽ tổ chức", "sẽ diễn ra"
+    case kind            // value: EventKind index
+    case chair           // "chủ trì"
+    case directing       // "dự và chỉ đạo", "phát biểu chỉ đạo"
+    case speaker         // "phát biểu", "trình bày"
+    case attending       // "dự", "tham dự", "cùng dự"
+    case organize        // "tổ chức", "khai mạc", "diễn ra"
+    case partyPrefix     // "đảng ủy", "ban thường vụ đảng ủy", "đảng bộ"
+    case rank            // value: index into ranks
+    case honorific       // "đồng chí", "tổng bí thư"…: a name may follow
+    case documentType    // value: index into document types
+    case partOfDay       // value: PartOfDay index
+    case term            // "nhiệm kỳ", "giai đoạn": the years that follow are a term
+    case credit          // "tin, ảnh", "bài và ảnh"
+    case guestPosition   // words before a unit that make it a guest's post ("thứ trưởng", "ủy viên")
+    case reviewedPeriod  // "năm" after a kind phrase: "tổng kết … năm 2022"
+    case today           // "hôm nay", "sáng nay": the publication day
+    case commandPrefix   // "bộ tư lệnh", "chỉ huy" between a party prefix and its unit
+    case negativeDomain  // "công đoàn", "công an": organizations outside army party work
+    case post            // "chính ủy", "tư lệnh": a person's post before a unit
+}
+
+struct CueTag: Sendable, Hashable {
+    var cue: Cue
+    var value: Int32
+}
+
+/// A match of a rule phrase over tokens `start..<end`.
+struct PhraseMatch: Sendable {
+    var start: Int
+    var end: Int
+    var tag: CueTag
+}
+
+/// A trie of rule phrases over token ids, built once per run.
+struct PhraseTrie: Sendable {
+    /// Edges keyed by (node << 32 | token id), one flat table so a step is one hash look-up.
+    private var edges: [UInt64: Int32] = [:]
+    private var tags: [[CueTag]] = [[]]
+
+    @inline(__always) private static func key(_ node: Int32, _ id: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+    }
+
+    mutating func insert(_ ids: [Int32], tag: CueTag) {
+        guard !ids.isEmpty else { return }
+        var node: Int32 = 0
+        for id in ids {
+            if let next = edges[Self.key(node, id)] {
+                node = next
+            } else {
+                let next = Int32(tags.count)
+                tags.append([])
+                edges[Self.key(node, id)] = next
+                node = next
+            }
+        }
+        if !tags[Int(node)].contains(tag) { tags[Int(node)].append(tag) }
+    }
+
+    /// All phrase matches starting at each token, in token order (longer matches after shorter).
+    func matches(in tokens: [Token]) -> [PhraseMatch] {
+        var result: [PhraseMatch] = []
+        result.reserveCapacity(tokens.count / 4)
+        for start in tokens.indices {
+            let first = tokens[start]
+            if first.id < 0 && !first.isNumber { continue }
+            walk(tokens, start: start, at: start, node: 0, into: &result)
+        }
+        return result
+    }
+
+    private func walk(_ tokens: [Token], start: Int, at index: Int, node: Int32, into result: inout [PhraseMatch]) {
+        guard index < tokens.count else { return }
+        let token = tokens[index]
+        if token.id >= 0, let next = edges[Self.key(node, token.id)] {
+            for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
+            walk(tokens, start: start, at: index + 1, node: next, into: &result)
+        }
+        if token.isNumber, let next = edges[Self.key(node, Vocabulary.anyNumber)] {
+            for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
+            walk(tokens, start: start, at: index + 1, node: next, into: &result)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// A unit named in the article.
+struct UnitMention {
+    var range: Range<Int>
+    var name: String
+    var id: String
+    var mention: String
+    /// Start of the party-body prefix ("Đảng ủy", "Ban Thường vụ Đảng ủy") when there is one.
+    var partyStart: Int?
+    /// Preceded by words that make it part of a guest's post ("Thứ trưởng Bộ Quốc phòng").
+    var guest: Bool
+    /// Preceded by a post ("Chính ủy Quân đoàn 1").
+    var post: Bool
+    var sentence: Int
+}
+
+/// Finds units: gazetteer names and aliases, then unit shapes ("Sư đoàn 312").
+enum UnitRecognizer {
+    static func find(in a: ArticleText) -> [UnitMention] {
+        var result: [UnitMention] = []
+        var t = 0
+        let n = a.tokens.count
+        var lastGuestEnd = -10
+        while t < n {
+            // "…-NQ/QUTW": an issuer code inside a document number is not a unit.
+            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.slash) || a.isWord(t - 1, a.w.dash) {
+                t += 1
+                continue
+            }
+            var bestEnd = -1
+            var best: (name: String, id: String, party: Bool)?
+            if let unit = a.longest(at: t, .unit) {
+                let entry = a.rules.units[Int(unit.tag.value)]
+                bestEnd = unit.end
+                best = (entry.name, entry.id, false)
+            }
+            for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
+                let match = a.matches[mi]
+                let shape = a.rules.shapes[Int(match.tag.value)]
+                if let (end, tail) = follow(shape, from: match.end, in: a), end > bestEnd {
+                    bestEnd = end
+                    var name = shape.canonicalPrefix
+                    if !tail.isEmpty { name += " " + tail }
+                    if let suffix = shape.suffixText { name += " " + suffix }
+                    best = (name, slug(name), shape.party)
+                }
+            }
+            guard let found = best, bestEnd > t else {
+                t += 1
+                continue
+            }
+            var partyStart: Int? = found.party ? t : nil
+            var before = t
+            if partyStart == nil {
+                // "Đảng ủy, Bộ Tư lệnh Binh chủng X": skip the command body and a comma.
+                if let command = a.ending(at: before, .commandPrefix) {
+                    var b = command.start
+                    if a.isWord(b - 1, a.w.comma) { b -= 1 }
+                    if a.ending(at: b, .partyPrefix) != nil { before = b }
+                }
+                if let party = a.ending(at: before, .partyPrefix) {
+                    partyStart = party.start
+                    before = party.start
+                }
+            }
+            // "(Bộ Quốc phòng)" after a unit only qualifies it.
+            var guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, a.w.lparen)
+            // "của Bộ Chính trị, Quân ủy Trung ương và Bộ Quốc phòng": a list shares its head.
+            if before - 1 == lastGuestEnd, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) { guest = true }
+            // "nghị quyết của Bộ Chính trị, Quân ủy Trung ương": a list after "của".
+            if !guest, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) {
+                var b = before - 1
+                while b >= 0, before - b <= 10, a.isWord(b, a.w.comma) || a.isWord(b, a.w.va) || a.tokens[b].isWord && !a.isWord(b, a.w.cua) {
+                    b -= 1
+                }
+                if a.isWord(b, a.w.cua) { guest = true }
+            }
+            let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
+            result.append(UnitMention(
+                range: t..<bestEnd, name: found.name, id: found.id, mention: a.text(t..<bestEnd), partyStart: partyStart,
+                guest: guest, post: post, sentence: Int(a.sentenceOf[t])))
+            if guest { lastGuestEnd = bestEnd }
+            t = bestEnd
+        }
+        return result
+    }
+
+    /// The end of a shape's required continuation and its text, or nil when it is missing.
+    private static func follow(_ shape: UnitShape, from start: Int, in a: ArticleText) -> (Int, String)? {
+        let n = a.tokens.count
+        var end = start
+        switch shape.follow {
+        case .number:
+            var t = start
+            var words = 0
+            while t < n, words <= 2 {
+                let token = a.tokens[t]
+                if token.isNumber {
+                    guard token.digits <= 4, !a.isWord(t - 1, a.w.nam) else { return nil }
+                    end = t + 1
+                    break
+                }
+                if token.isWord && a.hasDigit(t) {
+                    end = t + 1
+                    break
+                }
+                guard token.isWord, !isStopWord(t, a), token.capitalized || a.rules.branchWords.contains(token.id) else { return nil }
+                words += 1
+                t += 1
+            }
+            guard end > start else { return nil }
+        case .name:
+            var t = start
+            var lowerRun = 0
+            while t < n, t - start < 5 {
+                let token = a.tokens[t]
+                if t > start && (!a.matchesAt[t].isEmpty && startsStructure(t, a)) { break }
+                if token.isWord && token.capitalized && !token.allCaps || (token.allCaps && token.end - token.start <= 4 && t == start) {
+                    lowerRun = 0
+                } else if token.isNumber && t > start && token.digits <= 2 {
+                    lowerRun = 0
+                } else if token.isWord && !token.capitalized && t > start && lowerRun == 0 && !isStopWord(t, a) && !shape.placeName {
+                    lowerRun += 1
+                } else {
+                    break
+                }
+                t += 1
+            }
+            end = t
+            if end == start && !shape.optional { return nil }
+        }
+        if !shape.suffix.isEmpty {
+            for (k, id) in shape.suffix.enumerated() where a.id(end + k) != id { return nil }
+            return (end + shape.suffix.count, a.text(start..<end))
+        }
+        return (end, end > start ? a.text(start..<end) : "")
+    }
+
+    private static func startsStructure(_ t: Int, _ a: ArticleText) -> Bool {
+        for index in a.matchesAt[t] {
+            switch a.matches[index].tag.cue {
+            case .unit, .unitShape, .organize, .meetingNoun, .partyPrefix, .chair, .directing, .attending, .rank, .post, .commandPrefix:
+                return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// Words that end a unit name's continuation.
+    static let stopWords = ["năm", "tháng", "ngày", "trong", "và", "của", "có", "đã", "được", "với", "tại", "các", "là", "đến", "từ", "sau", "qua", "lần", "thứ", "số"]
+
+    private static func isStopWord(_ t: Int, _ a: ArticleText) -> Bool {
+        a.rules.stopWords.contains(a.tokens[t].id)
+    }
+
+    /// ASCII slug of a name: "Sư đoàn 312" → "su-doan-312".
+    static func slug(_ name: String) -> String {
+        var out = ""
+        var dash = false
+        let decomposed = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D").decomposedStringWithCanonicalMapping
+        for scalar in decomposed.unicodeScalars {
+            let v = scalar.value
+            if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) {
+                if dash && !out.isEmpty { out.append("-") }
+                dash = false
+                out.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(v) ? v + 32 : v)!)
+            } else if v >= 0x300 && v < 0x370 {
+                continue
+            } else {
+                dash = true
+            }
+        }
+        return out
+    }
+}
