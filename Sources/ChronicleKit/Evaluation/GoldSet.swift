@@ -41,11 +41,11 @@ public enum GoldSet {
     public static func load(_ url: URL) throws -> [GoldArticle] {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw GoldSetError.unreadable(path: url.path) }
         var result: [GoldArticle] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
+        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let trimmed = Data(line)
             func fail(_ reason: String) -> GoldSetError { .badLine(path: url.path, line: index + 1, reason: reason) }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
+            guard let object = try? JSONSerialization.jsonObject(with: trimmed) as? [String: Any] else {
                 throw fail("not a JSON object")
             }
             guard let id = object["id"] as? String else { throw fail("missing 'id'") }

@@ -107,9 +107,10 @@ public struct ArticleExtractor: Sendable {
         } else if let p = periodYear, kind == .yearEndReview || kind == .selfCriticism {
             period = String(p)
         }
-        let organizer = unit.partyStart.map { a.text($0..<unit.range.upperBound) } ?? unit.mention
+        let mention = a.text(unit.range)
+        let organizer = unit.partyStart.map { a.text($0..<unit.range.upperBound) } ?? mention
         let event = Event(
-            unit: UnitReference(name: unit.name, id: unit.id, mention: unit.mention),
+            unit: UnitReference(name: unit.name, id: unit.id, mention: mention),
             organizer: organizer, kind: kind, title: title(meeting, in: a), date: eventDate, period: period,
             chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
             credits: credits.names)
@@ -149,17 +150,17 @@ public struct ArticleExtractor: Sendable {
             if mention.guest { score -= 6 }
             if mention.post { score -= 1 }
             if mention.sentence <= 1 { score += 1 }
-            counts[mention.id, default: 0] += 1
-            if score > scores[mention.id] ?? Int.min {
-                scores[mention.id] = score
-                best[mention.id] = mention
+            counts[mention.name, default: 0] += 1
+            if score > scores[mention.name] ?? Int.min {
+                scores[mention.name] = score
+                best[mention.name] = mention
             }
         }
         var winner: UnitMention?
         var winnerScore = Int.min
         for mention in units {
-            guard best[mention.id]?.range == mention.range else { continue }
-            let total = scores[mention.id]! + min(counts[mention.id]! - 1, 4)
+            guard best[mention.name]?.range == mention.range else { continue }
+            let total = scores[mention.name]! + min(counts[mention.name]! - 1, 4)
             if total > winnerScore {
                 winnerScore = total
                 winner = mention

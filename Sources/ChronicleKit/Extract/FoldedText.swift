@@ -63,7 +63,7 @@ struct FoldTables: Sendable {
     }
 
     @inline(__always) func classOf(_ value: UInt32) -> Class {
-        if value < 0x2000 { return Class(rawValue: classes[Int(value)])! }
+        if value < 0x2000 { return Class(rawValue: classes[Int(value)]) ?? .other }
         switch value {
         case 0x2010...0x2015, 0x2212: return .dash
         case 0x2000...0x200B, 0x202F, 0x3000: return .space
@@ -77,83 +77,115 @@ struct FoldTables: Sendable {
 /// "-" without surrounding spaces, runs of spaces as one. Every folded scalar remembers the
 /// original scalar it came from, so evidence is quoted from the article as written.
 struct FoldedText {
-    /// The article text in NFC, as scalars.
-    let original: [Unicode.Scalar]
+    /// The article text in NFC, as scalar values.
+    let original: [UInt32]
     /// Folded scalars.
-    private(set) var scalars: [UInt32] = []
+    let scalars: [UInt32]
     /// For each folded scalar, its index in `original`.
-    private(set) var origin: [Int32] = []
+    let origin: [Int32]
     /// Whether the original scalar was an uppercase letter.
-    private(set) var upper: [Bool] = []
+    let upper: [Bool]
 
     init(_ text: String) {
         var needsNFC = false
-        for s in text.unicodeScalars where s.value >= 0x300 && s.value < 0x370 {
+        // Combining marks U+0300–U+036F are encoded as 0xCC 0x80 … 0xCD 0xAF in UTF-8.
+        for byte in text.utf8 where byte == 0xCC || byte == 0xCD {
             needsNFC = true
             break
         }
-        let nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : text
-        original = Array(nfc.unicodeScalars)
+        var nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : text
+        // Bridged (UTF-16) strings iterate slowly; make the text native UTF-8 once.
+        nfc.makeContiguousUTF8()
+        let original = nfc.utf8.withContiguousStorageIfAvailable { Self.decode($0) } ?? Self.decode(Array(nfc.utf8))
+        self.original = original
         let tables = FoldTables.shared
-        scalars.reserveCapacity(original.count)
-        origin.reserveCapacity(original.count)
-        upper.reserveCapacity(original.count)
-        var skipSpaces = false
-        for (index, scalar) in original.enumerated() {
-            let value = scalar.value
-            let cls = tables.classOf(value)
-            switch cls {
-            case .space:
-                if skipSpaces || scalars.last == 0x20 || scalars.last == 0x0A || scalars.isEmpty { continue }
-                append(0x20, index, false)
-            case .newline:
-                while scalars.last == 0x20 { removeLast() }
-                if scalars.last == 0x0A { continue }
-                append(0x0A, index, false)
-                skipSpaces = false
-            case .dash:
-                while scalars.last == 0x20 { removeLast() }
-                append(0x2D, index, false)
-                skipSpaces = true
-            default:
-                skipSpaces = false
-                var folded = tables.fold(value)
-                let isUpper = folded != value && cls == .letter
-                // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
-                if let last = scalars.last, last == 0x6F || last == 0x75, let pair = tables.toneOf[folded] {
-                    let base = UInt32(truncatingIfNeeded: pair >> 32)
-                    let tone = pair & 0xFFFF_FFFF
-                    if base == 0x61 || base == 0x65 || base == 0x79, let moved = tables.compose[UInt64(last) << 32 | tone] {
-                        scalars[scalars.count - 1] = moved
-                        folded = base
+        let n = original.count
+        var scalars = [UInt32](repeating: 0, count: n)
+        var origin = [Int32](repeating: 0, count: n)
+        var upper = [Bool](repeating: false, count: n)
+        var k = 0
+        scalars.withUnsafeMutableBufferPointer { out in
+            origin.withUnsafeMutableBufferPointer { from in
+                upper.withUnsafeMutableBufferPointer { caps in
+                    var skipSpaces = false
+                    for index in 0..<n {
+                        let value = original[index]
+                        let cls = tables.classOf(value)
+                        switch cls {
+                        case .space:
+                            if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
+                            out[k] = 0x20; from[k] = Int32(index); caps[k] = false; k += 1
+                        case .newline:
+                            while k > 0 && out[k - 1] == 0x20 { k -= 1 }
+                            if k > 0 && out[k - 1] == 0x0A { continue }
+                            out[k] = 0x0A; from[k] = Int32(index); caps[k] = false; k += 1
+                            skipSpaces = false
+                        case .dash:
+                            while k > 0 && out[k - 1] == 0x20 { k -= 1 }
+                            out[k] = 0x2D; from[k] = Int32(index); caps[k] = false; k += 1
+                            skipSpaces = true
+                        default:
+                            skipSpaces = false
+                            var folded = tables.fold(value)
+                            let isUpper = folded != value && cls == .letter
+                            // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
+                            if folded >= 0xC0, k > 0, out[k - 1] == 0x6F || out[k - 1] == 0x75, let pair = tables.toneOf[folded] {
+                                let base = UInt32(truncatingIfNeeded: pair >> 32)
+                                let tone = pair & 0xFFFF_FFFF
+                                if base == 0x61 || base == 0x65 || base == 0x79, let moved = tables.compose[UInt64(out[k - 1]) << 32 | tone] {
+                                    out[k - 1] = moved
+                                    folded = base
+                                }
+                            }
+                            out[k] = folded; from[k] = Int32(index); caps[k] = isUpper; k += 1
+                        }
                     }
+                    while k > 0 && (out[k - 1] == 0x20 || out[k - 1] == 0x0A) { k -= 1 }
                 }
-                append(folded, index, isUpper)
             }
         }
-        while scalars.last == 0x20 || scalars.last == 0x0A { removeLast() }
+        scalars.removeLast(n - k)
+        origin.removeLast(n - k)
+        upper.removeLast(n - k)
+        self.scalars = scalars
+        self.origin = origin
+        self.upper = upper
     }
 
-    private mutating func append(_ value: UInt32, _ index: Int, _ isUpper: Bool) {
-        scalars.append(value)
-        origin.append(Int32(index))
-        upper.append(isUpper)
-    }
-
-    private mutating func removeLast() {
-        scalars.removeLast()
-        origin.removeLast()
-        upper.removeLast()
+    /// Decodes valid UTF-8 (a Swift string's storage) into scalar values.
+    private static func decode<C: RandomAccessCollection>(_ bytes: C) -> [UInt32] where C.Element == UInt8, C.Index == Int {
+        var out: [UInt32] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b0 = UInt32(bytes[i])
+            if b0 < 0x80 {
+                out.append(b0); i += 1
+            } else if b0 < 0xE0, i + 1 < end {
+                out.append((b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F); i += 2
+            } else if b0 < 0xF0, i + 2 < end {
+                out.append((b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F); i += 3
+            } else if i + 3 < end {
+                out.append((b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F); i += 4
+            } else {
+                i += 1
+            }
+        }
+        return out
     }
 
     /// The original text covering folded scalars `from..<to`, trimmed.
     func originalText(from: Int, to: Int) -> String {
         guard from < to, to <= scalars.count else { return "" }
-        let start = Int(origin[from])
-        let end = Int(origin[to - 1]) + 1
+        var start = Int(origin[from])
+        var end = Int(origin[to - 1]) + 1
+        func isSpace(_ s: UInt32) -> Bool { s == 0x20 || s == 0x0A || s == 0x09 || s == 0x0D || s == 0xA0 }
+        while start < end, isSpace(original[start]) { start += 1 }
+        while end > start, isSpace(original[end - 1]) { end -= 1 }
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: original[start..<end])
-        return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
+        for value in original[start..<end] { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
+        return String(view)
     }
 
     /// Folds a short text (a phrase from the config) the same way.

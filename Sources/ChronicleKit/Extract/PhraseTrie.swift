@@ -41,7 +41,7 @@ struct PhraseMatch: Sendable {
 /// A trie of rule phrases over token ids, built once per run.
 struct PhraseTrie: Sendable {
     /// Edges keyed by (node << 32 | token id), one flat table so a step is one hash look-up.
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = IDTable(capacity: 8192)
     private var tags: [[CueTag]] = [[]]
 
     @inline(__always) private static func key(_ node: Int32, _ id: Int32) -> UInt64 {
@@ -57,7 +57,7 @@ struct PhraseTrie: Sendable {
             } else {
                 let next = Int32(tags.count)
                 tags.append([])
-                edges[Self.key(node, id)] = next
+                edges.insert(Self.key(node, id), next)
                 node = next
             }
         }

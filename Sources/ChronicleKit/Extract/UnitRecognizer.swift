@@ -4,8 +4,9 @@ import Foundation
 struct UnitMention {
     var range: Range<Int>
     var name: String
-    var id: String
-    var mention: String
+    /// The gazetteer id; empty for a shape, whose id is the slug of its name (made on demand).
+    var gazetteerID: String
+    var id: String { gazetteerID.isEmpty ? UnitRecognizer.slug(name) : gazetteerID }
     /// Start of the party-body prefix ("Đảng ủy", "Ban Thường vụ Đảng ủy") when there is one.
     var partyStart: Int?
     /// Preceded by words that make it part of a guest's post ("Thứ trưởng Bộ Quốc phòng").
@@ -43,7 +44,7 @@ enum UnitRecognizer {
                     var name = shape.canonicalPrefix
                     if !tail.isEmpty { name += " " + tail }
                     if let suffix = shape.suffixText { name += " " + suffix }
-                    best = (name, slug(name), shape.party)
+                    best = (name, "", shape.party)
                 }
             }
             guard let found = best, bestEnd > t else {
@@ -78,7 +79,7 @@ enum UnitRecognizer {
             }
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
-                range: t..<bestEnd, name: found.name, id: found.id, mention: a.text(t..<bestEnd), partyStart: partyStart,
+                range: t..<bestEnd, name: found.name, gazetteerID: found.id, partyStart: partyStart,
                 guest: guest, post: post, sentence: Int(a.sentenceOf[t])))
             if guest { lastGuestEnd = bestEnd }
             t = bestEnd
