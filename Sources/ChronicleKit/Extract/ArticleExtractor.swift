@@ -131,9 +131,9 @@ public struct ArticleExtractor: Sendable {
         for t in sentence where organize < 0 {
             if a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) { organize = t }
         }
-        var scores: [String: Int] = [:]
-        var counts: [String: Int] = [:]
-        var best: [String: UnitMention] = [:]
+        var scores: [Int: Int] = [:]
+        var counts: [Int: Int] = [:]
+        var best: [Int: UnitMention] = [:]
         var firstSubject = true
         for mention in units {
             var score = 0
@@ -150,17 +150,17 @@ public struct ArticleExtractor: Sendable {
             if mention.guest { score -= 6 }
             if mention.post { score -= 1 }
             if mention.sentence <= 1 { score += 1 }
-            counts[mention.name, default: 0] += 1
-            if score > scores[mention.name] ?? Int.min {
-                scores[mention.name] = score
-                best[mention.name] = mention
+            counts[mention.key, default: 0] += 1
+            if score > scores[mention.key] ?? Int.min {
+                scores[mention.key] = score
+                best[mention.key] = mention
             }
         }
         var winner: UnitMention?
         var winnerScore = Int.min
         for mention in units {
-            guard best[mention.name]?.range == mention.range else { continue }
-            let total = scores[mention.name]! + min(counts[mention.name]! - 1, 4)
+            guard best[mention.key]?.range == mention.range else { continue }
+            let total = scores[mention.key]! + min(counts[mention.key]! - 1, 4)
             if total > winnerScore {
                 winnerScore = total
                 winner = mention

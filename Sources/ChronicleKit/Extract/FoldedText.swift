@@ -103,13 +103,16 @@ struct FoldedText {
         var scalars = [UInt32](repeating: 0, count: n)
         var origin = [Int32](repeating: 0, count: n)
         var upper = [Bool](repeating: false, count: n)
-        var k = 0
-        scalars.withUnsafeMutableBufferPointer { out in
+        // `k` lives inside the closures: a captured, mutated variable would be boxed and
+        // checked for exclusive access on every use.
+        let k = scalars.withUnsafeMutableBufferPointer { out in
             origin.withUnsafeMutableBufferPointer { from in
                 upper.withUnsafeMutableBufferPointer { caps in
+                    var k = 0
                     var skipSpaces = false
                     for index in 0..<n {
                         let value = original[index]
+                        _ = value
                         let cls = tables.classOf(value)
                         switch cls {
                         case .space:
@@ -141,6 +144,7 @@ struct FoldedText {
                         }
                     }
                     while k > 0 && (out[k - 1] == 0x20 || out[k - 1] == 0x0A) { k -= 1 }
+                    return k
                 }
             }
         }

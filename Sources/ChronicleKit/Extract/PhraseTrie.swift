@@ -43,6 +43,8 @@ struct PhraseTrie: Sendable {
     /// Edges keyed by (node << 32 | token id), one flat table so a step is one hash look-up.
     private var edges = IDTable(capacity: 8192)
     private var tags: [[CueTag]] = [[]]
+    /// Children of the root indexed by word id, so most tokens cost one array read.
+    private var root: [Int32] = []
 
     @inline(__always) private static func key(_ node: Int32, _ id: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
@@ -58,6 +60,10 @@ struct PhraseTrie: Sendable {
                 let next = Int32(tags.count)
                 tags.append([])
                 edges.insert(Self.key(node, id), next)
+                if node == 0 && id >= 0 {
+                    if root.count <= Int(id) { root += [Int32](repeating: 0, count: Int(id) + 1 - root.count) }
+                    root[Int(id)] = next
+                }
                 node = next
             }
         }
@@ -71,6 +77,15 @@ struct PhraseTrie: Sendable {
         for start in tokens.indices {
             let first = tokens[start]
             if first.id < 0 && !first.isNumber { continue }
+            if first.id >= 0 && !first.isNumber {
+                // Fast path: one array read decides whether any phrase starts here.
+                guard Int(first.id) < root.count else { continue }
+                let next = root[Int(first.id)]
+                if next == 0 { continue }
+                for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: start + 1, tag: tag)) }
+                walk(tokens, start: start, at: start + 1, node: next, into: &result)
+                continue
+            }
             walk(tokens, start: start, at: start, node: 0, into: &result)
         }
         return result

@@ -7,6 +7,8 @@ struct UnitMention {
     /// The gazetteer id; empty for a shape, whose id is the slug of its name (made on demand).
     var gazetteerID: String
     var id: String { gazetteerID.isEmpty ? UnitRecognizer.slug(name) : gazetteerID }
+    /// Identifies the unit among the article's mentions without hashing names.
+    var key: Int
     /// Start of the party-body prefix ("Đảng ủy", "Ban Thường vụ Đảng ủy") when there is one.
     var partyStart: Int?
     /// Preceded by words that make it part of a guest's post ("Thứ trưởng Bộ Quốc phòng").
@@ -30,11 +32,11 @@ enum UnitRecognizer {
                 continue
             }
             var bestEnd = -1
-            var best: (name: String, id: String, party: Bool)?
+            var best: (name: String, id: String, party: Bool, key: Int)?
             if let unit = a.longest(at: t, .unit) {
                 let entry = a.rules.units[Int(unit.tag.value)]
                 bestEnd = unit.end
-                best = (entry.name, entry.id, false)
+                best = (entry.name, entry.id, false, Int(unit.tag.value))
             }
             for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
                 let match = a.matches[mi]
@@ -44,7 +46,9 @@ enum UnitRecognizer {
                     var name = shape.canonicalPrefix
                     if !tail.isEmpty { name += " " + tail }
                     if let suffix = shape.suffixText { name += " " + suffix }
-                    best = (name, "", shape.party)
+                    var h = Vocabulary.seed
+                    for byte in name.utf8 { h = Vocabulary.mix(h, UInt32(byte)) }
+                    best = (name, "", shape.party, Int(truncatingIfNeeded: h | 1 << 62))
                 }
             }
             guard let found = best, bestEnd > t else {
@@ -79,7 +83,7 @@ enum UnitRecognizer {
             }
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
-                range: t..<bestEnd, name: found.name, gazetteerID: found.id, partyStart: partyStart,
+                range: t..<bestEnd, name: found.name, gazetteerID: found.id, key: found.key, partyStart: partyStart,
                 guest: guest, post: post, sentence: Int(a.sentenceOf[t])))
             if guest { lastGuestEnd = bestEnd }
             t = bestEnd

@@ -39,10 +39,10 @@ struct Vocabulary: Sendable {
 enum Tokenizer {
     static func tokenize(_ text: FoldedText, vocabulary: Vocabulary) -> [Token] {
         let tables = FoldTables.shared
-        var tokens: [Token] = []
-        tokens.reserveCapacity(text.scalars.count / 4)
-        text.scalars.withUnsafeBufferPointer { s in
+        return text.scalars.withUnsafeBufferPointer { s in
             text.upper.withUnsafeBufferPointer { upper in
+                var tokens: [Token] = []
+                tokens.reserveCapacity(s.count / 4)
                 let n = s.count
                 var i = 0
                 while i < n {
@@ -83,9 +83,9 @@ enum Tokenizer {
                         i += 1
                     }
                 }
+                return tokens
             }
         }
-        return tokens
     }
 
     /// Token ids of a config phrase; a capital "N" stands for any number.
