@@ -57,7 +57,8 @@ public enum GoldSet {
                 throw fail("not a JSON object")
             }
             guard let id = object["id"] as? String else { throw fail("missing 'id'") }
-            guard let text = object["text"] as? String else { throw fail("missing 'text'") }
+            guard var text = object["text"] as? String else { throw fail("missing 'text'") }
+            text.makeContiguousUTF8()
             var published: PartialDate?
             if let p = object["published"] as? String {
                 guard let date = PartialDate(iso: p) else { throw fail("'published' must be YYYY-MM or YYYY-MM-DD, found '\(p)'") }

@@ -14,6 +14,10 @@ struct FoldTables: Sendable {
     let toneOf: [UInt32: UInt64]
     /// (vowel << 32 | tone) → composed scalar.
     let compose: [UInt64: UInt32]
+    /// For scalars below 0x2000: folded value (bits 0–20), class (bits 24–26), uppercase letter (bit 28).
+    let packed: [UInt32]
+    /// Lowercase ASCII letter or digit a scalar below 0x2000 reduces to ("ộ" → "o", "Đ" → "d"), or 0.
+    let asciiBase: [UInt8]
 
     private init() {
         var lower = [UInt32](repeating: 0, count: 0x2000)
@@ -36,6 +40,25 @@ struct FoldTables: Sendable {
         }
         self.lower = lower
         self.classes = classes
+        var packed = [UInt32](repeating: 0, count: 0x2000)
+        for value in 0..<0x2000 {
+            let isUpper: UInt32 = lower[value] != UInt32(value) && classes[value] == Class.letter.rawValue ? 1 : 0
+            packed[value] = lower[value] | UInt32(classes[value]) << 24 | isUpper << 28
+        }
+        self.packed = packed
+        var asciiBase = [UInt8](repeating: 0, count: 0x2000)
+        for value in 0..<0x2000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            if value == 0x110 || value == 0x111 { asciiBase[value] = 0x64; continue }
+            guard let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first, first.value < 0x80 else { continue }
+            let v = UInt8(first.value)
+            switch v {
+            case 0x30...0x39, 0x61...0x7A: asciiBase[value] = v
+            case 0x41...0x5A: asciiBase[value] = v + 32
+            default: break
+            }
+        }
+        self.asciiBase = asciiBase
         var toneOf: [UInt32: UInt64] = [:]
         var compose: [UInt64: UInt32] = [:]
         let tones: [UInt32] = [0x300, 0x301, 0x303, 0x309, 0x323]
@@ -77,11 +100,11 @@ struct FoldTables: Sendable {
 /// "-" without surrounding spaces, runs of spaces as one. Every folded scalar remembers the
 /// original scalar it came from, so evidence is quoted from the article as written.
 struct FoldedText {
-    /// The article text in NFC, as scalar values.
-    let original: [UInt32]
+    /// The article text in NFC, as UTF-8 bytes.
+    let original: [UInt8]
     /// Folded scalars.
     let scalars: [UInt32]
-    /// For each folded scalar, its index in `original`.
+    /// For each folded scalar, the offset in `original` of the scalar it came from.
     let origin: [Int32]
     /// Whether the original scalar was an uppercase letter.
     let upper: [Bool]
@@ -94,60 +117,85 @@ struct FoldedText {
             break
         }
         var nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : text
-        // Bridged (UTF-16) strings iterate slowly; make the text native UTF-8 once.
         nfc.makeContiguousUTF8()
-        let original = nfc.utf8.withContiguousStorageIfAvailable { Self.decode($0) } ?? Self.decode(Array(nfc.utf8))
+        let original = Array(nfc.utf8)
         self.original = original
         let tables = FoldTables.shared
+        let packedTable = tables.packed
         let n = original.count
         var scalars = [UInt32](repeating: 0, count: n)
         var origin = [Int32](repeating: 0, count: n)
         var upper = [Bool](repeating: false, count: n)
-        // `k` lives inside the closures: a captured, mutated variable would be boxed and
-        // checked for exclusive access on every use.
-        let k = scalars.withUnsafeMutableBufferPointer { out in
-            origin.withUnsafeMutableBufferPointer { from in
-                upper.withUnsafeMutableBufferPointer { caps in
-                    var k = 0
-                    var skipSpaces = false
-                    for index in 0..<n {
-                        let value = original[index]
-                        _ = value
-                        let cls = tables.classOf(value)
-                        switch cls {
-                        case .space:
-                            if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
-                            out[k] = 0x20; from[k] = Int32(index); caps[k] = false; k += 1
-                        case .newline:
-                            while k > 0 && out[k - 1] == 0x20 { k -= 1 }
-                            if k > 0 && out[k - 1] == 0x0A { continue }
-                            out[k] = 0x0A; from[k] = Int32(index); caps[k] = false; k += 1
-                            skipSpaces = false
-                        case .dash:
-                            while k > 0 && out[k - 1] == 0x20 { k -= 1 }
-                            out[k] = 0x2D; from[k] = Int32(index); caps[k] = false; k += 1
-                            skipSpaces = true
-                        default:
-                            skipSpaces = false
-                            var folded = tables.fold(value)
-                            let isUpper = folded != value && cls == .letter
-                            // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
-                            if folded >= 0xC0, k > 0, out[k - 1] == 0x6F || out[k - 1] == 0x75, let pair = tables.toneOf[folded] {
-                                let base = UInt32(truncatingIfNeeded: pair >> 32)
-                                let tone = pair & 0xFFFF_FFFF
-                                if base == 0x61 || base == 0x65 || base == 0x79, let moved = tables.compose[UInt64(out[k - 1]) << 32 | tone] {
-                                    out[k - 1] = moved
-                                    folded = base
-                                }
+        // Everything mutable lives inside the closures: a captured, mutated variable would be
+        // boxed and checked for exclusive access on every use.
+        let k = original.withUnsafeBufferPointer { bytes in packedTable.withUnsafeBufferPointer { packed in
+            scalars.withUnsafeMutableBufferPointer { out in
+                origin.withUnsafeMutableBufferPointer { from in
+                    upper.withUnsafeMutableBufferPointer { caps in
+                        var k = 0
+                        var skipSpaces = false
+                        var i = 0
+                        while i < n {
+                            let start = i
+                            // Decode one scalar of (valid) UTF-8.
+                            let b0 = UInt32(bytes[i])
+                            let value: UInt32
+                            if b0 < 0x80 {
+                                value = b0; i += 1
+                            } else if b0 < 0xE0 {
+                                value = (b0 & 0x1F) << 6 | UInt32(bytes[min(i + 1, n - 1)]) & 0x3F; i += 2
+                            } else if b0 < 0xF0 {
+                                value = (b0 & 0x0F) << 12 | (UInt32(bytes[min(i + 1, n - 1)]) & 0x3F) << 6 | UInt32(bytes[min(i + 2, n - 1)]) & 0x3F; i += 3
+                            } else {
+                                value = (b0 & 0x07) << 18 | (UInt32(bytes[min(i + 1, n - 1)]) & 0x3F) << 12
+                                    | (UInt32(bytes[min(i + 2, n - 1)]) & 0x3F) << 6 | UInt32(bytes[min(i + 3, n - 1)]) & 0x3F; i += 4
                             }
-                            out[k] = folded; from[k] = Int32(index); caps[k] = isUpper; k += 1
+                            let cls: FoldTables.Class
+                            var folded: UInt32
+                            var isUpper: Bool
+                            if value < 0x2000 {
+                                let p = packed[Int(value)]
+                                folded = p & 0x1F_FFFF
+                                cls = FoldTables.Class(rawValue: UInt8(truncatingIfNeeded: (p >> 24) & 7)) ?? .other
+                                isUpper = p >> 28 & 1 == 1
+                            } else {
+                                cls = tables.classOf(value)
+                                folded = tables.fold(value)
+                                isUpper = false
+                            }
+                            switch cls {
+                            case .space:
+                                if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
+                                out[k] = 0x20; from[k] = Int32(start); caps[k] = false; k += 1
+                            case .newline:
+                                while k > 0 && out[k - 1] == 0x20 { k -= 1 }
+                                if k > 0 && out[k - 1] == 0x0A { continue }
+                                out[k] = 0x0A; from[k] = Int32(start); caps[k] = false; k += 1
+                                skipSpaces = false
+                            case .dash:
+                                while k > 0 && out[k - 1] == 0x20 { k -= 1 }
+                                out[k] = 0x2D; from[k] = Int32(start); caps[k] = false; k += 1
+                                skipSpaces = true
+                            default:
+                                skipSpaces = false
+                                // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
+                                if folded >= 0xC0, k > 0, out[k - 1] == 0x6F || out[k - 1] == 0x75, let pair = tables.toneOf[folded] {
+                                    let base = UInt32(truncatingIfNeeded: pair >> 32)
+                                    let tone = pair & 0xFFFF_FFFF
+                                    if base == 0x61 || base == 0x65 || base == 0x79, let moved = tables.compose[UInt64(out[k - 1]) << 32 | tone] {
+                                        out[k - 1] = moved
+                                        folded = base
+                                    }
+                                }
+                                out[k] = folded; from[k] = Int32(start); caps[k] = isUpper; k += 1
+                            }
                         }
+                        while k > 0 && (out[k - 1] == 0x20 || out[k - 1] == 0x0A) { k -= 1 }
+                        return k
                     }
-                    while k > 0 && (out[k - 1] == 0x20 || out[k - 1] == 0x0A) { k -= 1 }
-                    return k
                 }
             }
-        }
+        } }
         scalars.removeLast(n - k)
         origin.removeLast(n - k)
         upper.removeLast(n - k)
@@ -156,40 +204,23 @@ struct FoldedText {
         self.upper = upper
     }
 
-    /// Decodes valid UTF-8 (a Swift string's storage) into scalar values.
-    private static func decode<C: RandomAccessCollection>(_ bytes: C) -> [UInt32] where C.Element == UInt8, C.Index == Int {
-        var out: [UInt32] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b0 = UInt32(bytes[i])
-            if b0 < 0x80 {
-                out.append(b0); i += 1
-            } else if b0 < 0xE0, i + 1 < end {
-                out.append((b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F); i += 2
-            } else if b0 < 0xF0, i + 2 < end {
-                out.append((b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F); i += 3
-            } else if i + 3 < end {
-                out.append((b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F); i += 4
-            } else {
-                i += 1
-            }
-        }
-        return out
-    }
-
     /// The original text covering folded scalars `from..<to`, trimmed.
     func originalText(from: Int, to: Int) -> String {
         guard from < to, to <= scalars.count else { return "" }
         var start = Int(origin[from])
-        var end = Int(origin[to - 1]) + 1
-        func isSpace(_ s: UInt32) -> Bool { s == 0x20 || s == 0x0A || s == 0x09 || s == 0x0D || s == 0xA0 }
-        while start < end, isSpace(original[start]) { start += 1 }
-        while end > start, isSpace(original[end - 1]) { end -= 1 }
-        var view = String.UnicodeScalarView()
-        for value in original[start..<end] { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
-        return String(view)
+        let last = Int(origin[to - 1])
+        let lead = original[last]
+        var end = last + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+        end = min(end, original.count)
+        while start < end {
+            let b = original[start]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { start += 1 } else if b == 0xC2, start + 1 < end, original[start + 1] == 0xA0 { start += 2 } else { break }
+        }
+        while end > start {
+            let b = original[end - 1]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { end -= 1 } else if b == 0xA0, end - 2 >= start, original[end - 2] == 0xC2 { end -= 2 } else { break }
+        }
+        return String(decoding: original[start..<end], as: UTF8.self)
     }
 
     /// Folds a short text (a phrase from the config) the same way.

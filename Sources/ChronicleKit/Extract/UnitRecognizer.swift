@@ -162,21 +162,21 @@ enum UnitRecognizer {
 
     /// ASCII slug of a name: "Sư đoàn 312" → "su-doan-312".
     static func slug(_ name: String) -> String {
-        var out = ""
+        let table = FoldTables.shared.asciiBase
+        var out: [UInt8] = []
         var dash = false
-        let decomposed = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D").decomposedStringWithCanonicalMapping
-        for scalar in decomposed.unicodeScalars {
-            let v = scalar.value
-            if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) {
-                if dash && !out.isEmpty { out.append("-") }
+        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+            let base = scalar.value < 0x2000 ? table[Int(scalar.value)] : 0
+            if base != 0 {
+                if dash && !out.isEmpty { out.append(0x2D) }
                 dash = false
-                out.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(v) ? v + 32 : v)!)
-            } else if v >= 0x300 && v < 0x370 {
+                out.append(base)
+            } else if scalar.value >= 0x300 && scalar.value < 0x370 {
                 continue
             } else {
                 dash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

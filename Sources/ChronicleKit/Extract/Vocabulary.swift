@@ -39,7 +39,8 @@ struct Vocabulary: Sendable {
 enum Tokenizer {
     static func tokenize(_ text: FoldedText, vocabulary: Vocabulary) -> [Token] {
         let tables = FoldTables.shared
-        return text.scalars.withUnsafeBufferPointer { s in
+        let classTable = tables.classes
+        return classTable.withUnsafeBufferPointer { classes in text.scalars.withUnsafeBufferPointer { s in
             text.upper.withUnsafeBufferPointer { upper in
                 var tokens: [Token] = []
                 tokens.reserveCapacity(s.count / 4)
@@ -47,7 +48,7 @@ enum Tokenizer {
                 var i = 0
                 while i < n {
                     let c = s[i]
-                    let cls = tables.classOf(c)
+                    let cls = c < 0x2000 ? FoldTables.Class(rawValue: classes[Int(c)]) ?? .other : tables.classOf(c)
                     switch cls {
                     case .space:
                         i += 1
@@ -56,7 +57,8 @@ enum Tokenizer {
                         var h = Vocabulary.mix(Vocabulary.seed, c)
                         var allCaps = upper[i]
                         while j < n {
-                            let k = tables.classOf(s[j])
+                            let sj = s[j]
+                            let k = sj < 0x2000 ? FoldTables.Class(rawValue: classes[Int(sj)]) ?? .other : tables.classOf(sj)
                             if k == .letter { if !upper[j] { allCaps = false } } else if k != .digit { break }
                             h = Vocabulary.mix(h, s[j])
                             j += 1
@@ -85,7 +87,7 @@ enum Tokenizer {
                 }
                 return tokens
             }
-        }
+        } }
     }
 
     /// Token ids of a config phrase; a capital "N" stands for any number.
