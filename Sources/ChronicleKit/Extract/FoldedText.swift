@@ -14,6 +14,10 @@ struct FoldTables: Sendable {
     let toneOf: [UInt32: UInt64]
     /// (vowel << 32 | tone) → composed scalar.
     let compose: [UInt64: UInt32]
+    /// For toned a/e/y below 0x2000: base vowel | tone index << 8 (1…5), else 0.
+    let toneTable: [UInt16]
+    /// Toned "o" and "u" by tone index: [o+t1…o+t5, u+t1…u+t5].
+    let toneOU: [UInt32]
     /// For scalars below 0x2000: folded value (bits 0–20), class (bits 24–26), uppercase letter (bit 28).
     let packed: [UInt32]
     /// Lowercase ASCII letter or digit a scalar below 0x2000 reduces to ("ộ" → "o", "Đ" → "d"), or 0.
@@ -73,6 +77,18 @@ struct FoldTables: Sendable {
         }
         self.toneOf = toneOf
         self.compose = compose
+        var toneTable = [UInt16](repeating: 0, count: 0x2000)
+        var toneOU = [UInt32](repeating: 0, count: 10)
+        for (scalar, pair) in toneOf {
+            let base = UInt32(truncatingIfNeeded: pair >> 32)
+            let tone = UInt32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+            guard let t = tones.firstIndex(of: tone) else { continue }
+            if base == 0x61 || base == 0x65 || base == 0x79, scalar < 0x2000 { toneTable[Int(scalar)] = UInt16(base) | UInt16(t + 1) << 8 }
+            if base == 0x6F { toneOU[t] = scalar }
+            if base == 0x75 { toneOU[5 + t] = scalar }
+        }
+        self.toneTable = toneTable
+        self.toneOU = toneOU
     }
 
     @inline(__always) func fold(_ value: UInt32) -> UInt32 {
@@ -122,10 +138,12 @@ struct FoldedText {
         self.original = original
         let tables = FoldTables.shared
         let packedTable = tables.packed
+        let toneTable = tables.toneTable
+        let toneOU = tables.toneOU
         let n = original.count
-        var scalars = [UInt32](repeating: 0, count: n)
-        var origin = [Int32](repeating: 0, count: n)
-        var upper = [Bool](repeating: false, count: n)
+        var scalars = [UInt32](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var origin = [Int32](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var upper = [Bool](unsafeUninitializedCapacity: n) { _, count in count = n }
         // Everything mutable lives inside the closures: a captured, mutated variable would be
         // boxed and checked for exclusive access on every use.
         let k = original.withUnsafeBufferPointer { bytes in packedTable.withUnsafeBufferPointer { packed in
@@ -179,12 +197,12 @@ struct FoldedText {
                             default:
                                 skipSpaces = false
                                 // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
-                                if folded >= 0xC0, k > 0, out[k - 1] == 0x6F || out[k - 1] == 0x75, let pair = tables.toneOf[folded] {
-                                    let base = UInt32(truncatingIfNeeded: pair >> 32)
-                                    let tone = pair & 0xFFFF_FFFF
-                                    if base == 0x61 || base == 0x65 || base == 0x79, let moved = tables.compose[UInt64(out[k - 1]) << 32 | tone] {
-                                        out[k - 1] = moved
-                                        folded = base
+                                if folded >= 0xC0, folded < 0x2000, k > 0, out[k - 1] == 0x6F || out[k - 1] == 0x75 {
+                                    let entry = toneTable[Int(folded)]
+                                    if entry != 0 {
+                                        let t = Int(entry >> 8) - 1
+                                        out[k - 1] = toneOU[(out[k - 1] == 0x6F ? 0 : 5) + t]
+                                        folded = UInt32(entry & 0xFF)
                                     }
                                 }
                                 out[k] = folded; from[k] = Int32(start); caps[k] = isUpper; k += 1
