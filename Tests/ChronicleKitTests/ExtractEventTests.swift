@@ -137,8 +137,28 @@ import Testing
             "Ngày 7/7, Công đoàn Tổng cục Hậu cần tổ chức Đại hội Công đoàn lần thứ V. Các đoàn viên công đoàn bầu ban chấp hành.",
             "Sáng 18/5, Đảng ủy Sư đoàn 3 tổ chức gặp mặt cán bộ hưu trí.",
             "Phóng viên đã có cuộc trao đổi với Đại tá Nguyễn Văn Tú về 5 năm thực hiện Nghị quyết 51.",
+            "Sáng 14/10, Bộ Chỉ huy Quân sự tỉnh Quảng Trị tổ chức Hội nghị tổng kết diễn tập khu vực phòng thủ năm 2023.",
+            "Ngày 9/6, Đảng ủy Sư đoàn 31 tổ chức Hội nghị điển hình tiên tiến giai đoạn 2019-2024.",
         ]
         for text in texts { #expect(event(text) == nil, "\(text)") }
+    }
+
+    @Test func provincialBorderGuardAndDistrictCommands() throws {
+        let e = try #require(event("Ngày 3-8, Đảng ủy Bộ đội Biên phòng tỉnh Lào Cai tổ chức hội nghị học tập nghị quyết."))
+        #expect(e.unit.name == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lào Cai")
+        let f = try #require(event("Ngày 3-8, Đảng ủy Quân sự huyện Thanh Oai tổ chức hội nghị học tập nghị quyết."))
+        #expect(f.unit.name == "Ban Chỉ huy Quân sự huyện Thanh Oai")
+        #expect(f.organizer == "Đảng ủy Quân sự huyện Thanh Oai")
+        let g = try #require(event("Sáng 2-3, Đảng ủy Cục Tuyên huấn tổ chức hội nghị quán triệt nghị quyết."))
+        #expect(g.unit.name == "Cục Tuyên huấn")
+    }
+
+    @Test func subjectListTakesTheFirstBody() throws {
+        let e = try #require(event("Sáng 5-7, Quân ủy Trung ương, Bộ Quốc phòng tổ chức Hội nghị Quân chính toàn quân 6 tháng đầu năm 2023. Đại tướng Trần Văn Quang, Bộ trưởng Bộ Quốc phòng chủ trì hội nghị."))
+        #expect(e.unit.name == "Quân ủy Trung ương")
+        #expect(e.kind == .midYearReview)
+        #expect(e.date.value == PartialDate(year: 2023, month: 7, day: 5))
+        #expect(e.period == "6 tháng đầu năm 2023")
     }
 
     @Test func midArticleChunkWithoutTheOrganizingSentence() throws {

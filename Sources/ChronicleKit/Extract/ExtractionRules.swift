@@ -117,7 +117,7 @@ public struct ExtractionRules: Sendable {
                 suffix: suffix.map { Tokenizer.phraseIDs($0, vocabulary: &vocabulary) } ?? [], suffixText: suffix,
                 party: try shape.bool("party") ?? false))
             let canonical = shapes[index].canonicalPrefix
-            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã"].contains(where: { canonical.hasSuffix($0) })
+            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã", " quận"].contains(where: { canonical.hasSuffix($0) })
             add(prefix, .unitShape, index)
         }
     }
@@ -140,7 +140,7 @@ public struct ExtractionRules: Sendable {
             ("meeting_nouns", .meetingNoun), ("negative_events", .negativeEvent), ("planned", .planned),
             ("organize", .organize), ("party_prefixes", .partyPrefix), ("chair", .chair), ("directing", .directing),
             ("speaker", .speaker), ("attending", .attending), ("guest_positions", .guestPosition),
-            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain),
+            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic),
         ]
         try doc.rejectUnknownKeys(simple.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
         for (key, cue) in simple {

@@ -45,6 +45,8 @@ enum MeetingDetector {
             }
             guard let (t, cue, _) = head else { continue }
             if found == nil && cue == .negativeEvent { return nil }
+            // "Hội nghị tổng kết diễn tập …": the meeting's own name says it is not party work.
+            if found == nil && a.has(.negativeTopic, in: t..<min(t + 10, range.upperBound)) { return nil }
             // A meeting that is only announced: "sẽ diễn ra" near its first mentions.
             if a.has(.planned, in: range) { return nil }
             // Prefer the sentence that says the meeting was held ("tổ chức", "khai mạc") over a
