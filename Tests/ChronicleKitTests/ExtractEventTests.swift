@@ -171,3 +171,18 @@ import Testing
         #expect(e.chair?.name == "Phạm Văn Hùng")
     }
 }
+
+@Suite struct ExtractDocumentTests {
+    @Test func normalizedCodes() throws {
+        let e = try #require(ExtractTestSupport.event("""
+            Chiều 7-12, Đảng ủy Sư đoàn 346 tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết Trung ương 8, khóa XI về Chiến lược bảo vệ Tổ quốc và Kết luận số 21-KL/TW của Ban Chấp hành Trung ương.
+            Tin, ảnh: TRẦN HẢI - NGỌC LAN
+            """))
+        #expect(e.documents.map(\.code) == ["Nghị quyết Trung ương 8 khóa XI", "21-KL/TW"])
+        #expect(e.documents.last?.type == "Kết luận")
+        #expect(e.documents.last?.issuer == "TW")
+        #expect(e.credits == ["TRẦN HẢI", "NGỌC LAN"])
+        #expect(e.date.value == nil)
+        #expect(e.date.evidence != nil || e.date.basis == .unresolved)
+    }
+}

@@ -108,7 +108,10 @@ public struct ArticleExtractor: Sendable {
             period = String(p)
         }
         let mention = a.text(unit.range)
-        let organizer = unit.partyStart.map { a.text($0..<unit.range.upperBound) } ?? mention
+        // The party body that held it: the chosen mention's prefix, or another mention of the
+        // same unit written with one.
+        let partyMention = unit.partyStart != nil ? unit : units.first { $0.key == unit.key && $0.partyStart != nil && !$0.guest }
+        let organizer = partyMention.map { a.text($0.partyStart!..<$0.range.upperBound) } ?? mention
         let event = Event(
             unit: UnitReference(name: unit.name, id: unit.id, mention: mention),
             organizer: organizer, kind: kind, title: title(meeting, in: a), date: eventDate, period: period,
@@ -198,8 +201,19 @@ public struct ArticleExtractor: Sendable {
         return result
     }
 
+    /// One entry per document: "Nghị quyết 382" is dropped when "382-NQ/ĐUQSTW" is also cited.
     private func dedupeDocs(_ docs: [DocumentReference]) -> [DocumentReference] {
         var seen = Set<String>()
-        return docs.filter { seen.insert($0.code).inserted }
+        var full = Set<String>()
+        for doc in docs where doc.code.contains("-") {
+            if let number = doc.number { full.insert("\(doc.type) \(number)") }
+        }
+        let codes = docs.map(\.code)
+        return docs.filter { doc in
+            if !doc.code.contains("-"), let number = doc.number, full.contains("\(doc.type) \(number)") { return false }
+            // "Nghị quyết Trung ương 8" when "Nghị quyết Trung ương 8 khóa XI" is cited too.
+            if codes.contains(where: { $0.hasPrefix(doc.code + " ") }) { return false }
+            return seen.insert(doc.code).inserted
+        }
     }
 }

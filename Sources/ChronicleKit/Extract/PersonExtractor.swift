@@ -66,6 +66,13 @@ enum PersonExtractor {
                   a.longest(at: segStart, .rank) == nil else { break }
             var e = segStart
             while e < n, e - segStart < 14 {
+                // A unit ends a post ("Chủ nhiệm Tổng cục CNQP"); a lowercase word after it starts
+                // the clause ("… trao Bằng khen").
+                if e > segStart, let unit = a.longest(at: e, .unit) ?? a.longest(at: e, .unitShape) {
+                    e = unit.end
+                    if e < n, a.tokens[e].isWord, !a.tokens[e].capitalized { break }
+                    continue
+                }
                 let token = a.tokens[e]
                 if token.id == comma || token.kind == .newline || a.isWord(e, a.w.semicolon) || a.isWord(e, a.w.dot) || a.isWord(e, a.w.lparen) { break }
                 if token.id == dash && e + 1 < n && a.tokens[e + 1].capitalized && e > segStart && !a.tokens[e - 1].capitalized == false && a.longest(at: e + 1, .unit) == nil && a.ending(at: e, .unit) == nil {
