@@ -205,14 +205,15 @@ public struct ArticleExtractor: Sendable {
     private func dedupeDocs(_ docs: [DocumentReference]) -> [DocumentReference] {
         var seen = Set<String>()
         var full = Set<String>()
-        for doc in docs where doc.code.contains("-") {
+        for doc in docs where doc.code.utf8.contains(0x2D) {
             if let number = doc.number { full.insert("\(doc.type) \(number)") }
         }
         let codes = docs.map(\.code)
         return docs.filter { doc in
-            if !doc.code.contains("-"), let number = doc.number, full.contains("\(doc.type) \(number)") { return false }
+            if !doc.code.utf8.contains(0x2D), let number = doc.number, full.contains("\(doc.type) \(number)") { return false }
             // "Nghị quyết Trung ương 8" when "Nghị quyết Trung ương 8 khóa XI" is cited too.
-            if codes.contains(where: { $0.hasPrefix(doc.code + " ") }) { return false }
+            let prefix = Array((doc.code + " ").utf8)
+            if codes.contains(where: { $0.utf8.starts(with: prefix) }) { return false }
             return seen.insert(doc.code).inserted
         }
     }

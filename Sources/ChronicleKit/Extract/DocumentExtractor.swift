@@ -41,7 +41,7 @@ enum DocumentExtractor {
                 let code = String(codeScalars).uppercased()
                 let number = String(a.tokens[p].number)
                 let issuer = code.split(separator: "/").count > 1 ? String(code.split(separator: "/").last!) : nil
-                document = DocumentReference(code: code.contains("-") ? code : "\(type) \(code)", type: type,
+                document = DocumentReference(code: code.utf8.contains(0x2D) ? code : "\(type) \(code)", type: type,
                                              number: number, issuer: issuer)
             } else if a.isWord(p, a.w.trung), a.isWord(p + 1, a.w.uong), p + 2 < n, a.tokens[p + 2].isNumber {
                 // "Nghị quyết Trung ương 8 (khóa XI)" → "Nghị quyết Trung ương 8 khóa XI"

@@ -165,7 +165,8 @@ enum UnitRecognizer {
         let table = FoldTables.shared.asciiBase
         var out: [UInt8] = []
         var dash = false
-        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+        // Names come from the config or the (NFC) article; a stray combining mark is skipped.
+        for scalar in name.unicodeScalars {
             let base = scalar.value < 0x2000 ? table[Int(scalar.value)] : 0
             if base != 0 {
                 if dash && !out.isEmpty { out.append(0x2D) }
