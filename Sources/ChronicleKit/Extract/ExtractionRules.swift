@@ -66,6 +66,7 @@ public struct ExtractionRules: Sendable {
         try rules.loadCues(YAMLDocument.load(folder.appendingPathComponent("cues.yml")))
         for word in codeWords { rules.words[word] = rules.intern(word) }
         rules.w = CodeWords(rules.words)
+        rules.trie.seal()
         for word in UnitRecognizer.stopWords { rules.stopWords.insert(rules.intern(word)) }
         return rules
     }

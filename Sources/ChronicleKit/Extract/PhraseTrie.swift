@@ -71,6 +71,30 @@ struct PhraseTrie: Sendable {
         if !tags[Int(node)].contains(tag) { tags[Int(node)].append(tag) }
     }
 
+    /// Tags of every node laid out flat (`flatTags[flatStart[n]..<flatStart[n + 1]]`), so reading
+    /// them costs no reference counting.
+    private var flatStart: [Int32] = []
+    private var flatTags: [CueTag] = []
+
+    /// Lays the tags out flat; call once after the last insert.
+    mutating func seal() {
+        flatStart = [0]
+        flatTags = []
+        for list in tags {
+            flatTags.append(contentsOf: list)
+            flatStart.append(Int32(flatTags.count))
+        }
+    }
+
+    @inline(__always) private func emit(_ node: Int32, start: Int, end: Int, into result: inout [PhraseMatch]) {
+        let from = Int(flatStart[Int(node)]), to = Int(flatStart[Int(node) + 1])
+        var i = from
+        while i < to {
+            result.append(PhraseMatch(start: start, end: end, tag: flatTags[i]))
+            i += 1
+        }
+    }
+
     /// All phrase matches starting at each token, in token order (longer matches after shorter).
     func matches(in tokens: [Token]) -> [PhraseMatch] {
         var result: [PhraseMatch] = []
@@ -83,7 +107,7 @@ struct PhraseTrie: Sendable {
                 guard Int(first.id) < root.count else { continue }
                 let next = root[Int(first.id)]
                 if next == 0 { continue }
-                for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: start + 1, tag: tag)) }
+                emit(next, start: start, end: start + 1, into: &result)
                 walk(tokens, start: start, at: start + 1, node: next, into: &result)
                 continue
             }
@@ -96,11 +120,11 @@ struct PhraseTrie: Sendable {
         guard index < tokens.count else { return }
         let token = tokens[index]
         if token.id >= 0, let next = edges[Self.key(node, token.id)] {
-            for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
+            emit(next, start: start, end: index + 1, into: &result)
             walk(tokens, start: start, at: index + 1, node: next, into: &result)
         }
         if token.isNumber, let next = edges[Self.key(node, Vocabulary.anyNumber)] {
-            for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
+            emit(next, start: start, end: index + 1, into: &result)
             walk(tokens, start: start, at: index + 1, node: next, into: &result)
         }
     }
