@@ -31,6 +31,19 @@ import Testing
         #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 6))
     }
 
+    @Test func chairInDoClause() throws {
+        let e = try #require(event("Chiều 14-11, Đảng ủy Trung đoàn 165 tổ chức hội nghị học tập nghị quyết. Hội nghị do Đại tá Lê Minh Tuấn, Bí thư Đảng ủy, Chính ủy Trung đoàn 165 chủ trì."))
+        #expect(e.chair?.name == "Lê Minh Tuấn")
+        #expect(e.unit.name == "Trung đoàn 165")
+    }
+
+    @Test func januaryMeetingWithPublicationDate() throws {
+        let e = try #require(event("(QĐND Online) - Sáng 5-1, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2023.", published: "2024-01-06"))
+        #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 5))
+        #expect(e.date.basis == .referenceDate)
+        #expect(e.date.evidence?.hasPrefix("(QĐND Online)") == true)
+    }
+
     @Test func yearEndReviewWithoutDayIsNotDated() throws {
         let e = try #require(event("Đảng ủy Binh đoàn 16 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022, triển khai nhiệm vụ năm 2023."))
         #expect(e.date.value == nil)
@@ -149,6 +162,10 @@ import Testing
         let f = try #require(event("Ngày 3-8, Đảng ủy Quân sự huyện Thanh Oai tổ chức hội nghị học tập nghị quyết."))
         #expect(f.unit.name == "Ban Chỉ huy Quân sự huyện Thanh Oai")
         #expect(f.organizer == "Đảng ủy Quân sự huyện Thanh Oai")
+        let h = try #require(event("Ngày 20/6, Đại hội đại biểu Đảng bộ Quân sự tỉnh Quảng Nam lần thứ XX, nhiệm kỳ 2020-2025 khai mạc."))
+        #expect(h.unit.name == "Bộ Chỉ huy Quân sự tỉnh Quảng Nam")
+        #expect(h.kind == .partyCongress)
+        #expect(h.date.value == PartialDate(year: 2020, month: 6, day: 20))
         let g = try #require(event("Sáng 2-3, Đảng ủy Cục Tuyên huấn tổ chức hội nghị quán triệt nghị quyết."))
         #expect(g.unit.name == "Cục Tuyên huấn")
     }
