@@ -37,6 +37,14 @@ import Testing
         #expect(e.unit.name == "Trung đoàn 165")
     }
 
+    @Test func roleBeforeTheListOfPeople() throws {
+        let e = try #require(event("""
+            Sáng 8-8, Đảng ủy Lữ đoàn 299 tổ chức hội nghị học tập chuyên đề. Dự và chỉ đạo hội nghị có Thiếu tướng Đỗ Văn Sơn, Phó Chính ủy Quân khu. Chủ trì hội nghị có Đại tá Hà Văn Lâm, Bí thư Đảng ủy Lữ đoàn.
+            """))
+        #expect(e.chair?.name == "Hà Văn Lâm")
+        #expect(e.people.first?.role == .directing)
+    }
+
     @Test func januaryMeetingWithPublicationDate() throws {
         let e = try #require(event("(QĐND Online) - Sáng 5-1, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2023.", published: "2024-01-06"))
         #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 5))

@@ -40,6 +40,9 @@ struct CodeWords: Sendable {
     var de: Int32 = -99
     var uong: Int32 = -99
 
+    var co: Int32 = -99
+    var la: Int32 = -99
+
     init() {}
 
     init(_ words: [String: Int32]) {
@@ -81,6 +84,8 @@ struct CodeWords: Sendable {
         w.den = words["đến"] ?? -99
         w.de = words["để"] ?? -99
         w.uong = words["ương"] ?? -99
+        w.co = words["có"] ?? -99
+        w.la = words["là"] ?? -99
         self = w
     }
 }

@@ -102,6 +102,25 @@ enum PersonExtractor {
     /// "với sự chủ trì của" right before it.
     private static func role(of lead: Int, after start: Int, in a: ArticleText) -> PersonRole {
         if let chair = a.ending(at: lead, .chair, lookback: 6), a.isWord(lead - 1, a.w.cua) || chair.end == lead { return .chair }
+        // "Chủ trì hội nghị có Trung tướng …", "Dự và chỉ đạo hội nghị có …", "Cùng dự có …":
+        // the role stands before the list of people.
+        if a.isWord(lead - 1, a.w.co) || a.isWord(lead - 1, a.w.la) || a.isWord(lead - 1, a.w.colon) {
+            var s = lead - 2
+            let sentence = a.sentenceOf[lead]
+            while s >= 0, lead - s <= 6, a.sentenceOf[s] == sentence {
+                var found: PersonRole?
+                for index in a.matchesAt[s] {
+                    switch a.matches[index].tag.cue {
+                    case .chair: found = .chair
+                    case .directing: if found == nil { found = .directing }
+                    case .attending: if found == nil { found = .attending }
+                    default: continue
+                    }
+                }
+                if let role = found { return role }
+                s -= 1
+            }
+        }
         var best: PersonRole = .other
         var t = start
         let n = a.tokens.count
