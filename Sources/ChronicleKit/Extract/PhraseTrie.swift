@@ -19,7 +19,6 @@ enum Cue: UInt8, Sendable {
     case term            // "nhiệm kỳ", "giai đoạn": the years that follow are a term
     case credit          // "tin, ảnh", "bài và ảnh"
     case guestPosition   // words before a unit that make it a guest's post ("thứ trưởng", "ủy viên")
-    case reviewedPeriod  // "năm" after a kind phrase: "tổng kết … năm 2022"
     case today           // "hôm nay", "sáng nay": the publication day
     case commandPrefix   // "bộ tư lệnh", "chỉ huy" between a party prefix and its unit
     case negativeTopic   // "diễn tập", "thi đua" in a meeting's name

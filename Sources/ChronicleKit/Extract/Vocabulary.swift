@@ -16,10 +16,6 @@ struct Vocabulary: Sendable {
         return h
     }
 
-    @inline(__always) func id(_ scalars: ArraySlice<UInt32>) -> Int32 {
-        ids[Self.hash(scalars)] ?? Self.unknown
-    }
-
     @inline(__always) func id(hash: UInt64) -> Int32 { ids[hash] ?? Self.unknown }
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
