@@ -45,6 +45,15 @@ import Testing
         #expect(e.people.first?.role == .directing)
     }
 
+    @Test func chairsPostOutweighsAGuestsPost() throws {
+        let e = try #require(event("""
+            Các đại biểu dự hội nghị.
+            Thiếu tướng Vũ Văn Hải, Cục trưởng Cục Quân huấn, Bộ Tổng Tham mưu dự và chỉ đạo hội nghị; Đại tá Ngô Văn Thịnh, Phó Bí thư Đảng ủy, Tư lệnh Binh chủng Đặc công chủ trì hội nghị.
+            """))
+        #expect(e.unit.name == "Binh chủng Đặc công")
+        #expect(e.chair?.name == "Ngô Văn Thịnh")
+    }
+
     @Test func januaryMeetingWithPublicationDate() throws {
         let e = try #require(event("(QĐND Online) - Sáng 5-1, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2023.", published: "2024-01-06"))
         #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 5))
@@ -160,6 +169,7 @@ import Testing
             "Phóng viên đã có cuộc trao đổi với Đại tá Nguyễn Văn Tú về 5 năm thực hiện Nghị quyết 51.",
             "Sáng 14/10, Bộ Chỉ huy Quân sự tỉnh Quảng Trị tổ chức Hội nghị tổng kết diễn tập khu vực phòng thủ năm 2023.",
             "Ngày 9/6, Đảng ủy Sư đoàn 31 tổ chức Hội nghị điển hình tiên tiến giai đoạn 2019-2024.",
+            "Sáng 12/12, Cục Hậu cần Quân khu 5 tổ chức Hội nghị tổng kết công tác hậu cần năm 2023.",
         ]
         for text in texts { #expect(event(text) == nil, "\(text)") }
     }

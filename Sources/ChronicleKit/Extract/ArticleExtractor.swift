@@ -41,12 +41,12 @@ public struct ArticleExtractor: Sendable {
         let dateline = datelineMention.map { PartialDate(year: $0.year!, month: $0.month, day: $0.day) }
         guard let meeting = MeetingDetector.detect(in: a) else { return ([], dateline) }
         let units = UnitRecognizer.find(in: a)
-        guard let unit = chooseUnit(units, meeting: meeting, in: a) else { return ([], dateline) }
-
-        let documents = DocumentExtractor.find(in: a, dates: dates)
+        guard !units.isEmpty else { return ([], dateline) }
         let credits = CreditExtractor.find(in: a)
         var people = PersonExtractor.find(in: a)
         if let creditRange = credits.range { people.removeAll { creditRange.contains($0.range.lowerBound) } }
+        guard let unit = chooseUnit(units, meeting: meeting, people: people, in: a) else { return ([], dateline) }
+        let documents = DocumentExtractor.find(in: a, dates: dates)
 
         // The meeting's own description: a headline before it, its sentence and the next one.
         var focus: [Range<Int>] = []
@@ -127,7 +127,7 @@ public struct ArticleExtractor: Sendable {
 
     /// The organizing unit: the subject of "tổ chức" in the meeting's sentence, a unit under a
     /// party-body prefix, or the unit the article keeps naming; guests' posts count against.
-    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, in a: ArticleText) -> UnitMention? {
+    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, people: [PersonMention], in a: ArticleText) -> UnitMention? {
         guard !units.isEmpty else { return nil }
         let sentence = a.sentences[meeting.sentence]
         var organize = -1
@@ -153,6 +153,14 @@ public struct ArticleExtractor: Sendable {
             if mention.guest { score -= 6 }
             if mention.post { score -= 1 }
             if mention.sentence <= 1 { score += 1 }
+            // The chair's post names the organizer; a directing guest's post names someone else's.
+            if let person = people.first(where: { $0.range.contains(mention.range.lowerBound) }) {
+                switch person.person.role {
+                case .chair: score += 4
+                case .directing, .attending: score -= 3
+                default: break
+                }
+            }
             counts[mention.key, default: 0] += 1
             if score > scores[mention.key] ?? Int.min {
                 scores[mention.key] = score

@@ -141,7 +141,7 @@ public struct ExtractionRules: Sendable {
             ("meeting_nouns", .meetingNoun), ("negative_events", .negativeEvent), ("planned", .planned),
             ("organize", .organize), ("party_prefixes", .partyPrefix), ("chair", .chair), ("directing", .directing),
             ("speaker", .speaker), ("attending", .attending), ("guest_positions", .guestPosition),
-            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic),
+            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic), ("party_context", .partyContext),
         ]
         try doc.rejectUnknownKeys(simple.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
         for (key, cue) in simple {

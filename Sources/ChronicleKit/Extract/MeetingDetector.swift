@@ -14,6 +14,8 @@ enum MeetingDetector {
         var domains = 0
         for m in a.matches where m.tag.cue == .negativeDomain { domains += 1 }
         if domains >= 2 { return nil }
+        // A meeting in an article that never touches party or political work is not ours.
+        guard a.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
         var found: Result?
         var meetingSentences = 0
         for (index, range) in a.sentences.enumerated() {

@@ -22,6 +22,7 @@ enum Cue: UInt8, Sendable {
     case today           // "hôm nay", "sáng nay": the publication day
     case commandPrefix   // "bộ tư lệnh", "chỉ huy" between a party prefix and its unit
     case negativeTopic   // "diễn tập", "thi đua" in a meeting's name
+    case partyContext    // "đảng ủy", "công tác đảng", "nghị quyết": party and political work
     case negativeDomain  // "công đoàn", "công an": organizations outside army party work
     case post            // "chính ủy", "tư lệnh": a person's post before a unit
 }
