@@ -42,6 +42,8 @@ struct CodeWords: Sendable {
 
     var co: Int32 = -99
     var la: Int32 = -99
+    var dang: Int32 = -99
+    var cap: Int32 = -99
 
     init() {}
 
@@ -86,6 +88,8 @@ struct CodeWords: Sendable {
         w.uong = words["ương"] ?? -99
         w.co = words["có"] ?? -99
         w.la = words["là"] ?? -99
+        w.dang = words["đăng"] ?? -99
+        w.cap = words["cập"] ?? -99
         self = w
     }
 }
