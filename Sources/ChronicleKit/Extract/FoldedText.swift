@@ -20,6 +20,9 @@ struct FoldTables: Sendable {
     let toneOU: [UInt32]
     /// For scalars below 0x2000: folded value (bits 0–20), class (bits 24–26), uppercase letter (bit 28).
     let packed: [UInt32]
+    /// The same for the scalars Vietnamese text uses (U+0000–U+024F, then U+1E00–U+1EFF at
+    /// 0x250…): folded value (13 bits) | class << 13, small enough to stay in the L1 cache.
+    let compact: [UInt16]
     /// Lowercase ASCII letter or digit a scalar below 0x2000 reduces to ("ộ" → "o", "Đ" → "d"), or 0.
     let asciiBase: [UInt8]
 
@@ -50,6 +53,12 @@ struct FoldTables: Sendable {
             packed[value] = lower[value] | UInt32(classes[value]) << 24 | isUpper << 28
         }
         self.packed = packed
+        var compact = [UInt16](repeating: 0, count: 0x350)
+        for slot in 0..<0x350 {
+            let value = slot < 0x250 ? slot : 0x1E00 + slot - 0x250
+            compact[slot] = UInt16(lower[value] & 0x1FFF) | UInt16(classes[value]) << 13
+        }
+        self.compact = compact
         var asciiBase = [UInt8](repeating: 0, count: 0x2000)
         for value in 0..<0x2000 {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
@@ -137,7 +146,7 @@ struct FoldedText {
         let original = Array(nfc.utf8)
         self.original = original
         let tables = FoldTables.shared
-        let packedTable = tables.packed
+        let packedTable = tables.compact
         let toneTable = tables.toneTable
         let toneOU = tables.toneOU
         let n = original.count
@@ -171,15 +180,16 @@ struct FoldedText {
                             let cls: FoldTables.Class
                             var folded: UInt32
                             var isUpper: Bool
-                            if value < 0x2000 {
-                                let p = packed[Int(value)]
-                                folded = p & 0x1F_FFFF
-                                cls = FoldTables.Class(rawValue: UInt8(truncatingIfNeeded: (p >> 24) & 7)) ?? .other
-                                isUpper = p >> 28 & 1 == 1
+                            let slot = value < 0x250 ? Int(value) : value &- 0x1E00 < 0x100 ? Int(value) - 0x1E00 + 0x250 : -1
+                            if slot >= 0 {
+                                let p = packed[slot]
+                                folded = UInt32(p & 0x1FFF)
+                                cls = FoldTables.Class(rawValue: UInt8(truncatingIfNeeded: p >> 13)) ?? .other
+                                isUpper = folded != value && cls == .letter
                             } else {
                                 cls = tables.classOf(value)
                                 folded = tables.fold(value)
-                                isUpper = false
+                                isUpper = folded != value && cls == .letter
                             }
                             switch cls {
                             case .space:
