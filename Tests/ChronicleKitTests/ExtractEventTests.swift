@@ -54,6 +54,15 @@ import Testing
         #expect(e.chair?.name == "Ngô Văn Thịnh")
     }
 
+    @Test func congressNamedOnlyAsDaiHoi() throws {
+        let e = try #require(event("""
+            Thượng tướng Phạm Văn Đức tặng hoa chúc mừng Đại hội.
+            Đại hội đã thảo luận, thông qua văn kiện và bầu Ban Chấp hành Đảng bộ Sư đoàn 316 khóa mới.
+            """))
+        #expect(e.kind == .partyCongress)
+        #expect(e.unit.name == "Sư đoàn 316")
+    }
+
     @Test func januaryMeetingWithPublicationDate() throws {
         let e = try #require(event("(QĐND Online) - Sáng 5-1, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2023.", published: "2024-01-06"))
         #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 5))

@@ -43,6 +43,8 @@ struct CodeWords: Sendable {
     var co: Int32 = -99
     var la: Int32 = -99
     var dang: Int32 = -99
+    var dai: Int32 = -99
+    var hoi: Int32 = -99
     var cap: Int32 = -99
 
     init() {}
@@ -89,6 +91,8 @@ struct CodeWords: Sendable {
         w.co = words["có"] ?? -99
         w.la = words["là"] ?? -99
         w.dang = words["đăng"] ?? -99
+        w.dai = words["đại"] ?? -99
+        w.hoi = words["hội"] ?? -99
         w.cap = words["cập"] ?? -99
         self = w
     }
