@@ -48,6 +48,8 @@ import Testing
         #expect(a.first?.dateline == true && a.first?.year == 2020)
         let b = ExtractTestSupport.dates("Thứ 4, 12.10.2022 | 10:21:05 | 88 lượt xem\nNgày 11-10, Đảng ủy Lữ đoàn 26 tổ chức hội nghị.")
         #expect(b.first?.dateline == true && b.first?.day == 12 && b.first?.month == 10)
+        let c = ExtractTestSupport.dates("Ngày đăng: 05/06/2023\nSáng 4/6, Đảng ủy Lữ đoàn 45 tổ chức hội nghị.")
+        #expect(c.first?.dateline == true && c.first?.year == 2023)
     }
 
     @Test func documentNumbersTermsAndDurationsAreNotDates() {

@@ -31,6 +31,45 @@ import Testing
         #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 6))
     }
 
+    @Test func chairInDoClause() throws {
+        let e = try #require(event("Chiều 14-11, Đảng ủy Trung đoàn 165 tổ chức hội nghị học tập nghị quyết. Hội nghị do Đại tá Lê Minh Tuấn, Bí thư Đảng ủy, Chính ủy Trung đoàn 165 chủ trì."))
+        #expect(e.chair?.name == "Lê Minh Tuấn")
+        #expect(e.unit.name == "Trung đoàn 165")
+    }
+
+    @Test func roleBeforeTheListOfPeople() throws {
+        let e = try #require(event("""
+            Sáng 8-8, Đảng ủy Lữ đoàn 299 tổ chức hội nghị học tập chuyên đề. Dự và chỉ đạo hội nghị có Thiếu tướng Đỗ Văn Sơn, Phó Chính ủy Quân khu. Chủ trì hội nghị có Đại tá Hà Văn Lâm, Bí thư Đảng ủy Lữ đoàn.
+            """))
+        #expect(e.chair?.name == "Hà Văn Lâm")
+        #expect(e.people.first?.role == .directing)
+    }
+
+    @Test func chairsPostOutweighsAGuestsPost() throws {
+        let e = try #require(event("""
+            Các đại biểu dự hội nghị.
+            Thiếu tướng Vũ Văn Hải, Cục trưởng Cục Quân huấn, Bộ Tổng Tham mưu dự và chỉ đạo hội nghị; Đại tá Ngô Văn Thịnh, Phó Bí thư Đảng ủy, Tư lệnh Binh chủng Đặc công chủ trì hội nghị.
+            """))
+        #expect(e.unit.name == "Binh chủng Đặc công")
+        #expect(e.chair?.name == "Ngô Văn Thịnh")
+    }
+
+    @Test func congressNamedOnlyAsDaiHoi() throws {
+        let e = try #require(event("""
+            Thượng tướng Phạm Văn Đức tặng hoa chúc mừng Đại hội.
+            Đại hội đã thảo luận, thông qua văn kiện và bầu Ban Chấp hành Đảng bộ Sư đoàn 316 khóa mới.
+            """))
+        #expect(e.kind == .partyCongress)
+        #expect(e.unit.name == "Sư đoàn 316")
+    }
+
+    @Test func januaryMeetingWithPublicationDate() throws {
+        let e = try #require(event("(QĐND Online) - Sáng 5-1, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2023.", published: "2024-01-06"))
+        #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 5))
+        #expect(e.date.basis == .referenceDate)
+        #expect(e.date.evidence?.hasPrefix("(QĐND Online)") == true)
+    }
+
     @Test func yearEndReviewWithoutDayIsNotDated() throws {
         let e = try #require(event("Đảng ủy Binh đoàn 16 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022, triển khai nhiệm vụ năm 2023."))
         #expect(e.date.value == nil)
@@ -137,8 +176,33 @@ import Testing
             "Ngày 7/7, Công đoàn Tổng cục Hậu cần tổ chức Đại hội Công đoàn lần thứ V. Các đoàn viên công đoàn bầu ban chấp hành.",
             "Sáng 18/5, Đảng ủy Sư đoàn 3 tổ chức gặp mặt cán bộ hưu trí.",
             "Phóng viên đã có cuộc trao đổi với Đại tá Nguyễn Văn Tú về 5 năm thực hiện Nghị quyết 51.",
+            "Sáng 14/10, Bộ Chỉ huy Quân sự tỉnh Quảng Trị tổ chức Hội nghị tổng kết diễn tập khu vực phòng thủ năm 2023.",
+            "Ngày 9/6, Đảng ủy Sư đoàn 31 tổ chức Hội nghị điển hình tiên tiến giai đoạn 2019-2024.",
+            "Sáng 12/12, Cục Hậu cần Quân khu 5 tổ chức Hội nghị tổng kết công tác hậu cần năm 2023.",
         ]
         for text in texts { #expect(event(text) == nil, "\(text)") }
+    }
+
+    @Test func provincialBorderGuardAndDistrictCommands() throws {
+        let e = try #require(event("Ngày 3-8, Đảng ủy Bộ đội Biên phòng tỉnh Lào Cai tổ chức hội nghị học tập nghị quyết."))
+        #expect(e.unit.name == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lào Cai")
+        let f = try #require(event("Ngày 3-8, Đảng ủy Quân sự huyện Thanh Oai tổ chức hội nghị học tập nghị quyết."))
+        #expect(f.unit.name == "Ban Chỉ huy Quân sự huyện Thanh Oai")
+        #expect(f.organizer == "Đảng ủy Quân sự huyện Thanh Oai")
+        let h = try #require(event("Ngày 20/6, Đại hội đại biểu Đảng bộ Quân sự tỉnh Quảng Nam lần thứ XX, nhiệm kỳ 2020-2025 khai mạc."))
+        #expect(h.unit.name == "Bộ Chỉ huy Quân sự tỉnh Quảng Nam")
+        #expect(h.kind == .partyCongress)
+        #expect(h.date.value == PartialDate(year: 2020, month: 6, day: 20))
+        let g = try #require(event("Sáng 2-3, Đảng ủy Cục Tuyên huấn tổ chức hội nghị quán triệt nghị quyết."))
+        #expect(g.unit.name == "Cục Tuyên huấn")
+    }
+
+    @Test func subjectListTakesTheFirstBody() throws {
+        let e = try #require(event("Sáng 5-7, Quân ủy Trung ương, Bộ Quốc phòng tổ chức Hội nghị Quân chính toàn quân 6 tháng đầu năm 2023. Đại tướng Trần Văn Quang, Bộ trưởng Bộ Quốc phòng chủ trì hội nghị."))
+        #expect(e.unit.name == "Quân ủy Trung ương")
+        #expect(e.kind == .midYearReview)
+        #expect(e.date.value == PartialDate(year: 2023, month: 7, day: 5))
+        #expect(e.period == "6 tháng đầu năm 2023")
     }
 
     @Test func midArticleChunkWithoutTheOrganizingSentence() throws {
@@ -149,5 +213,20 @@ import Testing
         #expect(e.unit.name == "Học viện Chính trị")
         #expect(e.kind == .yearEndReview)
         #expect(e.chair?.name == "Phạm Văn Hùng")
+    }
+}
+
+@Suite struct ExtractDocumentTests {
+    @Test func normalizedCodes() throws {
+        let e = try #require(ExtractTestSupport.event("""
+            Chiều 7-12, Đảng ủy Sư đoàn 346 tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết Trung ương 8, khóa XI về Chiến lược bảo vệ Tổ quốc và Kết luận số 21-KL/TW của Ban Chấp hành Trung ương.
+            Tin, ảnh: TRẦN HẢI - NGỌC LAN
+            """))
+        #expect(e.documents.map(\.code) == ["Nghị quyết Trung ương 8 khóa XI", "21-KL/TW"])
+        #expect(e.documents.last?.type == "Kết luận")
+        #expect(e.documents.last?.issuer == "TW")
+        #expect(e.credits == ["TRẦN HẢI", "NGỌC LAN"])
+        #expect(e.date.value == nil)
+        #expect(e.date.evidence != nil || e.date.basis == .unresolved)
     }
 }

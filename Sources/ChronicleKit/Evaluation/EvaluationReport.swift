@@ -33,6 +33,15 @@ public struct EvaluationReport: Sendable {
     public var year = Accuracy()
     public var chair = Accuracy()
     public var misses: [Miss] = []
+    /// Time spent in extraction alone, and the text it read.
+    public var extractionTime: Duration = .zero
+    public var bytes = 0
+
+    /// Articles extracted per second of extraction time.
+    public var articlesPerSecond: Double {
+        let seconds = Double(extractionTime.components.seconds) + Double(extractionTime.components.attoseconds) / 1e18
+        return seconds > 0 ? Double(articles) / seconds : 0
+    }
 
     public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
     public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
@@ -46,6 +55,7 @@ public struct EvaluationReport: Sendable {
             "articles: \(articles)",
             "detection: precision \(pct(precision)), recall \(pct(recall)), F1 \(pct(f1)) (tp \(truePositives), fp \(falsePositives), fn \(falseNegatives), tn \(trueNegatives))",
             line("unit", unit), line("kind", kind), line("date", date), line("year", year), line("chair", chair),
+            "speed: \(Int(articlesPerSecond)) articles/s on one core (average \(articles == 0 ? 0 : bytes / articles) bytes)",
         ]
         if !misses.isEmpty {
             lines.append("misses:")

@@ -11,8 +11,13 @@ public struct Evaluator: Sendable {
 
     public func evaluate(_ gold: [GoldArticle]) -> EvaluationReport {
         var report = EvaluationReport()
+        let clock = ContinuousClock()
         for item in gold {
-            let events = extractor.extract(item.article)
+            let article = item.article
+            let start = clock.now
+            let events = extractor.extract(article)
+            report.extractionTime += clock.now - start
+            report.bytes += article.text.utf8.count
             let expected = item.events.first
             let got = events.first
             report.articles += 1

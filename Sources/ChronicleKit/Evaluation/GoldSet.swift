@@ -41,15 +41,24 @@ public enum GoldSet {
     public static func load(_ url: URL) throws -> [GoldArticle] {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw GoldSetError.unreadable(path: url.path) }
         var result: [GoldArticle] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
+        let bytes = [UInt8](data)
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        for i in bytes.indices where bytes[i] == 0x0A {
+            lines.append(lineStart..<i)
+            lineStart = i + 1
+        }
+        if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
+        for (index, line) in lines.enumerated() {
+            if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let trimmed = Data(bytes[line])
             func fail(_ reason: String) -> GoldSetError { .badLine(path: url.path, line: index + 1, reason: reason) }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
+            guard let object = try? JSONSerialization.jsonObject(with: trimmed) as? [String: Any] else {
                 throw fail("not a JSON object")
             }
             guard let id = object["id"] as? String else { throw fail("missing 'id'") }
-            guard let text = object["text"] as? String else { throw fail("missing 'text'") }
+            guard var text = object["text"] as? String else { throw fail("missing 'text'") }
+            text.makeContiguousUTF8()
             var published: PartialDate?
             if let p = object["published"] as? String {
                 guard let date = PartialDate(iso: p) else { throw fail("'published' must be YYYY-MM or YYYY-MM-DD, found '\(p)'") }

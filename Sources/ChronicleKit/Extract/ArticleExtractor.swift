@@ -41,12 +41,12 @@ public struct ArticleExtractor: Sendable {
         let dateline = datelineMention.map { PartialDate(year: $0.year!, month: $0.month, day: $0.day) }
         guard let meeting = MeetingDetector.detect(in: a) else { return ([], dateline) }
         let units = UnitRecognizer.find(in: a)
-        guard let unit = chooseUnit(units, meeting: meeting, in: a) else { return ([], dateline) }
-
-        let documents = DocumentExtractor.find(in: a, dates: dates)
+        guard !units.isEmpty else { return ([], dateline) }
         let credits = CreditExtractor.find(in: a)
         var people = PersonExtractor.find(in: a)
         if let creditRange = credits.range { people.removeAll { creditRange.contains($0.range.lowerBound) } }
+        guard let unit = chooseUnit(units, meeting: meeting, people: people, in: a) else { return ([], dateline) }
+        let documents = DocumentExtractor.find(in: a, dates: dates)
 
         // The meeting's own description: a headline before it, its sentence and the next one.
         var focus: [Range<Int>] = []
@@ -107,9 +107,13 @@ public struct ArticleExtractor: Sendable {
         } else if let p = periodYear, kind == .yearEndReview || kind == .selfCriticism {
             period = String(p)
         }
-        let organizer = unit.partyStart.map { a.text($0..<unit.range.upperBound) } ?? unit.mention
+        let mention = a.text(unit.range)
+        // The party body that held it: the chosen mention's prefix, or another mention of the
+        // same unit written with one.
+        let partyMention = unit.partyStart != nil ? unit : units.first { $0.key == unit.key && $0.partyStart != nil && !$0.guest }
+        let organizer = partyMention.map { a.text($0.partyStart!..<$0.range.upperBound) } ?? mention
         let event = Event(
-            unit: UnitReference(name: unit.name, id: unit.id, mention: unit.mention),
+            unit: UnitReference(name: unit.name, id: unit.id, mention: mention),
             organizer: organizer, kind: kind, title: title(meeting, in: a), date: eventDate, period: period,
             chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
             credits: credits.names)
@@ -123,16 +127,16 @@ public struct ArticleExtractor: Sendable {
 
     /// The organizing unit: the subject of "tổ chức" in the meeting's sentence, a unit under a
     /// party-body prefix, or the unit the article keeps naming; guests' posts count against.
-    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, in a: ArticleText) -> UnitMention? {
+    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, people: [PersonMention], in a: ArticleText) -> UnitMention? {
         guard !units.isEmpty else { return nil }
         let sentence = a.sentences[meeting.sentence]
         var organize = -1
         for t in sentence where organize < 0 {
             if a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) { organize = t }
         }
-        var scores: [String: Int] = [:]
-        var counts: [String: Int] = [:]
-        var best: [String: UnitMention] = [:]
+        var scores: [Int: Int] = [:]
+        var counts: [Int: Int] = [:]
+        var best: [Int: UnitMention] = [:]
         var firstSubject = true
         for mention in units {
             var score = 0
@@ -149,17 +153,25 @@ public struct ArticleExtractor: Sendable {
             if mention.guest { score -= 6 }
             if mention.post { score -= 1 }
             if mention.sentence <= 1 { score += 1 }
-            counts[mention.id, default: 0] += 1
-            if score > scores[mention.id] ?? Int.min {
-                scores[mention.id] = score
-                best[mention.id] = mention
+            // The chair's post names the organizer; a directing guest's post names someone else's.
+            if let person = people.first(where: { $0.range.contains(mention.range.lowerBound) }) {
+                switch person.person.role {
+                case .chair: score += 4
+                case .directing, .attending: score -= 3
+                default: break
+                }
+            }
+            counts[mention.key, default: 0] += 1
+            if score > scores[mention.key] ?? Int.min {
+                scores[mention.key] = score
+                best[mention.key] = mention
             }
         }
         var winner: UnitMention?
         var winnerScore = Int.min
         for mention in units {
-            guard best[mention.id]?.range == mention.range else { continue }
-            let total = scores[mention.id]! + min(counts[mention.id]! - 1, 4)
+            guard best[mention.key]?.range == mention.range else { continue }
+            let total = scores[mention.key]! + min(counts[mention.key]! - 1, 4)
             if total > winnerScore {
                 winnerScore = total
                 winner = mention
@@ -197,8 +209,20 @@ public struct ArticleExtractor: Sendable {
         return result
     }
 
+    /// One entry per document: "Nghị quyết 382" is dropped when "382-NQ/ĐUQSTW" is also cited.
     private func dedupeDocs(_ docs: [DocumentReference]) -> [DocumentReference] {
         var seen = Set<String>()
-        return docs.filter { seen.insert($0.code).inserted }
+        var full = Set<String>()
+        for doc in docs where doc.code.utf8.contains(0x2D) {
+            if let number = doc.number { full.insert("\(doc.type) \(number)") }
+        }
+        let codes = docs.map(\.code)
+        return docs.filter { doc in
+            if !doc.code.utf8.contains(0x2D), let number = doc.number, full.contains("\(doc.type) \(number)") { return false }
+            // "Nghị quyết Trung ương 8" when "Nghị quyết Trung ương 8 khóa XI" is cited too.
+            let prefix = Array((doc.code + " ").utf8)
+            if codes.contains(where: { $0.utf8.starts(with: prefix) }) { return false }
+            return seen.insert(doc.code).inserted
+        }
     }
 }

@@ -31,8 +31,7 @@ struct ArticleText {
 
     private static func split(_ tokens: [Token], rules: ExtractionRules) -> ([Range<Int>], [Int32]) {
         let bar = rules.w.bar, dot = rules.w.dot, bang = rules.w.bang,
-            question = rules.w.question, semicolonFree = rules.w.colon
-        _ = semicolonFree
+            question = rules.w.question
         var sentences: [Range<Int>] = []
         var of = [Int32](repeating: 0, count: tokens.count)
         var start = 0
@@ -56,14 +55,7 @@ struct ArticleText {
             }
         }
         if start < tokens.count { sentences.append(start..<tokens.count) }
-        // Re-number after dropping nothing: indices were assigned in order.
         return (sentences, of)
-    }
-
-    /// Matches of `cue` starting at token `t`.
-    func matches(at t: Int, _ cue: Cue) -> [PhraseMatch] {
-        guard t < tokens.count else { return [] }
-        return matchesAt[t].compactMap { matches[$0].tag.cue == cue ? matches[$0] : nil }
     }
 
     /// The longest match of `cue` starting at token `t`.

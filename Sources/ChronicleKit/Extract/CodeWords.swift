@@ -40,6 +40,13 @@ struct CodeWords: Sendable {
     var de: Int32 = -99
     var uong: Int32 = -99
 
+    var co: Int32 = -99
+    var la: Int32 = -99
+    var dang: Int32 = -99
+    var dai: Int32 = -99
+    var hoi: Int32 = -99
+    var cap: Int32 = -99
+
     init() {}
 
     init(_ words: [String: Int32]) {
@@ -81,6 +88,12 @@ struct CodeWords: Sendable {
         w.den = words["đến"] ?? -99
         w.de = words["để"] ?? -99
         w.uong = words["ương"] ?? -99
+        w.co = words["có"] ?? -99
+        w.la = words["là"] ?? -99
+        w.dang = words["đăng"] ?? -99
+        w.dai = words["đại"] ?? -99
+        w.hoi = words["hội"] ?? -99
+        w.cap = words["cập"] ?? -99
         self = w
     }
 }

@@ -185,7 +185,14 @@ enum DateFinder {
                 let weekday = lo >= 2 && a.isWord(lo - 1, a.w.comma) && (a.isWord(lo - 3, a.w.thu) || a.isWord(lo - 2, a.w.nhat)
                     || a.isWord(lo - 2, a.w.thu))
                 let paren = lo >= 1 && a.isWord(lo - 1, a.w.lparen) && a.sentenceOf[lo] == 0
-                if timeAfter || timeBefore || weekday || paren { mentions[i].dateline = true }
+                // "Ngày đăng: 12/08/2022", "Cập nhật: 27/12/2022"
+                var marker = false
+                var b = lo - 1
+                while b >= 0 && lo - b <= 4 && !marker {
+                    marker = a.isWord(b, a.w.dang) || a.isWord(b, a.w.cap) && a.isWord(b + 1, a.w.nhat)
+                    b -= 1
+                }
+                if timeAfter || timeBefore || weekday || paren || marker { mentions[i].dateline = true }
             }
         }
     }

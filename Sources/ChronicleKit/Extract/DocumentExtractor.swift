@@ -41,14 +41,20 @@ enum DocumentExtractor {
                 let code = String(codeScalars).uppercased()
                 let number = String(a.tokens[p].number)
                 let issuer = code.split(separator: "/").count > 1 ? String(code.split(separator: "/").last!) : nil
-                document = DocumentReference(code: code.contains("-") ? code : "\(type) \(code)", type: type,
+                document = DocumentReference(code: code.utf8.contains(0x2D) ? code : "\(type) \(code)", type: type,
                                              number: number, issuer: issuer)
-            } else if a.isWord(p, a.w.trung), a.isWord(p + 1, a.w.uong) {
-                end = p + 2
-                if end < n, a.tokens[end].isNumber { end += 1 }
-                if a.isWord(end, a.w.dash) || a.isWord(end, a.w.comma) { end += 1 }
-                if a.isWord(end, a.w.khoa), end + 1 < n, a.tokens[end + 1].isWord { end += 2 } else if a.isWord(end - 1, a.w.dash) || a.isWord(end - 1, a.w.comma) { end -= 1 }
-                document = DocumentReference(code: a.text(match.start..<end), type: type)
+            } else if a.isWord(p, a.w.trung), a.isWord(p + 1, a.w.uong), p + 2 < n, a.tokens[p + 2].isNumber {
+                // "Nghị quyết Trung ương 8 (khóa XI)" → "Nghị quyết Trung ương 8 khóa XI"
+                let number = String(a.tokens[p + 2].number)
+                end = p + 3
+                var code = "\(type) Trung ương \(number)"
+                var k = end
+                if a.isWord(k, a.w.dash) || a.isWord(k, a.w.comma) || a.isWord(k, a.w.lparen) { k += 1 }
+                if a.isWord(k, a.w.khoa), k + 1 < n, a.tokens[k + 1].isWord || a.tokens[k + 1].isNumber {
+                    code += " khóa " + a.text((k + 1)..<(k + 2)).uppercased()
+                    end = k + 2
+                }
+                document = DocumentReference(code: code, type: type, number: number)
             }
             if var doc = document {
                 if let date = dates.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 2 && $0.year != nil }) {

@@ -51,7 +51,7 @@ public struct ExtractionRules: Sendable {
         "trì", "khóa", "trung", "ương", "tw", "x", "xi", "xii", "xiii", "xiv", "ix", "viii", "vii", "vi", "v", "iv",
         "iii", "ii", "i", "quý", "thực", "hiện", "nhiệm", "vụ", "kỳ", "đồng", "chí", "sự", "nhà", "trường",
         "kết", "luận", "ngày", "đợt", "ở", "toàn", "quân", "lượt", "xem", "pm", "am", "sáng", "chiều", "tối",
-        "thời", "sự", "nhất", "một", "hai", "ba", "thứ", "chủ", "nhật", "online", "qđnd", "được", "có", "là", "với", "nay", "mai", "bảy", "tư", "năm", "sáu", "những", "nhiều", "quyết", "để", "sẽ", "cần", "phải", "tiếp", "việc",
+        "thời", "sự", "nhất", "một", "hai", "ba", "thứ", "chủ", "nhật", "online", "qđnd", "được", "có", "là", "với", "nay", "mai", "bảy", "tư", "năm", "sáu", "những", "nhiều", "quyết", "đăng", "cập", "đại", "hội", "để", "sẽ", "cần", "phải", "tiếp", "việc",
     ]
 
     public init() {}
@@ -66,6 +66,7 @@ public struct ExtractionRules: Sendable {
         try rules.loadCues(YAMLDocument.load(folder.appendingPathComponent("cues.yml")))
         for word in codeWords { rules.words[word] = rules.intern(word) }
         rules.w = CodeWords(rules.words)
+        rules.trie.seal()
         for word in UnitRecognizer.stopWords { rules.stopWords.insert(rules.intern(word)) }
         return rules
     }
@@ -117,7 +118,7 @@ public struct ExtractionRules: Sendable {
                 suffix: suffix.map { Tokenizer.phraseIDs($0, vocabulary: &vocabulary) } ?? [], suffixText: suffix,
                 party: try shape.bool("party") ?? false))
             let canonical = shapes[index].canonicalPrefix
-            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã"].contains(where: { canonical.hasSuffix($0) })
+            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã", " quận"].contains(where: { canonical.hasSuffix($0) })
             add(prefix, .unitShape, index)
         }
     }
@@ -140,7 +141,7 @@ public struct ExtractionRules: Sendable {
             ("meeting_nouns", .meetingNoun), ("negative_events", .negativeEvent), ("planned", .planned),
             ("organize", .organize), ("party_prefixes", .partyPrefix), ("chair", .chair), ("directing", .directing),
             ("speaker", .speaker), ("attending", .attending), ("guest_positions", .guestPosition),
-            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain),
+            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic), ("party_context", .partyContext),
         ]
         try doc.rejectUnknownKeys(simple.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
         for (key, cue) in simple {

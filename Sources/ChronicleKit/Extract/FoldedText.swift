@@ -14,6 +14,17 @@ struct FoldTables: Sendable {
     let toneOf: [UInt32: UInt64]
     /// (vowel << 32 | tone) → composed scalar.
     let compose: [UInt64: UInt32]
+    /// For toned a/e/y below 0x2000: base vowel | tone index << 8 (1…5), else 0.
+    let toneTable: [UInt16]
+    /// Toned "o" and "u" by tone index: [o+t1…o+t5, u+t1…u+t5].
+    let toneOU: [UInt32]
+    /// For scalars below 0x2000: folded value (bits 0–20), class (bits 24–26), uppercase letter (bit 28).
+    let packed: [UInt32]
+    /// The same for the scalars Vietnamese text uses (U+0000–U+024F, then U+1E00–U+1EFF at
+    /// 0x250…): folded value (13 bits) | class << 13, small enough to stay in the L1 cache.
+    let compact: [UInt16]
+    /// Lowercase ASCII letter or digit a scalar below 0x2000 reduces to ("ộ" → "o", "Đ" → "d"), or 0.
+    let asciiBase: [UInt8]
 
     private init() {
         var lower = [UInt32](repeating: 0, count: 0x2000)
@@ -36,6 +47,31 @@ struct FoldTables: Sendable {
         }
         self.lower = lower
         self.classes = classes
+        var packed = [UInt32](repeating: 0, count: 0x2000)
+        for value in 0..<0x2000 {
+            let isUpper: UInt32 = lower[value] != UInt32(value) && classes[value] == Class.letter.rawValue ? 1 : 0
+            packed[value] = lower[value] | UInt32(classes[value]) << 24 | isUpper << 28
+        }
+        self.packed = packed
+        var compact = [UInt16](repeating: 0, count: 0x350)
+        for slot in 0..<0x350 {
+            let value = slot < 0x250 ? slot : 0x1E00 + slot - 0x250
+            compact[slot] = UInt16(lower[value] & 0x1FFF) | UInt16(classes[value]) << 13
+        }
+        self.compact = compact
+        var asciiBase = [UInt8](repeating: 0, count: 0x2000)
+        for value in 0..<0x2000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            if value == 0x110 || value == 0x111 { asciiBase[value] = 0x64; continue }
+            guard let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first, first.value < 0x80 else { continue }
+            let v = UInt8(first.value)
+            switch v {
+            case 0x30...0x39, 0x61...0x7A: asciiBase[value] = v
+            case 0x41...0x5A: asciiBase[value] = v + 32
+            default: break
+            }
+        }
+        self.asciiBase = asciiBase
         var toneOf: [UInt32: UInt64] = [:]
         var compose: [UInt64: UInt32] = [:]
         let tones: [UInt32] = [0x300, 0x301, 0x303, 0x309, 0x323]
@@ -50,6 +86,18 @@ struct FoldTables: Sendable {
         }
         self.toneOf = toneOf
         self.compose = compose
+        var toneTable = [UInt16](repeating: 0, count: 0x2000)
+        var toneOU = [UInt32](repeating: 0, count: 10)
+        for (scalar, pair) in toneOf {
+            let base = UInt32(truncatingIfNeeded: pair >> 32)
+            let tone = UInt32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+            guard let t = tones.firstIndex(of: tone) else { continue }
+            if base == 0x61 || base == 0x65 || base == 0x79, scalar < 0x2000 { toneTable[Int(scalar)] = UInt16(base) | UInt16(t + 1) << 8 }
+            if base == 0x6F { toneOU[t] = scalar }
+            if base == 0x75 { toneOU[5 + t] = scalar }
+        }
+        self.toneTable = toneTable
+        self.toneOU = toneOU
     }
 
     @inline(__always) func fold(_ value: UInt32) -> UInt32 {
@@ -63,7 +111,7 @@ struct FoldTables: Sendable {
     }
 
     @inline(__always) func classOf(_ value: UInt32) -> Class {
-        if value < 0x2000 { return Class(rawValue: classes[Int(value)])! }
+        if value < 0x2000 { return Class(rawValue: classes[Int(value)]) ?? .other }
         switch value {
         case 0x2010...0x2015, 0x2212: return .dash
         case 0x2000...0x200B, 0x202F, 0x3000: return .space
@@ -77,83 +125,130 @@ struct FoldTables: Sendable {
 /// "-" without surrounding spaces, runs of spaces as one. Every folded scalar remembers the
 /// original scalar it came from, so evidence is quoted from the article as written.
 struct FoldedText {
-    /// The article text in NFC, as scalars.
-    let original: [Unicode.Scalar]
+    /// The article text in NFC, as UTF-8 bytes.
+    let original: [UInt8]
     /// Folded scalars.
-    private(set) var scalars: [UInt32] = []
-    /// For each folded scalar, its index in `original`.
-    private(set) var origin: [Int32] = []
+    let scalars: [UInt32]
+    /// For each folded scalar, the offset in `original` of the scalar it came from.
+    let origin: [Int32]
     /// Whether the original scalar was an uppercase letter.
-    private(set) var upper: [Bool] = []
+    let upper: [Bool]
 
     init(_ text: String) {
         var needsNFC = false
-        for s in text.unicodeScalars where s.value >= 0x300 && s.value < 0x370 {
+        // Combining marks U+0300–U+036F are encoded as 0xCC 0x80 … 0xCD 0xAF in UTF-8.
+        for byte in text.utf8 where byte == 0xCC || byte == 0xCD {
             needsNFC = true
             break
         }
-        let nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : text
-        original = Array(nfc.unicodeScalars)
+        var nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : text
+        nfc.makeContiguousUTF8()
+        let original = Array(nfc.utf8)
+        self.original = original
         let tables = FoldTables.shared
-        scalars.reserveCapacity(original.count)
-        origin.reserveCapacity(original.count)
-        upper.reserveCapacity(original.count)
-        var skipSpaces = false
-        for (index, scalar) in original.enumerated() {
-            let value = scalar.value
-            let cls = tables.classOf(value)
-            switch cls {
-            case .space:
-                if skipSpaces || scalars.last == 0x20 || scalars.last == 0x0A || scalars.isEmpty { continue }
-                append(0x20, index, false)
-            case .newline:
-                while scalars.last == 0x20 { removeLast() }
-                if scalars.last == 0x0A { continue }
-                append(0x0A, index, false)
-                skipSpaces = false
-            case .dash:
-                while scalars.last == 0x20 { removeLast() }
-                append(0x2D, index, false)
-                skipSpaces = true
-            default:
-                skipSpaces = false
-                var folded = tables.fold(value)
-                let isUpper = folded != value && cls == .letter
-                // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
-                if let last = scalars.last, last == 0x6F || last == 0x75, let pair = tables.toneOf[folded] {
-                    let base = UInt32(truncatingIfNeeded: pair >> 32)
-                    let tone = pair & 0xFFFF_FFFF
-                    if base == 0x61 || base == 0x65 || base == 0x79, let moved = tables.compose[UInt64(last) << 32 | tone] {
-                        scalars[scalars.count - 1] = moved
-                        folded = base
+        let packedTable = tables.compact
+        let toneTable = tables.toneTable
+        let toneOU = tables.toneOU
+        let n = original.count
+        var scalars = [UInt32](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var origin = [Int32](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var upper = [Bool](unsafeUninitializedCapacity: n) { _, count in count = n }
+        // Everything mutable lives inside the closures: a captured, mutated variable would be
+        // boxed and checked for exclusive access on every use.
+        let k = original.withUnsafeBufferPointer { bytes in packedTable.withUnsafeBufferPointer { packed in
+            scalars.withUnsafeMutableBufferPointer { out in
+                origin.withUnsafeMutableBufferPointer { from in
+                    upper.withUnsafeMutableBufferPointer { caps in
+                        var k = 0
+                        var skipSpaces = false
+                        var i = 0
+                        while i < n {
+                            let start = i
+                            // Decode one scalar of (valid) UTF-8.
+                            let b0 = UInt32(bytes[i])
+                            let value: UInt32
+                            if b0 < 0x80 {
+                                value = b0; i += 1
+                            } else if b0 < 0xE0 {
+                                value = (b0 & 0x1F) << 6 | UInt32(bytes[min(i + 1, n - 1)]) & 0x3F; i += 2
+                            } else if b0 < 0xF0 {
+                                value = (b0 & 0x0F) << 12 | (UInt32(bytes[min(i + 1, n - 1)]) & 0x3F) << 6 | UInt32(bytes[min(i + 2, n - 1)]) & 0x3F; i += 3
+                            } else {
+                                value = (b0 & 0x07) << 18 | (UInt32(bytes[min(i + 1, n - 1)]) & 0x3F) << 12
+                                    | (UInt32(bytes[min(i + 2, n - 1)]) & 0x3F) << 6 | UInt32(bytes[min(i + 3, n - 1)]) & 0x3F; i += 4
+                            }
+                            let cls: FoldTables.Class
+                            var folded: UInt32
+                            var isUpper: Bool
+                            let slot = value < 0x250 ? Int(value) : value &- 0x1E00 < 0x100 ? Int(value) - 0x1E00 + 0x250 : -1
+                            if slot >= 0 {
+                                let p = packed[slot]
+                                folded = UInt32(p & 0x1FFF)
+                                cls = FoldTables.Class(rawValue: UInt8(truncatingIfNeeded: p >> 13)) ?? .other
+                                isUpper = folded != value && cls == .letter
+                            } else {
+                                cls = tables.classOf(value)
+                                folded = tables.fold(value)
+                                isUpper = folded != value && cls == .letter
+                            }
+                            switch cls {
+                            case .space:
+                                if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
+                                out[k] = 0x20; from[k] = Int32(start); caps[k] = false; k += 1
+                            case .newline:
+                                while k > 0 && out[k - 1] == 0x20 { k -= 1 }
+                                if k > 0 && out[k - 1] == 0x0A { continue }
+                                out[k] = 0x0A; from[k] = Int32(start); caps[k] = false; k += 1
+                                skipSpaces = false
+                            case .dash:
+                                while k > 0 && out[k - 1] == 0x20 { k -= 1 }
+                                out[k] = 0x2D; from[k] = Int32(start); caps[k] = false; k += 1
+                                skipSpaces = true
+                            default:
+                                skipSpaces = false
+                                // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
+                                if folded >= 0xC0, folded < 0x2000, k > 0, out[k - 1] == 0x6F || out[k - 1] == 0x75 {
+                                    let entry = toneTable[Int(folded)]
+                                    if entry != 0 {
+                                        let t = Int(entry >> 8) - 1
+                                        out[k - 1] = toneOU[(out[k - 1] == 0x6F ? 0 : 5) + t]
+                                        folded = UInt32(entry & 0xFF)
+                                    }
+                                }
+                                out[k] = folded; from[k] = Int32(start); caps[k] = isUpper; k += 1
+                            }
+                        }
+                        while k > 0 && (out[k - 1] == 0x20 || out[k - 1] == 0x0A) { k -= 1 }
+                        return k
                     }
                 }
-                append(folded, index, isUpper)
             }
-        }
-        while scalars.last == 0x20 || scalars.last == 0x0A { removeLast() }
-    }
-
-    private mutating func append(_ value: UInt32, _ index: Int, _ isUpper: Bool) {
-        scalars.append(value)
-        origin.append(Int32(index))
-        upper.append(isUpper)
-    }
-
-    private mutating func removeLast() {
-        scalars.removeLast()
-        origin.removeLast()
-        upper.removeLast()
+        } }
+        scalars.removeLast(n - k)
+        origin.removeLast(n - k)
+        upper.removeLast(n - k)
+        self.scalars = scalars
+        self.origin = origin
+        self.upper = upper
     }
 
     /// The original text covering folded scalars `from..<to`, trimmed.
     func originalText(from: Int, to: Int) -> String {
         guard from < to, to <= scalars.count else { return "" }
-        let start = Int(origin[from])
-        let end = Int(origin[to - 1]) + 1
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: original[start..<end])
-        return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
+        var start = Int(origin[from])
+        let last = Int(origin[to - 1])
+        let lead = original[last]
+        var end = last + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+        end = min(end, original.count)
+        while start < end {
+            let b = original[start]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { start += 1 } else if b == 0xC2, start + 1 < end, original[start + 1] == 0xA0 { start += 2 } else { break }
+        }
+        while end > start {
+            let b = original[end - 1]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { end -= 1 } else if b == 0xA0, end - 2 >= start, original[end - 2] == 0xC2 { end -= 2 } else { break }
+        }
+        return String(decoding: original[start..<end], as: UTF8.self)
     }
 
     /// Folds a short text (a phrase from the config) the same way.

@@ -12,7 +12,11 @@ enum KindClassifier {
             for kind in order { if let hit = found.first(where: { $0.0 == kind }) { return hit } }
             return nil
         }
-        var chosen = pick(nameCues) ?? pick(focusCues) ?? pick(allCues)
+        // A congress named only as "Đại hội" (its full name said earlier or cut off) is still a congress.
+        let headIsCongress = a.isWord(meeting.head, a.w.dai) && a.isWord(meeting.head + 1, a.w.hoi)
+        var chosen = pick(nameCues) ?? (headIsCongress ? nil : pick(focusCues))
+        if chosen == nil && headIsCongress { return (.partyCongress, nil) }
+        if chosen == nil { chosen = pick(allCues) }
         // A committee's regular meeting that passes the year's review is a year-end review.
         if chosen?.0 == .committeeMeeting, let yearEnd = allCues.first(where: { $0.0 == .yearEndReview }) {
             chosen = yearEnd

@@ -11,9 +11,13 @@ enum MeetingDetector {
     /// makes it a meeting, an event of another sort ("hội thi", "diễn tập", "buổi lễ") or a
     /// planned meeting ("sẽ tổ chức") makes it none.
     static func detect(in a: ArticleText) -> Result? {
+        // Organizations outside army party work ("công đoàn", "công an"): named again and again,
+        // or in the meeting's own sentence (checked below), the meeting is theirs.
         var domains = 0
         for m in a.matches where m.tag.cue == .negativeDomain { domains += 1 }
-        if domains >= 2 { return nil }
+        if domains >= 3 { return nil }
+        // A meeting in an article that never touches party or political work is not ours.
+        guard a.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
         var found: Result?
         var meetingSentences = 0
         for (index, range) in a.sentences.enumerated() {
@@ -38,6 +42,11 @@ enum MeetingDetector {
                 }
                 // "các cuộc diễn tập, hội thi, hội thao": the rest of a generic list.
                 if genericList && bestCue == .negativeEvent { continue }
+                // "tặng hoa chúc mừng Đại hội": the event named right after is the one reported.
+                if bestCue == .negativeEvent, bestEnd < a.tokens.count,
+                   a.matchesAt[bestEnd].contains(where: { a.matches[$0].tag.cue == .meetingNoun }) {
+                    continue
+                }
                 if let cue = bestCue {
                     head = (t, cue, bestEnd)
                     break
@@ -45,6 +54,9 @@ enum MeetingDetector {
             }
             guard let (t, cue, _) = head else { continue }
             if found == nil && cue == .negativeEvent { return nil }
+            if found == nil && a.has(.negativeDomain, in: range) { return nil }
+            // "Hội nghị tổng kết diễn tập …": the meeting's own name says it is not party work.
+            if found == nil && a.has(.negativeTopic, in: t..<min(t + 10, range.upperBound)) { return nil }
             // A meeting that is only announced: "sẽ diễn ra" near its first mentions.
             if a.has(.planned, in: range) { return nil }
             // Prefer the sentence that says the meeting was held ("tổ chức", "khai mạc") over a

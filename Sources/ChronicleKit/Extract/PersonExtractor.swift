@@ -66,6 +66,13 @@ enum PersonExtractor {
                   a.longest(at: segStart, .rank) == nil else { break }
             var e = segStart
             while e < n, e - segStart < 14 {
+                // A unit ends a post ("Chủ nhiệm Tổng cục CNQP"); a lowercase word after it starts
+                // the clause ("… trao Bằng khen").
+                if e > segStart, let unit = a.longest(at: e, .unit) ?? a.longest(at: e, .unitShape) {
+                    e = unit.end
+                    if e < n, a.tokens[e].isWord, !a.tokens[e].capitalized { break }
+                    continue
+                }
                 let token = a.tokens[e]
                 if token.id == comma || token.kind == .newline || a.isWord(e, a.w.semicolon) || a.isWord(e, a.w.dot) || a.isWord(e, a.w.lparen) { break }
                 if token.id == dash && e + 1 < n && a.tokens[e + 1].capitalized && e > segStart && !a.tokens[e - 1].capitalized == false && a.longest(at: e + 1, .unit) == nil && a.ending(at: e, .unit) == nil {
@@ -95,6 +102,25 @@ enum PersonExtractor {
     /// "với sự chủ trì của" right before it.
     private static func role(of lead: Int, after start: Int, in a: ArticleText) -> PersonRole {
         if let chair = a.ending(at: lead, .chair, lookback: 6), a.isWord(lead - 1, a.w.cua) || chair.end == lead { return .chair }
+        // "Chủ trì hội nghị có Trung tướng …", "Dự và chỉ đạo hội nghị có …", "Cùng dự có …":
+        // the role stands before the list of people.
+        if a.isWord(lead - 1, a.w.co) || a.isWord(lead - 1, a.w.la) || a.isWord(lead - 1, a.w.colon) {
+            var s = lead - 2
+            let sentence = a.sentenceOf[lead]
+            while s >= 0, lead - s <= 6, a.sentenceOf[s] == sentence {
+                var found: PersonRole?
+                for index in a.matchesAt[s] {
+                    switch a.matches[index].tag.cue {
+                    case .chair: found = .chair
+                    case .directing: if found == nil { found = .directing }
+                    case .attending: if found == nil { found = .attending }
+                    default: continue
+                    }
+                }
+                if let role = found { return role }
+                s -= 1
+            }
+        }
         var best: PersonRole = .other
         var t = start
         let n = a.tokens.count

@@ -19,9 +19,10 @@ enum Cue: UInt8, Sendable {
     case term            // "nhiệm kỳ", "giai đoạn": the years that follow are a term
     case credit          // "tin, ảnh", "bài và ảnh"
     case guestPosition   // words before a unit that make it a guest's post ("thứ trưởng", "ủy viên")
-    case reviewedPeriod  // "năm" after a kind phrase: "tổng kết … năm 2022"
     case today           // "hôm nay", "sáng nay": the publication day
     case commandPrefix   // "bộ tư lệnh", "chỉ huy" between a party prefix and its unit
+    case negativeTopic   // "diễn tập", "thi đua" in a meeting's name
+    case partyContext    // "đảng ủy", "công tác đảng", "nghị quyết": party and political work
     case negativeDomain  // "công đoàn", "công an": organizations outside army party work
     case post            // "chính ủy", "tư lệnh": a person's post before a unit
 }
@@ -41,8 +42,10 @@ struct PhraseMatch: Sendable {
 /// A trie of rule phrases over token ids, built once per run.
 struct PhraseTrie: Sendable {
     /// Edges keyed by (node << 32 | token id), one flat table so a step is one hash look-up.
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = IDTable(capacity: 8192)
     private var tags: [[CueTag]] = [[]]
+    /// Children of the root indexed by word id, so most tokens cost one array read.
+    private var root: [Int32] = []
 
     @inline(__always) private static func key(_ node: Int32, _ id: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
@@ -57,11 +60,39 @@ struct PhraseTrie: Sendable {
             } else {
                 let next = Int32(tags.count)
                 tags.append([])
-                edges[Self.key(node, id)] = next
+                edges.insert(Self.key(node, id), next)
+                if node == 0 && id >= 0 {
+                    if root.count <= Int(id) { root += [Int32](repeating: 0, count: Int(id) + 1 - root.count) }
+                    root[Int(id)] = next
+                }
                 node = next
             }
         }
         if !tags[Int(node)].contains(tag) { tags[Int(node)].append(tag) }
+    }
+
+    /// Tags of every node laid out flat (`flatTags[flatStart[n]..<flatStart[n + 1]]`), so reading
+    /// them costs no reference counting.
+    private var flatStart: [Int32] = []
+    private var flatTags: [CueTag] = []
+
+    /// Lays the tags out flat; call once after the last insert.
+    mutating func seal() {
+        flatStart = [0]
+        flatTags = []
+        for list in tags {
+            flatTags.append(contentsOf: list)
+            flatStart.append(Int32(flatTags.count))
+        }
+    }
+
+    @inline(__always) private func emit(_ node: Int32, start: Int, end: Int, into result: inout [PhraseMatch]) {
+        let from = Int(flatStart[Int(node)]), to = Int(flatStart[Int(node) + 1])
+        var i = from
+        while i < to {
+            result.append(PhraseMatch(start: start, end: end, tag: flatTags[i]))
+            i += 1
+        }
     }
 
     /// All phrase matches starting at each token, in token order (longer matches after shorter).
@@ -71,6 +102,15 @@ struct PhraseTrie: Sendable {
         for start in tokens.indices {
             let first = tokens[start]
             if first.id < 0 && !first.isNumber { continue }
+            if first.id >= 0 && !first.isNumber {
+                // Fast path: one array read decides whether any phrase starts here.
+                guard Int(first.id) < root.count else { continue }
+                let next = root[Int(first.id)]
+                if next == 0 { continue }
+                emit(next, start: start, end: start + 1, into: &result)
+                walk(tokens, start: start, at: start + 1, node: next, into: &result)
+                continue
+            }
             walk(tokens, start: start, at: start, node: 0, into: &result)
         }
         return result
@@ -80,11 +120,11 @@ struct PhraseTrie: Sendable {
         guard index < tokens.count else { return }
         let token = tokens[index]
         if token.id >= 0, let next = edges[Self.key(node, token.id)] {
-            for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
+            emit(next, start: start, end: index + 1, into: &result)
             walk(tokens, start: start, at: index + 1, node: next, into: &result)
         }
         if token.isNumber, let next = edges[Self.key(node, Vocabulary.anyNumber)] {
-            for tag in tags[Int(next)] { result.append(PhraseMatch(start: start, end: index + 1, tag: tag)) }
+            emit(next, start: start, end: index + 1, into: &result)
             walk(tokens, start: start, at: index + 1, node: next, into: &result)
         }
     }

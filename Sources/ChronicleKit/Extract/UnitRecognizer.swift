@@ -4,8 +4,11 @@ import Foundation
 struct UnitMention {
     var range: Range<Int>
     var name: String
-    var id: String
-    var mention: String
+    /// The gazetteer id; empty for a shape, whose id is the slug of its name (made on demand).
+    var gazetteerID: String
+    var id: String { gazetteerID.isEmpty ? UnitRecognizer.slug(name) : gazetteerID }
+    /// Identifies the unit among the article's mentions without hashing names.
+    var key: Int
     /// Start of the party-body prefix ("Đảng ủy", "Ban Thường vụ Đảng ủy") when there is one.
     var partyStart: Int?
     /// Preceded by words that make it part of a guest's post ("Thứ trưởng Bộ Quốc phòng").
@@ -29,11 +32,11 @@ enum UnitRecognizer {
                 continue
             }
             var bestEnd = -1
-            var best: (name: String, id: String, party: Bool)?
+            var best: (name: String, id: String, party: Bool, key: Int)?
             if let unit = a.longest(at: t, .unit) {
                 let entry = a.rules.units[Int(unit.tag.value)]
                 bestEnd = unit.end
-                best = (entry.name, entry.id, false)
+                best = (entry.name, entry.id, false, Int(unit.tag.value))
             }
             for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
                 let match = a.matches[mi]
@@ -43,7 +46,9 @@ enum UnitRecognizer {
                     var name = shape.canonicalPrefix
                     if !tail.isEmpty { name += " " + tail }
                     if let suffix = shape.suffixText { name += " " + suffix }
-                    best = (name, slug(name), shape.party)
+                    var h = Vocabulary.seed
+                    for byte in name.utf8 { h = Vocabulary.mix(h, UInt32(byte)) }
+                    best = (name, "", shape.party, Int(truncatingIfNeeded: h | 1 << 62))
                 }
             }
             guard let found = best, bestEnd > t else {
@@ -78,7 +83,7 @@ enum UnitRecognizer {
             }
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
-                range: t..<bestEnd, name: found.name, id: found.id, mention: a.text(t..<bestEnd), partyStart: partyStart,
+                range: t..<bestEnd, name: found.name, gazetteerID: found.id, key: found.key, partyStart: partyStart,
                 guest: guest, post: post, sentence: Int(a.sentenceOf[t])))
             if guest { lastGuestEnd = bestEnd }
             t = bestEnd
@@ -157,21 +162,22 @@ enum UnitRecognizer {
 
     /// ASCII slug of a name: "Sư đoàn 312" → "su-doan-312".
     static func slug(_ name: String) -> String {
-        var out = ""
+        let table = FoldTables.shared.asciiBase
+        var out: [UInt8] = []
         var dash = false
-        let decomposed = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D").decomposedStringWithCanonicalMapping
-        for scalar in decomposed.unicodeScalars {
-            let v = scalar.value
-            if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) {
-                if dash && !out.isEmpty { out.append("-") }
+        // Names come from the config or the (NFC) article; a stray combining mark is skipped.
+        for scalar in name.unicodeScalars {
+            let base = scalar.value < 0x2000 ? table[Int(scalar.value)] : 0
+            if base != 0 {
+                if dash && !out.isEmpty { out.append(0x2D) }
                 dash = false
-                out.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(v) ? v + 32 : v)!)
-            } else if v >= 0x300 && v < 0x370 {
+                out.append(base)
+            } else if scalar.value >= 0x300 && scalar.value < 0x370 {
                 continue
             } else {
                 dash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

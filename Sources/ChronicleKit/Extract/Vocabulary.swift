@@ -7,26 +7,25 @@ struct Vocabulary: Sendable {
     /// Stands for any number in a rule phrase ("tổng kết N năm").
     static let anyNumber: Int32 = -2
 
-    private var ids: [UInt64: Int32] = [:]
+    private var ids = IDTable(capacity: 4096)
     private(set) var count: Int32 = 0
 
     @inline(__always) static func hash(_ scalars: ArraySlice<UInt32>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for s in scalars {
-            h = (h ^ UInt64(s)) &* 0x100_0000_01b3
-        }
+        var h = seed
+        for s in scalars { h = mix(h, s) }
         return h
     }
 
-    @inline(__always) func id(_ scalars: ArraySlice<UInt32>) -> Int32 {
-        ids[Self.hash(scalars)] ?? Self.unknown
-    }
+    @inline(__always) func id(hash: UInt64) -> Int32 { ids[hash] ?? Self.unknown }
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func mix(_ h: UInt64, _ s: UInt32) -> UInt64 { (h ^ UInt64(s)) &* 0x100_0000_01b3 }
 
     mutating func intern(_ scalars: ArraySlice<UInt32>) -> Int32 {
         let h = Self.hash(scalars)
         if let id = ids[h] { return id }
         let id = count
-        ids[h] = id
+        ids.insert(h, id)
         count += 1
         return id
     }
@@ -35,52 +34,56 @@ struct Vocabulary: Sendable {
 /// Splits folded text into tokens.
 enum Tokenizer {
     static func tokenize(_ text: FoldedText, vocabulary: Vocabulary) -> [Token] {
-        let s = text.scalars
         let tables = FoldTables.shared
-        var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 4)
-        var i = 0
-        let n = s.count
-        while i < n {
-            let c = s[i]
-            let cls = tables.classOf(c)
-            switch cls {
-            case .space:
-                i += 1
-            case .letter:
-                var j = i + 1
-                var caps = text.upper[i]
-                var allCaps = caps
-                while j < n {
-                    let k = tables.classOf(s[j])
-                    if k == .letter { if !text.upper[j] { allCaps = false } } else if k != .digit { break }
-                    j += 1
+        let classTable = tables.classes
+        return classTable.withUnsafeBufferPointer { classes in text.scalars.withUnsafeBufferPointer { s in
+            text.upper.withUnsafeBufferPointer { upper in
+                var tokens: [Token] = []
+                tokens.reserveCapacity(s.count / 4)
+                let n = s.count
+                var i = 0
+                while i < n {
+                    let c = s[i]
+                    let cls = c < 0x2000 ? FoldTables.Class(rawValue: classes[Int(c)]) ?? .other : tables.classOf(c)
+                    switch cls {
+                    case .space:
+                        i += 1
+                    case .letter:
+                        var j = i + 1
+                        var h = Vocabulary.mix(Vocabulary.seed, c)
+                        var allCaps = upper[i]
+                        while j < n {
+                            let sj = s[j]
+                            let k = sj < 0x2000 ? FoldTables.Class(rawValue: classes[Int(sj)]) ?? .other : tables.classOf(sj)
+                            if k == .letter { if !upper[j] { allCaps = false } } else if k != .digit { break }
+                            h = Vocabulary.mix(h, s[j])
+                            j += 1
+                        }
+                        tokens.append(Token(start: Int32(i), end: Int32(j), kind: .word, id: vocabulary.id(hash: h),
+                                            number: -1, digits: 0, capitalized: upper[i], allCaps: allCaps && j - i > 1))
+                        i = j
+                    case .digit:
+                        var j = i
+                        var value: Int32 = 0
+                        var h = Vocabulary.seed
+                        while j < n, s[j] >= 0x30 && s[j] <= 0x39 {
+                            if value < 100_000_000 { value = value * 10 + Int32(s[j] - 0x30) }
+                            h = Vocabulary.mix(h, s[j])
+                            j += 1
+                        }
+                        tokens.append(Token(start: Int32(i), end: Int32(j), kind: .number, id: vocabulary.id(hash: h),
+                                            number: value, digits: UInt8(min(j - i, 255)), capitalized: false, allCaps: false))
+                        i = j
+                    default:
+                        tokens.append(Token(start: Int32(i), end: Int32(i + 1), kind: cls == .newline ? .newline : .punct,
+                                            id: vocabulary.id(hash: Vocabulary.mix(Vocabulary.seed, c)),
+                                            number: -1, digits: 0, capitalized: false, allCaps: false))
+                        i += 1
+                    }
                 }
-                caps = text.upper[i]
-                tokens.append(Token(start: Int32(i), end: Int32(j), kind: .word, id: vocabulary.id(s[i..<j]),
-                                    number: -1, digits: 0, capitalized: caps, allCaps: allCaps && j - i > 1))
-                i = j
-            case .digit:
-                var j = i
-                var value: Int32 = 0
-                while j < n, tables.classOf(s[j]) == .digit {
-                    if value < 100_000_000 { value = value * 10 + Int32(s[j] - 0x30) }
-                    j += 1
-                }
-                tokens.append(Token(start: Int32(i), end: Int32(j), kind: .number, id: vocabulary.id(s[i..<j]),
-                                    number: value, digits: UInt8(min(j - i, 255)), capitalized: false, allCaps: false))
-                i = j
-            case .newline:
-                tokens.append(Token(start: Int32(i), end: Int32(i + 1), kind: .newline, id: vocabulary.id(s[i..<(i + 1)]),
-                                    number: -1, digits: 0, capitalized: false, allCaps: false))
-                i += 1
-            default:
-                tokens.append(Token(start: Int32(i), end: Int32(i + 1), kind: .punct, id: vocabulary.id(s[i..<(i + 1)]),
-                                    number: -1, digits: 0, capitalized: false, allCaps: false))
-                i += 1
+                return tokens
             }
-        }
-        return tokens
+        } }
     }
 
     /// Token ids of a config phrase; a capital "N" stands for any number.
