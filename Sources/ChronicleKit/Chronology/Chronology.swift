@@ -20,10 +20,13 @@ public struct Chronology: Sendable {
         Array(Set(events.compactMap { $0.event.date.value?.year })).sorted()
     }
 
-    /// Units that have events, sorted by name, each once.
+    /// Units that have events, in Vietnamese alphabetical order of their names, each once.
     public var units: [UnitReference] {
         var seen: [String: UnitReference] = [:]
         for item in events where seen[item.event.unit.id] == nil { seen[item.event.unit.id] = item.event.unit }
-        return seen.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        return seen.values
+            .map { (VietnameseCollation.key($0.name), $0) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id < $1.1.id }
+            .map(\.1)
     }
 }

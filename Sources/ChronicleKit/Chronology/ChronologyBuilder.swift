@@ -108,7 +108,7 @@ public struct ChronologyBuilder: Sendable {
         if xd != yd { return xd < yd }
         let xp = x.date.value?.precision ?? .year, yp = y.date.value?.precision ?? .year
         if xp != yp { return xp < yp }
-        if x.unit.name != y.unit.name { return x.unit.name < y.unit.name }
+        if x.unit.name != y.unit.name { return VietnameseCollation.precedes(x.unit.name, y.unit.name) }
         if x.kind != y.kind { return x.kind < y.kind }
         return a.id < b.id
     }
