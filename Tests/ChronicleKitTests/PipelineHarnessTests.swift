@@ -34,6 +34,10 @@ final class Sandbox: @unchecked Sendable {
                 aliases: [TCKT]
             """.write(to: configDirectory.appendingPathComponent("units.yml"), atomically: true, encoding: .utf8)
         try "# rule tables\nkinds: []\n".write(to: configDirectory.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        // The real extractor needs the project's rule files (cues, ranks, unit shapes).
+        try FileManager.default.copyItem(
+            at: Self.projectTemplates.deletingLastPathComponent().appendingPathComponent("extraction"),
+            to: configDirectory.appendingPathComponent("extraction"))
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }

@@ -90,6 +90,7 @@ public struct ChronicleRun: Sendable {
     public func run() throws -> RunSummary {
         let config = options.config
         let startedAt = ISO8601DateFormatter().string(from: Date())
+        var timer = PhaseTimer(logger: logger)
 
         // Read-only checks first: a bad config or a missing input folder touches nothing.
         let corrections = try CorrectionSet.load(config: config)
@@ -108,50 +109,100 @@ public struct ChronicleRun: Sendable {
         removeStaleTemporaryFiles(in: config.output)
 
         let store = try ChronicleStore(url: Self.storeURL(for: config))
-        let stored = try store.articles()
+        let stored = try store.fileStates()
         let knownEvents = try store.knownEvents()
         let baseline = try store.lastReportedRun()
+        timer.lap("scan and store state")
 
-        // 2. Reuse or extract.
+        // 2. Reuse or extract. Files are first classified by stamp (and hash when the stamp
+        // moved) without touching their records; stored records are then streamed once from the
+        // store for the files that did not change.
         let progress = ProgressBar(total: scan.files.count, label: "reading articles", enabled: options.showProgress)
-        let outcomes: [FileOutcome] = scan.files.parallelMap { file in
-            defer { progress.advance() }
-            return Self.process(file, stored: stored, extraction: extraction)
+        var outcomes: [FileOutcome] = scan.files.parallelMap { file in
+            let outcome = Self.classify(file, stored: stored, extraction: extraction)
+            if case .extracted = outcome { progress.advance() }
+            return outcome
         }
+        var paths: [String] = scan.files.map { $0.url.standardizedFileURL.path }
+        var seenSet = Set<String>(minimumCapacity: paths.count)
+        for path in paths { seenSet.insert(path) }
+        let vanished = stored.values.filter { !seenSet.contains($0.path) }
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var reusedIndex: [String: Int] = [:]
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .unchanged, .restamped: reusedIndex[paths[index]] = index
+            case .extract, .extracted: break
+            }
+        }
+        let keepVanished = !options.prune
+        let vanishedSet = keepVanished ? Set(vanished.map(\.path)) : []
+        var reusedRecords = [[ArticleRecord]?](repeating: nil, count: scan.files.count)
+        var vanishedRecords: [String: [ArticleRecord]] = [:]
+        try store.forEachRecords(where: { reusedIndex[$0] != nil || vanishedSet.contains($0) }) { path, records in
+            if let index = reusedIndex[path] {
+                reusedRecords[index] = records
+            } else if let records {
+                vanishedRecords[path] = records
+            }
+        }
+        // Stored records that cannot be decoded: the file is extracted again.
+        var again: [Int] = []
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .unchanged, .restamped: if reusedRecords[index] == nil { again.append(index) }
+            case .extract: again.append(index)
+            case .extracted: break
+            }
+        }
+        let work = again.map { (index: $0, outcome: outcomes[$0], path: paths[$0]) }
+        let redone = work.parallelMap { item -> FileOutcome in
+            defer { progress.advance() }
+            let file = scan.files[item.index]
+            if case .extract(let stamp, let hash) = item.outcome {
+                return Self.extract(file, stamp: stamp, hash: hash, extraction: extraction)
+            }
+            return Self.extract(file, stamp: FileStamp(path: item.path), hash: ContentHash(fileAt: item.path), extraction: extraction)
+        }
+        for (index, outcome) in zip(again, redone) { outcomes[index] = outcome }
         progress.finish()
+        timer.lap("classify, read stored records and extract")
 
         var unchanged = 0
         var extractedRows: [StoredArticle] = []
         var restamped: [String: FileStamp] = [:]
-        var seen: [String] = []
         var entries: [(path: String, records: [ArticleRecord], current: Bool)] = []
-        for (file, outcome) in zip(scan.files, outcomes) {
-            let path = file.url.standardizedFileURL.path
-            seen.append(path)
-            switch outcome {
-            case .unchanged(let records):
+        entries.reserveCapacity(scan.files.count + vanished.count)
+        for (index, file) in scan.files.enumerated() {
+            switch outcomes[index] {
+            case .unchanged:
                 unchanged += 1
-                entries.append((file.displayPath, records, true))
-            case .restamped(let stamp, let records):
+                entries.append((file.displayPath, reusedRecords[index] ?? [], true))
+            case .restamped(let stamp):
                 unchanged += 1
-                restamped[path] = stamp
-                entries.append((file.displayPath, records, true))
+                restamped[paths[index]] = stamp
+                entries.append((file.displayPath, reusedRecords[index] ?? [], true))
             case .extracted(let row, let records):
                 extractedRows.append(row)
                 entries.append((file.displayPath, records, true))
+            case .extract:
+                break
             }
         }
-        let seenSet = Set(seen)
-        let vanished = stored.values.filter { !seenSet.contains($0.path) }
-        if !options.prune {
+        reusedRecords = []
+        if keepVanished {
             for row in vanished {
-                guard let records = try? row.records() else { continue }
+                guard let records = vanishedRecords[row.path] else { continue }
                 // A vanished file keeps its events; that it once could not be read is no longer news.
                 entries.append((row.displayPath, records.filter { $0.status == .ok }, false))
             }
         }
-        entries.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        vanishedRecords = [:]
+        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let records = entries.flatMap(\.records)
+        entries = []
+        let seen = paths
+        paths = []
         logger.info("\(unchanged) articles unchanged, \(extractedRows.count) extracted")
         if !vanished.isEmpty {
             logger.info("\(vanished.count) stored articles no longer in the inputs: \(options.prune ? "pruned" : "kept")")
@@ -173,6 +224,7 @@ public struct ChronicleRun: Sendable {
             newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
         }
         let correctedCount = (chronology.events + chronology.undated).filter(\.corrected).count
+        timer.lap("corrections and chronology")
         logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(corrected.suppressed) suppressed")
 
         // 3. Store, in one transaction.
@@ -185,11 +237,14 @@ public struct ChronicleRun: Sendable {
             extracted: extractedRows, restamped: restamped, seen: seen,
             removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune))
 
+        timer.lap("store commit")
+
         // 4. Reports, then 5. mark them written.
         let input = ReportInput(
             chronology: chronology, problems: problems, asOf: options.asOf, newEventIDs: newEventIDs,
             articlesRead: records.count, filesSkipped: scan.skipped.count)
         let reports = try ReportWriter(config: config).write(input)
+        timer.lap("reports")
         try store.markReportsWritten(run: runID)
         logger.info("\(records.count) articles, \(chronology.events.count) events in the window, \(reports.count) reports written")
 
@@ -202,14 +257,18 @@ public struct ChronicleRun: Sendable {
     }
 
     enum FileOutcome: Sendable {
-        case unchanged([ArticleRecord])
-        case restamped(FileStamp, [ArticleRecord])
+        /// Same stamp as stored: its stored records are reused.
+        case unchanged
+        /// Same content under a new stamp: stored records reused, stamp updated.
+        case restamped(FileStamp)
+        /// New or changed: to be extracted (with what was measured before reading it).
+        case extract(FileStamp?, ContentHash?)
         case extracted(StoredArticle, [ArticleRecord])
     }
 
-    /// Reuses the stored records of an unchanged file, or extracts it. Same size and mtime means
-    /// unchanged without reading; otherwise the content hash decides.
-    static func process(_ file: InputFile, stored: [String: StoredArticle], extraction: Extraction) -> FileOutcome {
+    /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
+    /// stored by this extractor version and rules; reads no records.
+    static func classify(_ file: InputFile, stored: [String: StoredFileState], extraction: Extraction) -> FileOutcome {
         let path = file.url.standardizedFileURL.path
         // Stamp before hash before reading: if the file changes meanwhile, the stored stamp is
         // the older one and the next run looks again.
@@ -217,16 +276,12 @@ public struct ChronicleRun: Sendable {
         if let old = stored[path], let stamp, let oldHash = old.contentHash,
            old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
         {
-            if old.stamp == stamp, let records = try? old.records() {
-                return .unchanged(records)
-            }
+            if old.stamp == stamp { return .unchanged }
             let hash = ContentHash(fileAt: path)
-            if hash?.description == oldHash, let records = try? old.records() {
-                return .restamped(stamp, records)
-            }
-            return extract(file, stamp: stamp, hash: hash, extraction: extraction)
+            if hash?.description == oldHash { return .restamped(stamp) }
+            return .extract(stamp, hash)
         }
-        return extract(file, stamp: stamp, hash: ContentHash(fileAt: path), extraction: extraction)
+        return .extract(stamp, ContentHash(fileAt: path))
     }
 
     private static func extract(_ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction) -> FileOutcome {

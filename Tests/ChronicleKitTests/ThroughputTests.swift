@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ChronicleKit
+
+/// The mechanisms that keep a run fast over a large archive: the binary record form, the
+/// store's JSON compatibility, the readdir scanner.
+@Suite struct ThroughputTests {
+    static let full = ArticleRecord(
+        source: "2022/12/bao-cao.txt", url: "https://www.qdnd.vn/chinh-tri/tin-tuc/hoi-nghi-123", title: "Đảng ủy Quân đoàn 1 tổng kết",
+        status: .ok, error: nil,
+        referenceDate: ReferenceDate(value: PartialDate(year: 2022, month: 12, day: 27), basis: "html-meta"),
+        events: [
+            Event(
+                unit: UnitReference(name: "Quân đoàn 1", id: "quan-doan-1", mention: "Binh đoàn Quyết thắng"),
+                organizer: "Đảng ủy Quân đoàn 1", kind: .yearEndReview, title: "Hội nghị tổng kết công tác Đảng năm 2022",
+                date: EventDate(value: PartialDate(year: 2022, month: 12, day: 26), partOfDay: .morning, basis: .referenceDate,
+                                evidence: "Sáng 26-12, Đảng ủy Quân đoàn 1 tổ chức hội nghị \"tổng kết\"; ✓ 𝔘"),
+                period: "năm 2022",
+                chair: Person(rank: "Thiếu tướng", name: "Nguyễn Văn A", positions: ["Bí thư Đảng ủy", "Chính ủy"], role: .chair),
+                people: [Person(name: "Trần Văn B", role: .directing), Person(rank: "Đại tá", name: "Lê C")],
+                documents: [DocumentReference(code: "NQ-847", type: "Nghị quyết", number: "847", issuer: "QUTW",
+                                              date: PartialDate(year: 2021, month: 12))],
+                credits: ["Tin, ảnh: Minh Anh"]),
+            Event(
+                unit: UnitReference(name: "Quân đoàn 2", id: "quan-doan-2", mention: "Quân đoàn 2"), kind: .midYearReview,
+                title: "", date: EventDate(value: nil, basis: .unresolved)),
+        ])
+    static let failed = ArticleRecord(
+        source: "export.jsonl:7", url: nil, status: .unreadable, error: "not UTF-8 text", referenceDate: nil, events: [])
+
+    @Test func binaryRecordsRoundTrip() throws {
+        let records = [Self.full, Self.failed, ArticleRecord(source: "", url: "", title: "", status: .empty, error: "", referenceDate: nil, events: [])]
+        let bytes = RecordBinary.encode(records)
+        #expect(try RecordBinary.decode(bytes) == records)
+        #expect(try RecordBinary.decode(RecordBinary.encode([])) == [])
+        // Smaller than the JSON it replaces.
+        #expect(bytes.count < (try RecordJSON.encoder.encode(records)).count)
+    }
+
+    @Test func damagedBinaryRecordsAreRefused() {
+        let bytes = RecordBinary.encode([Self.full])
+        #expect(throws: RecordBinaryError.self) { try RecordBinary.decode(Array(bytes.dropLast(3))) }
+        #expect(throws: RecordBinaryError.self) { try RecordBinary.decode(bytes + [0]) }
+        #expect(throws: RecordBinaryError.self) { try RecordBinary.decode([9] + bytes.dropFirst()) }
+        #expect(throws: RecordBinaryError.self) { try RecordBinary.decode([]) }
+    }
+
+    @Test func storeKeepsBinaryRowsAndStillReadsJSONRows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ChronicleStore(url: folder.appendingPathComponent("state.sqlite"))
+        let file = InputFile(url: URL(fileURLWithPath: "/archive/a.txt"), displayPath: "a.txt")
+        let binary = try StoredArticle(
+            file: file, stamp: FileStamp(size: 10, modified: 20), contentHash: "00000000000000aa", extractorVersion: "v",
+            configFingerprint: "f", records: [Self.full])
+        let json = StoredArticle(
+            path: "/archive/b.txt", displayPath: "b.txt", stamp: FileStamp(size: 1, modified: 2), contentHash: "bb",
+            extractorVersion: "v", configFingerprint: "f", recordsJSON: "[\(try Self.failed.jsonLine())]")
+        try store.commit(StoreUpdate(
+            run: RunRecord(startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 2,
+                           unchanged: 0, extracted: 2, pruned: 0, articles: 2, events: 1, newEvents: 0, problems: 0),
+            extracted: [binary, json], seen: ["/archive/a.txt", "/archive/b.txt"]))
+
+        let rows = try store.articles()
+        #expect(try rows["/archive/a.txt"]?.records() == [Self.full])
+        #expect(try rows["/archive/b.txt"]?.records() == [Self.failed])
+        // The JSON view of a binary row is the record contract's JSON.
+        #expect(rows["/archive/a.txt"]?.recordsJSON == "[\(try Self.full.jsonLine())]")
+        #expect(try store.paths(forURL: Self.full.url!) == ["/archive/a.txt"])
+
+        let states = try store.fileStates()
+        #expect(states["/archive/a.txt"]?.stamp == FileStamp(size: 10, modified: 20))
+        #expect(states["/archive/b.txt"]?.contentHash == "bb")
+
+        var streamed: [String: [ArticleRecord]?] = [:]
+        try store.forEachRecords(where: { $0 != "/nowhere" }) { path, records in streamed[path] = records }
+        #expect(streamed.count == 2)
+        #expect(streamed["/archive/a.txt"] == .some([Self.full]))
+        #expect(streamed["/archive/b.txt"] == .some([Self.failed]))
+    }
+
+    @Test func undecodableStoredRecordsAreExtractedAgain() throws {
+        let box = try Sandbox()
+        try box.write("a.txt", "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        try box.write("b.txt", "event: 2023-06-20 | Quân đoàn 2 | mid-year-review\n")
+        try box.run()
+        // Damage one stored blob behind the store's back.
+        let queue = try DatabaseQueue(path: ChronicleRun.storeURL(for: try box.config()).path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE article_file SET records_bin = x'0102' WHERE path LIKE '%/a.txt'")
+        }
+        let second = try box.run()
+        #expect(second.extracted == 1 && second.unchanged == 1)
+        #expect(Set(second.chronology.events.map(\.id)) == ["2022-12-26-quan-doan-1-year-end-review", "2023-06-20-quan-doan-2-mid-year-review"])
+        let third = try box.run()
+        #expect(third.extracted == 0 && third.unchanged == 2)
+    }
+
+    @Test func scannerSkipsHiddenEntriesFollowsFileLinksAndSortsByBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        for path in ["b/2.txt", "a/Z.html", "a/z.jsonl", ".hidden/x.txt", "a/.x.txt", "c/ảnh.jpg", "c/notes", "Đ.txt", "a.b/.txt"] {
+            let url = folder.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("link.txt").path, withDestinationPath: folder.appendingPathComponent("b/2.txt").path)
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("dirlink").path, withDestinationPath: folder.appendingPathComponent("b").path)
+        let result = try InputScanner(workingDirectory: folder.path).scan([folder])
+        #expect(result.files.map(\.displayPath) == ["a/Z.html", "a/z.jsonl", "b/2.txt", "link.txt", "Đ.txt"])
+        #expect(result.skipped == ["c/notes", "c/ảnh.jpg"])
+        #expect(throws: InputError.missing(path: "nowhere")) { try InputScanner(workingDirectory: folder.path).scan([folder.appendingPathComponent("nowhere")]) }
+        #expect(InputScanner.pathExtension("a.TXT") == "TXT" && InputScanner.pathExtension(".txt") == "" && InputScanner.pathExtension("x") == "")
+    }
+}
