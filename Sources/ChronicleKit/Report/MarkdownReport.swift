@@ -10,6 +10,11 @@ struct MarkdownReport {
     let withTimeline: Bool
     /// Each event's table row, rendered once and shared by chronology.md and the unit and year files.
     private let rows: [String]
+    /// Renders of the small fixed pieces (table header, year and unit headings), which repeat
+    /// in every unit and year file.
+    private let pieces = PieceCache()
+    /// Undated events per unit id, for the unit files.
+    private let undatedByUnit: [String: [ChronologyEvent]]
 
     init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool) {
         self.input = input
@@ -22,6 +27,20 @@ struct MarkdownReport {
             rows.append(templates.render("event-row", Self.row(item, input: input, templates: templates)))
         }
         self.rows = rows
+        undatedByUnit = Dictionary(grouping: input.chronology.undated, by: \.event.unit.id)
+    }
+
+    private final class PieceCache {
+        var renders: [String: String] = [:]
+    }
+
+    /// `templates.render` for pieces whose context is a few strings, remembered by template and values.
+    private func piece(_ name: String, _ context: [String: String]) -> String {
+        let key = ([name] + context.keys.sorted().flatMap { [$0, context[$0]!] }).joined(separator: "\u{0}")
+        if let cached = pieces.renders[key] { return cached }
+        let text = templates.render(name, context)
+        pieces.renders[key] = text
+        return text
     }
 
     private var chronology: Chronology { input.chronology }
@@ -53,7 +72,7 @@ struct MarkdownReport {
         let unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
         if chronology.events.isEmpty { try sink.write(templates.render("no-events", [:])) }
         for (position, year) in summary.years.enumerated() {
-            try sink.write(templates.render("section-year", ["heading": "##", "year": String(year)]))
+            try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             // Group the year's events by unit, keeping date order inside each unit.
             let indices = summary.eventsByYear[position].enumerated().sorted {
                 let l = unitRank[chronology.events[$0.element].event.unit.id]!, r = unitRank[chronology.events[$1.element].event.unit.id]!
@@ -64,7 +83,7 @@ struct MarkdownReport {
                 let unit = chronology.events[indices[start]].event.unit
                 var end = start
                 while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
-                try sink.write(templates.render("section-unit", ["heading": "###", "unit": ReportText.markdown(unit.name)]))
+                try sink.write(piece("section-unit", ["heading": "###", "unit": ReportText.markdown(unit.name)]))
                 try table(indices[start..<end], into: sink)
                 start = end
             }
@@ -83,11 +102,11 @@ struct MarkdownReport {
             let year = chronology.events[events[start]].event.date.value!.year
             var end = start
             while end < events.count && chronology.events[events[end]].event.date.value!.year == year { end += 1 }
-            try sink.write(templates.render("section-year", ["heading": "##", "year": String(year)]))
+            try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try table(events[start..<end], into: sink)
             start = end
         }
-        let undated = chronology.undated.filter { $0.event.unit.id == unit.id }
+        let undated = undatedByUnit[unit.id] ?? []
         if !undated.isEmpty { try problems(articles: [], undated: undated, showArticles: false, into: sink) }
     }
 
@@ -108,7 +127,7 @@ struct MarkdownReport {
             let unit = chronology.events[indices[start]].event.unit
             var end = start
             while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
-            try sink.write(templates.render("section-unit", ["heading": "##", "unit": ReportText.markdown(unit.name)]))
+            try sink.write(piece("section-unit", ["heading": "##", "unit": ReportText.markdown(unit.name)]))
             try table(indices[start..<end], into: sink)
             start = end
         }
@@ -194,7 +213,7 @@ struct MarkdownReport {
     }
 
     private func table(_ indices: ArraySlice<Int>, into sink: AtomicFileSink) throws {
-        try sink.write(templates.render("table-header", [:]))
+        try sink.write(piece("table-header", [:]))
         for index in indices { try sink.write(rows[index]) }
         try sink.write("\n")
     }
