@@ -89,6 +89,8 @@ import Testing
         let queue = try DatabaseQueue(path: ChronicleRun.storeURL(for: try box.config()).path)
         try queue.write { db in
             try db.execute(sql: "UPDATE article_file SET records_bin = x'0102' WHERE path LIKE '%/a.txt'")
+            // Without the cached chronology, the records are read (and the damage found).
+            try db.execute(sql: "DELETE FROM chronology_cache")
         }
         let second = try box.run()
         #expect(second.extracted == 1 && second.unchanged == 1)
@@ -113,5 +115,96 @@ import Testing
         #expect(result.skipped == ["c/notes", "c/ảnh.jpg"])
         #expect(throws: InputError.missing(path: "nowhere")) { try InputScanner(workingDirectory: folder.path).scan([folder.appendingPathComponent("nowhere")]) }
         #expect(InputScanner.pathExtension("a.TXT") == "TXT" && InputScanner.pathExtension(".txt") == "" && InputScanner.pathExtension("x") == "")
+    }
+}
+
+/// The chronology cache: reused when nothing it depends on changed, rebuilt otherwise, and the
+/// reports are the same either way.
+@Suite struct ChronologyCacheTests {
+    private func seed(_ box: Sandbox) throws {
+        try box.write("a.txt", "url: https://example.vn/a\nevent: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\nevent: x | Quân đoàn 2 | resolution-study\n")
+        try box.write("sub/c.txt", "event: 2023-01-05 | Tổng cục Kỹ thuật | resolution-study\n")
+    }
+
+    private func same(_ a: RunSummary, _ b: RunSummary) -> Bool {
+        a.chronology.events == b.chronology.events && a.chronology.undated == b.chronology.undated
+            && a.chronology.outsideWindow == b.chronology.outsideWindow && a.problems == b.problems
+            && a.articles == b.articles && a.events == b.events && a.corrected == b.corrected && a.suppressed == b.suppressed
+    }
+
+    @Test func unchangedInputsReuseTheChronologyWithTheSameReports() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.corrections("corrections:\n  - url: https://example.vn/a\n    kind: mid-year-review\n")
+        let first = try box.run()
+        #expect(!first.chronologyReused)
+        let reports = try box.reports()
+        let second = try box.run()
+        #expect(second.chronologyReused)
+        #expect(same(first, second))
+        #expect(second.corrected == 1 && !second.problems.isEmpty)
+        #expect(try box.reports() == reports)
+    }
+
+    @Test func aChangedNewOrVanishedFileRebuildsIt() throws {
+        let box = try Sandbox()
+        try seed(box)
+        try box.run()
+        try box.write("b.txt", "event: 2023-07-02 | Quân đoàn 2 | mid-year-review\n")
+        let changed = try box.run()
+        #expect(!changed.chronologyReused)
+        #expect(changed.chronology.events.map(\.id).contains("2023-07-02-quan-doan-2-mid-year-review"))
+        #expect(try box.run().chronologyReused)
+
+        try box.write("d.txt", "event: 2022-03-01 | Quân đoàn 1 | resolution-study\n")
+        let added = try box.run()
+        #expect(!added.chronologyReused && added.events == 4)
+
+        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("d.txt"))
+        let kept = try box.run()
+        #expect(!kept.chronologyReused && kept.events == 4)
+        #expect(try box.run().chronologyReused)
+        let pruned = try box.run(prune: true)
+        #expect(!pruned.chronologyReused && pruned.events == 3)
+        #expect(try box.run().chronologyReused)
+    }
+
+    @Test func aChangedWindowCorrectionOrExtractorRebuildsIt() throws {
+        let box = try Sandbox()
+        try seed(box)
+        let first = try box.run()
+        #expect(try box.run().chronologyReused)
+
+        try box.corrections("corrections:\n  - url: https://example.vn/b\n    suppress: true\n")
+        let corrected = try box.run()
+        #expect(!corrected.chronologyReused && corrected.suppressed == 2 && corrected.events == first.events - 1)
+        #expect(try box.run().chronologyReused)
+
+        let text = try String(contentsOf: box.configFile, encoding: .utf8)
+            .replacingOccurrences(of: "from: 2020-01-01", with: "from: 2023-01-01")
+            .replacingOccurrences(of: "to: 2025-12-31", with: "to: 2023-12-31")
+        try text.write(to: box.configFile, atomically: true, encoding: .utf8)
+        let narrower = try box.run()
+        #expect(!narrower.chronologyReused && narrower.events == 1)
+        #expect(try box.run().chronologyReused)
+
+        let other = try box.run(version: "test-2")
+        #expect(!other.chronologyReused && other.extracted == 3)
+        #expect(try box.run(version: "test-2").chronologyReused)
+    }
+
+    @Test func cacheRoundTrips() throws {
+        let chronology = ChronologyBuilder(window: DateWindow(from: PartialDate(year: 2020), to: PartialDate(year: 2025)))
+            .build([ThroughputTests.full, ThroughputTests.failed])
+        var marked = chronology
+        marked.events[0].corrected = true
+        let cache = ChronologyCache(
+            chronology: marked, problems: [ArticleProblem(source: "a.txt", reason: "không đọc được")], articles: 2, suppressed: 1)
+        let decoded = try ChronologyCache(decoding: cache.encoded())
+        #expect(decoded.chronology.events == marked.events && decoded.chronology.undated == marked.undated)
+        #expect(decoded.chronology.window == marked.window && decoded.chronology.outsideWindow == marked.outsideWindow)
+        #expect(decoded.problems == cache.problems && decoded.articles == 2 && decoded.suppressed == 1)
+        #expect(throws: RecordBinaryError.self) { try ChronologyCache(decoding: Array(cache.encoded().dropLast())) }
     }
 }

@@ -44,6 +44,8 @@ public struct RunSummary: Sendable {
     public var runID: Int64
     /// The chronology the reports were written from (corrections applied).
     public var chronology: Chronology
+    /// Whether the chronology was taken from the store's cache (nothing it depends on changed).
+    public var chronologyReused: Bool = false
 }
 
 /// The main job: ingest → extract → chronology → reports, incrementally over a state store.
@@ -128,16 +130,130 @@ public struct ChronicleRun: Sendable {
         for path in paths { seenSet.insert(path) }
         let vanished = stored.values.filter { !seenSet.contains($0.path) }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var reusedIndex: [String: Int] = [:]
+        let keepVanished = !options.prune
+        // The fingerprint of the chronology's inputs; nil while some file is still to be extracted
+        // (or could not be read, so it has no hash).
+        func cacheFingerprint() -> String? {
+            var sources: [ChronologyCache.Source] = []
+            sources.reserveCapacity(outcomes.count + vanished.count)
+            for (index, outcome) in outcomes.enumerated() {
+                let hash: String?
+                switch outcome {
+                case .unchanged, .restamped: hash = stored[paths[index]]?.contentHash
+                case .extracted(let row, _): hash = row.contentHash
+                case .extract: return nil
+                }
+                guard let hash else { return nil }
+                sources.append(.init(path: paths[index], displayPath: scan.files[index].displayPath, contentHash: hash, current: true))
+            }
+            if keepVanished {
+                for row in vanished {
+                    sources.append(.init(path: row.path, displayPath: row.displayPath, contentHash: row.contentHash ?? "-", current: false))
+                }
+            }
+            return ChronologyCache.fingerprint(
+                sources: sources, extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint,
+                window: config.window, corrections: corrections.file)
+        }
+
+        let built: ChronologyCache
+        var reused = false
+        var cacheData: (fingerprint: String, data: [UInt8])?
+        if let fingerprint = cacheFingerprint(), let cached = try store.cachedChronology(fingerprint: fingerprint) {
+            // Nothing the chronology depends on changed: no record is read, nothing rebuilt.
+            built = cached
+            reused = true
+            cacheData = (fingerprint, cached.encoded())
+            progress.finish()
+            timer.lap("classify (chronology unchanged, taken from the store)")
+        } else {
+            built = try buildChronology(
+                scan: scan, paths: paths, outcomes: &outcomes, vanished: vanished, keepVanished: keepVanished,
+                store: store, extraction: extraction, corrections: corrections, progress: progress, timer: &timer)
+            if let fingerprint = cacheFingerprint() { cacheData = (fingerprint, built.encoded()) }
+            timer.lap("corrections and chronology")
+        }
+        let chronology = built.chronology
+        let problems = built.problems
+
+        var unchanged = 0
+        var extractedRows: [StoredArticle] = []
+        var restamped: [String: FileStamp] = [:]
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .unchanged, .restamped: reusedIndex[paths[index]] = index
-            case .extract, .extracted: break
+            case .unchanged: unchanged += 1
+            case .restamped(let stamp):
+                unchanged += 1
+                restamped[paths[index]] = stamp
+            case .extracted(let row, _): extractedRows.append(row)
+            case .extract: break
             }
         }
-        let keepVanished = !options.prune
+        outcomes = []
+        let seen = paths
+        paths = []
+        logger.info("\(unchanged) articles unchanged, \(extractedRows.count) extracted")
+        if !vanished.isEmpty {
+            logger.info("\(vanished.count) stored articles no longer in the inputs: \(options.prune ? "pruned" : "kept")")
+        }
+        for problem in problems {
+            logger.warning("\(problem.source): \(problem.reason)")
+        }
+        let eventIDs = (chronology.events + chronology.undated).map(\.id)
+        var newEventIDs = Set<String>()
+        if let baseline {
+            newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
+        }
+        let correctedCount = chronology.events.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
+            + chronology.undated.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
+        let records = (count: built.articles, suppressed: built.suppressed)
+        logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(built.suppressed) suppressed")
+
+        // 3. Store, in one transaction.
+        let runID = try store.commit(StoreUpdate(
+            run: RunRecord(
+                startedAt: startedAt, asOf: options.asOf.description, extractorVersion: extraction.version,
+                configFingerprint: extraction.configFingerprint, files: scan.files.count, unchanged: unchanged,
+                extracted: extractedRows.count, pruned: options.prune ? vanished.count : 0, articles: records.count,
+                events: chronology.events.count, newEvents: newEventIDs.count, problems: problems.count),
+            extracted: extractedRows, restamped: restamped, seen: seen,
+            removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune,
+            chronologyCache: cacheData))
+
+        timer.lap("store commit")
+
+        // 4. Reports, then 5. mark them written.
+        let input = ReportInput(
+            chronology: chronology, problems: problems, asOf: options.asOf, newEventIDs: newEventIDs,
+            articlesRead: records.count, filesSkipped: scan.skipped.count)
+        let reports = try ReportWriter(config: config).write(input)
+        timer.lap("reports")
+        try store.markReportsWritten(run: runID)
+        logger.info("\(records.count) articles, \(chronology.events.count) events in the window, \(reports.count) reports written")
+
+        return RunSummary(
+            filesRead: scan.files.count, filesSkipped: scan.skipped.count, unchanged: unchanged,
+            extracted: extractedRows.count, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
+            articles: records.count, events: chronology.events.count, newEventIDs: newEventIDs, corrected: correctedCount,
+            suppressed: records.suppressed, problems: problems, reports: reports, runID: runID,
+            chronology: chronology, chronologyReused: reused)
+    }
+
+    /// Reads the stored records of the unchanged (and kept vanished) files in one pass over the
+    /// store, extracts the new and changed ones (and any whose stored records cannot be read),
+    /// applies the corrections and builds the chronology. `outcomes` ends with no `.extract` left.
+    private func buildChronology(
+        scan: InputScanner.Result, paths: [String], outcomes: inout [FileOutcome], vanished: [StoredFileState],
+        keepVanished: Bool, store: ChronicleStore, extraction: Extraction, corrections: CorrectionSet,
+        progress: ProgressBar, timer: inout PhaseTimer
+    ) throws -> ChronologyCache {
+        var reusedIndex: [String: Int] = [:]
+        for (index, outcome) in outcomes.enumerated() {
+            if case .unchanged = outcome { reusedIndex[paths[index]] = index }
+            if case .restamped = outcome { reusedIndex[paths[index]] = index }
+        }
         let vanishedSet = keepVanished ? Set(vanished.map(\.path)) : []
-        var reusedRecords = [[ArticleRecord]?](repeating: nil, count: scan.files.count)
+        var reusedRecords = [[ArticleRecord]?](repeating: nil, count: outcomes.count)
         var vanishedRecords: [String: [ArticleRecord]] = [:]
         try store.forEachRecords(where: { reusedIndex[$0] != nil || vanishedSet.contains($0) }) { path, records in
             if let index = reusedIndex[path] {
@@ -156,9 +272,10 @@ public struct ChronicleRun: Sendable {
             }
         }
         let work = again.map { (index: $0, outcome: outcomes[$0], path: paths[$0]) }
+        let files = scan.files
         let redone = work.parallelMap { item -> FileOutcome in
             defer { progress.advance() }
-            let file = scan.files[item.index]
+            let file = files[item.index]
             if case .extract(let stamp, let hash) = item.outcome {
                 return Self.extract(file, stamp: stamp, hash: hash, extraction: extraction)
             }
@@ -166,27 +283,15 @@ public struct ChronicleRun: Sendable {
         }
         for (index, outcome) in zip(again, redone) { outcomes[index] = outcome }
         progress.finish()
-        timer.lap("classify, read stored records and extract")
+        timer.lap("read stored records and extract")
 
-        var unchanged = 0
-        var extractedRows: [StoredArticle] = []
-        var restamped: [String: FileStamp] = [:]
-        var entries: [(path: String, records: [ArticleRecord], current: Bool)] = []
-        entries.reserveCapacity(scan.files.count + vanished.count)
+        var entries: [(path: String, records: [ArticleRecord])] = []
+        entries.reserveCapacity(outcomes.count + vanished.count)
         for (index, file) in scan.files.enumerated() {
             switch outcomes[index] {
-            case .unchanged:
-                unchanged += 1
-                entries.append((file.displayPath, reusedRecords[index] ?? [], true))
-            case .restamped(let stamp):
-                unchanged += 1
-                restamped[paths[index]] = stamp
-                entries.append((file.displayPath, reusedRecords[index] ?? [], true))
-            case .extracted(let row, let records):
-                extractedRows.append(row)
-                entries.append((file.displayPath, records, true))
-            case .extract:
-                break
+            case .unchanged, .restamped: entries.append((file.displayPath, reusedRecords[index] ?? []))
+            case .extracted(_, let records): entries.append((file.displayPath, records))
+            case .extract: break
             }
         }
         reusedRecords = []
@@ -194,66 +299,22 @@ public struct ChronicleRun: Sendable {
             for row in vanished {
                 guard let records = vanishedRecords[row.path] else { continue }
                 // A vanished file keeps its events; that it once could not be read is no longer news.
-                entries.append((row.displayPath, records.filter { $0.status == .ok }, false))
+                entries.append((row.displayPath, records.filter { $0.status == .ok }))
             }
         }
         vanishedRecords = [:]
         entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let records = entries.flatMap(\.records)
         entries = []
-        let seen = paths
-        paths = []
-        logger.info("\(unchanged) articles unchanged, \(extractedRows.count) extracted")
-        if !vanished.isEmpty {
-            logger.info("\(vanished.count) stored articles no longer in the inputs: \(options.prune ? "pruned" : "kept")")
-        }
 
         // Corrections, chronology, problems.
         let corrected = corrections.apply(to: records)
-        var chronology = ChronologyBuilder(window: config.window).build(corrected.records)
+        var chronology = ChronologyBuilder(window: options.config.window).build(corrected.records)
         chronology.markCorrected(corrected.corrected)
         var problems = Self.problems(corrected.records)
         problems += corrections.problems(for: corrected.unmatched, displayPath: Self.display(corrections.file.path))
         problems.sort()
-        for problem in problems {
-            logger.warning("\(problem.source): \(problem.reason)")
-        }
-        let eventIDs = (chronology.events + chronology.undated).map(\.id)
-        var newEventIDs = Set<String>()
-        if let baseline {
-            newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
-        }
-        let correctedCount = (chronology.events + chronology.undated).filter(\.corrected).count
-        timer.lap("corrections and chronology")
-        logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(corrected.suppressed) suppressed")
-
-        // 3. Store, in one transaction.
-        let runID = try store.commit(StoreUpdate(
-            run: RunRecord(
-                startedAt: startedAt, asOf: options.asOf.description, extractorVersion: extraction.version,
-                configFingerprint: extraction.configFingerprint, files: scan.files.count, unchanged: unchanged,
-                extracted: extractedRows.count, pruned: options.prune ? vanished.count : 0, articles: records.count,
-                events: chronology.events.count, newEvents: newEventIDs.count, problems: problems.count),
-            extracted: extractedRows, restamped: restamped, seen: seen,
-            removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune))
-
-        timer.lap("store commit")
-
-        // 4. Reports, then 5. mark them written.
-        let input = ReportInput(
-            chronology: chronology, problems: problems, asOf: options.asOf, newEventIDs: newEventIDs,
-            articlesRead: records.count, filesSkipped: scan.skipped.count)
-        let reports = try ReportWriter(config: config).write(input)
-        timer.lap("reports")
-        try store.markReportsWritten(run: runID)
-        logger.info("\(records.count) articles, \(chronology.events.count) events in the window, \(reports.count) reports written")
-
-        return RunSummary(
-            filesRead: scan.files.count, filesSkipped: scan.skipped.count, unchanged: unchanged,
-            extracted: extractedRows.count, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
-            articles: records.count, events: chronology.events.count, newEventIDs: newEventIDs, corrected: correctedCount,
-            suppressed: corrected.suppressed, problems: problems, reports: reports, runID: runID,
-            chronology: chronology)
+        return ChronologyCache(chronology: chronology, problems: problems, articles: records.count, suppressed: corrected.suppressed)
     }
 
     enum FileOutcome: Sendable {

@@ -15,6 +15,8 @@ struct MarkdownReport {
     private let pieces = PieceCache()
     /// Undated events per unit id, for the unit files.
     private let undatedByUnit: [String: [ChronologyEvent]]
+    /// The events new since the last run, dated then undated, in chronology order.
+    private let newItems: [ChronologyEvent]
 
     init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool) {
         self.input = input
@@ -28,6 +30,10 @@ struct MarkdownReport {
         }
         self.rows = rows
         undatedByUnit = Dictionary(grouping: input.chronology.undated, by: \.event.unit.id)
+        // Found once: each unit and year file lists its own, and scanning the whole chronology
+        // per file made a run with new events quadratic in the number of units.
+        newItems = input.newEventIDs.isEmpty
+            ? [] : (input.chronology.events + input.chronology.undated).filter { input.newEventIDs.contains($0.id) }
     }
 
     private final class PieceCache {
@@ -201,7 +207,7 @@ struct MarkdownReport {
     private func newEvents(_ filter: (ChronologyEvent) -> Bool) -> [String: Any] {
         guard !input.newEventIDs.isEmpty else { return ["has_new": false] }
         var items: [[String: Any]] = []
-        for item in chronology.events + chronology.undated where input.newEventIDs.contains(item.id) && filter(item) {
+        for item in newItems where filter(item) {
             items.append([
                 "date": item.event.date.value.map(ReportFields.vietnameseDate) ?? "?",
                 "unit": ReportText.markdown(item.event.unit.name),

@@ -33,6 +33,13 @@ final class ReportStaging {
     /// once at the end. A kill still leaves every target either old or new and complete: no
     /// rename happens before all the new data is on disk.
     func commit() throws -> [URL] {
+        try Self.commit([self])
+    }
+
+    /// Commits several stagings of the same output folder as one: one sync, then every rename.
+    static func commit(_ stagings: [ReportStaging]) throws -> [URL] {
+        let sinks = stagings.flatMap(\.sinks)
+        guard let root = stagings.first?.root else { return [] }
         for sink in sinks { try sink.finish(sync: false) }
         if !Self.syncFileSystem(containing: root) {
             for sink in sinks { try Self.fsyncFile(sink) }

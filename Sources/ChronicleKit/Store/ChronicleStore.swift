@@ -12,6 +12,8 @@ import GRDB
 ///   adds `records_bin` (the records in `RecordBinary` form; `records_json` is then empty)
 /// - `article_url(url, path → article_file ON DELETE CASCADE)`, PK (url, path)
 /// - `event(id PK, first_seen_run, last_seen_run)`
+/// - `chronology_cache(id = 1, fingerprint, data)` (migration `v3`): the last chronology built
+///   and the fingerprint of its inputs (`ChronologyCache`)
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -86,6 +88,16 @@ public final class ChronicleStore: Sendable {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: "ALTER TABLE article_file ADD COLUMN records_bin BLOB")
         }
+        // The last chronology built, under the fingerprint of its inputs (`ChronologyCache`).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE chronology_cache (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    fingerprint TEXT NOT NULL,
+                    data BLOB NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 
@@ -152,6 +164,17 @@ public final class ChronicleStore: Sendable {
                 }
                 try body(path, records)
             }
+        }
+    }
+
+    /// The cached chronology when it was built from inputs with this fingerprint; nil otherwise
+    /// (or when it cannot be decoded: it is then simply built again).
+    public func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
+        try read("read the cached chronology") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
+                  row[0] as String == fingerprint, let data = row.dataNoCopy(atIndex: 1)
+            else { return nil }
+            return try? ChronologyCache(decoding: [UInt8](data))
         }
     }
 
@@ -253,6 +276,16 @@ public final class ChronicleStore: Sendable {
                     ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
                     """)
                 for id in update.eventIDs { try event.execute(arguments: [id, runID, runID]) }
+                if let cache = update.chronologyCache {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, ?)
+                            ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
+                            """,
+                        arguments: [cache.fingerprint, Data(cache.data)])
+                } else {
+                    try db.execute(sql: "DELETE FROM chronology_cache")
+                }
                 if update.pruneEvents {
                     try db.execute(sql: "DELETE FROM event WHERE last_seen_run < ?", arguments: [runID])
                 }

@@ -38,7 +38,7 @@ public enum RecordBinary {
 
     // MARK: Writing
 
-    private struct Writer {
+    struct Writer {
         var bytes: [UInt8] = []
 
         mutating func varint(_ value: UInt64) {
@@ -134,8 +134,10 @@ public enum RecordBinary {
 
     // MARK: Reading
 
-    private struct Reader {
+    struct Reader {
         let bytes: UnsafeRawBufferPointer
+
+        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
         var offset = 0
 
         mutating func byte() throws -> UInt8 {

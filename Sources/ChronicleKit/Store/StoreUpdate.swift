@@ -13,11 +13,16 @@ public struct StoreUpdate: Sendable {
     public var eventIDs: [String]
     /// Whether events absent from this run are forgotten (`--prune`).
     public var pruneEvents: Bool
+    /// The chronology of this run in `ChronologyCache` form with its inputs' fingerprint;
+    /// nil forgets any cached one.
+    public var chronologyCache: (fingerprint: String, data: [UInt8])?
 
     public init(
         run: RunRecord, extracted: [StoredArticle] = [], restamped: [String: FileStamp] = [:], seen: [String] = [],
-        removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false
+        removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false,
+        chronologyCache: (fingerprint: String, data: [UInt8])? = nil
     ) {
+        self.chronologyCache = chronologyCache
         self.run = run
         self.extracted = extracted
         self.restamped = restamped
