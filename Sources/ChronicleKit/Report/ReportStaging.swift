@@ -18,7 +18,10 @@ final class ReportStaging {
     }
 
     /// Opens a temporary file for `relativePath` under the output folder.
+    /// Formats write their files one after another, so opening a file closes the previous one
+    /// (written, not yet synced): a thousand unit files never hold a thousand descriptors and buffers.
     func open(_ relativePath: String) throws -> AtomicFileSink {
+        try sinks.last?.finish(sync: false)
         let sink = try AtomicFileSink(url: root.appendingPathComponent(relativePath))
         sinks.append(sink)
         return sink

@@ -91,7 +91,6 @@ public final class AtomicFileSink {
         temporaryURL = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         fd = open(temporaryURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
-        buffer.reserveCapacity(capacity)
     }
 
     deinit {
@@ -143,6 +142,8 @@ public final class AtomicFileSink {
     public func finish(sync: Bool) throws {
         guard !finished else { return }
         try flush()
+        // A run stages a thousand files and more until the commit: their buffers are let go here.
+        buffer = []
         if sync && fsync(fd) != 0 { throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
         close(fd)
         fd = -1
