@@ -158,19 +158,19 @@ public struct ChronicleRun: Sendable {
 
         let built: ChronologyCache
         var reused = false
-        var cacheData: (fingerprint: String, data: [UInt8])?
+        var cacheChange = StoreUpdate.CacheChange.clear
         if let fingerprint = cacheFingerprint(), let cached = try store.cachedChronology(fingerprint: fingerprint) {
             // Nothing the chronology depends on changed: no record is read, nothing rebuilt.
             built = cached
             reused = true
-            cacheData = (fingerprint, cached.encoded())
+            cacheChange = .keep
             progress.finish()
             timer.lap("classify (chronology unchanged, taken from the store)")
         } else {
             built = try buildChronology(
                 scan: scan, paths: paths, outcomes: &outcomes, vanished: vanished, keepVanished: keepVanished,
                 store: store, extraction: extraction, corrections: corrections, progress: progress, timer: &timer)
-            if let fingerprint = cacheFingerprint() { cacheData = (fingerprint, built.encoded()) }
+            if let fingerprint = cacheFingerprint() { cacheChange = .replace(fingerprint: fingerprint, data: built.encoded()) }
             timer.lap("corrections and chronology")
         }
         let chronology = built.chronology
@@ -218,7 +218,7 @@ public struct ChronicleRun: Sendable {
                 events: chronology.events.count, newEvents: newEventIDs.count, problems: problems.count),
             extracted: extractedRows, restamped: restamped, seen: seen,
             removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune,
-            chronologyCache: cacheData))
+            chronologyCache: cacheChange))
 
         timer.lap("store commit")
 

@@ -276,14 +276,17 @@ public final class ChronicleStore: Sendable {
                     ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
                     """)
                 for id in update.eventIDs { try event.execute(arguments: [id, runID, runID]) }
-                if let cache = update.chronologyCache {
+                switch update.chronologyCache {
+                case .keep:
+                    break
+                case .replace(let fingerprint, let data):
                     try db.execute(
                         sql: """
                             INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, ?)
                             ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
                             """,
-                        arguments: [cache.fingerprint, Data(cache.data)])
-                } else {
+                        arguments: [fingerprint, Data(data)])
+                case .clear:
                     try db.execute(sql: "DELETE FROM chronology_cache")
                 }
                 if update.pruneEvents {

@@ -13,14 +13,20 @@ public struct StoreUpdate: Sendable {
     public var eventIDs: [String]
     /// Whether events absent from this run are forgotten (`--prune`).
     public var pruneEvents: Bool
-    /// The chronology of this run in `ChronologyCache` form with its inputs' fingerprint;
-    /// nil forgets any cached one.
-    public var chronologyCache: (fingerprint: String, data: [UInt8])?
+    /// What becomes of the cached chronology (`ChronologyCache`).
+    public var chronologyCache: CacheChange
+
+    /// The cached chronology after a run: kept as it is (it was reused), replaced, or forgotten.
+    public enum CacheChange: Sendable {
+        case keep
+        case replace(fingerprint: String, data: [UInt8])
+        case clear
+    }
 
     public init(
         run: RunRecord, extracted: [StoredArticle] = [], restamped: [String: FileStamp] = [:], seen: [String] = [],
         removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false,
-        chronologyCache: (fingerprint: String, data: [UInt8])? = nil
+        chronologyCache: CacheChange = .clear
     ) {
         self.chronologyCache = chronologyCache
         self.run = run
