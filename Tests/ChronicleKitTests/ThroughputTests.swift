@@ -99,6 +99,24 @@ import Testing
         #expect(third.extracted == 0 && third.unchanged == 2)
     }
 
+    @Test func lastSeenRunMovesOnForSeenFilesOnly() throws {
+        let box = try Sandbox()
+        try box.write("a.txt", "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        try box.write("b.txt", "event: 2023-06-20 | Quân đoàn 2 | mid-year-review\n")
+        let first = try box.run()
+        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("b.txt"))
+        let second = try box.run()
+        let third = try box.run()
+        #expect(third.vanished == 1 && third.events == 2)
+        let queue = try DatabaseQueue(path: ChronicleRun.storeURL(for: try box.config()).path)
+        let seen = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, last_seen_run FROM article_file ORDER BY path").map { ($0[0] as String, $0[1] as Int64) }
+        }
+        #expect(seen.count == 2)
+        #expect(seen[0].0.hasSuffix("/a.txt") && seen[0].1 == third.runID)
+        #expect(seen[1].0.hasSuffix("/b.txt") && seen[1].1 == first.runID && second.runID > first.runID)
+    }
+
     @Test func scannerSkipsHiddenEntriesFollowsFileLinksAndSortsByBytes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -218,7 +218,7 @@ public struct ChronicleRun: Sendable {
                 events: chronology.events.count, newEvents: newEventIDs.count, problems: problems.count),
             extracted: extractedRows, restamped: restamped, seen: seen,
             removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune,
-            chronologyCache: cacheChange))
+            chronologyCache: cacheChange, unseen: vanished.map(\.path)))
 
         timer.lap("store commit")
 

@@ -269,8 +269,20 @@ public final class ChronicleStore: Sendable {
                 }
                 let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
                 for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
-                let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
-                for path in update.seen { try see.execute(arguments: [runID, path]) }
+                if let unseen = update.unseen {
+                    // One statement for the whole archive; the few vanished files keep their run.
+                    try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unseen_file (path TEXT PRIMARY KEY NOT NULL)")
+                    try db.execute(sql: "DELETE FROM unseen_file")
+                    let unseenRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO unseen_file (path) VALUES (?)")
+                    for path in unseen { try unseenRow.execute(arguments: [path]) }
+                    try db.execute(
+                        sql: "UPDATE article_file SET last_seen_run = ? WHERE path NOT IN (SELECT path FROM unseen_file)",
+                        arguments: [runID])
+                    try db.execute(sql: "DELETE FROM unseen_file")
+                } else {
+                    let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
+                    for path in update.seen { try see.execute(arguments: [runID, path]) }
+                }
                 let event = try db.cachedStatement(sql: """
                     INSERT INTO event (id, first_seen_run, last_seen_run) VALUES (?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run

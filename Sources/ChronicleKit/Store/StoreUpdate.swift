@@ -7,6 +7,9 @@ public struct StoreUpdate: Sendable {
     public var restamped: [String: FileStamp]
     /// Paths of every file seen in this run (their `last_seen_run` moves on).
     public var seen: [String]
+    /// When set, every stored file but these was seen in this run, and `seen` is not used: the
+    /// store then moves `last_seen_run` on in one statement instead of one per file.
+    public var unseen: [String]?
     /// Paths whose rows are deleted (`--prune` of vanished files).
     public var removed: [String]
     /// Ids of the chronology events of this run.
@@ -26,8 +29,9 @@ public struct StoreUpdate: Sendable {
     public init(
         run: RunRecord, extracted: [StoredArticle] = [], restamped: [String: FileStamp] = [:], seen: [String] = [],
         removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false,
-        chronologyCache: CacheChange = .clear
+        chronologyCache: CacheChange = .clear, unseen: [String]? = nil
     ) {
+        self.unseen = unseen
         self.chronologyCache = chronologyCache
         self.run = run
         self.extracted = extracted
