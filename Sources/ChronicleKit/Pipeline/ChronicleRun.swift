@@ -44,6 +44,8 @@ public struct RunSummary: Sendable {
     public var runID: Int64
     /// The chronology the reports were written from (corrections applied).
     public var chronology: Chronology
+    /// Whether the chronology was taken from the store's cache (nothing it depends on changed).
+    public var chronologyReused: Bool = false
 }
 
 /// The main job: ingest → extract → chronology → reports, incrementally over a state store.
@@ -90,6 +92,7 @@ public struct ChronicleRun: Sendable {
     public func run() throws -> RunSummary {
         let config = options.config
         let startedAt = ISO8601DateFormatter().string(from: Date())
+        var timer = PhaseTimer(logger: logger)
 
         // Read-only checks first: a bad config or a missing input folder touches nothing.
         let corrections = try CorrectionSet.load(config: config)
@@ -108,62 +111,91 @@ public struct ChronicleRun: Sendable {
         removeStaleTemporaryFiles(in: config.output)
 
         let store = try ChronicleStore(url: Self.storeURL(for: config))
-        let stored = try store.articles()
+        let stored = try store.fileStates()
         let knownEvents = try store.knownEvents()
         let baseline = try store.lastReportedRun()
+        timer.lap("scan and store state")
 
-        // 2. Reuse or extract.
+        // 2. Reuse or extract. Files are first classified by stamp (and hash when the stamp
+        // moved) without touching their records; stored records are then streamed once from the
+        // store for the files that did not change.
         let progress = ProgressBar(total: scan.files.count, label: "reading articles", enabled: options.showProgress)
-        let outcomes: [FileOutcome] = scan.files.parallelMap { file in
-            defer { progress.advance() }
-            return Self.process(file, stored: stored, extraction: extraction)
+        var outcomes: [FileOutcome] = scan.files.parallelMap { file in
+            let outcome = Self.classify(file, stored: stored, extraction: extraction)
+            if case .extracted = outcome { progress.advance() }
+            return outcome
         }
-        progress.finish()
+        var paths: [String] = scan.files.map { $0.url.standardizedFileURL.path }
+        var seenSet = Set<String>(minimumCapacity: paths.count)
+        for path in paths { seenSet.insert(path) }
+        let vanished = stored.values.filter { !seenSet.contains($0.path) }
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let keepVanished = !options.prune
+        // The fingerprint of the chronology's inputs; nil while some file is still to be extracted
+        // (or could not be read, so it has no hash).
+        func cacheFingerprint() -> String? {
+            var sources: [ChronologyCache.Source] = []
+            sources.reserveCapacity(outcomes.count + vanished.count)
+            for (index, outcome) in outcomes.enumerated() {
+                let hash: String?
+                switch outcome {
+                case .unchanged, .restamped: hash = stored[paths[index]]?.contentHash
+                case .extracted(let row, _): hash = row.contentHash
+                case .extract: return nil
+                }
+                guard let hash else { return nil }
+                sources.append(.init(path: paths[index], displayPath: scan.files[index].displayPath, contentHash: hash, current: true))
+            }
+            if keepVanished {
+                for row in vanished {
+                    sources.append(.init(path: row.path, displayPath: row.displayPath, contentHash: row.contentHash ?? "-", current: false))
+                }
+            }
+            return ChronologyCache.fingerprint(
+                sources: sources, extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint,
+                window: config.window, corrections: corrections.file)
+        }
+
+        let built: ChronologyCache
+        var reused = false
+        var cacheChange = StoreUpdate.CacheChange.clear
+        if let fingerprint = cacheFingerprint(), let cached = try store.cachedChronology(fingerprint: fingerprint) {
+            // Nothing the chronology depends on changed: no record is read, nothing rebuilt.
+            built = cached
+            reused = true
+            cacheChange = .keep
+            progress.finish()
+            timer.lap("classify (chronology unchanged, taken from the store)")
+        } else {
+            built = try buildChronology(
+                scan: scan, paths: paths, outcomes: &outcomes, vanished: vanished, keepVanished: keepVanished,
+                store: store, extraction: extraction, corrections: corrections, progress: progress, timer: &timer)
+            if let fingerprint = cacheFingerprint() { cacheChange = .replace(fingerprint: fingerprint, data: built.encoded()) }
+            timer.lap("corrections and chronology")
+        }
+        let chronology = built.chronology
+        let problems = built.problems
 
         var unchanged = 0
         var extractedRows: [StoredArticle] = []
         var restamped: [String: FileStamp] = [:]
-        var seen: [String] = []
-        var entries: [(path: String, records: [ArticleRecord], current: Bool)] = []
-        for (file, outcome) in zip(scan.files, outcomes) {
-            let path = file.url.standardizedFileURL.path
-            seen.append(path)
+        for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .unchanged(let records):
+            case .unchanged: unchanged += 1
+            case .restamped(let stamp):
                 unchanged += 1
-                entries.append((file.displayPath, records, true))
-            case .restamped(let stamp, let records):
-                unchanged += 1
-                restamped[path] = stamp
-                entries.append((file.displayPath, records, true))
-            case .extracted(let row, let records):
-                extractedRows.append(row)
-                entries.append((file.displayPath, records, true))
+                restamped[paths[index]] = stamp
+            case .extracted(let row, _): extractedRows.append(row)
+            case .extract: break
             }
         }
-        let seenSet = Set(seen)
-        let vanished = stored.values.filter { !seenSet.contains($0.path) }
-        if !options.prune {
-            for row in vanished {
-                guard let records = try? row.records() else { continue }
-                // A vanished file keeps its events; that it once could not be read is no longer news.
-                entries.append((row.displayPath, records.filter { $0.status == .ok }, false))
-            }
-        }
-        entries.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
-        let records = entries.flatMap(\.records)
+        outcomes = []
+        let seen = paths
+        paths = []
         logger.info("\(unchanged) articles unchanged, \(extractedRows.count) extracted")
         if !vanished.isEmpty {
             logger.info("\(vanished.count) stored articles no longer in the inputs: \(options.prune ? "pruned" : "kept")")
         }
-
-        // Corrections, chronology, problems.
-        let corrected = corrections.apply(to: records)
-        var chronology = ChronologyBuilder(window: config.window).build(corrected.records)
-        chronology.markCorrected(corrected.corrected)
-        var problems = Self.problems(corrected.records)
-        problems += corrections.problems(for: corrected.unmatched, displayPath: Self.display(corrections.file.path))
-        problems.sort()
         for problem in problems {
             logger.warning("\(problem.source): \(problem.reason)")
         }
@@ -172,8 +204,10 @@ public struct ChronicleRun: Sendable {
         if let baseline {
             newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
         }
-        let correctedCount = (chronology.events + chronology.undated).filter(\.corrected).count
-        logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(corrected.suppressed) suppressed")
+        let correctedCount = chronology.events.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
+            + chronology.undated.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
+        let records = (count: built.articles, suppressed: built.suppressed)
+        logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(built.suppressed) suppressed")
 
         // 3. Store, in one transaction.
         let runID = try store.commit(StoreUpdate(
@@ -183,13 +217,17 @@ public struct ChronicleRun: Sendable {
                 extracted: extractedRows.count, pruned: options.prune ? vanished.count : 0, articles: records.count,
                 events: chronology.events.count, newEvents: newEventIDs.count, problems: problems.count),
             extracted: extractedRows, restamped: restamped, seen: seen,
-            removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune))
+            removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune,
+            chronologyCache: cacheChange, unseen: vanished.map(\.path)))
+
+        timer.lap("store commit")
 
         // 4. Reports, then 5. mark them written.
         let input = ReportInput(
             chronology: chronology, problems: problems, asOf: options.asOf, newEventIDs: newEventIDs,
             articlesRead: records.count, filesSkipped: scan.skipped.count)
         let reports = try ReportWriter(config: config).write(input)
+        timer.lap("reports")
         try store.markReportsWritten(run: runID)
         logger.info("\(records.count) articles, \(chronology.events.count) events in the window, \(reports.count) reports written")
 
@@ -197,19 +235,101 @@ public struct ChronicleRun: Sendable {
             filesRead: scan.files.count, filesSkipped: scan.skipped.count, unchanged: unchanged,
             extracted: extractedRows.count, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
             articles: records.count, events: chronology.events.count, newEventIDs: newEventIDs, corrected: correctedCount,
-            suppressed: corrected.suppressed, problems: problems, reports: reports, runID: runID,
-            chronology: chronology)
+            suppressed: records.suppressed, problems: problems, reports: reports, runID: runID,
+            chronology: chronology, chronologyReused: reused)
+    }
+
+    /// Reads the stored records of the unchanged (and kept vanished) files in one pass over the
+    /// store, extracts the new and changed ones (and any whose stored records cannot be read),
+    /// applies the corrections and builds the chronology. `outcomes` ends with no `.extract` left.
+    private func buildChronology(
+        scan: InputScanner.Result, paths: [String], outcomes: inout [FileOutcome], vanished: [StoredFileState],
+        keepVanished: Bool, store: ChronicleStore, extraction: Extraction, corrections: CorrectionSet,
+        progress: ProgressBar, timer: inout PhaseTimer
+    ) throws -> ChronologyCache {
+        var reusedIndex: [String: Int] = [:]
+        for (index, outcome) in outcomes.enumerated() {
+            if case .unchanged = outcome { reusedIndex[paths[index]] = index }
+            if case .restamped = outcome { reusedIndex[paths[index]] = index }
+        }
+        let vanishedSet = keepVanished ? Set(vanished.map(\.path)) : []
+        var reusedRecords = [[ArticleRecord]?](repeating: nil, count: outcomes.count)
+        var vanishedRecords: [String: [ArticleRecord]] = [:]
+        try store.forEachRecords(where: { reusedIndex[$0] != nil || vanishedSet.contains($0) }) { path, records in
+            if let index = reusedIndex[path] {
+                reusedRecords[index] = records
+            } else if let records {
+                vanishedRecords[path] = records
+            }
+        }
+        // Stored records that cannot be decoded: the file is extracted again.
+        var again: [Int] = []
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .unchanged, .restamped: if reusedRecords[index] == nil { again.append(index) }
+            case .extract: again.append(index)
+            case .extracted: break
+            }
+        }
+        let work = again.map { (index: $0, outcome: outcomes[$0], path: paths[$0]) }
+        let files = scan.files
+        let redone = work.parallelMap { item -> FileOutcome in
+            defer { progress.advance() }
+            let file = files[item.index]
+            if case .extract(let stamp, let hash) = item.outcome {
+                return Self.extract(file, stamp: stamp, hash: hash, extraction: extraction)
+            }
+            return Self.extract(file, stamp: FileStamp(path: item.path), hash: ContentHash(fileAt: item.path), extraction: extraction)
+        }
+        for (index, outcome) in zip(again, redone) { outcomes[index] = outcome }
+        progress.finish()
+        timer.lap("read stored records and extract")
+
+        var entries: [(path: String, records: [ArticleRecord])] = []
+        entries.reserveCapacity(outcomes.count + vanished.count)
+        for (index, file) in scan.files.enumerated() {
+            switch outcomes[index] {
+            case .unchanged, .restamped: entries.append((file.displayPath, reusedRecords[index] ?? []))
+            case .extracted(_, let records): entries.append((file.displayPath, records))
+            case .extract: break
+            }
+        }
+        reusedRecords = []
+        if keepVanished {
+            for row in vanished {
+                guard let records = vanishedRecords[row.path] else { continue }
+                // A vanished file keeps its events; that it once could not be read is no longer news.
+                entries.append((row.displayPath, records.filter { $0.status == .ok }))
+            }
+        }
+        vanishedRecords = [:]
+        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let records = entries.flatMap(\.records)
+        entries = []
+
+        // Corrections, chronology, problems.
+        let corrected = corrections.apply(to: records)
+        var chronology = ChronologyBuilder(window: options.config.window).build(corrected.records)
+        chronology.markCorrected(corrected.corrected)
+        var problems = Self.problems(corrected.records)
+        problems += corrections.problems(for: corrected.unmatched, displayPath: Self.display(corrections.file.path))
+        problems.sort()
+        return ChronologyCache(chronology: chronology, problems: problems, articles: records.count, suppressed: corrected.suppressed)
     }
 
     enum FileOutcome: Sendable {
-        case unchanged([ArticleRecord])
-        case restamped(FileStamp, [ArticleRecord])
+        /// Same stamp as stored: its stored records are reused.
+        case unchanged
+        /// Same content under a new stamp: stored records reused, stamp updated.
+        case restamped(FileStamp)
+        /// New or changed: to be extracted (with what was measured before reading it).
+        case extract(FileStamp?, ContentHash?)
         case extracted(StoredArticle, [ArticleRecord])
     }
 
-    /// Reuses the stored records of an unchanged file, or extracts it. Same size and mtime means
-    /// unchanged without reading; otherwise the content hash decides.
-    static func process(_ file: InputFile, stored: [String: StoredArticle], extraction: Extraction) -> FileOutcome {
+    /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
+    /// stored by this extractor version and rules; reads no records.
+    static func classify(_ file: InputFile, stored: [String: StoredFileState], extraction: Extraction) -> FileOutcome {
         let path = file.url.standardizedFileURL.path
         // Stamp before hash before reading: if the file changes meanwhile, the stored stamp is
         // the older one and the next run looks again.
@@ -217,16 +337,12 @@ public struct ChronicleRun: Sendable {
         if let old = stored[path], let stamp, let oldHash = old.contentHash,
            old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
         {
-            if old.stamp == stamp, let records = try? old.records() {
-                return .unchanged(records)
-            }
+            if old.stamp == stamp { return .unchanged }
             let hash = ContentHash(fileAt: path)
-            if hash?.description == oldHash, let records = try? old.records() {
-                return .restamped(stamp, records)
-            }
-            return extract(file, stamp: stamp, hash: hash, extraction: extraction)
+            if hash?.description == oldHash { return .restamped(stamp) }
+            return .extract(stamp, hash)
         }
-        return extract(file, stamp: stamp, hash: ContentHash(fileAt: path), extraction: extraction)
+        return .extract(stamp, ContentHash(fileAt: path))
     }
 
     private static func extract(_ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction) -> FileOutcome {

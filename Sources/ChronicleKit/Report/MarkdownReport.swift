@@ -10,18 +10,42 @@ struct MarkdownReport {
     let withTimeline: Bool
     /// Each event's table row, rendered once and shared by chronology.md and the unit and year files.
     private let rows: [String]
+    /// Renders of the small fixed pieces (table header, year and unit headings), which repeat
+    /// in every unit and year file.
+    private let pieces = PieceCache()
+    /// Undated events per unit id, for the unit files.
+    private let undatedByUnit: [String: [ChronologyEvent]]
+    /// The events new since the last run, dated then undated, in chronology order.
+    private let newItems: [ChronologyEvent]
 
     init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool) {
         self.input = input
         self.summary = summary
         self.templates = templates
         self.withTimeline = withTimeline
-        var rows: [String] = []
-        rows.reserveCapacity(input.chronology.events.count)
-        for item in input.chronology.events {
-            rows.append(templates.render("event-row", Self.row(item, input: input, templates: templates)))
+        // Rendering a row through Mustache is the largest cost of the Markdown report and rows
+        // are independent: they are rendered on all cores (order kept).
+        rows = input.chronology.events.parallelMap { item in
+            templates.render("event-row", Self.row(item, input: input, templates: templates))
         }
-        self.rows = rows
+        undatedByUnit = Dictionary(grouping: input.chronology.undated, by: \.event.unit.id)
+        // Found once: each unit and year file lists its own, and scanning the whole chronology
+        // per file made a run with new events quadratic in the number of units.
+        newItems = input.newEventIDs.isEmpty
+            ? [] : (input.chronology.events + input.chronology.undated).filter { input.newEventIDs.contains($0.id) }
+    }
+
+    private final class PieceCache {
+        var renders: [String: String] = [:]
+    }
+
+    /// `templates.render` for pieces whose context is a few strings, remembered by template and values.
+    private func piece(_ name: String, _ context: [String: String]) -> String {
+        let key = ([name] + context.keys.sorted().flatMap { [$0, context[$0]!] }).joined(separator: "\u{0}")
+        if let cached = pieces.renders[key] { return cached }
+        let text = templates.render(name, context)
+        pieces.renders[key] = text
+        return text
     }
 
     private var chronology: Chronology { input.chronology }
@@ -53,7 +77,7 @@ struct MarkdownReport {
         let unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
         if chronology.events.isEmpty { try sink.write(templates.render("no-events", [:])) }
         for (position, year) in summary.years.enumerated() {
-            try sink.write(templates.render("section-year", ["heading": "##", "year": String(year)]))
+            try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             // Group the year's events by unit, keeping date order inside each unit.
             let indices = summary.eventsByYear[position].enumerated().sorted {
                 let l = unitRank[chronology.events[$0.element].event.unit.id]!, r = unitRank[chronology.events[$1.element].event.unit.id]!
@@ -64,7 +88,7 @@ struct MarkdownReport {
                 let unit = chronology.events[indices[start]].event.unit
                 var end = start
                 while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
-                try sink.write(templates.render("section-unit", ["heading": "###", "unit": ReportText.markdown(unit.name)]))
+                try sink.write(piece("section-unit", ["heading": "###", "unit": ReportText.markdown(unit.name)]))
                 try table(indices[start..<end], into: sink)
                 start = end
             }
@@ -83,11 +107,11 @@ struct MarkdownReport {
             let year = chronology.events[events[start]].event.date.value!.year
             var end = start
             while end < events.count && chronology.events[events[end]].event.date.value!.year == year { end += 1 }
-            try sink.write(templates.render("section-year", ["heading": "##", "year": String(year)]))
+            try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try table(events[start..<end], into: sink)
             start = end
         }
-        let undated = chronology.undated.filter { $0.event.unit.id == unit.id }
+        let undated = undatedByUnit[unit.id] ?? []
         if !undated.isEmpty { try problems(articles: [], undated: undated, showArticles: false, into: sink) }
     }
 
@@ -108,7 +132,7 @@ struct MarkdownReport {
             let unit = chronology.events[indices[start]].event.unit
             var end = start
             while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
-            try sink.write(templates.render("section-unit", ["heading": "##", "unit": ReportText.markdown(unit.name)]))
+            try sink.write(piece("section-unit", ["heading": "##", "unit": ReportText.markdown(unit.name)]))
             try table(indices[start..<end], into: sink)
             start = end
         }
@@ -182,7 +206,7 @@ struct MarkdownReport {
     private func newEvents(_ filter: (ChronologyEvent) -> Bool) -> [String: Any] {
         guard !input.newEventIDs.isEmpty else { return ["has_new": false] }
         var items: [[String: Any]] = []
-        for item in chronology.events + chronology.undated where input.newEventIDs.contains(item.id) && filter(item) {
+        for item in newItems where filter(item) {
             items.append([
                 "date": item.event.date.value.map(ReportFields.vietnameseDate) ?? "?",
                 "unit": ReportText.markdown(item.event.unit.name),
@@ -194,7 +218,7 @@ struct MarkdownReport {
     }
 
     private func table(_ indices: ArraySlice<Int>, into sink: AtomicFileSink) throws {
-        try sink.write(templates.render("table-header", [:]))
+        try sink.write(piece("table-header", [:]))
         for index in indices { try sink.write(rows[index]) }
         try sink.write("\n")
     }

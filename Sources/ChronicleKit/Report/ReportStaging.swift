@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The files of one report run, written to temporary files first and renamed into place only
 /// when every format has been written (and the XML validated): a failure anywhere leaves the old
 /// reports as they were and no temporary files behind.
@@ -12,7 +18,10 @@ final class ReportStaging {
     }
 
     /// Opens a temporary file for `relativePath` under the output folder.
+    /// Formats write their files one after another, so opening a file closes the previous one
+    /// (written, not yet synced): a thousand unit files never hold a thousand descriptors and buffers.
     func open(_ relativePath: String) throws -> AtomicFileSink {
+        try sinks.last?.finish(sync: false)
         let sink = try AtomicFileSink(url: root.appendingPathComponent(relativePath))
         sinks.append(sink)
         return sink
@@ -20,10 +29,79 @@ final class ReportStaging {
 
     /// Flushes every file to disk, then renames them all into place; returns the targets in the
     /// order they were opened.
+    ///
+    /// A run writes a thousand unit files and more: one fsync after each file and one of its
+    /// folder after each rename cost more than rendering them. So the files are closed, then
+    /// fsynced from several threads at once (the file system commits them in shared journal
+    /// transactions; syncfs(2) would also wait for every other process's writes), and only then
+    /// renamed, each folder fsynced once at the end. A kill still leaves every target either
+    /// old or new and complete: no rename happens before all the new data is on disk.
     func commit() throws -> [URL] {
-        for sink in sinks { try sink.finish() }
-        for sink in sinks { try sink.commit() }
+        try Self.commit([self])
+    }
+
+    /// Commits several stagings of the same output folder as one: one sync pass, then every rename.
+    static func commit(_ stagings: [ReportStaging]) throws -> [URL] {
+        let sinks = stagings.flatMap(\.sinks)
+        for sink in sinks { try sink.finish(sync: false) }
+        try fsyncAll(sinks.map { ($0.temporaryURL.path, $0.url.path) })
+        var folders: [String] = []
+        var seen = Set<String>()
+        for sink in sinks {
+            try sink.commit(syncDirectory: false)
+            let folder = sink.url.deletingLastPathComponent().path
+            if seen.insert(folder).inserted { folders.append(folder) }
+        }
+        for folder in folders { AtomicFileSink.syncDirectory(folder) }
         return sinks.map(\.url)
+    }
+
+    /// fsyncs the files (temporary path, target path for messages) on up to 16 threads: fsync
+    /// blocks on the disk, not the CPU, so more threads than cores help.
+    private static func fsyncAll(_ files: [(temporary: String, target: String)]) throws {
+        guard !files.isEmpty else { return }
+        let threads = min(16, files.count)
+        let failures = FailureList()
+        let group = DispatchGroup()
+        for thread in 0..<threads {
+            group.enter()
+            let worker = Thread {
+                defer { group.leave() }
+                var index = thread
+                while index < files.count {
+                    if let reason = fsyncFile(files[index].temporary) { failures.add(files[index].target, reason) }
+                    index += threads
+                }
+            }
+            worker.start()
+        }
+        group.wait()
+        if let (target, reason) = failures.first() { throw OutputError.cannotWrite(path: target, reason: reason) }
+    }
+
+    /// fsyncs one file; the error text, or nil.
+    private static func fsyncFile(_ path: String) -> String? {
+        let fd = Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+    }
+
+    private final class FailureList: @unchecked Sendable {
+        private var items: [(String, String)] = []
+        private let lock = NSLock()
+
+        func add(_ target: String, _ reason: String) {
+            lock.lock()
+            items.append((target, reason))
+            lock.unlock()
+        }
+
+        func first() -> (String, String)? {
+            lock.lock()
+            defer { lock.unlock() }
+            return items.min { $0.0 < $1.0 }
+        }
     }
 
     /// Removes every temporary file not yet committed.

@@ -84,17 +84,33 @@ public struct ReportTemplates: Sendable {
     /// Reduces runs of blank lines to one, so optional sections left empty (and staff edits)
     /// never leave gaps in the Markdown.
     static func collapseBlankLines(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var newlines = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                newlines += 1
-                if newlines > 2 { continue }
-            } else {
-                newlines = 0
+        // Byte scan: "\n" is one byte in UTF-8 and never part of another character.
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var newlines = 0
+            var runs = 0
+            for byte in bytes {
+                if byte == 0x0A {
+                    newlines += 1
+                    if newlines > 2 { runs += 1 }
+                } else {
+                    newlines = 0
+                }
             }
-            out.append(scalar)
+            if runs == 0 { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count - runs)
+            newlines = 0
+            for byte in bytes {
+                if byte == 0x0A {
+                    newlines += 1
+                    if newlines > 2 { continue }
+                } else {
+                    newlines = 0
+                }
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }

@@ -77,28 +77,31 @@ public enum ReportText {
     /// Markdown-safe inline text: flattened, and every character Markdown (GFM) gives a meaning
     /// inside a line or a table cell backslash-escaped, so article text renders as written.
     public static func markdown(_ text: String) -> String {
-        let line = flat(text)
-        var out = String.UnicodeScalarView()
-        var leadingDigits = 0
-        var index = 0
-        for scalar in line.unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&", "~", "{", "}", "$", "!":
-                out.append("\\")
-            case "-", "+", "=":
-                // A leading "-", "+" or "=" would start a list item or a setext underline.
-                if index == 0 { out.append("\\") }
-            case ".", ")":
-                // "1. text" at the start of a line would become an ordered list.
-                if index > 0 && leadingDigits == index { out.append("\\") }
-            default:
-                break
+        // Bytes, not scalars: every character escaped is ASCII, and UTF-8 continuation bytes
+        // never equal one. A leading run of digits counts the same in bytes as in scalars.
+        var line = flat(text)
+        return line.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var leadingDigits = 0
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x23, 0x26, 0x7E, 0x7B, 0x7D, 0x24, 0x21:
+                    out.append(0x5C)
+                case 0x2D, 0x2B, 0x3D:
+                    // A leading "-", "+" or "=" would start a list item or a setext underline.
+                    if index == 0 { out.append(0x5C) }
+                case 0x2E, 0x29:
+                    // "1. text" at the start of a line would become an ordered list.
+                    if index > 0 && leadingDigits == index { out.append(0x5C) }
+                default:
+                    break
+                }
+                if leadingDigits == index && byte >= 0x30 && byte <= 0x39 { leadingDigits += 1 }
+                out.append(byte)
             }
-            if leadingDigits == index && scalar.value >= 0x30 && scalar.value <= 0x39 { leadingDigits += 1 }
-            out.append(scalar)
-            index += 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// A URL as a Markdown link destination, or nil when it is not an http(s) address (a

@@ -19,7 +19,7 @@ struct XMLReport {
         try schema.write(ChronologySchema.xsd)
         let sink = try staging.open("chronology.xml")
         try writeDocument(into: sink)
-        try sink.finish()
+        try sink.finish(sync: false)  // synced with the other reports before the renames
         try Self.validate(file: sink.temporaryURL, reportedAs: sink.url.path)
     }
 
@@ -259,40 +259,47 @@ struct XMLReport {
 
     // MARK: Validation
 
-    /// Parses the written file back and validates it against the embedded schema.
+    /// Reads the written file back and validates it against the embedded schema, streaming:
+    /// libxml2's xmlTextReader validates node by node, so memory stays flat however large the
+    /// chronology (building the whole tree first cost ten times the file's size).
     static func validate(file: URL, reportedAs path: String) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: file, options: .alwaysMapped)
-        } catch {
-            throw ReportError.xmlFailure(path: path, reason: "cannot read the written file back")
-        }
         let schema = try Self.schema(path: path)
         defer { xmlSchemaFree(schema) }
-        guard let parser = xmlNewParserCtxt() else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
-        defer { xmlFreeParserCtxt(parser) }
         // No network, no entity substitution (XML_PARSE_NOENT is not set), errors collected instead of printed.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
-        let document = data.withUnsafeBytes { raw in
-            xmlCtxtReadMemory(parser, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), "chronology.xml", "UTF-8", options)
-        }
-        guard let document else {
-            throw ReportError.invalidXML(path: path, reason: "not well-formed: \(lastError(xmlCtxtGetLastError(parser)))")
-        }
-        defer { xmlFreeDoc(document) }
         guard let context = xmlSchemaNewValidCtxt(schema) else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
         defer { xmlSchemaFreeValidCtxt(context) }
-        let collector = ErrorCollector()
-        let unmanaged = Unmanaged.passRetained(collector)
-        defer { unmanaged.release() }
+        // Freed before the validation context it uses (defers run in reverse).
+        guard let reader = xmlReaderForFile(file.path, "UTF-8", options) else {
+            throw ReportError.xmlFailure(path: path, reason: "cannot read the written file back")
+        }
+        defer { xmlFreeTextReader(reader) }
+        let parseErrors = ErrorCollector()
+        let validityErrors = ErrorCollector()
+        let parseBox = Unmanaged.passRetained(parseErrors)
+        defer { parseBox.release() }
+        let validityBox = Unmanaged.passRetained(validityErrors)
+        defer { validityBox.release() }
+        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
+        }, parseBox.toOpaque())
         xmlSchemaSetValidStructuredErrors(context, { userData, error in
             guard let userData, let error else { return }
             Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
-        }, unmanaged.toOpaque())
-        let status = xmlSchemaValidateDoc(context, document)
-        if status != 0 {
-            let reason = collector.messages.prefix(5).joined(separator: "; ")
-            throw ReportError.invalidXML(path: path, reason: reason.isEmpty ? "validation failed (code \(status))" : reason)
+        }, validityBox.toOpaque())
+        guard xmlTextReaderSchemaValidateCtxt(reader, context, 0) == 0 else {
+            throw ReportError.xmlFailure(path: path, reason: "cannot start schema validation")
+        }
+        var status: Int32 = 1
+        while status == 1 { status = xmlTextReaderRead(reader) }
+        if status < 0 && validityErrors.messages.isEmpty {
+            let reason = parseErrors.messages.first ?? "unknown error"
+            throw ReportError.invalidXML(path: path, reason: "not well-formed: \(reason)")
+        }
+        if status < 0 || xmlTextReaderIsValid(reader) != 1 || !validityErrors.messages.isEmpty {
+            let reason = validityErrors.messages.prefix(5).joined(separator: "; ")
+            throw ReportError.invalidXML(path: path, reason: reason.isEmpty ? "validation failed" : reason)
         }
     }
 

@@ -8,9 +8,12 @@ import GRDB
 /// - `run(id, started_at, as_of, extractor_version, config_fingerprint, files, unchanged, extracted,
 ///   pruned, articles, events, new_events, problems, reports_written)`
 /// - `article_file(path PK, display_path, size, modified_ns, content_hash, extractor_version,
-///   config_fingerprint, records_json, first_seen_run, extracted_run, last_seen_run)`
+///   config_fingerprint, records_json, first_seen_run, extracted_run, last_seen_run)`; migration `v2`
+///   adds `records_bin` (the records in `RecordBinary` form; `records_json` is then empty)
 /// - `article_url(url, path → article_file ON DELETE CASCADE)`, PK (url, path)
 /// - `event(id PK, first_seen_run, last_seen_run)`
+/// - `chronology_cache(id = 1, fingerprint, data)` (migration `v3`): the last chronology built
+///   and the fingerprint of its inputs (`ChronologyCache`)
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -81,26 +84,97 @@ public final class ChronicleStore: Sendable {
                 );
                 """)
         }
+        // Records in the compact binary form (`RecordBinary`); rows written before keep their JSON.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE article_file ADD COLUMN records_bin BLOB")
+        }
+        // The last chronology built, under the fingerprint of its inputs (`ChronologyCache`).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE chronology_cache (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    fingerprint TEXT NOT NULL,
+                    data BLOB NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 
-    /// Every stored article file, by path.
+    /// Every stored article file, by path, with its records.
     public func articles() throws -> [String: StoredArticle] {
         try read("read article files") { db in
             var result: [String: StoredArticle] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint, records_json
+                SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint,
+                    records_json, records_bin
                 FROM article_file
                 """)
             while let row = try rows.next() {
+                let payload: StoredArticle.RecordPayload
+                if let blob = row.dataNoCopy(atIndex: 8) {
+                    payload = .binary([UInt8](blob))
+                } else {
+                    payload = .json(row[7])
+                }
                 let article = StoredArticle(
-                    path: row["path"], displayPath: row["display_path"],
-                    stamp: FileStamp(size: row["size"], modified: row["modified_ns"]),
-                    contentHash: row["content_hash"], extractorVersion: row["extractor_version"],
-                    configFingerprint: row["config_fingerprint"], recordsJSON: row["records_json"])
+                    path: row[0], displayPath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
+                    contentHash: row[4], extractorVersion: row[5], configFingerprint: row[6], payload: payload)
                 result[article.path] = article
             }
             return result
+        }
+    }
+
+    /// Every stored article file's state without its records, by path: what a run needs to
+    /// decide which files changed.
+    public func fileStates() throws -> [String: StoredFileState] {
+        try read("read article files") { db in
+            var result: [String: StoredFileState] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint
+                FROM article_file
+                """)
+            while let row = try rows.next() {
+                let state = StoredFileState(
+                    path: row[0], displayPath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
+                    contentHash: row[4], extractorVersion: row[5], configFingerprint: row[6])
+                result[state.path] = state
+            }
+            return result
+        }
+    }
+
+    /// Streams the records of the stored files `wanted` accepts, one row at a time, decoded
+    /// straight from SQLite's buffer; a row whose records cannot be decoded gives nil.
+    public func forEachRecords(
+        where wanted: (String) -> Bool, _ body: (_ path: String, _ records: [ArticleRecord]?) throws -> Void
+    ) throws {
+        try read("read stored records") { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, records_json, records_bin FROM article_file")
+            while let row = try rows.next() {
+                let path: String = row[0]
+                guard wanted(path) else { continue }
+                var records: [ArticleRecord]?
+                if let blob = row.dataNoCopy(atIndex: 2) {
+                    records = blob.withUnsafeBytes { try? RecordBinary.decode($0) }
+                } else {
+                    let json: String = row[1]
+                    records = try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))
+                }
+                try body(path, records)
+            }
+        }
+    }
+
+    /// The cached chronology when it was built from inputs with this fingerprint; nil otherwise
+    /// (or when it cannot be decoded: it is then simply built again).
+    public func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
+        try read("read the cached chronology") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
+                  row[0] as String == fingerprint, let data = row.dataNoCopy(atIndex: 1)
+            else { return nil }
+            return try? ChronologyCache(decoding: [UInt8](data))
         }
     }
 
@@ -165,22 +239,29 @@ public final class ChronicleStore: Sendable {
                 for path in update.removed { try remove.execute(arguments: [path]) }
                 let upsert = try db.cachedStatement(sql: """
                     INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
-                        config_fingerprint, records_json, first_seen_run, extracted_run, last_seen_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(path) DO UPDATE SET
                         display_path = excluded.display_path, size = excluded.size,
                         modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
                         extractor_version = excluded.extractor_version,
                         config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
+                        records_bin = excluded.records_bin,
                         extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run
                     """)
                 let clearURLs = try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?")
                 let addURL = try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)")
                 for article in update.extracted {
+                    let json: String
+                    let blob: Data?
+                    switch article.payload {
+                    case .json(let text): (json, blob) = (text, nil)
+                    case .binary(let bytes): (json, blob) = ("", Data(bytes))
+                    }
                     try upsert.execute(
                         arguments: [
                             article.path, article.displayPath, article.stamp.size, article.stamp.modified,
-                            article.contentHash, article.extractorVersion, article.configFingerprint, article.recordsJSON,
+                            article.contentHash, article.extractorVersion, article.configFingerprint, json, blob,
                             runID, runID, runID,
                         ])
                     try clearURLs.execute(arguments: [article.path])
@@ -188,13 +269,38 @@ public final class ChronicleStore: Sendable {
                 }
                 let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
                 for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
-                let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
-                for path in update.seen { try see.execute(arguments: [runID, path]) }
+                if let unseen = update.unseen {
+                    // One statement for the whole archive; the few vanished files keep their run.
+                    try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unseen_file (path TEXT PRIMARY KEY NOT NULL)")
+                    try db.execute(sql: "DELETE FROM unseen_file")
+                    let unseenRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO unseen_file (path) VALUES (?)")
+                    for path in unseen { try unseenRow.execute(arguments: [path]) }
+                    try db.execute(
+                        sql: "UPDATE article_file SET last_seen_run = ? WHERE path NOT IN (SELECT path FROM unseen_file)",
+                        arguments: [runID])
+                    try db.execute(sql: "DELETE FROM unseen_file")
+                } else {
+                    let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
+                    for path in update.seen { try see.execute(arguments: [runID, path]) }
+                }
                 let event = try db.cachedStatement(sql: """
                     INSERT INTO event (id, first_seen_run, last_seen_run) VALUES (?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
                     """)
                 for id in update.eventIDs { try event.execute(arguments: [id, runID, runID]) }
+                switch update.chronologyCache {
+                case .keep:
+                    break
+                case .replace(let fingerprint, let data):
+                    try db.execute(
+                        sql: """
+                            INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, ?)
+                            ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
+                            """,
+                        arguments: [fingerprint, Data(data)])
+                case .clear:
+                    try db.execute(sql: "DELETE FROM chronology_cache")
+                }
                 if update.pruneEvents {
                     try db.execute(sql: "DELETE FROM event WHERE last_seen_run < ?", arguments: [runID])
                 }

@@ -7,17 +7,32 @@ public struct StoreUpdate: Sendable {
     public var restamped: [String: FileStamp]
     /// Paths of every file seen in this run (their `last_seen_run` moves on).
     public var seen: [String]
+    /// When set, every stored file but these was seen in this run, and `seen` is not used: the
+    /// store then moves `last_seen_run` on in one statement instead of one per file.
+    public var unseen: [String]?
     /// Paths whose rows are deleted (`--prune` of vanished files).
     public var removed: [String]
     /// Ids of the chronology events of this run.
     public var eventIDs: [String]
     /// Whether events absent from this run are forgotten (`--prune`).
     public var pruneEvents: Bool
+    /// What becomes of the cached chronology (`ChronologyCache`).
+    public var chronologyCache: CacheChange
+
+    /// The cached chronology after a run: kept as it is (it was reused), replaced, or forgotten.
+    public enum CacheChange: Sendable {
+        case keep
+        case replace(fingerprint: String, data: [UInt8])
+        case clear
+    }
 
     public init(
         run: RunRecord, extracted: [StoredArticle] = [], restamped: [String: FileStamp] = [:], seen: [String] = [],
-        removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false
+        removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false,
+        chronologyCache: CacheChange = .clear, unseen: [String]? = nil
     ) {
+        self.unseen = unseen
+        self.chronologyCache = chronologyCache
         self.run = run
         self.extracted = extracted
         self.restamped = restamped

@@ -12,14 +12,20 @@ public struct StoredArticle: Sendable, Hashable {
     public var contentHash: String?
     public var extractorVersion: String
     public var configFingerprint: String
-    /// The records as extracted (before corrections), as a JSON array.
-    public var recordsJSON: String
+    /// The records as extracted (before corrections), in the form they are stored.
+    public var payload: RecordPayload
     /// The distinct article URLs of its records (filled when the row is made from records).
     public var urls: [String]
 
+    /// How a row's records are kept: JSON (stores written before the binary form) or `RecordBinary`.
+    public enum RecordPayload: Sendable, Hashable {
+        case json(String)
+        case binary([UInt8])
+    }
+
     public init(
         path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
-        configFingerprint: String, recordsJSON: String, urls: [String] = []
+        configFingerprint: String, payload: RecordPayload, urls: [String] = []
     ) {
         self.path = path
         self.displayPath = displayPath
@@ -27,11 +33,20 @@ public struct StoredArticle: Sendable, Hashable {
         self.contentHash = contentHash
         self.extractorVersion = extractorVersion
         self.configFingerprint = configFingerprint
-        self.recordsJSON = recordsJSON
+        self.payload = payload
         self.urls = urls
     }
 
-    /// A row for freshly extracted records.
+    public init(
+        path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
+        configFingerprint: String, recordsJSON: String, urls: [String] = []
+    ) {
+        self.init(
+            path: path, displayPath: displayPath, stamp: stamp, contentHash: contentHash, extractorVersion: extractorVersion,
+            configFingerprint: configFingerprint, payload: .json(recordsJSON), urls: urls)
+    }
+
+    /// A row for freshly extracted records (stored in the compact binary form).
     public init(
         file: InputFile, stamp: FileStamp, contentHash: String?, extractorVersion: String, configFingerprint: String,
         records: [ArticleRecord]
@@ -39,13 +54,25 @@ public struct StoredArticle: Sendable, Hashable {
         self.init(
             path: file.url.standardizedFileURL.path, displayPath: file.displayPath, stamp: stamp, contentHash: contentHash,
             extractorVersion: extractorVersion, configFingerprint: configFingerprint,
-            recordsJSON: String(decoding: try RecordJSON.encoder.encode(records), as: UTF8.self),
-            urls: Self.distinctURLs(records))
+            payload: .binary(RecordBinary.encode(records)), urls: Self.distinctURLs(records))
+    }
+
+    /// The records as a JSON array (the record contract's form), whatever the stored form.
+    public var recordsJSON: String {
+        switch payload {
+        case .json(let text): return text
+        case .binary:
+            guard let records = try? records(), let data = try? RecordJSON.encoder.encode(records) else { return "[]" }
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 
     /// The stored records.
     public func records() throws -> [ArticleRecord] {
-        try JSONDecoder().decode([ArticleRecord].self, from: Data(recordsJSON.utf8))
+        switch payload {
+        case .json(let text): return try JSONDecoder().decode([ArticleRecord].self, from: Data(text.utf8))
+        case .binary(let bytes): return try RecordBinary.decode(bytes)
+        }
     }
 
     private static func distinctURLs(_ records: [ArticleRecord]) -> [String] {
@@ -53,4 +80,15 @@ public struct StoredArticle: Sendable, Hashable {
         for url in records.compactMap(\.url) where !seen.contains(url) { seen.append(url) }
         return seen
     }
+}
+
+/// The stored state of one article file without its records: enough to tell whether the file
+/// changed, so a run does not load every file's records before knowing which it needs.
+public struct StoredFileState: Sendable, Hashable {
+    public var path: String
+    public var displayPath: String
+    public var stamp: FileStamp
+    public var contentHash: String?
+    public var extractorVersion: String
+    public var configFingerprint: String
 }

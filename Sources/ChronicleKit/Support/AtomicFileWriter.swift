@@ -91,7 +91,6 @@ public final class AtomicFileSink {
         temporaryURL = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         fd = open(temporaryURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
-        buffer.reserveCapacity(capacity)
     }
 
     deinit {
@@ -135,9 +134,17 @@ public final class AtomicFileSink {
 
     /// Writes what is buffered, fsyncs and closes the temporary file (the target is not yet replaced).
     public func finish() throws {
+        try finish(sync: true)
+    }
+
+    /// Writes what is buffered and closes the temporary file; with `sync: false` the caller
+    /// makes the data durable itself (`ReportStaging` syncs all its files at once) before `commit`.
+    public func finish(sync: Bool) throws {
         guard !finished else { return }
         try flush()
-        if fsync(fd) != 0 { throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        // A run stages a thousand files and more until the commit: their buffers are let go here.
+        buffer = []
+        if sync && fsync(fd) != 0 { throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
         close(fd)
         fd = -1
         finished = true
@@ -145,6 +152,12 @@ public final class AtomicFileSink {
 
     /// Renames the finished temporary file over the target and makes the rename durable.
     public func commit() throws {
+        try commit(syncDirectory: true)
+    }
+
+    /// Renames the finished temporary file over the target; with `syncDirectory: false` the
+    /// caller fsyncs the folder once for all the files renamed into it.
+    public func commit(syncDirectory: Bool) throws {
         try finish()
         if rename(temporaryURL.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
@@ -152,7 +165,12 @@ public final class AtomicFileSink {
             throw OutputError.cannotWrite(path: url.path, reason: reason)
         }
         done = true
-        let dirfd = open(url.deletingLastPathComponent().path, O_RDONLY)
+        if syncDirectory { Self.syncDirectory(url.deletingLastPathComponent().path) }
+    }
+
+    /// fsyncs a folder, making renames into it durable.
+    static func syncDirectory(_ path: String) {
+        let dirfd = open(path, O_RDONLY)
         if dirfd >= 0 {
             fsync(dirfd)
             close(dirfd)

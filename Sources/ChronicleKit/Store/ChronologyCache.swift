@@ -1,0 +1,150 @@
+import Foundation
+
+/// The chronology a run built (corrections applied) with what the reports need besides it,
+/// kept in the store under a fingerprint of everything it was built from.
+///
+/// A nightly run over an archive where nothing changed finds the same fingerprint and skips
+/// reading every file's records, applying the corrections and merging: it only writes the
+/// reports again (their "as of" date changes every day).
+///
+/// The fingerprint covers: every file whose records enter the chronology (path, display path,
+/// content hash, whether it is still in the inputs), the extractor version, the rules
+/// fingerprint, the window, the corrections file's bytes and the working folder. Any change to one of them — a new,
+/// changed or vanished file, an edited correction, another window — gives another fingerprint,
+/// and the chronology is built from the records again.
+public struct ChronologyCache: Sendable {
+    public var chronology: Chronology
+    /// Problems of the articles and unmatched corrections, sorted.
+    public var problems: [ArticleProblem]
+    /// Records (articles) the chronology was built from.
+    public var articles: Int
+    public var suppressed: Int
+
+    public init(chronology: Chronology, problems: [ArticleProblem], articles: Int, suppressed: Int) {
+        self.chronology = chronology
+        self.problems = problems
+        self.articles = articles
+        self.suppressed = suppressed
+    }
+
+    /// One input of the fingerprint: a file whose records enter the chronology.
+    public struct Source: Sendable {
+        public var path: String
+        public var displayPath: String
+        public var contentHash: String
+        /// False for a vanished file kept without `--prune`.
+        public var current: Bool
+
+        public init(path: String, displayPath: String, contentHash: String, current: Bool) {
+            self.path = path
+            self.displayPath = displayPath
+            self.contentHash = contentHash
+            self.current = current
+        }
+    }
+
+    /// The fingerprint of a chronology's inputs (sources in any order).
+    public static func fingerprint(
+        sources: [Source], extractorVersion: String, configFingerprint: String, window: DateWindow, corrections: URL
+    ) -> String {
+        var hash = ContentHash.empty
+        func add(_ text: String) {
+            hash = hash.combined(with: text.utf8)
+            hash = hash.combined(with: CollectionOfOne(0))
+        }
+        add("chronology-cache-1")
+        // Problems name the corrections file relative to the working folder.
+        add(FileManager.default.currentDirectoryPath)
+        add(extractorVersion)
+        add(configFingerprint)
+        add(window.from.description)
+        add(window.to.description)
+        if let data = FileManager.default.contents(atPath: corrections.path) {
+            add(String(data.count))
+            hash = hash.combined(with: data)
+        } else {
+            add("no corrections file")
+        }
+        let sorted = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        add(String(sorted.count))
+        // A second, differently seeded hash of the file list: the list is the part that grows
+        // with the archive, and two 64-bit hashes make an accidental match out of the question.
+        var second = ContentHash(value: 0x84222325cbf29ce4)
+        for source in sorted {
+            for text in [source.path, source.displayPath, source.contentHash, source.current ? "1" : "0"] {
+                hash = hash.combined(with: text.utf8)
+                hash = hash.combined(with: CollectionOfOne(0))
+                second = second.combined(with: text.utf8)
+                second = second.combined(with: CollectionOfOne(1))
+            }
+        }
+        return hash.description + second.description
+    }
+
+    // MARK: Binary form
+
+    static let version: UInt8 = 1
+
+    public func encoded() -> [UInt8] {
+        var w = RecordBinary.Writer()
+        w.bytes.append(Self.version)
+        w.date(chronology.window.from)
+        w.date(chronology.window.to)
+        w.int(chronology.outsideWindow)
+        for list in [chronology.events, chronology.undated] {
+            w.count(list.count)
+            for item in list {
+                w.string(item.id)
+                w.event(item.event)
+                w.count(item.sources.count)
+                for source in item.sources {
+                    w.string(source.source)
+                    w.string(source.url)
+                    w.string(source.title)
+                }
+                w.bytes.append(item.corrected ? 1 : 0)
+            }
+        }
+        w.count(problems.count)
+        for problem in problems {
+            w.string(problem.source)
+            w.string(problem.reason)
+        }
+        w.int(articles)
+        w.int(suppressed)
+        return w.bytes
+    }
+
+    public init(decoding bytes: [UInt8]) throws {
+        self = try bytes.withUnsafeBytes { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            guard try r.byte() == Self.version else { throw RecordBinaryError.unknownVersion }
+            let window = DateWindow(from: try r.date(), to: try r.date())
+            let outside = try r.int()
+            var lists: [[ChronologyEvent]] = []
+            for _ in 0..<2 {
+                var list: [ChronologyEvent] = []
+                let count = try r.count()
+                list.reserveCapacity(count)
+                for _ in 0..<count {
+                    let id = try r.string()
+                    let event = try r.event()
+                    var sources: [EventSource] = []
+                    for _ in 0..<(try r.count()) {
+                        sources.append(EventSource(source: try r.string(), url: try r.optionalString(), title: try r.optionalString()))
+                    }
+                    list.append(ChronologyEvent(id: id, event: event, sources: sources, corrected: try r.present()))
+                }
+                lists.append(list)
+            }
+            var problems: [ArticleProblem] = []
+            for _ in 0..<(try r.count()) { problems.append(ArticleProblem(source: try r.string(), reason: try r.string())) }
+            let articles = try r.int()
+            let suppressed = try r.int()
+            guard r.offset == raw.count else { throw RecordBinaryError.corrupt }
+            return ChronologyCache(
+                chronology: Chronology(window: window, events: lists[0], undated: lists[1], outsideWindow: outside),
+                problems: problems, articles: articles, suppressed: suppressed)
+        }
+    }
+}

@@ -1,0 +1,268 @@
+/// A compact binary form of a file's records for the state store.
+///
+/// A warm run reads back the records of every unchanged file; with `JSONDecoder` that was a third
+/// of the run. This form has no keys and no escaping: strings are a varint length and their
+/// UTF-8 bytes, optionals a 0/1 tag, arrays a varint count, enums their raw value (so reordering
+/// cases does not misread an old store), integers zigzag varints. It starts with a version byte;
+/// a store row in another version is simply extracted again.
+///
+/// The JSON form (`RecordJSON`) stays the contract for `chronicle extract`; this one is internal.
+public enum RecordBinary {
+    static let version: UInt8 = 1
+
+    /// Encodes the records of one file.
+    public static func encode(_ records: [ArticleRecord]) -> [UInt8] {
+        var w = Writer()
+        w.bytes.reserveCapacity(256 + records.count * 512)
+        w.bytes.append(version)
+        w.count(records.count)
+        for record in records { w.record(record) }
+        return w.bytes
+    }
+
+    /// Decodes what `encode` wrote; throws on anything else (a truncated or foreign blob).
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
+        var r = Reader(bytes: bytes)
+        guard try r.byte() == version else { throw RecordBinaryError.unknownVersion }
+        let count = try r.count()
+        var records: [ArticleRecord] = []
+        records.reserveCapacity(count)
+        for _ in 0..<count { records.append(try r.record()) }
+        guard r.offset == bytes.count else { throw RecordBinaryError.corrupt }
+        return records
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> [ArticleRecord] {
+        try bytes.withUnsafeBytes { try decode($0) }
+    }
+
+    // MARK: Writing
+
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func varint(_ value: UInt64) {
+            var v = value
+            while v >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+                v >>= 7
+            }
+            bytes.append(UInt8(v))
+        }
+
+        mutating func count(_ value: Int) { varint(UInt64(value)) }
+
+        mutating func int(_ value: Int) {
+            let v = Int64(value)
+            varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+        }
+
+        mutating func string(_ value: String) {
+            var value = value
+            value.withUTF8 { utf8 in
+                count(utf8.count)
+                bytes.append(contentsOf: utf8)
+            }
+        }
+
+        mutating func optional<T>(_ value: T?, _ body: (inout Writer, T) -> Void) {
+            guard let value else {
+                bytes.append(0)
+                return
+            }
+            bytes.append(1)
+            body(&self, value)
+        }
+
+        mutating func string(_ value: String?) { optional(value) { $0.string($1) } }
+
+        mutating func date(_ value: PartialDate) {
+            int(value.year)
+            optional(value.month) { $0.int($1) }
+            optional(value.day) { $0.int($1) }
+        }
+
+        mutating func person(_ value: Person) {
+            string(value.rank)
+            string(value.name)
+            count(value.positions.count)
+            for position in value.positions { string(position) }
+            string(value.role.rawValue)
+        }
+
+        mutating func event(_ value: Event) {
+            string(value.unit.name)
+            string(value.unit.id)
+            string(value.unit.mention)
+            string(value.organizer)
+            string(value.kind.rawValue)
+            string(value.title)
+            optional(value.date.value) { $0.date($1) }
+            string(value.date.partOfDay?.rawValue)
+            string(value.date.basis.rawValue)
+            string(value.date.evidence)
+            string(value.period)
+            optional(value.chair) { $0.person($1) }
+            count(value.people.count)
+            for person in value.people { self.person(person) }
+            count(value.documents.count)
+            for document in value.documents {
+                string(document.code)
+                string(document.type)
+                string(document.number)
+                string(document.issuer)
+                optional(document.date) { $0.date($1) }
+            }
+            count(value.credits.count)
+            for credit in value.credits { string(credit) }
+        }
+
+        mutating func record(_ value: ArticleRecord) {
+            string(value.source)
+            string(value.url)
+            string(value.title)
+            string(value.status.rawValue)
+            string(value.error)
+            optional(value.referenceDate) {
+                $0.date($1.value)
+                $0.string($1.basis)
+            }
+            count(value.events.count)
+            for event in value.events { self.event(event) }
+        }
+    }
+
+    // MARK: Reading
+
+    struct Reader {
+        let bytes: UnsafeRawBufferPointer
+
+        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+        var offset = 0
+
+        mutating func byte() throws -> UInt8 {
+            guard offset < bytes.count else { throw RecordBinaryError.corrupt }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        mutating func varint() throws -> UInt64 {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let b = try byte()
+                result |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { return result }
+                shift += 7
+                guard shift < 64 else { throw RecordBinaryError.corrupt }
+            }
+        }
+
+        mutating func count() throws -> Int {
+            let value = try varint()
+            guard value <= UInt64(bytes.count) else { throw RecordBinaryError.corrupt }
+            return Int(value)
+        }
+
+        mutating func int() throws -> Int {
+            let v = try varint()
+            return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+        }
+
+        mutating func string() throws -> String {
+            let length = try count()
+            guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+            offset += length
+            return String(decoding: slice, as: UTF8.self)
+        }
+
+        mutating func present() throws -> Bool {
+            switch try byte() {
+            case 0: return false
+            case 1: return true
+            default: throw RecordBinaryError.corrupt
+            }
+        }
+
+        mutating func optionalString() throws -> String? { try present() ? try string() : nil }
+
+        mutating func raw<T: RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
+            guard let value = T(rawValue: try string()) else { throw RecordBinaryError.corrupt }
+            return value
+        }
+
+        mutating func date() throws -> PartialDate {
+            let year = try int()
+            let month = try present() ? try int() : nil
+            let day = try present() ? try int() : nil
+            return PartialDate(year: year, month: month, day: day)
+        }
+
+        mutating func person() throws -> Person {
+            let rank = try optionalString()
+            let name = try string()
+            var positions: [String] = []
+            let count = try count()
+            positions.reserveCapacity(count)
+            for _ in 0..<count { positions.append(try string()) }
+            return Person(rank: rank, name: name, positions: positions, role: try raw(PersonRole.self))
+        }
+
+        mutating func event() throws -> Event {
+            let unit = UnitReference(name: try string(), id: try string(), mention: try string())
+            let organizer = try optionalString()
+            let kind = try raw(EventKind.self)
+            let title = try string()
+            let value = try present() ? try date() : nil
+            let partOfDay = try present() ? try raw(PartOfDay.self) : nil
+            let basis = try raw(DateBasis.self)
+            let evidence = try optionalString()
+            let period = try optionalString()
+            let chair = try present() ? try person() : nil
+            var people: [Person] = []
+            for _ in 0..<(try count()) { people.append(try person()) }
+            var documents: [DocumentReference] = []
+            for _ in 0..<(try count()) {
+                documents.append(DocumentReference(
+                    code: try string(), type: try string(), number: try optionalString(), issuer: try optionalString(),
+                    date: try present() ? try date() : nil))
+            }
+            var credits: [String] = []
+            for _ in 0..<(try count()) { credits.append(try string()) }
+            return Event(
+                unit: unit, organizer: organizer, kind: kind, title: title,
+                date: EventDate(value: value, partOfDay: partOfDay, basis: basis, evidence: evidence),
+                period: period, chair: chair, people: people, documents: documents, credits: credits)
+        }
+
+        mutating func record() throws -> ArticleRecord {
+            let source = try string()
+            let url = try optionalString()
+            let title = try optionalString()
+            let status = try raw(ArticleStatus.self)
+            let error = try optionalString()
+            let referenceDate = try present() ? ReferenceDate(value: try date(), basis: try string()) : nil
+            var events: [Event] = []
+            let count = try count()
+            events.reserveCapacity(count)
+            for _ in 0..<count { events.append(try event()) }
+            return ArticleRecord(
+                source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
+                events: events)
+        }
+    }
+}
+
+/// A stored binary record blob that cannot be read (truncated, or written by another version).
+public enum RecordBinaryError: Error, CustomStringConvertible {
+    case unknownVersion
+    case corrupt
+
+    public var description: String {
+        switch self {
+        case .unknownVersion: return "stored records were written by another Chronicle version"
+        case .corrupt: return "stored records are truncated or damaged"
+        }
+    }
+}
