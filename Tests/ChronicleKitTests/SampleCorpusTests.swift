@@ -16,11 +16,13 @@ import Testing
         let r = try Self.report()
         print(r.render())
         #expect(r.articles == 14)
-        #expect(r.f1 >= 0.95)
-        #expect(r.unit.value >= 0.90)
+        // Was F1 0.957, unit 0.909, date 0.727, year 0.818. The two dates still missed are in
+        // HTML leads (sapo, post-summary) that ingest leaves out of the body.
+        #expect(r.f1 >= 1.0)
+        #expect(r.unit.value >= 1.0)
         #expect(r.kind.value >= 1.0)
-        #expect(r.date.value >= 0.72)
-        #expect(r.year.value >= 0.81)
+        #expect(r.date.value >= 0.83)
+        #expect(r.year.value >= 1.0)
         #expect(r.chair.value >= 1.0)
     }
 
