@@ -6,10 +6,12 @@ import Foundation
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score extraction against a gold file (JSON Lines with text and expected events).",
+        abstract: "Score extraction against a gold file (JSON Lines with text, or naming article files, and expected events).",
         discussion: """
             Prints detection precision, recall and F1, and unit, kind, date, year and chair accuracy \
-            (first gold event against first extracted event, as spec/records.md describes), then each miss.
+            (first gold event against first extracted event, as spec/records.md describes), then each miss. \
+            A gold line without "text" names its article file by "id", relative to the working directory \
+            ("export.jsonl:N" is line N of a JSON Lines export); the file is read as a run reads it.
             """
     )
 

@@ -5,8 +5,11 @@ import Testing
 @Suite struct ExtractDebugTests {
     @Test func debugDev() throws {
         guard let ids = ProcessInfo.processInfo.environment["DEBUG_IDS"] else { return }
-        let gold = try GoldSet.load(ExtractTestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev.jsonl"))
-        for item in gold where ids.split(separator: ",").contains(Substring(item.id)) {
+        let file = ProcessInfo.processInfo.environment["DEBUG_GOLD"].map { URL(fileURLWithPath: $0) }
+            ?? ExtractTestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev.jsonl")
+        let gold = try GoldSet.load(file, articlesDirectory: ExtractTestSupport.root)
+        for item in gold where ids == "*" || ids.split(separator: ",").contains(where: { item.id.hasSuffix($0) }) {
+            if ProcessInfo.processInfo.environment["DEBUG_TEXT"] != nil { print(item.article.title ?? "-", item.article.referenceDate as Any); print(item.text) }
             let a = ArticleText(item.text, rules: ExtractTestSupport.rules)
             print("==", item.id, "meeting:", MeetingDetector.detect(in: a) as Any)
             for d in DateFinder.find(in: a) { print("  date", d.day as Any, d.month as Any, d.year as Any, "s", d.sentence, d.document, d.dateline, d.anniversarySpan, a.text(d.range)) }

@@ -7,7 +7,7 @@ import Foundation
 public struct ArticleExtractor: Sendable {
     /// Changes whenever extraction can give a different result for the same input; stored records
     /// made by another version are extracted again.
-    public static let version = "1.0.0"
+    public static let version = "1.1.0"
 
     public let rules: ExtractionRules
 
@@ -18,7 +18,7 @@ public struct ArticleExtractor: Sendable {
     /// The meetings the article reports (at most one: the one it is about).
     public func extract(_ article: Article) -> [Event] {
         guard article.status == .ok, !article.text.isEmpty else { return [] }
-        let a = ArticleText(article.text, rules: rules)
+        let a = ArticleText(Self.textWithHeadline(article), rules: rules)
         return analyze(a, reference: article.referenceDate?.value).events
     }
 
@@ -26,13 +26,22 @@ public struct ArticleExtractor: Sendable {
     /// the page gave none.
     public func record(for article: Article) -> ArticleRecord {
         guard article.status == .ok, !article.text.isEmpty else { return ArticleRecord(article: article, events: []) }
-        let a = ArticleText(article.text, rules: rules)
+        let a = ArticleText(Self.textWithHeadline(article), rules: rules)
         let result = analyze(a, reference: article.referenceDate?.value)
         var record = ArticleRecord(article: article, events: result.events)
         if record.referenceDate == nil, let dateline = result.dateline {
             record.referenceDate = ReferenceDate(value: dateline, basis: "dateline")
         }
         return record
+    }
+
+    /// The page's headline is the strongest statement of what the article reports, but an HTML
+    /// page keeps it outside the body: it is read as the first line unless the body starts with it.
+    static func textWithHeadline(_ article: Article) -> String {
+        guard let title = article.title, title.utf8.count >= 12, !article.text.hasPrefix(title) else { return article.text }
+        // Section labels ("Thời sự | Quốc phòng") are not headlines.
+        if title.utf8.contains(0x7C) { return article.text }
+        return title + "\n" + article.text
     }
 
     private func analyze(_ a: ArticleText, reference: PartialDate?) -> (events: [Event], dateline: PartialDate?) {
@@ -58,7 +67,11 @@ public struct ArticleExtractor: Sendable {
         let years = YearResolver.statedYears(in: a, documents: documents)
         let focusSentences = Set(focus.map { Int(a.sentenceOf[$0.lowerBound]) })
         let inFocus = years.filter { focusSentences.contains($0.sentence) }
-        let termStart = (inFocus.first(where: { $0.termStart }) ?? years.first(where: { $0.termStart && a.ending(at: $0.token, .term, lookback: 3) != nil }))?.year
+        // A congress's own term is the one in its name ("Đại hội … nhiệm kỳ 2025-2030"); failing
+        // that, the newest term the article states (the past term is what it reviews).
+        let termStarts = years.filter { $0.termStart && a.ending(at: $0.token, .term, lookback: 3) != nil }
+        let termStart = (termStarts.first(where: { namedByCongress($0, a) }) ?? termStarts.max(by: { $0.year < $1.year })
+            ?? inFocus.first(where: { $0.termStart }))?.year
         var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
         if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
             // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
@@ -71,7 +84,7 @@ public struct ArticleExtractor: Sendable {
             anniversaryYear = docYear + n
         }
         let statedYear = years.first(where: { !$0.term && !$0.excluded })?.year
-        let context = YearResolver.Context(
+        var context = YearResolver.Context(
             kind: kind, reference: reference ?? dateline, periodYear: periodYear, termStart: termStart,
             anniversaryYear: anniversaryYear,
             contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?.year
@@ -84,6 +97,7 @@ public struct ArticleExtractor: Sendable {
             ?? candidates.first(where: { $0.sentence == meeting.sentence })
         var eventDate: EventDate
         if let mention = chosen {
+            context.articleYear = Self.fittingYear(years, month: mention.month ?? 1, day: mention.day ?? 1, dates: dates)
             var (value, basis) = YearResolver.resolve(mention, context)
             if mention.today, let ref = reference, mention.year == nil, ref.precision == .day {
                 value = ref
@@ -118,6 +132,34 @@ public struct ArticleExtractor: Sendable {
             chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
             credits: credits.names)
         return ([event], dateline)
+    }
+
+    /// "Đại hội đại biểu Đảng bộ X lần thứ XV, nhiệm kỳ 2025-2030": a congress noun shortly before the term.
+    private func namedByCongress(_ year: StatedYear, _ a: ArticleText) -> Bool {
+        let sentence = a.sentences[year.sentence]
+        var t = year.token - 1
+        while t >= sentence.lowerBound, year.token - t <= 16 {
+            if a.isWord(t, a.w.dai) && a.isWord(t + 1, a.w.hoi) { return true }
+            t -= 1
+        }
+        return false
+    }
+
+    /// The one year the article states, outside terms, targets and document references, that
+    /// can be the meeting's: the meeting not before a document it cites was issued (one studies
+    /// a resolution after it is issued). Nil when none or several fit.
+    static func fittingYear(_ years: [StatedYear], month: Int, day: Int, dates: [DateMention]) -> Int? {
+        var latest = 0
+        for d in dates where d.document {
+            if let y = d.year { latest = max(latest, y * 10000 + (d.month ?? 1) * 100 + (d.day ?? 1)) }
+        }
+        var found: Int?
+        for y in years where !y.term && !y.excluded {
+            if y.year * 10000 + month * 100 + day < latest { continue }
+            if let f = found, f != y.year { return nil }
+            found = y.year
+        }
+        return found
     }
 
     private func sentenceIsAboutMeeting(_ s: Int, _ a: ArticleText) -> Bool {

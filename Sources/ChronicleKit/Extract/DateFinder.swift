@@ -52,6 +52,32 @@ enum DateFinder {
                 t = e
                 continue
             }
+            // Spans in words "từ 14 đến 16-5", "từ ngày 9 đến ngày 11/8/2025": the start day.
+            if token.id == a.w.tu || token.id == ngay && a.isWord(t - 1, a.w.tu) {
+                var d = t + 1
+                if a.isWord(d, ngay) { d += 1 }
+                var e = d + 1
+                if a.isWord(e, a.w.den) { e += 1 }
+                if a.isWord(e, ngay) { e += 1 }
+                if d < n, e + 2 < n, e > d + 1, a.isWord(d + 1, a.w.den) || a.isWord(d + 1, dash),
+                   tokens[d].isNumber, tokens[d].digits <= 2, (1...31).contains(Int(tokens[d].number)),
+                   tokens[e].isNumber, tokens[e].digits <= 2, tokens[e].number > tokens[d].number, tokens[e].number <= 31,
+                   isSep(e + 1), tokens[e + 2].isNumber, tokens[e + 2].digits <= 2, (1...12).contains(Int(tokens[e + 2].number)) {
+                    var end = e + 3
+                    var year: Int?
+                    if end + 1 < n, isSep(end), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+                        year = Int(tokens[end + 1].number)
+                        end += 2
+                    }
+                    let start = a.isWord(t - 1, a.w.tu) ? t - 1 : t
+                    var mention = DateMention(range: start..<end, day: Int(tokens[d].number), month: Int(tokens[e + 2].number),
+                                              year: year, sentence: Int(a.sentenceOf[t]))
+                    mention.partOfDay = partOfDay(before: start, in: a)
+                    result.append(mention)
+                    t = end
+                    continue
+                }
+            }
             // Spans "19-20/6", "13-15/8/2025", "18–19/8": the start day is the meeting's date.
             if token.isNumber, token.digits <= 2, t + 4 < n, tokens[t + 1].id == dash, tokens[t + 2].isNumber,
                tokens[t + 2].digits <= 2, Int(tokens[t + 2].number) > Int(token.number), tokens[t + 2].number <= 31,

@@ -19,6 +19,8 @@ struct UnitShape: Sendable {
     var party: Bool
     /// The name that follows is a place ("tỉnh Hà Tĩnh"): every syllable capitalized.
     var placeName = false
+    /// A department whose name includes the unit written right after it ("Cục Kỹ thuật Quân khu 1").
+    var ofParent = false
 }
 
 /// The vocabularies and gazetteer extraction works from, loaded once per run from `config/`:
@@ -105,7 +107,7 @@ public struct ExtractionRules: Sendable {
             for id in Tokenizer.phraseIDs(phrase, vocabulary: &vocabulary) { branchWords.insert(id) }
         }
         for shape in try doc.mappings("shapes") ?? [] {
-            try shape.rejectUnknownKeys(["prefix", "canonical", "follow", "optional", "suffix", "party"])
+            try shape.rejectUnknownKeys(["prefix", "canonical", "follow", "optional", "suffix", "party", "of_parent"])
             let prefix = try shape.requiredString("prefix", expected: "the words a unit of this shape starts with")
             let followText = try shape.requiredString("follow", expected: "number or name")
             guard let follow = UnitShape.Follow(rawValue: followText) else {
@@ -118,6 +120,7 @@ public struct ExtractionRules: Sendable {
                 suffix: suffix.map { Tokenizer.phraseIDs($0, vocabulary: &vocabulary) } ?? [], suffixText: suffix,
                 party: try shape.bool("party") ?? false))
             let canonical = shapes[index].canonicalPrefix
+            shapes[index].ofParent = try shape.bool("of_parent") ?? false
             shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã", " quận"].contains(where: { canonical.hasSuffix($0) })
             add(prefix, .unitShape, index)
         }
@@ -143,7 +146,12 @@ public struct ExtractionRules: Sendable {
             ("speaker", .speaker), ("attending", .attending), ("guest_positions", .guestPosition),
             ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic), ("party_context", .partyContext),
         ]
-        try doc.rejectUnknownKeys(simple.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
+        // Added later: optional, so an older rules folder still loads.
+        let optional: [(String, Cue)] = [("background", .background), ("interview", .interview)]
+        try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
+        for (key, cue) in optional {
+            for phrase in try doc.strings(key) ?? [] { add(phrase, cue) }
+        }
         for (key, cue) in simple {
             guard let phrases = try doc.strings(key) else {
                 throw ConfigError.missingKey(path: doc.path, key: key, expected: "a list of phrases")

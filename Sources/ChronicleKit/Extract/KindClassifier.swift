@@ -14,7 +14,13 @@ enum KindClassifier {
         }
         // A congress named only as "Đại hội" (its full name said earlier or cut off) is still a congress.
         let headIsCongress = a.isWord(meeting.head, a.w.dai) && a.isWord(meeting.head + 1, a.w.hoi)
-        var chosen = pick(nameCues) ?? (headIsCongress ? nil : pick(focusCues))
+        // A study named first is the head of the meeting's name ("học tập … nghị quyết … lãnh đạo
+        // thực hiện nhiệm vụ năm 2020"); the year's tasks are what the resolution is about.
+        var chosen = pick(nameCues)
+        if let head = first(nameCues, order), head.0 == .resolutionStudy, chosen?.0 == .yearEndReview || chosen?.0 == .committeeMeeting {
+            chosen = head
+        }
+        if chosen == nil, !headIsCongress { chosen = pick(focusCues) }
         if chosen == nil && headIsCongress { return (.partyCongress, nil) }
         if chosen == nil { chosen = pick(allCues) }
         // A committee's regular meeting that passes the year's review is a year-end review.
@@ -34,6 +40,19 @@ enum KindClassifier {
         }
         _ = match
         return (kind, years)
+    }
+
+    /// The cue that starts first; ties by `order`.
+    private static func first(_ found: [(EventKind, PhraseMatch)], _ order: [EventKind]) -> (EventKind, PhraseMatch)? {
+        var best: (EventKind, PhraseMatch)?
+        for hit in found {
+            guard let b = best else { best = hit; continue }
+            if hit.1.start < b.1.start
+                || hit.1.start == b.1.start && (order.firstIndex(of: hit.0) ?? 99) < (order.firstIndex(of: b.0) ?? 99) {
+                best = hit
+            }
+        }
+        return best
     }
 
     /// Kind cues in `ranges`, dropping a cue inside a longer one ("nghị quyết đại hội đại biểu

@@ -14,8 +14,12 @@ enum MeetingDetector {
         // Organizations outside army party work ("công đoàn", "công an"): named again and again,
         // or in the meeting's own sentence (checked below), the meeting is theirs.
         var domains = 0
-        for m in a.matches where m.tag.cue == .negativeDomain { domains += 1 }
-        if domains >= 3 { return nil }
+        var interview = 0
+        for m in a.matches {
+            if m.tag.cue == .negativeDomain { domains += 1 }
+            if m.tag.cue == .interview { interview += 1 }
+        }
+        if domains >= 3 || interview >= 2 { return nil }
         // A meeting in an article that never touches party or political work is not ours.
         guard a.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
         var found: Result?
@@ -53,7 +57,14 @@ enum MeetingDetector {
                 }
             }
             guard let (t, cue, _) = head else { continue }
-            if found == nil && cue == .negativeEvent { return nil }
+            // "Tại Hội nghị … hồi tháng 3": a meeting the article looks back on.
+            if a.has(.background, in: range) { continue }
+            if found == nil && cue == .negativeEvent {
+                // "… cho nhiệm vụ huấn luyện, diễn tập": a topic, not the event held, when the
+                // article goes on to say a meeting was organized.
+                if !negativeIsHeld(t, in: range, a), organizesMeeting(after: index, a) { continue }
+                return nil
+            }
             if found == nil && a.has(.negativeDomain, in: range) { return nil }
             // "Hội nghị tổng kết diễn tập …": the meeting's own name says it is not party work.
             if found == nil && a.has(.negativeTopic, in: t..<min(t + 10, range.upperBound)) { return nil }
@@ -66,6 +77,38 @@ enum MeetingDetector {
             if meetingSentences >= 3 { break }
         }
         return found
+    }
+
+    /// The other-event noun at `t` is what is held: it opens the sentence (a headline "Diễn tập …",
+    /// "Lễ …"), follows its subject unit or "tổ chức", or is written as a name.
+    private static func negativeIsHeld(_ t: Int, in range: Range<Int>, _ a: ArticleText) -> Bool {
+        if a.tokens[t].capitalized { return true }
+        var b = t - 1
+        while b >= range.lowerBound, b >= t - 3 {
+            for mi in a.matchesAt[b] {
+                let m = a.matches[mi]
+                if m.end >= t - 1, m.end <= t, m.tag.cue == .organize || m.tag.cue == .unit || m.tag.cue == .unitShape { return true }
+            }
+            b -= 1
+        }
+        // Only words of a date or a comma before it: it opens the sentence.
+        for k in range.lowerBound..<t where a.tokens[k].isWord && a.tokens[k].capitalized && !a.isWord(k, a.w.comma) {
+            return false
+        }
+        return true
+    }
+
+    /// One of the next few sentences says a meeting was organized: "tổ chức Hội nghị …".
+    private static func organizesMeeting(after sentence: Int, _ a: ArticleText) -> Bool {
+        for s in sentence..<min(sentence + 4, a.sentences.count) {
+            for t in a.sentences[s] {
+                for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .organize {
+                    let end = a.matches[mi].end
+                    if a.matchesAt[end].contains(where: { a.matches[$0].tag.cue == .meetingNoun }) { return true }
+                }
+            }
+        }
+        return false
     }
 
     /// The sentence says the meeting took place: "tổ chức", "khai mạc", "diễn ra", not as a

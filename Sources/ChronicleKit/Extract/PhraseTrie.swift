@@ -25,6 +25,8 @@ enum Cue: UInt8, Sendable {
     case partyContext    // "đảng ủy", "công tác đảng", "nghị quyết": party and political work
     case negativeDomain  // "công đoàn", "công an": organizations outside army party work
     case post            // "chính ủy", "tư lệnh": a person's post before a unit
+    case background      // "hồi tháng 3", "trước đó": a meeting named as the past, not the one reported
+    case interview       // "PV:", "thưa đồng chí": questions and answers, not a report
 }
 
 struct CueTag: Sendable, Hashable {

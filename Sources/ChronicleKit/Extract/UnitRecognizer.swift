@@ -31,27 +31,7 @@ enum UnitRecognizer {
                 t += 1
                 continue
             }
-            var bestEnd = -1
-            var best: (name: String, id: String, party: Bool, key: Int)?
-            if let unit = a.longest(at: t, .unit) {
-                let entry = a.rules.units[Int(unit.tag.value)]
-                bestEnd = unit.end
-                best = (entry.name, entry.id, false, Int(unit.tag.value))
-            }
-            for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
-                let match = a.matches[mi]
-                let shape = a.rules.shapes[Int(match.tag.value)]
-                if let (end, tail) = follow(shape, from: match.end, in: a), end > bestEnd {
-                    bestEnd = end
-                    var name = shape.canonicalPrefix
-                    if !tail.isEmpty { name += " " + tail }
-                    if let suffix = shape.suffixText { name += " " + suffix }
-                    var h = Vocabulary.seed
-                    for byte in name.utf8 { h = Vocabulary.mix(h, UInt32(byte)) }
-                    best = (name, "", shape.party, Int(truncatingIfNeeded: h | 1 << 62))
-                }
-            }
-            guard let found = best, bestEnd > t else {
+            guard let (bestEnd, found) = unit(at: t, in: a) else {
                 t += 1
                 continue
             }
@@ -89,6 +69,38 @@ enum UnitRecognizer {
             t = bestEnd
         }
         return result
+    }
+
+    /// The longest unit name starting at token `t`: a gazetteer entry or a shape.
+    private static func unit(at t: Int, in a: ArticleText, depth: Int = 0) -> (Int, (name: String, id: String, party: Bool, key: Int))? {
+        var bestEnd = -1
+        var best: (name: String, id: String, party: Bool, key: Int)?
+        if let unit = a.longest(at: t, .unit) {
+            let entry = a.rules.units[Int(unit.tag.value)]
+            bestEnd = unit.end
+            best = (entry.name, entry.id, false, Int(unit.tag.value))
+        }
+        for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
+            let match = a.matches[mi]
+            let shape = a.rules.shapes[Int(match.tag.value)]
+            if var (end, tail) = follow(shape, from: match.end, in: a), end > bestEnd {
+                var name = shape.canonicalPrefix
+                if !tail.isEmpty { name += " " + tail }
+                if let suffix = shape.suffixText { name += " " + suffix }
+                // "Cục Kỹ thuật Quân khu 1": the department of the unit named right after.
+                if shape.ofParent, !tail.isEmpty, depth == 0, let (parentEnd, parent) = unit(at: end, in: a, depth: 1), !parent.party {
+                    name += " " + parent.name
+                    end = parentEnd
+                }
+                tail = ""
+                bestEnd = end
+                var h = Vocabulary.seed
+                for byte in name.utf8 { h = Vocabulary.mix(h, UInt32(byte)) }
+                best = (name, "", shape.party, Int(truncatingIfNeeded: h | 1 << 62))
+            }
+        }
+        guard let found = best, bestEnd > t else { return nil }
+        return (bestEnd, found)
     }
 
     /// The end of a shape's required continuation and its text, or nil when it is missing.

@@ -24,6 +24,8 @@ enum YearResolver {
         var anniversaryYear: Int?
         /// A year the meeting's own sentence states ("nhiệm vụ tháng 2/2022").
         var contextYear: Int?
+        /// The one year stated elsewhere in the article that fits the meeting.
+        var articleYear: Int?
     }
 
     static func statedYears(in a: ArticleText, documents: [DocumentMention]) -> [StatedYear] {
@@ -74,7 +76,7 @@ enum YearResolver {
         if let year = c.anniversaryYear {
             return (PartialDate(year: year, month: month, day: mention.day), .anniversary)
         }
-        if let year = c.contextYear {
+        if let year = c.contextYear ?? c.articleYear {
             return (PartialDate(year: year, month: month, day: mention.day), .context)
         }
         return (nil, .unresolved)
