@@ -11,13 +11,19 @@ public struct RunOptions: Sendable {
     public var prune: Bool
     /// Draw a progress bar on stderr (the command line sets it when stderr is a terminal).
     public var showProgress: Bool
+    /// Article paths inside this folder are shown relative to it in records and reports.
+    public var workingDirectory: String
 
-    public init(config: ChronicleConfig, asOf: PartialDate, strict: Bool = false, prune: Bool = false, showProgress: Bool = false) {
+    public init(
+        config: ChronicleConfig, asOf: PartialDate, strict: Bool = false, prune: Bool = false, showProgress: Bool = false,
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) {
         self.config = config
         self.asOf = asOf
         self.strict = strict
         self.prune = prune
         self.showProgress = showProgress
+        self.workingDirectory = workingDirectory
     }
 }
 
@@ -97,7 +103,7 @@ public struct ChronicleRun: Sendable {
         // Read-only checks first: a bad config or a missing input folder touches nothing.
         let corrections = try CorrectionSet.load(config: config)
         let extraction = try self.extraction ?? Extraction.standard(config: config)
-        let scan = try InputScanner().scan(config.inputs)
+        let scan = try InputScanner(workingDirectory: options.workingDirectory).scan(config.inputs)
         logger.info("found \(scan.files.count) article files, \(scan.skipped.count) other files skipped")
 
         let stateDirectory = Self.stateDirectory(for: config)
