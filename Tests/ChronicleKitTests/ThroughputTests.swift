@@ -161,7 +161,7 @@ import Testing
         let second = try box.run()
         #expect(second.chronologyReused)
         #expect(same(first, second))
-        #expect(second.corrected == 1 && !second.problems.isEmpty)
+        #expect(second.corrected == 1 && !second.chronology.undated.isEmpty)
         #expect(try box.reports() == reports)
     }
 

@@ -383,20 +383,12 @@ public struct ChronicleRun: Sendable {
     }
 
     /// Articles that could not be read, and meetings that could not be dated.
+    /// Articles that could not be read. Meetings that could not be dated are not problems of the
+    /// run (they are listed in the reports' undated section), so a nightly run stays quiet on them.
     static func problems(_ records: [ArticleRecord]) -> [ArticleProblem] {
-        var problems: [ArticleProblem] = []
-        for record in records {
-            if record.status != .ok {
-                problems.append(ArticleProblem(source: record.source, reason: record.error ?? record.status.rawValue))
-                continue
-            }
-            for event in record.events where event.date.value == nil {
-                problems.append(ArticleProblem(
-                    source: record.source,
-                    reason: "\(event.kind.rawValue) of \(event.unit.name): no date or year can be justified from the article"))
-            }
-        }
-        return problems.sorted()
+        records.filter { $0.status != .ok }
+            .map { ArticleProblem(source: $0.source, reason: $0.error ?? $0.status.rawValue) }
+            .sorted()
     }
 
     private static func display(_ path: String) -> String {
