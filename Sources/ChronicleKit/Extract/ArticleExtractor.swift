@@ -257,16 +257,20 @@ public struct ArticleExtractor: Sendable {
         return upper + String(text.unicodeScalars.dropFirst())
     }
 
+    /// Same text, byte for byte: names and codes are NFC already, and String equality and
+    /// hashing would normalize non-ASCII text again on every comparison.
+    @inline(__always) private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
     private func dedupe(_ people: [Person]) -> [Person] {
-        var seen: [String: Int] = [:]
         var result: [Person] = []
         for p in people {
-            if let i = seen[p.name] {
+            if let i = result.firstIndex(where: { Self.same($0.name, p.name) }) {
                 if result[i].positions.isEmpty { result[i].positions = p.positions }
                 if result[i].role == .other || (p.role == .chair) { result[i].role = p.role == .other ? result[i].role : p.role }
                 if result[i].rank == nil { result[i].rank = p.rank }
             } else {
-                seen[p.name] = result.count
                 result.append(p)
             }
         }
@@ -275,18 +279,21 @@ public struct ArticleExtractor: Sendable {
 
     /// One entry per document: "Nghị quyết 382" is dropped when "382-NQ/ĐUQSTW" is also cited.
     private func dedupeDocs(_ docs: [DocumentReference]) -> [DocumentReference] {
-        var seen = Set<String>()
-        var full = Set<String>()
+        guard !docs.isEmpty else { return docs }
+        var full: [(String, String)] = []
         for doc in docs where doc.code.utf8.contains(0x2D) {
-            if let number = doc.number { full.insert("\(doc.type) \(number)") }
+            if let number = doc.number { full.append((doc.type, number)) }
         }
-        let codes = docs.map(\.code)
-        return docs.filter { doc in
-            if !doc.code.utf8.contains(0x2D), let number = doc.number, full.contains("\(doc.type) \(number)") { return false }
+        var kept: [DocumentReference] = []
+        for doc in docs {
+            if !doc.code.utf8.contains(0x2D), let number = doc.number,
+               full.contains(where: { Self.same($0.1, number) && Self.same($0.0, doc.type) }) { continue }
             // "Nghị quyết Trung ương 8" when "Nghị quyết Trung ương 8 khóa XI" is cited too.
             let prefix = Array((doc.code + " ").utf8)
-            if codes.contains(where: { $0.utf8.starts(with: prefix) }) { return false }
-            return seen.insert(doc.code).inserted
+            if docs.contains(where: { $0.code.utf8.starts(with: prefix) }) { continue }
+            if kept.contains(where: { Self.same($0.code, doc.code) }) { continue }
+            kept.append(doc)
         }
+        return kept
     }
 }
