@@ -172,6 +172,20 @@ struct FoldedText {
                             let start = i
                             // Decode one scalar of (valid) UTF-8.
                             let b0 = UInt32(bytes[i])
+                            // Fast path for the commonest bytes: lowercase ASCII letters fold to
+                            // themselves (never a tone to move), and plain spaces.
+                            if b0 &- 0x61 < 26 {
+                                skipSpaces = false
+                                out[k] = b0; from[k] = Int32(truncatingIfNeeded: i); caps[k] = false; k += 1
+                                i += 1
+                                continue
+                            }
+                            if b0 == 0x20 {
+                                i += 1
+                                if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
+                                out[k] = 0x20; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k += 1
+                                continue
+                            }
                             let value: UInt32
                             if b0 < 0x80 {
                                 value = b0; i += 1
