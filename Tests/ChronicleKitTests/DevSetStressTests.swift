@@ -61,11 +61,13 @@ import Testing
             #expect(r.f1 >= 0.99, "\(v.rawValue)")
             #expect(r.unit.value >= 0.99 && r.kind.value >= 0.99 && r.date.value >= 0.99 && r.chair.value >= 0.99, "\(v.rawValue)")
         }
+        // Was F1 0.945, unit 0.942, kind 0.885, chair 0.904 when these variants were first
+        // built. Most dates of this variant were in the cut lead and cannot be found.
         let lead = reports[.dropLead]!
-        #expect(lead.f1 >= 0.93)
-        #expect(lead.unit.value >= 0.90)
-        #expect(lead.kind.value >= 0.84)
-        #expect(lead.chair.value >= 0.85)
+        #expect(lead.f1 >= 0.954)
+        #expect(lead.unit.value >= 0.942)
+        #expect(lead.kind.value >= 0.886)
+        #expect(lead.chair.value >= 0.924)
         let published = reports[.noPublished]!
         #expect(published.f1 >= 0.99)
         #expect(published.unit.value >= 0.99)

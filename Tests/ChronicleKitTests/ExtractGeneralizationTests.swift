@@ -84,4 +84,29 @@ import Testing
         let e = try #require(S.event("Chiều 3-7, Đảng ủy Cục Hậu cần Quân khu 5 tổ chức hội nghị sơ kết công tác lãnh đạo 6 tháng đầu năm 2024.", published: "2024-07-04"))
         #expect(e.unit.name == "Cục Hậu cần Quân khu 5")
     }
+
+    // Mid-article chunks: the lead with the meeting's own description is cut off.
+
+    @Test func aTopicAfterTheMeetingsVerbIsNotItsName() throws {
+        let text = """
+            Năm 2023, Lữ đoàn 971 hoàn thành tốt nhiệm vụ huấn luyện, sẵn sàng chiến đấu. Đảng ủy Lữ đoàn lãnh đạo chặt chẽ công tác đảng, công tác chính trị.
+            Hội nghị đã phát động phong trào thi đua quyết thắng năm 2024.
+            """
+        #expect(S.event(text) != nil)
+        #expect(S.event("Hội nghị tổng kết phong trào thi đua quyết thắng năm 2023 của Lữ đoàn 971. Đảng ủy Lữ đoàn chỉ đạo.") == nil)
+    }
+
+    @Test func chairWithASlippedToneMark() throws {
+        let e = try #require(S.event("Sáng 11-7, Đảng ủy Lữ đoàn 299 tổ chức hội nghị sơ kết 5 năm thực hiện nghị quyết. Đại tá Trần Văn Minh, Bí thư Đảng ủy, Chính ủy Lữ đoàn chủ trị hội nghị.", published: "2024-07-12"))
+        #expect(e.chair?.name == "Trần Văn Minh")
+    }
+
+    @Test func aCaptionNamingTheMeetingOutweighsAnActivityInTheBody() throws {
+        let text = """
+            Hội nghị tổng kết 10 năm thực hiện Nghị quyết 769 của Lữ đoàn 279
+            Thời gian qua, Đảng ủy Lữ đoàn 279 đã cụ thể hóa nghị quyết thành kế hoạch, đồng thời tổ chức học tập, quán triệt cho toàn thể cán bộ, chiến sĩ.
+            """
+        let e = try #require(S.event(text))
+        #expect(e.kind == .resolutionReview)
+    }
 }

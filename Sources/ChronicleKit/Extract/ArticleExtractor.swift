@@ -176,11 +176,15 @@ public struct ArticleExtractor: Sendable {
         for t in sentence where organize < 0 {
             if a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) { organize = t }
         }
-        var scores: [Int: Int] = [:]
-        var counts: [Int: Int] = [:]
-        var best: [Int: UnitMention] = [:]
+        // Per unit key: best score, mention count, index of the best mention. Articles name a
+        // handful of units, so a linear scan beats hashing.
+        var keys: [Int] = []
+        var scores: [Int] = []
+        var counts: [Int] = []
+        var best: [Int] = []
+        keys.reserveCapacity(8)
         var firstSubject = true
-        for mention in units {
+        for (index, mention) in units.enumerated() {
             var score = 0
             if mention.sentence == meeting.sentence {
                 score += 3
@@ -203,48 +207,70 @@ public struct ArticleExtractor: Sendable {
                 default: break
                 }
             }
-            counts[mention.key, default: 0] += 1
-            if score > scores[mention.key] ?? Int.min {
-                scores[mention.key] = score
-                best[mention.key] = mention
+            if let slot = keys.firstIndex(of: mention.key) {
+                counts[slot] += 1
+                if score > scores[slot] {
+                    scores[slot] = score
+                    best[slot] = index
+                }
+            } else {
+                keys.append(mention.key)
+                scores.append(score)
+                counts.append(1)
+                best.append(index)
             }
         }
-        var winner: UnitMention?
+        // Ties go to the unit whose best mention comes first.
+        var winner: Int?
         var winnerScore = Int.min
-        for mention in units {
-            guard best[mention.key]?.range == mention.range else { continue }
-            let total = scores[mention.key]! + min(counts[mention.key]! - 1, 4)
+        for slot in keys.indices.sorted(by: { best[$0] < best[$1] }) {
+            let total = scores[slot] + min(counts[slot] - 1, 4)
             if total > winnerScore {
                 winnerScore = total
-                winner = mention
+                winner = best[slot]
             }
         }
-        return winner
+        return winner.map { units[$0] }
     }
 
     private func title(_ meeting: MeetingDetector.Result, in a: ArticleText) -> String {
         let sentence = a.sentences[meeting.sentence]
         var end = sentence.upperBound
         while end > meeting.head + 1, a.tokens[end - 1].kind == .newline || a.isWord(end - 1, a.w.dot) { end -= 1 }
-        var text = a.text(meeting.head..<end)
-        if text.count > 200 {
-            let cut = text.prefix(200)
-            text = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+        // Cut at 200 folded scalars (one per letter in NFC), on a word boundary; counting
+        // Characters would walk grapheme clusters for every article.
+        var stop = end
+        if meeting.head < a.tokens.count, end - meeting.head > 1 {
+            let firstToken = a.tokens[meeting.head]
+            let limit = firstToken.start + 200
+            if a.tokens[end - 1].end > limit {
+                stop = meeting.head + 1
+                while stop < end, a.tokens[stop].end <= limit { stop += 1 }
+            }
         }
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
+        var text = a.text(meeting.head..<stop)
+        if stop < end { text += " …" }
+        // Capitalize the first letter only.
+        guard let first = text.unicodeScalars.first else { return text }
+        let upper = first.properties.uppercaseMapping
+        if upper.unicodeScalars.count == 1, upper.unicodeScalars.first == first { return text }
+        return upper + String(text.unicodeScalars.dropFirst())
+    }
+
+    /// Same text, byte for byte: names and codes are NFC already, and String equality and
+    /// hashing would normalize non-ASCII text again on every comparison.
+    @inline(__always) private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     private func dedupe(_ people: [Person]) -> [Person] {
-        var seen: [String: Int] = [:]
         var result: [Person] = []
         for p in people {
-            if let i = seen[p.name] {
+            if let i = result.firstIndex(where: { Self.same($0.name, p.name) }) {
                 if result[i].positions.isEmpty { result[i].positions = p.positions }
                 if result[i].role == .other || (p.role == .chair) { result[i].role = p.role == .other ? result[i].role : p.role }
                 if result[i].rank == nil { result[i].rank = p.rank }
             } else {
-                seen[p.name] = result.count
                 result.append(p)
             }
         }
@@ -253,18 +279,21 @@ public struct ArticleExtractor: Sendable {
 
     /// One entry per document: "Nghị quyết 382" is dropped when "382-NQ/ĐUQSTW" is also cited.
     private func dedupeDocs(_ docs: [DocumentReference]) -> [DocumentReference] {
-        var seen = Set<String>()
-        var full = Set<String>()
+        guard !docs.isEmpty else { return docs }
+        var full: [(String, String)] = []
         for doc in docs where doc.code.utf8.contains(0x2D) {
-            if let number = doc.number { full.insert("\(doc.type) \(number)") }
+            if let number = doc.number { full.append((doc.type, number)) }
         }
-        let codes = docs.map(\.code)
-        return docs.filter { doc in
-            if !doc.code.utf8.contains(0x2D), let number = doc.number, full.contains("\(doc.type) \(number)") { return false }
+        var kept: [DocumentReference] = []
+        for doc in docs {
+            if !doc.code.utf8.contains(0x2D), let number = doc.number,
+               full.contains(where: { Self.same($0.1, number) && Self.same($0.0, doc.type) }) { continue }
             // "Nghị quyết Trung ương 8" when "Nghị quyết Trung ương 8 khóa XI" is cited too.
             let prefix = Array((doc.code + " ").utf8)
-            if codes.contains(where: { $0.utf8.starts(with: prefix) }) { return false }
-            return seen.insert(doc.code).inserted
+            if docs.contains(where: { $0.code.utf8.starts(with: prefix) }) { continue }
+            if kept.contains(where: { Self.same($0.code, doc.code) }) { continue }
+            kept.append(doc)
         }
+        return kept
     }
 }

@@ -46,6 +46,9 @@ struct CodeWords: Sendable {
     var dai: Int32 = -99
     var hoi: Int32 = -99
     var cap: Int32 = -99
+    var da: Int32 = -99
+    var duoc: Int32 = -99
+    var cung: Int32 = -99
 
     init() {}
 
@@ -94,6 +97,9 @@ struct CodeWords: Sendable {
         w.dai = words["đại"] ?? -99
         w.hoi = words["hội"] ?? -99
         w.cap = words["cập"] ?? -99
+        w.da = words["đã"] ?? -99
+        w.duoc = words["được"] ?? -99
+        w.cung = words["cũng"] ?? -99
         self = w
     }
 }

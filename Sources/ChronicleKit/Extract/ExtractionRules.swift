@@ -48,7 +48,7 @@ public struct ExtractionRules: Sendable {
     /// Word ids the extractor's code refers to directly.
     static let codeWords = [
         "ngày", "tháng", "năm", "số", "và", "đến", "từ", "lần", "thứ", "của", "tại", "cuối", "đầu", "giữa",
-        "/", "-", ".", ",", ":", "(", ")", ";", "|", "!", "?", "\"", "'", "…", "đã", "vừa", "trong", "các",
+        "/", "-", ".", ",", ":", "(", ")", ";", "|", "!", "?", "\"", "'", "…", "đã", "được", "cũng", "vừa", "trong", "các",
         "qua", "sau", "h", "giờ", "gmt", "phút", "tới", "mới", "đây", "vào", "hôm", "nay", "cán", "bộ", "chủ",
         "trì", "khóa", "trung", "ương", "tw", "x", "xi", "xii", "xiii", "xiv", "ix", "viii", "vii", "vi", "v", "iv",
         "iii", "ii", "i", "quý", "thực", "hiện", "nhiệm", "vụ", "kỳ", "đồng", "chí", "sự", "nhà", "trường",

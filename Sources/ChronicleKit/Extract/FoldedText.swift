@@ -135,30 +135,36 @@ struct FoldedText {
     let upper: [Bool]
 
     init(_ text: String) {
-        var needsNFC = false
-        // Combining marks U+0300–U+036F are encoded as 0xCC 0x80 … 0xCD 0xAF in UTF-8.
-        for byte in text.utf8 where byte == 0xCC || byte == 0xCD {
-            needsNFC = true
-            break
+        var source = text
+        // Combining marks U+0300–U+036F are encoded as 0xCC 0x80 … 0xCD 0xAF in UTF-8: text
+        // without them is already NFC for Vietnamese, and the costly normalization is skipped.
+        let needsNFC = source.withUTF8 { bytes in
+            for byte in bytes where byte & 0xFE == 0xCC { return true }
+            return false
         }
-        var nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : text
-        nfc.makeContiguousUTF8()
-        let original = Array(nfc.utf8)
+        var nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : source
+        let original = nfc.withUTF8 { Array($0) }
         self.original = original
         let tables = FoldTables.shared
         let packedTable = tables.compact
         let toneTable = tables.toneTable
         let toneOU = tables.toneOU
         let n = original.count
-        var scalars = [UInt32](unsafeUninitializedCapacity: n) { _, count in count = n }
-        var origin = [Int32](unsafeUninitializedCapacity: n) { _, count in count = n }
-        var upper = [Bool](unsafeUninitializedCapacity: n) { _, count in count = n }
+        // Scratch buffers sized for the worst case; the arrays are copied from them at the end.
+        let out = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(n, 1))
+        let from = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+        let caps = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(n, 1))
+        defer {
+            out.deallocate()
+            from.deallocate()
+            caps.deallocate()
+        }
         // Everything mutable lives inside the closures: a captured, mutated variable would be
         // boxed and checked for exclusive access on every use.
         let k = original.withUnsafeBufferPointer { bytes in packedTable.withUnsafeBufferPointer { packed in
-            scalars.withUnsafeMutableBufferPointer { out in
-                origin.withUnsafeMutableBufferPointer { from in
-                    upper.withUnsafeMutableBufferPointer { caps in
+            do {
+                do {
+                    do {
                         var k = 0
                         var skipSpaces = false
                         var i = 0
@@ -166,6 +172,20 @@ struct FoldedText {
                             let start = i
                             // Decode one scalar of (valid) UTF-8.
                             let b0 = UInt32(bytes[i])
+                            // Fast path for the commonest bytes: lowercase ASCII letters fold to
+                            // themselves (never a tone to move), and plain spaces.
+                            if b0 &- 0x61 < 26 {
+                                skipSpaces = false
+                                out[k] = b0; from[k] = Int32(truncatingIfNeeded: i); caps[k] = false; k += 1
+                                i += 1
+                                continue
+                            }
+                            if b0 == 0x20 {
+                                i += 1
+                                if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
+                                out[k] = 0x20; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k += 1
+                                continue
+                            }
                             let value: UInt32
                             if b0 < 0x80 {
                                 value = b0; i += 1
@@ -224,12 +244,9 @@ struct FoldedText {
                 }
             }
         } }
-        scalars.removeLast(n - k)
-        origin.removeLast(n - k)
-        upper.removeLast(n - k)
-        self.scalars = scalars
-        self.origin = origin
-        self.upper = upper
+        self.scalars = Array(UnsafeBufferPointer(rebasing: out[0..<k]))
+        self.origin = Array(UnsafeBufferPointer(rebasing: from[0..<k]))
+        self.upper = Array(UnsafeBufferPointer(rebasing: caps[0..<k]))
     }
 
     /// The original text covering folded scalars `from..<to`, trimmed.

@@ -23,6 +23,7 @@ enum MeetingDetector {
         // A meeting in an article that never touches party or political work is not ours.
         guard a.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
         var found: Result?
+        var foundNamed = false
         var meetingSentences = 0
         for (index, range) in a.sentences.enumerated() {
             var head: (Int, Cue, Int)?
@@ -67,12 +68,20 @@ enum MeetingDetector {
             }
             if found == nil && a.has(.negativeDomain, in: range) { return nil }
             // "Hội nghị tổng kết diễn tập …": the meeting's own name says it is not party work.
-            if found == nil && a.has(.negativeTopic, in: t..<min(t + 10, range.upperBound)) { return nil }
+            if found == nil && a.has(.negativeTopic, in: t..<nameEnd(t, range, a)) { return nil }
             // A meeting that is only announced: "sẽ diễn ra" near its first mentions.
             if a.has(.planned, in: range) { return nil }
             // Prefer the sentence that says the meeting was held ("tổ chức", "khai mạc") over a
             // headline that only names it.
-            if found == nil || (!heldIn(found!.sentence, a) && heldIn(index, a)) { found = Result(sentence: index, head: t) }
+            // But a body sentence that "tổ chức học tập" something does not replace a meeting
+            // already named with its kind ("Hội nghị tổng kết 10 năm thực hiện …", a caption).
+            if found == nil {
+                found = Result(sentence: index, head: t)
+                foundNamed = a.has(.kind, in: t..<nameEnd(t, range, a))
+            } else if !heldIn(found!.sentence, a) && heldIn(index, a)
+                        && !(foundNamed && a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize })) {
+                found = Result(sentence: index, head: t)
+            }
             meetingSentences += 1
             if meetingSentences >= 3 { break }
         }
@@ -96,6 +105,19 @@ enum MeetingDetector {
             return false
         }
         return true
+    }
+
+    /// The end of a meeting's name: ten words at most, and before a verb ("Hội nghị đã phát động
+    /// phong trào thi đua" names a meeting that did something, not a meeting about emulation).
+    private static func nameEnd(_ t: Int, _ range: Range<Int>, _ a: ArticleText) -> Int {
+        let da = a.w.da, duoc = a.w.duoc, cung = a.w.cung
+        var e = t + 1
+        while e < min(t + 10, range.upperBound) {
+            let id = a.tokens[e].id
+            if id == da || id == duoc || id == cung { break }
+            e += 1
+        }
+        return e
     }
 
     /// One of the next few sentences says a meeting was organized: "tổ chức Hội nghị …".

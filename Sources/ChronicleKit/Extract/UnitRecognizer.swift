@@ -31,7 +31,7 @@ enum UnitRecognizer {
                 t += 1
                 continue
             }
-            guard let (bestEnd, found) = unit(at: t, in: a) else {
+            guard !a.matchesAt[t].isEmpty, let (bestEnd, found) = unit(at: t, in: a) else {
                 t += 1
                 continue
             }

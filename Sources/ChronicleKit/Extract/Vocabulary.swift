@@ -54,6 +54,13 @@ enum Tokenizer {
                         var allCaps = upper[i]
                         while j < n {
                             let sj = s[j]
+                            // Folded ASCII letters, most of every word: no table lookup.
+                            if sj &- 0x61 < 26 {
+                                if !upper[j] { allCaps = false }
+                                h = Vocabulary.mix(h, sj)
+                                j += 1
+                                continue
+                            }
                             let k = sj < 0x2000 ? FoldTables.Class(rawValue: classes[Int(sj)]) ?? .other : tables.classOf(sj)
                             if k == .letter { if !upper[j] { allCaps = false } } else if k != .digit { break }
                             h = Vocabulary.mix(h, s[j])
