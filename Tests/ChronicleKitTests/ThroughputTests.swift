@@ -226,3 +226,55 @@ import Testing
         #expect(throws: RecordBinaryError.self) { try ChronologyCache(decoding: Array(cache.encoded().dropLast())) }
     }
 }
+
+/// The indexed grouping of `ChronologyBuilder` merges exactly what a scan over every group would.
+@Suite struct ChronologyBucketTests {
+    private func record(_ name: String, _ events: [Event]) -> ArticleRecord {
+        ArticleRecord(source: name, url: nil, status: .ok, error: nil, referenceDate: nil, events: events)
+    }
+
+    private func event(_ date: PartialDate?, documents: [String] = []) -> Event {
+        Event(
+            unit: UnitReference(name: "Quân đoàn 1", id: "quan-doan-1", mention: "Quân đoàn 1"), kind: .committeeMeeting,
+            title: "Hội nghị Ban Thường vụ", date: EventDate(value: date, basis: date == nil ? .unresolved : .explicit),
+            documents: documents.map { DocumentReference(code: $0, type: "Nghị quyết") })
+    }
+
+    /// The grouping by a scan over every group, as the builder did before it kept an index.
+    private func reference(_ records: [ArticleRecord]) -> [[String]] {
+        var groups: [[(Event, String)]] = []
+        for record in records {
+            for event in record.events {
+                if let index = groups.firstIndex(where: { $0.contains { ChronologyBuilder.sameMeeting($0.0, event) } }) {
+                    groups[index].append((event, record.source))
+                } else {
+                    groups.append([(event, record.source)])
+                }
+            }
+        }
+        return groups.map { $0.map(\.1).sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    @Test func mergesAcrossYearEndsMonthsAndDocumentsLikeAFullScan() {
+        var records: [ArticleRecord] = []
+        let dates: [PartialDate?] = [
+            PartialDate(year: 2022, month: 12, day: 31), PartialDate(year: 2023, month: 1, day: 1),
+            PartialDate(year: 2023, month: 1), PartialDate(year: 2023, month: 1, day: 15), PartialDate(year: 2023),
+            PartialDate(year: 2022, month: 6, day: 3), PartialDate(year: 2022, month: 6, day: 5), PartialDate(year: 2022, month: 6, day: 4),
+            nil, nil,
+        ]
+        for (index, date) in dates.enumerated() {
+            records.append(record(String(format: "a%02d.txt", index), [event(date)]))
+        }
+        records.append(record("d1.txt", [event(nil, documents: ["NQ-847", "KL-01"])]))
+        records.append(record("d2.txt", [event(nil, documents: ["KL-01", "NQ-847"])]))
+        records.append(record("d3.txt", [event(nil, documents: ["NQ-847"])]))
+        let window = DateWindow(from: PartialDate(year: 2000, month: 1, day: 1), to: PartialDate(year: 2030, month: 12, day: 31))
+        let chronology = ChronologyBuilder(window: window).build(records)
+        let built = (chronology.events + chronology.undated).map { $0.sources.map(\.source).sorted() }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(built == reference(records))
+        #expect(built.contains { $0.contains("a00.txt") && $0.contains("a01.txt") })
+        #expect(built.contains(["d1.txt", "d2.txt"]))
+    }
+}

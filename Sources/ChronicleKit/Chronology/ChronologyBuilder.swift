@@ -14,9 +14,10 @@ public struct ChronologyBuilder: Sendable {
 
     public func build(_ records: [ArticleRecord]) -> Chronology {
         // Only reports of the same unit and kind can merge, so candidates are looked up per
-        // (unit, kind) bucket: linear in the number of reports, not quadratic.
-        var groups: [String: [[(Event, EventSource)]]] = [:]
-        var undatedGroups: [String: [[(Event, EventSource)]]] = [:]
+        // (unit, kind) bucket, and inside a bucket only among the groups that could match (see
+        // `Bucket`): linear in the number of reports, not quadratic.
+        var groups: [String: Bucket] = [:]
+        var undatedGroups: [String: Bucket] = [:]
         var outside = 0
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
         for record in records where record.status == .ok {
@@ -24,27 +25,62 @@ public struct ChronologyBuilder: Sendable {
             for event in record.events {
                 let key = event.unit.id + "|" + event.kind.rawValue
                 guard let date = event.date.value else {
-                    Self.add((event, source), to: &undatedGroups[key, default: []])
+                    undatedGroups[key, default: Bucket()].add((event, source))
                     continue
                 }
                 guard window.contains(date) else {
                     outside += 1
                     continue
                 }
-                Self.add((event, source), to: &groups[key, default: []])
+                groups[key, default: Bucket()].add((event, source))
             }
         }
-        let events = groups.values.joined().map(Self.merge).sorted(by: Self.order)
-        let undated = undatedGroups.values.joined().map(Self.merge).sorted(by: Self.order)
+        let events = groups.values.lazy.flatMap(\.groups).map(Self.merge).sorted(by: Self.order)
+        let undated = undatedGroups.values.lazy.flatMap(\.groups).map(Self.merge).sorted(by: Self.order)
         return Chronology(window: window, events: events, undated: undated, outsideWindow: outside)
     }
 
-    private static func add(_ item: (Event, EventSource), to groups: inout [[(Event, EventSource)]]) {
-        for index in groups.indices where groups[index].contains(where: { sameMeeting($0.0, item.0) }) {
-            groups[index].append(item)
-            return
+    /// The groups of one (unit, kind), in the order they were started, indexed so that a new
+    /// report is compared only with groups it could merge with: for a dated report, groups
+    /// holding a report of the same or a neighbouring year (a meeting spans at most a few days;
+    /// other matches need the same year); for an undated one, groups holding a report citing
+    /// the same documents (undated reports without documents merge with nothing). The first
+    /// matching group in start order wins, as a scan over all groups would give.
+    struct Bucket {
+        var groups: [[(Event, EventSource)]] = []
+        private var byYear: [Int: [Int]] = [:]
+        private var byDocuments: [String: [Int]] = [:]
+
+        mutating func add(_ item: (Event, EventSource)) {
+            let event = item.0
+            if let date = event.date.value {
+                var candidates: [Int] = []
+                for year in (date.year - 1)...(date.year + 1) { candidates += byYear[year] ?? [] }
+                if let index = firstMatch(Set(candidates).sorted(), item) {
+                    groups[index].append(item)
+                    if !(byYear[date.year] ?? []).contains(index) { byYear[date.year, default: []].append(index) }
+                    return
+                }
+                byYear[date.year, default: []].append(groups.count)
+                groups.append([item])
+                return
+            }
+            guard !event.documents.isEmpty else {
+                groups.append([item])
+                return
+            }
+            let key = Set(event.documents.map(\.code)).sorted().joined(separator: "\u{0}")
+            if let index = firstMatch(byDocuments[key] ?? [], item) {
+                groups[index].append(item)
+                return
+            }
+            byDocuments[key, default: []].append(groups.count)
+            groups.append([item])
         }
-        groups.append([item])
+
+        private func firstMatch(_ candidates: [Int], _ item: (Event, EventSource)) -> Int? {
+            candidates.first { index in groups[index].contains { ChronologyBuilder.sameMeeting($0.0, item.0) } }
+        }
     }
 
     /// Whether two reports describe the same meeting.

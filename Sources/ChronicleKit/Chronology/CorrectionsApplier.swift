@@ -44,6 +44,7 @@ extension CorrectionSet {
         for r in result.indices where result[r].status == .ok {
             let record = records[r]
             var kept: [Event] = []
+            var changed = false
             for original in record.events {
                 var event = original
                 var touched = false
@@ -60,12 +61,18 @@ extension CorrectionSet {
                 }
                 if drop {
                     suppressed += 1
+                    changed = true
                 } else {
                     kept.append(event)
-                    if touched { corrected.append((record.source, event)) }
+                    if touched {
+                        corrected.append((record.source, event))
+                        changed = true
+                    }
                 }
             }
-            result[r].events = kept
+            // Records no correction touched keep sharing their events with the input (a large
+            // archive would otherwise hold every event twice).
+            if changed { result[r].events = kept }
         }
         let unmatched = corrections.indices.filter { hits[$0] == 0 }.map { corrections[$0] }
         return CorrectionOutcome(records: result, corrected: corrected, suppressed: suppressed, unmatched: unmatched)
