@@ -58,6 +58,30 @@ import Testing
         """)
     }
 
+    @Test func keepsTheLeadParagraphBesideTheBodyContainer() {
+        let body = String(repeating: "<p>Các đại biểu thảo luận, đóng góp ý kiến vào báo cáo chính trị của Đảng ủy.</p>", count: 12)
+        let result = load("""
+            <html><body><article class="article-detail">
+            <h1>Đảng ủy Sư đoàn 9 sơ kết 6 tháng</h1>
+            <div class="sapo">QĐND Online - Sáng 29-6, Đảng ủy Sư đoàn 9 tổ chức hội nghị sơ kết 6 tháng đầu năm.</div>
+            <div class="post-content">\(body)<p>Tin, ảnh: MINH ĐỨC</p></div>
+            </article>
+            <div class="summary-box"><p>Không liên quan.</p></div>
+            </body></html>
+            """)
+        let lines = result.text.split(separator: "\n")
+        #expect(lines.prefix(2) == ["Đảng ủy Sư đoàn 9 sơ kết 6 tháng", "QĐND Online - Sáng 29-6, Đảng ủy Sư đoàn 9 tổ chức hội nghị sơ kết 6 tháng đầu năm."])
+        #expect(lines.last == "Tin, ảnh: MINH ĐỨC")
+        #expect(!result.text.contains("Không liên quan"))
+
+        // A lead placed just before a content container that has no common container with it.
+        let loose = load("""
+            <html><body><div class="wrap"><p class="lead">Chiều 26/12, Đảng ủy Lữ đoàn 215 tổng kết năm.</p>
+            <div class="content">\(body)</div></div></body></html>
+            """)
+        #expect(loose.text.hasPrefix("Chiều 26/12, Đảng ủy Lữ đoàn 215 tổng kết năm.\n"))
+    }
+
     @Test func fallsBackToTitleElementH1AndOgURL() {
         let withTitle = load("<html><head><title> Hội nghị  Ban Thường vụ </title><meta property=\"og:url\" content=\"https://qpvn.vn/a\"></head><body><h1>Khác</h1><p>Nội dung hội nghị.</p></body></html>")
         #expect(withTitle.title == "Hội nghị Ban Thường vụ")

@@ -32,6 +32,24 @@ struct HTMLArticleParser {
         "newsletter", "navbar", "footer", "header", "menu", "tags", "relate", "binh-luan", "binhluan", "y-kien",
     ]
     /// Class/id words of the main content container.
+    /// Whether `lead`, outside `content`, introduces it: placed before it, beside it or beside its parent.
+    static func isLead(_ lead: xmlNodePtr, of content: xmlNodePtr) -> Bool {
+        guard !lead.isInside(content), xmlXPathCmpNodes(lead, content) == 1 else { return false }
+        let parent = lead.pointee.parent
+        return parent == content.pointee.parent || (parent != nil && parent == content.pointee.parent?.pointee.parent)
+    }
+
+    /// Class/id words of an article's lead paragraph.
+    static let leadWords = ["sapo", "summary", "lead", "excerpt", "chapeau", "intro", "description"]
+
+    static func isLead(classAndID: String) -> Bool {
+        guard !classAndID.isEmpty else { return false }
+        for word in classAndID.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+            if leadWords.contains(where: { word.containsBytes($0.utf8) }) { return true }
+        }
+        return false
+    }
+
     static let contentWords = [
         "articlebody", "article-body", "article_body", "article-content", "article_content", "detail", "content",
         "article", "post", "entry", "story", "news-body", "main",
@@ -55,7 +73,10 @@ struct HTMLArticleParser {
         var scan = PageScan()
         scan.run(root)
         let content = scan.contentRoot() ?? scan.body ?? root
-        var article = HTMLArticle(text: Self.text(of: content), truncatedByDepth: document.truncatedByDepth)
+        // A lead ("sapo") kept outside the chosen container still belongs to the article: it often
+        // holds the date and the meeting's name.
+        let leads = scan.leads.filter { Self.isLead($0, of: content) }.map { Self.text(of: $0) }
+        var article = HTMLArticle(text: (leads + [Self.text(of: content)]).joined(separator: "\n"), truncatedByDepth: document.truncatedByDepth)
         article.title = Self.title(og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
                                    h1: scan.firstH1.flatMap(Self.inline))
         article.url = [scan.canonical, scan.ogURL].lazy.compactMap { $0.flatMap(Self.inline) }.first
@@ -172,6 +193,8 @@ private struct PageScan {
     var body: xmlNodePtr?
     var bodyTextLength = 0
     var candidates: [Candidate] = []
+    /// Lead paragraphs (class or id "sapo", "summary", …) outside dropped page furniture, outermost only.
+    var leads: [xmlNodePtr] = []
     private var open: [Int] = []
     private var dropped: xmlNodePtr?
     private var capture: (node: xmlNodePtr, isTitle: Bool)?
@@ -217,6 +240,9 @@ private struct PageScan {
         if dropped == nil {
             if HTMLArticleParser.droppedElements.contains(name) && name != "head" || HTMLArticleParser.isFurniture(node) {
                 dropped = node
+            } else if (name == "div" || name == "p" || name == "h2" || name == "section"), node.pointee.properties != nil,
+                      HTMLArticleParser.isLead(classAndID: node.classAndID), !leads.contains(where: { node.isInside($0) }) {
+                leads.append(node)
             } else if let strong = Self.candidateStrength(node, name) {
                 candidates.append(Candidate(node: node, parent: open.last, strong: strong))
                 open.append(candidates.count - 1)
@@ -268,6 +294,9 @@ private struct PageScan {
             guard let inner = children.max(by: { candidates[$0].textLength < candidates[$1].textLength }),
                   candidates[inner].textLength * 10 >= candidates[current].textLength * 7
             else { break }
+            // Don't narrow past the lead paragraph that sits beside the body text.
+            let innerNode = candidates[inner].node, currentNode = candidates[current].node
+            if leads.contains(where: { $0.isInside(currentNode) && !$0.isInside(innerNode) }) { break }
             current = inner
         }
         return candidates[current].node
@@ -294,6 +323,18 @@ extension Collection where Element == UInt8 {
         while index != endIndex {
             if self[index] == first, self[index...].starts(with: needle) { return true }
             index = self.index(after: index)
+        }
+        return false
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == xmlNode {
+    /// Whether this node is `ancestor` or lies below it.
+    func isInside(_ ancestor: xmlNodePtr) -> Bool {
+        var node: xmlNodePtr? = self
+        while let current = node {
+            if current == ancestor { return true }
+            node = current.pointee.parent
         }
         return false
     }
