@@ -75,6 +75,21 @@ import Testing
         #expect(S.event("Đại hội đại biểu Đoàn TNCS Hồ Chí Minh Lữ đoàn 683 lần thứ IX\nNgày 5-10, Đoàn Thanh niên Lữ đoàn 683 tổ chức đại hội. Đảng ủy Lữ đoàn chỉ đạo chặt chẽ.") == nil)
     }
 
+    @Test func preparingForACongressDoesNotMakeTheMeetingHeldPlanned() throws {
+        let key = try #require(S.event("Sáng 14-3, Ban Thường vụ Đảng ủy Sư đoàn 330 tổ chức Hội nghị cán bộ chủ chốt giới thiệu nhân sự cấp ủy khóa mới, chuẩn bị cho Đại hội đại biểu Đảng bộ Sư đoàn lần thứ XII. Hội nghị do Đại tá Lâm Văn Tới, Bí thư Đảng ủy, Chính ủy Sư đoàn chủ trì.", published: "2025-03-15"))
+        #expect(key.unit.name == "Sư đoàn 330")
+        #expect(key.date.value == PartialDate(iso: "2025-03-14"))
+        let review = try #require(S.event("Ngày 9-7, Đảng ủy Lữ đoàn 573 tổ chức hội nghị sơ kết 6 tháng đầu năm 2025. Hội nghị xác định những tháng cuối năm tập trung huấn luyện và chuẩn bị đại hội chi bộ nhiệm kỳ mới."))
+        #expect(review.kind == .midYearReview)
+        // The congress itself being prepared is still only planned.
+        #expect(S.event("Các cơ quan đang khẩn trương chuẩn bị đại hội đại biểu Đảng bộ Quân đoàn 34 lần thứ II. Đảng ủy Quân đoàn chỉ đạo chặt chẽ công tác nhân sự.") == nil)
+    }
+
+    @Test func aMeetingRecalledRightAfterIsBackgroundAndAMilitaryServiceCouncilIsNotPartyWork() {
+        #expect(S.event("Ngay sau Hội nghị tổng kết công tác năm 2024, Đảng ủy Trung đoàn 42 đã chỉ đạo các tiểu đoàn rà soát kế hoạch huấn luyện. Những ngày này, thao trường của Trung đoàn luôn sôi động.") == nil)
+        #expect(S.event("Chiều 3-3, Hội đồng Nghĩa vụ quân sự tỉnh Bình Định tổ chức hội nghị tổng kết công tác tuyển quân năm 2025. Đồng chí Trần Minh Quang, Phó Chủ tịch UBND tỉnh, Chủ tịch Hội đồng chủ trì hội nghị.") == nil)
+    }
+
     @Test func aStudyNamedFirstIsAStudy() throws {
         let e = try #require(S.event("Sáng 20-2, Đảng ủy Sư đoàn 10 tổ chức hội nghị học tập, quán triệt nghị quyết của Đảng ủy Quân đoàn về lãnh đạo thực hiện nhiệm vụ năm 2024.", published: "2024-02-21"))
         #expect(e.kind == .resolutionStudy)

@@ -7,7 +7,7 @@ import Foundation
 public struct ArticleExtractor: Sendable {
     /// Changes whenever extraction can give a different result for the same input; stored records
     /// made by another version are extracted again.
-    public static let version = "1.1.0"
+    public static let version = "1.2.0"
 
     public let rules: ExtractionRules
 

@@ -70,7 +70,7 @@ enum MeetingDetector {
             // "Hội nghị tổng kết diễn tập …": the meeting's own name says it is not party work.
             if found == nil && a.has(.negativeTopic, in: t..<nameEnd(t, range, a)) { return nil }
             // A meeting that is only announced: "sẽ diễn ra" near its first mentions.
-            if a.has(.planned, in: range) { return nil }
+            if isPlanned(t, in: range, a) { return nil }
             // Prefer the sentence that says the meeting was held ("tổ chức", "khai mạc") over a
             // headline that only names it.
             // But a body sentence that "tổ chức học tập" something does not replace a meeting
@@ -86,6 +86,28 @@ enum MeetingDetector {
             if meetingSentences >= 3 { break }
         }
         return found
+    }
+
+    /// Whether the planned words of the sentence belong to the meeting named at `t`: a verb right
+    /// before it ("sẽ tổ chức hội nghị") or after it with no other meeting between ("Đại hội … sẽ
+    /// diễn ra"), or a phrase that names it ("chuẩn bị đại hội" when `t` is that đại hội).
+    /// "Hội nghị cán bộ chủ chốt … chuẩn bị cho Đại hội" plans the congress, not the meeting held.
+    private static func isPlanned(_ t: Int, in range: Range<Int>, _ a: ArticleText) -> Bool {
+        for p in range where p < a.tokens.count {
+            for index in a.matchesAt[p] where a.matches[index].tag.cue == .planned {
+                let match = a.matches[index]
+                if a.has(.meetingNoun, in: match.start..<match.end) {
+                    if (match.start..<match.end).contains(t) { return true }
+                } else if match.end <= t {
+                    if t - match.end <= 3 { return true }
+                } else if match.start > t {
+                    if !a.has(.meetingNoun, in: (t + 1)..<match.start) { return true }
+                } else {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// The other-event noun at `t` is what is held: it opens the sentence (a headline "Diễn tập …",
