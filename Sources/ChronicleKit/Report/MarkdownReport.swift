@@ -15,6 +15,8 @@ struct MarkdownReport {
     private let pieces = PieceCache()
     /// Undated events per unit id, for the unit files.
     private let undatedByUnit: [String: [ChronologyEvent]]
+    /// Each unit's position in the summary's unit order.
+    private let unitRank: [String: Int]
     /// The events new since the last run, dated then undated, in chronology order.
     private let newItems: [ChronologyEvent]
 
@@ -29,6 +31,7 @@ struct MarkdownReport {
             templates.render("event-row", Self.row(item, input: input, templates: templates))
         }
         undatedByUnit = Dictionary(grouping: input.chronology.undated, by: \.event.unit.id)
+        unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
         // Found once: each unit and year file lists its own, and scanning the whole chronology
         // per file made a run with new events quadratic in the number of units.
         newItems = input.newEventIDs.isEmpty
@@ -74,24 +77,10 @@ struct MarkdownReport {
         context.merge(newEvents { _ in true }) { $1 }
         try sink.write(templates.render("chronology", context))
 
-        let unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
         if chronology.events.isEmpty { try sink.write(templates.render("no-events", [:])) }
         for (position, year) in summary.years.enumerated() {
             try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
-            // Group the year's events by unit, keeping date order inside each unit.
-            let indices = summary.eventsByYear[position].enumerated().sorted {
-                let l = unitRank[chronology.events[$0.element].event.unit.id]!, r = unitRank[chronology.events[$1.element].event.unit.id]!
-                return l != r ? l < r : $0.offset < $1.offset
-            }.map(\.element)
-            var start = 0
-            while start < indices.count {
-                let unit = chronology.events[indices[start]].event.unit
-                var end = start
-                while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
-                try sink.write(piece("section-unit", ["heading": "###", "unit": ReportText.markdown(unit.name)]))
-                try table(indices[start..<end], into: sink)
-                start = end
-            }
+            try writeUnitSections(summary.eventsByYear[position], heading: "###", into: sink)
         }
         try problems(articles: input.problems, undated: chronology.undated, showArticles: true, into: sink)
     }
@@ -122,7 +111,11 @@ struct MarkdownReport {
         context.merge(overview(events, unitCount: unitCount)) { $1 }
         context.merge(newEvents { $0.event.date.value?.year == year }) { $1 }
         try sink.write(templates.render("year", context))
-        let unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
+        try writeUnitSections(events, heading: "##", into: sink)
+    }
+
+    /// One section per unit (in the summary's unit order), each a table of its events in date order.
+    private func writeUnitSections(_ events: [Int], heading: String, into sink: AtomicFileSink) throws {
         let indices = events.enumerated().sorted {
             let l = unitRank[chronology.events[$0.element].event.unit.id]!, r = unitRank[chronology.events[$1.element].event.unit.id]!
             return l != r ? l < r : $0.offset < $1.offset
@@ -132,7 +125,7 @@ struct MarkdownReport {
             let unit = chronology.events[indices[start]].event.unit
             var end = start
             while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
-            try sink.write(piece("section-unit", ["heading": "##", "unit": ReportText.markdown(unit.name)]))
+            try sink.write(piece("section-unit", ["heading": heading, "unit": ReportText.markdown(unit.name)]))
             try table(indices[start..<end], into: sink)
             start = end
         }

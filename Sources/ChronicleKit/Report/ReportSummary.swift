@@ -10,7 +10,7 @@ public struct ReportSummary: Sendable {
         public var count: Int
     }
 
-    /// Units with events, sorted by name then id.
+    /// Units with events, in Vietnamese alphabetical order of their names, then by id.
     public let units: [UnitReference]
     /// Years of the window, ascending (columns of the units × years table).
     public let windowYears: [Int]
@@ -36,7 +36,8 @@ public struct ReportSummary: Sendable {
             unitIndex[item.event.unit.id] = units.count
             units.append(item.event.unit)
         }
-        let order = units.indices.sorted { (units[$0].name, units[$0].id) < (units[$1].name, units[$1].id) }
+        let keys = units.map { VietnameseCollation.key($0.name) }
+        let order = units.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : units[$0].id < units[$1].id }
         var rank = [Int](repeating: 0, count: units.count)
         for (position, index) in order.enumerated() { rank[index] = position }
         self.units = order.map { units[$0] }
