@@ -198,11 +198,11 @@ import Testing
     }
 
     @Test func subjectListTakesTheFirstBody() throws {
-        let e = try #require(event("Sáng 5-7, Quân ủy Trung ương, Bộ Quốc phòng tổ chức Hội nghị Quân chính toàn quân 6 tháng đầu năm 2023. Đại tướng Trần Văn Quang, Bộ trưởng Bộ Quốc phòng chủ trì hội nghị."))
+        let e = try #require(event("Chiều 9-7, tại Hà Nội, Quân ủy Trung ương, Bộ Quốc phòng tổ chức hội nghị quân chính toàn quân sơ kết 6 tháng đầu năm 2024. Đại tướng Hoàng Minh Khải, Bộ trưởng Bộ Quốc phòng chủ trì hội nghị."))
         #expect(e.unit.name == "Quân ủy Trung ương")
         #expect(e.kind == .midYearReview)
-        #expect(e.date.value == PartialDate(year: 2023, month: 7, day: 5))
-        #expect(e.period == "6 tháng đầu năm 2023")
+        #expect(e.date.value == PartialDate(year: 2024, month: 7, day: 9))
+        #expect(e.period == "6 tháng đầu năm 2024")
     }
 
     @Test func midArticleChunkWithoutTheOrganizingSentence() throws {
