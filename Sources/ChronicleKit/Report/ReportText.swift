@@ -110,18 +110,21 @@ public enum ReportText {
         let trimmed = flat(url)
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        return substituting(trimmed, urlEscapes)
+    }
+
+    private static let urlEscapes: [Unicode.Scalar: String] = [
+        " ": "%20", "<": "%3C", ">": "%3E", "|": "%7C", "\\": "%5C", "(": "%28", ")": "%29",
+    ]
+    private static let xmlEscapes: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;",
+    ]
+
+    /// `text` with each scalar found in `table` replaced by its entry.
+    private static func substituting(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
         var out = ""
-        for scalar in trimmed.unicodeScalars {
-            switch scalar {
-            case " ": out += "%20"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            case "|": out += "%7C"
-            case "\\": out += "%5C"
-            case "(": out += "%28"
-            case ")": out += "%29"
-            default: out.unicodeScalars.append(scalar)
-            }
+        for scalar in text.unicodeScalars {
+            if let replacement = table[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }
@@ -140,17 +143,6 @@ public enum ReportText {
 
     /// Escapes text for SVG/XML written by hand (the SVG is not written with libxml2).
     public static func xmlEscaped(_ text: String) -> String {
-        var out = ""
-        for scalar in flat(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        substituting(flat(text), xmlEscapes)
     }
 }
