@@ -84,7 +84,7 @@ enum RFC4180 {
             #expect(cell["sources"] == item.sources.map(\.source).joined(separator: "; "))
             #expect(cell["urls"] == shown(item.sources.compactMap(\.url).joined(separator: "; ")))
             #expect(cell["corrected"] == (item.corrected ? "true" : "false"))
-            #expect(cell["new"] == (input.newEventIDs.contains(item.id) ? "true" : "false"))
+            #expect(cell["first_seen"] == (input.newEventIDs.contains(item.id) ? input.asOf : PartialDate(year: 2023, month: 11, day: 30)).description)
             #expect(cell["date_evidence"] == shown(event.date.evidence))
         }
 

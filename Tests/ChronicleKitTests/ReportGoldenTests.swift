@@ -83,13 +83,18 @@ enum ReportSample {
             chronology.events[index].corrected = true
         }
         let newID = chronology.events.first { $0.event.unit.id == hocVien.id }!.id
+        // Every other event was first seen by an earlier run.
+        var firstSeen: [String: PartialDate] = [:]
+        for item in chronology.events + chronology.undated where item.id != newID {
+            firstSeen[item.id] = PartialDate(year: 2023, month: 11, day: 30)
+        }
         return ReportInput(
             chronology: chronology,
             problems: [
                 ArticleProblem(source: "corpus/x/empty.txt", reason: "the file is empty"),
                 ArticleProblem(source: "corpus/x/broken.html", reason: "not UTF-8 text | cannot be read <html>"),
             ],
-            asOf: asOf, newEventIDs: [newID], articlesRead: 9, filesSkipped: 1)
+            asOf: asOf, newEventIDs: [newID], articlesRead: 9, filesSkipped: 1, firstSeenDates: firstSeen)
     }
 
     static func config(output: URL, formats: [ReportFormat] = ReportFormat.allCases, language: ReportLanguage = .vi) -> ChronicleConfig {

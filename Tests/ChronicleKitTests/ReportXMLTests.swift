@@ -41,7 +41,7 @@ import Testing
             #expect(string("count(\(e))", context) == "1")
             #expect(string("string(\(e)/@kind)", context) == event.kind.rawValue)
             #expect(string("string(\(e)/@corrected)", context) == String(item.corrected))
-            #expect(string("string(\(e)/@new)", context) == String(input.newEventIDs.contains(item.id)))
+            #expect(string("string(\(e)/@first-seen)", context) == input.firstSeen(item.id).description)
             #expect(string("string(\(e)/date/@value)", context) == (event.date.value?.description ?? ""))
             #expect(string("string(\(e)/date/@precision)", context) == (event.date.precision?.rawValue ?? ""))
             #expect(string("string(\(e)/date/@part-of-day)", context) == (event.date.partOfDay?.rawValue ?? ""))
@@ -86,7 +86,7 @@ import Testing
         let directory = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.xml")
-        try Data("<chronology as-of=\"yesterday\" language=\"fr\"><window/></chronology>".utf8).write(to: file)
+        try Data("<chronology updated=\"yesterday\" language=\"fr\"><window/></chronology>".utf8).write(to: file)
         #expect(throws: ReportError.self) { try XMLReport.validate(file: file, reportedAs: file.path) }
         try Data("<chronology".utf8).write(to: file)
         #expect(throws: ReportError.self) { try XMLReport.validate(file: file, reportedAs: file.path) }

@@ -51,6 +51,12 @@ public struct ChronicleConfig: Sendable {
     public var correctionsFile: URL
     /// The SQLite state file; nil means `<output>/.chronicle/state.sqlite`.
     public var storeFile: URL?
+    /// `chronology.md` lists every event when there are at most this many; above, it links to
+    /// the year files instead, so that the file read at briefings stays small (and cheap to
+    /// write every night) however large the archive grows.
+    public var fullListLimit: Int
+
+    public static let defaultFullListLimit = 2_000
 
     /// The folder that holds the config files (gazetteer, rules, templates).
     public var configDirectory: URL { configFile.deletingLastPathComponent() }
@@ -60,7 +66,7 @@ public struct ChronicleConfig: Sendable {
     public init(
         configFile: URL, inputs: [URL], output: URL, window: DateWindow, formats: [ReportFormat] = ReportFormat.allCases,
         language: ReportLanguage = .vi, unitsFile: URL? = nil, templatesDirectory: URL? = nil,
-        correctionsFile: URL? = nil, storeFile: URL? = nil
+        correctionsFile: URL? = nil, storeFile: URL? = nil, fullListLimit: Int = ChronicleConfig.defaultFullListLimit
     ) {
         let directory = configFile.deletingLastPathComponent()
         self.configFile = configFile
@@ -73,6 +79,7 @@ public struct ChronicleConfig: Sendable {
         self.templatesDirectory = templatesDirectory ?? directory.appendingPathComponent("templates")
         self.correctionsFile = correctionsFile ?? directory.appendingPathComponent("corrections.yml")
         self.storeFile = storeFile
+        self.fullListLimit = fullListLimit
     }
 
     /// Loads and checks a config file.
@@ -118,8 +125,16 @@ public struct ChronicleConfig: Sendable {
 
         var language = ReportLanguage.vi
         var templates: URL?
+        var fullListLimit = defaultFullListLimit
         if let report = try document.mapping("report") {
-            try report.rejectUnknownKeys(["language", "templates"])
+            try report.rejectUnknownKeys(["language", "templates", "full_list_limit"])
+            if let limit = try report.int("full_list_limit") {
+                guard limit >= 0 else {
+                    throw ConfigError.wrongValue(
+                        path: url.path, key: "report.full_list_limit", expected: "a number of events, 0 or more", found: "'\(limit)'")
+                }
+                fullListLimit = limit
+            }
             if let code = try report.string("language") {
                 guard let parsed = ReportLanguage(rawValue: code.lowercased()) else {
                     throw ConfigError.wrongValue(path: url.path, key: "report.language", expected: "vi or en", found: "'\(code)'")
@@ -139,6 +154,7 @@ public struct ChronicleConfig: Sendable {
             unitsFile: try document.string("units").map { resolve($0, against: directory) },
             templatesDirectory: templates,
             correctionsFile: try document.string("corrections").map { resolve($0, against: directory) },
-            storeFile: try document.string("store").map { resolve($0, against: workingDirectory) })
+            storeFile: try document.string("store").map { resolve($0, against: workingDirectory) },
+            fullListLimit: fullListLimit)
     }
 }

@@ -91,6 +91,25 @@ public struct ChronicleRun: Sendable {
         config.storeFile ?? stateDirectory(for: config).appendingPathComponent("state.sqlite")
     }
 
+    /// What the last run's reports were written from (`ReportManifest`).
+    public static func reportManifestURL(for config: ChronicleConfig) -> URL {
+        stateDirectory(for: config).appendingPathComponent("reports.manifest")
+    }
+
+    /// Each known event's first-seen date: the "as of" date of the run that first found it.
+    static func firstSeenDates(knownEvents: [String: Int64], runs: [RunRecord]) -> [String: PartialDate] {
+        var dates: [Int64: PartialDate] = [:]
+        for run in runs {
+            if let date = PartialDate(iso: run.asOf) { dates[run.id] = date }
+        }
+        var result: [String: PartialDate] = [:]
+        result.reserveCapacity(knownEvents.count)
+        for (event, run) in knownEvents {
+            if let date = dates[run] { result[event] = date }
+        }
+        return result
+    }
+
     public static func lockURL(for config: ChronicleConfig) -> URL {
         stateDirectory(for: config).appendingPathComponent("lock")
     }
@@ -228,14 +247,17 @@ public struct ChronicleRun: Sendable {
 
         timer.lap("store commit")
 
-        // 4. Reports, then 5. mark them written.
+        // 4. Reports (those whose content changed), then 5. mark them written.
         let input = ReportInput(
             chronology: chronology, problems: problems, asOf: options.asOf, newEventIDs: newEventIDs,
-            articlesRead: records.count, filesSkipped: scan.skipped.count)
-        let reports = try ReportWriter(config: config).write(input)
+            articlesRead: records.count, filesSkipped: scan.skipped.count,
+            firstSeenDates: try Self.firstSeenDates(knownEvents: knownEvents, runs: store.runs()))
+        let outcome = try ReportWriter(config: config).write(input, manifest: Self.reportManifestURL(for: config))
+        let reports = outcome.written
         timer.lap("reports")
         try store.markReportsWritten(run: runID)
-        logger.info("\(records.count) articles, \(chronology.events.count) events in the window, \(reports.count) reports written")
+        logger.info(
+            "\(records.count) articles, \(chronology.events.count) events in the window, \(reports.count) of \(outcome.files.count) reports written (the others unchanged)")
 
         return RunSummary(
             filesRead: scan.files.count, filesSkipped: scan.skipped.count, unchanged: unchanged,

@@ -27,7 +27,8 @@
 /// - `sources`: the article files (`path` or `path:line`), joined with "; "
 /// - `urls`: the articles' URLs (those known), joined with "; "
 /// - `corrected`: `true` when an analyst's correction applies, else `false`
-/// - `new`: `true` when the event was first seen in this run, else `false`
+/// - `first_seen`: the "as of" date (`YYYY-MM-DD`) of the run that first found the event; filter
+///   on it to see what came in since a given day
 /// - `date_evidence`: the sentence the date was read from
 ///
 /// `summary.csv` — one row per unit, year and kind with at least one event, sorted by unit name,
@@ -36,20 +37,24 @@ struct CSVReport {
     static let chronologyColumns = [
         "event_id", "date", "date_precision", "part_of_day", "date_basis", "unit_id", "unit", "unit_mention",
         "organizer", "kind", "kind_label", "title", "period", "chair_rank", "chair_name", "chair_positions", "people",
-        "documents", "credits", "sources", "urls", "corrected", "new", "date_evidence",
+        "documents", "credits", "sources", "urls", "corrected", "first_seen", "date_evidence",
     ]
     static let summaryColumns = ["unit_id", "unit", "year", "kind", "kind_label", "count"]
 
     let input: ReportInput
     let summary: ReportSummary
     let templates: ReportTemplates
+    let plan: ReportPlan
 
     func write(into staging: ReportStaging) throws {
-        let events = try staging.open("chronology.csv")
-        try events.write("\u{FEFF}")
-        try Self.writeRow(Self.chronologyColumns, to: events)
-        for item in input.chronology.events { try Self.writeRow(row(item), to: events) }
-        for item in input.chronology.undated { try Self.writeRow(row(item), to: events) }
+        if plan.needs("chronology.csv") {
+            let events = try staging.open("chronology.csv")
+            try events.write("\u{FEFF}")
+            try Self.writeRow(Self.chronologyColumns, to: events)
+            for item in input.chronology.events { try Self.writeRow(row(item), to: events) }
+            for item in input.chronology.undated { try Self.writeRow(row(item), to: events) }
+        }
+        guard plan.needs("summary.csv") else { return }
 
         let counts = try staging.open("summary.csv")
         try counts.write("\u{FEFF}")
@@ -86,7 +91,7 @@ struct CSVReport {
             item.sources.map { ReportText.flat($0.source) }.joined(separator: "; "),
             item.sources.compactMap { $0.url.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: "; "),
             item.corrected ? "true" : "false",
-            input.newEventIDs.contains(item.id) ? "true" : "false",
+            input.firstSeen(item.id).description,
             event.date.evidence ?? "",
         ]
     }

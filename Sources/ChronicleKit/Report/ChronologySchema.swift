@@ -142,7 +142,8 @@ public enum ChronologySchema {
     <xs:attribute name="kind" type="kind" use="required"/>
     <xs:attribute name="kind-label" type="xs:string" use="required"/>
     <xs:attribute name="corrected" type="xs:boolean" use="required"/>
-    <xs:attribute name="new" type="xs:boolean" use="required"/>
+    <!-- The "as of" date of the run that first found the event. -->
+    <xs:attribute name="first-seen" type="partialDate" use="required"/>
   </xs:complexType>
 
   <xs:element name="chronology">
@@ -252,7 +253,8 @@ public enum ChronologySchema {
           </xs:complexType>
         </xs:element>
       </xs:sequence>
-      <xs:attribute name="as-of" type="partialDate" use="required"/>
+      <!-- The "as of" date of the run that last changed the document's content. -->
+      <xs:attribute name="updated" type="partialDate" use="required"/>
       <xs:attribute name="language" type="language" use="required"/>
     </xs:complexType>
   </xs:element>

@@ -8,8 +8,12 @@ struct MarkdownReport {
     let summary: ReportSummary
     let templates: ReportTemplates
     let withTimeline: Bool
-    /// Each event's table row, rendered once and shared by chronology.md and the unit and year files.
-    private let rows: [String]
+    let plan: ReportPlan
+    /// Above this many events, `chronology.md` links to the year files instead of listing them.
+    let fullListLimit: Int
+    /// Each event's table row, rendered once and shared by chronology.md and the unit and year
+    /// files; nil for events no file written in this run shows.
+    private let rows: [String?]
     /// Renders of the small fixed pieces (table header, year and unit headings), which repeat
     /// in every unit and year file.
     private let pieces = PieceCache()
@@ -20,15 +24,34 @@ struct MarkdownReport {
     /// The events new since the last run, dated then undated, in chronology order.
     private let newItems: [ChronologyEvent]
 
-    init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool) {
+    init(
+        input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool, plan: ReportPlan,
+        fullListLimit: Int
+    ) {
         self.input = input
         self.summary = summary
         self.templates = templates
         self.withTimeline = withTimeline
-        // Rendering a row through Mustache is the largest cost of the Markdown report and rows
-        // are independent: they are rendered on all cores (order kept).
-        rows = input.chronology.events.parallelMap { item in
-            templates.render("event-row", Self.row(item, input: input, templates: templates))
+        self.plan = plan
+        self.fullListLimit = fullListLimit
+        // Rendering a row through Mustache is the largest cost of the Markdown report: only the
+        // rows of files written in this run are rendered, on all cores (order kept).
+        var needed = [Bool](repeating: false, count: input.chronology.events.count)
+        if plan.needs("chronology.md") && input.chronology.events.count <= fullListLimit {
+            needed = [Bool](repeating: true, count: needed.count)
+        } else {
+            for (position, events) in summary.eventsByUnit.enumerated() where plan.needs(Self.unitPath(summary, position)) {
+                for index in events { needed[index] = true }
+            }
+            for (position, events) in summary.eventsByYear.enumerated() where plan.needs(Self.yearPath(summary, position)) {
+                for index in events { needed[index] = true }
+            }
+        }
+        let events = input.chronology.events
+        let wanted = needed
+        rows = Array(wanted.indices).parallelMap { index -> String? in
+            guard wanted[index] else { return nil }
+            return templates.render("event-row", Self.row(events[index], input: input, templates: templates))
         }
         undatedByUnit = Dictionary(grouping: input.chronology.undated, by: \.event.unit.id)
         unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
@@ -53,14 +76,27 @@ struct MarkdownReport {
 
     private var chronology: Chronology { input.chronology }
 
+    /// Every file this report consists of, each with its key, in writing order.
+    static func files(_ summary: ReportSummary, keys: ReportKeys, withTimeline: Bool) -> [(path: String, key: String)] {
+        var files = [("chronology.md", keys.chronologyMarkdown(withTimeline: withTimeline))]
+        for position in summary.units.indices { files.append((unitPath(summary, position), keys.unit(position))) }
+        for position in summary.years.indices { files.append((yearPath(summary, position), keys.year(position))) }
+        return files
+    }
+
+    static func unitPath(_ summary: ReportSummary, _ position: Int) -> String { "units/\(summary.unitFiles[position]).md" }
+
+    static func yearPath(_ summary: ReportSummary, _ position: Int) -> String { "years/\(summary.years[position]).md" }
+
+    /// Writes the files of the plan that are to be written.
     func write(into staging: ReportStaging) throws {
-        try writeChronology(try staging.open("chronology.md"))
-        for (position, unit) in summary.units.enumerated() {
-            let sink = try staging.open("units/\(summary.unitFiles[position]).md")
+        if plan.needs("chronology.md") { try writeChronology(try staging.open("chronology.md")) }
+        for (position, unit) in summary.units.enumerated() where plan.needs(Self.unitPath(summary, position)) {
+            let sink = try staging.open(Self.unitPath(summary, position))
             try writeUnit(unit, events: summary.eventsByUnit[position], into: sink)
         }
-        for (position, year) in summary.years.enumerated() {
-            let sink = try staging.open("years/\(year).md")
+        for (position, year) in summary.years.enumerated() where plan.needs(Self.yearPath(summary, position)) {
+            let sink = try staging.open(Self.yearPath(summary, position))
             try writeYear(year, events: summary.eventsByYear[position], into: sink)
         }
     }
@@ -75,10 +111,18 @@ struct MarkdownReport {
         context["timeline_path"] = "timeline.svg"
         context["summary"] = summaryTable()
         context.merge(newEvents { _ in true }) { $1 }
+        let fullList = chronology.events.count <= fullListLimit
+        if !fullList {
+            context["year_files"] = [
+                "years": summary.years.enumerated().map { position, year in
+                    ["year": String(year), "link": Self.yearPath(summary, position), "count": String(summary.eventsByYear[position].count)]
+                }
+            ]
+        }
         try sink.write(templates.render("chronology", context))
 
         if chronology.events.isEmpty { try sink.write(templates.render("no-events", [:])) }
-        for (position, year) in summary.years.enumerated() {
+        for (position, year) in summary.years.enumerated() where fullList {
             try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try writeUnitSections(summary.eventsByYear[position], heading: "###", into: sink)
         }
@@ -87,6 +131,8 @@ struct MarkdownReport {
 
     private func writeUnit(_ unit: UnitReference, events: [Int], into sink: AtomicFileSink) throws {
         var context = common()
+        // Written again only when its content changes: it shows the date of that change.
+        context["updated"] = context.removeValue(forKey: "as_of")
         context["unit"] = ReportText.markdown(unit.name)
         context.merge(overview(events, unitCount: 1)) { $1 }
         context.merge(newEvents { $0.event.unit.id == unit.id }) { $1 }
@@ -106,6 +152,8 @@ struct MarkdownReport {
 
     private func writeYear(_ year: Int, events: [Int], into sink: AtomicFileSink) throws {
         var context = common()
+        // Written again only when its content changes: it shows the date of that change.
+        context["updated"] = context.removeValue(forKey: "as_of")
         context["year"] = String(year)
         let unitCount = Set(events.map { chronology.events[$0].event.unit.id }).count
         context.merge(overview(events, unitCount: unitCount)) { $1 }
@@ -212,7 +260,7 @@ struct MarkdownReport {
 
     private func table(_ indices: ArraySlice<Int>, into sink: AtomicFileSink) throws {
         try sink.write(piece("table-header", [:]))
-        for index in indices { try sink.write(rows[index]) }
+        for index in indices { try sink.write(rows[index]!) }
         try sink.write("\n")
     }
 

@@ -7,19 +7,28 @@ public struct ReportInput: Sendable {
     public var asOf: PartialDate
     /// Ids of chronology events first seen in this run (from the store); empty on a first run.
     public var newEventIDs: Set<String>
+    /// The "as of" date of the run that first saw each event (from the store); events missing
+    /// here are first seen in this run.
+    public var firstSeenDates: [String: PartialDate]
     /// Numbers for the overview.
     public var articlesRead: Int
     public var filesSkipped: Int
 
     public init(
         chronology: Chronology, problems: [ArticleProblem], asOf: PartialDate, newEventIDs: Set<String> = [],
-        articlesRead: Int = 0, filesSkipped: Int = 0
+        articlesRead: Int = 0, filesSkipped: Int = 0, firstSeenDates: [String: PartialDate] = [:]
     ) {
+        self.firstSeenDates = firstSeenDates
         self.chronology = chronology
         self.problems = problems
         self.asOf = asOf
         self.newEventIDs = newEventIDs
         self.articlesRead = articlesRead
         self.filesSkipped = filesSkipped
+    }
+
+    /// The date an event was first seen: an earlier run's "as of" date, or this run's.
+    public func firstSeen(_ id: String) -> PartialDate {
+        firstSeenDates[id] ?? asOf
     }
 }

@@ -20,6 +20,7 @@ public struct ReportTemplates: Sendable {
         "date", "kind", "conference", "chair", "documents", "sources", "corrected", "new", "problems",
         "unreadable_articles", "undated_events", "no_problems", "articles_read", "files_skipped",
         "outside_window", "undated_count", "timeline_legend_day", "timeline_legend_month", "timeline_legend_year",
+        "updated", "by_year_files",
     ]
 
     public let library: MustacheLibrary
@@ -28,17 +29,23 @@ public struct ReportTemplates: Sendable {
     public let kindLabels: [EventKind: String]
     public let precisionLabels: [DatePrecision: String]
     public let partOfDayLabels: [PartOfDay: String]
+    /// A hash of every template's and the label file's bytes: reports rendered from other
+    /// wording are written again.
+    public let fingerprint: String
 
     /// Loads the templates and `labels.<language>.yml`; a missing or broken file is a
     /// `ConfigError` that names it.
     public init(directory: URL, language: ReportLanguage) throws {
         var library = MustacheLibrary()
+        var hash = ReportHash("templates")
         for name in Self.names {
             let url = directory.appendingPathComponent("\(name).mustache")
             guard FileManager.default.fileExists(atPath: url.path) else { throw ConfigError.missingFile(path: url.path) }
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
                 throw ConfigError.unreadable(path: url.path, reason: "not UTF-8 text or not readable")
             }
+            hash.add(name)
+            hash.add(text)
             do {
                 // The pragma sits on the first line without a newline so line numbers in errors stay right.
                 library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + text), named: name)
@@ -54,6 +61,8 @@ public struct ReportTemplates: Sendable {
 
         let labelsURL = directory.appendingPathComponent("labels.\(language.rawValue).yml")
         let document = try YAMLDocument.load(labelsURL)
+        hash.add(FileManager.default.contents(atPath: labelsURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        fingerprint = hash.key
         var labels: [String: String] = [:]
         for key in Self.requiredLabels {
             labels[key] = try document.requiredString(key, expected: "the label text")

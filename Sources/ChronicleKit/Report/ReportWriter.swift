@@ -17,37 +17,75 @@ public struct ReportWriter: Sendable {
         self.config = config
     }
 
-    /// Writes the reports and returns the files written.
+    /// Writes every report and returns the files written.
     @discardableResult
     public func write(_ input: ReportInput) throws -> [URL] {
+        try write(input, manifest: nil).written
+    }
+
+    /// What a run of the writer did.
+    public struct Outcome: Sendable {
+        /// Every report file of the configured formats, written now or earlier.
+        public var files: [URL]
+        /// The files written in this run.
+        public var written: [URL]
+    }
+
+    /// Writes the reports whose content changed since the run that left `manifest` (every report
+    /// when it is nil or missing), then records the new state in `manifest`.
+    public func write(_ input: ReportInput, manifest: URL?) throws -> Outcome {
         let formats = Set(config.formats)
-        guard !formats.isEmpty else { return [] }
+        guard !formats.isEmpty else { return Outcome(files: [], written: []) }
         // Templates and labels are read (and checked) before anything is written.
         let templates = try ReportTemplates(directory: config.templatesDirectory, language: config.language)
         let summary = ReportSummary(input.chronology)
+        let keys = ReportKeys(input: input, summary: summary, templates: templates, config: config)
+        let previous = manifest.flatMap { ReportManifest(contentsOf: $0) }
+        let root = config.output
+        var plan = ReportPlan()
+        let withTimeline = formats.contains(.svg)
+        if formats.contains(.markdown) {
+            for file in MarkdownReport.files(summary, keys: keys, withTimeline: withTimeline) {
+                plan.add(file.path, key: file.key, previous: previous, root: root)
+            }
+        }
+        if formats.contains(.csv) {
+            plan.add("chronology.csv", key: keys.chronologyCSV, previous: previous, root: root)
+            plan.add("summary.csv", key: keys.summaryCSV, previous: previous, root: root)
+        }
+        if formats.contains(.xml) {
+            plan.add(ChronologySchema.fileName, key: keys.schema, previous: previous, root: root)
+            plan.add("chronology.xml", key: keys.xml, previous: previous, root: root)
+        }
+        if formats.contains(.svg) { plan.add("timeline.svg", key: keys.timeline, previous: previous, root: root) }
+
         let language = config.language
+        let fullListLimit = config.fullListLimit
+        let finalPlan = plan
         // The formats are independent: each is written into its own staging on its own core
         // (Markdown, the largest, alone; the others together), then all are committed at once.
         var jobs: [@Sendable (ReportStaging) throws -> Void] = []
         if formats.contains(.markdown) {
-            let withTimeline = formats.contains(.svg)
             jobs.append { staging in
-                try MarkdownReport(input: input, summary: summary, templates: templates, withTimeline: withTimeline)
-                    .write(into: staging)
+                try MarkdownReport(
+                    input: input, summary: summary, templates: templates, withTimeline: withTimeline, plan: finalPlan,
+                    fullListLimit: fullListLimit
+                ).write(into: staging)
             }
         }
         jobs.append { staging in
             if formats.contains(.csv) {
-                try CSVReport(input: input, summary: summary, templates: templates).write(into: staging)
+                try CSVReport(input: input, summary: summary, templates: templates, plan: finalPlan).write(into: staging)
             }
             if formats.contains(.xml) {
-                try XMLReport(input: input, summary: summary, templates: templates, language: language).write(into: staging)
+                try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: finalPlan)
+                    .write(into: staging)
             }
             if formats.contains(.svg) {
-                try TimelineSVG(input: input, summary: summary, templates: templates).write(into: staging)
+                try TimelineSVG(input: input, summary: summary, templates: templates, plan: finalPlan).write(into: staging)
             }
         }
-        let stagings = jobs.map { _ in ReportStaging(root: config.output) }
+        let stagings = jobs.map { _ in ReportStaging(root: root) }
         let results = ConcurrentResults(count: jobs.count)
         let work = UncheckedSendable(value: (jobs, stagings))
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
@@ -58,15 +96,30 @@ public struct ReportWriter: Sendable {
                 results.set(index, error)
             }
         }
+        let written: [URL]
         do {
             if let error = results.firstError() { throw error }
-            let written = try ReportStaging.commit(stagings)
-            if formats.contains(.markdown) { removeStaleFiles(keeping: written) }
-            return written
+            written = try ReportStaging.commit(stagings)
         } catch {
             for staging in stagings { staging.discard() }
             throw error
         }
+        let files = plan.files.map { root.appendingPathComponent($0.path) }
+        if formats.contains(.markdown) { removeStaleFiles(keeping: files) }
+        if let manifest {
+            // Written files are recorded as they are now; skipped ones keep their entry.
+            var next = ReportManifest()
+            for file in plan.files {
+                if plan.needs(file.path) {
+                    guard let identity = FileIdentity(path: root.appendingPathComponent(file.path).path) else { continue }
+                    next.entries[file.path] = .init(key: file.key, identity: identity)
+                } else if let entry = previous?.entries[file.path] {
+                    next.entries[file.path] = entry
+                }
+            }
+            try next.write(to: manifest)
+        }
+        return Outcome(files: files, written: written)
     }
 
     /// Errors of concurrently written formats, by job.

@@ -7,6 +7,7 @@ struct TimelineSVG {
     let input: ReportInput
     let summary: ReportSummary
     let templates: ReportTemplates
+    let plan: ReportPlan
 
     /// Kind colours: the Okabe–Ito palette (distinguishable with common colour-vision
     /// deficiencies), yellow replaced by a purple that shows on white.
@@ -24,6 +25,7 @@ struct TimelineSVG {
     private let radius = 4.5
 
     func write(into staging: ReportStaging) throws {
+        guard plan.needs("timeline.svg") else { return }
         let sink = try staging.open("timeline.svg")
         let window = input.chronology.window
         let firstMonth = window.from.year * 12 + (window.from.month ?? 1) - 1

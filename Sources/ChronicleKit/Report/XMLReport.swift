@@ -13,10 +13,14 @@ struct XMLReport {
     let summary: ReportSummary
     let templates: ReportTemplates
     let language: ReportLanguage
+    let plan: ReportPlan
 
     func write(into staging: ReportStaging) throws {
-        let schema = try staging.open(ChronologySchema.fileName)
-        try schema.write(ChronologySchema.xsd)
+        if plan.needs(ChronologySchema.fileName) {
+            let schema = try staging.open(ChronologySchema.fileName)
+            try schema.write(ChronologySchema.xsd)
+        }
+        guard plan.needs("chronology.xml") else { return }
         let sink = try staging.open("chronology.xml")
         try writeDocument(into: sink)
         try sink.finish(sync: false)  // synced with the other reports before the renames
@@ -40,7 +44,8 @@ struct XMLReport {
         try w.start("chronology")
         try w.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
         try w.attribute("xsi:noNamespaceSchemaLocation", ChronologySchema.fileName)
-        try w.attribute("as-of", input.asOf.description)
+        // Written again only when its content changes: `updated` is the date of that change.
+        try w.attribute("updated", input.asOf.description)
         try w.attribute("language", language.rawValue)
 
         try w.start("window")
@@ -159,7 +164,7 @@ struct XMLReport {
         try w.attribute("kind", event.kind.rawValue)
         try w.attribute("kind-label", templates.kind(event.kind))
         try w.attribute("corrected", item.corrected ? "true" : "false")
-        try w.attribute("new", input.newEventIDs.contains(item.id) ? "true" : "false")
+        try w.attribute("first-seen", input.firstSeen(item.id).description)
 
         try w.start("date")
         if let value = event.date.value {

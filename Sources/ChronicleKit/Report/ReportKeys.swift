@@ -1,0 +1,171 @@
+/// The key of each report file: a hash of everything the file shows. Two runs that would write
+/// the same bytes into a file give it the same key, so the second run can leave it alone.
+///
+/// Only `chronology.md` (and `timeline.svg`, while the "as of" date falls inside the window)
+/// shows the run's "as of" date; the other files show content only (`first_seen` dates instead of
+/// per-run "new" flags, the date they were last updated), so on a night with nothing new they
+/// keep their keys and are not written again.
+struct ReportKeys {
+    /// Everything every file depends on: report version, language, templates and labels, window.
+    private let base: ReportHash.Digest
+    /// Per dated event (same order as `chronology.events`): its content.
+    private let dated: [ReportHash.Digest]
+    private let undated: [ReportHash.Digest]
+    /// Whether each dated (undated) event is new since the last run: the Markdown files mark them.
+    private let datedNew: [Bool]
+    private let undatedNew: [Bool]
+    /// Indices into `chronology.undated` per unit id.
+    private let undatedByUnit: [String: [Int]]
+    private let input: ReportInput
+    private let summary: ReportSummary
+
+    /// Bump when the writers change what they print for the same input.
+    static let version = "chronicle-reports-2"
+
+    init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, config: ChronicleConfig) {
+        self.input = input
+        self.summary = summary
+        var base = ReportHash(Self.version)
+        base.add(config.language.rawValue)
+        base.add(templates.fingerprint)
+        base.add(input.chronology.window.from.description)
+        base.add(input.chronology.window.to.description)
+        base.add(config.fullListLimit)
+        self.base = base.digest
+        let newIDs = input.newEventIDs
+        dated = input.chronology.events.parallelMap(Self.digest)
+        undated = input.chronology.undated.map(Self.digest)
+        datedNew = input.chronology.events.map { newIDs.contains($0.id) }
+        undatedNew = input.chronology.undated.map { newIDs.contains($0.id) }
+        undatedByUnit = Dictionary(grouping: input.chronology.undated.indices) { input.chronology.undated[$0].event.unit.id }
+    }
+
+    /// An event's content: every field any report shows.
+    @Sendable private static func digest(_ item: ChronologyEvent) -> ReportHash.Digest {
+        var w = RecordBinary.Writer()
+        w.string(item.id)
+        w.event(item.event)
+        w.count(item.sources.count)
+        for source in item.sources {
+            w.string(source.source)
+            w.string(source.url)
+            w.string(source.title)
+        }
+        var hash = ReportHash("event")
+        hash.add(bytes: w.bytes)
+        hash.add(item.corrected)
+        return hash.digest
+    }
+
+    private func start(_ file: String) -> ReportHash {
+        var hash = ReportHash(file)
+        hash.add(base)
+        return hash
+    }
+
+    /// All events, dated then undated, with the numbers of the overview.
+    private func addEverything(_ hash: inout ReportHash) {
+        hash.add(dated.count)
+        for digest in dated { hash.add(digest) }
+        hash.add(undated.count)
+        for digest in undated { hash.add(digest) }
+        hash.add(input.chronology.outsideWindow)
+    }
+
+    private func addRun(_ hash: inout ReportHash) {
+        hash.add(input.articlesRead)
+        hash.add(input.filesSkipped)
+        hash.add(input.problems.count)
+        for problem in input.problems {
+            hash.add(problem.source)
+            hash.add(problem.reason)
+        }
+    }
+
+    private func addFirstSeen(_ hash: inout ReportHash) {
+        for item in input.chronology.events { hash.add(input.firstSeen(item.id).description) }
+        for item in input.chronology.undated { hash.add(input.firstSeen(item.id).description) }
+    }
+
+    func chronologyMarkdown(withTimeline: Bool) -> String {
+        var hash = start("chronology.md")
+        hash.add(input.asOf.description)
+        hash.add(withTimeline)
+        addEverything(&hash)
+        addRun(&hash)
+        for flag in datedNew { hash.add(flag) }
+        for flag in undatedNew { hash.add(flag) }
+        return hash.key
+    }
+
+    func unit(_ position: Int) -> String {
+        var hash = start("unit")
+        hash.add(summary.unitFiles[position])
+        let unit = summary.units[position]
+        hash.add(unit.id)
+        hash.add(unit.name)
+        let events = summary.eventsByUnit[position]
+        hash.add(events.count)
+        for index in events {
+            hash.add(dated[index])
+            hash.add(datedNew[index])
+        }
+        for index in undatedByUnit[unit.id] ?? [] {
+            hash.add(undated[index])
+            hash.add(undatedNew[index])
+        }
+        return hash.key
+    }
+
+    func year(_ position: Int) -> String {
+        var hash = start("year")
+        hash.add(summary.years[position])
+        let events = summary.eventsByYear[position]
+        hash.add(events.count)
+        for index in events {
+            hash.add(dated[index])
+            hash.add(datedNew[index])
+        }
+        return hash.key
+    }
+
+    var chronologyCSV: String {
+        var hash = start("chronology.csv")
+        addEverything(&hash)
+        addFirstSeen(&hash)
+        return hash.key
+    }
+
+    var summaryCSV: String {
+        var hash = start("summary.csv")
+        addEverything(&hash)
+        return hash.key
+    }
+
+    var xml: String {
+        var hash = start("chronology.xml")
+        addEverything(&hash)
+        addFirstSeen(&hash)
+        addRun(&hash)
+        return hash.key
+    }
+
+    var schema: String {
+        var hash = ReportHash("chronology.xsd")
+        hash.add(ChronologySchema.xsd)
+        return hash.key
+    }
+
+    var timeline: String {
+        var hash = start("timeline.svg")
+        hash.add(dated.count)
+        for digest in dated { hash.add(digest) }
+        // The "as of" line is drawn only when that month is in the window (`TimelineSVG`).
+        let window = input.chronology.window, asOf = input.asOf
+        let first = window.from.year * 12 + (window.from.month ?? 1) - 1
+        let last = max(first, window.to.year * 12 + (window.to.month ?? 12) - 1)
+        let month = asOf.year * 12 + (asOf.month ?? 12) - 1
+        if month >= first && month <= last { hash.add(asOf.description) }
+        return hash.key
+    }
+}
