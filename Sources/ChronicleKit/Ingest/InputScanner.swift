@@ -21,16 +21,29 @@ public enum InputError: Error, CustomStringConvertible, Equatable {
 
 /// A file to ingest, with the path shown to users (relative to the working directory when inside it).
 public struct InputFile: Sendable, Hashable {
-    public var url: URL
+    /// The absolute path without `.` or `..` components: the file's key in the store.
+    public var path: String
     public var displayPath: String
 
     public init(url: URL, displayPath: String) {
-        self.url = url
+        self.path = url.standardizedFileURL.path
         self.displayPath = displayPath
     }
 
+    /// A file at a path already absolute and standardized (as the scanner builds them: a
+    /// standardized root plus names read from the folders, with no URL made per file).
+    init(standardizedPath: String, displayPath: String) {
+        self.path = standardizedPath
+        self.displayPath = displayPath
+    }
+
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
+
     /// The kind of article file, from the extension.
-    public var format: ArticleFormat? { ArticleFormat(fileExtension: url.pathExtension) }
+    public var format: ArticleFormat? {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? Substring(path)
+        return ArticleFormat(fileExtension: InputScanner.pathExtension(String(name)))
+    }
 }
 
 /// The article file formats Chronicle reads.
@@ -70,8 +83,9 @@ public struct InputScanner: Sendable {
             guard stat(root.path, &info) == 0 else {
                 throw InputError.missing(path: display(root.path))
             }
+            let rootPath = root.standardizedFileURL.path
             if (info.st_mode & S_IFMT) != S_IFDIR {
-                files.append(InputFile(url: root, displayPath: display(root.path)))
+                files.append(InputFile(standardizedPath: rootPath, displayPath: display(root.path)))
                 continue
             }
             // readdir(3) with d_type instead of FileManager's enumerator and resource values:
@@ -81,13 +95,13 @@ public struct InputScanner: Sendable {
                 throw InputError.unreadableFolder(path: display(root.path), reason: String(cString: strerror(errno)))
             }
             closedir(directory)
-            let base = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
+            let base = rootPath.count > 1 && rootPath.hasSuffix("/") ? String(rootPath.dropLast()) : rootPath
             walk(base, files: &files, skipped: &skipped)
         }
         // Byte order of the path, so the order does not depend on the locale or the file system.
         files.sort { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
         var seen = Set<String>()
-        files = files.filter { seen.insert($0.url.standardizedFileURL.path).inserted }
+        files = files.filter { seen.insert($0.path).inserted }
         return Result(files: files, skipped: skipped.sorted())
     }
 
@@ -118,11 +132,10 @@ public struct InputScanner: Sendable {
             if type == Int32(DT_DIR) {
                 folders.append(path)
             } else if type == Int32(DT_REG) {
-                let url = URL(fileURLWithPath: path, isDirectory: false)
                 if ArticleFormat(fileExtension: Self.pathExtension(name)) == nil {
                     skipped.append(display(path))
                 } else {
-                    files.append(InputFile(url: url, displayPath: display(path)))
+                    files.append(InputFile(standardizedPath: path, displayPath: display(path)))
                 }
             }
         }

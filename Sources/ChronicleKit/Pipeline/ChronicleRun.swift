@@ -150,7 +150,7 @@ public struct ChronicleRun: Sendable {
             if case .extracted = outcome { progress.advance() }
             return outcome
         }
-        var paths: [String] = scan.files.map { $0.url.standardizedFileURL.path }
+        var paths: [String] = scan.files.map(\.path)
         var seenSet = Set<String>(minimumCapacity: paths.count)
         for path in paths { seenSet.insert(path) }
         let vanished = stored.values.filter { !seenSet.contains($0.path) }
@@ -358,7 +358,7 @@ public struct ChronicleRun: Sendable {
     /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
     /// stored by this extractor version and rules; reads no records.
     static func classify(_ file: InputFile, stored: [String: StoredFileState], extraction: Extraction) -> FileOutcome {
-        let path = file.url.standardizedFileURL.path
+        let path = file.path
         // Stamp before hash before reading: if the file changes meanwhile, the stored stamp is
         // the older one and the next run looks again.
         let stamp = FileStamp(path: path)
@@ -384,7 +384,7 @@ public struct ChronicleRun: Sendable {
             // Records always encode; should one not, the file is simply extracted again next run.
             return .extracted(
                 StoredArticle(
-                    path: file.url.standardizedFileURL.path, displayPath: file.displayPath, stamp: FileStamp(size: -1, modified: -1),
+                    path: file.path, displayPath: file.displayPath, stamp: FileStamp(size: -1, modified: -1),
                     contentHash: nil, extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint,
                     recordsJSON: "[]"),
                 records)

@@ -14,6 +14,8 @@ struct ReportKeys {
     /// Whether each dated (undated) event is new since the last run: the Markdown files mark them.
     private let datedNew: [Bool]
     private let undatedNew: [Bool]
+    /// Each event's first-seen date (dated, then undated) as a day number.
+    private let firstSeen: [Int]
     /// Indices into `chronology.undated` per unit id.
     private let undatedByUnit: [String: [Int]]
     private let input: ReportInput
@@ -37,12 +39,14 @@ struct ReportKeys {
         undated = input.chronology.undated.map(Self.digest)
         datedNew = input.chronology.events.map { newIDs.contains($0.id) }
         undatedNew = input.chronology.undated.map { newIDs.contains($0.id) }
+        firstSeen = (input.chronology.events + input.chronology.undated).map { input.firstSeen($0.id).dayNumber }
         undatedByUnit = Dictionary(grouping: input.chronology.undated.indices) { input.chronology.undated[$0].event.unit.id }
     }
 
     /// An event's content: every field any report shows.
     @Sendable private static func digest(_ item: ChronologyEvent) -> ReportHash.Digest {
         var w = RecordBinary.Writer()
+        w.bytes.reserveCapacity(4096)
         w.string(item.id)
         w.event(item.event)
         w.count(item.sources.count)
@@ -83,8 +87,7 @@ struct ReportKeys {
     }
 
     private func addFirstSeen(_ hash: inout ReportHash) {
-        for item in input.chronology.events { hash.add(input.firstSeen(item.id).description) }
-        for item in input.chronology.undated { hash.add(input.firstSeen(item.id).description) }
+        for day in firstSeen { hash.add(day) }
     }
 
     func chronologyMarkdown(withTimeline: Bool) -> String {

@@ -21,40 +21,65 @@ struct ReportManifest: Equatable {
     }
 
     /// Entries by path relative to the output folder.
-    var entries: [String: Entry] = [:]
+    private(set) var entries: [String: Entry] = [:]
 
     static let header = "chronicle-report-manifest 1"
 
-    init(entries: [String: Entry] = [:]) {
-        self.entries = entries
-    }
+    init() {}
 
     /// Reads a manifest; nil when it is missing or not one this version wrote.
     init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.first == Substring(Self.header) else { return nil }
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false)
-            guard fields.count == 6, let size = Int64(fields[1]), let inode = UInt64(fields[2]),
-                  let seconds = Int64(fields[3]), let nanoseconds = Int64(fields[4])
-            else { return nil }
-            entries[String(fields[5])] = Entry(
-                key: String(fields[0]),
-                identity: FileIdentity(size: size, inode: inode, seconds: seconds, nanoseconds: nanoseconds))
+        let parsed: [String: Entry]? = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)[...]
+            guard let first = lines.popFirst(), first.elementsEqual(Self.header.utf8) else { return nil }
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(lines.count)
+            for line in lines {
+                let fields = line.split(separator: 0x09, maxSplits: 5, omittingEmptySubsequences: false)
+                guard fields.count == 6, let size = Self.number(fields[1]), let inode = Self.number(fields[2]),
+                      let seconds = Self.number(fields[3]), let nanoseconds = Self.number(fields[4])
+                else { return nil }
+                entries[String(decoding: fields[5], as: UTF8.self)] = Entry(
+                    key: String(decoding: fields[0], as: UTF8.self),
+                    identity: FileIdentity(size: Int64(size), inode: inode, seconds: Int64(seconds), nanoseconds: Int64(nanoseconds)))
+            }
+            return entries
         }
+        guard let parsed else { return nil }
+        entries = parsed
+    }
+
+    /// A decimal number of ASCII digits; nil for anything else.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+        }
+        return value
     }
 
     /// Whether `path` (relative to `root`) still holds what was written from `key`.
     func isCurrent(_ path: String, key: String, root: URL) -> Bool {
         guard let entry = entries[path], entry.key == key else { return false }
-        return FileIdentity(path: root.appendingPathComponent(path).path) == entry.identity
+        return FileIdentity(path: root.path + "/" + path) == entry.identity
     }
 
-    /// The manifest's text, entries sorted by path.
+    /// Paths in the order the entries were added (the writer adds them in report order), so the
+    /// text is the same from run to run without sorting thousands of paths.
+    private(set) var order: [String] = []
+
+    mutating func set(_ path: String, _ entry: Entry) {
+        if entries.updateValue(entry, forKey: path) == nil { order.append(path) }
+    }
+
+    /// The manifest's text, one line per entry.
     var text: String {
         var out = Self.header + "\n"
-        for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in order {
             let entry = entries[path]!
             let id = entry.identity
             out += "\(entry.key)\t\(id.size)\t\(id.inode)\t\(id.seconds)\t\(id.nanoseconds)\t\(path)\n"

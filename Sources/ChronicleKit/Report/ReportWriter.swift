@@ -25,8 +25,9 @@ public struct ReportWriter: Sendable {
 
     /// What a run of the writer did.
     public struct Outcome: Sendable {
-        /// Every report file of the configured formats, written now or earlier.
-        public var files: [URL]
+        /// Every report file of the configured formats, written now or earlier, as paths
+        /// relative to the output folder.
+        public var files: [String]
         /// The files written in this run.
         public var written: [URL]
     }
@@ -104,17 +105,17 @@ public struct ReportWriter: Sendable {
             for staging in stagings { staging.discard() }
             throw error
         }
-        let files = plan.files.map { root.appendingPathComponent($0.path) }
-        if formats.contains(.markdown) { removeStaleFiles(keeping: files) }
+        let files = plan.files.map(\.path)
+        if formats.contains(.markdown) { removeStaleFiles(keeping: Set(files)) }
         if let manifest {
             // Written files are recorded as they are now; skipped ones keep their entry.
             var next = ReportManifest()
             for file in plan.files {
                 if plan.needs(file.path) {
-                    guard let identity = FileIdentity(path: root.appendingPathComponent(file.path).path) else { continue }
-                    next.entries[file.path] = .init(key: file.key, identity: identity)
+                    guard let identity = FileIdentity(path: root.path + "/" + file.path) else { continue }
+                    next.set(file.path, .init(key: file.key, identity: identity))
                 } else if let entry = previous?.entries[file.path] {
-                    next.entries[file.path] = entry
+                    next.set(file.path, entry)
                 }
             }
             try next.write(to: manifest)
@@ -148,14 +149,12 @@ public struct ReportWriter: Sendable {
 
     /// Removes `units/*.md` and `years/*.md` left by earlier runs for units or years that no
     /// longer have events, so the folders always match `chronology.md`. Other files are kept.
-    private func removeStaleFiles(keeping written: [URL]) {
-        let keep = Set(written.map { $0.standardizedFileURL.path })
+    private func removeStaleFiles(keeping files: Set<String>) {
         for folder in ["units", "years"] {
-            let directory = config.output.appendingPathComponent(folder)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
-            for name in names.sorted() where name.hasSuffix(".md") {
-                let url = directory.appendingPathComponent(name)
-                if !keep.contains(url.standardizedFileURL.path) { try? FileManager.default.removeItem(at: url) }
+            let directory = config.output.path + "/" + folder
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for name in names.sorted() where name.hasSuffix(".md") && !files.contains(folder + "/" + name) {
+                try? FileManager.default.removeItem(atPath: directory + "/" + name)
             }
         }
     }

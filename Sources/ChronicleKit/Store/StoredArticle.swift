@@ -52,7 +52,7 @@ public struct StoredArticle: Sendable, Hashable {
         records: [ArticleRecord]
     ) throws {
         self.init(
-            path: file.url.standardizedFileURL.path, displayPath: file.displayPath, stamp: stamp, contentHash: contentHash,
+            path: file.path, displayPath: file.displayPath, stamp: stamp, contentHash: contentHash,
             extractorVersion: extractorVersion, configFingerprint: configFingerprint,
             payload: .binary(RecordBinary.encode(records)), urls: Self.distinctURLs(records))
     }
