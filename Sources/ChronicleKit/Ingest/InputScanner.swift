@@ -99,7 +99,7 @@ public struct InputScanner: Sendable {
             walk(base, files: &files, skipped: &skipped)
         }
         // Byte order of the path, so the order does not depend on the locale or the file system.
-        files.sort { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+        files.sort { ByteOrder.precedes($0.displayPath, $1.displayPath) }
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }
         return Result(files: files, skipped: skipped.sorted())

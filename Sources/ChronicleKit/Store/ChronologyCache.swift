@@ -65,7 +65,7 @@ public struct ChronologyCache: Sendable {
         } else {
             add("no corrections file")
         }
-        let sorted = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let sorted = sources.sorted { ByteOrder.precedes($0.path, $1.path) }
         add(String(sorted.count))
         // A second, differently seeded hash of the file list: the list is the part that grows
         // with the archive, and two 64-bit hashes make an accidental match out of the question.

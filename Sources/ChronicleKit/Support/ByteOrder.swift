@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte order of UTF-8 text: the order of paths and ids in every list Chronicle sorts, so that it
+/// does not depend on the locale or the file system.
+///
+/// `a.utf8.lexicographicallyPrecedes(b.utf8)` gives the same order, but through generic
+/// iterators: sorting the paths of a 50,000-file archive with it cost more than the rest of an
+/// unchanged run. This compares the contiguous bytes with `memcmp`.
+public enum ByteOrder {
+    public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+    }
+}
