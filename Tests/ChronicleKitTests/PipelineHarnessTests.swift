@@ -96,8 +96,10 @@ final class Sandbox: @unchecked Sendable {
     }
 
     @discardableResult
-    func run(version: String = "test-1", prune: Bool = false, standard: Bool = false) throws -> RunSummary {
-        let options = RunOptions(config: try config(), asOf: PartialDate(year: 2024, month: 1, day: 15), prune: prune)
+    func run(
+        version: String = "test-1", prune: Bool = false, standard: Bool = false, asOf: PartialDate = PartialDate(year: 2024, month: 1, day: 15)
+    ) throws -> RunSummary {
+        let options = RunOptions(config: try config(), asOf: asOf, prune: prune)
         var logger = Logger(label: "chronicle-test")
         logger.logLevel = .critical
         return try ChronicleRun(options: options, logger: logger, extraction: standard ? nil : try extraction(version: version)).run()

@@ -145,9 +145,10 @@ import Testing
         try box.write("sub/c.txt", "event: 2023-01-05 | Tổng cục Kỹ thuật | resolution-study\n")
     }
 
-    private func same(_ a: RunSummary, _ b: RunSummary) -> Bool {
-        a.chronology.events == b.chronology.events && a.chronology.undated == b.chronology.undated
-            && a.chronology.outsideWindow == b.chronology.outsideWindow && a.problems == b.problems
+    private func same(_ a: RunSummary, _ b: RunSummary) throws -> Bool {
+        let x = try a.fullChronology(), y = try b.fullChronology()
+        return x.events == y.events && x.undated == y.undated
+            && x.outsideWindow == y.outsideWindow && a.problems == b.problems
             && a.articles == b.articles && a.events == b.events && a.corrected == b.corrected && a.suppressed == b.suppressed
     }
 
@@ -160,9 +161,38 @@ import Testing
         let reports = try box.reports()
         let second = try box.run()
         #expect(second.chronologyReused)
-        #expect(same(first, second))
+        #expect(try same(first, second))
         #expect(second.corrected == 1 && !second.chronology.undated.isEmpty)
         #expect(try box.reports() == reports)
+    }
+
+    @Test func anUnchangedNightWritesTheIndexPageFromTheOutline() throws {
+        let box = try Sandbox()
+        try seed(box)
+        let first = try box.run()
+        #expect(!first.chronologyIsOutline)
+        let reports = try box.reports()
+
+        // The next night: only the pages that show the "as of" date are written (the timeline
+        // draws it: the window reaches into 2024), from the outline.
+        let second = try box.run(asOf: PartialDate(year: 2024, month: 1, day: 16))
+        #expect(second.chronologyReused && second.chronologyIsOutline)
+        #expect(second.reports.map(\.lastPathComponent) == ["chronology.md", "timeline.svg"])
+        #expect(try second.fullChronology().events == first.chronology.events)
+        let after = try box.reports()
+        #expect(after["chronology.md"] != reports["chronology.md"])
+        let asOfPages: Set<String> = ["chronology.md", "timeline.svg"]
+        #expect(after.filter { !asOfPages.contains($0.key) } == reports.filter { !asOfPages.contains($0.key) })
+
+        // A unit page deleted by hand: written again, from the whole chronology read for it.
+        let unit = try #require(reports.keys.first { $0.hasPrefix("units/") })
+        try FileManager.default.removeItem(at: box.output.appendingPathComponent(unit))
+        let third = try box.run(asOf: PartialDate(year: 2024, month: 1, day: 16))
+        #expect(third.chronologyIsOutline)
+        #expect(third.reports.map { "units/" + $0.lastPathComponent } == [unit])
+        let page = try #require(try box.reports()[unit].map { String(decoding: $0, as: UTF8.self) })
+        let before = String(decoding: reports[unit]!, as: UTF8.self)
+        #expect(page == before.replacingOccurrences(of: "15/01/2024", with: "16/01/2024"), "the same page, updated on the 16th")
     }
 
     @Test func aChangedNewOrVanishedFileRebuildsIt() throws {

@@ -52,6 +52,16 @@ public struct RunSummary: Sendable {
     public var chronology: Chronology
     /// Whether the chronology was taken from the store's cache (nothing it depends on changed).
     public var chronologyReused: Bool = false
+    /// Whether `chronology` is the cut-down outline of the reports (`ReportOutline`): a run with
+    /// nothing changed whose reports, but for `chronology.md`, were all current.
+    public var chronologyIsOutline: Bool = false
+    var loadChronology: (@Sendable () throws -> Chronology)?
+
+    /// The whole chronology, also when `chronology` is only its outline.
+    public func fullChronology() throws -> Chronology {
+        guard chronologyIsOutline, let loadChronology else { return chronology }
+        return try loadChronology()
+    }
 }
 
 /// The main job: ingest → extract → chronology → reports, incrementally over a state store.
@@ -89,6 +99,11 @@ public struct ChronicleRun: Sendable {
 
     public static func storeURL(for config: ChronicleConfig) -> URL {
         config.storeFile ?? stateDirectory(for: config).appendingPathComponent("state.sqlite")
+    }
+
+    /// The outline of the last chronology the reports were written from (`ReportOutline`).
+    public static func reportOutlineURL(for config: ChronicleConfig) -> URL {
+        stateDirectory(for: config).appendingPathComponent("report-outline.bin")
     }
 
     /// What the last run's reports were written from (`ReportManifest`).
@@ -184,7 +199,28 @@ public struct ChronicleRun: Sendable {
         let built: ChronologyCache
         var reused = false
         var cacheChange = StoreUpdate.CacheChange.clear
-        if let fingerprint = cacheFingerprint(), let cached = try store.cachedChronology(fingerprint: fingerprint) {
+        let outlineURL = Self.reportOutlineURL(for: config)
+        var outline: ReportOutline?
+        var currentFingerprint = cacheFingerprint()
+        let storeURL = Self.storeURL(for: config)
+        let loadChronology: @Sendable () throws -> Chronology = { [currentFingerprint] in
+            guard let fingerprint = currentFingerprint,
+                  let cached = try ChronicleStore(url: storeURL).cachedChronology(fingerprint: fingerprint)
+            else { throw StoreError.failed(path: storeURL.path, action: "read the cached chronology", reason: "it is missing or damaged") }
+            return cached.chronology
+        }
+        if let fingerprint = currentFingerprint, let found = ReportOutline(contentsOf: outlineURL, fingerprint: fingerprint),
+           try store.cachedChronologyFingerprint() == fingerprint
+        {
+            // Nothing changed and the reports' outline of this chronology is at hand: the
+            // chronology itself is read only if a report other than the index page must be written.
+            outline = found
+            built = found.cache
+            reused = true
+            cacheChange = .keep
+            progress.finish()
+            timer.lap("classify (chronology unchanged, its outline taken)")
+        } else if let fingerprint = currentFingerprint, let cached = try store.cachedChronology(fingerprint: fingerprint) {
             // Nothing the chronology depends on changed: no record is read, nothing rebuilt.
             built = cached
             reused = true
@@ -195,7 +231,8 @@ public struct ChronicleRun: Sendable {
             built = try buildChronology(
                 scan: scan, paths: paths, outcomes: &outcomes, vanished: vanished, keepVanished: keepVanished,
                 store: store, extraction: extraction, corrections: corrections, progress: progress, timer: &timer)
-            if let fingerprint = cacheFingerprint() { cacheChange = .replace(fingerprint: fingerprint, data: built.encoded()) }
+            currentFingerprint = cacheFingerprint()
+            if let fingerprint = currentFingerprint { cacheChange = .replace(fingerprint: fingerprint, data: built.encoded()) }
             timer.lap("corrections and chronology")
         }
         let chronology = built.chronology
@@ -252,8 +289,20 @@ public struct ChronicleRun: Sendable {
             chronology: chronology, problems: problems, asOf: options.asOf, newEventIDs: newEventIDs,
             articlesRead: records.count, filesSkipped: scan.skipped.count,
             firstSeenDates: try Self.firstSeenDates(knownEvents: knownEvents, runs: store.runs()))
-        let outcome = try ReportWriter(config: config).write(input, manifest: Self.reportManifestURL(for: config))
+        let outcome = try ReportWriter(config: config).write(
+            input, manifest: Self.reportManifestURL(for: config), outline: outline, fullChronology: loadChronology)
         let reports = outcome.written
+        if outline == nil {
+            if let fingerprint = currentFingerprint {
+                do {
+                    try ReportOutline(fingerprint: fingerprint, full: built, digests: outcome.digests).write(to: outlineURL)
+                } catch {
+                    logger.warning("\(error)")
+                }
+            } else {
+                ReportOutline.remove(at: outlineURL)
+            }
+        }
         timer.lap("reports")
         try store.markReportsWritten(run: runID)
         logger.info(
@@ -264,7 +313,8 @@ public struct ChronicleRun: Sendable {
             extracted: extractedRows.count, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
             articles: records.count, events: chronology.events.count, newEventIDs: newEventIDs, corrected: correctedCount,
             suppressed: records.suppressed, problems: problems, reports: reports, runID: runID,
-            chronology: chronology, chronologyReused: reused)
+            chronology: chronology, chronologyReused: reused, chronologyIsOutline: outline != nil,
+            loadChronology: outline != nil ? loadChronology : nil)
     }
 
     /// Reads the stored records of the unchanged (and kept vanished) files in one pass over the

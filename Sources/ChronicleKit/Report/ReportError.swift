@@ -5,6 +5,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case invalidXML(path: String, reason: String)
     /// libxml2 could not write or parse the document.
     case xmlFailure(path: String, reason: String)
+    /// Reports were to be written from an outline and no way to load the whole chronology was given.
+    case outlineWithoutChronology
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
             return "\(path): the generated XML does not match chronology.xsd (a bug in Chronicle, please report it): \(reason)"
         case .xmlFailure(let path, let reason):
             return "\(path): cannot write the XML report: \(reason)"
+        case .outlineWithoutChronology:
+            return "the reports need the whole chronology and only its outline was given (a bug in Chronicle, please report it)"
         }
     }
 }

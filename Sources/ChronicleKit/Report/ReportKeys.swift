@@ -24,7 +24,8 @@ struct ReportKeys {
     /// Bump when the writers change what they print for the same input.
     static let version = "chronicle-reports-2"
 
-    init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, config: ChronicleConfig) {
+    /// - Parameter digests: the events' content hashes when known (`ReportOutline`); computed otherwise.
+    init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, config: ChronicleConfig, digests: ReportDigests? = nil) {
         self.input = input
         self.summary = summary
         var base = ReportHash(Self.version)
@@ -35,8 +36,8 @@ struct ReportKeys {
         base.add(config.fullListLimit)
         self.base = base.digest
         let newIDs = input.newEventIDs
-        dated = input.chronology.events.parallelMap(Self.digest)
-        undated = input.chronology.undated.map(Self.digest)
+        dated = digests?.dated ?? input.chronology.events.parallelMap(Self.digest)
+        undated = digests?.undated ?? input.chronology.undated.map(Self.digest)
         datedNew = input.chronology.events.map { newIDs.contains($0.id) }
         undatedNew = input.chronology.undated.map { newIDs.contains($0.id) }
         firstSeen = (input.chronology.events + input.chronology.undated).map { input.firstSeen($0.id).dayNumber }
@@ -60,6 +61,9 @@ struct ReportKeys {
         hash.add(item.corrected)
         return hash.digest
     }
+
+    /// The events' content hashes (to keep in a `ReportOutline`).
+    var digests: ReportDigests { ReportDigests(dated: dated, undated: undated) }
 
     private func start(_ file: String) -> ReportHash {
         var hash = ReportHash(file)

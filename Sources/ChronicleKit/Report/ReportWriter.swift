@@ -30,17 +30,28 @@ public struct ReportWriter: Sendable {
         public var files: [String]
         /// The files written in this run.
         public var written: [URL]
+        /// The events' content hashes, for a `ReportOutline` of this chronology.
+        var digests: ReportDigests
     }
 
     /// Writes the reports whose content changed since the run that left `manifest` (every report
     /// when it is nil or missing), then records the new state in `manifest`.
-    public func write(_ input: ReportInput, manifest: URL?) throws -> Outcome {
+    ///
+    /// - Parameters:
+    ///   - outline: set when `input.chronology` is the cut-down chronology of a `ReportOutline`;
+    ///   - fullChronology: then loads the whole chronology, called only if a report other than
+    ///     the `chronology.md` index page and the timeline has to be written.
+    public func write(
+        _ input: ReportInput, manifest: URL?, outline: ReportOutline? = nil, fullChronology: (() throws -> Chronology)? = nil
+    ) throws -> Outcome {
+        var input = input
         let formats = Set(config.formats)
-        guard !formats.isEmpty else { return Outcome(files: [], written: []) }
+        // No reports, no outline (an outline without digests is never taken).
+        guard !formats.isEmpty else { return Outcome(files: [], written: [], digests: ReportDigests(dated: [], undated: [])) }
         // Templates and labels are read (and checked) before anything is written.
         let templates = try ReportTemplates(directory: config.templatesDirectory, language: config.language)
-        let summary = ReportSummary(input.chronology)
-        let keys = ReportKeys(input: input, summary: summary, templates: templates, config: config)
+        var summary = ReportSummary(input.chronology)
+        let keys = ReportKeys(input: input, summary: summary, templates: templates, config: config, digests: outline?.digests)
         let previous = manifest.flatMap { ReportManifest(contentsOf: $0) }
         let root = config.output
         var plan = ReportPlan()
@@ -59,31 +70,45 @@ public struct ReportWriter: Sendable {
             plan.add("chronology.xml", key: keys.xml, previous: previous, root: root)
         }
         if formats.contains(.svg) { plan.add("timeline.svg", key: keys.timeline, previous: previous, root: root) }
+        if outline != nil {
+            // The outline holds what the index page and the timeline show; anything else needs the
+            // events whole.
+            let fullList = input.chronology.events.count <= config.fullListLimit
+            let needsFull = plan.toWrite.contains { path in
+                path == "timeline.svg" ? false : path == "chronology.md" ? fullList : true
+            }
+            if needsFull {
+                guard let fullChronology else { throw ReportError.outlineWithoutChronology }
+                input.chronology = try fullChronology()
+                summary = ReportSummary(input.chronology)
+            }
+        }
 
         let language = config.language
         let fullListLimit = config.fullListLimit
         let finalPlan = plan
+        let finalInput = input, finalSummary = summary
         // The formats are independent: each is written into its own staging on its own core
         // (Markdown, the largest, alone; the others together), then all are committed at once.
         var jobs: [@Sendable (ReportStaging) throws -> Void] = []
         if formats.contains(.markdown) {
             jobs.append { staging in
                 try MarkdownReport(
-                    input: input, summary: summary, templates: templates, withTimeline: withTimeline, plan: finalPlan,
+                    input: finalInput, summary: finalSummary, templates: templates, withTimeline: withTimeline, plan: finalPlan,
                     fullListLimit: fullListLimit
                 ).write(into: staging)
             }
         }
         jobs.append { staging in
             if formats.contains(.csv) {
-                try CSVReport(input: input, summary: summary, templates: templates, plan: finalPlan).write(into: staging)
+                try CSVReport(input: finalInput, summary: finalSummary, templates: templates, plan: finalPlan).write(into: staging)
             }
             if formats.contains(.xml) {
-                try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: finalPlan)
+                try XMLReport(input: finalInput, summary: finalSummary, templates: templates, language: language, plan: finalPlan)
                     .write(into: staging)
             }
             if formats.contains(.svg) {
-                try TimelineSVG(input: input, summary: summary, templates: templates, plan: finalPlan).write(into: staging)
+                try TimelineSVG(input: finalInput, summary: finalSummary, templates: templates, plan: finalPlan).write(into: staging)
             }
         }
         let stagings = jobs.map { _ in ReportStaging(root: root) }
@@ -120,7 +145,7 @@ public struct ReportWriter: Sendable {
             }
             try next.write(to: manifest)
         }
-        return Outcome(files: files, written: written)
+        return Outcome(files: files, written: written, digests: keys.digests)
     }
 
     /// Errors of concurrently written formats, by job.

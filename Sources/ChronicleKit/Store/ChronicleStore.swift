@@ -169,6 +169,13 @@ public final class ChronicleStore: Sendable {
 
     /// The cached chronology when it was built from inputs with this fingerprint; nil otherwise
     /// (or when it cannot be decoded: it is then simply built again).
+    /// The fingerprint of the cached chronology, without reading the chronology.
+    public func cachedChronologyFingerprint() throws -> String? {
+        try read("read the cached chronology") { db in
+            try String.fetchOne(db, sql: "SELECT fingerprint FROM chronology_cache WHERE id = 1")
+        }
+    }
+
     public func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
