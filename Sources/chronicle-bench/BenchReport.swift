@@ -78,24 +78,25 @@ struct BenchReport: Codable, Sendable {
         lines.append("         templates: \(corpus.templates) \(corpus.templateSource)" + (corpus.devTemplates > 0 ? " + \(corpus.devTemplates) dev-set texts (1 article in 4)" : ""))
         lines.append("         generated in \(Format.seconds(corpus.generationSeconds)) s (outside the timed sections); +1% = \(Format.count(Double(corpus.addedArticles))) articles, \(Format.megabytes(corpus.addedBytes)) MB")
         lines.append("")
-        let header = ["phase", "time", "articles", "articles/s", "MB/s", "events", "peak RSS"]
+        let header = ["phase", "time", "articles", "articles/s", "MB/s", "events", "peak RSS", "reports written"]
         var rows: [[String]] = []
         if let extract = phase(.extract) {
             if let single = extract.singleThreadSeconds {
                 rows.append(["extract, 1 thread", "\(Format.seconds(single)) s", Format.count(Double(extract.articles)),
                              Format.rate(Double(extract.articles), single), Format.rate(Double(extract.bytes) / 1e6, single, decimals: 1),
-                             Format.count(Double(extract.singleThreadEvents ?? 0)), ""])
+                             Format.count(Double(extract.singleThreadEvents ?? 0)), "", ""])
             }
             rows.append(["extract, \(cores) cores", "\(Format.seconds(extract.seconds)) s", Format.count(Double(extract.articles)),
                          Format.rate(Double(extract.articles), extract.seconds), Format.rate(Double(extract.bytes) / 1e6, extract.seconds, decimals: 1),
-                         Format.count(Double(extract.events)), "\(Format.mebibytes(extract.peakRSSBytes)) MiB"])
+                         Format.count(Double(extract.events)), "\(Format.mebibytes(extract.peakRSSBytes)) MiB", ""])
         }
         let names: [(BenchPhase, String)] = [(.cold, "cold run"), (.warm, "warm run, unchanged"), (.warmAdded, "warm run, +1% new")]
         for (phase, name) in names {
             guard let result = self.phase(phase) else { continue }
             rows.append([name, "\(Format.seconds(result.seconds)) s", Format.count(Double(result.articles)),
                          Format.rate(Double(result.articles), result.seconds), Format.rate(Double(result.bytes) / 1e6, result.seconds, decimals: 1),
-                         Format.count(Double(result.events)), "\(Format.mebibytes(result.peakRSSBytes)) MiB"])
+                         Format.count(Double(result.events)), "\(Format.mebibytes(result.peakRSSBytes)) MiB",
+                         result.reports.map { Format.count(Double($0)) } ?? ""])
         }
         lines += Format.table(header: header, rows: rows, rightAligned: Set(1..<header.count))
         if let extract = phase(.extract) {
