@@ -135,7 +135,7 @@ public struct ChronicleRun: Sendable {
         var seenSet = Set<String>(minimumCapacity: paths.count)
         for path in paths { seenSet.insert(path) }
         let vanished = stored.values.filter { !seenSet.contains($0.path) }
-            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .sorted { UTF8Order.precedes($0.path, $1.path) }
         let keepVanished = !options.prune
         // The fingerprint of the chronology's inputs; nil while some file is still to be extracted
         // (or could not be read, so it has no hash).
@@ -309,7 +309,7 @@ public struct ChronicleRun: Sendable {
             }
         }
         vanishedRecords = [:]
-        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        entries.sort { UTF8Order.precedes($0.path, $1.path) }
         let records = entries.flatMap(\.records)
         entries = []
 

@@ -14,6 +14,9 @@ import GRDB
 /// - `event(id PK, first_seen_run, last_seen_run)`
 /// - `chronology_cache(id = 1, fingerprint, data)` (migration `v3`): the last chronology built
 ///   and the fingerprint of its inputs (`ChronologyCache`)
+/// - migration `v4` adds `in_last_run` to `article_file` and `event`: 1 when the row was seen in
+///   the latest run, whose id is then its last seen run (the column `last_seen_run` is only
+///   kept for rows with 0); so a run writes only the rows whose "seen" state changed
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -96,6 +99,16 @@ public final class ChronicleStore: Sendable {
                     fingerprint TEXT NOT NULL,
                     data BLOB NOT NULL
                 )
+                """)
+        }
+        // Seen-marking proportional to what changed: a row flagged `in_last_run` was seen in the
+        // latest run (its `last_seen_run` column is then not kept up to date, see `lastSeenRuns`),
+        // so an unchanged run no longer rewrites every file and event row.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                ALTER TABLE article_file ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX article_file_not_in_last_run ON article_file(path) WHERE in_last_run = 0;
+                ALTER TABLE event ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
                 """)
         }
         return migrator
@@ -195,6 +208,19 @@ public final class ChronicleStore: Sendable {
         }
     }
 
+    /// Every stored file's last run that saw it, by path.
+    public func lastSeenRuns() throws -> [String: Int64] {
+        try read("read article files") { db in
+            var result: [String: Int64] = [:]
+            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") ?? 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, last_seen_run, in_last_run FROM article_file")
+            while let row = try rows.next() {
+                result[row[0]] = (row[2] as Int64) == 1 ? latest : row[1]
+            }
+            return result
+        }
+    }
+
     /// The last run whose reports were all written, the baseline of "new since the last run".
     public func lastReportedRun() throws -> Int64? {
         try read("read runs") { db in
@@ -222,6 +248,8 @@ public final class ChronicleStore: Sendable {
         do {
             return try queue.write { db in
                 let r = update.run
+                // Rows flagged `in_last_run` were seen in this run, the latest so far.
+                let previousRun = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") ?? 0
                 try db.execute(
                     sql: """
                         INSERT INTO run (started_at, as_of, extractor_version, config_fingerprint, files, unchanged,
@@ -239,15 +267,17 @@ public final class ChronicleStore: Sendable {
                 for path in update.removed { try remove.execute(arguments: [path]) }
                 let upsert = try db.cachedStatement(sql: """
                     INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
-                        config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
+                        in_last_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     ON CONFLICT(path) DO UPDATE SET
                         display_path = excluded.display_path, size = excluded.size,
                         modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
                         extractor_version = excluded.extractor_version,
                         config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
                         records_bin = excluded.records_bin,
-                        extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run
+                        extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
+                        in_last_run = 1
                     """)
                 let clearURLs = try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?")
                 let addURL = try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)")
@@ -270,24 +300,49 @@ public final class ChronicleStore: Sendable {
                 let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
                 for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
                 if let unseen = update.unseen {
-                    // One statement for the whole archive; the few vanished files keep their run.
+                    // Every stored file but `unseen` was seen. Only rows whose state changes are
+                    // written: files no longer seen keep the previous run as their last, files
+                    // seen again (or not yet flagged) are flagged; the rest already are. (Rows
+                    // written above carry this run's id; unseen files are never among them.)
+                    let leave = try db.cachedStatement(sql: """
+                        UPDATE article_file SET in_last_run = 0, last_seen_run = ? WHERE path = ? AND in_last_run = 1
+                        """)
+                    for path in unseen { try leave.execute(arguments: [previousRun, path]) }
                     try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unseen_file (path TEXT PRIMARY KEY NOT NULL)")
                     try db.execute(sql: "DELETE FROM unseen_file")
                     let unseenRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO unseen_file (path) VALUES (?)")
                     for path in unseen { try unseenRow.execute(arguments: [path]) }
                     try db.execute(
-                        sql: "UPDATE article_file SET last_seen_run = ? WHERE path NOT IN (SELECT path FROM unseen_file)",
+                        sql: """
+                            UPDATE article_file SET in_last_run = 1, last_seen_run = ?
+                            WHERE in_last_run = 0 AND path NOT IN (SELECT path FROM unseen_file)
+                            """,
                         arguments: [runID])
                     try db.execute(sql: "DELETE FROM unseen_file")
                 } else {
-                    let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
+                    try db.execute(
+                        sql: """
+                            UPDATE article_file SET in_last_run = 0, last_seen_run = ?
+                            WHERE in_last_run = 1 AND last_seen_run <> ?
+                            """,
+                        arguments: [previousRun, runID])
+                    let see = try db.cachedStatement(sql: "UPDATE article_file SET in_last_run = 1, last_seen_run = ? WHERE path = ?")
                     for path in update.seen { try see.execute(arguments: [runID, path]) }
                 }
+                // Events: only those that appear or disappear are written (see `in_last_run`).
+                // Ids flagged before this run → whether this run reports them too.
+                var current: [String: Bool] = [:]
+                let currentRows = try String.fetchCursor(db, sql: "SELECT id FROM event WHERE in_last_run = 1")
+                while let id = try currentRows.next() { current[id] = false }
                 let event = try db.cachedStatement(sql: """
-                    INSERT INTO event (id, first_seen_run, last_seen_run) VALUES (?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
+                    INSERT INTO event (id, first_seen_run, last_seen_run, in_last_run) VALUES (?, ?, ?, 1)
+                    ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run, in_last_run = 1
                     """)
-                for id in update.eventIDs { try event.execute(arguments: [id, runID, runID]) }
+                for id in update.eventIDs where current.updateValue(true, forKey: id) == nil {
+                    try event.execute(arguments: [id, runID, runID])
+                }
+                let gone = try db.cachedStatement(sql: "UPDATE event SET in_last_run = 0, last_seen_run = ? WHERE id = ?")
+                for (id, reported) in current where !reported { try gone.execute(arguments: [previousRun, id]) }
                 switch update.chronologyCache {
                 case .keep:
                     break
@@ -302,7 +357,7 @@ public final class ChronicleStore: Sendable {
                     try db.execute(sql: "DELETE FROM chronology_cache")
                 }
                 if update.pruneEvents {
-                    try db.execute(sql: "DELETE FROM event WHERE last_seen_run < ?", arguments: [runID])
+                    try db.execute(sql: "DELETE FROM event WHERE in_last_run = 0")
                 }
                 return runID
             }

@@ -65,20 +65,37 @@ public struct ChronologyCache: Sendable {
         } else {
             add("no corrections file")
         }
-        let sorted = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let sorted = sources.sorted { UTF8Order.precedes($0.path, $1.path) }
         add(String(sorted.count))
         // A second, differently seeded hash of the file list: the list is the part that grows
         // with the archive, and two 64-bit hashes make an accidental match out of the question.
-        var second = ContentHash(value: 0x84222325cbf29ce4)
+        var first = hash.value
+        var second: UInt64 = 0x84222325cbf29ce4
         for source in sorted {
-            for text in [source.path, source.displayPath, source.contentHash, source.current ? "1" : "0"] {
-                hash = hash.combined(with: text.utf8)
-                hash = hash.combined(with: CollectionOfOne(0))
-                second = second.combined(with: text.utf8)
-                second = second.combined(with: CollectionOfOne(1))
-            }
+            Self.fnv(source.path, &first, &second)
+            Self.fnv(source.displayPath, &first, &second)
+            Self.fnv(source.contentHash, &first, &second)
+            Self.fnv(source.current ? "1" : "0", &first, &second)
         }
-        return hash.description + second.description
+        hash = ContentHash(value: first)
+        let secondHash = ContentHash(value: second)
+        return hash.description + secondHash.description
+    }
+
+    /// FNV-1a of `text` then a separator into both hashes (0 into the first, 1 into the
+    /// second), as `ContentHash.combined(with:)` gives, over the string's bytes in place.
+    private static func fnv(_ text: String, _ first: inout UInt64, _ second: inout UInt64) {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var text = text
+        text.withUTF8 { bytes in
+            var a = first, b = second
+            for byte in bytes {
+                a = (a ^ UInt64(byte)) &* prime
+                b = (b ^ UInt64(byte)) &* prime
+            }
+            first = a &* prime  // ^ 0
+            second = (b ^ 1) &* prime
+        }
     }
 
     // MARK: Binary form
@@ -87,6 +104,7 @@ public struct ChronologyCache: Sendable {
 
     public func encoded() -> [UInt8] {
         var w = RecordBinary.Writer()
+        w.bytes.reserveCapacity(1024 + (chronology.events.count + chronology.undated.count) * 768)
         w.bytes.append(Self.version)
         w.date(chronology.window.from)
         w.date(chronology.window.to)
