@@ -185,9 +185,12 @@ public final class ChronicleStore: Sendable {
     public func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
-                  row[0] as String == fingerprint, let data = row.dataNoCopy(atIndex: 1)
+                  row[0] as String == fingerprint
             else { return nil }
-            return try? ChronologyCache(decoding: [UInt8](data))
+            // Decoded straight from SQLite's buffer, without copying the blob first.
+            return try? row.withUnsafeData(atIndex: 1) { data in
+                try data.map { try $0.withUnsafeBytes { try ChronologyCache(decoding: $0) } }
+            }
         }
     }
 
@@ -279,23 +282,36 @@ public final class ChronicleStore: Sendable {
                         extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
                         in_last_run = 1
                     """)
-                let clearURLs = try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?")
-                let addURL = try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)")
+                let clearURLs = SQLiteBinder(try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?"), in: db)
+                let addURL = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)"), in: db)
+                let upsertRow = SQLiteBinder(upsert, in: db)
                 for article in update.extracted {
-                    let json: String
-                    let blob: Data?
+                    upsertRow.bind(1, article.path)
+                    upsertRow.bind(2, article.displayPath)
+                    upsertRow.bind(3, article.stamp.size)
+                    upsertRow.bind(4, article.stamp.modified)
+                    upsertRow.bind(5, article.contentHash)
+                    upsertRow.bind(6, article.extractorVersion)
+                    upsertRow.bind(7, article.configFingerprint)
                     switch article.payload {
-                    case .json(let text): (json, blob) = (text, nil)
-                    case .binary(let bytes): (json, blob) = ("", Data(bytes))
+                    case .json(let text):
+                        upsertRow.bind(8, text)
+                        upsertRow.bind(9, blob: nil)
+                    case .binary(let bytes):
+                        upsertRow.bind(8, "")
+                        upsertRow.bind(9, blob: bytes)
                     }
-                    try upsert.execute(
-                        arguments: [
-                            article.path, article.displayPath, article.stamp.size, article.stamp.modified,
-                            article.contentHash, article.extractorVersion, article.configFingerprint, json, blob,
-                            runID, runID, runID,
-                        ])
-                    try clearURLs.execute(arguments: [article.path])
-                    for url in article.urls { try addURL.execute(arguments: [url, article.path]) }
+                    upsertRow.bind(10, runID)
+                    upsertRow.bind(11, runID)
+                    upsertRow.bind(12, runID)
+                    try upsertRow.run()
+                    clearURLs.bind(1, article.path)
+                    try clearURLs.run()
+                    for url in article.urls {
+                        addURL.bind(1, url)
+                        addURL.bind(2, article.path)
+                        try addURL.run()
+                    }
                 }
                 let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
                 for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
@@ -338,8 +354,12 @@ public final class ChronicleStore: Sendable {
                     INSERT INTO event (id, first_seen_run, last_seen_run, in_last_run) VALUES (?, ?, ?, 1)
                     ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run, in_last_run = 1
                     """)
+                let eventRow = SQLiteBinder(event, in: db)
                 for id in update.eventIDs where current.updateValue(true, forKey: id) == nil {
-                    try event.execute(arguments: [id, runID, runID])
+                    eventRow.bind(1, id)
+                    eventRow.bind(2, runID)
+                    eventRow.bind(3, runID)
+                    try eventRow.run()
                 }
                 let gone = try db.cachedStatement(sql: "UPDATE event SET in_last_run = 0, last_seen_run = ? WHERE id = ?")
                 for (id, reported) in current where !reported { try gone.execute(arguments: [previousRun, id]) }
@@ -347,12 +367,15 @@ public final class ChronicleStore: Sendable {
                 case .keep:
                     break
                 case .replace(let fingerprint, let data):
-                    try db.execute(
-                        sql: """
+                    // Bound in place: the blob is tens of megabytes at a large archive.
+                    let replace = SQLiteBinder(
+                        try db.cachedStatement(sql: """
                             INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, ?)
                             ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
-                            """,
-                        arguments: [fingerprint, Data(data)])
+                            """), in: db)
+                    replace.bind(1, fingerprint)
+                    replace.bind(2, blob: data)
+                    try replace.run()
                 case .clear:
                     try db.execute(sql: "DELETE FROM chronology_cache")
                 }

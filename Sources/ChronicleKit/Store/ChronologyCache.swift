@@ -134,7 +134,11 @@ public struct ChronologyCache: Sendable {
     }
 
     public init(decoding bytes: [UInt8]) throws {
-        self = try bytes.withUnsafeBytes { raw in
+        self = try bytes.withUnsafeBytes { try ChronologyCache(decoding: $0) }
+    }
+
+    init(decoding raw: UnsafeRawBufferPointer) throws {
+        self = try {
             var r = RecordBinary.Reader(bytes: raw)
             guard try r.byte() == Self.version else { throw RecordBinaryError.unknownVersion }
             let window = DateWindow(from: try r.date(), to: try r.date())
@@ -163,6 +167,6 @@ public struct ChronologyCache: Sendable {
             return ChronologyCache(
                 chronology: Chronology(window: window, events: lists[0], undated: lists[1], outsideWindow: outside),
                 problems: problems, articles: articles, suppressed: suppressed)
-        }
+        }()
     }
 }
