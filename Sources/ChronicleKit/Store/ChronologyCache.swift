@@ -100,12 +100,14 @@ public struct ChronologyCache: Sendable {
 
     // MARK: Binary form
 
-    static let version: UInt8 = 1
+    /// 2: strings interned (titles, units, people and sources repeat across events).
+    static let version: UInt8 = 2
 
     public func encoded() -> [UInt8] {
         var w = RecordBinary.Writer()
-        w.bytes.reserveCapacity(1024 + (chronology.events.count + chronology.undated.count) * 768)
+        w.bytes.reserveCapacity(1024 + (chronology.events.count + chronology.undated.count) * 512)
         w.bytes.append(Self.version)
+        w.interned = [:]
         w.date(chronology.window.from)
         w.date(chronology.window.to)
         w.int(chronology.outsideWindow)
@@ -141,6 +143,7 @@ public struct ChronologyCache: Sendable {
         self = try {
             var r = RecordBinary.Reader(bytes: raw)
             guard try r.byte() == Self.version else { throw RecordBinaryError.unknownVersion }
+            r.interned = []
             let window = DateWindow(from: try r.date(), to: try r.date())
             let outside = try r.int()
             var lists: [[ChronologyEvent]] = []
