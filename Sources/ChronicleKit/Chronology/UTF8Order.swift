@@ -24,4 +24,16 @@ enum UTF8Order {
         if let result = fast ?? nil { return result }
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
+
+    /// Whether `a` and `b` have the same UTF-8 bytes (not canonical equivalence, as `==` is).
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        guard x.count > 0 else { return true }
+        let fast = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+        if let result = fast ?? nil { return result }
+        return x.elementsEqual(y)
+    }
 }

@@ -107,7 +107,7 @@ public struct ChronologyCache: Sendable {
         var w = RecordBinary.Writer()
         w.bytes.reserveCapacity(1024 + (chronology.events.count + chronology.undated.count) * 512)
         w.bytes.append(Self.version)
-        w.interned = [:]
+        w.interned = Dictionary(minimumCapacity: 1024 + (chronology.events.count + chronology.undated.count) * 8)
         w.date(chronology.window.from)
         w.date(chronology.window.to)
         w.int(chronology.outsideWindow)

@@ -298,7 +298,7 @@ struct InternKey: Hashable {
     }
 
     static func == (lhs: InternKey, rhs: InternKey) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        UTF8Order.equal(lhs.text, rhs.text)
     }
 }
 
