@@ -108,10 +108,8 @@ import Testing
         let second = try box.run()
         let third = try box.run()
         #expect(third.vanished == 1 && third.events == 2)
-        let queue = try DatabaseQueue(path: ChronicleRun.storeURL(for: try box.config()).path)
-        let seen = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT path, last_seen_run FROM article_file ORDER BY path").map { ($0[0] as String, $0[1] as Int64) }
-        }
+        let store = try ChronicleStore(url: ChronicleRun.storeURL(for: try box.config()))
+        let seen = try store.lastSeenRuns().sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         #expect(seen.count == 2)
         #expect(seen[0].0.hasSuffix("/a.txt") && seen[0].1 == third.runID)
         #expect(seen[1].0.hasSuffix("/b.txt") && seen[1].1 == first.runID && second.runID > first.runID)

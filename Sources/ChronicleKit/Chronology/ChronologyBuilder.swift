@@ -15,29 +15,73 @@ public struct ChronologyBuilder: Sendable {
     public func build(_ records: [ArticleRecord]) -> Chronology {
         // Only reports of the same unit and kind can merge, so candidates are looked up per
         // (unit, kind) bucket, and inside a bucket only among the groups that could match (see
-        // `Bucket`): linear in the number of reports, not quadratic.
-        var groups: [String: Bucket] = [:]
-        var undatedGroups: [String: Bucket] = [:]
+        // `Bucket`): linear in the number of reports, not quadratic. Buckets are kept in the
+        // order they were started, so the result does not depend on hashing. Groups hold
+        // references to the reports, not copies: copying an event retains every string in it.
+        var buckets = BucketList()
+        var undatedBuckets = BucketList()
         var outside = 0
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
-        for record in records where record.status == .ok {
-            let source = EventSource(source: record.source, url: record.url, title: record.title)
-            for event in record.events {
-                let key = event.unit.id + "|" + event.kind.rawValue
-                guard let date = event.date.value else {
-                    undatedGroups[key, default: Bucket()].add((event, source))
+        for r in records.indices where records[r].status == .ok {
+            let events = records[r].events
+            for e in events.indices {
+                let ref = Report(record: Int32(r), event: Int32(e))
+                let key = BucketKey(unit: events[e].unit.id, kind: events[e].kind)
+                guard let date = events[e].date.value else {
+                    undatedBuckets.add(ref, key: key, records: records)
                     continue
                 }
                 guard window.contains(date) else {
                     outside += 1
                     continue
                 }
-                groups[key, default: Bucket()].add((event, source))
+                buckets.add(ref, key: key, records: records)
             }
         }
-        let events = groups.values.lazy.flatMap(\.groups).map(Self.merge).sorted(by: Self.order)
-        let undated = undatedGroups.values.lazy.flatMap(\.groups).map(Self.merge).sorted(by: Self.order)
+        let events = Self.sorted(buckets.merged(records))
+        let undated = Self.sorted(undatedBuckets.merged(records))
         return Chronology(window: window, events: events, undated: undated, outsideWindow: outside)
+    }
+
+    /// One report: an event of one record, by position in the input.
+    struct Report {
+        var record: Int32
+        var event: Int32
+
+        func event(in records: [ArticleRecord]) -> Event { records[Int(record)].events[Int(event)] }
+    }
+
+    /// A (unit id, kind) pair: the reports that may merge.
+    struct BucketKey: Hashable {
+        var unit: String
+        var kind: EventKind
+    }
+
+    /// Buckets in the order they were started.
+    struct BucketList {
+        private var index: [BucketKey: Int] = [:]
+        private var buckets: [Bucket] = []
+
+        mutating func add(_ report: Report, key: BucketKey, records: [ArticleRecord]) {
+            if let at = index[key] {
+                buckets[at].add(report, records: records)
+            } else {
+                index[key] = buckets.count
+                var bucket = Bucket()
+                bucket.add(report, records: records)
+                buckets.append(bucket)
+            }
+        }
+
+        /// One merged event per group, bucket by bucket, groups in start order.
+        func merged(_ records: [ArticleRecord]) -> [ChronologyEvent] {
+            var result: [ChronologyEvent] = []
+            result.reserveCapacity(buckets.reduce(0) { $0 + $1.groups.count })
+            for bucket in buckets {
+                for group in bucket.groups { result.append(ChronologyBuilder.merge(group, records)) }
+            }
+            return result
+        }
     }
 
     /// The groups of one (unit, kind), in the order they were started, indexed so that a new
@@ -47,39 +91,63 @@ public struct ChronologyBuilder: Sendable {
     /// the same documents (undated reports without documents merge with nothing). The first
     /// matching group in start order wins, as a scan over all groups would give.
     struct Bucket {
-        var groups: [[(Event, EventSource)]] = []
+        var groups: [[Report]] = []
+        /// Per group of a dated bucket, the distinct dates of its reports with their day numbers.
+        /// Unit and kind are the bucket's, so whether a dated report joins a group depends on
+        /// these dates only.
+        private var dates: [[(date: PartialDate, day: Int)]] = []
         private var byYear: [Int: [Int]] = [:]
         private var byDocuments: [String: [Int]] = [:]
 
-        mutating func add(_ item: (Event, EventSource)) {
-            let event = item.0
-            if let date = event.date.value {
+        mutating func add(_ report: Report, records: [ArticleRecord]) {
+            let events = records[Int(report.record)].events
+            let e = Int(report.event)
+            if let date = events[e].date.value {
+                let day = date.dayNumber
+                let span = events[e].kind.maximumSpanDays
                 var candidates: [Int] = []
-                for year in (date.year - 1)...(date.year + 1) { candidates += byYear[year] ?? [] }
-                if let index = firstMatch(Set(candidates).sorted(), item) {
-                    groups[index].append(item)
+                for year in (date.year - 1)...(date.year + 1) {
+                    if let list = byYear[year] { candidates.append(contentsOf: list) }
+                }
+                // Start order, each group once (a group can hold reports of two years).
+                candidates.sort()
+                var unique = 0
+                for value in candidates where unique == 0 || candidates[unique - 1] != value {
+                    candidates[unique] = value
+                    unique += 1
+                }
+                candidates.removeLast(candidates.count - unique)
+                let match = candidates.first { index in
+                    dates[index].contains { ChronologyBuilder.sameMeeting($0.date, $0.day, date, day, span: span) }
+                }
+                if let index = match {
+                    groups[index].append(report)
+                    if !dates[index].contains(where: { $0.date == date }) { dates[index].append((date, day)) }
                     if !(byYear[date.year] ?? []).contains(index) { byYear[date.year, default: []].append(index) }
                     return
                 }
                 byYear[date.year, default: []].append(groups.count)
-                groups.append([item])
+                groups.append([report])
+                dates.append([(date, day)])
                 return
             }
+            let event = events[e]
             guard !event.documents.isEmpty else {
-                groups.append([item])
+                groups.append([report])
+                dates.append([])
                 return
             }
             let key = Set(event.documents.map(\.code)).sorted().joined(separator: "\u{0}")
-            if let index = firstMatch(byDocuments[key] ?? [], item) {
-                groups[index].append(item)
+            let match = (byDocuments[key] ?? []).first { index in
+                groups[index].contains { ChronologyBuilder.sameMeeting($0.event(in: records), event) }
+            }
+            if let index = match {
+                groups[index].append(report)
                 return
             }
             byDocuments[key, default: []].append(groups.count)
-            groups.append([item])
-        }
-
-        private func firstMatch(_ candidates: [Int], _ item: (Event, EventSource)) -> Int? {
-            candidates.first { index in groups[index].contains { ChronologyBuilder.sameMeeting($0.0, item.0) } }
+            groups.append([report])
+            dates.append([])
         }
     }
 
@@ -100,6 +168,12 @@ public struct ChronologyBuilder: Sendable {
         }
     }
 
+    /// `sameMeeting` for two dated reports of one unit and kind, with their day numbers.
+    static func sameMeeting(_ x: PartialDate, _ xDay: Int, _ y: PartialDate, _ yDay: Int, span: Int) -> Bool {
+        if x.day != nil && y.day != nil { return abs(xDay - yDay) < span }
+        return contains(x, y) || contains(y, x)
+    }
+
     /// Whether `outer` (of any precision) covers the date `inner`.
     private static func contains(_ outer: PartialDate, _ inner: PartialDate) -> Bool {
         guard outer.precision >= inner.precision, outer.year == inner.year else { return false }
@@ -110,16 +184,25 @@ public struct ChronologyBuilder: Sendable {
 
     /// One event from several reports: the most precise (earliest) date, and fields the chosen
     /// report lacks taken from the others.
-    private static func merge(_ items: [(Event, EventSource)]) -> ChronologyEvent {
-        let ranked = items.sorted { lhs, rhs in
-            let l = lhs.0.date.value, r = rhs.0.date.value
+    static func merge(_ reports: [Report], _ records: [ArticleRecord]) -> ChronologyEvent {
+        func source(_ report: Report) -> EventSource {
+            let record = records[Int(report.record)]
+            return EventSource(source: record.source, url: record.url, title: record.title)
+        }
+        if reports.count == 1 {
+            let event = reports[0].event(in: records)
+            return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: [source(reports[0])])
+        }
+        let ranked = reports.sorted { lhs, rhs in
+            let l = lhs.event(in: records).date.value, r = rhs.event(in: records).date.value
             let lp = l?.precision ?? .year, rp = r?.precision ?? .year
             if lp != rp { return lp < rp }
             if let l, let r, l != r { return l < r }
-            return lhs.1 < rhs.1
+            return source(lhs) < source(rhs)
         }
-        var event = ranked[0].0
-        for (other, _) in ranked.dropFirst() {
+        var event = ranked[0].event(in: records)
+        for report in ranked.dropFirst() {
+            let other = report.event(in: records)
             if event.chair == nil { event.chair = other.chair }
             if event.organizer == nil { event.organizer = other.organizer }
             if event.period == nil { event.period = other.period }
@@ -134,18 +217,48 @@ public struct ChronologyBuilder: Sendable {
             }
         }
         var sources: [EventSource] = []
-        for (_, source) in items where !sources.contains(source) { sources.append(source) }
+        for report in reports {
+            let item = source(report)
+            if !sources.contains(item) { sources.append(item) }
+        }
         return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: sources.sorted())
     }
 
-    private static func order(_ a: ChronologyEvent, _ b: ChronologyEvent) -> Bool {
-        let x = a.event, y = b.event
-        let xd = x.date.value?.dayNumber ?? Int.max, yd = y.date.value?.dayNumber ?? Int.max
-        if xd != yd { return xd < yd }
-        let xp = x.date.value?.precision ?? .year, yp = y.date.value?.precision ?? .year
-        if xp != yp { return xp < yp }
-        if x.unit.name != y.unit.name { return VietnameseCollation.precedes(x.unit.name, y.unit.name) }
-        if x.kind != y.kind { return x.kind < y.kind }
-        return a.id < b.id
+    /// Events by date (first day, then precision), unit name in Vietnamese order, kind, id.
+    ///
+    /// The keys are computed once per event (the collation key once per unit name) rather than
+    /// in the comparator, which runs some n·log n times; the sort is stable, as before.
+    static func sorted(_ items: [ChronologyEvent]) -> [ChronologyEvent] {
+        guard items.count > 1 else { return items }
+        var names: [String: Int] = [:]
+        for item in items where names[item.event.unit.name] == nil { names[item.event.unit.name] = 0 }
+        let ranked = names.keys.map { (VietnameseCollation.key($0), $0) }.sorted { $0.0 < $1.0 }
+        for (rank, pair) in ranked.enumerated() { names[pair.1] = rank }
+        var kindRank: [EventKind: Int] = [:]
+        for (rank, kind) in EventKind.allCases.enumerated() { kindRank[kind] = rank }
+        let keys = items.map { item -> SortKey in
+            let date = item.event.date.value
+            let precision = date?.precision ?? .year
+            return SortKey(
+                day: date?.dayNumber ?? Int.max, precision: precision == .day ? 0 : precision == .month ? 1 : 2,
+                unit: names[item.event.unit.name]!, kind: kindRank[item.event.kind]!)
+        }
+        var order = Array(items.indices)
+        order.sort { a, b in
+            let x = keys[a], y = keys[b]
+            if x.day != y.day { return x.day < y.day }
+            if x.precision != y.precision { return x.precision < y.precision }
+            if x.unit != y.unit { return x.unit < y.unit }
+            if x.kind != y.kind { return x.kind < y.kind }
+            return items[a].id < items[b].id
+        }
+        return order.map { items[$0] }
+    }
+
+    private struct SortKey {
+        var day: Int
+        var precision: Int
+        var unit: Int
+        var kind: Int
     }
 }

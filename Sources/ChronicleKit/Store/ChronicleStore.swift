@@ -14,6 +14,9 @@ import GRDB
 /// - `event(id PK, first_seen_run, last_seen_run)`
 /// - `chronology_cache(id = 1, fingerprint, data)` (migration `v3`): the last chronology built
 ///   and the fingerprint of its inputs (`ChronologyCache`)
+/// - migration `v4` adds `in_last_run` to `article_file` and `event`: 1 when the row was seen in
+///   the latest run, whose id is then its last seen run (the column `last_seen_run` is only
+///   kept for rows with 0); so a run writes only the rows whose "seen" state changed
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -98,6 +101,16 @@ public final class ChronicleStore: Sendable {
                 )
                 """)
         }
+        // Seen-marking proportional to what changed: a row flagged `in_last_run` was seen in the
+        // latest run (its `last_seen_run` column is then not kept up to date, see `lastSeenRuns`),
+        // so an unchanged run no longer rewrites every file and event row.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                ALTER TABLE article_file ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX article_file_not_in_last_run ON article_file(path) WHERE in_last_run = 0;
+                ALTER TABLE event ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 
@@ -179,9 +192,12 @@ public final class ChronicleStore: Sendable {
     public func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
-                  row[0] as String == fingerprint, let data = row.dataNoCopy(atIndex: 1)
+                  row[0] as String == fingerprint
             else { return nil }
-            return try? ChronologyCache(decoding: [UInt8](data))
+            // Decoded straight from SQLite's buffer, without copying the blob first.
+            return try? row.withUnsafeData(atIndex: 1) { data in
+                try data.map { try $0.withUnsafeBytes { try ChronologyCache(decoding: $0) } }
+            }
         }
     }
 
@@ -198,6 +214,19 @@ public final class ChronicleStore: Sendable {
             var result: [String: Int64] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT id, first_seen_run FROM event")
             while let row = try rows.next() { result[row["id"]] = row["first_seen_run"] }
+            return result
+        }
+    }
+
+    /// Every stored file's last run that saw it, by path.
+    public func lastSeenRuns() throws -> [String: Int64] {
+        try read("read article files") { db in
+            var result: [String: Int64] = [:]
+            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") ?? 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, last_seen_run, in_last_run FROM article_file")
+            while let row = try rows.next() {
+                result[row[0]] = (row[2] as Int64) == 1 ? latest : row[1]
+            }
             return result
         }
     }
@@ -229,6 +258,8 @@ public final class ChronicleStore: Sendable {
         do {
             return try queue.write { db in
                 let r = update.run
+                // Rows flagged `in_last_run` were seen in this run, the latest so far.
+                let previousRun = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") ?? 0
                 try db.execute(
                     sql: """
                         INSERT INTO run (started_at, as_of, extractor_version, config_fingerprint, files, unchanged,
@@ -246,70 +277,117 @@ public final class ChronicleStore: Sendable {
                 for path in update.removed { try remove.execute(arguments: [path]) }
                 let upsert = try db.cachedStatement(sql: """
                     INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
-                        config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
+                        in_last_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     ON CONFLICT(path) DO UPDATE SET
                         display_path = excluded.display_path, size = excluded.size,
                         modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
                         extractor_version = excluded.extractor_version,
                         config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
                         records_bin = excluded.records_bin,
-                        extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run
+                        extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
+                        in_last_run = 1
                     """)
-                let clearURLs = try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?")
-                let addURL = try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)")
+                let clearURLs = SQLiteBinder(try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?"), in: db)
+                let addURL = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)"), in: db)
+                let upsertRow = SQLiteBinder(upsert, in: db)
                 for article in update.extracted {
-                    let json: String
-                    let blob: Data?
+                    upsertRow.bind(1, article.path)
+                    upsertRow.bind(2, article.displayPath)
+                    upsertRow.bind(3, article.stamp.size)
+                    upsertRow.bind(4, article.stamp.modified)
+                    upsertRow.bind(5, article.contentHash)
+                    upsertRow.bind(6, article.extractorVersion)
+                    upsertRow.bind(7, article.configFingerprint)
                     switch article.payload {
-                    case .json(let text): (json, blob) = (text, nil)
-                    case .binary(let bytes): (json, blob) = ("", Data(bytes))
+                    case .json(let text):
+                        upsertRow.bind(8, text)
+                        upsertRow.bind(9, blob: nil)
+                    case .binary(let bytes):
+                        upsertRow.bind(8, "")
+                        upsertRow.bind(9, blob: bytes)
                     }
-                    try upsert.execute(
-                        arguments: [
-                            article.path, article.displayPath, article.stamp.size, article.stamp.modified,
-                            article.contentHash, article.extractorVersion, article.configFingerprint, json, blob,
-                            runID, runID, runID,
-                        ])
-                    try clearURLs.execute(arguments: [article.path])
-                    for url in article.urls { try addURL.execute(arguments: [url, article.path]) }
+                    upsertRow.bind(10, runID)
+                    upsertRow.bind(11, runID)
+                    upsertRow.bind(12, runID)
+                    try upsertRow.run()
+                    clearURLs.bind(1, article.path)
+                    try clearURLs.run()
+                    for url in article.urls {
+                        addURL.bind(1, url)
+                        addURL.bind(2, article.path)
+                        try addURL.run()
+                    }
                 }
                 let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
                 for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
                 if let unseen = update.unseen {
-                    // One statement for the whole archive; the few vanished files keep their run.
+                    // Every stored file but `unseen` was seen. Only rows whose state changes are
+                    // written: files no longer seen keep the previous run as their last, files
+                    // seen again (or not yet flagged) are flagged; the rest already are. (Rows
+                    // written above carry this run's id; unseen files are never among them.)
+                    let leave = try db.cachedStatement(sql: """
+                        UPDATE article_file SET in_last_run = 0, last_seen_run = ? WHERE path = ? AND in_last_run = 1
+                        """)
+                    for path in unseen { try leave.execute(arguments: [previousRun, path]) }
                     try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unseen_file (path TEXT PRIMARY KEY NOT NULL)")
                     try db.execute(sql: "DELETE FROM unseen_file")
                     let unseenRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO unseen_file (path) VALUES (?)")
                     for path in unseen { try unseenRow.execute(arguments: [path]) }
                     try db.execute(
-                        sql: "UPDATE article_file SET last_seen_run = ? WHERE path NOT IN (SELECT path FROM unseen_file)",
+                        sql: """
+                            UPDATE article_file SET in_last_run = 1, last_seen_run = ?
+                            WHERE in_last_run = 0 AND path NOT IN (SELECT path FROM unseen_file)
+                            """,
                         arguments: [runID])
                     try db.execute(sql: "DELETE FROM unseen_file")
                 } else {
-                    let see = try db.cachedStatement(sql: "UPDATE article_file SET last_seen_run = ? WHERE path = ?")
+                    try db.execute(
+                        sql: """
+                            UPDATE article_file SET in_last_run = 0, last_seen_run = ?
+                            WHERE in_last_run = 1 AND last_seen_run <> ?
+                            """,
+                        arguments: [previousRun, runID])
+                    let see = try db.cachedStatement(sql: "UPDATE article_file SET in_last_run = 1, last_seen_run = ? WHERE path = ?")
                     for path in update.seen { try see.execute(arguments: [runID, path]) }
                 }
+                // Events: only those that appear or disappear are written (see `in_last_run`).
+                // Ids flagged before this run → whether this run reports them too.
+                var current: [String: Bool] = [:]
+                let currentRows = try String.fetchCursor(db, sql: "SELECT id FROM event WHERE in_last_run = 1")
+                while let id = try currentRows.next() { current[id] = false }
                 let event = try db.cachedStatement(sql: """
-                    INSERT INTO event (id, first_seen_run, last_seen_run) VALUES (?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run
+                    INSERT INTO event (id, first_seen_run, last_seen_run, in_last_run) VALUES (?, ?, ?, 1)
+                    ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run, in_last_run = 1
                     """)
-                for id in update.eventIDs { try event.execute(arguments: [id, runID, runID]) }
+                let eventRow = SQLiteBinder(event, in: db)
+                for id in update.eventIDs where current.updateValue(true, forKey: id) == nil {
+                    eventRow.bind(1, id)
+                    eventRow.bind(2, runID)
+                    eventRow.bind(3, runID)
+                    try eventRow.run()
+                }
+                let gone = try db.cachedStatement(sql: "UPDATE event SET in_last_run = 0, last_seen_run = ? WHERE id = ?")
+                for (id, reported) in current where !reported { try gone.execute(arguments: [previousRun, id]) }
                 switch update.chronologyCache {
                 case .keep:
                     break
                 case .replace(let fingerprint, let data):
-                    try db.execute(
-                        sql: """
+                    // Bound in place: the blob is tens of megabytes at a large archive.
+                    let replace = SQLiteBinder(
+                        try db.cachedStatement(sql: """
                             INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, ?)
                             ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
-                            """,
-                        arguments: [fingerprint, Data(data)])
+                            """), in: db)
+                    replace.bind(1, fingerprint)
+                    replace.bind(2, blob: data)
+                    try replace.run()
                 case .clear:
                     try db.execute(sql: "DELETE FROM chronology_cache")
                 }
                 if update.pruneEvents {
-                    try db.execute(sql: "DELETE FROM event WHERE last_seen_run < ?", arguments: [runID])
+                    try db.execute(sql: "DELETE FROM event WHERE in_last_run = 0")
                 }
                 return runID
             }

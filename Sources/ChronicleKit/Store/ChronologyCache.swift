@@ -69,25 +69,45 @@ public struct ChronologyCache: Sendable {
         add(String(sorted.count))
         // A second, differently seeded hash of the file list: the list is the part that grows
         // with the archive, and two 64-bit hashes make an accidental match out of the question.
-        var second = ContentHash(value: 0x84222325cbf29ce4)
+        var first = hash.value
+        var second: UInt64 = 0x84222325cbf29ce4
         for source in sorted {
-            for text in [source.path, source.displayPath, source.contentHash, source.current ? "1" : "0"] {
-                hash = hash.combined(with: text.utf8)
-                hash = hash.combined(with: CollectionOfOne(0))
-                second = second.combined(with: text.utf8)
-                second = second.combined(with: CollectionOfOne(1))
-            }
+            Self.fnv(source.path, &first, &second)
+            Self.fnv(source.displayPath, &first, &second)
+            Self.fnv(source.contentHash, &first, &second)
+            Self.fnv(source.current ? "1" : "0", &first, &second)
         }
-        return hash.description + second.description
+        hash = ContentHash(value: first)
+        let secondHash = ContentHash(value: second)
+        return hash.description + secondHash.description
+    }
+
+    /// FNV-1a of `text` then a separator into both hashes (0 into the first, 1 into the
+    /// second), as `ContentHash.combined(with:)` gives, over the string's bytes in place.
+    private static func fnv(_ text: String, _ first: inout UInt64, _ second: inout UInt64) {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var text = text
+        text.withUTF8 { bytes in
+            var a = first, b = second
+            for byte in bytes {
+                a = (a ^ UInt64(byte)) &* prime
+                b = (b ^ UInt64(byte)) &* prime
+            }
+            first = a &* prime  // ^ 0
+            second = (b ^ 1) &* prime
+        }
     }
 
     // MARK: Binary form
 
-    static let version: UInt8 = 1
+    /// 2: strings interned (titles, units, people and sources repeat across events).
+    static let version: UInt8 = 2
 
     public func encoded() -> [UInt8] {
         var w = RecordBinary.Writer()
+        w.bytes.reserveCapacity(1024 + (chronology.events.count + chronology.undated.count) * 512)
         w.bytes.append(Self.version)
+        w.interned = Dictionary(minimumCapacity: 1024 + (chronology.events.count + chronology.undated.count) * 8)
         w.date(chronology.window.from)
         w.date(chronology.window.to)
         w.int(chronology.outsideWindow)
@@ -116,9 +136,14 @@ public struct ChronologyCache: Sendable {
     }
 
     public init(decoding bytes: [UInt8]) throws {
-        self = try bytes.withUnsafeBytes { raw in
+        self = try bytes.withUnsafeBytes { try ChronologyCache(decoding: $0) }
+    }
+
+    init(decoding raw: UnsafeRawBufferPointer) throws {
+        self = try {
             var r = RecordBinary.Reader(bytes: raw)
             guard try r.byte() == Self.version else { throw RecordBinaryError.unknownVersion }
+            r.interned = []
             let window = DateWindow(from: try r.date(), to: try r.date())
             let outside = try r.int()
             var lists: [[ChronologyEvent]] = []
@@ -145,6 +170,6 @@ public struct ChronologyCache: Sendable {
             return ChronologyCache(
                 chronology: Chronology(window: window, events: lists[0], undated: lists[1], outsideWindow: outside),
                 problems: problems, articles: articles, suppressed: suppressed)
-        }
+        }()
     }
 }

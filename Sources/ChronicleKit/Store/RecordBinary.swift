@@ -57,7 +57,20 @@ public enum RecordBinary {
             varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
         }
 
+        /// When set, each distinct string is written once: a repeat is its number in order of
+        /// first appearance plus one, a first appearance is 0 then the string (`ChronologyCache`).
+        var interned: [InternKey: Int]?
+
         mutating func string(_ value: String) {
+            if interned != nil {
+                let key = InternKey(value)
+                if let number = interned![key] {
+                    count(number + 1)
+                    return
+                }
+                interned![key] = interned!.count
+                bytes.append(0)
+            }
             var value = value
             value.withUTF8 { utf8 in
                 count(utf8.count)
@@ -169,7 +182,24 @@ public enum RecordBinary {
             return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
         }
 
+        /// Strings seen so far, when the writer interned them.
+        var interned: [String]?
+
         mutating func string() throws -> String {
+            if interned != nil {
+                let number = try count()
+                if number > 0 {
+                    guard number <= interned!.count else { throw RecordBinaryError.corrupt }
+                    return interned![number - 1]
+                }
+                let text = try plainString()
+                interned!.append(text)
+                return text
+            }
+            return try plainString()
+        }
+
+        private mutating func plainString() throws -> String {
             let length = try count()
             guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
             let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
@@ -251,6 +281,24 @@ public enum RecordBinary {
                 source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
                 events: events)
         }
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes: interning must give back exactly the bytes
+/// it was given (String equality would merge canonically equivalent spellings), and hashing
+/// the bytes skips the normalization String hashing does on non-ASCII text.
+struct InternKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: InternKey, rhs: InternKey) -> Bool {
+        ByteOrder.equal(lhs.text, rhs.text)
     }
 }
 

@@ -24,4 +24,14 @@ public enum ByteOrder {
             }
         }
     }
+
+    /// Whether two texts have the same UTF-8 bytes (not canonical equivalence, as `==` is).
+    public static func equal(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
+        }
+    }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+/// Seen-marking (migration v4): a run writes only the rows whose seen state changes, and the
+/// last run that saw each file (and which events to prune) stays what it was.
+@Suite struct StoreSeenTests {
+    private func run(_ n: Int) -> RunRecord {
+        RunRecord(
+            startedAt: "t\(n)", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 2, unchanged: 0,
+            extracted: 0, pruned: 0, articles: 2, events: 0, newEvents: 0, problems: 0)
+    }
+
+    private func row(_ name: String) -> StoredArticle {
+        StoredArticle(
+            path: "/archive/\(name)", displayPath: name, stamp: FileStamp(size: 1, modified: 2), contentHash: "aa",
+            extractorVersion: "v", configFingerprint: "f", recordsJSON: "[]")
+    }
+
+    @Test func vanishedFilesKeepTheirLastRunAndComeBackAndEventsPruneByTheLastRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ChronicleStore(url: folder.appendingPathComponent("state.sqlite"))
+        let first = try store.commit(StoreUpdate(
+            run: run(1), extracted: [row("a.txt"), row("b.txt")], eventIDs: ["e1", "e2"], unseen: []))
+        let second = try store.commit(StoreUpdate(run: run(2), eventIDs: ["e1"], unseen: ["/archive/b.txt"]))
+        #expect(try store.lastSeenRuns() == ["/archive/a.txt": second, "/archive/b.txt": first])
+        let third = try store.commit(StoreUpdate(run: run(3), eventIDs: ["e1"], unseen: ["/archive/b.txt"]))
+        #expect(try store.lastSeenRuns() == ["/archive/a.txt": third, "/archive/b.txt": first])
+        // b is back (unchanged): seen again without being rewritten by an extraction.
+        let fourth = try store.commit(StoreUpdate(run: run(4), eventIDs: ["e1", "e2", "e2"], unseen: []))
+        #expect(try store.lastSeenRuns() == ["/archive/a.txt": fourth, "/archive/b.txt": fourth])
+        #expect(try store.knownEvents() == ["e1": first, "e2": first])
+        // Only the listed paths are seen when the update names them one by one.
+        let fifth = try store.commit(StoreUpdate(run: run(5), seen: ["/archive/b.txt"], eventIDs: ["e2"]))
+        #expect(try store.lastSeenRuns() == ["/archive/a.txt": fourth, "/archive/b.txt": fifth])
+        // Pruning forgets the events this run did not report.
+        try store.commit(StoreUpdate(run: run(6), eventIDs: ["e1"], pruneEvents: true, unseen: []))
+        #expect(try store.knownEvents() == ["e1": first])
+    }
+}
