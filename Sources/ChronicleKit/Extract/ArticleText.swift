@@ -11,6 +11,9 @@ struct ArticleText {
     let matches: [PhraseMatch]
     /// For each token, the matches starting there (indices into `matches`).
     let matchesAt: [Range<Int>]
+    /// For each token, one bit per `Cue` of the matches starting there, so asking whether a cue
+    /// starts at a token (most tokens start none) is one load.
+    let cueMask: [UInt32]
     let rules: ExtractionRules
 
     init(_ text: String, rules: ExtractionRules) {
@@ -18,15 +21,33 @@ struct ArticleText {
         folded = FoldedText(text)
         tokens = Tokenizer.tokenize(folded, vocabulary: rules.vocabulary)
         matches = rules.trie.matches(in: tokens)
-        var at = [Range<Int>](repeating: 0..<0, count: tokens.count + 1)
-        var m = 0
-        for t in tokens.indices {
-            let begin = m
-            while m < matches.count, matches[m].start == t { m += 1 }
-            at[t] = begin..<m
+        let count = tokens.count
+        var mask = [UInt32](repeating: 0, count: count + 1)
+        matchesAt = matches.withUnsafeBufferPointer { matches in
+            mask.withUnsafeMutableBufferPointer { mask in
+                [Range<Int>](unsafeUninitializedCapacity: count + 1) { at, written in
+                    var m = 0
+                    for t in 0...count {
+                        let begin = m
+                        var bits: UInt32 = 0
+                        while m < matches.count, matches[m].start == t {
+                            bits |= 1 << UInt32(matches[m].tag.cue.rawValue)
+                            m += 1
+                        }
+                        at.initializeElement(at: t, to: begin..<m)
+                        mask[t] = bits
+                    }
+                    written = count + 1
+                }
+            }
         }
-        matchesAt = at
+        cueMask = mask
         (sentences, sentenceOf) = Self.split(tokens, rules: rules)
+    }
+
+    /// Whether a match of `cue` starts at token `t`.
+    @inline(__always) func starts(_ cue: Cue, at t: Int) -> Bool {
+        t >= 0 && t < tokens.count && cueMask[t] & (1 << UInt32(cue.rawValue)) != 0
     }
 
     private static func split(_ tokens: [Token], rules: ExtractionRules) -> ([Range<Int>], [Int32]) {
@@ -60,7 +81,7 @@ struct ArticleText {
 
     /// The longest match of `cue` starting at token `t`.
     func longest(at t: Int, _ cue: Cue) -> PhraseMatch? {
-        guard t >= 0, t < tokens.count else { return nil }
+        guard starts(cue, at: t) else { return nil }
         var best: PhraseMatch?
         for index in matchesAt[t] where matches[index].tag.cue == cue {
             if best == nil || matches[index].end > best!.end { best = matches[index] }
@@ -72,6 +93,10 @@ struct ArticleText {
     func ending(at t: Int, _ cue: Cue, lookback: Int = 6) -> PhraseMatch? {
         var s = t - 1
         while s >= 0 && s >= t - lookback {
+            if s < tokens.count && cueMask[s] & (1 << UInt32(cue.rawValue)) == 0 {
+                s -= 1
+                continue
+            }
             for index in matchesAt[s] where matches[index].tag.cue == cue && matches[index].end == t {
                 return matches[index]
             }
@@ -81,8 +106,9 @@ struct ArticleText {
     }
 
     func has(_ cue: Cue, in range: Range<Int>) -> Bool {
+        let bit: UInt32 = 1 << UInt32(cue.rawValue)
         for t in range where t < tokens.count {
-            for index in matchesAt[t] where matches[index].tag.cue == cue { return true }
+            if cueMask[t] & bit != 0 { return true }
         }
         return false
     }
