@@ -79,9 +79,23 @@ struct ArticleText {
         return (sentences, of)
     }
 
+    /// Whether a match of any of `cues` (a `bits` mask) starts at token `t`.
+    @inline(__always) func startsAny(_ bits: UInt32, at t: Int) -> Bool {
+        t >= 0 && t < tokens.count && cueMask[t] & bits != 0
+    }
+
+    /// The mask of two cues, for `startsAny`.
+    @inline(__always) static func bits(_ a: Cue, _ b: Cue) -> UInt32 {
+        1 << UInt32(a.rawValue) | 1 << UInt32(b.rawValue)
+    }
+
     /// The longest match of `cue` starting at token `t`.
-    func longest(at t: Int, _ cue: Cue) -> PhraseMatch? {
+    @inline(__always) func longest(at t: Int, _ cue: Cue) -> PhraseMatch? {
         guard starts(cue, at: t) else { return nil }
+        return longestMatch(at: t, cue)
+    }
+
+    private func longestMatch(at t: Int, _ cue: Cue) -> PhraseMatch? {
         var best: PhraseMatch?
         for index in matchesAt[t] where matches[index].tag.cue == cue {
             if best == nil || matches[index].end > best!.end { best = matches[index] }

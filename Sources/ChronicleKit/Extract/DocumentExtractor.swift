@@ -12,7 +12,7 @@ enum DocumentExtractor {
         let n = a.tokens.count
         var t = 0
         while t < n {
-            guard let match = a.longest(at: t, .documentType) else {
+            guard a.starts(.documentType, at: t), let match = a.longest(at: t, .documentType) else {
                 t += 1
                 continue
             }
