@@ -238,7 +238,20 @@ struct LineBuffer {
             var i = 0
             while i < n {
                 let b = input[i]
-                if b >= 0x21 && b < 0x7F { out[o] = b; o += 1; i += 1; continue }
+                if b >= 0x21 && b < 0x7F { out[o] = b; o &+= 1; i &+= 1; continue }
+                // The commonest other sequences first: a space, Latin letters U+00C0–U+02FF
+                // (never rewritten, always NFC) and Vietnamese letters U+1E00–U+1EFF.
+                if b == 0x20 { space(); i &+= 1; continue }
+                if b >= 0xC3 && b < 0xCC && i &+ 1 < n {
+                    out[o] = b; out[o &+ 1] = input[i &+ 1]; o &+= 2; i &+= 2
+                    continue
+                }
+                if b == 0xE1 && i &+ 2 < n {
+                    let c = input[i &+ 1]
+                    if c < 0xB8 || c > 0xBB { notNFC = true }
+                    out[o] = b; out[o &+ 1] = c; out[o &+ 2] = input[i &+ 2]; o &+= 3; i &+= 3
+                    continue
+                }
                 switch b {
                 case 0x0A: endLine(); i += 1
                 case 0x0D: endLine(); i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
