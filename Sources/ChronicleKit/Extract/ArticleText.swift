@@ -54,28 +54,34 @@ struct ArticleText {
         let bar = rules.w.bar, dot = rules.w.dot, bang = rules.w.bang,
             question = rules.w.question
         var sentences: [Range<Int>] = []
-        var of = [Int32](repeating: 0, count: tokens.count)
+        sentences.reserveCapacity(tokens.count / 16 + 4)
+        let n = tokens.count
         var start = 0
-        for i in tokens.indices {
-            let t = tokens[i]
-            var end = false
-            if t.kind == .newline || t.id == bar || t.id == bang || t.id == question {
-                end = true
-            } else if t.id == dot {
-                // "26.12.2022", "20.8": a dot between adjacent numbers is not a sentence end.
-                let prevNumber = i > 0 && tokens[i - 1].isNumber && tokens[i - 1].end == t.start
-                let nextNumber = i + 1 < tokens.count && tokens[i + 1].isNumber && tokens[i + 1].start == t.end
-                // "TP.Đà Nẵng", "TS. Nguyễn": a dot after a short abbreviation.
-                let abbreviation = i > 0 && tokens[i - 1].allCaps && tokens[i - 1].end - tokens[i - 1].start <= 3 && tokens[i - 1].end == t.start
-                end = !(prevNumber && nextNumber) && !abbreviation
-            }
-            of[i] = Int32(sentences.count)
-            if end {
-                if i + 1 > start { sentences.append(start..<(i + 1)) }
-                start = i + 1
+        let of = tokens.withUnsafeBufferPointer { tokens in
+            [Int32](unsafeUninitializedCapacity: n) { of, written in
+                for i in 0..<n {
+                    let t = tokens[i]
+                    var end = false
+                    if t.kind == .newline || t.id == bar || t.id == bang || t.id == question {
+                        end = true
+                    } else if t.id == dot {
+                        // "26.12.2022", "20.8": a dot between adjacent numbers is not a sentence end.
+                        let prevNumber = i > 0 && tokens[i &- 1].isNumber && tokens[i &- 1].end == t.start
+                        let nextNumber = i &+ 1 < n && tokens[i &+ 1].isNumber && tokens[i &+ 1].start == t.end
+                        // "TP.Đà Nẵng", "TS. Nguyễn": a dot after a short abbreviation.
+                        let abbreviation = i > 0 && tokens[i &- 1].allCaps && tokens[i &- 1].end &- tokens[i &- 1].start <= 3 && tokens[i &- 1].end == t.start
+                        end = !(prevNumber && nextNumber) && !abbreviation
+                    }
+                    of.initializeElement(at: i, to: Int32(truncatingIfNeeded: sentences.count))
+                    if end {
+                        if i &+ 1 > start { sentences.append(start..<(i &+ 1)) }
+                        start = i &+ 1
+                    }
+                }
+                written = n
             }
         }
-        if start < tokens.count { sentences.append(start..<tokens.count) }
+        if start < n { sentences.append(start..<n) }
         return (sentences, of)
     }
 
