@@ -75,4 +75,14 @@ import Testing
             }
         }
     }
+
+    /// Paths sort in UTF-8 byte order, as `lexicographicallyPrecedes` on the views.
+    @Test func pathOrderIsByteOrder() {
+        let paths = ["b/a.txt", "a/b.txt", "a/b", "a/bc.txt", "Đ/x.txt", "D/x.txt", "", "a", "ả/1.txt", "a/b.txt"]
+        for a in paths {
+            for b in paths {
+                #expect(InputScanner.bytesPrecede(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+            }
+        }
+    }
 }

@@ -85,10 +85,30 @@ public struct InputScanner: Sendable {
             walk(base, files: &files, skipped: &skipped)
         }
         // Byte order of the path, so the order does not depend on the locale or the file system.
-        files.sort { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+        files.sort { Self.bytesPrecede($0.displayPath, $1.displayPath) }
         var seen = Set<String>()
-        files = files.filter { seen.insert($0.url.standardizedFileURL.path).inserted }
+        if roots.count == 1 {
+            // One root lists every file once, under paths that differ below the root and have
+            // no "." or ".." parts: standardizing them (20,000 instructions a file) changes no
+            // answer, so their own path is the key.
+            files = files.filter { seen.insert($0.url.path).inserted }
+        } else {
+            files = files.filter { seen.insert($0.url.standardizedFileURL.path).inserted }
+        }
         return Result(files: files, skipped: skipped.sorted())
+    }
+
+    /// `a.utf8.lexicographicallyPrecedes(b.utf8)` with one `memcmp`: the generic comparison walks
+    /// the views byte by byte, a cost a warm run over 200,000 paths pays ~3.5 million times.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
     }
 
     /// Lists `directory` recursively: hidden entries are passed over, symbolic links to regular
