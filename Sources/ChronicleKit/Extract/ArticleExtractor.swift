@@ -38,10 +38,19 @@ public struct ArticleExtractor: Sendable {
     /// The page's headline is the strongest statement of what the article reports, but an HTML
     /// page keeps it outside the body: it is read as the first line unless the body starts with it.
     static func textWithHeadline(_ article: Article) -> String {
-        guard let title = article.title, title.utf8.count >= 12, !article.text.hasPrefix(title) else { return article.text }
+        guard let title = article.title, title.utf8.count >= 12, !startsWithLine(article.text, title) else { return article.text }
         // Section labels ("Thời sự | Quốc phòng") are not headlines.
         if title.utf8.contains(0x7C) { return article.text }
         return title + "\n" + article.text
+    }
+
+    /// `text.hasPrefix(line)`, answered from the bytes when `line` is the text's whole first
+    /// line (a line end is always a grapheme boundary); `hasPrefix` compares Characters, which
+    /// costs a grapheme walk over every non-ASCII headline.
+    static func startsWithLine(_ text: String, _ line: String) -> Bool {
+        let x = text.utf8, t = line.utf8
+        if x.count > t.count, x[x.index(x.startIndex, offsetBy: t.count)] == 0x0A, x.starts(with: t) { return true }
+        return text.hasPrefix(line)
     }
 
     private func analyze(_ a: ArticleText, reference: PartialDate?) -> (events: [Event], dateline: PartialDate?) {

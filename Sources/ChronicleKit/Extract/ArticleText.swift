@@ -11,6 +11,9 @@ struct ArticleText {
     let matches: [PhraseMatch]
     /// For each token, the matches starting there (indices into `matches`).
     let matchesAt: [Range<Int>]
+    /// For each token, one bit per `Cue` of the matches starting there, so asking whether a cue
+    /// starts at a token (most tokens start none) is one load.
+    let cueMask: [UInt32]
     let rules: ExtractionRules
 
     init(_ text: String, rules: ExtractionRules) {
@@ -18,49 +21,87 @@ struct ArticleText {
         folded = FoldedText(text)
         tokens = Tokenizer.tokenize(folded, vocabulary: rules.vocabulary)
         matches = rules.trie.matches(in: tokens)
-        var at = [Range<Int>](repeating: 0..<0, count: tokens.count + 1)
-        var m = 0
-        for t in tokens.indices {
-            let begin = m
-            while m < matches.count, matches[m].start == t { m += 1 }
-            at[t] = begin..<m
+        let count = tokens.count
+        var mask = [UInt32](repeating: 0, count: count + 1)
+        matchesAt = matches.withUnsafeBufferPointer { matches in
+            mask.withUnsafeMutableBufferPointer { mask in
+                [Range<Int>](unsafeUninitializedCapacity: count + 1) { at, written in
+                    var m = 0
+                    for t in 0...count {
+                        let begin = m
+                        var bits: UInt32 = 0
+                        while m < matches.count, matches[m].start == t {
+                            bits |= 1 << UInt32(matches[m].tag.cue.rawValue)
+                            m += 1
+                        }
+                        at.initializeElement(at: t, to: begin..<m)
+                        mask[t] = bits
+                    }
+                    written = count + 1
+                }
+            }
         }
-        matchesAt = at
+        cueMask = mask
         (sentences, sentenceOf) = Self.split(tokens, rules: rules)
+    }
+
+    /// Whether a match of `cue` starts at token `t`.
+    @inline(__always) func starts(_ cue: Cue, at t: Int) -> Bool {
+        t >= 0 && t < tokens.count && cueMask[t] & (1 << UInt32(cue.rawValue)) != 0
     }
 
     private static func split(_ tokens: [Token], rules: ExtractionRules) -> ([Range<Int>], [Int32]) {
         let bar = rules.w.bar, dot = rules.w.dot, bang = rules.w.bang,
             question = rules.w.question
         var sentences: [Range<Int>] = []
-        var of = [Int32](repeating: 0, count: tokens.count)
+        sentences.reserveCapacity(tokens.count / 16 + 4)
+        let n = tokens.count
         var start = 0
-        for i in tokens.indices {
-            let t = tokens[i]
-            var end = false
-            if t.kind == .newline || t.id == bar || t.id == bang || t.id == question {
-                end = true
-            } else if t.id == dot {
-                // "26.12.2022", "20.8": a dot between adjacent numbers is not a sentence end.
-                let prevNumber = i > 0 && tokens[i - 1].isNumber && tokens[i - 1].end == t.start
-                let nextNumber = i + 1 < tokens.count && tokens[i + 1].isNumber && tokens[i + 1].start == t.end
-                // "TP.Đà Nẵng", "TS. Nguyễn": a dot after a short abbreviation.
-                let abbreviation = i > 0 && tokens[i - 1].allCaps && tokens[i - 1].end - tokens[i - 1].start <= 3 && tokens[i - 1].end == t.start
-                end = !(prevNumber && nextNumber) && !abbreviation
-            }
-            of[i] = Int32(sentences.count)
-            if end {
-                if i + 1 > start { sentences.append(start..<(i + 1)) }
-                start = i + 1
+        let of = tokens.withUnsafeBufferPointer { tokens in
+            [Int32](unsafeUninitializedCapacity: n) { of, written in
+                for i in 0..<n {
+                    let t = tokens[i]
+                    var end = false
+                    if t.kind == .newline || t.id == bar || t.id == bang || t.id == question {
+                        end = true
+                    } else if t.id == dot {
+                        // "26.12.2022", "20.8": a dot between adjacent numbers is not a sentence end.
+                        let prevNumber = i > 0 && tokens[i &- 1].isNumber && tokens[i &- 1].end == t.start
+                        let nextNumber = i &+ 1 < n && tokens[i &+ 1].isNumber && tokens[i &+ 1].start == t.end
+                        // "TP.Đà Nẵng", "TS. Nguyễn": a dot after a short abbreviation.
+                        let abbreviation = i > 0 && tokens[i &- 1].allCaps && tokens[i &- 1].end &- tokens[i &- 1].start <= 3 && tokens[i &- 1].end == t.start
+                        end = !(prevNumber && nextNumber) && !abbreviation
+                    }
+                    of.initializeElement(at: i, to: Int32(truncatingIfNeeded: sentences.count))
+                    if end {
+                        if i &+ 1 > start { sentences.append(start..<(i &+ 1)) }
+                        start = i &+ 1
+                    }
+                }
+                written = n
             }
         }
-        if start < tokens.count { sentences.append(start..<tokens.count) }
+        if start < n { sentences.append(start..<n) }
         return (sentences, of)
     }
 
+    /// Whether a match of any of `cues` (a `bits` mask) starts at token `t`.
+    @inline(__always) func startsAny(_ bits: UInt32, at t: Int) -> Bool {
+        t >= 0 && t < tokens.count && cueMask[t] & bits != 0
+    }
+
+    /// The mask of two cues, for `startsAny`.
+    @inline(__always) static func bits(_ a: Cue, _ b: Cue) -> UInt32 {
+        1 << UInt32(a.rawValue) | 1 << UInt32(b.rawValue)
+    }
+
     /// The longest match of `cue` starting at token `t`.
-    func longest(at t: Int, _ cue: Cue) -> PhraseMatch? {
-        guard t >= 0, t < tokens.count else { return nil }
+    @inline(__always) func longest(at t: Int, _ cue: Cue) -> PhraseMatch? {
+        guard starts(cue, at: t) else { return nil }
+        return longestMatch(at: t, cue)
+    }
+
+    private func longestMatch(at t: Int, _ cue: Cue) -> PhraseMatch? {
         var best: PhraseMatch?
         for index in matchesAt[t] where matches[index].tag.cue == cue {
             if best == nil || matches[index].end > best!.end { best = matches[index] }
@@ -72,6 +113,10 @@ struct ArticleText {
     func ending(at t: Int, _ cue: Cue, lookback: Int = 6) -> PhraseMatch? {
         var s = t - 1
         while s >= 0 && s >= t - lookback {
+            if s < tokens.count && cueMask[s] & (1 << UInt32(cue.rawValue)) == 0 {
+                s -= 1
+                continue
+            }
             for index in matchesAt[s] where matches[index].tag.cue == cue && matches[index].end == t {
                 return matches[index]
             }
@@ -81,8 +126,9 @@ struct ArticleText {
     }
 
     func has(_ cue: Cue, in range: Range<Int>) -> Bool {
+        let bit: UInt32 = 1 << UInt32(cue.rawValue)
         for t in range where t < tokens.count {
-            for index in matchesAt[t] where matches[index].tag.cue == cue { return true }
+            if cueMask[t] & bit != 0 { return true }
         }
         return false
     }

@@ -12,7 +12,7 @@ enum DocumentExtractor {
         let n = a.tokens.count
         var t = 0
         while t < n {
-            guard let match = a.longest(at: t, .documentType) else {
+            guard a.starts(.documentType, at: t), let match = a.longest(at: t, .documentType) else {
                 t += 1
                 continue
             }
@@ -40,7 +40,9 @@ enum DocumentExtractor {
                 }
                 let code = String(codeScalars).uppercased()
                 let number = String(a.tokens[p].number)
-                let issuer = code.split(separator: "/").count > 1 ? String(code.split(separator: "/").last!) : nil
+                // The last of two or more "/"-separated parts, split on the bytes ("/" is ASCII).
+                let parts = code.utf8.split(separator: 0x2F)
+                let issuer = parts.count > 1 ? String(Substring(parts[parts.count - 1])) : nil
                 document = DocumentReference(code: code.utf8.contains(0x2D) ? code : "\(type) \(code)", type: type,
                                              number: number, issuer: issuer)
             } else if a.isWord(p, a.w.trung), a.isWord(p + 1, a.w.uong), p + 2 < n, a.tokens[p + 2].isNumber {

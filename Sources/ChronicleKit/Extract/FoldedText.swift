@@ -139,8 +139,8 @@ struct FoldedText {
         // Combining marks U+0300–U+036F are encoded as 0xCC 0x80 … 0xCD 0xAF in UTF-8: text
         // without them is already NFC for Vietnamese, and the costly normalization is skipped.
         let needsNFC = source.withUTF8 { bytes in
-            for byte in bytes where byte & 0xFE == 0xCC { return true }
-            return false
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0xCC, bytes.count) != nil || memchr(base, 0xCD, bytes.count) != nil
         }
         var nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : source
         let original = nfc.withUTF8 { Array($0) }
@@ -170,32 +170,32 @@ struct FoldedText {
                         var i = 0
                         while i < n {
                             let start = i
-                            // Decode one scalar of (valid) UTF-8.
+                            // Decode one scalar of UTF-8 (valid: it comes from a String, so no sequence is cut short).
                             let b0 = UInt32(bytes[i])
                             // Fast path for the commonest bytes: lowercase ASCII letters fold to
                             // themselves (never a tone to move), and plain spaces.
                             if b0 &- 0x61 < 26 {
                                 skipSpaces = false
-                                out[k] = b0; from[k] = Int32(truncatingIfNeeded: i); caps[k] = false; k += 1
-                                i += 1
+                                out[k] = b0; from[k] = Int32(truncatingIfNeeded: i); caps[k] = false; k &+= 1
+                                i &+= 1
                                 continue
                             }
                             if b0 == 0x20 {
-                                i += 1
-                                if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
-                                out[k] = 0x20; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k += 1
+                                i &+= 1
+                                if skipSpaces || k == 0 || out[k &- 1] == 0x20 || out[k &- 1] == 0x0A { continue }
+                                out[k] = 0x20; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
                                 continue
                             }
                             let value: UInt32
                             if b0 < 0x80 {
-                                value = b0; i += 1
+                                value = b0; i &+= 1
                             } else if b0 < 0xE0 {
-                                value = (b0 & 0x1F) << 6 | UInt32(bytes[min(i + 1, n - 1)]) & 0x3F; i += 2
+                                value = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1]) & 0x3F; i &+= 2
                             } else if b0 < 0xF0 {
-                                value = (b0 & 0x0F) << 12 | (UInt32(bytes[min(i + 1, n - 1)]) & 0x3F) << 6 | UInt32(bytes[min(i + 2, n - 1)]) & 0x3F; i += 3
+                                value = (b0 & 0x0F) << 12 | (UInt32(bytes[i &+ 1]) & 0x3F) << 6 | UInt32(bytes[i &+ 2]) & 0x3F; i &+= 3
                             } else {
-                                value = (b0 & 0x07) << 18 | (UInt32(bytes[min(i + 1, n - 1)]) & 0x3F) << 12
-                                    | (UInt32(bytes[min(i + 2, n - 1)]) & 0x3F) << 6 | UInt32(bytes[min(i + 3, n - 1)]) & 0x3F; i += 4
+                                value = (b0 & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12
+                                    | (UInt32(bytes[i &+ 2]) & 0x3F) << 6 | UInt32(bytes[i &+ 3]) & 0x3F; i &+= 4
                             }
                             let cls: FoldTables.Class
                             var folded: UInt32
@@ -213,40 +213,48 @@ struct FoldedText {
                             }
                             switch cls {
                             case .space:
-                                if skipSpaces || k == 0 || out[k - 1] == 0x20 || out[k - 1] == 0x0A { continue }
-                                out[k] = 0x20; from[k] = Int32(start); caps[k] = false; k += 1
+                                if skipSpaces || k == 0 || out[k &- 1] == 0x20 || out[k &- 1] == 0x0A { continue }
+                                out[k] = 0x20; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
                             case .newline:
-                                while k > 0 && out[k - 1] == 0x20 { k -= 1 }
-                                if k > 0 && out[k - 1] == 0x0A { continue }
-                                out[k] = 0x0A; from[k] = Int32(start); caps[k] = false; k += 1
+                                while k > 0 && out[k &- 1] == 0x20 { k &-= 1 }
+                                if k > 0 && out[k &- 1] == 0x0A { continue }
+                                out[k] = 0x0A; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
                                 skipSpaces = false
                             case .dash:
-                                while k > 0 && out[k - 1] == 0x20 { k -= 1 }
-                                out[k] = 0x2D; from[k] = Int32(start); caps[k] = false; k += 1
+                                while k > 0 && out[k &- 1] == 0x20 { k &-= 1 }
+                                out[k] = 0x2D; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
                                 skipSpaces = true
                             default:
                                 skipSpaces = false
                                 // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
-                                if folded >= 0xC0, folded < 0x2000, k > 0, out[k - 1] == 0x6F || out[k - 1] == 0x75 {
+                                if folded >= 0xC0, folded < 0x2000, k > 0, out[k &- 1] == 0x6F || out[k &- 1] == 0x75 {
                                     let entry = toneTable[Int(folded)]
                                     if entry != 0 {
                                         let t = Int(entry >> 8) - 1
-                                        out[k - 1] = toneOU[(out[k - 1] == 0x6F ? 0 : 5) + t]
+                                        out[k &- 1] = toneOU[(out[k &- 1] == 0x6F ? 0 : 5) + t]
                                         folded = UInt32(entry & 0xFF)
                                     }
                                 }
-                                out[k] = folded; from[k] = Int32(start); caps[k] = isUpper; k += 1
+                                out[k] = folded; from[k] = Int32(truncatingIfNeeded: start); caps[k] = isUpper; k &+= 1
                             }
                         }
-                        while k > 0 && (out[k - 1] == 0x20 || out[k - 1] == 0x0A) { k -= 1 }
+                        while k > 0 && (out[k &- 1] == 0x20 || out[k &- 1] == 0x0A) { k &-= 1 }
                         return k
                     }
                 }
             }
         } }
-        self.scalars = Array(UnsafeBufferPointer(rebasing: out[0..<k]))
-        self.origin = Array(UnsafeBufferPointer(rebasing: from[0..<k]))
-        self.upper = Array(UnsafeBufferPointer(rebasing: caps[0..<k]))
+        self.scalars = Self.copy(out, k)
+        self.origin = Self.copy(from, k)
+        self.upper = Self.copy(caps, k)
+    }
+
+    /// The first `count` elements as an array, in one `memcpy`.
+    @inline(__always) private static func copy<T>(_ buffer: UnsafeMutableBufferPointer<T>, _ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { target, written in
+            if count > 0 { target.baseAddress!.initialize(from: buffer.baseAddress!, count: count) }
+            written = count
+        }
     }
 
     /// The original text covering folded scalars `from..<to`, trimmed.

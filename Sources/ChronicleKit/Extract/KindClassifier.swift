@@ -63,6 +63,7 @@ enum KindClassifier {
             var coveredUntil = -1
             var coveredStart = -1
             for t in range where t < a.tokens.count {
+                if !a.starts(.kind, at: t) { continue }
                 var longest: PhraseMatch?
                 for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .kind {
                     let m = a.matches[mi]

@@ -22,6 +22,7 @@ enum MeetingDetector {
         if domains >= 3 || interview >= 2 { return nil }
         // A meeting in an article that never touches party or political work is not ours.
         guard a.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
+        let heads = ArticleText.bits(.meetingNoun, .negativeEvent)
         var found: Result?
         var foundNamed = false
         var meetingSentences = 0
@@ -29,6 +30,8 @@ enum MeetingDetector {
             var head: (Int, Cue, Int)?
             var genericList = false
             for t in range {
+                // Nothing below applies where no meeting noun or other event starts.
+                if !a.startsAny(heads, at: t) { continue }
                 var bestEnd = -1
                 var bestCue: Cue?
                 for mi in a.matchesAt[t] {

@@ -12,7 +12,13 @@ enum PersonExtractor {
         var result: [PersonMention] = []
         let n = a.tokens.count
         var t = 0
+        let leads = ArticleText.bits(.rank, .honorific)
         while t < n {
+            // Most tokens start neither a rank nor an honorific.
+            if !a.startsAny(leads, at: t) {
+                t += 1
+                continue
+            }
             var nameStart = -1
             var rank: String?
             var lead = t
@@ -48,7 +54,7 @@ enum PersonExtractor {
         while t < a.tokens.count, t - start < 4 {
             let token = a.tokens[t]
             guard token.isWord, token.capitalized, t == start || a.tokens[t - 1].end < token.start else { break }
-            if t > start, !a.matchesAt[t].isEmpty, a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .post || a.matches[$0].tag.cue == .unit }) { break }
+            if t > start, a.startsAny(ArticleText.bits(.post, .unit), at: t), a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .post || a.matches[$0].tag.cue == .unit }) { break }
             t += 1
         }
         return t - start >= 2 ? t : nil

@@ -101,19 +101,24 @@ struct PhraseTrie: Sendable {
     func matches(in tokens: [Token]) -> [PhraseMatch] {
         var result: [PhraseMatch] = []
         result.reserveCapacity(tokens.count / 4)
-        for start in tokens.indices {
-            let first = tokens[start]
-            if first.id < 0 && !first.isNumber { continue }
-            if first.id >= 0 && !first.isNumber {
-                // Fast path: one array read decides whether any phrase starts here.
-                guard Int(first.id) < root.count else { continue }
-                let next = root[Int(first.id)]
-                if next == 0 { continue }
-                emit(next, start: start, end: start + 1, into: &result)
-                walk(tokens, start: start, at: start + 1, node: next, into: &result)
-                continue
+        let n = tokens.count
+        root.withUnsafeBufferPointer { root in
+            tokens.withUnsafeBufferPointer { list in
+                for start in 0..<n {
+                    let first = list[start]
+                    if first.kind != .number {
+                        // Fast path: one array read decides whether any phrase starts here.
+                        let id = Int(first.id)
+                        guard id >= 0, id < root.count else { continue }
+                        let next = root[id]
+                        if next == 0 { continue }
+                        emit(next, start: start, end: start &+ 1, into: &result)
+                        walk(tokens, start: start, at: start &+ 1, node: next, into: &result)
+                        continue
+                    }
+                    walk(tokens, start: start, at: start, node: 0, into: &result)
+                }
             }
-            walk(tokens, start: start, at: start, node: 0, into: &result)
         }
         return result
     }

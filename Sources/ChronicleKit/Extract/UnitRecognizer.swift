@@ -25,7 +25,13 @@ enum UnitRecognizer {
         var t = 0
         let n = a.tokens.count
         var lastGuestEnd = -10
+        let unitCues = ArticleText.bits(.unit, .unitShape)
         while t < n {
+            // `unit(at:)` finds nothing where no unit or unit shape starts.
+            if !a.startsAny(unitCues, at: t) {
+                t += 1
+                continue
+            }
             // "…-NQ/QUTW": an issuer code inside a document number is not a unit.
             if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.slash) || a.isWord(t - 1, a.w.dash) {
                 t += 1

@@ -21,12 +21,19 @@ public struct ArticleLoader: Sendable {
             return [Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))]
         }
         let path = file.url.path
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+        var size = 0
+        // `lstat` as `FileManager.attributesOfItem` does, without building its dictionary; the
+        // FileManager is asked only when it fails, for the reason it gives.
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            size = Int(info.st_size)
+        } else {
+            do {
+                let attributes = try FileManager.default.attributesOfItem(atPath: path)
+                size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            } catch {
+                return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+            }
         }
         if format != .jsonLines, size > Self.maximumArticleFileSize {
             return [Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))]

@@ -17,6 +17,8 @@ public struct HeadlineRule: Sendable {
 
     /// Whether one line reads like a headline.
     public func isHeadline(_ line: Substring) -> Bool {
+        // The same rule on the bytes when the line has them in one piece (native strings).
+        if let answer = line.utf8.withContiguousStorageIfAvailable({ Self.isHeadline(bytes: $0) }) { return answer }
         let utf8 = line.utf8
         guard !utf8.isEmpty, utf8.count < 4 * Self.maximumLength else { return false }
         // Scalars are the bytes that do not continue a UTF-8 sequence.
@@ -28,6 +30,27 @@ public struct HeadlineRule: Sendable {
         var words = 1
         for byte in line.utf8 {
             if byte == 0x20 { words += 1 } else if byte == UInt8(ascii: ":") && words <= 3 { return false }
+        }
+        return words >= 4 && words <= 40
+    }
+
+    /// `isHeadline` on the UTF-8 bytes of a line (valid UTF-8).
+    static func isHeadline(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count < 4 * maximumLength else { return false }
+        var scalars = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { scalars &+= 1 }
+        guard scalars < maximumLength else { return false }
+        // The last scalar is one of ".:;," only when the last byte is (they are ASCII).
+        let last = bytes[bytes.count - 1]
+        if last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") { return false }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let firstScalar) = decoder.decode(&iterator) else { return false }
+        let properties = firstScalar.properties
+        guard properties.isUppercase || properties.numericType != nil || firstScalar == "\"" || firstScalar == "“" else { return false }
+        var words = 1
+        for byte in bytes {
+            if byte == 0x20 { words &+= 1 } else if byte == UInt8(ascii: ":") && words <= 3 { return false }
         }
         return words >= 4 && words <= 40
     }

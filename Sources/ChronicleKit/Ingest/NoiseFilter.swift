@@ -15,13 +15,14 @@ public struct NoiseFilter: Sendable {
 
     /// The cleaned text: NFC, one paragraph per line, noise lines removed ("" when nothing is left).
     public func clean(_ text: String) -> String {
-        var text = text
-        if Self.needsNormalization(text) { text = text.precomposedStringWithCanonicalMapping }
         var buffer = LineBuffer()
-        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) } ?? {
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { buffer.normalize($0) }
-        }()
+        // The line pass notes what `needsNormalization` looks for; only then is the text
+        // normalized and read again (rare: press text is NFC).
+        if Self.normalizeLines(text, into: &buffer) {
+            let nfc = text.precomposedStringWithCanonicalMapping
+            buffer = LineBuffer()
+            _ = Self.normalizeLines(nfc, into: &buffer)
+        }
         var kept: [Range<Int>] = []
         kept.reserveCapacity(buffer.lines.count)
         for var line in buffer.lines {
@@ -43,6 +44,14 @@ public struct NoiseFilter: Sendable {
             output.append(contentsOf: buffer.bytes[line])
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Fills `buffer` with the lines of `text`; true when the text may not be NFC.
+    private static func normalizeLines(_ text: String, into buffer: inout LineBuffer) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) } ?? {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer.normalize($0) }
+        }()
     }
 
     // MARK: - Noise vocabularies (lowercase NFC)
@@ -81,10 +90,7 @@ public struct NoiseFilter: Sendable {
         var text = text
         if Self.needsNormalization(text) { text = text.precomposedStringWithCanonicalMapping }
         var buffer = LineBuffer()
-        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) } ?? {
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { buffer.normalize($0) }
-        }()
+        _ = Self.normalizeLines(text, into: &buffer)
         var output: [UInt8] = []
         for line in buffer.lines where !line.isEmpty {
             if !output.isEmpty { output.append(0x20) }
@@ -209,8 +215,13 @@ struct LineBuffer {
     /// Copies `input` line by line: CRLF/CR/U+2028/U+2029 become line ends; tabs, NBSP and other
     /// Unicode spaces become one space; runs of spaces collapse; control, zero-width, bidi and
     /// soft-hyphen characters go; lines are trimmed.
-    mutating func normalize(_ input: UnsafeBufferPointer<UInt8>) {
+    ///
+    /// Returns true when the input holds what `NoiseFilter.needsNormalization` flags (the same
+    /// test, made on the way): then it may not be NFC.
+    @discardableResult
+    mutating func normalize(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         var lines: [Range<Int>] = []
+        var notNFC = false
         // Output is never longer than the input (every rewrite shortens or keeps a sequence).
         bytes = [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
             let n = input.count
@@ -227,7 +238,20 @@ struct LineBuffer {
             var i = 0
             while i < n {
                 let b = input[i]
-                if b >= 0x21 && b < 0x7F { out[o] = b; o += 1; i += 1; continue }
+                if b >= 0x21 && b < 0x7F { out[o] = b; o &+= 1; i &+= 1; continue }
+                // The commonest other sequences first: a space, Latin letters U+00C0–U+02FF
+                // (never rewritten, always NFC) and Vietnamese letters U+1E00–U+1EFF.
+                if b == 0x20 { space(); i &+= 1; continue }
+                if b >= 0xC3 && b < 0xCC && i &+ 1 < n {
+                    out[o] = b; out[o &+ 1] = input[i &+ 1]; o &+= 2; i &+= 2
+                    continue
+                }
+                if b == 0xE1 && i &+ 2 < n {
+                    let c = input[i &+ 1]
+                    if c < 0xB8 || c > 0xBB { notNFC = true }
+                    out[o] = b; out[o &+ 1] = c; out[o &+ 2] = input[i &+ 2]; o &+= 3; i &+= 3
+                    continue
+                }
                 switch b {
                 case 0x0A: endLine(); i += 1
                 case 0x0D: endLine(); i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
@@ -243,6 +267,8 @@ struct LineBuffer {
                     i += 2
                 case 0xE2 where i + 2 < n && input[i + 1] == 0x80:
                     let c = input[i + 2]
+                    // U+2000 and U+2001 are singletons (NFC maps them to U+2002, U+2003).
+                    if c < 0x82 { notNFC = true }
                     switch c {
                     case 0x80...0x8A, 0xAF: space()
                     case 0x8B...0x8F, 0xAA...0xAE: break
@@ -256,6 +282,22 @@ struct LineBuffer {
                 case 0xE3 where i + 2 < n && input[i + 1] == 0x80 && input[i + 2] == 0x80: space(); i += 3
                 case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF: i += 3
                 default:
+                    // As `NoiseFilter.needsNormalization`: Latin below U+0300, Vietnamese
+                    // letters U+1E00–U+1EFF, common punctuation, U+3000 and the BOM are NFC.
+                    if b >= 0xCC && !notNFC {
+                        if i + 2 < n {
+                            let c = input[i + 1], d = input[i + 2]
+                            switch b {
+                            case 0xE1 where c >= 0xB8 && c <= 0xBB: break
+                            case 0xE2 where (c == 0x80 && d >= 0x82) || c == 0x81 || (c == 0x82 && d <= 0x8F): break
+                            case 0xE3 where c == 0x80 && d == 0x80: break
+                            case 0xEF where c == 0xBB && d == 0xBF: break
+                            default: notNFC = true
+                            }
+                        } else {
+                            notNFC = true
+                        }
+                    }
                     let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
                     let end = min(n, i + length)
                     while i < end { out[o] = input[i]; o += 1; i += 1 }
@@ -265,6 +307,7 @@ struct LineBuffer {
             written = o
         }
         self.lines = lines
+        return notNFC
     }
 
     /// The bytes of the line up to its first space or "|".

@@ -36,9 +36,25 @@ public struct TextDecoder: Sendable {
         if memchr(base, 0, bytes.count) != nil { return true }
         let sample = min(bytes.count, 8192)
         var controls = 0
-        for i in 0..<sample {
-            let b = bytes[i]
-            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D) || b == 0x7F { controls += 1 }
+        var i = 0
+        while i < sample {
+            // Eight bytes at a time: most words hold no byte below 0x20 and no 0x7F.
+            if i + 8 <= sample {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                let del = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if low | del == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let end = min(i + 8, sample)
+            while i < end {
+                let b = bytes[i]
+                if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D) || b == 0x7F { controls += 1 }
+                i += 1
+            }
         }
         return controls * 10 > sample
     }

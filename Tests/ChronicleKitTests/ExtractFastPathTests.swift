@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+/// The byte-level fast paths of ingest and extraction give what the plain String code gave.
+@Suite struct ExtractFastPathTests {
+    /// Texts that are not NFC (combining marks, U+2000/U+2001 singletons, scripts outside the
+    /// Vietnamese blocks) are normalized before the line pass, as before.
+    @Test func noiseFilterNormalizesWhatTheLinePassFlags() {
+        let filter = NoiseFilter()
+        let samples = [
+            "Ho\u{0323}i nghi\u{0323} Đảng ủy Sư đoàn 3 tổng kết năm 2024.",
+            "Sáng\u{2000}12-3,\u{2001}Đảng ủy Lữ đoàn 144 tổ chức hội nghị.",
+            "Hội nghị \u{1000}\u{1001} ra nghị quyết.\nThủy quân lục chiến\u{2003}học tập.",
+            "Ủy ban kiểm tra Đảng ủy Quân khu 7 họp phiên thứ nhất.",
+        ]
+        for text in samples {
+            let expected = filter.clean(text.precomposedStringWithCanonicalMapping)
+            #expect(filter.clean(text) == expected)
+            #expect(NoiseFilter.needsNormalization(text) || text == text.precomposedStringWithCanonicalMapping)
+        }
+        #expect(filter.clean("Hô\u{0323}i nghi\u{0323} tổng kết") == "Hội nghị tổng kết")
+    }
+
+    /// The headline rule on bytes agrees with the rule on the line's scalars.
+    @Test func headlineRuleOnBytes() {
+        let rule = HeadlineRule()
+        let cases: [(String, Bool)] = [
+            ("Đảng ủy Sư đoàn 312 tổng kết công tác năm 2024", true),
+            ("Đảng ủy Sư đoàn 312 tổng kết công tác năm 2024.", false),
+            ("Tin, ảnh: Minh Anh và Quốc Hùng", false),
+            ("Tin hoạt động", false),
+            ("đảng ủy Sư đoàn 312 tổng kết công tác năm 2024", false),
+            ("“Hội nghị quân chính” của Lữ đoàn 125 diễn ra sôi nổi", true),
+            ("12 tháng thực hiện nghị quyết tại Quân khu 9", true),
+            (String(repeating: "Hội nghị ", count: 41), false),
+        ]
+        for (line, expected) in cases {
+            #expect(rule.isHeadline(Substring(line)) == expected, "\(line)")
+            let viaBytes = Array(line.utf8).withUnsafeBufferPointer { HeadlineRule.isHeadline(bytes: $0) }
+            #expect(viaBytes == expected, "\(line)")
+        }
+    }
+
+    /// The headline test on bytes answers as `String.hasPrefix`.
+    @Test func headlinePrefixMatchesHasPrefix() {
+        let text = "Hội nghị Ban Thường vụ Đảng ủy Quân khu 5\nSáng 3-1, hội nghị khai mạc."
+        let titles = [
+            "Hội nghị Ban Thường vụ Đảng ủy Quân khu 5",
+            "Hội nghị Ban Thường vụ Đảng ủy",
+            "Hội nghị Ban Thường vụ Đảng ủy Quân khu 7",
+            "Hội nghi\u{0323} Ban Thường vụ Đảng ủy Quân khu 5",
+            "Sáng 3-1, hội nghị khai mạc và bế mạc",
+        ]
+        for title in titles {
+            #expect(ArticleExtractor.startsWithLine(text, title) == text.hasPrefix(title), "\(title)")
+        }
+    }
+
+    /// Cue masks: asking for a cue where none starts finds nothing, as scanning the matches did.
+    @Test func cueMaskAgreesWithMatches() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let config = root.appendingPathComponent("config")
+        let rules = try ExtractionRules.load(configDirectory: config, unitsFile: config.appendingPathComponent("units.yml"))
+        let text = """
+        Sáng 26-12, Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết công tác đảng, công tác chính trị năm 2024.
+        Đại tá Nguyễn Văn Bình, Bí thư Đảng ủy, Chính ủy Sư đoàn chủ trì hội nghị theo Nghị quyết số 12-NQ/ĐU.
+        """
+        let a = ArticleText(text, rules: rules)
+        for t in 0...a.tokens.count {
+            for raw in 0..<32 {
+                guard let cue = Cue(rawValue: UInt8(raw)) else { continue }
+                let scanned = t < a.tokens.count && a.matchesAt[t].contains { a.matches[$0].tag.cue == cue }
+                #expect(a.starts(cue, at: t) == scanned)
+            }
+        }
+    }
+
+    /// Paths sort in UTF-8 byte order, as `lexicographicallyPrecedes` on the views.
+    @Test func pathOrderIsByteOrder() {
+        let paths = ["b/a.txt", "a/b.txt", "a/b", "a/bc.txt", "Đ/x.txt", "D/x.txt", "", "a", "ả/1.txt", "a/b.txt"]
+        for a in paths {
+            for b in paths {
+                #expect(ByteOrder.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+            }
+        }
+    }
+}
