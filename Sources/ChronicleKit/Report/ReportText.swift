@@ -58,20 +58,22 @@ public enum ReportText {
     /// Whether `flat` would return the text unchanged: a byte scan for control characters,
     /// doubled or outer spaces, NBSP, line/paragraph separators and U+FFFE/U+FFFF.
     static func isFlat(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        var beforePrevious: UInt8 = 0
-        var first = true
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F { return false }
-            if byte == 0x20 && (first || previous == 0x20) { return false }
-            if previous == 0xC2 && byte == 0xA0 { return false }
-            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
-            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }
-            beforePrevious = previous
-            previous = byte
-            first = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0x20
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F { return false }
+                if byte == 0x20 && previous == 0x20 { return false }
+                if previous == 0xC2 && byte == 0xA0 { return false }
+                if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+                if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return false }
+                beforePrevious = previous
+                previous = byte
+            }
+            // Empty, or not ending in a space (a leading space was caught as "after a space").
+            return bytes.isEmpty || previous != 0x20
         }
-        return previous != 0x20 || first
     }
 
     /// Markdown-safe inline text: flattened, and every character Markdown (GFM) gives a meaning
