@@ -99,19 +99,27 @@ public struct InputScanner: Sendable {
             walk(base, files: &files, skipped: &skipped)
         }
         // Byte order of the path, so the order does not depend on the locale or the file system.
-        files.sort { ByteOrder.precedes($0.displayPath, $1.displayPath) }
-        var seen = Set<String>()
-        files = files.filter { seen.insert($0.path).inserted }
+        // One folder's walk already lists its files in that order (see `walk`), once each;
+        // several roots are merged and may overlap.
+        let ordered = zip(files, files.dropFirst()).allSatisfy { ByteOrder.precedes($0.displayPath, $1.displayPath) }
+        if roots.count > 1 || !ordered {
+            files.sort { ByteOrder.precedes($0.displayPath, $1.displayPath) }
+            var seen = Set<String>()
+            files = files.filter { seen.insert($0.path).inserted }
+        }
         return Result(files: files, skipped: skipped.sorted())
     }
 
     /// Lists `directory` recursively: hidden entries are passed over, symbolic links to regular
     /// files count as files, symbolic links to folders are not followed (as FileManager's
     /// enumerator does), unreadable subfolders are passed over.
+    ///
+    /// Entries are visited in the byte order of their name, a folder's as `name/`: then the walk
+    /// lists paths in their byte order, and a large archive needs no sort of all its paths
+    /// afterwards (every path below folder `a` starts with `a/`, so it sorts where `a/` does).
     private func walk(_ directory: String, files: inout [InputFile], skipped: inout [String]) {
         guard let handle = opendir(directory) else { return }
-        defer { closedir(handle) }
-        var folders: [String] = []
+        var entries: [(key: String, path: String, isFolder: Bool)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -130,16 +138,22 @@ public struct InputScanner: Sendable {
                 }
             }
             if type == Int32(DT_DIR) {
-                folders.append(path)
+                entries.append((name + "/", path, true))
             } else if type == Int32(DT_REG) {
-                if ArticleFormat(fileExtension: Self.pathExtension(name)) == nil {
-                    skipped.append(display(path))
-                } else {
-                    files.append(InputFile(standardizedPath: path, displayPath: display(path)))
-                }
+                entries.append((name, path, false))
             }
         }
-        for folder in folders { walk(folder, files: &files, skipped: &skipped) }
+        closedir(handle)
+        entries.sort { ByteOrder.precedes($0.key, $1.key) }
+        for entry in entries {
+            if entry.isFolder {
+                walk(entry.path, files: &files, skipped: &skipped)
+            } else if ArticleFormat(fileExtension: Self.pathExtension(entry.key)) == nil {
+                skipped.append(display(entry.path))
+            } else {
+                files.append(InputFile(standardizedPath: entry.path, displayPath: display(entry.path)))
+            }
+        }
     }
 
     /// The extension as `URL.pathExtension` gives it: after the last dot, none for ".name".

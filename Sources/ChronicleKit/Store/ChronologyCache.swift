@@ -65,7 +65,9 @@ public struct ChronologyCache: Sendable {
         } else {
             add("no corrections file")
         }
-        let sorted = sources.sorted { ByteOrder.precedes($0.path, $1.path) }
+        // Sources come in scan order, which is this order already but for vanished files.
+        let inOrder = zip(sources, sources.dropFirst()).allSatisfy { ByteOrder.precedes($0.path, $1.path) }
+        let sorted = inOrder ? sources : sources.sorted { ByteOrder.precedes($0.path, $1.path) }
         add(String(sorted.count))
         // A second, differently seeded hash of the file list: the list is the part that grows
         // with the archive, and two 64-bit hashes make an accidental match out of the question.
