@@ -119,15 +119,17 @@ public struct InputScanner: Sendable {
     /// afterwards (every path below folder `a` starts with `a/`, so it sorts where `a/` does).
     private func walk(_ directory: String, files: inout [InputFile], skipped: inout [String]) {
         guard let handle = opendir(directory) else { return }
-        var entries: [(key: String, path: String, isFolder: Bool)] = []
+        // Sort keys only (a folder's with its "/"): sorting one String per entry moves less than
+        // sorting tuples, and this sort runs over every file of the archive on every run.
+        var keys: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name.utf8.first == UInt8(ascii: ".") { continue }
-            let path = directory + "/" + name
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                let path = directory + "/" + name
                 var info = stat()
                 let status = type == Int32(DT_LNK) ? stat(path, &info) : lstat(path, &info)
                 guard status == 0 else { continue }
@@ -138,20 +140,23 @@ public struct InputScanner: Sendable {
                 }
             }
             if type == Int32(DT_DIR) {
-                entries.append((name + "/", path, true))
+                keys.append(name + "/")
             } else if type == Int32(DT_REG) {
-                entries.append((name, path, false))
+                keys.append(name)
             }
         }
         closedir(handle)
-        entries.sort { ByteOrder.precedes($0.key, $1.key) }
-        for entry in entries {
-            if entry.isFolder {
-                walk(entry.path, files: &files, skipped: &skipped)
-            } else if ArticleFormat(fileExtension: Self.pathExtension(entry.key)) == nil {
-                skipped.append(display(entry.path))
+        keys.sort(by: ByteOrder.precedes)
+        for key in keys {
+            if key.utf8.last == UInt8(ascii: "/") {
+                walk(directory + "/" + key.dropLast(), files: &files, skipped: &skipped)
+                continue
+            }
+            let path = directory + "/" + key
+            if ArticleFormat(fileExtension: Self.pathExtension(key)) == nil {
+                skipped.append(display(path))
             } else {
-                files.append(InputFile(standardizedPath: entry.path, displayPath: display(entry.path)))
+                files.append(InputFile(standardizedPath: path, displayPath: display(path)))
             }
         }
     }
