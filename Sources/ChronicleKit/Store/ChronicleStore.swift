@@ -125,8 +125,8 @@ public final class ChronicleStore: Sendable {
                 """)
             while let row = try rows.next() {
                 let payload: StoredArticle.RecordPayload
-                if let blob = row.dataNoCopy(atIndex: 8) {
-                    payload = .binary([UInt8](blob))
+                if let bytes = try row.withUnsafeData(atIndex: 8, { $0.map { [UInt8]($0) } }) {
+                    payload = .binary(bytes)
                 } else {
                     payload = .json(row[7])
                 }
@@ -169,8 +169,11 @@ public final class ChronicleStore: Sendable {
                 let path: String = row[0]
                 guard wanted(path) else { continue }
                 var records: [ArticleRecord]?
-                if let blob = row.dataNoCopy(atIndex: 2) {
-                    records = blob.withUnsafeBytes { try? RecordBinary.decode($0) }
+                let binary: [ArticleRecord]?? = try row.withUnsafeData(atIndex: 2) { blob in
+                    blob.map { data in data.withUnsafeBytes { try? RecordBinary.decode($0) } }
+                }
+                if let binary {
+                    records = binary
                 } else {
                     let json: String = row[1]
                     records = try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))
