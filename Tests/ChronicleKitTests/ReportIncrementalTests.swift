@@ -122,3 +122,32 @@ import Testing
         #expect(year.contains("| Ngày |"))
     }
 }
+
+@Suite struct ReportOutlineTests {
+    @Test func readsBackWhatItWroteAndNothingElse() throws {
+        let directory = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("outline.bin")
+        let input = ReportSample.input
+        let cache = ChronologyCache(chronology: input.chronology, problems: input.problems, articles: 9, suppressed: 0)
+        let outcome = try ReportWriter(config: ReportSample.config(output: directory.appendingPathComponent("reports")))
+            .write(input, manifest: nil)
+        try ReportOutline(fingerprint: "f1", full: cache, digests: outcome.digests).write(to: url)
+
+        let read = try #require(ReportOutline(contentsOf: url, fingerprint: "f1"))
+        #expect(read.cache.chronology.events.map(\.id) == input.chronology.events.map(\.id))
+        #expect(read.cache.chronology.events.map(\.event.title) == input.chronology.events.map(\.event.title))
+        #expect(read.cache.chronology.events.allSatisfy { $0.event.people.isEmpty && $0.sources.isEmpty })
+        #expect(read.cache.chronology.undated == input.chronology.undated)
+        #expect(read.cache.problems == input.problems && read.cache.articles == 9)
+        #expect(read.digests == outcome.digests)
+
+        #expect(ReportOutline(contentsOf: url, fingerprint: "f2") == nil, "another chronology")
+        var bytes = try Data(contentsOf: url)
+        bytes.removeLast(5)
+        try bytes.write(to: url)
+        #expect(ReportOutline(contentsOf: url, fingerprint: "f1") == nil, "a truncated file")
+        try Data("chronicle-report-outline 1\n\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{7F}".utf8).write(to: url)
+        #expect(ReportOutline(contentsOf: url, fingerprint: "f1") == nil, "a length past the end")
+    }
+}

@@ -38,34 +38,39 @@ public struct ReportOutline: Sendable {
     }
 
     /// Reads the outline at `url` if it was made from the chronology with `fingerprint`.
+    /// Decoded in place from the file's bytes: at a large archive the outline is tens of
+    /// megabytes, and copies of it would count against a nightly run's peak memory.
     public init?(contentsOf url: URL, fingerprint: String) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.count > Self.magic.count, bytes.starts(with: Self.magic) else { return nil }
-        do {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        let stamp = Self.stamp(fingerprint)
+        let decoded: (ChronologyCache, ReportDigests)? = data.withUnsafeBytes { bytes in
+            guard bytes.count > Self.magic.count, bytes.starts(with: Self.magic) else { return nil }
             var offset = Self.magic.count
-            func take(_ count: Int) throws -> ArraySlice<UInt8> {
-                guard count >= 0, offset + count <= bytes.count else { throw RecordBinaryError.corrupt }
-                defer { offset += count }
-                return bytes[offset..<(offset + count)]
+            func take() throws -> UnsafeRawBufferPointer {
+                guard offset + 8 <= bytes.count else { throw RecordBinaryError.corrupt }
+                var count: UInt64 = 0
+                for shift in 0..<8 { count |= UInt64(bytes[offset + shift]) << UInt64(8 * shift) }
+                offset += 8
+                guard count <= UInt64(bytes.count - offset) else { throw RecordBinaryError.corrupt }
+                defer { offset += Int(count) }
+                return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
             }
-            func length() throws -> Int {
-                let raw = try take(8)
-                return Int(raw.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+            do {
+                guard try take().elementsEqual(stamp.utf8) else { return nil }
+                let cache = try ChronologyCache(decoding: try take())
+                let digests = try ReportDigests(decoding: try take())
+                guard offset == bytes.count, digests.dated.count == cache.chronology.events.count,
+                      digests.undated.count == cache.chronology.undated.count
+                else { return nil }
+                return (cache, digests)
+            } catch {
+                return nil
             }
-            let stored = String(decoding: try take(length()), as: UTF8.self)
-            guard stored == Self.stamp(fingerprint) else { return nil }
-            let cache = try ChronologyCache(decoding: Array(try take(length())))
-            let digests = try ReportDigests(decoding: Array(try take(length())))
-            guard offset == bytes.count, digests.dated.count == cache.chronology.events.count,
-                  digests.undated.count == cache.chronology.undated.count
-            else { return nil }
-            self.fingerprint = fingerprint
-            self.cache = cache
-            self.digests = digests
-        } catch {
-            return nil
         }
+        guard let decoded else { return nil }
+        self.fingerprint = fingerprint
+        self.cache = decoded.0
+        self.digests = decoded.1
     }
 
     /// Writes the outline (atomically: a run killed meanwhile leaves the old one or none).
@@ -121,9 +126,9 @@ struct ReportDigests: Sendable, Equatable {
         return w.bytes
     }
 
-    init(decoding bytes: [UInt8]) throws {
+    init(decoding raw: UnsafeRawBufferPointer) throws {
         var lists: [[ReportHash.Digest]] = []
-        try bytes.withUnsafeBytes { raw in
+        do {
             var r = RecordBinary.Reader(bytes: raw)
             for _ in 0..<2 {
                 let count = try r.count()
