@@ -271,7 +271,9 @@ public struct ChronicleRun: Sendable {
         let records = (count: built.articles, suppressed: built.suppressed)
         logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(built.suppressed) suppressed")
 
-        // 3. Store, in one transaction.
+        // 3. Store, in one transaction. The extracted rows and the encoded chronology are let go
+        // right after: the reports need neither, and at a large archive they weigh hundreds of MB.
+        let extractedCount = extractedRows.count
         let runID = try store.commit(StoreUpdate(
             run: RunRecord(
                 startedAt: startedAt, asOf: options.asOf.description, extractorVersion: extraction.version,
@@ -281,7 +283,8 @@ public struct ChronicleRun: Sendable {
             extracted: extractedRows, restamped: restamped, seen: seen,
             removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune,
             chronologyCache: cacheChange, unseen: vanished.map(\.path)))
-
+        extractedRows = []
+        cacheChange = .keep
         timer.lap("store commit")
 
         // 4. Reports (those whose content changed), then 5. mark them written.
@@ -310,7 +313,7 @@ public struct ChronicleRun: Sendable {
 
         return RunSummary(
             filesRead: scan.files.count, filesSkipped: scan.skipped.count, unchanged: unchanged,
-            extracted: extractedRows.count, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
+            extracted: extractedCount, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
             articles: records.count, events: chronology.events.count, newEventIDs: newEventIDs, corrected: correctedCount,
             suppressed: records.suppressed, problems: problems, reports: reports, runID: runID,
             chronology: chronology, chronologyReused: reused, chronologyIsOutline: outline != nil,
@@ -368,7 +371,10 @@ public struct ChronicleRun: Sendable {
         for (index, file) in scan.files.enumerated() {
             switch outcomes[index] {
             case .unchanged, .restamped: entries.append((file.displayPath, reusedRecords[index] ?? []))
-            case .extracted(_, let records): entries.append((file.displayPath, records))
+            case .extracted(let row, let records):
+                entries.append((file.displayPath, records))
+                // The records now live in `entries` only, and go when the chronology is built.
+                outcomes[index] = .extracted(row, [])
             case .extract: break
             }
         }
