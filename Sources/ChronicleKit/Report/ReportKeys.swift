@@ -48,17 +48,9 @@ struct ReportKeys {
     @Sendable private static func digest(_ item: ChronologyEvent) -> ReportHash.Digest {
         var w = RecordBinary.Writer()
         w.bytes.reserveCapacity(4096)
-        w.string(item.id)
-        w.event(item.event)
-        w.count(item.sources.count)
-        for source in item.sources {
-            w.string(source.source)
-            w.string(source.url)
-            w.string(source.title)
-        }
+        w.chronologyEvent(item)
         var hash = ReportHash("event")
         hash.add(bytes: w.bytes)
-        hash.add(item.corrected)
         return hash.digest
     }
 

@@ -115,17 +115,7 @@ public struct ChronologyCache: Sendable {
         w.int(chronology.outsideWindow)
         for list in [chronology.events, chronology.undated] {
             w.count(list.count)
-            for item in list {
-                w.string(item.id)
-                w.event(item.event)
-                w.count(item.sources.count)
-                for source in item.sources {
-                    w.string(source.source)
-                    w.string(source.url)
-                    w.string(source.title)
-                }
-                w.bytes.append(item.corrected ? 1 : 0)
-            }
+            for item in list { w.chronologyEvent(item) }
         }
         w.count(problems.count)
         for problem in problems {

@@ -103,6 +103,20 @@ public enum RecordBinary {
             string(value.role.rawValue)
         }
 
+        /// A chronology event: id, event, sources and the corrected flag (the chronology cache's
+        /// form, also what the report keys hash).
+        mutating func chronologyEvent(_ item: ChronologyEvent) {
+            string(item.id)
+            event(item.event)
+            count(item.sources.count)
+            for source in item.sources {
+                string(source.source)
+                string(source.url)
+                string(source.title)
+            }
+            bytes.append(item.corrected ? 1 : 0)
+        }
+
         mutating func event(_ value: Event) {
             string(value.unit.name)
             string(value.unit.id)
