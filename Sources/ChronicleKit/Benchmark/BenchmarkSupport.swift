@@ -9,16 +9,9 @@ public enum BenchmarkSupport {
         items.parallelMap(transform)
     }
 
-    /// Peak resident memory of this process so far, in bytes (`getrusage(RUSAGE_SELF).ru_maxrss`).
+    /// Peak resident memory of this process so far, in bytes.
     public static func peakResidentBytes() -> Int {
-        var usage = rusage()
-        #if os(Linux)
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
-        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
-        #else
-        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
-        return Int(usage.ru_maxrss)  // bytes on macOS
-        #endif
+        ProcessMemory.peakResidentBytes()
     }
 }
 

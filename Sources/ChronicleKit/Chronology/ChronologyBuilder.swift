@@ -13,29 +13,37 @@ public struct ChronologyBuilder: Sendable {
     }
 
     public func build(_ records: [ArticleRecord]) -> Chronology {
+        build(from: records)
+    }
+
+    /// Builds from records by position. Each record is decoded twice at most: once to group its
+    /// reports (only unit, kind, date and cited documents are kept of them) and once when its
+    /// group is merged, so the input can keep its records in stored form.
+    func build<Input: ChronologyInput>(from records: Input) -> Chronology {
         // Only reports of the same unit and kind can merge, so candidates are looked up per
         // (unit, kind) bucket, and inside a bucket only among the groups that could match (see
         // `Bucket`): linear in the number of reports, not quadratic. Buckets are kept in the
-        // order they were started, so the result does not depend on hashing. Groups hold
-        // references to the reports, not copies: copying an event retains every string in it.
+        // order they were started, so the result does not depend on hashing.
         var buckets = BucketList()
         var undatedBuckets = BucketList()
         var outside = 0
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
-        for r in records.indices where records[r].status == .ok {
-            let events = records[r].events
-            for e in events.indices {
-                let ref = Report(record: Int32(r), event: Int32(e))
-                let key = BucketKey(unit: events[e].unit.id, kind: events[e].kind)
-                guard let date = events[e].date.value else {
-                    undatedBuckets.add(ref, key: key, records: records)
+        for r in 0..<records.recordCount {
+            let record = records.record(r)
+            guard record.status == .ok else { continue }
+            for (e, event) in record.events.enumerated() {
+                let key = BucketKey(unit: event.unit.id, kind: event.kind)
+                guard let date = event.date.value else {
+                    let report = Report(record: Int32(r), event: Int32(e), date: nil, documents: Self.documentsKey(event))
+                    undatedBuckets.add(report, key: key, span: event.kind.maximumSpanDays)
                     continue
                 }
                 guard window.contains(date) else {
                     outside += 1
                     continue
                 }
-                buckets.add(ref, key: key, records: records)
+                let report = Report(record: Int32(r), event: Int32(e), date: date, documents: nil)
+                buckets.add(report, key: key, span: event.kind.maximumSpanDays)
             }
         }
         let events = Self.sorted(buckets.merged(records))
@@ -43,12 +51,19 @@ public struct ChronologyBuilder: Sendable {
         return Chronology(window: window, events: events, undated: undated, outsideWindow: outside)
     }
 
-    /// One report: an event of one record, by position in the input.
+    /// The documents an undated report cites, as one key (undated reports merge only when they
+    /// cite the same set); nil when it cites none.
+    static func documentsKey(_ event: Event) -> String? {
+        event.documents.isEmpty ? nil : Set(event.documents.map(\.code)).sorted().joined(separator: "\u{0}")
+    }
+
+    /// One report: an event of one record, by position in the input, with what grouping needs.
     struct Report {
         var record: Int32
         var event: Int32
-
-        func event(in records: [ArticleRecord]) -> Event { records[Int(record)].events[Int(event)] }
+        var date: PartialDate?
+        /// `documentsKey` of an undated report.
+        var documents: String?
     }
 
     /// A (unit id, kind) pair: the reports that may merge.
@@ -62,19 +77,19 @@ public struct ChronologyBuilder: Sendable {
         private var index: [BucketKey: Int] = [:]
         private var buckets: [Bucket] = []
 
-        mutating func add(_ report: Report, key: BucketKey, records: [ArticleRecord]) {
+        mutating func add(_ report: Report, key: BucketKey, span: Int) {
             if let at = index[key] {
-                buckets[at].add(report, records: records)
+                buckets[at].add(report, span: span)
             } else {
                 index[key] = buckets.count
                 var bucket = Bucket()
-                bucket.add(report, records: records)
+                bucket.add(report, span: span)
                 buckets.append(bucket)
             }
         }
 
         /// One merged event per group, bucket by bucket, groups in start order.
-        func merged(_ records: [ArticleRecord]) -> [ChronologyEvent] {
+        func merged<Input: ChronologyInput>(_ records: Input) -> [ChronologyEvent] {
             var result: [ChronologyEvent] = []
             result.reserveCapacity(buckets.reduce(0) { $0 + $1.groups.count })
             for bucket in buckets {
@@ -97,14 +112,11 @@ public struct ChronologyBuilder: Sendable {
         /// these dates only.
         private var dates: [[(date: PartialDate, day: Int)]] = []
         private var byYear: [Int: [Int]] = [:]
-        private var byDocuments: [String: [Int]] = [:]
+        private var byDocuments: [String: Int] = [:]
 
-        mutating func add(_ report: Report, records: [ArticleRecord]) {
-            let events = records[Int(report.record)].events
-            let e = Int(report.event)
-            if let date = events[e].date.value {
+        mutating func add(_ report: Report, span: Int) {
+            if let date = report.date {
                 let day = date.dayNumber
-                let span = events[e].kind.maximumSpanDays
                 var candidates: [Int] = []
                 for year in (date.year - 1)...(date.year + 1) {
                     if let list = byYear[year] { candidates.append(contentsOf: list) }
@@ -131,21 +143,18 @@ public struct ChronologyBuilder: Sendable {
                 dates.append([(date, day)])
                 return
             }
-            let event = events[e]
-            guard !event.documents.isEmpty else {
+            // Undated reports merge when they cite the same set of documents: every group under
+            // a key holds reports citing exactly that set.
+            guard let key = report.documents else {
                 groups.append([report])
                 dates.append([])
                 return
             }
-            let key = Set(event.documents.map(\.code)).sorted().joined(separator: "\u{0}")
-            let match = (byDocuments[key] ?? []).first { index in
-                groups[index].contains { ChronologyBuilder.sameMeeting($0.event(in: records), event) }
-            }
-            if let index = match {
+            if let index = byDocuments[key] {
                 groups[index].append(report)
                 return
             }
-            byDocuments[key, default: []].append(groups.count)
+            byDocuments[key] = groups.count
             groups.append([report])
             dates.append([])
         }
@@ -184,25 +193,30 @@ public struct ChronologyBuilder: Sendable {
 
     /// One event from several reports: the most precise (earliest) date, and fields the chosen
     /// report lacks taken from the others.
-    static func merge(_ reports: [Report], _ records: [ArticleRecord]) -> ChronologyEvent {
-        func source(_ report: Report) -> EventSource {
-            let record = records[Int(report.record)]
-            return EventSource(source: record.source, url: record.url, title: record.title)
+    static func merge<Input: ChronologyInput>(_ reports: [Report], _ records: Input) -> ChronologyEvent {
+        func source(_ record: ArticleRecord) -> EventSource {
+            EventSource(source: record.source, url: record.url, title: record.title)
         }
         if reports.count == 1 {
-            let event = reports[0].event(in: records)
-            return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: [source(reports[0])])
+            let record = records.record(Int(reports[0].record))
+            let event = record.events[Int(reports[0].event)]
+            return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: [source(record)])
         }
+        // Each record of the group decoded once.
+        var decoded: [Int32: ArticleRecord] = [:]
+        for report in reports where decoded[report.record] == nil { decoded[report.record] = records.record(Int(report.record)) }
+        func record(_ report: Report) -> ArticleRecord { decoded[report.record]! }
+        func eventOf(_ report: Report) -> Event { record(report).events[Int(report.event)] }
         let ranked = reports.sorted { lhs, rhs in
-            let l = lhs.event(in: records).date.value, r = rhs.event(in: records).date.value
+            let l = eventOf(lhs).date.value, r = eventOf(rhs).date.value
             let lp = l?.precision ?? .year, rp = r?.precision ?? .year
             if lp != rp { return lp < rp }
             if let l, let r, l != r { return l < r }
-            return source(lhs) < source(rhs)
+            return source(record(lhs)) < source(record(rhs))
         }
-        var event = ranked[0].event(in: records)
+        var event = eventOf(ranked[0])
         for report in ranked.dropFirst() {
-            let other = report.event(in: records)
+            let other = record(report).events[Int(report.event)]
             if event.chair == nil { event.chair = other.chair }
             if event.organizer == nil { event.organizer = other.organizer }
             if event.period == nil { event.period = other.period }
@@ -218,7 +232,7 @@ public struct ChronologyBuilder: Sendable {
         }
         var sources: [EventSource] = []
         for report in reports {
-            let item = source(report)
+            let item = source(record(report))
             if !sources.contains(item) { sources.append(item) }
         }
         return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: sources.sorted())

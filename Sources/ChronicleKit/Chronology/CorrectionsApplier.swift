@@ -21,64 +21,29 @@ extension CorrectionSet {
     /// file order, so a later one wins.
     public func apply(to records: [ArticleRecord]) -> CorrectionOutcome {
         guard !corrections.isEmpty else { return CorrectionOutcome(records: records, corrected: [], suppressed: 0, unmatched: []) }
-        var groups: [String: ChronologyEvent] = [:]
-        if corrections.contains(where: { $0.eventID != nil }) {
-            let everything = DateWindow(from: PartialDate(year: 1, month: 1, day: 1), to: PartialDate(year: 9999, month: 12, day: 31))
-            let chronology = ChronologyBuilder(window: everything).build(records)
-            for item in chronology.events + chronology.undated { groups[item.id] = item }
-        }
-        func matches(_ correction: Correction, _ record: ArticleRecord, _ event: Event) -> Bool {
-            if let url = correction.url, record.url?.trimmingCharacters(in: .whitespaces) != url { return false }
-            if let id = correction.eventID {
-                if ChronologyEvent.id(for: event) == id { return true }
-                guard let group = groups[id], group.sources.contains(where: { $0.source == record.source }) else { return false }
-                return ChronologyBuilder.sameMeeting(event, group.event)
-            }
-            return true
-        }
-
+        var pass = CorrectionPass(set: self, groups: groups(of: records))
         var result = records
-        var hits = Array(repeating: 0, count: corrections.count)
-        var corrected: [(source: String, event: Event)] = []
-        var suppressed = 0
-        for r in result.indices where result[r].status == .ok {
-            let record = records[r]
-            var kept: [Event] = []
-            var changed = false
-            for original in record.events {
-                var event = original
-                var touched = false
-                var drop = false
-                for (index, correction) in corrections.enumerated() where matches(correction, record, original) {
-                    hits[index] += 1
-                    if correction.suppress {
-                        drop = true
-                        continue
-                    }
-                    touched = true
-                    drop = false
-                    Self.set(correction, on: &event, file: file)
-                }
-                if drop {
-                    suppressed += 1
-                    changed = true
-                } else {
-                    kept.append(event)
-                    if touched {
-                        corrected.append((record.source, event))
-                        changed = true
-                    }
-                }
-            }
+        for r in result.indices {
             // Records no correction touched keep sharing their events with the input (a large
             // archive would otherwise hold every event twice).
-            if changed { result[r].events = kept }
+            if let changed = pass.apply(to: records[r]) { result[r] = changed }
         }
-        let unmatched = corrections.indices.filter { hits[$0] == 0 }.map { corrections[$0] }
-        return CorrectionOutcome(records: result, corrected: corrected, suppressed: suppressed, unmatched: unmatched)
+        return CorrectionOutcome(records: result, corrected: pass.corrected, suppressed: pass.suppressed, unmatched: pass.unmatched)
     }
 
-    private static func set(_ correction: Correction, on event: inout Event, file: URL) {
+    /// The events of an uncorrected chronology over all dates that `id` corrections name, by id
+    /// (empty when no correction names an id).
+    func groups<Input: ChronologyInput>(of records: Input) -> [String: ChronologyEvent] {
+        let ids = Set(corrections.compactMap(\.eventID))
+        guard !ids.isEmpty else { return [:] }
+        let everything = DateWindow(from: PartialDate(year: 1, month: 1, day: 1), to: PartialDate(year: 9999, month: 12, day: 31))
+        let chronology = ChronologyBuilder(window: everything).build(from: records)
+        var groups: [String: ChronologyEvent] = [:]
+        for item in chronology.events + chronology.undated where ids.contains(item.id) { groups[item.id] = item }
+        return groups
+    }
+
+    fileprivate static func set(_ correction: Correction, on event: inout Event, file: URL) {
         if let unit = correction.unit { event.unit = unit }
         if let kind = correction.kind { event.kind = kind }
         if let date = correction.date {
@@ -112,5 +77,70 @@ extension Chronology {
         }
         for index in events.indices where isCorrected(events[index]) { events[index].corrected = true }
         for index in undated.indices where isCorrected(undated[index]) { undated[index].corrected = true }
+    }
+}
+
+/// The corrections applied one record at a time, in path order, counting what they matched.
+struct CorrectionPass {
+    private let correctionSet: CorrectionSet
+    /// `CorrectionSet.groups(of:)` of the same records.
+    private let groups: [String: ChronologyEvent]
+    private var hits: [Int]
+    private(set) var corrected: [(source: String, event: Event)] = []
+    private(set) var suppressed = 0
+
+    init(set: CorrectionSet, groups: [String: ChronologyEvent]) {
+        self.correctionSet = set
+        self.groups = groups
+        hits = Array(repeating: 0, count: set.corrections.count)
+    }
+
+    /// The corrections that matched nothing so far.
+    var unmatched: [Correction] { correctionSet.corrections.indices.filter { hits[$0] == 0 }.map { correctionSet.corrections[$0] } }
+
+    /// The record with the corrections applied, or nil when none changed it.
+    mutating func apply(to record: ArticleRecord) -> ArticleRecord? {
+        guard record.status == .ok, !correctionSet.corrections.isEmpty else { return nil }
+        var kept: [Event] = []
+        var changed = false
+        for original in record.events {
+            var event = original
+            var touched = false
+            var drop = false
+            for (index, correction) in correctionSet.corrections.enumerated() where matches(correction, record, original) {
+                hits[index] += 1
+                if correction.suppress {
+                    drop = true
+                    continue
+                }
+                touched = true
+                drop = false
+                CorrectionSet.set(correction, on: &event, file: correctionSet.file)
+            }
+            if drop {
+                suppressed += 1
+                changed = true
+            } else {
+                kept.append(event)
+                if touched {
+                    corrected.append((record.source, event))
+                    changed = true
+                }
+            }
+        }
+        guard changed else { return nil }
+        var result = record
+        result.events = kept
+        return result
+    }
+
+    private func matches(_ correction: Correction, _ record: ArticleRecord, _ event: Event) -> Bool {
+        if let url = correction.url, record.url?.trimmingCharacters(in: .whitespaces) != url { return false }
+        if let id = correction.eventID {
+            if ChronologyEvent.id(for: event) == id { return true }
+            guard let group = groups[id], group.sources.contains(where: { $0.source == record.source }) else { return false }
+            return ChronologyBuilder.sameMeeting(event, group.event)
+        }
+        return true
     }
 }

@@ -334,20 +334,22 @@ public struct ChronicleRun: Sendable {
             if case .restamped = outcome { reusedIndex[paths[index]] = index }
         }
         let vanishedSet = keepVanished ? Set(vanished.map(\.path)) : []
-        var reusedRecords = [[ArticleRecord]?](repeating: nil, count: outcomes.count)
-        var vanishedRecords: [String: [ArticleRecord]] = [:]
-        try store.forEachRecords(where: { reusedIndex[$0] != nil || vanishedSet.contains($0) }) { path, records in
+        // Records stay in binary form (checked, not kept decoded) until the chronology is built.
+        var reusedEntries = [RecordArchive.Entry?](repeating: nil, count: outcomes.count)
+        var vanishedEntries: [String: RecordArchive.Entry] = [:]
+        try store.forEachRecordBlob(where: { reusedIndex[$0] != nil || vanishedSet.contains($0) }) { path, blob in
+            let entry = blob.flatMap(RecordArchive.Entry.init(blob:))
             if let index = reusedIndex[path] {
-                reusedRecords[index] = records
-            } else if let records {
-                vanishedRecords[path] = records
+                reusedEntries[index] = entry
+            } else if let entry {
+                vanishedEntries[path] = entry.readableOnly()
             }
         }
         // Stored records that cannot be decoded: the file is extracted again.
         var again: [Int] = []
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .unchanged, .restamped: if reusedRecords[index] == nil { again.append(index) }
+            case .unchanged, .restamped: if reusedEntries[index] == nil { again.append(index) }
             case .extract: again.append(index)
             case .extracted: break
             }
@@ -366,39 +368,42 @@ public struct ChronicleRun: Sendable {
         progress.finish()
         timer.lap("read stored records and extract")
 
-        var entries: [(path: String, records: [ArticleRecord])] = []
+        var entries: [(path: String, entry: RecordArchive.Entry)] = []
         entries.reserveCapacity(outcomes.count + vanished.count)
         for (index, file) in scan.files.enumerated() {
             switch outcomes[index] {
-            case .unchanged, .restamped: entries.append((file.displayPath, reusedRecords[index] ?? []))
-            case .extracted(let row, let records):
-                entries.append((file.displayPath, records))
-                // The records now live in `entries` only, and go when the chronology is built.
-                outcomes[index] = .extracted(row, [])
+            case .unchanged, .restamped:
+                if let entry = reusedEntries[index] { entries.append((file.displayPath, entry)) }
+            case .extracted(_, let entry): entries.append((file.displayPath, entry))
             case .extract: break
             }
         }
-        reusedRecords = []
+        reusedEntries = []
         if keepVanished {
             for row in vanished {
-                guard let records = vanishedRecords[row.path] else { continue }
-                // A vanished file keeps its events; that it once could not be read is no longer news.
-                entries.append((row.displayPath, records.filter { $0.status == .ok }))
+                guard let entry = vanishedEntries[row.path] else { continue }
+                entries.append((row.displayPath, entry))
             }
         }
-        vanishedRecords = [:]
+        vanishedEntries = [:]
         entries.sort { ByteOrder.precedes($0.path, $1.path) }
-        let records = entries.flatMap(\.records)
+        var archive = RecordArchive()
+        for item in entries { archive.append(item.entry) }
         entries = []
 
         // Corrections, chronology, problems.
-        let corrected = corrections.apply(to: records)
-        var chronology = ChronologyBuilder(window: options.config.window).build(corrected.records)
-        chronology.markCorrected(corrected.corrected)
-        var problems = Self.problems(corrected.records)
-        problems += corrections.problems(for: corrected.unmatched, displayPath: Self.display(corrections.file.path))
+        var pass = CorrectionPass(set: corrections, groups: corrections.groups(of: archive))
+        if !corrections.corrections.isEmpty {
+            for index in 0..<archive.count {
+                if let changed = pass.apply(to: archive.record(index)) { archive.replace(index, with: changed) }
+            }
+        }
+        var chronology = ChronologyBuilder(window: options.config.window).build(from: archive)
+        chronology.markCorrected(pass.corrected)
+        var problems = archive.problems
+        problems += corrections.problems(for: pass.unmatched, displayPath: Self.display(corrections.file.path))
         problems.sort()
-        return ChronologyCache(chronology: chronology, problems: problems, articles: records.count, suppressed: corrected.suppressed)
+        return ChronologyCache(chronology: chronology, problems: problems, articles: archive.count, suppressed: pass.suppressed)
     }
 
     enum FileOutcome: Sendable {
@@ -408,7 +413,8 @@ public struct ChronicleRun: Sendable {
         case restamped(FileStamp)
         /// New or changed: to be extracted (with what was measured before reading it).
         case extract(FileStamp?, ContentHash?)
-        case extracted(StoredArticle, [ArticleRecord])
+        /// Extracted: the row to store, and its records in the binary form it stores (one blob, shared).
+        case extracted(StoredArticle, RecordArchive.Entry)
     }
 
     /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
@@ -433,19 +439,13 @@ public struct ChronicleRun: Sendable {
         let records = extraction.records(file)
         // A file that could not be read gets no hash, so the next run tries it again.
         let readable = hash != nil && !records.contains { $0.status == .unreadable }
-        let row = try? StoredArticle(
-            file: file, stamp: stamp ?? FileStamp(size: -1, modified: -1), contentHash: readable ? hash?.description : nil,
-            extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint, records: records)
-        guard let row else {
-            // Records always encode; should one not, the file is simply extracted again next run.
-            return .extracted(
-                StoredArticle(
-                    path: file.path, displayPath: file.displayPath, stamp: FileStamp(size: -1, modified: -1),
-                    contentHash: nil, extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint,
-                    recordsJSON: "[]"),
-                records)
-        }
-        return .extracted(row, records)
+        let entry = RecordArchive.Entry(records: records)
+        let row = StoredArticle(
+            path: file.path, displayPath: file.displayPath, stamp: stamp ?? FileStamp(size: -1, modified: -1),
+            contentHash: readable ? hash?.description : nil, extractorVersion: extraction.version,
+            configFingerprint: extraction.configFingerprint, payload: .binary(entry.blob),
+            urls: StoredArticle.distinctURLs(records))
+        return .extracted(row, entry)
     }
 
     /// Removes temporary report files a killed run left (`.name.<pid>.tmp`); holding the lock,
@@ -458,15 +458,6 @@ public struct ChronicleRun: Sendable {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
             logger.info("removed \(name) left by an interrupted run")
         }
-    }
-
-    /// Articles that could not be read, and meetings that could not be dated.
-    /// Articles that could not be read. Meetings that could not be dated are not problems of the
-    /// run (they are listed in the reports' undated section), so a nightly run stays quiet on them.
-    static func problems(_ records: [ArticleRecord]) -> [ArticleProblem] {
-        records.filter { $0.status != .ok }
-            .map { ArticleProblem(source: $0.source, reason: $0.error ?? $0.status.rawValue) }
-            .sorted()
     }
 
     private static func display(_ path: String) -> String {

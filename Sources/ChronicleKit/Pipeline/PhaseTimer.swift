@@ -1,7 +1,7 @@
 import Logging
 
-/// Logs how long each phase of a run took (seen with `--verbose`), so a slow archive shows
-/// where its time goes.
+/// Logs how long each phase of a run took and the peak memory so far (seen with `--verbose`), so
+/// a slow or large archive shows where its time and memory go.
 struct PhaseTimer {
     let logger: Logger
     private let clock = ContinuousClock()
@@ -17,7 +17,10 @@ struct PhaseTimer {
         let now = clock.now
         let parts = (now - last).components
         let milliseconds = parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
-        logger.info("timing: \(name) \(milliseconds) ms")
+        let mebibyte = 1024 * 1024
+        let peak = ProcessMemory.peakResidentBytes() / mebibyte
+        let resident = ProcessMemory.residentBytes().map { "resident \($0 / mebibyte) MiB, " } ?? ""
+        logger.info("timing: \(name) \(milliseconds) ms, \(resident)peak \(peak) MiB")
         last = now
     }
 }

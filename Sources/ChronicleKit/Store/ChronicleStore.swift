@@ -183,8 +183,27 @@ public final class ChronicleStore: Sendable {
         }
     }
 
-    /// The cached chronology when it was built from inputs with this fingerprint; nil otherwise
-    /// (or when it cannot be decoded: it is then simply built again).
+    /// Calls `body` with the stored records of every wanted file in their binary form
+    /// (`RecordBinary`, rows kept as JSON by older versions converted), nil when they cannot be
+    /// read. Nothing is decoded here: the caller decides when to.
+    public func forEachRecordBlob(
+        where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: [UInt8]?) throws -> Void
+    ) throws {
+        try read("read stored records") { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, records_json, records_bin FROM article_file")
+            while let row = try rows.next() {
+                let path: String = row[0]
+                guard wanted(path) else { continue }
+                var blob: [UInt8]? = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } }
+                if blob == nil {
+                    let json: String = row[1]
+                    blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map(RecordBinary.encode)
+                }
+                try body(path, blob)
+            }
+        }
+    }
+
     /// The fingerprint of the cached chronology, without reading the chronology.
     public func cachedChronologyFingerprint() throws -> String? {
         try read("read the cached chronology") { db in
@@ -192,6 +211,8 @@ public final class ChronicleStore: Sendable {
         }
     }
 
+    /// The cached chronology when it was built from inputs with this fingerprint; nil otherwise
+    /// (or when it cannot be decoded: it is then simply built again).
     public func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),

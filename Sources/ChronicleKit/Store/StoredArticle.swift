@@ -75,7 +75,7 @@ public struct StoredArticle: Sendable, Hashable {
         }
     }
 
-    private static func distinctURLs(_ records: [ArticleRecord]) -> [String] {
+    static func distinctURLs(_ records: [ArticleRecord]) -> [String] {
         var seen: [String] = []
         for url in records.compactMap(\.url) where !seen.contains(url) { seen.append(url) }
         return seen

@@ -1,0 +1,121 @@
+/// The records a chronology is built from, kept in their stored binary form (`RecordBinary`, one
+/// blob per file, shared with the store rows) and decoded one record at a time when needed.
+///
+/// At a large archive the decoded records weigh three times their binary form, and a run used to
+/// hold all of them while it merged; the builder needs only a few fields of each report to group
+/// them, and whole records only for the groups it merges.
+struct RecordArchive: Sendable {
+    private var blobs: [[UInt8]] = []
+    private var locations: [Location] = []
+    /// Records the corrections changed, by index; they take the place of the stored ones.
+    private var replaced: [Int: ArticleRecord] = [:]
+    /// Articles that could not be read, in the order they were added.
+    private(set) var problems: [ArticleProblem] = []
+
+    private struct Location {
+        var blob: Int32
+        var offset: Int32
+    }
+
+    init() {}
+
+    var count: Int { locations.count }
+
+    /// One file's records in binary form with where each starts.
+    struct Entry: Sendable {
+        var blob: [UInt8]
+        var records: [(offset: Int32, problem: ArticleProblem?)]
+
+        /// Encodes freshly extracted records.
+        init(records: [ArticleRecord]) {
+            var w = RecordBinary.Writer()
+            w.bytes.reserveCapacity(256 + records.count * 512)
+            w.bytes.append(RecordBinary.version)
+            w.count(records.count)
+            self.records = []
+            self.records.reserveCapacity(records.count)
+            for record in records {
+                self.records.append((Int32(clamping: w.bytes.count), Self.problem(record)))
+                w.record(record)
+            }
+            blob = w.bytes
+        }
+
+        /// Checks a stored blob by decoding each record once; nil when it does not decode.
+        init?(blob: [UInt8]) {
+            guard blob.count < Int(Int32.max) else { return nil }
+            var found: [(offset: Int32, problem: ArticleProblem?)] = []
+            let valid: Bool = blob.withUnsafeBytes { raw in
+                do {
+                    var r = RecordBinary.Reader(bytes: raw)
+                    guard try r.byte() == RecordBinary.version else { return false }
+                    for _ in 0..<(try r.count()) {
+                        let offset = Int32(r.offset)
+                        found.append((offset, Self.problem(try r.record())))
+                    }
+                    return r.offset == raw.count
+                } catch {
+                    return false
+                }
+            }
+            guard valid else { return nil }
+            self.blob = blob
+            records = found
+        }
+
+        /// The entry without the records that could not be read (a vanished file keeps its
+        /// events; that it once could not be read is no longer news).
+        func readableOnly() -> Entry {
+            var entry = self
+            entry.records.removeAll { $0.problem != nil }
+            return entry
+        }
+
+        private static func problem(_ record: ArticleRecord) -> ArticleProblem? {
+            record.status == .ok ? nil : ArticleProblem(source: record.source, reason: record.error ?? record.status.rawValue)
+        }
+    }
+
+    /// Adds one file's records after those already added.
+    mutating func append(_ entry: Entry) {
+        let blob = Int32(blobs.count)
+        blobs.append(entry.blob)
+        for record in entry.records {
+            locations.append(Location(blob: blob, offset: record.offset))
+            if let problem = record.problem { problems.append(problem) }
+        }
+    }
+
+    /// The record at `index`: the corrected one if the corrections changed it.
+    func record(_ index: Int) -> ArticleRecord {
+        if let record = replaced[index] { return record }
+        let location = locations[index]
+        return blobs[Int(location.blob)].withUnsafeBytes { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            r.offset = Int(location.offset)
+            // The entry decoded (or encoded) this very record; failing now would mean the bytes changed.
+            guard let record = try? r.record() else { preconditionFailure("a stored record no longer decodes") }
+            return record
+        }
+    }
+
+    /// Puts `record` in the place of the record at `index`.
+    mutating func replace(_ index: Int, with record: ArticleRecord) {
+        replaced[index] = record
+    }
+}
+
+extension RecordArchive: ChronologyInput {
+    var recordCount: Int { count }
+}
+
+/// What `ChronologyBuilder` reads: records by position, in path order.
+protocol ChronologyInput {
+    var recordCount: Int { get }
+    func record(_ index: Int) -> ArticleRecord
+}
+
+extension Array: ChronologyInput where Element == ArticleRecord {
+    var recordCount: Int { count }
+    func record(_ index: Int) -> ArticleRecord { self[index] }
+}

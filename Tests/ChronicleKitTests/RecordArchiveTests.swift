@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+/// The chronology is built from records kept in stored form (`RecordArchive`); it must come out
+/// exactly as when it is built from decoded records.
+@Suite struct RecordArchiveTests {
+    let window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
+
+    func event(_ unit: String, _ kind: EventKind, _ date: PartialDate?, documents: [String] = [], chair: String? = nil) -> Event {
+        Event(
+            unit: UnitReference(name: unit, id: unit.lowercased().replacingOccurrences(of: " ", with: "-"), mention: unit),
+            kind: kind, title: "Hội nghị của \(unit)", date: EventDate(value: date, basis: .explicit, evidence: "Sáng 26/12, \(unit) tổ chức hội nghị."),
+            chair: chair.map { Person(rank: "Thiếu tướng", name: $0, positions: ["Bí thư Đảng ủy"], role: .chair) },
+            documents: documents.map { DocumentReference(code: $0, type: "Nghị quyết", number: $0) })
+    }
+
+    func record(_ source: String, _ events: [Event], status: ArticleStatus = .ok) -> ArticleRecord {
+        ArticleRecord(
+            source: source, url: "https://qdnd.vn/\(source)", title: "Tin \(source)", status: status,
+            error: status == .ok ? nil : "không đọc được tệp", referenceDate: nil, events: events)
+    }
+
+    /// Three files: a JSON Lines export with two articles, a text article and one that could not be read.
+    var files: [[ArticleRecord]] {
+        let day = PartialDate(year: 2022, month: 12, day: 26)
+        return [
+            [
+                record("export.jsonl:1", [event("Quân đoàn 1", .yearEndReview, day, chair: "Nguyễn Văn An")]),
+                record("export.jsonl:2", [
+                    event("Quân khu 5", .partyCongress, PartialDate(year: 2023, month: 8, day: 18)),
+                    event("Quân khu 5", .resolutionReview, nil, documents: ["382-NQ/ĐUQSTW"]),
+                ]),
+            ],
+            [
+                record("hq.txt", [
+                    event("Quân đoàn 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: nil)),
+                    event("Quân khu 5", .resolutionReview, nil, documents: ["382-NQ/ĐUQSTW"]),
+                    event("Quân khu 5", .partyCongress, PartialDate(year: 2019, month: 5, day: 2)),
+                ]),
+            ],
+            [record("hong.html", [], status: .unreadable)],
+        ]
+    }
+
+    func archive(_ files: [[ArticleRecord]]) -> RecordArchive {
+        var archive = RecordArchive()
+        for records in files { archive.append(RecordArchive.Entry(records: records)) }
+        return archive
+    }
+
+    @Test func givesBackEveryRecordAsEncoded() {
+        let archive = archive(files)
+        let flat = files.flatMap { $0 }
+        #expect(archive.count == flat.count)
+        for index in flat.indices { #expect(archive.record(index) == flat[index]) }
+        #expect(archive.problems == [ArticleProblem(source: "hong.html", reason: "không đọc được tệp")])
+    }
+
+    @Test func storedBlobsAreCheckedWhenRead() throws {
+        let entry = RecordArchive.Entry(records: files[0])
+        #expect(try RecordBinary.decode(entry.blob) == files[0])
+        let reread = try #require(RecordArchive.Entry(blob: entry.blob))
+        #expect(reread.records.map(\.offset) == entry.records.map(\.offset))
+        #expect(RecordArchive.Entry(blob: Array(entry.blob.dropLast(3))) == nil)
+        #expect(RecordArchive.Entry(blob: [99] + entry.blob.dropFirst()) == nil)
+    }
+
+    @Test func aVanishedFileKeepsOnlyItsReadableRecords() {
+        var archive = RecordArchive()
+        archive.append(RecordArchive.Entry(records: files[2] + files[1]).readableOnly())
+        #expect(archive.count == 1)
+        #expect(archive.problems.isEmpty)
+        #expect(archive.record(0).source == "hq.txt")
+    }
+
+    @Test func buildsTheSameChronologyAsFromDecodedRecords() {
+        let flat = files.flatMap { $0 }
+        let fromRecords = ChronologyBuilder(window: window).build(flat)
+        let fromArchive = ChronologyBuilder(window: window).build(from: archive(files))
+        #expect(fromArchive.events == fromRecords.events)
+        #expect(fromArchive.undated == fromRecords.undated)
+        #expect(fromArchive.outsideWindow == fromRecords.outsideWindow)
+        // The year-end review was reported twice, and so was the undated review citing one resolution.
+        #expect(fromArchive.events.first { $0.event.kind == .yearEndReview }?.sources.count == 2)
+        #expect(fromArchive.undated.count == 1)
+        #expect(fromArchive.undated[0].sources.map(\.source) == ["export.jsonl:2", "hq.txt"])
+    }
+
+    @Test func correctionsAppliedRecordByRecordMatchThoseAppliedAtOnce() {
+        let flat = files.flatMap { $0 }
+        let review = ChronologyEvent.id(for: event("Quân đoàn 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: 26)))
+        let set = CorrectionSet(file: URL(fileURLWithPath: "config/corrections.yml"), corrections: [
+            Correction(key: "corrections[0]", eventID: review, chair: Person(rank: "Trung tướng", name: "Trần Văn Bình", role: .chair)),
+            Correction(key: "corrections[1]", url: "https://qdnd.vn/hq.txt", suppress: true),
+            Correction(key: "corrections[2]", eventID: "2020-01-01-khong-co-year-end-review"),
+        ])
+        let atOnce = set.apply(to: flat)
+
+        var archive = archive(files)
+        var pass = CorrectionPass(set: set, groups: set.groups(of: archive))
+        for index in 0..<archive.count {
+            if let changed = pass.apply(to: archive.record(index)) { archive.replace(index, with: changed) }
+        }
+        for index in flat.indices { #expect(archive.record(index) == atOnce.records[index]) }
+        #expect(pass.suppressed == atOnce.suppressed)
+        #expect(pass.unmatched == atOnce.unmatched)
+        #expect(pass.corrected.map(\.source) == atOnce.corrected.map(\.source))
+        // The id correction reached the review in both articles that reported it; one was then suppressed.
+        #expect(pass.corrected.map(\.source) == ["export.jsonl:1"])
+        #expect(pass.suppressed == 3)
+    }
+}
