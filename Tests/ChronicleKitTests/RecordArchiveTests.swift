@@ -59,11 +59,31 @@ import Testing
 
     @Test func storedBlobsAreCheckedWhenRead() throws {
         let entry = RecordArchive.Entry(records: files[0])
-        #expect(try RecordBinary.decode(entry.blob) == files[0])
-        let reread = try #require(RecordArchive.Entry(blob: entry.blob))
+        let blob = try #require(entry.bytes)
+        #expect(try RecordBinary.decode(blob) == files[0])
+        let reread = try #require(RecordArchive.Entry(blob: blob))
         #expect(reread.records.map(\.offset) == entry.records.map(\.offset))
-        #expect(RecordArchive.Entry(blob: Array(entry.blob.dropLast(3))) == nil)
-        #expect(RecordArchive.Entry(blob: [99] + entry.blob.dropFirst()) == nil)
+        #expect(RecordArchive.Entry(blob: Array(blob.dropLast(3))) == nil)
+        #expect(RecordArchive.Entry(blob: [99] + blob.dropFirst()) == nil)
+    }
+
+    @Test func spooledRecordsReadBackAsEncoded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spool = try RecordSpool(directory: folder)
+        var archive = RecordArchive()
+        for records in files {
+            var entry = RecordArchive.Entry(records: records)
+            entry.spill(to: spool)
+            #expect(entry.bytes == nil)
+            archive.append(entry)
+        }
+        // The scratch file is unlinked at once: nothing is left in the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let flat = files.flatMap { $0 }
+        for index in flat.indices { #expect(archive.record(index) == flat[index]) }
+        #expect(ChronologyBuilder(window: window).build(from: archive).events == ChronologyBuilder(window: window).build(flat).events)
     }
 
     @Test func aVanishedFileKeepsOnlyItsReadableRecords() {

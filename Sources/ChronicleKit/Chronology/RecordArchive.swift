@@ -4,8 +4,10 @@
 /// At a large archive the decoded records weigh three times their binary form, and a run used to
 /// hold all of them while it merged; the builder needs only a few fields of each report to group
 /// them, and whole records only for the groups it merges.
-struct RecordArchive: Sendable {
-    private var blobs: [[UInt8]] = []
+struct RecordArchive {
+    private var blobs: [Blob] = []
+    /// Names decoded once for all records (see `StringPool`).
+    private let pool = StringPool()
     private var locations: [Location] = []
     /// Records the corrections changed, by index; they take the place of the stored ones.
     private var replaced: [Int: ArticleRecord] = [:]
@@ -21,10 +23,35 @@ struct RecordArchive: Sendable {
 
     var count: Int { locations.count }
 
+    /// A file's records in binary form: in memory, or written to the run's spool.
+    enum Blob: Sendable {
+        case bytes([UInt8])
+        case spooled(RecordSpool.Span)
+
+        func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+            switch self {
+            case .bytes(let bytes): return try bytes.withUnsafeBytes(body)
+            case .spooled(let span): return try span.bytes().withUnsafeBytes(body)
+            }
+        }
+    }
+
     /// One file's records in binary form with where each starts.
     struct Entry: Sendable {
-        var blob: [UInt8]
+        private(set) var blob: Blob
         var records: [(offset: Int32, problem: ArticleProblem?)]
+
+        /// The bytes, if they are still in memory.
+        var bytes: [UInt8]? {
+            if case .bytes(let bytes) = blob { return bytes }
+            return nil
+        }
+
+        /// Moves the bytes to `spool`; they stay in memory if they cannot be written there.
+        mutating func spill(to spool: RecordSpool?) {
+            guard let spool, let bytes, let span = try? spool.append(bytes) else { return }
+            blob = .spooled(span)
+        }
 
         /// Encodes freshly extracted records.
         init(records: [ArticleRecord]) {
@@ -38,7 +65,7 @@ struct RecordArchive: Sendable {
                 self.records.append((Int32(clamping: w.bytes.count), Self.problem(record)))
                 w.record(record)
             }
-            blob = w.bytes
+            blob = .bytes(w.bytes)
         }
 
         /// Checks a stored blob by decoding each record once; nil when it does not decode.
@@ -59,7 +86,7 @@ struct RecordArchive: Sendable {
                 }
             }
             guard valid else { return nil }
-            self.blob = blob
+            self.blob = .bytes(blob)
             records = found
         }
 
@@ -90,13 +117,16 @@ struct RecordArchive: Sendable {
     func record(_ index: Int) -> ArticleRecord {
         if let record = replaced[index] { return record }
         let location = locations[index]
-        return blobs[Int(location.blob)].withUnsafeBytes { raw in
+        let record = try? blobs[Int(location.blob)].withBytes { raw in
             var r = RecordBinary.Reader(bytes: raw)
             r.offset = Int(location.offset)
-            // The entry decoded (or encoded) this very record; failing now would mean the bytes changed.
-            guard let record = try? r.record() else { preconditionFailure("a stored record no longer decodes") }
-            return record
+            r.pool = pool
+            return try r.record()
         }
+        // The entry decoded (or encoded) this very record; failing now would mean the bytes
+        // changed under the run (its scratch file altered).
+        guard let record else { preconditionFailure("a record of this run no longer decodes") }
+        return record
     }
 
     /// Puts `record` in the place of the record at `index`.

@@ -334,11 +334,20 @@ public struct ChronicleRun: Sendable {
             if case .restamped = outcome { reusedIndex[paths[index]] = index }
         }
         let vanishedSet = keepVanished ? Set(vanished.map(\.path)) : []
-        // Records stay in binary form (checked, not kept decoded) until the chronology is built.
+        // Records stay in binary form (checked, not kept decoded), spooled to disk, until the
+        // chronology is built; without a spool (it could not be created) they stay in memory.
+        let spool: RecordSpool?
+        do {
+            spool = try RecordSpool(directory: Self.stateDirectory(for: options.config))
+        } catch {
+            logger.warning("\(error); keeping the records in memory")
+            spool = nil
+        }
         var reusedEntries = [RecordArchive.Entry?](repeating: nil, count: outcomes.count)
         var vanishedEntries: [String: RecordArchive.Entry] = [:]
         try store.forEachRecordBlob(where: { reusedIndex[$0] != nil || vanishedSet.contains($0) }) { path, blob in
-            let entry = blob.flatMap(RecordArchive.Entry.init(blob:))
+            var entry = blob.flatMap(RecordArchive.Entry.init(blob:))
+            entry?.spill(to: spool)
             if let index = reusedIndex[path] {
                 reusedEntries[index] = entry
             } else if let entry {
@@ -360,9 +369,11 @@ public struct ChronicleRun: Sendable {
             defer { progress.advance() }
             let file = files[item.index]
             if case .extract(let stamp, let hash) = item.outcome {
-                return Self.extract(file, stamp: stamp, hash: hash, extraction: extraction)
+                return Self.extract(file, stamp: stamp, hash: hash, extraction: extraction, spool: spool)
             }
-            return Self.extract(file, stamp: FileStamp(path: item.path), hash: ContentHash(fileAt: item.path), extraction: extraction)
+            return Self.extract(
+                file, stamp: FileStamp(path: item.path), hash: ContentHash(fileAt: item.path), extraction: extraction,
+                spool: spool)
         }
         for (index, outcome) in zip(again, redone) { outcomes[index] = outcome }
         progress.finish()
@@ -390,6 +401,7 @@ public struct ChronicleRun: Sendable {
         var archive = RecordArchive()
         for item in entries { archive.append(item.entry) }
         entries = []
+        ProcessMemory.releaseFreedMemory()
 
         // Corrections, chronology, problems.
         var pass = CorrectionPass(set: corrections, groups: corrections.groups(of: archive))
@@ -435,15 +447,23 @@ public struct ChronicleRun: Sendable {
         return .extract(stamp, ContentHash(fileAt: path))
     }
 
-    private static func extract(_ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction) -> FileOutcome {
+    private static func extract(
+        _ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction, spool: RecordSpool?
+    ) -> FileOutcome {
         let records = extraction.records(file)
         // A file that could not be read gets no hash, so the next run tries it again.
         let readable = hash != nil && !records.contains { $0.status == .unreadable }
-        let entry = RecordArchive.Entry(records: records)
+        var entry = RecordArchive.Entry(records: records)
+        entry.spill(to: spool)
+        let payload: StoredArticle.RecordPayload
+        switch entry.blob {
+        case .bytes(let bytes): payload = .binary(bytes)
+        case .spooled(let span): payload = .spooled(span)
+        }
         let row = StoredArticle(
             path: file.path, displayPath: file.displayPath, stamp: stamp ?? FileStamp(size: -1, modified: -1),
             contentHash: readable ? hash?.description : nil, extractorVersion: extraction.version,
-            configFingerprint: extraction.configFingerprint, payload: .binary(entry.blob),
+            configFingerprint: extraction.configFingerprint, payload: payload,
             urls: StoredArticle.distinctURLs(records))
         return .extracted(row, entry)
     }

@@ -331,6 +331,9 @@ public final class ChronicleStore: Sendable {
                     case .binary(let bytes):
                         upsertRow.bind(8, "")
                         upsertRow.bind(9, blob: bytes)
+                    case .spooled(let span):
+                        upsertRow.bind(8, "")
+                        upsertRow.bind(9, blob: try span.bytes())
                     }
                     upsertRow.bind(10, runID)
                     upsertRow.bind(11, runID)

@@ -213,6 +213,21 @@ public enum RecordBinary {
             return try plainString()
         }
 
+        /// Where strings that repeat across records (units, people, documents) are shared, when set.
+        var pool: StringPool?
+
+        /// A string of a field whose values repeat across records: taken from `pool` when set.
+        mutating func sharedString() throws -> String {
+            guard interned == nil, let pool else { return try string() }
+            let length = try count()
+            guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+            offset += length
+            return pool.string(slice)
+        }
+
+        mutating func optionalSharedString() throws -> String? { try present() ? try sharedString() : nil }
+
         private mutating func plainString() throws -> String {
             let length = try count()
             guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
@@ -244,36 +259,37 @@ public enum RecordBinary {
         }
 
         mutating func person() throws -> Person {
-            let rank = try optionalString()
-            let name = try string()
+            let rank = try optionalSharedString()
+            let name = try sharedString()
             var positions: [String] = []
             let count = try count()
             positions.reserveCapacity(count)
-            for _ in 0..<count { positions.append(try string()) }
+            for _ in 0..<count { positions.append(try sharedString()) }
             return Person(rank: rank, name: name, positions: positions, role: try raw(PersonRole.self))
         }
 
         mutating func event() throws -> Event {
-            let unit = UnitReference(name: try string(), id: try string(), mention: try string())
-            let organizer = try optionalString()
+            let unit = UnitReference(name: try sharedString(), id: try sharedString(), mention: try sharedString())
+            let organizer = try optionalSharedString()
             let kind = try raw(EventKind.self)
             let title = try string()
             let value = try present() ? try date() : nil
             let partOfDay = try present() ? try raw(PartOfDay.self) : nil
             let basis = try raw(DateBasis.self)
             let evidence = try optionalString()
-            let period = try optionalString()
+            let period = try optionalSharedString()
             let chair = try present() ? try person() : nil
             var people: [Person] = []
             for _ in 0..<(try count()) { people.append(try person()) }
             var documents: [DocumentReference] = []
             for _ in 0..<(try count()) {
                 documents.append(DocumentReference(
-                    code: try string(), type: try string(), number: try optionalString(), issuer: try optionalString(),
+                    code: try sharedString(), type: try sharedString(), number: try optionalSharedString(),
+                    issuer: try optionalSharedString(),
                     date: try present() ? try date() : nil))
             }
             var credits: [String] = []
-            for _ in 0..<(try count()) { credits.append(try string()) }
+            for _ in 0..<(try count()) { credits.append(try sharedString()) }
             return Event(
                 unit: unit, organizer: organizer, kind: kind, title: title,
                 date: EventDate(value: value, partOfDay: partOfDay, basis: basis, evidence: evidence),
@@ -326,5 +342,28 @@ public enum RecordBinaryError: Error, CustomStringConvertible {
         case .unknownVersion: return "stored records were written by another Chronicle version"
         case .corrupt: return "stored records are truncated or damaged"
         }
+    }
+}
+
+/// Strings decoded once and shared: records of an archive name the same units, people and
+/// documents over and over, and a chronology built from them would otherwise hold a copy of
+/// each name per event. Strings short enough to be stored inline are not pooled.
+final class StringPool {
+    private var strings: [UInt64: String] = [:]
+
+    init() {}
+
+    func string(_ bytes: UnsafeRawBufferPointer) -> String {
+        guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if let found = strings[hash] {
+            if found.utf8.elementsEqual(bytes) { return found }
+            // Two strings with one hash: the second is simply not shared.
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        strings[hash] = text
+        return text
     }
 }

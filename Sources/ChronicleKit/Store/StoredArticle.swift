@@ -17,10 +17,12 @@ public struct StoredArticle: Sendable, Hashable {
     /// The distinct article URLs of its records (filled when the row is made from records).
     public var urls: [String]
 
-    /// How a row's records are kept: JSON (stores written before the binary form) or `RecordBinary`.
+    /// How a row's records are kept: JSON (stores written before the binary form) or `RecordBinary`,
+    /// in memory or, for a run's freshly extracted rows, in its spool until they are stored.
     public enum RecordPayload: Sendable, Hashable {
         case json(String)
         case binary([UInt8])
+        case spooled(RecordSpool.Span)
     }
 
     public init(
@@ -61,7 +63,7 @@ public struct StoredArticle: Sendable, Hashable {
     public var recordsJSON: String {
         switch payload {
         case .json(let text): return text
-        case .binary:
+        case .binary, .spooled:
             guard let records = try? records(), let data = try? RecordJSON.encoder.encode(records) else { return "[]" }
             return String(decoding: data, as: UTF8.self)
         }
@@ -72,6 +74,7 @@ public struct StoredArticle: Sendable, Hashable {
         switch payload {
         case .json(let text): return try JSONDecoder().decode([ArticleRecord].self, from: Data(text.utf8))
         case .binary(let bytes): return try RecordBinary.decode(bytes)
+        case .spooled(let span): return try RecordBinary.decode(try span.bytes())
         }
     }
 

@@ -25,4 +25,16 @@ enum ProcessMemory {
         return nil
         #endif
     }
+
+    /// Gives memory freed by a finished phase back to the system. glibc keeps freed blocks in
+    /// per-thread arenas; after the parallel extraction of a large archive they would otherwise
+    /// stay resident under the phases that follow.
+    static func releaseFreedMemory() {
+        #if os(Linux)
+        // Looked up at run time: glibc has it, other C libraries (musl) may not.
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
+    }
 }

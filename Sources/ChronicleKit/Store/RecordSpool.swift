@@ -1,0 +1,81 @@
+import Foundation
+
+/// A scratch file for the records a run extracts or reads back while it builds the chronology.
+///
+/// At a large archive the records' binary form alone is hundreds of megabytes. Held in memory it
+/// would sit beside the chronology being built; spooled to disk, each record is read back with
+/// `pread` when the builder needs it, and those pages stay in the system's file cache rather
+/// than in the job's own memory. The file is unlinked as soon as it is opened, so nothing is
+/// left behind whatever way the run ends.
+public final class RecordSpool: @unchecked Sendable {
+    private let descriptor: Int32
+    private let path: String
+    private let lock = NSLock()
+    private var end: Int64 = 0
+
+    /// A blob written to the spool.
+    public struct Span: Sendable, Hashable {
+        let spool: RecordSpool
+        let offset: Int64
+        let count: Int
+
+        /// The bytes written there.
+        func bytes() throws -> [UInt8] { try spool.read(self) }
+
+        public static func == (lhs: Span, rhs: Span) -> Bool {
+            lhs.spool === rhs.spool && lhs.offset == rhs.offset && lhs.count == rhs.count
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(ObjectIdentifier(spool))
+            hasher.combine(offset)
+        }
+    }
+
+    /// Opens a new, already unlinked spool file in `directory`.
+    init(directory: URL) throws {
+        path = directory.appendingPathComponent(".records-\(getpid()).spool").path
+        descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError.failed(path: path, action: "create a scratch file", reason: String(cString: strerror(errno)))
+        }
+        unlink(path)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends `bytes`; safe to call from several threads.
+    func append(_ bytes: [UInt8]) throws -> Span {
+        lock.lock()
+        let offset = end
+        end += Int64(bytes.count)
+        lock.unlock()
+        try bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let written = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    throw StoreError.failed(path: path, action: "write a scratch file", reason: String(cString: strerror(errno)))
+                }
+                done += written
+            }
+        }
+        return Span(spool: self, offset: offset, count: bytes.count)
+    }
+
+    fileprivate func read(_ span: Span) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: span.count) { buffer, initialized in
+            var done = 0
+            while done < span.count {
+                let got = pread(descriptor, buffer.baseAddress! + done, span.count - done, off_t(span.offset) + off_t(done))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else {
+                    throw StoreError.failed(path: path, action: "read a scratch file", reason: got == 0 ? "it is shorter than written" : String(cString: strerror(errno)))
+                }
+                done += got
+            }
+            initialized = span.count
+        }
+    }
+}
