@@ -15,7 +15,7 @@ import FoundationXML
     ]
 
     /// Runs once with the good articles only, then with `bad` added; returns the second summary.
-    private func runWith(_ bad: [(String, Data)], in box: Sandbox) throws -> (baseline: [ChronologyEvent], summary: RunSummary) {
+    private func runWith(_ bad: [(String, Data)], in box: Sandbox) throws -> (baseline: EventList, summary: RunSummary) {
         for (name, text) in Self.good { try box.write(name, text) }
         let baseline = try box.run().chronology.events
         for (name, data) in bad { try box.write(name, data) }

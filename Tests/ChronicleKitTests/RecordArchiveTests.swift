@@ -71,7 +71,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spool = try RecordSpool(directory: folder)
+        let spool = try ScratchFile(directory: folder, name: "records")
         var archive = RecordArchive()
         for records in files {
             var entry = RecordArchive.Entry(records: records)

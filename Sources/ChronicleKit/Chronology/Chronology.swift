@@ -2,28 +2,32 @@
 public struct Chronology: Sendable {
     public var window: DateWindow
     /// Events dated inside the window, sorted by date, then unit, then kind.
-    public var events: [ChronologyEvent]
+    public var events: EventList
     /// Events whose date could not be resolved even to a year.
-    public var undated: [ChronologyEvent]
+    public var undated: EventList
     /// How many dated events fell outside the window.
     public var outsideWindow: Int
 
-    public init(window: DateWindow, events: [ChronologyEvent], undated: [ChronologyEvent] = [], outsideWindow: Int = 0) {
+    public init(window: DateWindow, events: EventList, undated: EventList = [], outsideWindow: Int = 0) {
         self.window = window
         self.events = events
         self.undated = undated
         self.outsideWindow = outsideWindow
     }
 
+    public init(window: DateWindow, events: [ChronologyEvent], undated: [ChronologyEvent] = [], outsideWindow: Int = 0) {
+        self.init(window: window, events: EventList(events), undated: EventList(undated), outsideWindow: outsideWindow)
+    }
+
     /// Years of the window that have events, ascending.
     public var years: [Int] {
-        Array(Set(events.compactMap { $0.event.date.value?.year })).sorted()
+        Array(Set(events.heads.compactMap { $0.date?.year })).sorted()
     }
 
     /// Units that have events, in Vietnamese alphabetical order of their names, each once.
     public var units: [UnitReference] {
         var seen: [String: UnitReference] = [:]
-        for item in events where seen[item.event.unit.id] == nil { seen[item.event.unit.id] = item.event.unit }
+        for head in events.heads where seen[head.unit.id] == nil { seen[head.unit.id] = head.unit }
         return seen.values
             .map { (VietnameseCollation.key($0.name), $0) }
             .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id < $1.1.id }

@@ -89,12 +89,13 @@ public struct ChronologyBuilder: Sendable {
         }
 
         /// One merged event per group, bucket by bucket, groups in start order.
-        func merged<Input: ChronologyInput>(_ records: Input) -> [ChronologyEvent] {
-            var result: [ChronologyEvent] = []
+        func merged<Input: ChronologyInput>(_ records: Input) -> EventList {
+            var result = EventList()
             result.reserveCapacity(buckets.reduce(0) { $0 + $1.groups.count })
             for bucket in buckets {
                 for group in bucket.groups { result.append(ChronologyBuilder.merge(group, records)) }
             }
+            result.seal()
             return result
         }
     }
@@ -242,31 +243,32 @@ public struct ChronologyBuilder: Sendable {
     ///
     /// The keys are computed once per event (the collation key once per unit name) rather than
     /// in the comparator, which runs some n·log n times; the sort is stable, as before.
-    static func sorted(_ items: [ChronologyEvent]) -> [ChronologyEvent] {
+    static func sorted(_ items: EventList) -> EventList {
         guard items.count > 1 else { return items }
+        let heads = items.heads
         var names: [String: Int] = [:]
-        for item in items where names[item.event.unit.name] == nil { names[item.event.unit.name] = 0 }
+        for head in heads where names[head.unit.name] == nil { names[head.unit.name] = 0 }
         let ranked = names.keys.map { (VietnameseCollation.key($0), $0) }.sorted { $0.0 < $1.0 }
         for (rank, pair) in ranked.enumerated() { names[pair.1] = rank }
         var kindRank: [EventKind: Int] = [:]
         for (rank, kind) in EventKind.allCases.enumerated() { kindRank[kind] = rank }
-        let keys = items.map { item -> SortKey in
-            let date = item.event.date.value
+        let keys = heads.map { head -> SortKey in
+            let date = head.date
             let precision = date?.precision ?? .year
             return SortKey(
                 day: date?.dayNumber ?? Int.max, precision: precision == .day ? 0 : precision == .month ? 1 : 2,
-                unit: names[item.event.unit.name]!, kind: kindRank[item.event.kind]!)
+                unit: names[head.unit.name]!, kind: kindRank[head.kind]!)
         }
-        var order = Array(items.indices)
+        var order = Array(heads.indices)
         order.sort { a, b in
             let x = keys[a], y = keys[b]
             if x.day != y.day { return x.day < y.day }
             if x.precision != y.precision { return x.precision < y.precision }
             if x.unit != y.unit { return x.unit < y.unit }
             if x.kind != y.kind { return x.kind < y.kind }
-            return items[a].id < items[b].id
+            return heads[a].id < heads[b].id
         }
-        return order.map { items[$0] }
+        return items.reordered(order)
     }
 
     private struct SortKey {

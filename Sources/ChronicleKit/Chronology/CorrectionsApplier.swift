@@ -39,7 +39,9 @@ extension CorrectionSet {
         let everything = DateWindow(from: PartialDate(year: 1, month: 1, day: 1), to: PartialDate(year: 9999, month: 12, day: 31))
         let chronology = ChronologyBuilder(window: everything).build(from: records)
         var groups: [String: ChronologyEvent] = [:]
-        for item in chronology.events + chronology.undated where ids.contains(item.id) { groups[item.id] = item }
+        for list in [chronology.events, chronology.undated] {
+            for (index, head) in list.heads.enumerated() where ids.contains(head.id) { groups[head.id] = list[index] }
+        }
         return groups
     }
 
@@ -75,8 +77,8 @@ extension Chronology {
                     && (ChronologyEvent.id(for: pair.event) == item.id || ChronologyBuilder.sameMeeting(pair.event, item.event))
             }
         }
-        for index in events.indices where isCorrected(events[index]) { events[index].corrected = true }
-        for index in undated.indices where isCorrected(undated[index]) { undated[index].corrected = true }
+        for index in events.indices where isCorrected(events[index]) { events.setCorrected(index) }
+        for index in undated.indices where isCorrected(undated[index]) { undated.setCorrected(index) }
     }
 }
 

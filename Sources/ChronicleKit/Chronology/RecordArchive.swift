@@ -26,7 +26,7 @@ struct RecordArchive {
     /// A file's records in binary form: in memory, or written to the run's spool.
     enum Blob: Sendable {
         case bytes([UInt8])
-        case spooled(RecordSpool.Span)
+        case spooled(ScratchFile.Span)
 
         func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
             switch self {
@@ -48,7 +48,7 @@ struct RecordArchive {
         }
 
         /// Moves the bytes to `spool`; they stay in memory if they cannot be written there.
-        mutating func spill(to spool: RecordSpool?) {
+        mutating func spill(to spool: ScratchFile?) {
             guard let spool, let bytes, let span = try? spool.append(bytes) else { return }
             blob = .spooled(span)
         }

@@ -261,13 +261,13 @@ public struct ChronicleRun: Sendable {
         for problem in problems {
             logger.warning("\(problem.source): \(problem.reason)")
         }
-        let eventIDs = (chronology.events + chronology.undated).map(\.id)
+        let eventIDs = chronology.events.ids + chronology.undated.ids
         var newEventIDs = Set<String>()
         if let baseline {
             newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
         }
-        let correctedCount = chronology.events.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
-            + chronology.undated.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
+        let correctedCount = chronology.events.heads.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
+            + chronology.undated.heads.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
         let records = (count: built.articles, suppressed: built.suppressed)
         logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(built.suppressed) suppressed")
 
@@ -336,9 +336,9 @@ public struct ChronicleRun: Sendable {
         let vanishedSet = keepVanished ? Set(vanished.map(\.path)) : []
         // Records stay in binary form (checked, not kept decoded), spooled to disk, until the
         // chronology is built; without a spool (it could not be created) they stay in memory.
-        let spool: RecordSpool?
+        let spool: ScratchFile?
         do {
-            spool = try RecordSpool(directory: Self.stateDirectory(for: options.config))
+            spool = try ScratchFile(directory: Self.stateDirectory(for: options.config), name: "records")
         } catch {
             logger.warning("\(error); keeping the records in memory")
             spool = nil
@@ -448,7 +448,7 @@ public struct ChronicleRun: Sendable {
     }
 
     private static func extract(
-        _ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction, spool: RecordSpool?
+        _ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction, spool: ScratchFile?
     ) -> FileOutcome {
         let records = extraction.records(file)
         // A file that could not be read gets no hash, so the next run tries it again.

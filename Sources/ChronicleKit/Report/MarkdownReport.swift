@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes `chronology.md`, `units/<unit>.md` and `years/<year>.md` from the Mustache templates.
 ///
 /// The document is rendered piece by piece (header, one heading per group, one row per event)
@@ -12,22 +14,30 @@ struct MarkdownReport {
     /// Above this many events, `chronology.md` links to the year files instead of listing them.
     let fullListLimit: Int
     /// Each event's table row, rendered once and shared by chronology.md and the unit and year
-    /// files; nil for events no file written in this run shows.
-    private let rows: [String?]
+    /// files, kept in a scratch file (at a large archive the rows are a hundred megabytes); nil
+    /// for events no file written in this run shows.
+    private let rows: [ScratchFile.Span?]
     /// Renders of the small fixed pieces (table header, year and unit headings), which repeat
     /// in every unit and year file.
     private let pieces = PieceCache()
-    /// Undated events per unit id, for the unit files.
-    private let undatedByUnit: [String: [ChronologyEvent]]
+    /// Undated events per unit id (positions in `chronology.undated`), for the unit files.
+    private let undatedByUnit: [String: [Int]]
     /// Each unit's position in the summary's unit order.
     private let unitRank: [String: Int]
     /// The events new since the last run, dated then undated, in chronology order.
-    private let newItems: [ChronologyEvent]
+    private let newItems: [NewItem]
 
+    private struct NewItem {
+        var head: EventList.Head
+        var dated: Bool
+        var index: Int
+    }
+
+    /// - Parameter scratch: the folder for the scratch file of rendered rows.
     init(
         input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool, plan: ReportPlan,
-        fullListLimit: Int
-    ) {
+        fullListLimit: Int, scratch: URL
+    ) throws {
         self.input = input
         self.summary = summary
         self.templates = templates
@@ -48,17 +58,41 @@ struct MarkdownReport {
             }
         }
         let events = input.chronology.events
-        let wanted = needed
-        rows = Array(wanted.indices).parallelMap { index -> String? in
-            guard wanted[index] else { return nil }
-            return templates.render("event-row", Self.row(events[index], input: input, templates: templates))
+        let wanted = needed.indices.filter { needed[$0] }
+        var rows = [ScratchFile.Span?](repeating: nil, count: needed.count)
+        if !wanted.isEmpty {
+            do {
+                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError.cannotCreateDirectory(path: scratch.path, reason: (error as NSError).localizedDescription)
+            }
+            let file = try ScratchFile(directory: scratch, name: "rows")
+            // Rendered on all cores a batch at a time, so only a batch of rows is in memory.
+            var start = 0
+            while start < wanted.count {
+                let batch = Array(wanted[start..<min(wanted.count, start + 4096)])
+                let rendered = batch.parallelMap { index in
+                    templates.render("event-row", Self.row(events[index], input: input, templates: templates))
+                }
+                for (index, row) in zip(batch, rendered) { rows[index] = try file.append(Array(row.utf8)) }
+                start += batch.count
+            }
         }
-        undatedByUnit = Dictionary(grouping: input.chronology.undated, by: \.event.unit.id)
+        self.rows = rows
+        let undatedHeads = input.chronology.undated.heads
+        undatedByUnit = Dictionary(grouping: undatedHeads.indices) { undatedHeads[$0].unit.id }
         unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
         // Found once: each unit and year file lists its own, and scanning the whole chronology
         // per file made a run with new events quadratic in the number of units.
-        newItems = input.newEventIDs.isEmpty
-            ? [] : (input.chronology.events + input.chronology.undated).filter { input.newEventIDs.contains($0.id) }
+        var newItems: [NewItem] = []
+        if !input.newEventIDs.isEmpty {
+            for (dated, list) in [(true, events), (false, input.chronology.undated)] {
+                for (index, head) in list.heads.enumerated() where input.newEventIDs.contains(head.id) {
+                    newItems.append(NewItem(head: head, dated: dated, index: index))
+                }
+            }
+        }
+        self.newItems = newItems
     }
 
     private final class PieceCache {
@@ -126,7 +160,7 @@ struct MarkdownReport {
             try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try writeUnitSections(summary.eventsByYear[position], heading: "###", into: sink)
         }
-        try problems(articles: input.problems, undated: chronology.undated, showArticles: true, into: sink)
+        try problems(articles: input.problems, undated: Array(chronology.undated.indices), showArticles: true, into: sink)
     }
 
     private func writeUnit(_ unit: UnitReference, events: [Int], into sink: AtomicFileSink) throws {
@@ -135,13 +169,13 @@ struct MarkdownReport {
         context["updated"] = context.removeValue(forKey: "as_of")
         context["unit"] = ReportText.markdown(unit.name)
         context.merge(overview(events, unitCount: 1)) { $1 }
-        context.merge(newEvents { $0.event.unit.id == unit.id }) { $1 }
+        context.merge(newEvents { $0.unit.id == unit.id }) { $1 }
         try sink.write(templates.render("unit", context))
         var start = 0
         while start < events.count {
-            let year = chronology.events[events[start]].event.date.value!.year
+            let year = chronology.events.heads[events[start]].date!.year
             var end = start
-            while end < events.count && chronology.events[events[end]].event.date.value!.year == year { end += 1 }
+            while end < events.count && chronology.events.heads[events[end]].date!.year == year { end += 1 }
             try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try table(events[start..<end], into: sink)
             start = end
@@ -155,9 +189,9 @@ struct MarkdownReport {
         // Written again only when its content changes: it shows the date of that change.
         context["updated"] = context.removeValue(forKey: "as_of")
         context["year"] = String(year)
-        let unitCount = Set(events.map { chronology.events[$0].event.unit.id }).count
+        let unitCount = Set(events.map { chronology.events.heads[$0].unit.id }).count
         context.merge(overview(events, unitCount: unitCount)) { $1 }
-        context.merge(newEvents { $0.event.date.value?.year == year }) { $1 }
+        context.merge(newEvents { $0.date?.year == year }) { $1 }
         try sink.write(templates.render("year", context))
         try writeUnitSections(events, heading: "##", into: sink)
     }
@@ -165,14 +199,14 @@ struct MarkdownReport {
     /// One section per unit (in the summary's unit order), each a table of its events in date order.
     private func writeUnitSections(_ events: [Int], heading: String, into sink: AtomicFileSink) throws {
         let indices = events.enumerated().sorted {
-            let l = unitRank[chronology.events[$0.element].event.unit.id]!, r = unitRank[chronology.events[$1.element].event.unit.id]!
+            let l = unitRank[chronology.events.heads[$0.element].unit.id]!, r = unitRank[chronology.events.heads[$1.element].unit.id]!
             return l != r ? l < r : $0.offset < $1.offset
         }.map(\.element)
         var start = 0
         while start < indices.count {
-            let unit = chronology.events[indices[start]].event.unit
+            let unit = chronology.events.heads[indices[start]].unit
             var end = start
-            while end < indices.count && chronology.events[indices[end]].event.unit.id == unit.id { end += 1 }
+            while end < indices.count && chronology.events.heads[indices[end]].unit.id == unit.id { end += 1 }
             try sink.write(piece("section-unit", ["heading": heading, "unit": ReportText.markdown(unit.name)]))
             try table(indices[start..<end], into: sink)
             start = end
@@ -193,9 +227,9 @@ struct MarkdownReport {
         var kinds = [Int](repeating: 0, count: EventKind.allCases.count)
         var years: [Int: Int] = [:]
         for index in events {
-            let event = chronology.events[index].event
-            kinds[EventKind.allCases.firstIndex(of: event.kind)!] += 1
-            if let year = event.date.value?.year { years[year, default: 0] += 1 }
+            let head = chronology.events.heads[index]
+            kinds[EventKind.allCases.firstIndex(of: head.kind)!] += 1
+            if let year = head.date?.year { years[year, default: 0] += 1 }
         }
         let byKind = EventKind.allCases.indices.filter { kinds[$0] > 0 }.map {
             ["label": templates.kind(EventKind.allCases[$0]), "count": String(kinds[$0])]
@@ -244,10 +278,11 @@ struct MarkdownReport {
         ]
     }
 
-    private func newEvents(_ filter: (ChronologyEvent) -> Bool) -> [String: Any] {
+    private func newEvents(_ filter: (EventList.Head) -> Bool) -> [String: Any] {
         guard !input.newEventIDs.isEmpty else { return ["has_new": false] }
         var items: [[String: Any]] = []
-        for item in newItems where filter(item) {
+        for new in newItems where filter(new.head) {
+            let item = new.dated ? chronology.events[new.index] : chronology.undated[new.index]
             items.append([
                 "date": item.event.date.value.map(ReportFields.vietnameseDate) ?? "?",
                 "unit": ReportText.markdown(item.event.unit.name),
@@ -260,7 +295,10 @@ struct MarkdownReport {
 
     private func table(_ indices: ArraySlice<Int>, into sink: AtomicFileSink) throws {
         try sink.write(piece("table-header", [:]))
-        for index in indices { try sink.write(rows[index]!) }
+        for index in indices {
+            let row = try rows[index]!.bytes()
+            try row.withUnsafeBytes { try sink.write(bytes: $0) }
+        }
         try sink.write("\n")
     }
 
@@ -295,12 +333,14 @@ struct MarkdownReport {
         }.joined(separator: "; ")
     }
 
-    private func problems(articles: [ArticleProblem], undated: [ChronologyEvent], showArticles: Bool, into sink: AtomicFileSink) throws {
+    /// - Parameter undated: positions in `chronology.undated`.
+    private func problems(articles: [ArticleProblem], undated: [Int], showArticles: Bool, into sink: AtomicFileSink) throws {
         let problems = articles.sorted().map {
             ["source": ReportText.markdown($0.source), "reason": ReportText.markdown($0.reason)]
         }
-        let undatedItems: [[String: Any]] = undated.map { item in
-            [
+        let undatedItems: [[String: Any]] = undated.map { index in
+            let item = chronology.undated[index]
+            return [
                 "kind": ReportText.markdown(templates.kind(item.event.kind)),
                 "unit": ReportText.markdown(item.event.unit.name),
                 "title": ReportText.markdown(item.event.title),

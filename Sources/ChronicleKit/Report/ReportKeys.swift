@@ -36,12 +36,13 @@ struct ReportKeys {
         base.add(config.fullListLimit)
         self.base = base.digest
         let newIDs = input.newEventIDs
-        dated = digests?.dated ?? input.chronology.events.parallelMap(Self.digest)
-        undated = digests?.undated ?? input.chronology.undated.map(Self.digest)
-        datedNew = input.chronology.events.map { newIDs.contains($0.id) }
-        undatedNew = input.chronology.undated.map { newIDs.contains($0.id) }
-        firstSeen = (input.chronology.events + input.chronology.undated).map { input.firstSeen($0.id).dayNumber }
-        undatedByUnit = Dictionary(grouping: input.chronology.undated.indices) { input.chronology.undated[$0].event.unit.id }
+        let events = input.chronology.events, undatedEvents = input.chronology.undated
+        dated = digests?.dated ?? Array(events.indices).parallelMap { Self.digest(events[$0]) }
+        undated = digests?.undated ?? undatedEvents.map(Self.digest)
+        datedNew = events.heads.map { newIDs.contains($0.id) }
+        undatedNew = undatedEvents.heads.map { newIDs.contains($0.id) }
+        firstSeen = (events.heads + undatedEvents.heads).map { input.firstSeen($0.id).dayNumber }
+        undatedByUnit = Dictionary(grouping: undatedEvents.indices) { undatedEvents.heads[$0].unit.id }
     }
 
     /// An event's content: every field any report shows.

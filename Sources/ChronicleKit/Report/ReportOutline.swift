@@ -22,7 +22,7 @@ public struct ReportOutline: Sendable {
     init(fingerprint: String, full: ChronologyCache, digests: ReportDigests) {
         self.fingerprint = fingerprint
         var light = full
-        light.chronology.events = full.chronology.events.map(Self.cut)
+        light.chronology.events = EventList(full.chronology.events.lazy.map(Self.cut))
         self.cache = light
         self.digests = digests
     }

@@ -32,9 +32,10 @@ public struct ReportSummary: Sendable {
     public init(_ chronology: Chronology) {
         var unitIndex: [String: Int] = [:]
         var units: [UnitReference] = []
-        for item in chronology.events where unitIndex[item.event.unit.id] == nil {
-            unitIndex[item.event.unit.id] = units.count
-            units.append(item.event.unit)
+        let heads = chronology.events.heads
+        for head in heads where unitIndex[head.unit.id] == nil {
+            unitIndex[head.unit.id] = units.count
+            units.append(head.unit)
         }
         let keys = units.map { VietnameseCollation.key($0.name) }
         let order = units.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : units[$0].id < units[$1].id }
@@ -69,11 +70,11 @@ public struct ReportSummary: Sendable {
         var unitYear = [[Int]](repeating: [Int](repeating: 0, count: windowYears.count), count: units.count)
         let kinds = EventKind.allCases
         var kindTotals = [Int](repeating: 0, count: kinds.count)
-        for (index, item) in chronology.events.enumerated() {
-            guard let year = item.event.date.value?.year else { continue }
-            let unit = rank[unitIndex[item.event.unit.id]!]
+        for (index, head) in heads.enumerated() {
+            guard let year = head.date?.year else { continue }
+            let unit = rank[unitIndex[head.unit.id]!]
             let y = yearPosition[year]!
-            let k = kinds.firstIndex(of: item.event.kind)!
+            let k = kinds.firstIndex(of: head.kind)!
             byUnit[unit].append(index)
             byYear[y].append(index)
             cube[(unit * years.count + y) * kinds.count + k] += 1

@@ -95,7 +95,7 @@ public struct ReportWriter: Sendable {
             jobs.append { staging in
                 try MarkdownReport(
                     input: finalInput, summary: finalSummary, templates: templates, withTimeline: withTimeline, plan: finalPlan,
-                    fullListLimit: fullListLimit
+                    fullListLimit: fullListLimit, scratch: root
                 ).write(into: staging)
             }
         }

@@ -39,14 +39,13 @@ struct TimelineSVG {
         let width = left + plotWidth + 20
 
         // Marks per unit, with lanes so that marks of one row do not cover each other.
-        struct Mark { var x: Double; var x2: Double?; var lane: Int; var item: ChronologyEvent }
+        struct Mark { var x: Double; var x2: Double?; var lane: Int; var index: Int }
         var rows: [[Mark]] = []
         for events in summary.eventsByUnit {
             var laneEnds = [Double](repeating: -Double.infinity, count: maxLanes)
             var marks: [Mark] = []
             for index in events {
-                let item = input.chronology.events[index]
-                guard let date = item.event.date.value else { continue }
+                guard let date = input.chronology.events.heads[index].date else { continue }
                 var x: Double
                 var x2: Double?
                 switch date.precision {
@@ -63,7 +62,7 @@ struct TimelineSVG {
                 let from = x - radius, to = (x2 ?? x) + radius
                 let lane = laneEnds.firstIndex { $0 + 1 <= from } ?? (laneEnds.indices.min { laneEnds[$0] < laneEnds[$1] } ?? 0)
                 laneEnds[lane] = max(laneEnds[lane], to)
-                marks.append(Mark(x: x, x2: x2, lane: lane, item: item))
+                marks.append(Mark(x: x, x2: x2, lane: lane, index: index))
             }
             rows.append(marks)
         }
@@ -136,7 +135,7 @@ struct TimelineSVG {
                 ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(maxScalars - 1))) + "…" : name
             row += "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowPadding + laneHeight / 2 + 4))\" text-anchor=\"end\"><title>\(x(name))</title>\(x(shown))</text>\n"
             for mark in rows[position] {
-                let event = mark.item.event
+                let event = input.chronology.events[mark.index].event
                 let colour = Self.colours[event.kind]!
                 let cy = y + rowPadding + Double(mark.lane) * laneHeight + laneHeight / 2
                 let tip = "<title>\(x(event.date.value.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))</title>"

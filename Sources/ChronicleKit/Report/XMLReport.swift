@@ -73,10 +73,10 @@ struct XMLReport {
             let events = summary.eventsByUnit[position]
             var start = 0
             while start < events.count {
-                let year = chronology.events[events[start]].event.date.value!.year
+                let year = chronology.events.heads[events[start]].date!.year
                 try w.start("year")
                 try w.attribute("value", String(year))
-                while start < events.count && chronology.events[events[start]].event.date.value!.year == year {
+                while start < events.count && chronology.events.heads[events[start]].date!.year == year {
                     try writeEvent(chronology.events[events[start]], &w)
                     start += 1
                 }

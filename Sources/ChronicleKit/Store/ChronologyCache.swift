@@ -102,21 +102,18 @@ public struct ChronologyCache: Sendable {
 
     // MARK: Binary form
 
-    /// 2: strings interned (titles, units, people and sources repeat across events).
-    static let version: UInt8 = 2
+    /// 3: the event lists in `EventList`'s stored form (bodies and string table as they are held).
+    static let version: UInt8 = 3
 
     public func encoded() -> [UInt8] {
         var w = RecordBinary.Writer()
         w.bytes.reserveCapacity(1024 + (chronology.events.count + chronology.undated.count) * 512)
         w.bytes.append(Self.version)
-        w.interned = Dictionary(minimumCapacity: 1024 + (chronology.events.count + chronology.undated.count) * 8)
         w.date(chronology.window.from)
         w.date(chronology.window.to)
         w.int(chronology.outsideWindow)
-        for list in [chronology.events, chronology.undated] {
-            w.count(list.count)
-            for item in list { w.chronologyEvent(item) }
-        }
+        chronology.events.write(to: &w)
+        chronology.undated.write(to: &w)
         w.count(problems.count)
         for problem in problems {
             w.string(problem.source)
@@ -124,44 +121,44 @@ public struct ChronologyCache: Sendable {
         }
         w.int(articles)
         w.int(suppressed)
+        // A checksum of all of it: events are decoded only when read, long after this is checked.
+        let digest = w.bytes.withUnsafeBytes { Self.checksum($0) }
+        for lane in [digest.first, digest.second] {
+            withUnsafeBytes(of: lane.littleEndian) { w.bytes.append(contentsOf: $0) }
+        }
         return w.bytes
+    }
+
+    private static func checksum(_ raw: UnsafeRawBufferPointer) -> ReportHash.Digest {
+        var hash = ReportHash("chronology-cache")
+        hash.add(bytes: raw)
+        return hash.digest
     }
 
     public init(decoding bytes: [UInt8]) throws {
         self = try bytes.withUnsafeBytes { try ChronologyCache(decoding: $0) }
     }
 
-    init(decoding raw: UnsafeRawBufferPointer) throws {
-        self = try {
-            var r = RecordBinary.Reader(bytes: raw)
-            guard try r.byte() == Self.version else { throw RecordBinaryError.unknownVersion }
-            r.interned = []
-            let window = DateWindow(from: try r.date(), to: try r.date())
-            let outside = try r.int()
-            var lists: [[ChronologyEvent]] = []
-            for _ in 0..<2 {
-                var list: [ChronologyEvent] = []
-                let count = try r.count()
-                list.reserveCapacity(count)
-                for _ in 0..<count {
-                    let id = try r.string()
-                    let event = try r.event()
-                    var sources: [EventSource] = []
-                    for _ in 0..<(try r.count()) {
-                        sources.append(EventSource(source: try r.string(), url: try r.optionalString(), title: try r.optionalString()))
-                    }
-                    list.append(ChronologyEvent(id: id, event: event, sources: sources, corrected: try r.present()))
-                }
-                lists.append(list)
-            }
-            var problems: [ArticleProblem] = []
-            for _ in 0..<(try r.count()) { problems.append(ArticleProblem(source: try r.string(), reason: try r.string())) }
-            let articles = try r.int()
-            let suppressed = try r.int()
-            guard r.offset == raw.count else { throw RecordBinaryError.corrupt }
-            return ChronologyCache(
-                chronology: Chronology(window: window, events: lists[0], undated: lists[1], outsideWindow: outside),
-                problems: problems, articles: articles, suppressed: suppressed)
-        }()
+    init(decoding stored: UnsafeRawBufferPointer) throws {
+        guard stored.count > 16 else { throw RecordBinaryError.corrupt }
+        let raw = UnsafeRawBufferPointer(rebasing: stored[0..<(stored.count - 16)])
+        let digest = Self.checksum(raw)
+        guard UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: raw.count, as: UInt64.self)) == digest.first,
+              UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: raw.count + 8, as: UInt64.self)) == digest.second
+        else { throw RecordBinaryError.corrupt }
+        var r = RecordBinary.Reader(bytes: raw)
+        guard try r.byte() == Self.version else { throw RecordBinaryError.unknownVersion }
+        let window = DateWindow(from: try r.date(), to: try r.date())
+        let outside = try r.int()
+        let events = try EventList(reading: &r)
+        let undated = try EventList(reading: &r)
+        var problems: [ArticleProblem] = []
+        for _ in 0..<(try r.count()) { problems.append(ArticleProblem(source: try r.string(), reason: try r.string())) }
+        let articles = try r.int()
+        let suppressed = try r.int()
+        guard r.offset == raw.count else { throw RecordBinaryError.corrupt }
+        self.init(
+            chronology: Chronology(window: window, events: events, undated: undated, outsideWindow: outside),
+            problems: problems, articles: articles, suppressed: suppressed)
     }
 }

@@ -61,7 +61,14 @@ public enum RecordBinary {
         /// first appearance plus one, a first appearance is 0 then the string (`ChronologyCache`).
         var interned: [InternKey: Int]?
 
+        /// When set, every string is a number in this table (`EventList`'s form).
+        var table: StringTable?
+
         mutating func string(_ value: String) {
+            if let table {
+                count(table.intern(value))
+                return
+            }
             if interned != nil {
                 let key = InternKey(value)
                 if let number = interned![key] {
@@ -199,7 +206,15 @@ public enum RecordBinary {
         /// Strings seen so far, when the writer interned them.
         var interned: [String]?
 
+        /// When set, strings are numbers in this table (`EventList`'s form).
+        var table: StringTable?
+
         mutating func string() throws -> String {
+            if let table {
+                let number = try varint()
+                guard number < UInt64(table.count), let text = table.string(Int(number)) else { throw RecordBinaryError.corrupt }
+                return text
+            }
             if interned != nil {
                 let number = try count()
                 if number > 0 {
@@ -218,7 +233,7 @@ public enum RecordBinary {
 
         /// A string of a field whose values repeat across records: taken from `pool` when set.
         mutating func sharedString() throws -> String {
-            guard interned == nil, let pool else { return try string() }
+            guard interned == nil, table == nil, let pool else { return try string() }
             let length = try count()
             guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
             let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
@@ -234,6 +249,22 @@ public enum RecordBinary {
             let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
             offset += length
             return String(decoding: slice, as: UTF8.self)
+        }
+
+        /// Passes over a string without making it.
+        mutating func skipString() throws {
+            if table != nil {
+                _ = try varint()
+                return
+            }
+            if interned != nil {
+                // A first appearance must still be numbered.
+                _ = try string()
+                return
+            }
+            let length = try count()
+            guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
+            offset += length
         }
 
         mutating func present() throws -> Bool {

@@ -22,7 +22,7 @@ public struct StoredArticle: Sendable, Hashable {
     public enum RecordPayload: Sendable, Hashable {
         case json(String)
         case binary([UInt8])
-        case spooled(RecordSpool.Span)
+        case spooled(ScratchFile.Span)
     }
 
     public init(

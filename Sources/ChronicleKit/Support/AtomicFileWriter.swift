@@ -10,9 +10,12 @@ import Darwin
 public enum OutputError: Error, CustomStringConvertible {
     case cannotCreateDirectory(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    /// A scratch file of the run (`ScratchFile`) could not be created, written or read.
+    case scratchFile(path: String, action: String, reason: String)
 
     public var description: String {
         switch self {
+        case .scratchFile(let path, let action, let reason): return "\(path): cannot \(action) this run's scratch file: \(reason)"
         case .cannotCreateDirectory(let path, let reason): return "\(path): cannot create folder: \(reason)"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
         }

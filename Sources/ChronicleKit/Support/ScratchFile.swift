@@ -1,13 +1,14 @@
 import Foundation
 
-/// A scratch file for the records a run extracts or reads back while it builds the chronology.
+/// A scratch file for bytes a run needs again later but should not hold: the records it
+/// extracts or reads back while it builds the chronology, the Markdown rows of the reports.
 ///
 /// At a large archive the records' binary form alone is hundreds of megabytes. Held in memory it
-/// would sit beside the chronology being built; spooled to disk, each record is read back with
-/// `pread` when the builder needs it, and those pages stay in the system's file cache rather
-/// than in the job's own memory. The file is unlinked as soon as it is opened, so nothing is
-/// left behind whatever way the run ends.
-public final class RecordSpool: @unchecked Sendable {
+/// would sit beside the chronology being built; written here, each piece is read back with
+/// `pread` when needed, and those pages stay in the system's file cache rather than in the
+/// job's own memory. The file is unlinked as soon as it is opened, so nothing is left behind
+/// whatever way the run ends.
+public final class ScratchFile: @unchecked Sendable {
     private let descriptor: Int32
     private let path: String
     private let lock = NSLock()
@@ -15,29 +16,29 @@ public final class RecordSpool: @unchecked Sendable {
 
     /// A blob written to the spool.
     public struct Span: Sendable, Hashable {
-        let spool: RecordSpool
+        let file: ScratchFile
         let offset: Int64
         let count: Int
 
         /// The bytes written there.
-        func bytes() throws -> [UInt8] { try spool.read(self) }
+        func bytes() throws -> [UInt8] { try file.read(self) }
 
         public static func == (lhs: Span, rhs: Span) -> Bool {
-            lhs.spool === rhs.spool && lhs.offset == rhs.offset && lhs.count == rhs.count
+            lhs.file === rhs.file && lhs.offset == rhs.offset && lhs.count == rhs.count
         }
 
         public func hash(into hasher: inout Hasher) {
-            hasher.combine(ObjectIdentifier(spool))
+            hasher.combine(ObjectIdentifier(file))
             hasher.combine(offset)
         }
     }
 
-    /// Opens a new, already unlinked spool file in `directory`.
-    init(directory: URL) throws {
-        path = directory.appendingPathComponent(".records-\(getpid()).spool").path
+    /// Opens a new, already unlinked scratch file in `directory`; `name` tells what it holds.
+    init(directory: URL, name: String) throws {
+        path = directory.appendingPathComponent(".\(name)-\(getpid()).scratch").path
         descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw StoreError.failed(path: path, action: "create a scratch file", reason: String(cString: strerror(errno)))
+            throw OutputError.scratchFile(path: path, action: "create", reason: String(cString: strerror(errno)))
         }
         unlink(path)
     }
@@ -56,12 +57,12 @@ public final class RecordSpool: @unchecked Sendable {
                 let written = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else {
-                    throw StoreError.failed(path: path, action: "write a scratch file", reason: String(cString: strerror(errno)))
+                    throw OutputError.scratchFile(path: path, action: "write", reason: String(cString: strerror(errno)))
                 }
                 done += written
             }
         }
-        return Span(spool: self, offset: offset, count: bytes.count)
+        return Span(file: self, offset: offset, count: bytes.count)
     }
 
     fileprivate func read(_ span: Span) throws -> [UInt8] {
@@ -71,7 +72,7 @@ public final class RecordSpool: @unchecked Sendable {
                 let got = pread(descriptor, buffer.baseAddress! + done, span.count - done, off_t(span.offset) + off_t(done))
                 if got < 0 && errno == EINTR { continue }
                 guard got > 0 else {
-                    throw StoreError.failed(path: path, action: "read a scratch file", reason: got == 0 ? "it is shorter than written" : String(cString: strerror(errno)))
+                    throw OutputError.scratchFile(path: path, action: "read", reason: got == 0 ? "it is shorter than written" : String(cString: strerror(errno)))
                 }
                 done += got
             }
