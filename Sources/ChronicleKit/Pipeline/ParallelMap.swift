@@ -5,25 +5,26 @@ extension Array where Element: Sendable {
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let count = self.count
         if count < 64 { return map(transform) }
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let box = UnsafeSendableBuffer(buffer: results)
         let chunk = 32
         let chunks = (count + chunk - 1) / chunk
-        self.withUnsafeBufferPointer { input in
-            let source = UnsafeSendableInput(buffer: input)
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                let start = index * chunk
-                for i in start..<Swift.min(start + chunk, count) {
-                    box.buffer[i] = transform(source.buffer[i])
+        // Each result is initialized in place in the new array's storage (not copied out of a
+        // buffer of optionals, which would have to be deinitialized on its own).
+        return [T](unsafeUninitializedCapacity: count) { results, initialized in
+            let box = UnsafeSendableBuffer(base: results.baseAddress!)
+            self.withUnsafeBufferPointer { input in
+                let source = UnsafeSendableInput(buffer: input)
+                DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                    let start = index * chunk
+                    for i in start..<Swift.min(start + chunk, count) {
+                        (box.base + i).initialize(to: transform(source.buffer[i]))
+                    }
                 }
             }
+            initialized = count
         }
-        return results.map { $0! }
     }
 }
 
 // Each index is written by exactly one iteration, so sharing the buffers is race-free.
-private struct UnsafeSendableBuffer<T>: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<T?> }
+private struct UnsafeSendableBuffer<T>: @unchecked Sendable { let base: UnsafeMutablePointer<T> }
 private struct UnsafeSendableInput<T>: @unchecked Sendable { let buffer: UnsafeBufferPointer<T> }
