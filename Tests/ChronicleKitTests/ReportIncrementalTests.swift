@@ -132,7 +132,7 @@ import Testing
         let cache = ChronologyCache(chronology: input.chronology, problems: input.problems, articles: 9, suppressed: 0)
         let outcome = try ReportWriter(config: ReportSample.config(output: directory.appendingPathComponent("reports")))
             .write(input, manifest: nil)
-        try ReportOutline(fingerprint: "f1", full: cache, digests: outcome.digests).write(to: url)
+        try ReportOutline.write(fingerprint: "f1", full: cache, digests: outcome.digests, to: url)
 
         let read = try #require(ReportOutline(contentsOf: url, fingerprint: "f1"))
         #expect(read.cache.chronology.events.map(\.id) == input.chronology.events.map(\.id))
@@ -147,7 +147,7 @@ import Testing
         bytes.removeLast(5)
         try bytes.write(to: url)
         #expect(ReportOutline(contentsOf: url, fingerprint: "f1") == nil, "a truncated file")
-        try Data("chronicle-report-outline 1\n\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{7F}".utf8).write(to: url)
+        try Data("chronicle-report-outline 2\n\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{7F}".utf8).write(to: url)
         #expect(ReportOutline(contentsOf: url, fingerprint: "f1") == nil, "a length past the end")
     }
 }

@@ -21,9 +21,9 @@ public struct EventList: Sendable {
     final class Storage: @unchecked Sendable {
         // Changed only through a uniquely referenced list (`makeUnique`); shared ones only read.
         var strings: StringTable
-        var bodies: [UInt8]
+        var bodies: ByteArena
 
-        init(strings: StringTable = StringTable(), bodies: [UInt8] = []) {
+        init(strings: StringTable = StringTable(), bodies: ByteArena = ByteArena()) {
             self.strings = strings
             self.bodies = bodies
         }
@@ -32,7 +32,7 @@ public struct EventList: Sendable {
     }
 
     private var storage = Storage()
-    /// Where each event's body starts in `storage.bodies`, and its length.
+    /// Where each event's body starts in `storage.bodies` (an arena address), and its length.
     private var slots: [Slot] = []
     public private(set) var heads: [Head] = []
 
@@ -85,8 +85,14 @@ public struct EventList: Sendable {
     }
 
     private static func encode(_ item: ChronologyEvent, into storage: Storage) -> Slot {
+        let body = Self.body(item, table: storage.strings)
+        return Slot(start: storage.bodies.append(body), count: body.count)
+    }
+
+    /// An event's body: its fields with every string a number in `table`.
+    private static func body(_ item: ChronologyEvent, table: StringTable) -> [UInt8] {
         var w = RecordBinary.Writer()
-        w.table = storage.strings
+        w.table = table
         w.bytes.reserveCapacity(128)
         w.string(item.id)
         w.event(item.event)
@@ -96,9 +102,7 @@ public struct EventList: Sendable {
             w.string(source.url)
             w.string(source.title)
         }
-        let start = storage.bodies.count
-        storage.bodies.append(contentsOf: w.bytes)
-        return Slot(start: start, count: w.bytes.count)
+        return w.bytes
     }
 
     private static func head(of item: ChronologyEvent) -> Head {
@@ -107,8 +111,8 @@ public struct EventList: Sendable {
 
     private func decode(_ index: Int) throws -> ChronologyEvent {
         let slot = slots[index]
-        return try storage.bodies.withUnsafeBytes { raw in
-            var r = RecordBinary.Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[slot.start..<(slot.start + slot.count)]))
+        return try storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in
+            var r = RecordBinary.Reader(bytes: raw)
             r.table = storage.strings
             let id = try r.string()
             let event = try r.event()
@@ -126,24 +130,50 @@ public struct EventList: Sendable {
     // MARK: Stored form
 
     /// Appends the list to `w`: the events' bodies in list order, the string table, the
-    /// corrected flags. What `init(reading:)` reads back.
-    func write(to w: inout RecordBinary.Writer) {
+    /// corrected flags. What `init(reading:)` reads back. `flush` is called every so often to
+    /// let the caller take the bytes written so far out of `w`.
+    ///
+    /// With `mapping`, each event is written as `mapping` changes it, its strings numbered in a
+    /// table of their own: the list that would be read back is never built (`ReportOutline`).
+    func write(
+        to w: inout RecordBinary.Writer, mapping: ((ChronologyEvent) -> ChronologyEvent)? = nil,
+        flush: (inout RecordBinary.Writer) throws -> Void
+    ) rethrows {
         w.count(slots.count)
-        storage.bodies.withUnsafeBytes { raw in
+        let strings: StringTable
+        if let mapping {
+            strings = StringTable()
+            for index in slots.indices {
+                let body = Self.body(mapping(self[index]), table: strings)
+                w.count(body.count)
+                w.bytes.append(contentsOf: body)
+                try flush(&w)
+            }
+        } else {
+            strings = storage.strings
             for slot in slots {
                 w.count(slot.count)
-                w.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[slot.start..<(slot.start + slot.count)]))
+                storage.bodies.withBytes(at: slot.start, count: slot.count) { w.bytes.append(contentsOf: $0) }
+                try flush(&w)
             }
         }
-        let strings = storage.strings
         w.count(strings.count)
-        var previous = 0
-        for end in strings.ends {
-            w.count(end - previous)
-            previous = end
+        try strings.forEachLength { length in
+            w.count(length)
+            if w.bytes.count >= 1 << 16 { try flush(&w) }
         }
-        w.bytes.append(contentsOf: strings.bytes)
+        // The strings' bytes in order: the arena's chunks one after the other.
+        try strings.arena.forEachChunk { raw in
+            var start = 0
+            while start < raw.count {
+                let end = Swift.min(raw.count, start + (1 << 16))
+                w.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                try flush(&w)
+                start = end
+            }
+        }
         for head in heads { w.bytes.append(head.corrected ? 1 : 0) }
+        try flush(&w)
     }
 
     /// Reads what `write(to:)` wrote; every body is checked to decode.
@@ -151,26 +181,32 @@ public struct EventList: Sendable {
         let count = try r.count()
         var slots: [Slot] = []
         slots.reserveCapacity(count)
-        let bodiesStart = r.offset
+        var bodies = ByteArena()
         for _ in 0..<count {
             let length = try r.count()
             guard length <= r.bytes.count - r.offset else { throw RecordBinaryError.corrupt }
-            slots.append(Slot(start: r.offset - bodiesStart, count: length))
+            slots.append(Slot(start: bodies.append(UnsafeRawBufferPointer(rebasing: r.bytes[r.offset..<(r.offset + length)])), count: length))
             r.offset += length
         }
-        let bodies = [UInt8](UnsafeRawBufferPointer(rebasing: r.bytes[bodiesStart..<r.offset]))
         let stringCount = try r.count()
-        var ends: [Int] = []
-        ends.reserveCapacity(stringCount)
-        var end = 0
+        guard stringCount <= r.bytes.count - r.offset else { throw RecordBinaryError.corrupt }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(stringCount)
+        var total = 0
         for _ in 0..<stringCount {
-            end += try r.count()
-            ends.append(end)
+            let length = try r.count()
+            total += length
+            lengths.append(length)
         }
-        guard end <= r.bytes.count - r.offset else { throw RecordBinaryError.corrupt }
-        let text = [UInt8](UnsafeRawBufferPointer(rebasing: r.bytes[r.offset..<(r.offset + end)]))
-        r.offset += end
-        storage = Storage(strings: StringTable(bytes: text, ends: ends), bodies: bodies)
+        guard total <= r.bytes.count - r.offset else { throw RecordBinaryError.corrupt }
+        let strings = StringTable()
+        strings.seal()
+        strings.reserveCapacity(stringCount)
+        for length in lengths {
+            _ = strings.append(UnsafeRawBufferPointer(rebasing: r.bytes[r.offset..<(r.offset + length)]))
+            r.offset += length
+        }
+        storage = Storage(strings: strings, bodies: bodies)
         self.slots = slots
         heads.reserveCapacity(count)
         // Names repeat: each decoded once.
@@ -183,8 +219,8 @@ public struct EventList: Sendable {
 
     /// The head of a stored body: id, unit, kind and date are its first fields.
     private static func readHead(_ slot: Slot, storage: Storage, names: inout [UInt64: String], corrected: Bool) throws -> Head {
-        try storage.bodies.withUnsafeBytes { raw in
-            var r = RecordBinary.Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[slot.start..<(slot.start + slot.count)]))
+        try storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in
+            var r = RecordBinary.Reader(bytes: raw)
             r.table = storage.strings
             func name() throws -> String {
                 let number = try r.varint()

@@ -1,40 +1,38 @@
 import Foundation
 
-/// Distinct strings kept once, as UTF-8 bytes in one buffer, and referred to by number.
+/// Distinct strings kept once, as UTF-8 bytes in a `ByteArena`, and referred to by number.
 ///
 /// A chronology of a large archive names the same units, people, documents and files over and
-/// over; as Swift strings each copy would be its own allocation. Here a string is a range of one
-/// byte buffer and a `String` is made only when an event is read.
+/// over; as Swift strings each copy would be its own allocation. Here a string is a piece of the
+/// arena and a `String` is made only when an event is read.
 final class StringTable: @unchecked Sendable {
     // Mutated only while its owner is being built or is uniquely referenced (`EventList`); shared
     // copies are only read, from any thread.
-    private(set) var bytes: [UInt8] = []
-    /// End offset in `bytes` of each string; string `n` starts where `n - 1` ends.
-    private(set) var ends: [Int] = []
+    private(set) var arena = ByteArena()
+    /// Arena address just past each string. String `n` starts where `n - 1` ends when both are in
+    /// the same chunk, else at the start of its chunk (a string is never split).
+    private var ends: [Int] = []
     /// Hash of a string's bytes → its number; dropped once building is done (`seal`), after which
     /// new strings are appended without looking for an equal one.
     private var numbers: [UInt64: Int32]? = [:]
 
     init() {}
 
-    /// A table read back from its stored form.
-    init(bytes: [UInt8], ends: [Int]) {
-        self.bytes = bytes
-        self.ends = ends
-        self.numbers = nil
-    }
-
     var count: Int { ends.count }
 
     /// A copy that can be changed without changing this one.
     func copy() -> StringTable {
-        let table = StringTable(bytes: bytes, ends: ends)
+        let table = StringTable()
+        table.arena = arena
+        table.ends = ends
         table.numbers = numbers
         return table
     }
 
     /// Stops looking up equal strings: the lookup table is as large as a tenth of the strings.
     func seal() { numbers = nil }
+
+    func reserveCapacity(_ count: Int) { ends.reserveCapacity(count) }
 
     /// The number of `text`, added if new.
     func intern(_ text: String) -> Int {
@@ -48,9 +46,8 @@ final class StringTable: @unchecked Sendable {
         for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         if let found = numbers![hash] {
             let number = Int(found)
-            let start = number == 0 ? 0 : ends[number - 1]
-            let equal = bytes.withUnsafeBytes { all in
-                ends[number] - start == utf8.count && (utf8.count == 0 || memcmp(all.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0)
+            let equal = withBytes(number) { known in
+                known.count == utf8.count && (utf8.count == 0 || memcmp(known.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
             }
             // Two strings with one hash: the second is simply kept again.
             if equal { return number }
@@ -61,16 +58,34 @@ final class StringTable: @unchecked Sendable {
         return number
     }
 
-    private func append(_ utf8: UnsafeRawBufferPointer) -> Int {
-        bytes.append(contentsOf: utf8)
-        ends.append(bytes.count)
+    /// Adds `utf8` as a new string without looking for an equal one.
+    func append(_ utf8: UnsafeRawBufferPointer) -> Int {
+        let start = arena.append(utf8)
+        ends.append(start + utf8.count)
         return ends.count - 1
+    }
+
+    /// Arena address of string `number` (which must exist).
+    private func start(_ number: Int) -> Int {
+        let chunk = ByteArena.chunk(of: ends[number])
+        if number > 0 && ByteArena.chunk(of: ends[number - 1]) == chunk { return ends[number - 1] }
+        return chunk << ByteArena.chunkShift
+    }
+
+    /// The bytes of string `number` (which must exist).
+    private func withBytes<T>(_ number: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let start = start(number)
+        return try arena.withBytes(at: start, count: ends[number] - start, body)
+    }
+
+    /// The length in bytes of each string, in order.
+    func forEachLength(_ body: (Int) throws -> Void) rethrows {
+        for number in ends.indices { try body(ends[number] - start(number)) }
     }
 
     /// String `number`, or nil when there is no such string.
     func string(_ number: Int) -> String? {
         guard number >= 0 && number < ends.count else { return nil }
-        let start = number == 0 ? 0 : ends[number - 1]
-        return bytes.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[start..<ends[number]]), as: UTF8.self) }
+        return withBytes(number) { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -130,6 +130,7 @@ public struct ChronicleRun: Sendable {
     }
 
     public func run() throws -> RunSummary {
+        ProcessMemory.configureAllocator()
         let config = options.config
         let startedAt = ISO8601DateFormatter().string(from: Date())
         var timer = PhaseTimer(logger: logger)
@@ -151,16 +152,14 @@ public struct ChronicleRun: Sendable {
         removeStaleTemporaryFiles(in: config.output)
 
         let store = try ChronicleStore(url: Self.storeURL(for: config))
-        let stored = try store.fileStates()
-        let knownEvents = try store.knownEvents()
-        let baseline = try store.lastReportedRun()
+        var stored = try store.fileStates()
         timer.lap("scan and store state")
 
         // 2. Reuse or extract. Files are first classified by stamp (and hash when the stamp
         // moved) without touching their records; stored records are then streamed once from the
         // store for the files that did not change.
         let progress = ProgressBar(total: scan.files.count, label: "reading articles", enabled: options.showProgress)
-        var outcomes: [FileOutcome] = scan.files.parallelMap { file in
+        var outcomes: [FileOutcome] = scan.files.parallelMap { [stored] file in
             let outcome = Self.classify(file, stored: stored, extraction: extraction)
             if case .extracted = outcome { progress.advance() }
             return outcome
@@ -170,6 +169,9 @@ public struct ChronicleRun: Sendable {
         for path in paths { seenSet.insert(path) }
         let vanished = stored.values.filter { !seenSet.contains($0.path) }
             .sorted { ByteOrder.precedes($0.path, $1.path) }
+        // The outcomes carry what else is needed of the stored states (their hashes).
+        stored = [:]
+        seenSet = []
         let keepVanished = !options.prune
         // The fingerprint of the chronology's inputs; nil while some file is still to be extracted
         // (or could not be read, so it has no hash).
@@ -179,8 +181,8 @@ public struct ChronicleRun: Sendable {
             for (index, outcome) in outcomes.enumerated() {
                 let hash: String?
                 switch outcome {
-                case .unchanged, .restamped: hash = stored[paths[index]]?.contentHash
-                case .extracted(let row, _): hash = row.contentHash
+                case .unchanged(let known), .restamped(_, let known): hash = known.text
+                case .extracted(let file): hash = file.contentHash?.description
                 case .extract: return nil
                 }
                 guard let hash else { return nil }
@@ -232,7 +234,7 @@ public struct ChronicleRun: Sendable {
                 scan: scan, paths: paths, outcomes: &outcomes, vanished: vanished, keepVanished: keepVanished,
                 store: store, extraction: extraction, corrections: corrections, progress: progress, timer: &timer)
             currentFingerprint = cacheFingerprint()
-            if let fingerprint = currentFingerprint { cacheChange = .replace(fingerprint: fingerprint, data: built.encoded()) }
+            if let fingerprint = currentFingerprint { cacheChange = .replace(fingerprint: fingerprint, cache: built) }
             timer.lap("corrections and chronology")
         }
         let chronology = built.chronology
@@ -244,10 +246,10 @@ public struct ChronicleRun: Sendable {
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .unchanged: unchanged += 1
-            case .restamped(let stamp):
+            case .restamped(let stamp, _):
                 unchanged += 1
                 restamped[paths[index]] = stamp
-            case .extracted(let row, _): extractedRows.append(row)
+            case .extracted(let file): extractedRows.append(file.row(file: scan.files[index], extraction: extraction))
             case .extract: break
             }
         }
@@ -261,6 +263,9 @@ public struct ChronicleRun: Sendable {
         for problem in problems {
             logger.warning("\(problem.source): \(problem.reason)")
         }
+        // Read only now: a large archive's event ids need not sit beside the chronology being built.
+        let knownEvents = try store.knownEvents()
+        let baseline = try store.lastReportedRun()
         let eventIDs = chronology.events.ids + chronology.undated.ids
         var newEventIDs = Set<String>()
         if let baseline {
@@ -285,6 +290,7 @@ public struct ChronicleRun: Sendable {
             chronologyCache: cacheChange, unseen: vanished.map(\.path)))
         extractedRows = []
         cacheChange = .keep
+        ProcessMemory.releaseFreedMemory()
         timer.lap("store commit")
 
         // 4. Reports (those whose content changed), then 5. mark them written.
@@ -298,7 +304,7 @@ public struct ChronicleRun: Sendable {
         if outline == nil {
             if let fingerprint = currentFingerprint {
                 do {
-                    try ReportOutline(fingerprint: fingerprint, full: built, digests: outcome.digests).write(to: outlineURL)
+                    try ReportOutline.write(fingerprint: fingerprint, full: built, digests: outcome.digests, to: outlineURL)
                 } catch {
                     logger.warning("\(error)")
                 }
@@ -385,7 +391,7 @@ public struct ChronicleRun: Sendable {
             switch outcomes[index] {
             case .unchanged, .restamped:
                 if let entry = reusedEntries[index] { entries.append((file.displayPath, entry)) }
-            case .extracted(_, let entry): entries.append((file.displayPath, entry))
+            case .extracted(let extracted): entries.append((file.displayPath, extracted.entry))
             case .extract: break
             }
         }
@@ -419,14 +425,14 @@ public struct ChronicleRun: Sendable {
     }
 
     enum FileOutcome: Sendable {
-        /// Same stamp as stored: its stored records are reused.
-        case unchanged
+        /// Same stamp as stored: its stored records are reused. With the stored hash.
+        case unchanged(StoredHash)
         /// Same content under a new stamp: stored records reused, stamp updated.
-        case restamped(FileStamp)
+        case restamped(FileStamp, StoredHash)
         /// New or changed: to be extracted (with what was measured before reading it).
         case extract(FileStamp?, ContentHash?)
-        /// Extracted: the row to store, and its records in the binary form it stores (one blob, shared).
-        case extracted(StoredArticle, RecordArchive.Entry)
+        /// Extracted: what its store row is made of, with its records in binary form.
+        case extracted(ExtractedFile)
     }
 
     /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
@@ -439,9 +445,9 @@ public struct ChronicleRun: Sendable {
         if let old = stored[path], let stamp, let oldHash = old.contentHash,
            old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
         {
-            if old.stamp == stamp { return .unchanged }
+            if old.stamp == stamp { return .unchanged(old.hash) }
             let hash = ContentHash(fileAt: path)
-            if hash?.description == oldHash { return .restamped(stamp) }
+            if hash?.description == oldHash { return .restamped(stamp, old.hash) }
             return .extract(stamp, hash)
         }
         return .extract(stamp, ContentHash(fileAt: path))
@@ -455,17 +461,9 @@ public struct ChronicleRun: Sendable {
         let readable = hash != nil && !records.contains { $0.status == .unreadable }
         var entry = RecordArchive.Entry(records: records)
         entry.spill(to: spool)
-        let payload: StoredArticle.RecordPayload
-        switch entry.blob {
-        case .bytes(let bytes): payload = .binary(bytes)
-        case .spooled(let span): payload = .spooled(span)
-        }
-        let row = StoredArticle(
-            path: file.path, displayPath: file.displayPath, stamp: stamp ?? FileStamp(size: -1, modified: -1),
-            contentHash: readable ? hash?.description : nil, extractorVersion: extraction.version,
-            configFingerprint: extraction.configFingerprint, payload: payload,
-            urls: StoredArticle.distinctURLs(records))
-        return .extracted(row, entry)
+        return .extracted(ExtractedFile(
+            stamp: stamp ?? FileStamp(size: -1, modified: -1), contentHash: readable ? hash : nil, records: records,
+            entry: entry))
     }
 
     /// Removes temporary report files a killed run left (`.name.<pid>.tmp`); holding the lock,

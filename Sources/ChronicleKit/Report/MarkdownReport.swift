@@ -70,7 +70,7 @@ struct MarkdownReport {
             // Rendered on all cores a batch at a time, so only a batch of rows is in memory.
             var start = 0
             while start < wanted.count {
-                let batch = Array(wanted[start..<min(wanted.count, start + 4096)])
+                let batch = Array(wanted[start..<min(wanted.count, start + 1024)])
                 let rendered = batch.parallelMap { index in
                     templates.render("event-row", Self.row(events[index], input: input, templates: templates))
                 }

@@ -20,7 +20,7 @@ struct ReportHash {
 
     /// Eight bytes at a time (then the tail byte by byte): the events of a large chronology are
     /// hashed on every run.
-    private mutating func add(raw bytes: UnsafeRawBufferPointer) {
+    mutating func add(raw bytes: UnsafeRawBufferPointer) {
         var a = first, b = second
         var offset = 0
         let count = bytes.count

@@ -17,15 +17,9 @@ public struct ReportOutline: Sendable {
     public var cache: ChronologyCache
     var digests: ReportDigests
 
-    static let magic = Array("chronicle-report-outline 1\n".utf8)
-
-    init(fingerprint: String, full: ChronologyCache, digests: ReportDigests) {
-        self.fingerprint = fingerprint
-        var light = full
-        light.chronology.events = EventList(full.chronology.events.lazy.map(Self.cut))
-        self.cache = light
-        self.digests = digests
-    }
+    /// 2: the digests before the chronology, which runs to the end of the file (so it can be
+    /// streamed in without knowing its length first).
+    static let magic = Array("chronicle-report-outline 2\n".utf8)
 
     /// An event with only what `chronology.md` shows of it in the overview and the new events.
     private static func cut(_ item: ChronologyEvent) -> ChronologyEvent {
@@ -57,9 +51,9 @@ public struct ReportOutline: Sendable {
             }
             do {
                 guard try take().elementsEqual(stamp.utf8) else { return nil }
-                let cache = try ChronologyCache(decoding: try take())
                 let digests = try ReportDigests(decoding: try take())
-                guard offset == bytes.count, digests.dated.count == cache.chronology.events.count,
+                let cache = try ChronologyCache(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+                guard digests.dated.count == cache.chronology.events.count,
                       digests.undated.count == cache.chronology.undated.count
                 else { return nil }
                 return (cache, digests)
@@ -73,21 +67,29 @@ public struct ReportOutline: Sendable {
         self.digests = decoded.1
     }
 
-    /// Writes the outline (atomically: a run killed meanwhile leaves the old one or none).
-    public func write(to url: URL) throws {
-        var out = Self.magic
-        func append(_ part: [UInt8]) {
-            var count = UInt64(part.count)
-            for _ in 0..<8 {
-                out.append(UInt8(truncatingIfNeeded: count))
-                count >>= 8
+    /// Writes the outline of `full` (atomically: a run killed meanwhile leaves the old one or
+    /// none). Each event is cut down as it is written: the cut-down chronology is never built.
+    static func write(fingerprint: String, full: ChronologyCache, digests: ReportDigests, to url: URL) throws {
+        let sink = try AtomicFileSink(url: url)
+        do {
+            func part(_ bytes: [UInt8]) throws {
+                var count = UInt64(bytes.count)
+                let length = (0..<8).map { _ -> UInt8 in
+                    defer { count >>= 8 }
+                    return UInt8(truncatingIfNeeded: count)
+                }
+                try length.withUnsafeBytes { try sink.write(bytes: $0) }
+                try bytes.withUnsafeBytes { try sink.write(bytes: $0) }
             }
-            out += part
+            try Self.magic.withUnsafeBytes { try sink.write(bytes: $0) }
+            try part(Array(Self.stamp(fingerprint).utf8))
+            try part(digests.encoded())
+            try full.write(cuttingDated: Self.cut) { try sink.write(bytes: $0) }
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
         }
-        append(Array(Self.stamp(fingerprint).utf8))
-        append(cache.encoded())
-        append(digests.encoded())
-        try AtomicFileWriter.write(Data(out), to: url)
     }
 
     /// The chronology's fingerprint with the version of the report keys the digests were made for.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The SQLite state kept between runs: per article file its stamp, hash and extracted records;
 /// the chronology events seen so far; and a row per run.
@@ -144,15 +145,28 @@ public final class ChronicleStore: Sendable {
     public func fileStates() throws -> [String: StoredFileState] {
         try read("read article files") { db in
             var result: [String: StoredFileState] = [:]
+            result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file") ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint
                 FROM article_file
                 """)
+            // One row per file of the archive, held for the whole run: strings that repeat from
+            // row to row (the display path when it is the path, the version and fingerprint)
+            // are kept once.
+            var shared = Set<String>()
+            func once(_ text: String) -> String {
+                if let known = shared.firstIndex(of: text) { return shared[known] }
+                shared.insert(text)
+                return text
+            }
             while let row = try rows.next() {
+                let path: String = row[0]
+                let displayPath: String = row[1]
                 let state = StoredFileState(
-                    path: row[0], displayPath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
-                    contentHash: row[4], extractorVersion: row[5], configFingerprint: row[6])
-                result[state.path] = state
+                    path: path, displayPath: displayPath == path ? path : displayPath,
+                    stamp: FileStamp(size: row[2], modified: row[3]), contentHash: row[4],
+                    extractorVersion: once(row[5]), configFingerprint: once(row[6]))
+                result[path] = state
             }
             return result
         }
@@ -400,16 +414,8 @@ public final class ChronicleStore: Sendable {
                 switch update.chronologyCache {
                 case .keep:
                     break
-                case .replace(let fingerprint, let data):
-                    // Bound in place: the blob is tens of megabytes at a large archive.
-                    let replace = SQLiteBinder(
-                        try db.cachedStatement(sql: """
-                            INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, ?)
-                            ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
-                            """), in: db)
-                    replace.bind(1, fingerprint)
-                    replace.bind(2, blob: data)
-                    try replace.run()
+                case .replace(let fingerprint, let cache):
+                    try Self.storeCache(cache, fingerprint: fingerprint, in: db)
                 case .clear:
                     try db.execute(sql: "DELETE FROM chronology_cache")
                 }
@@ -421,6 +427,37 @@ public final class ChronicleStore: Sendable {
         } catch {
             throw StoreError.failed(path: url.path, action: "save this run", reason: Self.reason(error))
         }
+    }
+
+    /// Writes the cached chronology into its row piece by piece: a row of zeros of its size
+    /// first, then SQLite's incremental blob I/O. Bound as one value, the blob (tens of megabytes
+    /// at a large archive) would be held three times over: encoded, bound, and in the record.
+    private static func storeCache(_ cache: ChronologyCache, fingerprint: String, in db: Database) throws {
+        let size = cache.encodedCount()
+        try db.execute(
+            sql: """
+                INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, zeroblob(?))
+                ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
+                """,
+            arguments: [fingerprint, size])
+        var handle: OpaquePointer?
+        let opened = sqlite3_blob_open(db.sqliteConnection, "main", "chronology_cache", "data", 1, 1, &handle)
+        defer { sqlite3_blob_close(handle) }
+        guard opened == SQLITE_OK, let handle else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        var offset = 0
+        try cache.write { part in
+            guard offset + part.count <= size else {
+                throw DatabaseError(message: "the cached chronology came out longer than measured")
+            }
+            let code = sqlite3_blob_write(handle, part.baseAddress, Int32(part.count), Int32(offset))
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            offset += part.count
+        }
+        guard offset == size else { throw DatabaseError(message: "the cached chronology came out shorter than measured") }
     }
 
     /// Records that every report of `run` was written.

@@ -22,7 +22,8 @@ public struct StoreUpdate: Sendable {
     /// The cached chronology after a run: kept as it is (it was reused), replaced, or forgotten.
     public enum CacheChange: Sendable {
         case keep
-        case replace(fingerprint: String, data: [UInt8])
+        /// Stored in its binary form (`ChronologyCache.write(to:)`), streamed into the row.
+        case replace(fingerprint: String, cache: ChronologyCache)
         case clear
     }
 

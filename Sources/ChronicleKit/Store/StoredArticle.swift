@@ -87,11 +87,34 @@ public struct StoredArticle: Sendable, Hashable {
 
 /// The stored state of one article file without its records: enough to tell whether the file
 /// changed, so a run does not load every file's records before knowing which it needs.
+///
+/// A run over a large archive holds one per stored file from start to end, so it is kept small:
+/// the usual content hash (sixteen hex digits, one byte too long for an inline string) as its
+/// number, and the version and fingerprint strings shared between rows (`ChronicleStore.fileStates`).
 public struct StoredFileState: Sendable, Hashable {
     public var path: String
     public var displayPath: String
     public var stamp: FileStamp
-    public var contentHash: String?
+    var hash: StoredHash
     public var extractorVersion: String
     public var configFingerprint: String
+
+    public init(
+        path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
+        configFingerprint: String
+    ) {
+        self.path = path
+        self.displayPath = displayPath
+        self.stamp = stamp
+        self.hash = .none
+        self.extractorVersion = extractorVersion
+        self.configFingerprint = configFingerprint
+        self.contentHash = contentHash
+    }
+
+    /// The content hash as stored (`ContentHash.description`), nil when the file could not be read.
+    public var contentHash: String? {
+        get { hash.text }
+        set { hash = StoredHash(newValue) }
+    }
 }

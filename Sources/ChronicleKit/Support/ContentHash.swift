@@ -51,6 +51,12 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         value = hash
     }
 
+    /// The hash `description` gives; nil for text that is not sixteen hex digits.
+    public init?(hex: String) {
+        guard hex.utf8.count == 16, let value = UInt64(hex, radix: 16) else { return nil }
+        self.value = value
+    }
+
     /// Sixteen lowercase hex digits.
     public var description: String {
         let digits = String(value, radix: 16)

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+/// The compact forms a large run holds its chronology in, and their stored forms: bytes in
+/// chunks, strings kept once, events encoded, the cache streamed piece by piece.
+@Suite struct CompactStorageTests {
+    /// An event of a brigade's party committee with an evidence sentence long enough that a
+    /// few thousand of them fill several chunks and pieces.
+    static func event(_ number: Int) -> ChronologyEvent {
+        let day = number % 28 + 1
+        let unit = UnitReference(name: "Lữ đoàn \(number % 40 + 100)", id: "lu-doan-\(number % 40 + 100)", mention: "Lữ đoàn \(number % 40 + 100)")
+        let evidence = "Chiều \(day)-12, Đảng ủy Lữ đoàn \(number % 40 + 100) tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022, "
+            + "triển khai nhiệm vụ năm 2023; đồng chí Đại tá Nguyễn Văn \(number) chủ trì hội nghị số \(number)."
+        let event = Event(
+            unit: unit, kind: .yearEndReview, title: "Hội nghị tổng kết công tác Đảng năm 2022 (\(number))",
+            date: EventDate(value: PartialDate(year: 2022, month: 12, day: day), partOfDay: .afternoon, basis: .explicit, evidence: evidence),
+            chair: Person(rank: "Đại tá", name: "Nguyễn Văn \(number)", positions: ["Bí thư Đảng ủy"], role: .chair),
+            documents: [DocumentReference(code: "382-NQ/ĐUQSTW", type: "Nghị quyết", number: "382", issuer: "ĐUQSTW")])
+        return ChronologyEvent(
+            id: "ev-\(number)", event: event,
+            sources: [EventSource(source: "2022/12/bai-\(number).txt", url: "https://www.qdnd.vn/chinh-tri/\(number)", title: "Tin \(number)")],
+            corrected: number % 7 == 0)
+    }
+
+    static let many = (0..<6000).map(event)
+
+    @Test func arenaKeepsPiecesWholeAndInPlace() {
+        var arena = ByteArena()
+        let small = [UInt8](repeating: 7, count: ByteArena.chunkSize - 10)
+        let first = arena.append(small)
+        // Does not fit what is left of the first chunk (whatever the allocator rounded it up to).
+        let middle = (0..<(64 * 1024)).map { UInt8(truncatingIfNeeded: $0) }
+        let second = arena.append(middle)
+        let big = [UInt8](repeating: 9, count: ByteArena.chunkSize * 2)  // longer than a chunk: its own
+        let third = arena.append(big)
+        #expect(ByteArena.chunk(of: first) == 0 && ByteArena.chunk(of: second) == 1 && ByteArena.chunk(of: third) == 2)
+        #expect(ByteArena.offset(of: second) == 0 && ByteArena.offset(of: third) == 0)
+        #expect(arena.withBytes(at: second, count: middle.count) { Array($0) } == middle)
+        #expect(arena.withBytes(at: third, count: big.count) { $0.allSatisfy { $0 == 9 } })
+        #expect(arena.count == small.count + middle.count + big.count)
+        var all: [UInt8] = []
+        arena.forEachChunk { all.append(contentsOf: $0) }
+        #expect(all == small + middle + big)
+    }
+
+    @Test func stringTableKeepsEachStringOnceAcrossChunks() {
+        let table = StringTable()
+        var numbers: [Int] = []
+        // ~3 MB of distinct strings: several chunks, strings never split between them.
+        for number in 0..<20000 {
+            numbers.append(table.intern("Đảng ủy Quân khu \(number): Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 \(number)"
+                + String(repeating: "·", count: number % 50)))
+        }
+        #expect(table.arena.chunks.count > 2)
+        #expect(table.intern("Đảng ủy Quân khu 12345: Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 12345"
+            + String(repeating: "·", count: 12345 % 50)) == numbers[12345])
+        #expect(table.intern("") == table.intern(""))
+        #expect(table.string(numbers[19999])?.hasPrefix("Đảng ủy Quân khu 19999:") == true)
+        #expect(table.string(-1) == nil && table.string(table.count) == nil)
+        var lengths: [Int] = []
+        table.forEachLength { lengths.append($0) }
+        #expect(lengths.count == table.count && lengths.reduce(0, +) == table.arena.count)
+
+        let copy = table.copy()
+        let added = copy.intern("Sư đoàn 9")
+        #expect(copy.string(added) == "Sư đoàn 9" && table.count == added, "the copy changes, the original does not")
+    }
+
+    @Test func eventListRoundTripsThroughItsStoredForm() throws {
+        var list = EventList(Self.many)
+        #expect(list.count == Self.many.count && Array(list) == Self.many)
+        var w = RecordBinary.Writer()
+        var flushed: [UInt8] = []
+        list.write(to: &w) { w in
+            flushed += w.bytes
+            w.bytes.removeAll()
+        }
+        flushed += w.bytes
+        let read = try flushed.withUnsafeBytes { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            let list = try EventList(reading: &r)
+            #expect(r.offset == raw.count)
+            return list
+        }
+        #expect(read == list && read.heads == list.heads)
+
+        // Value semantics over shared bytes: changing a copy leaves the original alone.
+        let before = list
+        var changed = Self.many[3]
+        changed.event.title = "Hội nghị Ban Chấp hành Đảng bộ mở rộng"
+        list[3] = changed
+        #expect(list[3].event.title == "Hội nghị Ban Chấp hành Đảng bộ mở rộng" && before[3] == Self.many[3])
+        #expect(read[3] == Self.many[3])
+    }
+
+    @Test func eventListWritesAMappedCopyWithoutBuildingIt() throws {
+        let list = EventList(Self.many)
+        func titleOnly(_ item: ChronologyEvent) -> ChronologyEvent {
+            ChronologyEvent(id: item.id, event: Event(unit: item.event.unit, kind: item.event.kind, title: item.event.title, date: EventDate(value: item.event.date.value, basis: .explicit)), sources: [], corrected: item.corrected)
+        }
+        var w = RecordBinary.Writer()
+        list.write(to: &w, mapping: titleOnly) { _ in }
+        let read = try w.bytes.withUnsafeBytes { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            return try EventList(reading: &r)
+        }
+        #expect(Array(read) == Self.many.map(titleOnly))
+    }
+
+    @Test func cacheIsStreamedInPiecesAndChecked() throws {
+        let chronology = Chronology(
+            window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
+            events: EventList(Self.many), undated: EventList(Self.many.prefix(3)), outsideWindow: 4)
+        let cache = ChronologyCache(chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "không đọc được")], articles: 6003, suppressed: 2)
+        var pieces: [[UInt8]] = []
+        try cache.write { pieces.append(Array($0)) }
+        #expect(pieces.count > 3, "more than a piece of events")
+        #expect(pieces.dropLast(2).allSatisfy { $0.count == ChronologyCache.piece } && pieces.last?.count == 16)
+        let bytes = pieces.flatMap { $0 }
+        #expect(bytes == cache.encoded() && bytes.count == cache.encodedCount())
+        let decoded = try ChronologyCache(decoding: bytes)
+        #expect(decoded.chronology.events == chronology.events && decoded.chronology.undated == chronology.undated)
+        #expect(decoded.problems == cache.problems && decoded.articles == 6003 && decoded.chronology.outsideWindow == 4)
+
+        var damaged = bytes
+        damaged[ChronologyCache.piece + 5] ^= 0x20
+        #expect(throws: RecordBinaryError.self) { try ChronologyCache(decoding: damaged) }
+    }
+
+    @Test func storeKeepsALargeCacheWrittenPieceByPiece() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try ChronicleStore(url: directory.appendingPathComponent("state.sqlite"))
+        let chronology = Chronology(
+            window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
+            events: EventList(Self.many), undated: [], outsideWindow: 0)
+        let cache = ChronologyCache(chronology: chronology, problems: [], articles: 6000, suppressed: 0)
+        func run(_ change: StoreUpdate.CacheChange) throws {
+            try store.commit(StoreUpdate(
+                run: RunRecord(startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 0,
+                               unchanged: 0, extracted: 0, pruned: 0, articles: 6000, events: 6000, newEvents: 0, problems: 0),
+                chronologyCache: change))
+        }
+        try run(.replace(fingerprint: "fp-1", cache: cache))
+        #expect(try store.cachedChronologyFingerprint() == "fp-1")
+        #expect(try store.cachedChronology(fingerprint: "fp-1")?.chronology.events == chronology.events)
+        #expect(try store.cachedChronology(fingerprint: "fp-2") == nil)
+        // Replaced by a smaller one: the row takes the new size.
+        let small = ChronologyCache(chronology: Chronology(window: chronology.window, events: EventList(Self.many.prefix(2)), undated: [], outsideWindow: 0), problems: [], articles: 2, suppressed: 0)
+        try run(.replace(fingerprint: "fp-2", cache: small))
+        #expect(try store.cachedChronology(fingerprint: "fp-2")?.chronology.events.count == 2)
+    }
+
+    @Test func storedHashesKeepTheirText() {
+        let hash = ContentHash(bytes: Array("Hội nghị Đảng ủy".utf8))
+        #expect(StoredHash(hash.description) == .digest(hash) && StoredHash(hash.description).text == hash.description)
+        #expect(StoredHash("bb").text == "bb" && StoredHash(nil).text == nil)
+        #expect(StoredHash("ABCDEF0123456789").text == "ABCDEF0123456789", "upper case is not the usual form: kept as text")
+        #expect(ContentHash(hex: hash.description) == hash && ContentHash(hex: "xyz") == nil)
+    }
+
+    /// Each result is handed over, not copied and left behind (a copy per element used to stay
+    /// allocated for the rest of the run).
+    @Test func parallelMapReleasesItsResults() {
+        final class Tracked: Sendable {
+            static let alive = Counter()
+            init() { Self.alive.add(1) }
+            deinit { Self.alive.add(-1) }
+        }
+        do {
+            let results = Array(0..<1000).parallelMap { _ in Tracked() }
+            #expect(results.count == 1000 && Tracked.alive.value == 1000)
+        }
+        #expect(Tracked.alive.value == 0)
+    }
+}
+
+/// A thread-safe count for `parallelMapReleasesItsResults`.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add(_ delta: Int) {
+        lock.lock()
+        count += delta
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
