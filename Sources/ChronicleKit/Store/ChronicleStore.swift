@@ -434,6 +434,12 @@ public final class ChronicleStore: Sendable {
     /// at a large archive) would be held three times over: encoded, bound, and in the record.
     private static func storeCache(_ cache: ChronologyCache, fingerprint: String, in db: Database) throws {
         let size = cache.encodedCount()
+        // Past SQLite's largest value (1 GB by default, some 3 million articles) the next run
+        // builds the chronology again rather than this run failing.
+        guard size < Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, -1)) else {
+            try db.execute(sql: "DELETE FROM chronology_cache")
+            return
+        }
         try db.execute(
             sql: """
                 INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, zeroblob(?))
