@@ -160,7 +160,7 @@ public struct EventList: Sendable {
         w.count(strings.count)
         try strings.forEachLength { length in
             w.count(length)
-            if w.bytes.count >= 1 << 16 { try flush(&w) }
+            try flush(&w)
         }
         // The strings' bytes in order: the arena's chunks one after the other.
         try strings.arena.forEachChunk { raw in
