@@ -7,7 +7,7 @@ import Foundation
 public struct ArticleExtractor: Sendable {
     /// Changes whenever extraction can give a different result for the same input; stored records
     /// made by another version are extracted again.
-    public static let version = "1.2.0"
+    public static let version = "1.3.0"
 
     public let rules: ExtractionRules
 
@@ -63,7 +63,13 @@ public struct ArticleExtractor: Sendable {
         let credits = CreditExtractor.find(in: a)
         var people = PersonExtractor.find(in: a)
         if let creditRange = credits.range { people.removeAll { creditRange.contains($0.range.lowerBound) } }
-        guard let unit = chooseUnit(units, meeting: meeting, people: people, in: a) else { return ([], dateline) }
+        let clause = MeetingClause.read(a, meeting: meeting, units: units, people: people)
+        guard let unit = clause.organizer.map({ units[$0] }) ?? chooseUnit(units, meeting: meeting, people: people, in: a) else {
+            return ([], dateline)
+        }
+        // A command's meeting on its own military and defence tasks, not held by its party
+        // committee and not about party work, is none of ours.
+        if isCommandBusiness(unit, units: units, clause: clause, meeting: meeting, in: a) { return ([], dateline) }
         let documents = DocumentExtractor.find(in: a, dates: dates)
 
         // The meeting's own description: a headline before it, its sentence and the next one.
@@ -71,7 +77,7 @@ public struct ArticleExtractor: Sendable {
         if meeting.sentence > 0, a.sentences[0].count < 40 { focus.append(a.sentences[0]) }
         focus.append(a.sentences[meeting.sentence])
         if meeting.sentence + 1 < a.sentences.count { focus.append(a.sentences[meeting.sentence + 1]) }
-        let (kind, reviewYears) = KindClassifier.classify(a, meeting: meeting, focus: focus)
+        let (kind, reviewYears) = KindClassifier.classify(a, meeting: meeting, name: clause.name, focus: focus)
 
         let years = YearResolver.statedYears(in: a, documents: documents)
         let focusSentences = Set(focus.map { Int(a.sentenceOf[$0.lowerBound]) })
@@ -86,6 +92,10 @@ public struct ArticleExtractor: Sendable {
             // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
             let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, a.w.nam) }.map(\.year)
             if let first = stated.first { periodYear = stated.contains(first - 1) ? first - 1 : first }
+        }
+        // A committee meeting that issues the resolution for a coming period: the year it plans.
+        if periodYear == nil, kind == .committeeMeeting {
+            periodYear = years.first(where: { !$0.term && !$0.excluded && clause.name.contains($0.token) })?.year
         }
         var anniversaryYear: Int?
         if kind == .resolutionReview, let n = reviewYears,
@@ -141,6 +151,19 @@ public struct ArticleExtractor: Sendable {
             chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
             credits: credits.names)
         return ([event], dateline)
+    }
+
+    /// Whether the meeting is a command's business: its organizer is named without a party body
+    /// (in the meeting's sentence), the clause is about local military and defence tasks, and
+    /// its name says nothing of party work.
+    private func isCommandBusiness(_ unit: UnitMention, units: [UnitMention], clause: MeetingClause, meeting: MeetingDetector.Result,
+                                   in a: ArticleText) -> Bool {
+        let sentence = a.sentences[meeting.sentence]
+        guard !a.has(.partySubject, in: clause.name), a.has(.localDefence, in: sentence) else { return false }
+        guard clause.organizer != nil else { return !a.has(.partyPrefix, in: sentence) }
+        guard unit.partyStart == nil, !a.has(.partySubject, in: unit.range) else { return false }
+        // The same unit under a party body in the meeting's sentence ("Đảng ủy, Bộ Chỉ huy …").
+        return !units.contains { $0.key == unit.key && $0.partyStart != nil && $0.sentence == meeting.sentence }
     }
 
     /// "Đại hội đại biểu Đảng bộ X lần thứ XV, nhiệm kỳ 2025-2030": a congress noun shortly before the term.
@@ -306,3 +329,4 @@ public struct ArticleExtractor: Sendable {
         return kept
     }
 }
+

@@ -147,7 +147,10 @@ public struct ExtractionRules: Sendable {
             ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic), ("party_context", .partyContext),
         ]
         // Added later: optional, so an older rules folder still loads.
-        let optional: [(String, Cue)] = [("background", .background), ("interview", .interview)]
+        let optional: [(String, Cue)] = [
+            ("background", .background), ("interview", .interview), ("clause_boundaries", .clauseBoundary),
+            ("agent_markers", .agentMarker), ("party_subjects", .partySubject), ("local_defence_topics", .localDefence),
+        ]
         try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
         for (key, cue) in optional {
             for phrase in try doc.strings(key) ?? [] { add(phrase, cue) }

@@ -1,36 +1,39 @@
-/// Decides the kind of meeting from its own description: the meeting's name as the sentence
-/// states it, then the headline and the sentences around it, and the rest of the article only
-/// when those say nothing.
+/// Decides the kind of meeting from its own name (see `MeetingClause`); the headline and the
+/// sentences around it, then the rest of the article, only when the name is bare.
 enum KindClassifier {
-    static func classify(_ a: ArticleText, meeting: MeetingDetector.Result, focus: [Range<Int>]) -> (EventKind, reviewYears: Int?) {
+    static func classify(_ a: ArticleText, meeting: MeetingDetector.Result, name: Range<Int>, focus: [Range<Int>]) -> (EventKind, reviewYears: Int?) {
         let order = a.rules.kindOrder
-        let sentence = a.sentences[meeting.sentence]
-        let nameCues = cues(a, in: [meeting.head..<sentence.upperBound])
+        let nameCues = cues(a, in: [name])
         let focusCues = cues(a, in: focus)
         let allCues = cues(a, in: [0..<a.tokens.count])
         func pick(_ found: [(EventKind, PhraseMatch)]) -> (EventKind, PhraseMatch)? {
             for kind in order { if let hit = found.first(where: { $0.0 == kind }) { return hit } }
             return nil
         }
+        // The name decides: its first cue, read left to right ("Hội nghị góp ý dự thảo Báo cáo
+        // chính trị trình Đại hội" is a consultation, not a congress). A committee named at the
+        // head ("Hội nghị Ban Thường vụ Đảng ủy …", "Hội nghị lần thứ 7", "Hội nghị Quân chính")
+        // names a type of meeting, and yields to what the name goes on to say it does
+        // ("… sơ kết 6 tháng đầu năm"); a self-criticism named so stays one.
+        let body = nameCues.filter { $0.1.start == name.lowerBound && $0.0 != .selfCriticism }
+        var chosen = first(nameCues.filter { hit in !body.contains(where: { $0.1.start == hit.1.start && $0.1.end == hit.1.end }) }, order)
+        // A name that only says which body meets ("Hội nghị Đảng ủy X đã được tiến hành."): the
+        // next sentence about it says what it did ("Hội nghị đã thông qua báo cáo tổng kết …").
+        if chosen == nil, !body.isEmpty, meeting.sentence + 1 < a.sentences.count {
+            let next = a.sentences[meeting.sentence + 1]
+            if a.has(.meetingNoun, in: next) { chosen = first(cues(a, in: [next]).filter { $0.0 != .committeeMeeting }, order) }
+        }
+        if chosen == nil { chosen = first(body, order) }
         // A congress named only as "Đại hội" (its full name said earlier or cut off) is still a congress.
         let headIsCongress = a.isWord(meeting.head, a.w.dai) && a.isWord(meeting.head + 1, a.w.hoi)
-        // A study named first is the head of the meeting's name ("học tập … nghị quyết … lãnh đạo
-        // thực hiện nhiệm vụ năm 2020"); the year's tasks are what the resolution is about.
-        var chosen = pick(nameCues)
-        if let head = first(nameCues, order), head.0 == .resolutionStudy, chosen?.0 == .yearEndReview || chosen?.0 == .committeeMeeting {
-            chosen = head
-        }
-        if chosen == nil, !headIsCongress { chosen = pick(focusCues) }
         if chosen == nil && headIsCongress { return (.partyCongress, nil) }
+        // A bare name ("tổ chức hội nghị."): the headline and the sentences around it, then the article.
+        if chosen == nil { chosen = pick(focusCues) }
         if chosen == nil { chosen = pick(allCues) }
-        // A committee's regular meeting that passes the year's review is a year-end review.
-        if chosen?.0 == .committeeMeeting, let yearEnd = allCues.first(where: { $0.0 == .yearEndReview }) {
-            chosen = yearEnd
-        }
-        guard let (kind, match) = chosen else { return (.otherMeeting, nil) }
+        guard let (kind, _) = chosen else { return (.otherMeeting, nil) }
         var years: Int?
         if kind == .resolutionReview {
-            for (k, m) in focusCues + allCues where k == .resolutionReview {
+            for (k, m) in nameCues + focusCues + allCues where k == .resolutionReview {
                 for t in m.start..<m.end where a.tokens[t].isNumber && a.isWord(t + 1, a.w.nam) {
                     years = Int(a.tokens[t].number)
                     break
@@ -38,7 +41,6 @@ enum KindClassifier {
                 if years != nil { break }
             }
         }
-        _ = match
         return (kind, years)
     }
 

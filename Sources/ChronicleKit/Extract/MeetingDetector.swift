@@ -32,6 +32,9 @@ enum MeetingDetector {
             for t in range {
                 // Nothing below applies where no meeting noun or other event starts.
                 if !a.startsAny(heads, at: t) { continue }
+                // "Nghị quyết Đại hội XIII", "Nghị quyết Hội nghị Trung ương 8": the meeting that
+                // issued a document the article cites, not a meeting held.
+                if a.ending(at: t, .documentType, lookback: 2) != nil { continue }
                 var bestEnd = -1
                 var bestCue: Cue?
                 for mi in a.matchesAt[t] {
@@ -102,7 +105,8 @@ enum MeetingDetector {
                 if a.has(.meetingNoun, in: match.start..<match.end) {
                     if (match.start..<match.end).contains(t) { return true }
                 } else if match.end <= t {
-                    if t - match.end <= 3 { return true }
+                    // "Ngày mai (17/11), Hội nghị …": a time that opens the sentence dates it all.
+                    if t - match.end <= 3 || match.start == range.lowerBound { return true }
                 } else if match.start > t {
                     if !a.has(.meetingNoun, in: (t + 1)..<match.start) { return true }
                 } else {

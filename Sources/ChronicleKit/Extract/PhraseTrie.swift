@@ -27,6 +27,10 @@ enum Cue: UInt8, Sendable {
     case post            // "chính ủy", "tư lệnh": a person's post before a unit
     case background      // "hồi tháng 3", "trước đó": a meeting named as the past, not the one reported
     case interview       // "PV:", "thưa đồng chí": questions and answers, not a report
+    case clauseBoundary  // "tại", "đồng thời", "dưới sự": where a meeting's name ends
+    case agentMarker     // "do", "được": the organizer follows ("do X tổ chức")
+    case partySubject    // "đảng", "nghị quyết", "chính trị": party work as a meeting's subject
+    case localDefence    // "quân sự địa phương", "quốc phòng": a command's own tasks
 }
 
 struct CueTag: Sendable, Hashable {

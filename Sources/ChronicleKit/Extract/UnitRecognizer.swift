@@ -56,7 +56,10 @@ enum UnitRecognizer {
                 }
             }
             // "(Bộ Quốc phòng)" after a unit only qualifies it.
-            var guest = a.ending(at: before, .guestPosition) != nil || a.isWord(before - 1, a.w.lparen)
+            // "Ban Chủ nhiệm Tổng cục Chính trị" is a body, though "Chủ nhiệm Tổng cục" is a post.
+            let guestPost = a.ending(at: before, .guestPosition)
+            let body = a.ending(at: before, .commandPrefix)
+            var guest = guestPost != nil && !(body != nil && body!.start < guestPost!.start) || a.isWord(before - 1, a.w.lparen)
             // "của Bộ Chính trị, Quân ủy Trung ương và Bộ Quốc phòng": a list shares its head.
             if before - 1 == lastGuestEnd, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) { guest = true }
             // "nghị quyết của Bộ Chính trị, Quân ủy Trung ương": a list after "của".
@@ -74,7 +77,24 @@ enum UnitRecognizer {
             if guest { lastGuestEnd = bestEnd }
             t = bestEnd
         }
+        resolveShortForms(&result)
         return result
+    }
+
+    /// "Đảng ủy Quân sự tỉnh" after "Đảng ủy Quân sự tỉnh Thái Nguyên": a shape written without its
+    /// name refers to the one unit of that shape the article names in full.
+    static func resolveShortForms(_ mentions: inout [UnitMention]) {
+        for i in mentions.indices where mentions[i].gazetteerID.isEmpty {
+            let prefix = mentions[i].name + " "
+            var full: Int?
+            for j in mentions.indices where j != i && mentions[j].gazetteerID.isEmpty && mentions[j].name.hasPrefix(prefix) {
+                if let f = full, mentions[f].key != mentions[j].key { full = nil; break }
+                full = j
+            }
+            guard let f = full, !mentions[i].name.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            mentions[i].name = mentions[f].name
+            mentions[i].key = mentions[f].key
+        }
     }
 
     /// The longest unit name starting at token `t`: a gazetteer entry or a shape.
@@ -89,13 +109,22 @@ enum UnitRecognizer {
         for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
             let match = a.matches[mi]
             let shape = a.rules.shapes[Int(match.tag.value)]
+            // "Trường Quân sự Bộ Tư lệnh Thủ đô": a department or school named by its parent alone.
+            if shape.ofParent, depth == 0, let (parentEnd, parent) = unit(at: match.end, in: a, depth: 1), !parent.party, parentEnd > bestEnd {
+                let name = shape.canonicalPrefix + " " + parentName(parent.name, written: match.end..<parentEnd, in: a)
+                bestEnd = parentEnd
+                var h = Vocabulary.seed
+                for byte in name.utf8 { h = Vocabulary.mix(h, UInt32(byte)) }
+                best = (name, "", shape.party, Int(truncatingIfNeeded: h | 1 << 62))
+                continue
+            }
             if var (end, tail) = follow(shape, from: match.end, in: a), end > bestEnd {
                 var name = shape.canonicalPrefix
                 if !tail.isEmpty { name += " " + tail }
                 if let suffix = shape.suffixText { name += " " + suffix }
                 // "Cục Kỹ thuật Quân khu 1": the department of the unit named right after.
                 if shape.ofParent, !tail.isEmpty, depth == 0, let (parentEnd, parent) = unit(at: end, in: a, depth: 1), !parent.party {
-                    name += " " + parent.name
+                    name += " " + parentName(parent.name, written: end..<parentEnd, in: a)
                     end = parentEnd
                 }
                 tail = ""
@@ -107,6 +136,13 @@ enum UnitRecognizer {
         }
         guard let found = best, bestEnd > t else { return nil }
         return (bestEnd, found)
+    }
+
+    /// A parent inside a unit's name as the article writes it ("Trường Quân sự Bộ Tư lệnh Thủ đô"),
+    /// or its canonical name when written with an abbreviation ("Cục Kỹ thuật QK1").
+    private static func parentName(_ canonical: String, written range: Range<Int>, in a: ArticleText) -> String {
+        for t in range where a.tokens[t].isWord && a.tokens[t].allCaps && a.tokens[t].end - a.tokens[t].start >= 2 { return canonical }
+        return a.text(range)
     }
 
     /// The end of a shape's required continuation and its text, or nil when it is missing.

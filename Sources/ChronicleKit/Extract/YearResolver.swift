@@ -67,6 +67,9 @@ enum YearResolver {
                 return (PartialDate(year: month >= 7 ? period : period + 1, month: month, day: mention.day), .periodYear)
             case .midYearReview:
                 return (PartialDate(year: period, month: month, day: mention.day), .periodYear)
+            case .committeeMeeting:
+                // It plans the period: a year's resolution is issued in its last months or its first.
+                return (PartialDate(year: month >= 9 ? period - 1 : period, month: month, day: mention.day), .periodYear)
             default: break
             }
         }
