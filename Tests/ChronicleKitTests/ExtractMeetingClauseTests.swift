@@ -143,4 +143,38 @@ import Testing
         let names = Set(UnitRecognizer.find(in: a).map(\.name))
         #expect(names == ["Bộ Chỉ huy Quân sự tỉnh Lạng Sơn"])
     }
+
+    // MARK: Years from the article's own evidence, not from elsewhere
+
+    @Test func aBylineWithAClockTimeDatesTheArticle() throws {
+        let text = """
+            Đảng ủy Lữ đoàn 229 quán triệt nghị quyết về công tác huấn luyện
+            Trần Minh Đức (Quân khu 1) 16:09, 27/02/2023
+            Ngày 27-2, Đảng ủy Lữ đoàn 229 tổ chức hội nghị quán triệt nghị quyết của Quân ủy Trung ương về công tác huấn luyện.
+            """
+        let record = S.extractor.record(for: S.article(text))
+        #expect(record.referenceDate?.value == PartialDate(iso: "2023-02-27"))
+        let e = try #require(record.events.first)
+        #expect(e.date.value == PartialDate(iso: "2023-02-27"))
+        #expect(e.date.basis == .referenceDate)
+    }
+
+    @Test func aTargetYearInADocumentsTitleIsNeverTheMeetingsYear() throws {
+        let e = try #require(S.event("Sáng 14/3, Đảng ủy Sư đoàn 312 tổ chức hội nghị học tập, quán triệt Nghị quyết của Quân ủy Trung ương về xây dựng Quân đội đến năm 2030."))
+        #expect(e.date.value == nil || e.date.value?.year != 2030)
+    }
+
+    @Test func aSitesDateBannerBesideItsHotlineIsNotADateline() throws {
+        let text = """
+            Hotline: 0243 123 456 | Thứ Hai, 04/12/2026
+            Đảng ủy Sư đoàn 312 học tập nghị quyết
+            Sáng 14/3, Đảng ủy Sư đoàn 312 tổ chức hội nghị học tập, quán triệt nghị quyết của Quân ủy Trung ương.
+            """
+        let record = S.extractor.record(for: S.article(text))
+        #expect(record.referenceDate == nil)
+        #expect(record.events.first?.date.value?.year != 2026)
+        // Without the hotline the same line is the page's dateline.
+        let dated = S.extractor.record(for: S.article(text.replacingOccurrences(of: "Hotline: 0243 123 456 | ", with: "")))
+        #expect(dated.referenceDate?.value == PartialDate(iso: "2026-12-04"))
+    }
 }

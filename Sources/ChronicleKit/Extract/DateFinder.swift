@@ -136,7 +136,9 @@ enum DateFinder {
                 // Lists before the date: "6 và 7/8", "13, 14 và 15-8".
                 var b = start - 1
                 while b >= 1, a.isWord(b, a.w.va) || a.isWord(b, a.w.comma) || a.id(b) == dash, tokens[b - 1].isNumber,
-                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, a.w.thu) {
+                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, a.w.thu),
+                      // "16:09, 27/02/2023": the minutes of a clock time, not a listed day.
+                      !a.isWord(b - 2, a.w.colon) {
                     day = Int(tokens[b - 1].number)
                     start = b - 1
                     b = start - 1
@@ -218,8 +220,19 @@ enum DateFinder {
                     marker = a.isWord(b, a.w.dang) || a.isWord(b, a.w.cap) && a.isWord(b + 1, a.w.nhat)
                     b -= 1
                 }
-                if timeAfter || timeBefore || weekday || paren || marker { mentions[i].dateline = true }
+                if (timeAfter || timeBefore || weekday || paren || marker) && !isSiteBanner(before: lo, in: a) { mentions[i].dateline = true }
             }
         }
+    }
+
+    /// "Hotline: 0243 … | Thứ Hai, 04/12/2026": the site's banner shows the day the page was
+    /// saved, next to its contacts, not the article's date.
+    private static func isSiteBanner(before lo: Int, in a: ArticleText) -> Bool {
+        var b = lo - 1
+        while b >= 0, lo - b <= 16, a.tokens[b].kind != .newline {
+            if a.starts(.siteContact, at: b) { return true }
+            b -= 1
+        }
+        return false
     }
 }

@@ -150,6 +150,7 @@ public struct ExtractionRules: Sendable {
         let optional: [(String, Cue)] = [
             ("background", .background), ("interview", .interview), ("clause_boundaries", .clauseBoundary),
             ("agent_markers", .agentMarker), ("party_subjects", .partySubject), ("local_defence_topics", .localDefence),
+            ("site_contacts", .siteContact),
         ]
         try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
         for (key, cue) in optional {

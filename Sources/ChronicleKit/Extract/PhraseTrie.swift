@@ -31,6 +31,7 @@ enum Cue: UInt8, Sendable {
     case agentMarker     // "do", "được": the organizer follows ("do X tổ chức")
     case partySubject    // "đảng", "nghị quyết", "chính trị": party work as a meeting's subject
     case localDefence    // "quân sự địa phương", "quốc phòng": a command's own tasks
+    case siteContact     // "hotline", "đường dây nóng": a site's banner, not the article
 }
 
 struct CueTag: Sendable, Hashable {
