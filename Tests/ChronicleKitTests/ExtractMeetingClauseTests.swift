@@ -55,6 +55,11 @@ import Testing
         #expect(e.date.value == PartialDate(iso: "2023-12-19"))
     }
 
+    @Test func aUnitNamingThePlaceDoesNotOrganize() throws {
+        let e = try #require(S.event("Sáng 20/12, tại Sở Chỉ huy Quân khu 7, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác đảng, công tác chính trị năm 2023."))
+        #expect(e.unit.name == "Sư đoàn 5")
+    }
+
     @Test func aLeadAboutAnotherUnitDoesNotOrganizeTheChairsMeeting() throws {
         let text = """
             Năm 2023, Sư đoàn 5 hoàn thành tốt nhiệm vụ huấn luyện, sẵn sàng chiến đấu, được Đảng ủy Quân khu biểu dương.

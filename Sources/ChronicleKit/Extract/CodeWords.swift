@@ -49,6 +49,7 @@ struct CodeWords: Sendable {
     var da: Int32 = -99
     var duoc: Int32 = -99
     var cung: Int32 = -99
+    var tai: Int32 = -99
 
     init() {}
 
@@ -100,6 +101,7 @@ struct CodeWords: Sendable {
         w.da = words["đã"] ?? -99
         w.duoc = words["được"] ?? -99
         w.cung = words["cũng"] ?? -99
+        w.tai = words["tại"] ?? -99
         self = w
     }
 }

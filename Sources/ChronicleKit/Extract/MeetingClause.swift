@@ -37,7 +37,7 @@ struct MeetingClause {
         // Unit mentions of this sentence that can organize: not a guest's or a person's post.
         func eligible(_ index: Int) -> Bool {
             let u = units[index]
-            guard u.sentence == meeting.sentence, !u.guest else { return false }
+            guard u.sentence == meeting.sentence, !u.guest, !isPlace(u.range.lowerBound, in: sentence, a) else { return false }
             return !people.contains { $0.range.contains(u.range.lowerBound) }
         }
 
@@ -73,6 +73,17 @@ struct MeetingClause {
             clause.organizerRole = .name
         }
         return clause
+    }
+
+    /// Whether the unit at `t` names a place ("tại Sở Chỉ huy Quân khu 7, …"): "tại" opens its
+    /// comma-delimited phrase.
+    static func isPlace(_ t: Int, in sentence: Range<Int>, _ a: ArticleText) -> Bool {
+        var b = t - 1
+        while b >= sentence.lowerBound, t - b <= 8, !a.isWord(b, a.w.comma) {
+            if a.isWord(b, a.w.tai) { return true }
+            b -= 1
+        }
+        return false
     }
 
     /// The organize verb of the sentence that reports the meeting held: not a purpose or a
