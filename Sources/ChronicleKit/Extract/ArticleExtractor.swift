@@ -19,19 +19,20 @@ public struct ArticleExtractor: Sendable {
     public func extract(_ article: Article) -> [Event] {
         guard article.status == .ok, !article.text.isEmpty else { return [] }
         let a = ArticleText(Self.textWithHeadline(article), rules: rules)
-        return analyze(a, reference: article.referenceDate?.value).events
+        return analyze(a, reference: article.referenceDate?.value, pathDate: article.pathDate?.value).events
     }
 
     /// The record of one article; a dateline found in the text becomes its reference date when
-    /// the page gave none.
+    /// the page gave none, and failing that the date in the file's path.
     public func record(for article: Article) -> ArticleRecord {
         guard article.status == .ok, !article.text.isEmpty else { return ArticleRecord(article: article, events: []) }
         let a = ArticleText(Self.textWithHeadline(article), rules: rules)
-        let result = analyze(a, reference: article.referenceDate?.value)
+        let result = analyze(a, reference: article.referenceDate?.value, pathDate: article.pathDate?.value)
         var record = ArticleRecord(article: article, events: result.events)
         if record.referenceDate == nil, let dateline = result.dateline {
             record.referenceDate = ReferenceDate(value: dateline, basis: "dateline")
         }
+        if record.referenceDate == nil { record.referenceDate = article.pathDate }
         return record
     }
 
@@ -53,7 +54,7 @@ public struct ArticleExtractor: Sendable {
         return text.hasPrefix(line)
     }
 
-    private func analyze(_ a: ArticleText, reference: PartialDate?) -> (events: [Event], dateline: PartialDate?) {
+    private func analyze(_ a: ArticleText, reference: PartialDate?, pathDate: PartialDate? = nil) -> (events: [Event], dateline: PartialDate?) {
         let dates = DateFinder.find(in: a)
         let datelineMention = dates.first(where: { $0.dateline && $0.year != nil && $0.day != nil })
         let dateline = datelineMention.map { PartialDate(year: $0.year!, month: $0.month, day: $0.day) }
@@ -104,7 +105,7 @@ public struct ArticleExtractor: Sendable {
         }
         let statedYear = years.first(where: { !$0.term && !$0.excluded })?.year
         var context = YearResolver.Context(
-            kind: kind, reference: reference ?? dateline, periodYear: periodYear, termStart: termStart,
+            kind: kind, reference: reference ?? dateline ?? pathDate, periodYear: periodYear, termStart: termStart,
             anniversaryYear: anniversaryYear,
             contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?.year
                 ?? inFocus.first(where: { !$0.term && !$0.excluded })?.year)

@@ -4,8 +4,14 @@ import Foundation
 /// an article with a non-ok status and the reason, so one bad file costs nothing else.
 ///
 /// Formats: plain text (UTF-8, UTF-16 with BOM), HTML pages (libxml2, declared charset or
-/// UTF-8), and JSON Lines crawler exports (one article per line, source `path:N`).
+/// UTF-8), and JSON Lines crawler exports (one article per line, source `path:N`). A text or
+/// HTML file whose path holds a date (`2023/01/2023-01-06-….txt`) keeps it as `pathDate`.
 public struct ArticleLoader: Sendable {
+    /// Changes whenever loading can give a different article for the same file (as
+    /// `ArticleExtractor.version` does for extraction); part of the version stored records carry.
+    /// 2: a date in the file's path.
+    public static let version = "2"
+
     /// The largest text or HTML file read as one article (10 MB); one article is never that big,
     /// so a larger file is reported as unsupported without being read.
     public static let maximumArticleFileSize = 10 * 1024 * 1024
@@ -56,8 +62,8 @@ public struct ArticleLoader: Sendable {
         return data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             switch format {
-            case .text: return [article(source: source) { text(bytes) }]
-            case .html: return [article(source: source) { html(bytes) }]
+            case .text: return [article(source: source, datedByPath: true) { text(bytes) }]
+            case .html: return [article(source: source, datedByPath: true) { html(bytes) }]
             case .jsonLines: return JSONLinesReader(loader: self).articles(in: bytes, source: source)
             }
         }
@@ -65,10 +71,13 @@ public struct ArticleLoader: Sendable {
 
     // MARK: - Formats
 
-    func article(source: String, _ read: () -> Result<Article, IngestFailure>) -> Article {
+    /// `datedByPath`: the file is one article, so a date in its path (`PathDate`) is the
+    /// article's (an export's path dates the export, not its lines).
+    func article(source: String, datedByPath: Bool = false, _ read: () -> Result<Article, IngestFailure>) -> Article {
         switch read() {
         case .success(var article):
             article.source = source
+            if datedByPath { article.pathDate = Self.pathDate(source) }
             return article
         case .failure(let failure):
             return Self.failed(source, failure)
@@ -114,6 +123,15 @@ public struct ArticleLoader: Sendable {
             }
             return .success(Article(source: "", url: page.url, title: page.title, referenceDate: page.referenceDate, text: text))
         }
+    }
+
+    /// The reference date a path gives, when it is at least a month. A year folder alone
+    /// (`2023/bai.txt`) is not used: a day and month resolved against a bare year goes wrong for
+    /// a meeting of late December reported in January (filed under the new year), the very
+    /// year-end reviews Chronicle reads, whose year the period reviewed already decides.
+    static func pathDate(_ path: String) -> ReferenceDate? {
+        guard let found = PathDate.parse(path), found.value.precision != .year else { return nil }
+        return ReferenceDate(value: found.value, basis: "path", evidence: found.evidence)
     }
 
     static func failed(_ source: String, _ failure: IngestFailure) -> Article {

@@ -4,15 +4,19 @@ public enum ArticleStatus: String, Sendable, Codable {
 }
 
 /// The date an article was published (or datelined), against which day-and-month dates are resolved.
-public struct ReferenceDate: Sendable, Hashable, Codable {
+public struct ReferenceDate: Sendable, Hashable {
     public var value: PartialDate
     /// Where it came from: `html-meta`, `html-time`, `published` (crawler export or gold file),
-    /// or `dateline` (a date line in the text).
+    /// `dateline` (a date line in the text), or `path` (the archive's folders or file name).
     public var basis: String
+    /// What shows it, when the basis alone does not: for `path`, the part of the path that
+    /// gave the date (`PathDate.evidence`).
+    public var evidence: String?
 
-    public init(value: PartialDate, basis: String) {
+    public init(value: PartialDate, basis: String, evidence: String? = nil) {
         self.value = value
         self.basis = basis
+        self.evidence = evidence
     }
 }
 
@@ -23,6 +27,9 @@ public struct Article: Sendable, Hashable {
     public var url: String?
     public var title: String?
     public var referenceDate: ReferenceDate?
+    /// The date the file's path gives (basis `path`, see `PathDate`): the reference date only
+    /// when neither the page nor a dateline in the text gives one.
+    public var pathDate: ReferenceDate?
     /// Body text in NFC with scraping noise removed; paragraphs separated by newlines.
     public var text: String
     public var status: ArticleStatus
@@ -31,12 +38,13 @@ public struct Article: Sendable, Hashable {
 
     public init(
         source: String, url: String? = nil, title: String? = nil, referenceDate: ReferenceDate? = nil,
-        text: String, status: ArticleStatus = .ok, error: String? = nil
+        pathDate: ReferenceDate? = nil, text: String, status: ArticleStatus = .ok, error: String? = nil
     ) {
         self.source = source
         self.url = url
         self.title = title
         self.referenceDate = referenceDate
+        self.pathDate = pathDate
         self.text = text
         self.status = status
         self.error = error

@@ -123,6 +123,25 @@ extension Event: Codable {
     }
 }
 
+extension ReferenceDate: Codable {
+    enum CodingKeys: String, CodingKey { case value, basis, evidence }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            value: try c.decode(PartialDate.self, forKey: .value),
+            basis: try c.decode(String.self, forKey: .basis),
+            evidence: try c.decodeIfPresent(String.self, forKey: .evidence))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(basis, forKey: .basis)
+        try c.encode(evidence, forKey: .evidence)
+    }
+}
+
 extension ArticleRecord: Codable {
     enum CodingKeys: String, CodingKey {
         case source, url, title, status, error, referenceDate = "reference_date", events

@@ -1,8 +1,8 @@
 import Foundation
 
 /// How a run turns one article file into records, with what identifies the result: the
-/// extractor's version and the fingerprint of the rules it read. Stored records made under
-/// another version or fingerprint are extracted again.
+/// loader's and extractor's versions and the fingerprint of the rules it read. Stored records
+/// made under another version or fingerprint are extracted again.
 public struct Extraction: Sendable {
     public var version: String
     public var configFingerprint: String
@@ -20,7 +20,9 @@ public struct Extraction: Sendable {
         let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
         let extractor = ArticleExtractor(rules: rules)
         let loader = ArticleLoader()
-        return Extraction(version: ArticleExtractor.version, configFingerprint: ConfigFingerprint.compute(config: config)) { file in
+        // Both the loader and the extractor decide what a file's records are.
+        let version = ArticleExtractor.version + "+ingest." + ArticleLoader.version
+        return Extraction(version: version, configFingerprint: ConfigFingerprint.compute(config: config)) { file in
             loader.load(file).map { extractor.record(for: $0) }
         }
     }

@@ -7,7 +7,7 @@ public enum RecordTable {
             return lines.joined(separator: "\n")
         }
         if let reference = record.referenceDate {
-            lines.append("   published: \(reference.value) (\(reference.basis))")
+            lines.append("   published: \(reference.value) (\(reference.basis)" + (reference.evidence.map { ": \($0)" } ?? "") + ")")
         }
         if record.events.isEmpty { lines.append("   no meeting reported") }
         for (index, event) in record.events.enumerated() {

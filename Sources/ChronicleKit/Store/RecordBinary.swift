@@ -8,7 +8,8 @@
 ///
 /// The JSON form (`RecordJSON`) stays the contract for `chronicle extract`; this one is internal.
 public enum RecordBinary {
-    static let version: UInt8 = 1
+    /// 2: a reference date keeps its evidence (the path a `path` date was read from).
+    static let version: UInt8 = 2
 
     /// Encodes the records of one file.
     public static func encode(_ records: [ArticleRecord]) -> [UInt8] {
@@ -160,6 +161,7 @@ public enum RecordBinary {
             optional(value.referenceDate) {
                 $0.date($1.value)
                 $0.string($1.basis)
+                $0.string($1.evidence)
             }
             count(value.events.count)
             for event in value.events { self.event(event) }
@@ -333,7 +335,8 @@ public enum RecordBinary {
             let title = try optionalString()
             let status = try raw(ArticleStatus.self)
             let error = try optionalString()
-            let referenceDate = try present() ? ReferenceDate(value: try date(), basis: try string()) : nil
+            let referenceDate = try present()
+                ? ReferenceDate(value: try date(), basis: try string(), evidence: try optionalString()) : nil
             var events: [Event] = []
             let count = try count()
             events.reserveCapacity(count)
