@@ -271,18 +271,41 @@ struct ContentScorer {
                     continue
                 }
                 guard let index = index(of: current) else { continue }
-                let b = blocks[index]
-                guard b.totalChars > 0 else { continue }
+                // Read the sibling itself: an inline <span> lead owns no lines of its own.
+                let counts = visibleText(of: current)
+                guard counts.chars > 0 else { continue }
                 sawText = true
-                if inFurniture[index] || b.text.linkChars * 5 > b.text.chars || b.text.chars > 800 { break scan }
+                if inFurniture[index] || counts.linkChars * 5 > counts.chars || counts.chars > 800 { break scan }
                 found.append(current)
-                if b.proseChars > 0 || b.isLead { hasLead = true }
+                if counts.isProse || blocks[index].isLead { hasLead = true }
             }
             if hasLead { return found.reversed() }
             guard !sawText, let parent = node.pointee.parent, parent.isElement else { return [] }
             node = parent
         }
         return []
+    }
+
+    /// Text counts of a subtree without its furniture; stops reading past 1,000 characters.
+    func visibleText(of root: xmlNodePtr) -> TextCounts {
+        var counts = TextCounts()
+        var linkDepth = 0
+        root.walk(enter: { node in
+            if node.isText {
+                if counts.chars <= 1000, let content = node.pointee.content { counts.add(content, inLink: linkDepth > 0) }
+                return false
+            }
+            guard node.isElement else { return false }
+            // `leave` runs for every element entered, children read or not.
+            if xmlNodePtr.equal(node.pointee.name, "a") { linkDepth += 1 }
+            guard !isFurniture(node), counts.chars <= 1000 else { return false }
+            if Self.lineBreaks.contains(node.elementName) { counts.finish() }
+            return true
+        }, leave: { node in
+            if xmlNodePtr.equal(node.pointee.name, "a") { linkDepth -= 1 }
+        })
+        counts.finish()
+        return counts
     }
 
     private func index(of node: xmlNodePtr) -> Int? {

@@ -119,20 +119,22 @@ struct HTMLArticleParser {
     }
 
     /// The text of `root` with block elements on their own lines, leaving out the elements the
-    /// scorer found to be furniture, and lines made only of link text of four words or more (a
-    /// related-news title set loose in the body).
+    /// scorer found to be furniture, and lines that are mostly the text of links of four words or
+    /// more (a related-news title with its date, set loose in the body between `<br>`s).
     static func text(of root: xmlNodePtr, skipping scorer: ContentScorer) -> String {
         var out: [UInt8] = []
         var lineStart = 0
-        var lineHasPlainText = false
+        var lineChars = 0
+        var linkChars = 0
         var linkWords = 0
         var linkDepth = 0
         func newline() {
             while out.last == 0x20 { out.removeLast() }
-            if !lineHasPlainText && linkWords >= 4 { out.removeSubrange(lineStart...) }
+            if linkWords >= 4, linkChars * 10 >= lineChars * 7 { out.removeSubrange(lineStart...) }
             if !out.isEmpty && out.last != 0x0A { out.append(0x0A) }
             lineStart = out.count
-            lineHasPlainText = false
+            lineChars = 0
+            linkChars = 0
             linkWords = 0
         }
         root.walk(enter: { node in
@@ -144,10 +146,12 @@ struct HTMLArticleParser {
                     if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
                         if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) }
                     } else {
-                        if linkDepth > 0 {
-                            if out.count == lineStart || out.last == 0x20 { linkWords += 1 }
-                        } else {
-                            lineHasPlainText = true
+                        if b & 0xC0 != 0x80 {
+                            lineChars += 1
+                            if linkDepth > 0 {
+                                linkChars += 1
+                                if out.count == lineStart || out.last == 0x20 { linkWords += 1 }
+                            }
                         }
                         out.append(b)
                     }
@@ -156,11 +160,12 @@ struct HTMLArticleParser {
                 return false
             }
             guard node.isElement else { return false }
-            if node != root && scorer.isFurniture(node) { return false }
             let name = node.elementName
+            // `leave` runs for every element entered, children read or not.
+            if name == "a" { linkDepth += 1 }
+            if node != root && scorer.isFurniture(node) { return false }
             if name == "td" || name == "th" { if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) } }
             if blockElements.contains(name) { newline() }
-            if name == "a" { linkDepth += 1 }
             return true
         }, leave: { node in
             let name = node.elementName
