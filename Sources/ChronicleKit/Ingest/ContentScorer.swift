@@ -48,6 +48,20 @@ struct ContentScorer {
     /// Records: child blocks of two lines or more and at most this many characters.
     static let recordMaximum: Int32 = 400
 
+    init() {}
+
+    /// Scores the page below `root` in a walk of its own (the parser shares its walk with the
+    /// metadata scan instead).
+    init(scoring root: xmlNodePtr) {
+        root.walk(enter: { node in
+            if node.isText { text(node); return false }
+            if node.isElement { enter(node, name: node.elementName) }
+            return true
+        }, leave: { node in
+            leave(node, name: node.elementName)
+        })
+    }
+
     // MARK: - The walk
 
     mutating func enter(_ node: xmlNodePtr, name: String) {
