@@ -9,7 +9,8 @@ import CLibXML2
 /// with little prose, or a block whose own text is only a heading over such furniture. Class and
 /// id words only tip blocks that hold little prose. Then each line's readability score is given
 /// to the container holding it (and, less, to its ancestors); the best container, scaled by how
-/// little of it is links, is the content, together with a text lead just before it.
+/// little of it is links, is the content, together with a text lead just before it and any
+/// sibling that scores nearly as well (a body split in two).
 ///
 /// Elements are numbered through libxml2's `_private` slot, so looking one up costs nothing.
 struct ContentScorer {

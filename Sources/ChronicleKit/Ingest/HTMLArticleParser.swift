@@ -28,6 +28,7 @@ struct HTMLArticleParser {
     /// Class/id words of an article's lead paragraph (a hint only).
     static let leadWords = ["sapo", "summary", "lead", "excerpt", "chapeau", "intro", "description"]
 
+    /// Whether a class/id word names a lead paragraph ("sapo", "summary").
     static func isLead(classAndID: String) -> Bool {
         guard !classAndID.isEmpty else { return false }
         for word in classAndID.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
@@ -270,18 +271,6 @@ extension Collection where Element == UInt8 {
         while index != endIndex {
             if self[index] == first, self[index...].starts(with: needle) { return true }
             index = self.index(after: index)
-        }
-        return false
-    }
-}
-
-extension UnsafeMutablePointer where Pointee == xmlNode {
-    /// Whether this node is `ancestor` or lies below it.
-    func isInside(_ ancestor: xmlNodePtr) -> Bool {
-        var node: xmlNodePtr? = self
-        while let current = node {
-            if current == ancestor { return true }
-            node = current.pointee.parent
         }
         return false
     }
