@@ -105,6 +105,17 @@ import Testing
         }
     }
 
+    @Test func shortSectionsOfParagraphsAreNotRecords() {
+        let section = """
+            <div class="s"><p>Năm qua, Đảng ủy Lữ đoàn đã lãnh đạo đơn vị hoàn thành tốt nhiệm vụ huấn luyện, sẵn sàng chiến đấu.</p>\
+            <p>Công tác giáo dục chính trị, quản lý tư tưởng được tiến hành thường xuyên, sát đối tượng.</p></div>
+            """
+        scored("<html><body><div id=\"c\">" + String(repeating: section, count: 3) + "</div></body></html>") { scorer, node in
+            #expect(!scorer.isFurniture(node("c")!))
+            #expect(scorer.content()?.root == node("c")!)
+        }
+    }
+
     @Test func aClassNameAloneMakesNothingFurniture() {
         // A prose block named like a widget is still the article; a short named one is not.
         scored("""

@@ -120,7 +120,9 @@ struct ContentScorer {
         blocks[p].controls += child.controls
         blocks[p].lines += child.lines
         blocks[p].proseChars += child.proseChars
-        if !child.isInline, child.lines >= 2, child.text.chars > 0, child.text.chars <= Self.recordMaximum {
+        // A record has a line that is not prose (a byline, a link title, "Trả lời · Thích"): a
+        // short section of the article made only of paragraphs is not one.
+        if !child.isInline, child.lines >= 2, child.text.chars <= Self.recordMaximum, child.proseChars < child.text.chars {
             tally(record: child, slots: slots - RecordTally.kinds)
         }
     }
