@@ -145,6 +145,21 @@ import Testing
         #expect(!article.text.contains("Trung đoàn 52"))
     }
 
+    @Test func aLeadIsFoundPastAShareBarOrALinkedTeaser() {
+        let body = "<div class=\"b\">\(Self.prose)</div>"
+        let lead = "<div class=\"s\">Sáng 14/12, Đảng ủy Lữ đoàn 125 tổ chức hội nghị tổng kết công tác đảng năm 2022.</div>"
+        let share = "<div class=\"t\"><a href=\"#\">Facebook</a> <a href=\"#\">Zalo</a> <a href=\"#\">In bài</a></div>"
+        let loader = ArticleLoader()
+        let passed = loader.load(data: Data("<html><body><div>\(lead)\(share)\(body)</div></body></html>".utf8), source: "a.html", format: .html)[0]
+        #expect(passed.text.hasPrefix("Sáng 14/12, Đảng ủy Lữ đoàn 125 tổ chức hội nghị"))
+        #expect(!passed.text.contains("Zalo"))
+        // A teaser that is mostly a link (another article) is furniture, never a lead.
+        let linked = "<div class=\"t\">Sáng 12/12, <a href=\"/x\">Đảng ủy Sư đoàn 9 tổ chức hội nghị tổng kết công tác đảng năm 2022</a>.</div>"
+        let passedLink = loader.load(data: Data("<html><body><div>\(lead)\(linked)\(body)</div></body></html>".utf8), source: "b.html", format: .html)[0]
+        #expect(passedLink.text.hasPrefix("Sáng 14/12, Đảng ủy Lữ đoàn 125 tổ chức hội nghị"))
+        #expect(!passedLink.text.contains("Sư đoàn 9"))
+    }
+
     @Test func costGrowsWithThePageNotFaster() {
         // 20,000 comment-like records and a long menu: one walk, fixed work per element.
         let record = "<div class=\"r\"><div><b>Bạn đọc</b> <span>10:00</span></div><div>Ý kiến ngắn, cảm ơn.</div><div><a href=\"#\">Trả lời</a></div></div>"

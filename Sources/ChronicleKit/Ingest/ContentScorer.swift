@@ -270,8 +270,10 @@ struct ContentScorer {
     }
 
     /// Text blocks just before the content that hold its lead ("sapo"), with the headline or
-    /// date line between; none unless one reads like prose or is named as a lead. When the
-    /// content opens its container, the container's neighbours are looked at instead.
+    /// date line beside it; none unless one reads like prose or is named as a lead. Furniture
+    /// between (a share bar, a related box under the lead) is passed over; a block with links
+    /// or a long one ends the search. When the content opens its container, the container's
+    /// neighbours are looked at instead.
     func leads(before content: xmlNodePtr, _ inFurniture: [Bool]) -> [xmlNodePtr] {
         var node = content
         for _ in 0..<2 {
@@ -287,12 +289,12 @@ struct ContentScorer {
                     if let text = current.pointee.content, Self.hasVisibleText(text) { sawText = true; break scan }
                     continue
                 }
-                guard let index = index(of: current) else { continue }
+                guard let index = index(of: current), !inFurniture[index] else { continue }
                 // Read the sibling itself: an inline <span> lead owns no lines of its own.
                 let counts = visibleText(of: current)
                 guard counts.chars > 0 else { continue }
                 sawText = true
-                if inFurniture[index] || counts.linkChars * 5 > counts.chars || counts.chars > 800 { break scan }
+                if counts.linkChars * 5 > counts.chars || counts.chars > 800 { break scan }
                 found.append(current)
                 if counts.isProse || blocks[index].isLead { hasLead = true }
             }
