@@ -105,6 +105,19 @@ import Testing
         }
     }
 
+    @Test func aSingleCardInTheBodyIsFurniture() {
+        scored("""
+            <html><body><div id="c">\(Self.prose)
+            <div id="k"><a href="/x"><img src="a.jpg"></a><div><a href="/x">Đảng ủy Sư đoàn 9 tổng kết công tác năm 2022</a></div>\
+            <div>Ngày 16/12, Đảng ủy Sư đoàn 9 tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022.</div></div>
+            <p id="a">Tin, ảnh: <a href="/tac-gia/7">ĐỨC MINH</a></p></div></body></html>
+            """) { scorer, node in
+            #expect(scorer.isFurniture(node("k")!))
+            #expect(!scorer.isFurniture(node("a")!))
+            #expect(scorer.content()?.root == node("c")!)
+        }
+    }
+
     @Test func shortSectionsOfParagraphsAreNotRecords() {
         let section = """
             <div class="s"><p>Năm qua, Đảng ủy Lữ đoàn đã lãnh đạo đơn vị hoàn thành tốt nhiệm vụ huấn luyện, sẵn sàng chiến đấu.</p>\

@@ -60,6 +60,9 @@ struct TextCounts {
     /// Menus, tags, link titles and comment bylines are short or unpunctuated.
     var isProse: Bool { chars >= 50 && words >= 8 && commas + stops >= 1 && linkChars * 10 < chars * 3 }
 
+    /// Whether this line is a link's title: three words or more, all but a tenth inside links.
+    var isLinkTitle: Bool { words >= 3 && linkChars * 10 >= chars * 9 }
+
     /// Readability's paragraph score: one point, one per comma, one per 100 characters (at most
     /// three), shrunk by the share in links; lines under 25 characters score nothing.
     var score: Float {
@@ -76,14 +79,19 @@ struct BlockStats {
     var parent: Int32
     /// Text of the non-furniture part of the subtree.
     var text = TextCounts()
-    /// All visible characters, furniture included.
+    /// All visible characters, furniture included; with the two below, the block's shape
+    /// before anything in it is left out (a card's linked title may be furniture by itself).
     var totalChars: Int32 = 0
+    var totalLinkChars: Int32 = 0
+    var totalLines: Int32 = 0
     /// Links (`<a>` elements) outside furniture.
     var links: Int32 = 0
     /// Form controls (inputs, text areas, buttons): comment and search forms.
     var controls: Int32 = 0
     /// Non-empty lines: runs of inline text between block boundaries.
     var lines: Int32 = 0
+    /// Lines that are a link's title (`TextCounts.isLinkTitle`), furniture included.
+    var linkTitles: Int32 = 0
     /// Characters in lines that read like prose (`TextCounts.isProse`).
     var proseChars: Int32 = 0
     /// Score of the lines this element holds itself (not those of its child blocks).

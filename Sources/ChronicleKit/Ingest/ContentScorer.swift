@@ -114,17 +114,21 @@ struct ContentScorer {
         let p = Int(child.parent)
         guard p >= 0 else { return }
         blocks[p].totalChars += child.totalChars
+        blocks[p].totalLinkChars += child.totalLinkChars
+        blocks[p].totalLines += child.totalLines
+        blocks[p].linkTitles += child.linkTitles
+        // A record has a line that is not prose (a byline, a link title, "Trả lời · Thích"): a
+        // short section of the article made only of paragraphs is not one.
+        if !child.isInline, child.totalLines >= 2, child.totalChars <= Self.recordMaximum,
+           child.proseChars < child.totalChars {
+            tally(record: child, slots: slots - RecordTally.kinds)
+        }
         guard !child.furniture else { return }
         blocks[p].text.add(child.text)
         blocks[p].links += child.links
         blocks[p].controls += child.controls
         blocks[p].lines += child.lines
         blocks[p].proseChars += child.proseChars
-        // A record has a line that is not prose (a byline, a link title, "Trả lời · Thích"): a
-        // short section of the article made only of paragraphs is not one.
-        if !child.isInline, child.lines >= 2, child.text.chars <= Self.recordMaximum, child.proseChars < child.text.chars {
-            tally(record: child, slots: slots - RecordTally.kinds)
-        }
     }
 
     @discardableResult
@@ -161,9 +165,12 @@ struct ContentScorer {
         let o = Int(owner)
         blocks[o].text.add(line)
         blocks[o].totalChars += line.chars
+        blocks[o].totalLinkChars += line.linkChars
+        blocks[o].totalLines += 1
         blocks[o].lines += 1
         blocks[o].ownScore += line.score
         if line.isProse { blocks[o].proseChars += line.chars }
+        if line.isLinkTitle { blocks[o].linkTitles += 1 }
     }
 
     private mutating func tally(record: BlockStats, slots: Int) {
@@ -172,7 +179,7 @@ struct ContentScorer {
             if tallies[slot].count == 0 { tallies[slot].signature = record.signature }
             guard tallies[slot].signature == record.signature else { continue }
             tallies[slot].count += 1
-            tallies[slot].chars += record.text.chars
+            tallies[slot].chars += record.totalChars
             return
         }
     }
@@ -188,8 +195,12 @@ struct ContentScorer {
         if b.text.linkChars * 2 >= kept, b.text.linkChars >= 12 || b.links >= 2 { return true }
         // Comment and search forms.
         if b.controls > 0, b.proseChars * 2 < kept { return true }
+        // One card on its own: a linked title with a short teaser ("Bài liên quan" in the body).
+        if b.linkTitles > 0, b.totalLines >= 2, b.totalChars <= Self.recordMaximum, b.totalLinkChars * 5 >= b.totalChars {
+            return true
+        }
         // Three or more similar records holding most of the text: card grids, comment threads.
-        if largestRecords * 10 >= kept * 6 { return true }
+        if largestRecords * 10 >= b.totalChars * 6 { return true }
         // A furniture class name tips a block holding little prose.
         if b.hint < 0, b.proseChars * 2 < kept || b.linkDensity > 0.2 { return true }
         return false
