@@ -41,6 +41,10 @@ import Testing
             "Học viện Kỹ thuật quân sự", "Trường Sĩ quan Lục quân 2", "Học viện Quân y", "Tổng cục Hậu cần", "Lữ đoàn 971",
             "Cục Vận tải", "Tin nổi bật", "Trang chủ", "Cổng thông tin mẫu",
         ]),
+        Page(name: "hon-hop-lu-doan-229", furniture: [
+            "Lữ đoàn 25", "Trung đoàn 88", "Lữ đoàn 414", "Lê Thành", "Hoàng Văn Sơn", "Ý kiến (3)", "Trung đoàn 691",
+            "Sư đoàn 5", "Lữ đoàn 279", "Zalo", "Đăng nhập", "Cơ sở",
+        ]),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/pages")

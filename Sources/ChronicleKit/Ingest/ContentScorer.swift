@@ -229,12 +229,7 @@ struct ContentScorer {
     // MARK: - Choosing the content
 
     /// The recorded stats of `node`, if the walk recorded it.
-    func stats(_ node: xmlNodePtr) -> BlockStats? {
-        guard let raw = node.pointee._private else { return nil }
-        let index = Int(bitPattern: raw) - 1
-        guard index >= 0, index < blocks.count, blocks[index].node == node else { return nil }
-        return blocks[index]
-    }
+    func stats(_ node: xmlNodePtr) -> BlockStats? { index(of: node).map { blocks[$0] } }
 
     /// Whether the text walk leaves `node` out.
     func isFurniture(_ node: xmlNodePtr) -> Bool { stats(node)?.furniture ?? false }
