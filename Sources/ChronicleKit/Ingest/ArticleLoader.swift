@@ -10,7 +10,7 @@ public struct ArticleLoader: Sendable {
     /// Changes whenever loading can give a different article for the same file (as
     /// `ArticleExtractor.version` does for extraction); part of the version stored records carry.
     /// 2: a date in the file's path.
-    public static let version = "2"
+    public static let version = "3"
 
     /// The largest text or HTML file read as one article (10 MB); one article is never that big,
     /// so a larger file is reported as unsupported without being read.

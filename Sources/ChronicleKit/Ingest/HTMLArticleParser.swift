@@ -11,37 +11,24 @@ struct HTMLArticle {
 }
 
 /// Reads an article page: title (og:title, <title>, first <h1>), canonical URL, publication date
-/// (metadata, then `<time datetime>`), and the text of the main content container with page
-/// furniture (scripts, navigation, headers, footers, forms, widgets) left out.
+/// (metadata, then `<time datetime>`), and the text of the content container that
+/// `ContentScorer` finds by block shape, with the furniture inside it left out.
 struct HTMLArticleParser {
-    /// Elements whose whole subtree is never article text.
-    static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
-        "select", "textarea", "input", "template", "object", "embed", "canvas", "video", "audio", "map", "head",
-        "math", "dialog", "menu",
-    ]
     /// Elements that end a line of text.
     static let blockElements: Set<String> = [
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "tr",
         "section", "article", "main", "blockquote", "pre", "table", "thead", "tbody", "dl", "dt", "dd", "hr",
         "address", "center", "caption", "body", "html", "details", "summary", "fieldset", "legend",
     ]
-    /// Class/id words of containers that hold page furniture rather than the article.
+    /// Class/id words of containers that hold page furniture rather than the article (a hint only).
     static let furnitureWords = [
         "comment", "share", "social", "related", "advert", "banner", "breadcrumb", "sidebar", "popup", "cookie",
         "newsletter", "navbar", "footer", "header", "menu", "tags", "relate", "binh-luan", "binhluan", "y-kien",
     ]
-    /// Class/id words of the main content container.
-    /// Whether `lead`, outside `content`, introduces it: placed before it, beside it or beside its parent.
-    static func isLead(_ lead: xmlNodePtr, of content: xmlNodePtr) -> Bool {
-        guard !lead.isInside(content), xmlXPathCmpNodes(lead, content) == 1 else { return false }
-        let parent = lead.pointee.parent
-        return parent == content.pointee.parent || (parent != nil && parent == content.pointee.parent?.pointee.parent)
-    }
-
-    /// Class/id words of an article's lead paragraph.
+    /// Class/id words of an article's lead paragraph (a hint only).
     static let leadWords = ["sapo", "summary", "lead", "excerpt", "chapeau", "intro", "description"]
 
+    /// Whether a class/id word names a lead paragraph ("sapo", "summary").
     static func isLead(classAndID: String) -> Bool {
         guard !classAndID.isEmpty else { return false }
         for word in classAndID.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
@@ -50,6 +37,7 @@ struct HTMLArticleParser {
         return false
     }
 
+    /// Class/id words of the main content container (a hint only).
     static let contentWords = [
         "articlebody", "article-body", "article_body", "article-content", "article_content", "detail", "content",
         "article", "post", "entry", "story", "news-body", "main",
@@ -72,11 +60,11 @@ struct HTMLArticleParser {
         }
         var scan = PageScan()
         scan.run(root)
-        let content = scan.contentRoot() ?? scan.body ?? root
-        // A lead ("sapo") kept outside the chosen container still belongs to the article: it often
-        // holds the date and the meeting's name.
-        let leads = scan.leads.filter { Self.isLead($0, of: content) }.map { Self.text(of: $0) }
-        var article = HTMLArticle(text: (leads + [Self.text(of: content)]).joined(separator: "\n"), truncatedByDepth: document.truncatedByDepth)
+        let found = scan.scorer.content()
+        let content = found?.root ?? scan.body ?? root
+        let blocks = found?.blocks ?? [content]
+        let text = blocks.map { Self.text(of: $0, skipping: scan.scorer) }.joined(separator: "\n")
+        var article = HTMLArticle(text: text, truncatedByDepth: document.truncatedByDepth)
         article.title = Self.title(og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
                                    h1: scan.firstH1.flatMap(Self.inline))
         article.url = [scan.canonical, scan.ogURL].lazy.compactMap { $0.flatMap(Self.inline) }.first
@@ -111,14 +99,6 @@ struct HTMLArticleParser {
         return line.isEmpty ? nil : line
     }
 
-    static func isFurniture(_ node: xmlNodePtr) -> Bool {
-        guard node.pointee.properties != nil else { return false }
-        switch node.elementName {
-        case "html", "body", "article", "main": return false
-        default: return isFurniture(classAndID: node.classAndID)
-        }
-    }
-
     /// Whether a class/id word names page furniture: "content-share" is a widget;
     /// "article-content" is not, whatever else it says.
     static func isFurniture(classAndID: String) -> Bool {
@@ -130,6 +110,7 @@ struct HTMLArticleParser {
         return false
     }
 
+    /// Whether a class/id word names a content container ("article-body", "detail", "post").
     static func isContent(classAndID: String) -> Bool {
         guard !classAndID.isEmpty else { return false }
         for word in classAndID.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
@@ -138,12 +119,24 @@ struct HTMLArticleParser {
         return false
     }
 
-    /// The text of `root` with block elements on their own lines.
-    static func text(of root: xmlNodePtr) -> String {
+    /// The text of `root` with block elements on their own lines, leaving out the elements the
+    /// scorer found to be furniture, and lines that are mostly the text of links of four words or
+    /// more (a related-news title with its date, set loose in the body between `<br>`s).
+    static func text(of root: xmlNodePtr, skipping scorer: ContentScorer) -> String {
         var out: [UInt8] = []
+        var lineStart = 0
+        var lineChars = 0
+        var linkChars = 0
+        var linkWords = 0
+        var linkDepth = 0
         func newline() {
             while out.last == 0x20 { out.removeLast() }
+            if linkWords >= 4, linkChars * 10 >= lineChars * 7 { out.removeSubrange(lineStart...) }
             if !out.isEmpty && out.last != 0x0A { out.append(0x0A) }
+            lineStart = out.count
+            lineChars = 0
+            linkChars = 0
+            linkWords = 0
         }
         root.walk(enter: { node in
             if node.isText {
@@ -154,6 +147,13 @@ struct HTMLArticleParser {
                     if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
                         if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) }
                     } else {
+                        if b & 0xC0 != 0x80 {
+                            lineChars += 1
+                            if linkDepth > 0 {
+                                linkChars += 1
+                                if out.count == lineStart || out.last == 0x20 { linkWords += 1 }
+                            }
+                        }
                         out.append(b)
                     }
                     p += 1
@@ -162,27 +162,25 @@ struct HTMLArticleParser {
             }
             guard node.isElement else { return false }
             let name = node.elementName
-            if droppedElements.contains(name) || (node != root && isFurniture(node)) { return false }
+            // `leave` runs for every element entered, children read or not.
+            if name == "a" { linkDepth += 1 }
+            if node != root && scorer.isFurniture(node) { return false }
             if name == "td" || name == "th" { if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) } }
             if blockElements.contains(name) { newline() }
             return true
         }, leave: { node in
-            if blockElements.contains(node.elementName) { newline() }
+            let name = node.elementName
+            if name == "a" { linkDepth -= 1 }
+            if blockElements.contains(name) { newline() }
         })
+        newline()
+        if out.last == 0x0A { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
 }
 
-/// One pass over the whole page collecting metadata and content-container candidates with the
-/// length of the article text each one holds.
+/// One pass over the whole page collecting metadata, and feeding the content scorer.
 private struct PageScan {
-    struct Candidate {
-        var node: xmlNodePtr
-        var parent: Int?
-        var textLength = 0
-        var strong: Bool
-    }
-
     var ogTitle: String?
     var titleText: String?
     var firstH1: String?
@@ -191,12 +189,7 @@ private struct PageScan {
     var metaDate: String?
     var times: [(node: xmlNodePtr, value: String)] = []
     var body: xmlNodePtr?
-    var bodyTextLength = 0
-    var candidates: [Candidate] = []
-    /// Lead paragraphs (class or id "sapo", "summary", …) outside dropped page furniture, outermost only.
-    var leads: [xmlNodePtr] = []
-    private var open: [Int] = []
-    private var dropped: xmlNodePtr?
+    var scorer = ContentScorer()
     private var capture: (node: xmlNodePtr, isTitle: Bool)?
     private var captured = ""
 
@@ -208,11 +201,7 @@ private struct PageScan {
         if node.isText {
             guard let content = node.pointee.content else { return false }
             if capture != nil { captured += String(cString: content) }
-            if dropped == nil {
-                let length = strlen(content)
-                bodyTextLength += length
-                for index in open { candidates[index].textLength += length }
-            }
+            scorer.text(node)
             return false
         }
         guard node.isElement else { return false }
@@ -232,22 +221,12 @@ private struct PageScan {
             }
         case "body": body = node
         default:
-            if metaDate == nil, node.attribute("itemprop")?.lowercased() == "datepublished",
+            if metaDate == nil, node.pointee.properties != nil, node.attribute("itemprop")?.lowercased() == "datepublished",
                let value = node.attribute("content") ?? node.attribute("datetime") {
                 metaDate = value
             }
         }
-        if dropped == nil {
-            if HTMLArticleParser.droppedElements.contains(name) && name != "head" || HTMLArticleParser.isFurniture(node) {
-                dropped = node
-            } else if (name == "div" || name == "p" || name == "h2" || name == "section"), node.pointee.properties != nil,
-                      HTMLArticleParser.isLead(classAndID: node.classAndID), !leads.contains(where: { node.isInside($0) }) {
-                leads.append(node)
-            } else if let strong = Self.candidateStrength(node, name) {
-                candidates.append(Candidate(node: node, parent: open.last, strong: strong))
-                open.append(candidates.count - 1)
-            }
-        }
+        scorer.enter(node, name: name)
         return true
     }
 
@@ -257,8 +236,7 @@ private struct PageScan {
             capture = nil
             captured = ""
         }
-        if dropped == node { dropped = nil }
-        if let last = open.last, candidates[last].node == node { open.removeLast() }
+        scorer.leave(node, name: node.elementName)
     }
 
     private mutating func readMeta(_ node: xmlNodePtr) {
@@ -270,36 +248,6 @@ private struct PageScan {
         default:
             if metaDate == nil, HTMLArticleParser.publishedMeta.contains(key), !content.isEmpty { metaDate = content }
         }
-    }
-
-    /// Nil when `node` is not a content container; true for the explicit ones (`<article>`,
-    /// `itemprop=articleBody`, `<main>`), false for class/id guesses.
-    static func candidateStrength(_ node: xmlNodePtr, _ name: String) -> Bool? {
-        if name == "article" || name == "main" { return true }
-        guard node.pointee.properties != nil else { return nil }
-        if node.attribute("itemprop")?.lowercased() == "articlebody" { return true }
-        guard name == "div" || name == "section" || name == "td" else { return nil }
-        return HTMLArticleParser.isContent(classAndID: node.classAndID) ? false : nil
-    }
-
-    /// The container holding most of the page's text, narrowed to an inner container while that
-    /// still holds most of it; nil when no container holds a fair share of the page.
-    func contentRoot() -> xmlNodePtr? {
-        guard let best = candidates.indices.max(by: { candidates[$0].textLength < candidates[$1].textLength }),
-              candidates[best].textLength > 0, candidates[best].textLength * 5 >= bodyTextLength
-        else { return nil }
-        var current = best
-        while true {
-            let children = candidates.indices.filter { candidates[$0].parent == current }
-            guard let inner = children.max(by: { candidates[$0].textLength < candidates[$1].textLength }),
-                  candidates[inner].textLength * 10 >= candidates[current].textLength * 7
-            else { break }
-            // Don't narrow past the lead paragraph that sits beside the body text.
-            let innerNode = candidates[inner].node, currentNode = candidates[current].node
-            if leads.contains(where: { $0.isInside(currentNode) && !$0.isInside(innerNode) }) { break }
-            current = inner
-        }
-        return candidates[current].node
     }
 
     /// The first `<time datetime>` inside the content, else the first on the page.
@@ -323,18 +271,6 @@ extension Collection where Element == UInt8 {
         while index != endIndex {
             if self[index] == first, self[index...].starts(with: needle) { return true }
             index = self.index(after: index)
-        }
-        return false
-    }
-}
-
-extension UnsafeMutablePointer where Pointee == xmlNode {
-    /// Whether this node is `ancestor` or lies below it.
-    func isInside(_ ancestor: xmlNodePtr) -> Bool {
-        var node: xmlNodePtr? = self
-        while let current = node {
-            if current == ancestor { return true }
-            node = current.pointee.parent
         }
         return false
     }
