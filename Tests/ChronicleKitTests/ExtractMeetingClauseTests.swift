@@ -49,6 +49,14 @@ import Testing
         #expect(byDo.kind == .resolutionStudy)
     }
 
+    @Test func theRoleThatNamedTheOrganizerIsRecordedAndStored() throws {
+        let record = S.extractor.record(for: S.article("Hội nghị học tập nghị quyết của Quân ủy Trung ương do Đảng ủy Sư đoàn 341 tổ chức ngày 12/4."))
+        #expect(record.events.first?.unit.role == "agent")
+        let stored = try RecordBinary.decode(RecordBinary.encode([record]))
+        #expect(stored.first?.events.first?.unit.role == "agent")
+        #expect(try record.jsonLine().contains(#""role":"agent""#))
+    }
+
     @Test func aSubUnitWrittenWithItsParentOrganizes() throws {
         let e = try #require(S.event("Chiều 19/12, Đảng ủy Trung đoàn 812, Sư đoàn 309 tổ chức Hội nghị tổng kết công tác đảng, công tác chính trị năm 2023."))
         #expect(e.unit.name == "Trung đoàn 812")

@@ -147,7 +147,7 @@ public struct ArticleExtractor: Sendable {
         let partyMention = unit.partyStart != nil ? unit : units.first { $0.key == unit.key && $0.partyStart != nil && !$0.guest }
         let organizer = partyMention.map { a.text($0.partyStart!..<$0.range.upperBound) } ?? mention
         let event = Event(
-            unit: UnitReference(name: unit.name, id: unit.id, mention: mention),
+            unit: UnitReference(name: unit.name, id: unit.id, mention: mention, role: clause.organizerRole?.rawValue ?? "article"),
             organizer: organizer, kind: kind, title: title(meeting, in: a), date: eventDate, period: period,
             chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
             credits: credits.names)

@@ -9,7 +9,7 @@
 /// The JSON form (`RecordJSON`) stays the contract for `chronicle extract`; this one is internal.
 public enum RecordBinary {
     /// 2: a reference date keeps its evidence (the path a `path` date was read from).
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
 
     /// Encodes the records of one file.
     public static func encode(_ records: [ArticleRecord]) -> [UInt8] {
@@ -150,6 +150,8 @@ public enum RecordBinary {
             }
             count(value.credits.count)
             for credit in value.credits { string(credit) }
+            // Last, so readers of an event's head (EventList) need not know of it.
+            string(value.unit.role)
         }
 
         mutating func record(_ value: ArticleRecord) {
@@ -302,7 +304,7 @@ public enum RecordBinary {
         }
 
         mutating func event() throws -> Event {
-            let unit = UnitReference(name: try sharedString(), id: try sharedString(), mention: try sharedString())
+            var unit = UnitReference(name: try sharedString(), id: try sharedString(), mention: try sharedString())
             let organizer = try optionalSharedString()
             let kind = try raw(EventKind.self)
             let title = try string()
@@ -323,6 +325,7 @@ public enum RecordBinary {
             }
             var credits: [String] = []
             for _ in 0..<(try count()) { credits.append(try sharedString()) }
+            unit.role = try optionalSharedString()
             return Event(
                 unit: unit, organizer: organizer, kind: kind, title: title,
                 date: EventDate(value: value, partOfDay: partOfDay, basis: basis, evidence: evidence),
