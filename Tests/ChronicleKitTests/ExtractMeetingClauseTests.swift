@@ -63,6 +63,13 @@ import Testing
         #expect(e.date.value == PartialDate(iso: "2023-12-19"))
     }
 
+    @Test func aUnitNameEndingInCanIsNotARequest() throws {
+        // "Hậu cần" ends with "cần" (need); "cần tổ chức" is a request, "Học viện Hậu cần tổ chức" a report.
+        let (c, _, units) = try clause("Sáng 15/3, Đảng ủy Học viện Hậu cần tổ chức hội nghị quán triệt nghị quyết của Quân ủy Trung ương.")
+        #expect(c.organizerRole == .subject)
+        #expect(c.organizer.map { units[$0].name } == "Học viện Hậu cần")
+    }
+
     @Test func aUnitNamingThePlaceDoesNotOrganize() throws {
         let e = try #require(S.event("Sáng 20/12, tại Sở Chỉ huy Quân khu 7, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác đảng, công tác chính trị năm 2023."))
         #expect(e.unit.name == "Sư đoàn 5")
@@ -95,6 +102,7 @@ import Testing
             ("Sáng 28/6, Đảng ủy Lữ đoàn 572 tổ chức Hội nghị ra nghị quyết lãnh đạo thực hiện nhiệm vụ 6 tháng cuối năm 2023.", .committeeMeeting),
             ("Sáng 5/7, Đảng ủy Quân đoàn 34 tổ chức Hội nghị Quân chính 6 tháng đầu năm 2023.", .midYearReview),
             ("Sáng 15/12, Đảng ủy Binh chủng Công binh tổ chức Hội nghị Ban Thường vụ sơ kết 6 tháng thực hiện quy chế làm việc.", .midYearReview),
+            ("Ngày 19/12, Đảng ủy Trường Sĩ quan Chính trị tổ chức Hội nghị lần thứ 11 (mở rộng) đánh giá kết quả lãnh đạo năm 2023.", .yearEndReview),
         ]
         for (text, kind) in cases {
             let e = try #require(S.event(text, published: "2023-12-30"), "\(text)")

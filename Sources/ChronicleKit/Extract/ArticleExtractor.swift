@@ -331,3 +331,4 @@ public struct ArticleExtractor: Sendable {
     }
 }
 
+

@@ -90,10 +90,18 @@ struct MeetingClause {
     /// request ("để tổ chức", "cần tổ chức") and not part of a meeting noun ("tổ chức tổng kết").
     static func organizeVerb(in sentence: Range<Int>, _ a: ArticleText) -> Int? {
         for t in sentence where a.starts(.organize, at: t) {
-            if a.isWord(t - 1, a.w.de) || a.isWord(t - 1, a.w.can) || a.isWord(t - 1, a.w.phai) || a.isWord(t - 1, a.w.viec) { continue }
+            if isPurposeOrRequest(t, a) { continue }
             return t
         }
         return nil
+    }
+
+    /// "để tổ chức", "cần tổ chức", "phải tổ chức", "việc tổ chức": the verb at `t` is a purpose,
+    /// a request or a topic, not the report that the meeting was held. "Học viện Hậu cần tổ chức"
+    /// is a report: "cần" there ends a capitalized name.
+    static func isPurposeOrRequest(_ t: Int, _ a: ArticleText) -> Bool {
+        if a.isWord(t - 1, a.w.can) { return t < 2 || !a.tokens[t - 2].capitalized }
+        return a.isWord(t - 1, a.w.de) || a.isWord(t - 1, a.w.phai) || a.isWord(t - 1, a.w.viec)
     }
 
     /// Where the name that starts at `head` ends: the first role clause, a sentence stop, or 40 words.

@@ -166,8 +166,7 @@ enum MeetingDetector {
     /// purpose or a request ("để tổ chức quán triệt", "cần tổ chức").
     private static func heldIn(_ sentence: Int, _ a: ArticleText) -> Bool {
         for t in a.sentences[sentence] where a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) {
-            if !(a.isWord(t - 1, a.w.de) || a.isWord(t - 1, a.w.se) || a.isWord(t - 1, a.w.can) || a.isWord(t - 1, a.w.phai)
-                || a.isWord(t - 1, a.w.tiep) || a.isWord(t - 1, a.w.viec)) {
+            if !(MeetingClause.isPurposeOrRequest(t, a) || a.isWord(t - 1, a.w.se) || a.isWord(t - 1, a.w.tiep)) {
                 return true
             }
         }
