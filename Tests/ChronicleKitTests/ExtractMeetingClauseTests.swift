@@ -70,6 +70,21 @@ import Testing
         #expect(c.organizer.map { units[$0].name } == "Học viện Hậu cần")
     }
 
+    @Test func theOwnerAfterCuaInTheNameOrganizesButAnIssuerDoesNot() throws {
+        let (c, _, units) = try clause("Hội nghị sơ kết công tác đảng, công tác chính trị 6 tháng đầu năm 2023 của Đảng ủy Lữ đoàn 162 (Vùng 4 Hải quân) diễn ra sáng 30/6.")
+        #expect(c.organizerRole == .name)
+        #expect(c.organizer.map { units[$0].name } == "Lữ đoàn 162")
+        let (issued, _, _) = try clause("Hội nghị quán triệt Nghị quyết số 05-NQ/ĐU của Đảng ủy Quân khu 5 diễn ra sáng 3/4 tại hội trường Sư đoàn 2.")
+        #expect(issued.organizerRole == nil)
+    }
+
+    @Test func aRegularSessionIsHeldByItsSubject() throws {
+        let (c, _, units) = try clause("Sáng 19/6/2023, Ban Thường vụ Đảng ủy Quân khu 2 họp phiên thường kỳ tháng 6.")
+        #expect(c.organizerRole == .subject)
+        #expect(c.organizer.map { units[$0].name } == "Quân khu 2")
+        #expect(S.event("Sáng 19/6/2023, Ban Thường vụ Đảng ủy Quân khu 2 họp phiên thường kỳ tháng 6.")?.kind == .committeeMeeting)
+    }
+
     @Test func aUnitNamingThePlaceDoesNotOrganize() throws {
         let e = try #require(S.event("Sáng 20/12, tại Sở Chỉ huy Quân khu 7, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác đảng, công tác chính trị năm 2023."))
         #expect(e.unit.name == "Sư đoàn 5")
@@ -102,6 +117,7 @@ import Testing
             ("Sáng 28/6, Đảng ủy Lữ đoàn 572 tổ chức Hội nghị ra nghị quyết lãnh đạo thực hiện nhiệm vụ 6 tháng cuối năm 2023.", .committeeMeeting),
             ("Sáng 5/7, Đảng ủy Quân đoàn 34 tổ chức Hội nghị Quân chính 6 tháng đầu năm 2023.", .midYearReview),
             ("Sáng 15/12, Đảng ủy Binh chủng Công binh tổ chức Hội nghị Ban Thường vụ sơ kết 6 tháng thực hiện quy chế làm việc.", .midYearReview),
+            ("Chiều 27/12, Đảng ủy Binh chủng Pháo binh tổ chức Hội nghị Ban Chấp hành Đảng bộ lần thứ 15 để lãnh đạo thực hiện nhiệm vụ năm 2024.", .committeeMeeting),
             ("Ngày 19/12, Đảng ủy Trường Sĩ quan Chính trị tổ chức Hội nghị lần thứ 11 (mở rộng) đánh giá kết quả lãnh đạo năm 2023.", .yearEndReview),
         ]
         for (text, kind) in cases {

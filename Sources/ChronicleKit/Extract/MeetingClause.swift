@@ -64,9 +64,18 @@ struct MeetingClause {
         }
         // A body inside the name: "Hội nghị Đảng ủy S", "Đại hội Đảng bộ S", "hội nghị Ban Chủ
         // nhiệm S", "Hội nghị tổng kết công tác năm của S".
+        // "của" before a unit usually makes it someone else's (a guest's post, an issuer), but in
+        // the meeting's name before any document it names whose meeting it is.
+        func ownerInName(_ index: Int) -> Bool {
+            let u = units[index]
+            let before = u.partyStart ?? u.range.lowerBound
+            guard u.sentence == meeting.sentence, a.isWord(before - 1, a.w.cua), !a.has(.documentType, in: clause.name.lowerBound..<before)
+            else { return false }
+            return !people.contains { $0.range.contains(u.range.lowerBound) }
+        }
         let noun = a.longest(at: meeting.head, .meetingNoun)?.end ?? meeting.head + 1
-        if let index = units.indices.first(where: { clause.name.contains(units[$0].range.lowerBound) && eligible($0)
-            && (units[$0].partyStart != nil || a.isWord(units[$0].range.lowerBound - 1, a.w.cua)
+        if let index = units.indices.first(where: { clause.name.contains(units[$0].range.lowerBound) && (eligible($0) || ownerInName($0))
+            && (units[$0].partyStart != nil || a.isWord(units[$0].range.lowerBound - 1, a.w.cua) || ownerInName($0)
                 || units[$0].range.lowerBound == noun || a.ending(at: units[$0].range.lowerBound, .commandPrefix) != nil
                 && a.ending(at: units[$0].range.lowerBound, .commandPrefix)!.start == noun) }) {
             clause.organizer = index
