@@ -28,10 +28,14 @@ public struct ArticleLoader: Sendable {
         }
         let path = file.url.path
         var size = 0
-        // `lstat` as `FileManager.attributesOfItem` does, without building its dictionary; the
+        // `stat` rather than `FileManager.attributesOfItem`, without building its dictionary; the
         // FileManager is asked only when it fails, for the reason it gives.
         var info = stat()
-        if lstat(path, &info) == 0 {
+        // `stat` follows a link: the scanner counts links to regular files as files, and what
+        // the link points to is what would be read.
+        if stat(path, &info) == 0 {
+            // Opening a FIFO blocks until a writer comes; a device may never end.
+            guard info.st_mode & S_IFMT == S_IFREG else { return [Self.failed(source, .notARegularFile)] }
             size = Int(info.st_size)
         } else {
             do {
@@ -46,8 +50,9 @@ public struct ArticleLoader: Sendable {
         }
         let data: Data
         do {
-            // A crawler export may be hundreds of MB: map it rather than copy it.
-            data = try Data(contentsOf: file.url, options: format == .jsonLines ? [.alwaysMapped] : [])
+            // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
+            // file under the reader, and touching the lost pages kills the process (SIGBUS).
+            data = try Data(contentsOf: file.url)
         } catch {
             return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
         }

@@ -4,6 +4,8 @@ import Foundation
 /// The description is written for the user; the file name is shown beside it by the caller.
 public enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
     case cannotRead(reason: String)
+    /// The path names a pipe, device or socket (or a link to one), not a file.
+    case notARegularFile
     case tooLarge(bytes: Int, limit: Int)
     case binary
     case invalidUTF8(byte: UInt8, offset: Int)
@@ -32,6 +34,7 @@ public enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .cannotRead(let reason): return "cannot read the file: \(reason)"
+        case .notARegularFile: return "not a regular file (a pipe, device or socket is not read)"
         case .tooLarge(let bytes, let limit):
             return "file is \(Self.megabytes(bytes)), larger than the \(Self.megabytes(limit)) limit for one article"
         case .binary: return "binary file, not text"

@@ -10,11 +10,14 @@ import Darwin
 public enum InputError: Error, CustomStringConvertible, Equatable {
     case missing(path: String)
     case unreadableFolder(path: String, reason: String)
+    /// A FIFO, a device or a socket: reading one could block forever while the run holds its lock.
+    case notAFileOrFolder(path: String)
 
     public var description: String {
         switch self {
         case .missing(let path): return "\(path): no such file or folder"
         case .unreadableFolder(let path, let reason): return "\(path): cannot list folder: \(reason)"
+        case .notAFileOrFolder(let path): return "\(path): not a regular file or folder (a pipe, device or socket is not read)"
         }
     }
 }
@@ -84,7 +87,9 @@ public struct InputScanner: Sendable {
                 throw InputError.missing(path: display(root.path))
             }
             let rootPath = root.standardizedFileURL.path
-            if (info.st_mode & S_IFMT) != S_IFDIR {
+            let type = info.st_mode & S_IFMT
+            guard type == S_IFDIR || type == S_IFREG else { throw InputError.notAFileOrFolder(path: display(root.path)) }
+            if type != S_IFDIR {
                 files.append(InputFile(standardizedPath: rootPath, displayPath: display(root.path)))
                 continue
             }
