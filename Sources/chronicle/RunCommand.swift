@@ -46,6 +46,9 @@ struct RunCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output must name a folder, found an empty path (it would write into the current folder)")
+        }
         if let from { _ = try parseDay(from, option: "--from") }
         if let to { _ = try parseDay(to, option: "--to") }
         if let asOf { _ = try parseDay(asOf, option: "--as-of") }

@@ -83,19 +83,34 @@ public struct ChronicleConfig: Sendable {
     }
 
     /// Loads and checks a config file.
+    private static func resolve(_ path: String, against base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+
+    /// The corrections file named in the configuration; one named but missing is an error, since
+    /// silently applying no corrections would publish what an analyst corrected.
+    private static func configuredCorrections(_ document: YAMLDocument, directory: URL, path: String) throws -> URL? {
+        guard let name = try document.string("corrections") else { return nil }
+        let file = resolve(name, against: directory)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw ConfigError.wrongValue(path: path, key: "corrections", expected: "an existing corrections file", found: "'\(name)', which does not exist")
+        }
+        return file
+    }
+
     public static func load(_ url: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> ChronicleConfig {
         let document = try YAMLDocument.load(url)
         try document.rejectUnknownKeys(knownKeys)
         let directory = url.deletingLastPathComponent()
-        func resolve(_ path: String, against base: URL) -> URL {
-            path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-        }
-
         let inputs = try document.strings("input") ?? []
         if inputs.isEmpty {
             throw ConfigError.missingKey(path: url.path, key: "input", expected: "a list of folders to read articles from")
         }
         let output = try document.requiredString("output", expected: "the folder reports are written to")
+        if output.trimmingCharacters(in: .whitespaces).isEmpty {
+            // An empty path would be the working directory: reports (and their cleanup) there.
+            throw ConfigError.wrongValue(path: url.path, key: "output", expected: "the folder reports are written to", found: "an empty path")
+        }
 
         guard let windowDoc = try document.mapping("window") else {
             throw ConfigError.missingKey(path: url.path, key: "window", expected: "a mapping with 'from' and 'to' dates")
@@ -153,7 +168,7 @@ public struct ChronicleConfig: Sendable {
             language: language,
             unitsFile: try document.string("units").map { resolve($0, against: directory) },
             templatesDirectory: templates,
-            correctionsFile: try document.string("corrections").map { resolve($0, against: directory) },
+            correctionsFile: try configuredCorrections(document, directory: directory, path: url.path),
             storeFile: try document.string("store").map { resolve($0, against: workingDirectory) },
             fullListLimit: fullListLimit)
     }

@@ -28,7 +28,9 @@ public struct YAMLDocument {
         }
         let parsed: Any?
         do {
-            parsed = try Yams.load(yaml: text)
+            // Dates stay text: YAML's timestamp type rolls "2022-02-30" over to 2 March, and
+            // every date here is checked as the text the user wrote.
+            parsed = try Yams.load(yaml: text, Resolver.default.removing(.timestamp))
         } catch {
             throw ConfigError.invalidYAML(path: path, reason: "\(error)")
         }

@@ -63,11 +63,21 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
             guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }
             month = m
         }
-        if parts.count > 2 {
-            guard let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+        if parts.count > 2, let m = month {
+            // A day the month does not have ("2022-02-30") is refused, not rolled over.
+            guard let d = Int(parts[2]), (1...Self.daysIn(month: m, year: year)).contains(d) else { return nil }
             day = d
         }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The number of days of `month` in `year` (proleptic Gregorian).
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Days since 1970-01-01 of the first day this date covers (proleptic Gregorian).
