@@ -58,7 +58,9 @@ struct JSONLinesReader {
         var published: PartialDate?
         if let text = fields["published"] as? String {
             published = MetadataDate.parse(text)
-        } else if let number = fields["published"] as? NSNumber, !(fields["published"] is Bool) {
+        } else if let number = fields["published"] as? NSNumber, !(fields["published"] is Bool),
+                  number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 100_000_000 {
+            // A whole number of seconds or milliseconds; "2022.5" or a bare 2022 is no epoch.
             published = MetadataDate.fromEpoch(seconds: number.intValue)
         }
         var result: Result<Article, IngestFailure>

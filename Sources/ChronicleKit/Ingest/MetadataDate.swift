@@ -1,6 +1,7 @@
 /// Reads the publication date written in page metadata or a crawler export: ISO dates and
 /// timestamps (`2022-12-27`, `2022-12-27T08:30:00+07:00`, `2022/12/27 08:30`), year-month
-/// (`2022-12`), and day-first dates (`27/12/2022`, `27-12-2022`). The date is cut as written:
+/// (`2022-12`), day-first dates (`27/12/2022`, `27-12-2022 08:30`) and Unix epochs in seconds or
+/// milliseconds (`1671091200`, `1671091200000`). The date is cut as written:
 /// time zones are not applied, so the calendar day the page states is the day kept.
 public enum MetadataDate {
     /// The date written in `text`, or nil when it is not a date.
@@ -12,7 +13,8 @@ public enum MetadataDate {
         while i < bytes.count, numbers.count < 3 {
             let start = i
             var value = 0
-            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, i - start < 9 {
+            // Up to 13 digits: an epoch in milliseconds ("1671091200000") is read whole, not cut.
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, i - start < 13 {
                 value = value * 10 + Int(bytes[i] - 0x30)
                 i += 1
             }
@@ -38,7 +40,7 @@ public enum MetadataDate {
             return PartialDate(year: numbers[0].value, month: numbers[1].value)
         case 1 where numbers[0].digits == 4 && bytes.count == 4:
             return PartialDate(year: numbers[0].value)
-        case 1 where numbers[0].digits >= 9:
+        case 1 where (9...13).contains(numbers[0].digits) && i == bytes.count:
             return fromEpoch(seconds: numbers[0].value)
         default:
             return nil
