@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
                 prune: prune, showProgress: isatty(STDERR_FILENO) == 1 && !verbose)
             let summary = try ChronicleRun(options: options, logger: logger).run()
             for problem in summary.problems {
-                FileHandle.standardError.write(Data("chronicle: \(problem.source): \(problem.reason)\n".utf8))
+                FileHandle.standardError.write(Data("chronicle: \(problem.logLine)\n".utf8))
             }
             if strict && !summary.problems.isEmpty {
                 throw ExitCode(ChronicleExitCode.dataError.rawValue)

@@ -50,3 +50,13 @@ import Glibc
         #expect(articles.first?.error == IngestFailure.notARegularFile.description)
     }
 }
+
+@Suite struct ProblemLogLineTests {
+    @Test func aFileNameWithANewlineStaysOneLogLine() {
+        let problem = ArticleProblem(source: "bài\nmới\t1.txt", reason: "binary file, not text")
+        #expect(problem.logLine == #"bài\nmới\t1.txt: binary file, not text"#)
+        #expect(!problem.logLine.contains("\n"))
+        #expect(ArticleProblem(source: "a\u{1}.txt", reason: "x").logLine == #"a\x01.txt: x"#)
+        #expect(ArticleProblem(source: "Đảng ủy.txt", reason: "x").logLine == "Đảng ủy.txt: x")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An article that could not be used, or whose meeting could not be dated, for the reports'
 /// problems section and stderr.
 public struct ArticleProblem: Sendable, Hashable, Codable, Comparable {
@@ -7,6 +9,28 @@ public struct ArticleProblem: Sendable, Hashable, Codable, Comparable {
     public init(source: String, reason: String) {
         self.source = source
         self.reason = reason
+    }
+
+    /// The problem as one log line: "source: reason", with line breaks, tabs and other control
+    /// characters written as escapes, so a file name holding a newline cannot split the line a
+    /// cron mail or a log reader counts as one problem.
+    public var logLine: String {
+        Self.escaped(source) + ": " + Self.escaped(reason)
+    }
+
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0..<0x20, 0x7F: out += String(format: "\\x%02X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     public static func < (lhs: ArticleProblem, rhs: ArticleProblem) -> Bool {
