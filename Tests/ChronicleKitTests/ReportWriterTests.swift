@@ -63,17 +63,30 @@ import Testing
     @Test func filesOfUnitsAndYearsNoLongerReportedAreRemoved() throws {
         let output = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
-        try ReportWriter(config: ReportSample.config(output: output)).write(ReportSample.input)
+        // The manifest (kept outside the output here) lists what the job wrote: only those files go.
+        let manifest = ReportSample.temporaryDirectory().appendingPathComponent("reports.manifest")
+        defer { try? FileManager.default.removeItem(at: manifest.deletingLastPathComponent()) }
+        try ReportWriter(config: ReportSample.config(output: output)).write(ReportSample.input, manifest: manifest)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("units/binh-doan-15.md").path))
         try Data("kept".utf8).write(to: output.appendingPathComponent("units/notes.txt"))
+        // A user's own Markdown files beside the reports are not the job's to remove.
+        try Data("# Ghi chú của tổ biên tập".utf8).write(to: output.appendingPathComponent("units/README.md"))
+        try Data("kept".utf8).write(to: output.appendingPathComponent("years/notes.md"))
         var input = ReportSample.input
         input.chronology.events.removeAll { $0.event.unit.id == ReportSample.binhDoan.id || $0.event.date.value?.year == 2022 }
-        let written = try ReportWriter(config: ReportSample.config(output: output)).write(input)
+        // With a manifest, files whose content did not change are not rewritten: compare with the plan.
+        let reported = try ReportWriter(config: ReportSample.config(output: output)).write(input, manifest: manifest).files
         let files = ReportSample.files(in: output)
         #expect(!files.contains("units/binh-doan-15.md"))
         #expect(!files.contains("years/2022.md"))
         #expect(files.contains("years/2023.md") && files.contains("units/notes.txt"))
-        #expect(Set(files) == Set(written.map { String($0.standardizedFileURL.path.dropFirst(output.standardizedFileURL.path.count + 1)) } + ["units/notes.txt"]))
+        let users = ["units/notes.txt", "units/README.md", "years/notes.md"]
+        #expect(Set(files) == Set(reported + users))
+        // Without a manifest the job cannot tell its files from a user's, and removes none.
+        #expect(files.contains("units/quan-doan-12.md"))
+        input.chronology.events.removeAll { $0.event.unit.id == ReportSample.quanDoan.id }
+        try ReportWriter(config: ReportSample.config(output: output)).write(input)
+        #expect(ReportSample.files(in: output).contains("units/quan-doan-12.md"))
     }
 
     @Test func missingOrBrokenTemplateNamesTheFile() throws {

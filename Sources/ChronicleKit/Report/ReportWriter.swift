@@ -131,7 +131,7 @@ public struct ReportWriter: Sendable {
             throw error
         }
         let files = plan.files.map(\.path)
-        if formats.contains(.markdown) { removeStaleFiles(keeping: Set(files)) }
+        if formats.contains(.markdown) { removeStaleFiles(keeping: Set(files), wrote: previous) }
         if let manifest {
             // Written files are recorded as they are now; skipped ones keep their entry.
             var next = ReportManifest()
@@ -172,13 +172,18 @@ public struct ReportWriter: Sendable {
     /// Each job touches only its own staging, so handing them across threads is safe.
     private struct UncheckedSendable<T>: @unchecked Sendable { let value: T }
 
-    /// Removes `units/*.md` and `years/*.md` left by earlier runs for units or years that no
-    /// longer have events, so the folders always match `chronology.md`. Other files are kept.
-    private func removeStaleFiles(keeping files: Set<String>) {
+    /// Removes `units/*.md` and `years/*.md` that an earlier run wrote (its manifest lists them)
+    /// for units or years that no longer have events, so the folders match `chronology.md`. A
+    /// file the job did not write (a user's README or notes beside the reports) is never removed;
+    /// without a manifest nothing is.
+    private func removeStaleFiles(keeping files: Set<String>, wrote previous: ReportManifest?) {
+        guard let previous else { return }
         for folder in ["units", "years"] {
             let directory = config.output.path + "/" + folder
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
-            for name in names.sorted() where name.hasSuffix(".md") && !files.contains(folder + "/" + name) {
+            for name in names.sorted() where name.hasSuffix(".md") {
+                let path = folder + "/" + name
+                guard !files.contains(path), previous.entries[path] != nil else { continue }
                 try? FileManager.default.removeItem(atPath: directory + "/" + name)
             }
         }
