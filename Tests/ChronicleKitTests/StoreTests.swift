@@ -28,6 +28,22 @@ import Testing
         #expect(try box.store().paths(forURL: "https://example.vn/a").count == 1)
     }
 
+    @Test func aDamagedStoreStopsTheRunWithAClearMessage() throws {
+        let box = try Sandbox()
+        try seed(box)
+        _ = try box.run()
+        let url = ChronicleRun.storeURL(for: try box.config())
+        // Overwrite the middle of the file, as a crash with its journal lost leaves pages half-written.
+        var bytes = try Data(contentsOf: url)
+        let page = 4096
+        #expect(bytes.count > 3 * page)
+        for i in (2 * page + 16)..<(3 * page) { bytes[i] = 0xA5 }
+        try bytes.write(to: url)
+        let error = try #require(throws: StoreError.self) { try ChronicleStore(url: url) }
+        #expect("\(error)".contains("damaged"))
+        #expect(ChronicleExitCode.forError(error) == .ioError)
+    }
+
     @Test func theRealPipelineIsIncrementalToo() throws {
         let box = try Sandbox()
         try seed(box)

@@ -36,6 +36,22 @@ public final class ChronicleStore: Sendable {
         }
         do {
             queue = try DatabaseQueue(path: url.path)
+        } catch {
+            throw StoreError.cannotOpen(path: url.path, reason: Self.reason(error))
+        }
+        // Before anything is read or written: a half-written store (its hot journal lost) opens
+        // without complaint and would be taken as the truth.
+        let verdict: String
+        do {
+            verdict = try queue.read { db in
+                let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                return rows.joined(separator: "; ")
+            }
+        } catch {
+            throw StoreError.damaged(path: url.path, detail: Self.reason(error))
+        }
+        guard verdict == "ok" else { throw StoreError.damaged(path: url.path, detail: verdict) }
+        do {
             try Self.migrator.migrate(queue)
         } catch {
             throw StoreError.cannotOpen(path: url.path, reason: Self.reason(error))

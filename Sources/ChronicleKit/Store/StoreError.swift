@@ -2,13 +2,20 @@
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case failed(path: String, action: String, reason: String)
+    /// SQLite's own check found the file damaged (a crash while its journal was lost, a disk
+    /// fault): using it would publish wrong reports or reset first-seen dates silently.
+    case damaged(path: String, detail: String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            return "\(path): cannot open the state store: \(reason) (move the file aside to start afresh; reports are rebuilt from the articles)"
+            return "\(path): cannot open the state store: \(reason) (if it is damaged, restore it from a backup or move it aside "
+                + "to rebuild from the articles; first-seen dates and run history then start again)"
         case .failed(let path, let action, let reason):
             return "\(path): state store: cannot \(action): \(reason)"
+        case .damaged(let path, let detail):
+            return "\(path): the state store is damaged (\(detail)); restore it from a backup, or move it aside to "
+                + "rebuild from the articles (first-seen dates and run history then start again)"
         }
     }
 }
