@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import ChronicleKit
 
@@ -42,6 +43,37 @@ import Testing
         let error = try #require(throws: StoreError.self) { try ChronicleStore(url: url) }
         #expect("\(error)".contains("damaged"))
         #expect(ChronicleExitCode.forError(error) == .ioError)
+    }
+
+    @Test func aDamagedRecordBlobIsExtractedAgainNotPublished() throws {
+        let box = try Sandbox()
+        try seed(box)
+        let first = try box.run()
+        let url = ChronicleRun.storeURL(for: try box.config())
+        // Flip one letter of a stored unit id inside a record blob, as a disk fault would.
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT path, records_bin FROM article_file")
+            let row = try #require(rows.first { ($0["path"] as String).hasSuffix("/a.txt") })
+            var blob = [UInt8]((row["records_bin"] as Data?) ?? Data())
+            let needle = Array("quan-doan-1".utf8)
+            let at = try #require((0...(blob.count - needle.count)).first { Array(blob[$0..<($0 + needle.count)]) == needle })
+            blob[at + 5] = UInt8(ascii: "X")
+            try db.execute(sql: "UPDATE article_file SET records_bin = ? WHERE path = ?", arguments: [Data(blob), row["path"] as String])
+        }
+        #expect(throws: RecordBinaryError.checksum) {
+            try queue.read { db in
+                let data = try #require(try Data.fetchOne(db, sql: "SELECT records_bin FROM article_file WHERE path LIKE '%/a.txt'"))
+                _ = try RecordBinary.decode([UInt8](data))
+            }
+        }
+        // An unchanged night publishes from the cached chronology; once another file changes the
+        // chronology is built from the stored blobs, and the damaged one is extracted again.
+        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\nnote: sửa lại\n")
+        let second = try box.run()
+        #expect(second.extracted == 2 && second.unchanged == 1)
+        #expect(ids(second) == ids(first))
+        #expect(!second.chronology.events.contains { $0.event.unit.id.contains("X") })
     }
 
     @Test func theRealPipelineIsIncrementalToo() throws {

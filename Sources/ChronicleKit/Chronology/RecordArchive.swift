@@ -65,6 +65,7 @@ struct RecordArchive {
                 self.records.append((Int32(clamping: w.bytes.count), Self.problem(record)))
                 w.record(record)
             }
+            RecordBinary.seal(&w.bytes)
             blob = .bytes(w.bytes)
         }
 
@@ -74,13 +75,15 @@ struct RecordArchive {
             var found: [(offset: Int32, problem: ArticleProblem?)] = []
             let valid: Bool = blob.withUnsafeBytes { raw in
                 do {
-                    var r = RecordBinary.Reader(bytes: raw)
-                    guard try r.byte() == RecordBinary.version else { return false }
+                    guard raw.first == RecordBinary.version else { return false }
+                    let body = try RecordBinary.unsealed(raw)
+                    var r = RecordBinary.Reader(bytes: body)
+                    _ = try r.byte()
                     for _ in 0..<(try r.count()) {
                         let offset = Int32(r.offset)
                         found.append((offset, Self.problem(try r.record())))
                     }
-                    return r.offset == raw.count
+                    return r.offset == body.count
                 } catch {
                     return false
                 }

@@ -9,7 +9,11 @@
 /// The JSON form (`RecordJSON`) stays the contract for `chronicle extract`; this one is internal.
 public enum RecordBinary {
     /// 2: a reference date keeps its evidence (the path a `path` date was read from).
-    static let version: UInt8 = 3
+    /// 3: an event's unit keeps the role that named it. 4: a blob ends with its checksum.
+    static let version: UInt8 = 4
+
+    /// Bytes of the checksum that ends a records blob.
+    static let checksumSize = 8
 
     /// Encodes the records of one file.
     public static func encode(_ records: [ArticleRecord]) -> [UInt8] {
@@ -18,18 +22,38 @@ public enum RecordBinary {
         w.bytes.append(version)
         w.count(records.count)
         for record in records { w.record(record) }
+        seal(&w.bytes)
         return w.bytes
     }
 
-    /// Decodes what `encode` wrote; throws on anything else (a truncated or foreign blob).
+    /// Appends the checksum of `blob` (FNV-1a, little-endian): flipped bytes in a stored blob
+    /// would otherwise decode as plausible wrong names ("quan-1hu-4").
+    static func seal(_ blob: inout [UInt8]) {
+        var hash = ContentHash(bytes: blob).value.littleEndian
+        withUnsafeBytes(of: &hash) { blob.append(contentsOf: $0) }
+    }
+
+    /// The records part of a sealed blob, once its checksum is verified.
+    static func unsealed(_ blob: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer {
+        guard blob.count > checksumSize else { throw RecordBinaryError.corrupt }
+        let body = UnsafeRawBufferPointer(rebasing: blob[..<(blob.count - checksumSize)])
+        var stored: UInt64 = 0
+        withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: blob[(blob.count - checksumSize)...])) }
+        guard UInt64(littleEndian: stored) == ContentHash(bytes: body).value else { throw RecordBinaryError.checksum }
+        return body
+    }
+
+    /// Decodes what `encode` wrote; throws on anything else (a truncated, damaged or foreign blob).
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
-        var r = Reader(bytes: bytes)
-        guard try r.byte() == version else { throw RecordBinaryError.unknownVersion }
+        guard let first = bytes.first, first == version else { throw RecordBinaryError.unknownVersion }
+        let body = try unsealed(bytes)
+        var r = Reader(bytes: body)
+        _ = try r.byte()
         let count = try r.count()
         var records: [ArticleRecord] = []
         records.reserveCapacity(count)
         for _ in 0..<count { records.append(try r.record()) }
-        guard r.offset == bytes.count else { throw RecordBinaryError.corrupt }
+        guard r.offset == body.count else { throw RecordBinaryError.corrupt }
         return records
     }
 
@@ -373,11 +397,14 @@ struct InternKey: Hashable {
 public enum RecordBinaryError: Error, CustomStringConvertible {
     case unknownVersion
     case corrupt
+    /// The bytes do not match the checksum they were stored with.
+    case checksum
 
     public var description: String {
         switch self {
         case .unknownVersion: return "stored records were written by another Chronicle version"
         case .corrupt: return "stored records are truncated or damaged"
+        case .checksum: return "stored records do not match their checksum (damaged on disk)"
         }
     }
 }
