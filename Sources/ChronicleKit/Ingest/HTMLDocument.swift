@@ -24,6 +24,14 @@ final class HTMLDocument {
 
     /// Parses `bytes` decoded with `encoding` (a name libxml2 knows, e.g. "UTF-8", "windows-1258").
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Result<HTMLDocument, IngestFailure> {
+        // libxml2's attribute check is quadratic in one element's attributes: cap them first.
+        if let limited = HTMLTagLimiter.limited(bytes) {
+            return limited.withUnsafeBufferPointer { parseAsIs($0, encoding: encoding) }
+        }
+        return parseAsIs(bytes, encoding: encoding)
+    }
+
+    private static func parseAsIs(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Result<HTMLDocument, IngestFailure> {
         LibXML2.setUp()
         guard bytes.count < Int(Int32.max), let base = bytes.baseAddress else {
             return .failure(.htmlNotParsed(reason: "the page is empty"))
