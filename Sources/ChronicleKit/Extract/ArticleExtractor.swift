@@ -91,7 +91,7 @@ public struct ArticleExtractor: Sendable {
         var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
         if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
             // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
-            let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, a.w.nam) }.map(\.year)
+            let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, .nam) }.map(\.year)
             if let first = stated.first { periodYear = stated.contains(first - 1) ? first - 1 : first }
         }
         // A committee meeting that issues the resolution for a coming period: the year it plans.
@@ -172,7 +172,7 @@ public struct ArticleExtractor: Sendable {
         let sentence = a.sentences[year.sentence]
         var t = year.token - 1
         while t >= sentence.lowerBound, year.token - t <= 16 {
-            if a.isWord(t, a.w.dai) && a.isWord(t + 1, a.w.hoi) { return true }
+            if a.isWord(t, .dai) && a.isWord(t + 1, .hoi) { return true }
             t -= 1
         }
         return false
@@ -269,7 +269,7 @@ public struct ArticleExtractor: Sendable {
     private func title(_ meeting: MeetingDetector.Result, in a: ArticleText) -> String {
         let sentence = a.sentences[meeting.sentence]
         var end = sentence.upperBound
-        while end > meeting.head + 1, a.tokens[end - 1].kind == .newline || a.isWord(end - 1, a.w.dot) { end -= 1 }
+        while end > meeting.head + 1, a.tokens[end - 1].kind == .newline || a.isWord(end - 1, .dot) { end -= 1 }
         // Cut at 200 folded scalars (one per letter in NFC), on a word boundary; counting
         // Characters would walk grapheme clusters for every article.
         var stop = end

@@ -24,7 +24,7 @@ enum CreditExtractor {
         guard line.count <= 16, let first = line.first else { return nil }
         var start = first
         if a.rules.creditWords.contains(a.tokens[first].id) {
-            guard let colon = line.first(where: { a.isWord($0, a.w.colon) }), colon - first <= 4 else { return nil }
+            guard let colon = line.first(where: { a.isWord($0, .colon) }), colon - first <= 4 else { return nil }
             start = colon + 1
         }
         var words = 0
@@ -33,14 +33,14 @@ enum CreditExtractor {
             if token.isWord {
                 guard token.allCaps || token.capitalized && token.end - token.start == 1 else { return nil }
                 words += 1
-            } else if !(a.isWord(k, a.w.dash) || a.isWord(k, a.w.comma) || a.isWord(k, a.w.dot)) {
+            } else if !(a.isWord(k, .dash) || a.isWord(k, .comma) || a.isWord(k, .dot)) {
                 return nil
             }
         }
         guard words >= (start == first ? 2 : 1) else { return nil }
         var names: [String] = []
         var segment = start
-        for k in start...line.upperBound where k == line.upperBound || a.isWord(k, a.w.dash) || a.isWord(k, a.w.comma) {
+        for k in start...line.upperBound where k == line.upperBound || a.isWord(k, .dash) || a.isWord(k, .comma) {
             let text = a.text(segment..<k)
             if !text.isEmpty { names.append(text) }
             segment = k + 1

@@ -23,8 +23,8 @@ enum DateFinder {
         var result: [DateMention] = []
         let tokens = a.tokens
         let n = tokens.count
-        let slash = a.w.slash, dash = a.w.dash, dot = a.w.dot
-        let ngay = a.w.ngay, thang = a.w.thang, nam = a.w.nam
+        let slash = a.words[.slash], dash = a.words[.dash], dot = a.words[.dot]
+        let ngay = a.words[.ngay], thang = a.words[.thang], nam = a.words[.nam]
         func isSep(_ t: Int) -> Bool {
             let id = a.id(t)
             return id == slash || id == dash || id == dot
@@ -43,7 +43,7 @@ enum DateFinder {
                     mention.range = (t - 1)..<(t + 2)
                 }
                 var e = t + 2
-                if e + 1 < n, tokens[e].id == nam || isSep(e) || a.isWord(e, a.w.comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
+                if e + 1 < n, tokens[e].id == nam || isSep(e) || a.isWord(e, .comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
                     mention.year = Int(tokens[e + 1].number)
                     e += 2
                 }
@@ -53,13 +53,13 @@ enum DateFinder {
                 continue
             }
             // Spans in words "từ 14 đến 16-5", "từ ngày 9 đến ngày 11/8/2025": the start day.
-            if token.id == a.w.tu || token.id == ngay && a.isWord(t - 1, a.w.tu) {
+            if token.id == a.words[.tu] || token.id == ngay && a.isWord(t - 1, .tu) {
                 var d = t + 1
                 if a.isWord(d, ngay) { d += 1 }
                 var e = d + 1
-                if a.isWord(e, a.w.den) { e += 1 }
+                if a.isWord(e, .den) { e += 1 }
                 if a.isWord(e, ngay) { e += 1 }
-                if d < n, e + 2 < n, e > d + 1, a.isWord(d + 1, a.w.den) || a.isWord(d + 1, dash),
+                if d < n, e + 2 < n, e > d + 1, a.isWord(d + 1, .den) || a.isWord(d + 1, dash),
                    tokens[d].isNumber, tokens[d].digits <= 2, (1...31).contains(Int(tokens[d].number)),
                    tokens[e].isNumber, tokens[e].digits <= 2, tokens[e].number > tokens[d].number, tokens[e].number <= 31,
                    isSep(e + 1), tokens[e + 2].isNumber, tokens[e + 2].digits <= 2, (1...12).contains(Int(tokens[e + 2].number)) {
@@ -69,7 +69,7 @@ enum DateFinder {
                         year = Int(tokens[end + 1].number)
                         end += 2
                     }
-                    let start = a.isWord(t - 1, a.w.tu) ? t - 1 : t
+                    let start = a.isWord(t - 1, .tu) ? t - 1 : t
                     var mention = DateMention(range: start..<end, day: Int(tokens[d].number), month: Int(tokens[e + 2].number),
                                               year: year, sentence: Int(a.sentenceOf[t]))
                     mention.partOfDay = partOfDay(before: start, in: a)
@@ -89,7 +89,7 @@ enum DateFinder {
                     end += 2
                 }
                 var start = t
-                if t >= 1, a.isWord(t - 1, a.w.tu) || tokens[t - 1].id == ngay { start = t - 1 }
+                if t >= 1, a.isWord(t - 1, .tu) || tokens[t - 1].id == ngay { start = t - 1 }
                 var mention = DateMention(range: start..<end, day: Int(token.number), month: Int(tokens[t + 4].number), year: year,
                                           sentence: Int(a.sentenceOf[t]))
                 mention.partOfDay = partOfDay(before: start, in: a)
@@ -128,22 +128,22 @@ enum DateFinder {
                         t = end
                         continue
                     }
-                } else if end + 1 < n, a.isWord(end, a.w.comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+                } else if end + 1 < n, a.isWord(end, .comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
                     // "19 tháng 11 , 2016"-style odd separators are rare; only accept d/m, yyyy right after.
                     year = nil
                 }
                 if month > 12 { t += 1; continue }
                 // Lists before the date: "6 và 7/8", "13, 14 và 15-8".
                 var b = start - 1
-                while b >= 1, a.isWord(b, a.w.va) || a.isWord(b, a.w.comma) || a.id(b) == dash, tokens[b - 1].isNumber,
-                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, a.w.thu),
+                while b >= 1, a.isWord(b, .va) || a.isWord(b, .comma) || a.id(b) == dash, tokens[b - 1].isNumber,
+                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, .thu),
                       // "16:09, 27/02/2023": the minutes of a clock time, not a listed day.
-                      !a.isWord(b - 2, a.w.colon) {
+                      !a.isWord(b - 2, .colon) {
                     day = Int(tokens[b - 1].number)
                     start = b - 1
                     b = start - 1
                 }
-                if b >= 0, a.isWord(b, a.w.tu) || tokens[b].id == ngay { start = b }
+                if b >= 0, a.isWord(b, .tu) || tokens[b].id == ngay { start = b }
                 var mention = DateMention(range: start..<end, day: day, month: month, year: year, sentence: Int(a.sentenceOf[t]))
                 mention.partOfDay = partOfDay(before: start, in: a)
                 result.append(mention)
@@ -169,7 +169,7 @@ enum DateFinder {
     }
 
     private static func markContext(_ mentions: inout [DateMention], in a: ArticleText) {
-        let dash = a.w.dash, slash = a.w.slash
+        let dash = a.words[.dash], slash = a.words[.slash]
         for i in mentions.indices {
             let m = mentions[i]
             // Anniversary spans: two full dates joined by a dash or slash.
@@ -205,19 +205,19 @@ enum DateFinder {
             // Datelines: a full date next to a clock time or a weekday.
             if m.year != nil {
                 let lo = m.range.lowerBound, hi = m.range.upperBound
-                let timeAfter = hi + 2 < a.tokens.count && a.tokens[hi].isNumber && a.isWord(hi + 1, a.w.colon)
-                    || hi + 3 < a.tokens.count && a.isWord(hi, a.w.bar) && a.tokens[hi + 1].isNumber && a.isWord(hi + 2, a.w.colon)
-                let timeBefore = lo >= 3 && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
-                    || lo >= 2 && a.tokens[lo - 1].isNumber && a.isWord(lo - 2, a.w.colon)
-                    || lo >= 3 && a.isWord(lo - 1, a.w.comma) && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
-                let weekday = lo >= 2 && a.isWord(lo - 1, a.w.comma) && (a.isWord(lo - 3, a.w.thu) || a.isWord(lo - 2, a.w.nhat)
-                    || a.isWord(lo - 2, a.w.thu))
-                let paren = lo >= 1 && a.isWord(lo - 1, a.w.lparen) && a.sentenceOf[lo] == 0
+                let timeAfter = hi + 2 < a.tokens.count && a.tokens[hi].isNumber && a.isWord(hi + 1, .colon)
+                    || hi + 3 < a.tokens.count && a.isWord(hi, .bar) && a.tokens[hi + 1].isNumber && a.isWord(hi + 2, .colon)
+                let timeBefore = lo >= 3 && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, .colon)
+                    || lo >= 2 && a.tokens[lo - 1].isNumber && a.isWord(lo - 2, .colon)
+                    || lo >= 3 && a.isWord(lo - 1, .comma) && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, .colon)
+                let weekday = lo >= 2 && a.isWord(lo - 1, .comma) && (a.isWord(lo - 3, .thu) || a.isWord(lo - 2, .nhat)
+                    || a.isWord(lo - 2, .thu))
+                let paren = lo >= 1 && a.isWord(lo - 1, .lparen) && a.sentenceOf[lo] == 0
                 // "Ngày đăng: 12/08/2022", "Cập nhật: 27/12/2022"
                 var marker = false
                 var b = lo - 1
                 while b >= 0 && lo - b <= 4 && !marker {
-                    marker = a.isWord(b, a.w.dang) || a.isWord(b, a.w.cap) && a.isWord(b + 1, a.w.nhat)
+                    marker = a.isWord(b, .dang) || a.isWord(b, .cap) && a.isWord(b + 1, .nhat)
                     b -= 1
                 }
                 if (timeAfter || timeBefore || weekday || paren || marker) && !isSiteBanner(before: lo, in: a) { mentions[i].dateline = true }

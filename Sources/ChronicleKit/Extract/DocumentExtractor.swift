@@ -17,19 +17,19 @@ enum DocumentExtractor {
                 continue
             }
             // The "NQ" inside a code "382-NQ/QUTW" is not a new reference.
-            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.dash) {
+            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, .dash) {
                 t = match.end
                 continue
             }
             let type = a.rules.documentTypes[Int(match.tag.value)]
             var p = match.end
-            if a.isWord(p, a.w.so) { p += 1 }
+            if a.isWord(p, .so) { p += 1 }
             var document: DocumentReference?
             var end = p
             if p < n, a.tokens[p].isNumber {
                 end = p + 1
-                while end < n, a.adjacent(end - 1) || a.isWord(end, a.w.dash),
-                      a.tokens[end].isWord || a.tokens[end].isNumber || a.isWord(end, a.w.dash) || a.isWord(end, a.w.slash) {
+                while end < n, a.adjacent(end - 1) || a.isWord(end, .dash),
+                      a.tokens[end].isWord || a.tokens[end].isNumber || a.isWord(end, .dash) || a.isWord(end, .slash) {
                     end += 1
                 }
                 var codeScalars = String.UnicodeScalarView()
@@ -45,14 +45,14 @@ enum DocumentExtractor {
                 let issuer = parts.count > 1 ? String(Substring(parts[parts.count - 1])) : nil
                 document = DocumentReference(code: code.utf8.contains(0x2D) ? code : "\(type) \(code)", type: type,
                                              number: number, issuer: issuer)
-            } else if a.isWord(p, a.w.trung), a.isWord(p + 1, a.w.uong), p + 2 < n, a.tokens[p + 2].isNumber {
+            } else if a.isWord(p, .trung), a.isWord(p + 1, .uong), p + 2 < n, a.tokens[p + 2].isNumber {
                 // "Nghị quyết Trung ương 8 (khóa XI)" → "Nghị quyết Trung ương 8 khóa XI"
                 let number = String(a.tokens[p + 2].number)
                 end = p + 3
                 var code = "\(type) Trung ương \(number)"
                 var k = end
-                if a.isWord(k, a.w.dash) || a.isWord(k, a.w.comma) || a.isWord(k, a.w.lparen) { k += 1 }
-                if a.isWord(k, a.w.khoa), k + 1 < n, a.tokens[k + 1].isWord || a.tokens[k + 1].isNumber {
+                if a.isWord(k, .dash) || a.isWord(k, .comma) || a.isWord(k, .lparen) { k += 1 }
+                if a.isWord(k, .khoa), k + 1 < n, a.tokens[k + 1].isWord || a.tokens[k + 1].isNumber {
                     code += " khóa " + a.text((k + 1)..<(k + 2)).uppercased()
                     end = k + 2
                 }

@@ -41,20 +41,8 @@ public struct ExtractionRules: Sendable {
     var stopWords: Set<Int32> = []
     /// Words allowed between a numbered shape and its number ("Lữ đoàn xe tăng 215").
     var branchWords: Set<Int32> = []
-    var words: [String: Int32] = [:]
-    /// The code's words as ids.
-    var w = CodeWords()
-
-    /// Word ids the extractor's code refers to directly.
-    static let codeWords = [
-        "ngày", "tháng", "năm", "số", "và", "đến", "từ", "lần", "thứ", "của", "tại", "cuối", "đầu", "giữa",
-        "/", "-", ".", ",", ":", "(", ")", ";", "|", "!", "?", "\"", "'", "…", "đã", "được", "cũng", "vừa", "trong", "các",
-        "qua", "sau", "h", "giờ", "gmt", "phút", "tới", "mới", "đây", "vào", "hôm", "nay", "cán", "bộ", "chủ",
-        "trì", "khóa", "trung", "ương", "tw", "x", "xi", "xii", "xiii", "xiv", "ix", "viii", "vii", "vi", "v", "iv",
-        "iii", "ii", "i", "quý", "thực", "hiện", "nhiệm", "vụ", "kỳ", "đồng", "chí", "sự", "nhà", "trường",
-        "kết", "luận", "ngày", "đợt", "ở", "toàn", "quân", "lượt", "xem", "pm", "am", "sáng", "chiều", "tối",
-        "thời", "sự", "nhất", "một", "hai", "ba", "thứ", "chủ", "nhật", "online", "qđnd", "được", "có", "là", "với", "nay", "mai", "bảy", "tư", "năm", "sáu", "những", "nhiều", "quyết", "đăng", "cập", "đại", "hội", "để", "sẽ", "cần", "phải", "tiếp", "việc",
-    ]
+    /// The ids of the words the code tests (`Word`).
+    var words = WordIDs()
 
     public init() {}
 
@@ -66,8 +54,8 @@ public struct ExtractionRules: Sendable {
         try rules.loadShapes(YAMLDocument.load(folder.appendingPathComponent("unit-shapes.yml")))
         try rules.loadRanks(YAMLDocument.load(folder.appendingPathComponent("ranks.yml")))
         try rules.loadCues(YAMLDocument.load(folder.appendingPathComponent("cues.yml")))
-        for word in codeWords { rules.words[word] = rules.intern(word) }
-        rules.w = CodeWords(rules.words)
+        let words = WordIDs { rules.intern($0.rawValue) }
+        rules.words = words
         rules.trie.seal()
         for word in UnitRecognizer.stopWords { rules.stopWords.insert(rules.intern(word)) }
         return rules
@@ -196,7 +184,4 @@ public struct ExtractionRules: Sendable {
         }
         for word in try doc.strings("credits") ?? [] { creditWords.insert(intern(word)) }
     }
-
-    /// The id of a word the code refers to; a word missing from `codeWords` matches nothing.
-    @inline(__always) func word(_ text: String) -> Int32 { words[text] ?? -99 }
 }

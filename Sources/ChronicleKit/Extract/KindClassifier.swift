@@ -25,7 +25,7 @@ enum KindClassifier {
         }
         if chosen == nil { chosen = first(body, order) }
         // A congress named only as "Đại hội" (its full name said earlier or cut off) is still a congress.
-        let headIsCongress = a.isWord(meeting.head, a.w.dai) && a.isWord(meeting.head + 1, a.w.hoi)
+        let headIsCongress = a.isWord(meeting.head, .dai) && a.isWord(meeting.head + 1, .hoi)
         if chosen == nil && headIsCongress { return (.partyCongress, nil) }
         // A bare name ("tổ chức hội nghị."): the headline and the sentences around it, then the article.
         if chosen == nil { chosen = pick(focusCues) }
@@ -34,7 +34,7 @@ enum KindClassifier {
         var years: Int?
         if kind == .resolutionReview {
             for (k, m) in nameCues + focusCues + allCues where k == .resolutionReview {
-                for t in m.start..<m.end where a.tokens[t].isNumber && a.isWord(t + 1, a.w.nam) {
+                for t in m.start..<m.end where a.tokens[t].isNumber && a.isWord(t + 1, .nam) {
                     years = Int(a.tokens[t].number)
                     break
                 }
@@ -71,7 +71,7 @@ enum KindClassifier {
                     let m = a.matches[mi]
                     if m.start > coveredStart && m.start < coveredUntil { continue }
                     // "Nghị quyết Đại hội đại biểu Đảng bộ …" names a document, not a congress.
-                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, a.isWord(m.start - 1, a.w.quyet) || a.isWord(m.start - 1, a.w.ket) {
+                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, a.isWord(m.start - 1, .quyet) || a.isWord(m.start - 1, .ket) {
                         continue
                     }
                     result.append((EventKind.allCases[Int(m.tag.value)], m))

@@ -69,13 +69,13 @@ struct MeetingClause {
         func ownerInName(_ index: Int) -> Bool {
             let u = units[index]
             let before = u.partyStart ?? u.range.lowerBound
-            guard u.sentence == meeting.sentence, a.isWord(before - 1, a.w.cua), !a.has(.documentType, in: clause.name.lowerBound..<before)
+            guard u.sentence == meeting.sentence, a.isWord(before - 1, .cua), !a.has(.documentType, in: clause.name.lowerBound..<before)
             else { return false }
             return !people.contains { $0.range.contains(u.range.lowerBound) }
         }
         let noun = a.longest(at: meeting.head, .meetingNoun)?.end ?? meeting.head + 1
         if let index = units.indices.first(where: { clause.name.contains(units[$0].range.lowerBound) && (eligible($0) || ownerInName($0))
-            && (units[$0].partyStart != nil || a.isWord(units[$0].range.lowerBound - 1, a.w.cua) || ownerInName($0)
+            && (units[$0].partyStart != nil || a.isWord(units[$0].range.lowerBound - 1, .cua) || ownerInName($0)
                 || units[$0].range.lowerBound == noun || a.ending(at: units[$0].range.lowerBound, .commandPrefix) != nil
                 && a.ending(at: units[$0].range.lowerBound, .commandPrefix)!.start == noun) }) {
             clause.organizer = index
@@ -88,8 +88,8 @@ struct MeetingClause {
     /// comma-delimited phrase.
     static func isPlace(_ t: Int, in sentence: Range<Int>, _ a: ArticleText) -> Bool {
         var b = t - 1
-        while b >= sentence.lowerBound, t - b <= 8, !a.isWord(b, a.w.comma) {
-            if a.isWord(b, a.w.tai) { return true }
+        while b >= sentence.lowerBound, t - b <= 8, !a.isWord(b, .comma) {
+            if a.isWord(b, .tai) { return true }
             b -= 1
         }
         return false
@@ -109,8 +109,8 @@ struct MeetingClause {
     /// a request or a topic, not the report that the meeting was held. "Học viện Hậu cần tổ chức"
     /// is a report: "cần" there ends a capitalized name.
     static func isPurposeOrRequest(_ t: Int, _ a: ArticleText) -> Bool {
-        if a.isWord(t - 1, a.w.can) { return t < 2 || !a.tokens[t - 2].capitalized }
-        return a.isWord(t - 1, a.w.de) || a.isWord(t - 1, a.w.phai) || a.isWord(t - 1, a.w.viec)
+        if a.isWord(t - 1, .can) { return t < 2 || !a.tokens[t - 2].capitalized }
+        return a.isWord(t - 1, .de) || a.isWord(t - 1, .phai) || a.isWord(t - 1, .viec)
     }
 
     /// Where the name that starts at `head` ends: the first role clause, a sentence stop, or 40 words.
@@ -122,15 +122,15 @@ struct MeetingClause {
         if let noun = a.longest(at: head, .meetingNoun) { e = max(e, noun.end) }
         while e < sentence.upperBound, e - head < 40 {
             if a.startsAny(roles, at: e) { break }
-            if a.isWord(e, a.w.semicolon) || a.isWord(e, a.w.colon) || a.isWord(e, a.w.dot) || a.tokens[e].kind == .newline { break }
+            if a.isWord(e, .semicolon) || a.isWord(e, .colon) || a.isWord(e, .dot) || a.tokens[e].kind == .newline { break }
             // ", Đảng ủy Sư đoàn 9 đề nghị …": a new clause with its own subject.
-            if a.isWord(e, a.w.comma), e + 1 < sentence.upperBound, a.tokens[e + 1].capitalized,
+            if a.isWord(e, .comma), e + 1 < sentence.upperBound, a.tokens[e + 1].capitalized,
                a.startsAny(ArticleText.bits(.partyPrefix, .rank), at: e + 1) || a.startsAny(ArticleText.bits(.unit, .unitShape), at: e + 1) && e == head + 2 {
                 break
             }
             e += 1
         }
-        while e > head + 1, a.isWord(e - 1, a.w.comma) { e -= 1 }
+        while e > head + 1, a.isWord(e - 1, .comma) { e -= 1 }
         return e
     }
 }

@@ -46,8 +46,8 @@ enum MeetingDetector {
                     }
                 }
                 // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
-                if bestCue != nil, a.isWord(t - 1, a.w.cac) || a.isWord(t - 1, a.w.nhung) || a.isWord(t - 1, a.w.nhieu)
-                    || a.isWord(t - 2, a.w.cac) && a.tokens[t - 1].isWord && !a.tokens[t - 1].capitalized {
+                if bestCue != nil, a.isWord(t - 1, .cac) || a.isWord(t - 1, .nhung) || a.isWord(t - 1, .nhieu)
+                    || a.isWord(t - 2, .cac) && a.tokens[t - 1].isWord && !a.tokens[t - 1].capitalized {
                     genericList = true
                     continue
                 }
@@ -130,7 +130,7 @@ enum MeetingDetector {
             b -= 1
         }
         // Only words of a date or a comma before it: it opens the sentence.
-        for k in range.lowerBound..<t where a.tokens[k].isWord && a.tokens[k].capitalized && !a.isWord(k, a.w.comma) {
+        for k in range.lowerBound..<t where a.tokens[k].isWord && a.tokens[k].capitalized && !a.isWord(k, .comma) {
             return false
         }
         return true
@@ -139,7 +139,7 @@ enum MeetingDetector {
     /// The end of a meeting's name: ten words at most, and before a verb ("Hội nghị đã phát động
     /// phong trào thi đua" names a meeting that did something, not a meeting about emulation).
     private static func nameEnd(_ t: Int, _ range: Range<Int>, _ a: ArticleText) -> Int {
-        let da = a.w.da, duoc = a.w.duoc, cung = a.w.cung
+        let da = a.words[.da], duoc = a.words[.duoc], cung = a.words[.cung]
         var e = t + 1
         while e < min(t + 10, range.upperBound) {
             let id = a.tokens[e].id
@@ -166,7 +166,7 @@ enum MeetingDetector {
     /// purpose or a request ("để tổ chức quán triệt", "cần tổ chức").
     private static func heldIn(_ sentence: Int, _ a: ArticleText) -> Bool {
         for t in a.sentences[sentence] where a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) {
-            if !(MeetingClause.isPurposeOrRequest(t, a) || a.isWord(t - 1, a.w.se) || a.isWord(t - 1, a.w.tiep)) {
+            if !(MeetingClause.isPurposeOrRequest(t, a) || a.isWord(t - 1, .se) || a.isWord(t - 1, .tiep)) {
                 return true
             }
         }

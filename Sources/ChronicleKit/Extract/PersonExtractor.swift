@@ -65,7 +65,7 @@ enum PersonExtractor {
         var positions: [String] = []
         var t = start
         let n = a.tokens.count
-        let comma = a.w.comma, dash = a.w.dash
+        let comma = a.words[.comma], dash = a.words[.dash]
         while t < n, a.tokens[t].id == comma || a.tokens[t].id == dash {
             let segStart = t + 1
             guard segStart < n, a.tokens[segStart].isWord, a.tokens[segStart].capitalized,
@@ -80,7 +80,7 @@ enum PersonExtractor {
                     continue
                 }
                 let token = a.tokens[e]
-                if token.id == comma || token.kind == .newline || a.isWord(e, a.w.semicolon) || a.isWord(e, a.w.dot) || a.isWord(e, a.w.lparen) { break }
+                if token.id == comma || token.kind == .newline || a.isWord(e, .semicolon) || a.isWord(e, .dot) || a.isWord(e, .lparen) { break }
                 if token.id == dash && e + 1 < n && a.tokens[e + 1].capitalized && e > segStart && !a.tokens[e - 1].capitalized == false && a.longest(at: e + 1, .unit) == nil && a.ending(at: e, .unit) == nil {
                     break
                 }
@@ -97,7 +97,7 @@ enum PersonExtractor {
     private static func isRoleCue(_ t: Int, _ a: ArticleText) -> Bool {
         for index in a.matchesAt[t] {
             switch a.matches[index].tag.cue {
-            case .chair, .directing, .speaker, .attending: return !a.tokens[t].capitalized || a.tokens[t].isWord && a.isWord(t, a.w.du)
+            case .chair, .directing, .speaker, .attending: return !a.tokens[t].capitalized
             default: continue
             }
         }
@@ -107,10 +107,10 @@ enum PersonExtractor {
     /// The role the clause gives a person: cues after the name up to the clause end, or a
     /// "với sự chủ trì của" right before it.
     private static func role(of lead: Int, after start: Int, in a: ArticleText) -> PersonRole {
-        if let chair = a.ending(at: lead, .chair, lookback: 6), a.isWord(lead - 1, a.w.cua) || chair.end == lead { return .chair }
+        if let chair = a.ending(at: lead, .chair, lookback: 6), a.isWord(lead - 1, .cua) || chair.end == lead { return .chair }
         // "Chủ trì hội nghị có Trung tướng …", "Dự và chỉ đạo hội nghị có …", "Cùng dự có …":
         // the role stands before the list of people.
-        if a.isWord(lead - 1, a.w.co) || a.isWord(lead - 1, a.w.la) || a.isWord(lead - 1, a.w.colon) {
+        if a.isWord(lead - 1, .co) || a.isWord(lead - 1, .la) || a.isWord(lead - 1, .colon) {
             var s = lead - 2
             let sentence = a.sentenceOf[lead]
             while s >= 0, lead - s <= 6, a.sentenceOf[s] == sentence {
@@ -132,12 +132,12 @@ enum PersonExtractor {
         let n = a.tokens.count
         let sentence = a.sentenceOf[min(start, n - 1)]
         while t < n, a.sentenceOf[t] == sentence {
-            if a.isWord(t, a.w.semicolon) { break }
+            if a.isWord(t, .semicolon) { break }
             if t > start, a.longest(at: t, .rank) != nil || a.longest(at: t, .honorific) != nil { break }
             for index in a.matchesAt[t] {
                 switch a.matches[index].tag.cue {
                 case .chair:
-                    if !a.isWord(t - 1, a.w.bo) { return .chair }
+                    if !a.isWord(t - 1, .bo) { return .chair }
                 case .directing: if best == .other || best == .speaker || best == .attending { best = .directing }
                 case .speaker: if best == .other || best == .attending { best = .speaker }
                 case .attending: if best == .other { best = .attending }

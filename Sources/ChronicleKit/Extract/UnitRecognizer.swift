@@ -33,7 +33,7 @@ enum UnitRecognizer {
                 continue
             }
             // "…-NQ/QUTW": an issuer code inside a document number is not a unit.
-            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.slash) || a.isWord(t - 1, a.w.dash) {
+            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, .slash) || a.isWord(t - 1, .dash) {
                 t += 1
                 continue
             }
@@ -47,7 +47,7 @@ enum UnitRecognizer {
                 // "Đảng ủy, Bộ Tư lệnh Binh chủng X": skip the command body and a comma.
                 if let command = a.ending(at: before, .commandPrefix) {
                     var b = command.start
-                    if a.isWord(b - 1, a.w.comma) { b -= 1 }
+                    if a.isWord(b - 1, .comma) { b -= 1 }
                     if a.ending(at: b, .partyPrefix) != nil { before = b }
                 }
                 if let party = a.ending(at: before, .partyPrefix) {
@@ -59,16 +59,16 @@ enum UnitRecognizer {
             // "Ban Chủ nhiệm Tổng cục Chính trị" is a body, though "Chủ nhiệm Tổng cục" is a post.
             let guestPost = a.ending(at: before, .guestPosition)
             let body = a.ending(at: before, .commandPrefix)
-            var guest = guestPost != nil && !(body != nil && body!.start < guestPost!.start) || a.isWord(before - 1, a.w.lparen)
+            var guest = guestPost != nil && !(body != nil && body!.start < guestPost!.start) || a.isWord(before - 1, .lparen)
             // "của Bộ Chính trị, Quân ủy Trung ương và Bộ Quốc phòng": a list shares its head.
-            if before - 1 == lastGuestEnd, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) { guest = true }
+            if before - 1 == lastGuestEnd, a.isWord(before - 1, .comma) || a.isWord(before - 1, .va) { guest = true }
             // "nghị quyết của Bộ Chính trị, Quân ủy Trung ương": a list after "của".
-            if !guest, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) {
+            if !guest, a.isWord(before - 1, .comma) || a.isWord(before - 1, .va) {
                 var b = before - 1
-                while b >= 0, before - b <= 10, a.isWord(b, a.w.comma) || a.isWord(b, a.w.va) || a.tokens[b].isWord && !a.isWord(b, a.w.cua) {
+                while b >= 0, before - b <= 10, a.isWord(b, .comma) || a.isWord(b, .va) || a.tokens[b].isWord && !a.isWord(b, .cua) {
                     b -= 1
                 }
-                if a.isWord(b, a.w.cua) { guest = true }
+                if a.isWord(b, .cua) { guest = true }
             }
             let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
             result.append(UnitMention(
@@ -156,7 +156,7 @@ enum UnitRecognizer {
             while t < n, words <= 2 {
                 let token = a.tokens[t]
                 if token.isNumber {
-                    guard token.digits <= 4, !a.isWord(t - 1, a.w.nam) else { return nil }
+                    guard token.digits <= 4, !a.isWord(t - 1, .nam) else { return nil }
                     end = t + 1
                     break
                 }

@@ -35,15 +35,15 @@ enum YearResolver {
             guard token.isNumber, token.digits == 4, (1945...2100).contains(Int(token.number)) else { continue }
             var term = false
             var termStart = false
-            if a.isWord(t + 1, a.w.dash), t + 2 < a.tokens.count, a.tokens[t + 2].isNumber, a.tokens[t + 2].digits == 4 {
+            if a.isWord(t + 1, .dash), t + 2 < a.tokens.count, a.tokens[t + 2].isNumber, a.tokens[t + 2].digits == 4 {
                 term = true
                 termStart = true
             }
-            if a.isWord(t - 1, a.w.dash), t >= 2, a.tokens[t - 2].isNumber, a.tokens[t - 2].digits == 4 { term = true }
+            if a.isWord(t - 1, .dash), t >= 2, a.tokens[t - 2].isNumber, a.tokens[t - 2].digits == 4 { term = true }
             if a.ending(at: t, .term, lookback: 3) != nil { term = true }
-            let excluded = a.isWord(t - 1, a.w.den) || a.isWord(t - 2, a.w.den) || a.isWord(t - 1, a.w.toi)
+            let excluded = a.isWord(t - 1, .den) || a.isWord(t - 2, .den) || a.isWord(t - 1, .toi)
                 || documents.contains(where: { $0.range.contains(t) })
-                || (a.isWord(t - 1, a.w.slash) || a.isWord(t - 1, a.w.dash) || a.isWord(t - 1, a.w.dot)) && !term
+                || (a.isWord(t - 1, .slash) || a.isWord(t - 1, .dash) || a.isWord(t - 1, .dot)) && !term
             result.append(StatedYear(year: Int(token.number), token: t, sentence: Int(a.sentenceOf[t]), term: term,
                                      termStart: termStart, excluded: excluded))
         }
