@@ -136,10 +136,8 @@ public struct ArticleExtractor: Sendable {
         var period: String?
         if kind == .partyCongress, let start = termStart, let end = years.first(where: { $0.year > start && $0.term })?.year {
             period = "\(start)-\(end)"
-        } else if kind == .midYearReview, let p = periodYear {
-            period = "6 tháng đầu năm \(p)"
-        } else if let p = periodYear, kind == .yearEndReview || kind == .selfCriticism {
-            period = String(p)
+        } else if let p = periodYear, let name = rules.periodNames[kind] {
+            period = name.replacingOccurrences(of: "{year}", with: String(p))
         }
         let mention = a.text(unit.range)
         // The party body that held it: the chosen mention's prefix, or another mention of the

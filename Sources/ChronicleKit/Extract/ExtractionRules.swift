@@ -35,9 +35,11 @@ public struct ExtractionRules: Sendable {
     var documentTypes: [String] = []
     var kindOrder: [EventKind] = EventKind.allCases
     var kindCues: [EventKind: Int] = [:]
+    /// How a record names the period a meeting of a kind reviews, "{year}" standing for the year.
+    var periodNames: [EventKind: String] = [:]
     var surnames: Set<Int32> = []
     var creditWords: Set<Int32> = []
-    /// Ids of `UnitRecognizer.stopWords`.
+    /// Words a unit's name never runs over, after a shape's prefix or a number (`stop_words`).
     var stopWords: Set<Int32> = []
     /// Words allowed between a numbered shape and its number ("Lữ đoàn xe tăng 215").
     var branchWords: Set<Int32> = []
@@ -57,7 +59,6 @@ public struct ExtractionRules: Sendable {
         let words = WordIDs { rules.intern($0.rawValue) }
         rules.words = words
         rules.trie.seal()
-        for word in UnitRecognizer.stopWords { rules.stopWords.insert(rules.intern(word)) }
         return rules
     }
 
@@ -90,10 +91,24 @@ public struct ExtractionRules: Sendable {
     }
 
     private mutating func loadShapes(_ doc: YAMLDocument) throws {
-        try doc.rejectUnknownKeys(["shapes", "branch_words"])
+        try doc.rejectUnknownKeys(["shapes", "branch_words", "stop_words", "place_words"])
         for phrase in try doc.strings("branch_words") ?? [] {
             for id in Tokenizer.phraseIDs(phrase, vocabulary: &vocabulary) { branchWords.insert(id) }
         }
+        guard let stopWords = try doc.strings("stop_words") else {
+            throw ConfigError.missingKey(path: doc.path, key: "stop_words", expected: "a list of words a unit's name never runs over (năm, của, …)")
+        }
+        for (index, word) in stopWords.enumerated() {
+            let id = intern(word)
+            guard id != Vocabulary.unknown else {
+                throw ConfigError.wrongValue(path: doc.path, key: "stop_words[\(index)]", expected: "one word", found: "'\(word)'")
+            }
+            self.stopWords.insert(id)
+        }
+        guard let placeWords = try doc.strings("place_words") else {
+            throw ConfigError.missingKey(path: doc.path, key: "place_words", expected: "a list of words a place name follows (tỉnh, huyện, …)")
+        }
+        let placeSuffixes = placeWords.map { " " + $0 }
         for shape in try doc.mappings("shapes") ?? [] {
             try shape.rejectUnknownKeys(["prefix", "canonical", "follow", "optional", "suffix", "party", "of_parent"])
             let prefix = try shape.requiredString("prefix", expected: "the words a unit of this shape starts with")
@@ -109,7 +124,7 @@ public struct ExtractionRules: Sendable {
                 party: try shape.bool("party") ?? false))
             let canonical = shapes[index].canonicalPrefix
             shapes[index].ofParent = try shape.bool("of_parent") ?? false
-            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã", " quận"].contains(where: { canonical.hasSuffix($0) })
+            shapes[index].placeName = placeSuffixes.contains(where: { canonical.hasSuffix($0) })
             add(prefix, .unitShape, index)
         }
     }
@@ -140,7 +155,7 @@ public struct ExtractionRules: Sendable {
             ("agent_markers", .agentMarker), ("party_subjects", .partySubject), ("local_defence_topics", .localDefence),
             ("site_contacts", .siteContact),
         ]
-        try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
+        try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "periods", "part_of_day", "documents", "credits"])
         for (key, cue) in optional {
             for phrase in try doc.strings(key) ?? [] { add(phrase, cue) }
         }
@@ -167,6 +182,19 @@ public struct ExtractionRules: Sendable {
                 throw ConfigError.unknownKey(path: doc.path, key: kinds.keyPath(key), known: EventKind.allCases.map(\.rawValue))
             }
             for phrase in try kinds.strings(key) ?? [] { add(phrase, .kind, EventKind.allCases.firstIndex(of: kind)!) }
+        }
+        guard let periods = try doc.mapping("periods") else {
+            throw ConfigError.missingKey(path: doc.path, key: "periods", expected: "a mapping of kind ids to the name of the period reviewed, with {year}")
+        }
+        for key in periods.root.keys.sorted() {
+            guard let kind = EventKind(rawValue: key) else {
+                throw ConfigError.unknownKey(path: doc.path, key: periods.keyPath(key), known: EventKind.allCases.map(\.rawValue))
+            }
+            let name = try periods.requiredString(key, expected: "the name of the period reviewed, with {year}")
+            guard name.contains("{year}") else {
+                throw ConfigError.wrongValue(path: doc.path, key: periods.keyPath(key), expected: "a name with {year} for the year reviewed", found: "'\(name)'")
+            }
+            periodNames[kind] = name
         }
         if let parts = try doc.mapping("part_of_day") {
             let known: [(String, Int)] = [("morning", 0), ("afternoon", 1), ("evening", 2)]

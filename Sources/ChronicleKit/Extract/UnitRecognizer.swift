@@ -207,9 +207,7 @@ enum UnitRecognizer {
         return false
     }
 
-    /// Words that end a unit name's continuation.
-    static let stopWords = ["năm", "tháng", "ngày", "trong", "và", "của", "có", "đã", "được", "với", "tại", "các", "là", "đến", "từ", "sau", "qua", "lần", "thứ", "số"]
-
+    /// A word that ends a unit name's continuation (`stop_words` in `unit-shapes.yml`).
     private static func isStopWord(_ t: Int, _ a: ArticleText) -> Bool {
         a.rules.stopWords.contains(a.tokens[t].id)
     }
