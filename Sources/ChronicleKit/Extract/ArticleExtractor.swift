@@ -18,16 +18,16 @@ public struct ArticleExtractor: Sendable {
     /// The meetings the article reports (at most one: the one it is about).
     public func extract(_ article: Article) -> [Event] {
         guard article.status == .ok, !article.text.isEmpty else { return [] }
-        let a = ArticleText(Self.textWithHeadline(article), rules: rules)
-        return analyze(a, reference: article.referenceDate?.value, pathDate: article.pathDate?.value).events
+        let text = ArticleText(Self.textWithHeadline(article), rules: rules)
+        return analyze(text, reference: article.referenceDate?.value, pathDate: article.pathDate?.value).events
     }
 
     /// The record of one article; a dateline found in the text becomes its reference date when
     /// the page gave none, and failing that the date in the file's path.
     public func record(for article: Article) -> ArticleRecord {
         guard article.status == .ok, !article.text.isEmpty else { return ArticleRecord(article: article, events: []) }
-        let a = ArticleText(Self.textWithHeadline(article), rules: rules)
-        let result = analyze(a, reference: article.referenceDate?.value, pathDate: article.pathDate?.value)
+        let text = ArticleText(Self.textWithHeadline(article), rules: rules)
+        let result = analyze(text, reference: article.referenceDate?.value, pathDate: article.pathDate?.value)
         var record = ArticleRecord(article: article, events: result.events)
         if record.referenceDate == nil, let dateline = result.dateline {
             record.referenceDate = ReferenceDate(value: dateline, basis: "dateline")
@@ -54,44 +54,44 @@ public struct ArticleExtractor: Sendable {
         return text.hasPrefix(line)
     }
 
-    private func analyze(_ a: ArticleText, reference: PartialDate?, pathDate: PartialDate? = nil) -> (events: [Event], dateline: PartialDate?) {
-        let dates = DateFinder.find(in: a)
+    private func analyze(_ text: ArticleText, reference: PartialDate?, pathDate: PartialDate? = nil) -> (events: [Event], dateline: PartialDate?) {
+        let dates = DateFinder.find(in: text)
         let datelineMention = dates.first(where: { $0.dateline && $0.year != nil && $0.day != nil })
         let dateline = datelineMention.map { PartialDate(year: $0.year!, month: $0.month, day: $0.day) }
-        guard let meeting = MeetingDetector.detect(in: a) else { return ([], dateline) }
-        let units = UnitRecognizer.find(in: a)
+        guard let meeting = MeetingDetector.detect(in: text) else { return ([], dateline) }
+        let units = UnitRecognizer.find(in: text)
         guard !units.isEmpty else { return ([], dateline) }
-        let credits = CreditExtractor.find(in: a)
-        var people = PersonExtractor.find(in: a)
+        let credits = CreditExtractor.find(in: text)
+        var people = PersonExtractor.find(in: text)
         if let creditRange = credits.range { people.removeAll { creditRange.contains($0.range.lowerBound) } }
-        let clause = MeetingClause.read(a, meeting: meeting, units: units, people: people)
-        guard let unit = clause.organizer.map({ units[$0] }) ?? chooseUnit(units, meeting: meeting, people: people, in: a) else {
+        let clause = MeetingClause.read(text, meeting: meeting, units: units, people: people)
+        guard let unit = clause.organizer.map({ units[$0] }) ?? chooseUnit(units, meeting: meeting, people: people, in: text) else {
             return ([], dateline)
         }
         // A command's meeting on its own military and defence tasks, not held by its party
         // committee and not about party work, is none of ours.
-        if isCommandBusiness(unit, units: units, clause: clause, meeting: meeting, in: a) { return ([], dateline) }
-        let documents = DocumentExtractor.find(in: a, dates: dates)
+        if isCommandBusiness(unit, units: units, clause: clause, meeting: meeting, in: text) { return ([], dateline) }
+        let documents = DocumentExtractor.find(in: text, dates: dates)
 
         // The meeting's own description: a headline before it, its sentence and the next one.
         var focus: [Range<Int>] = []
-        if meeting.sentence > 0, a.sentences[0].count < 40 { focus.append(a.sentences[0]) }
-        focus.append(a.sentences[meeting.sentence])
-        if meeting.sentence + 1 < a.sentences.count { focus.append(a.sentences[meeting.sentence + 1]) }
-        let (kind, reviewYears) = KindClassifier.classify(a, meeting: meeting, name: clause.name, focus: focus)
+        if meeting.sentence > 0, text.sentences[0].count < 40 { focus.append(text.sentences[0]) }
+        focus.append(text.sentences[meeting.sentence])
+        if meeting.sentence + 1 < text.sentences.count { focus.append(text.sentences[meeting.sentence + 1]) }
+        let (kind, reviewYears) = KindClassifier.classify(text, meeting: meeting, name: clause.name, focus: focus)
 
-        let years = YearResolver.statedYears(in: a, documents: documents)
-        let focusSentences = Set(focus.map { Int(a.sentenceOf[$0.lowerBound]) })
+        let years = YearResolver.statedYears(in: text, documents: documents)
+        let focusSentences = Set(focus.map { Int(text.sentenceOf[$0.lowerBound]) })
         let inFocus = years.filter { focusSentences.contains($0.sentence) }
         // A congress's own term is the one in its name ("Đại hội … nhiệm kỳ 2025-2030"); failing
         // that, the newest term the article states (the past term is what it reviews).
-        let termStarts = years.filter { $0.termStart && a.ending(at: $0.token, .term, lookback: 3) != nil }
-        let termStart = (termStarts.first(where: { namedByCongress($0, a) }) ?? termStarts.max(by: { $0.year < $1.year })
+        let termStarts = years.filter { $0.termStart && text.ending(at: $0.token, .term, lookback: 3) != nil }
+        let termStart = (termStarts.first(where: { namedByCongress($0, text) }) ?? termStarts.max(by: { $0.year < $1.year })
             ?? inFocus.first(where: { $0.termStart }))?.year
         var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
         if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
             // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
-            let stated = years.filter { !$0.term && !$0.excluded && a.isWord($0.token - 1, a.w.nam) }.map(\.year)
+            let stated = years.filter { !$0.term && !$0.excluded && text.isWord($0.token - 1, .nam) }.map(\.year)
             if let first = stated.first { periodYear = stated.contains(first - 1) ? first - 1 : first }
         }
         // A committee meeting that issues the resolution for a coming period: the year it plans.
@@ -113,7 +113,7 @@ public struct ArticleExtractor: Sendable {
         // The meeting's date: in its own sentence, else the first date in a sentence about it.
         let candidates = dates.filter { !$0.document && !$0.anniversarySpan && !($0.dateline && $0.sentence < meeting.sentence) && $0.month != nil }
         let chosen = candidates.first(where: { $0.sentence == meeting.sentence && $0.day != nil })
-            ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, a) && $0.sentence <= meeting.sentence + 8 })
+            ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, text) && $0.sentence <= meeting.sentence + 8 })
             ?? candidates.first(where: { $0.sentence == meeting.sentence })
         var eventDate: EventDate
         if let mention = chosen {
@@ -126,29 +126,27 @@ public struct ArticleExtractor: Sendable {
             if value == nil {
                 (value, basis) = YearResolver.yearOnly(context, statedYear: nil)
             }
-            eventDate = EventDate(value: value, partOfDay: mention.partOfDay, basis: basis, evidence: a.sentenceText(mention.sentence))
+            eventDate = EventDate(value: value, partOfDay: mention.partOfDay, basis: basis, evidence: text.sentenceText(mention.sentence))
         } else {
             let (value, basis) = YearResolver.yearOnly(context, statedYear: statedYear)
-            eventDate = EventDate(value: value, basis: basis, evidence: value == nil ? nil : a.sentenceText(meeting.sentence))
+            eventDate = EventDate(value: value, basis: basis, evidence: value == nil ? nil : text.sentenceText(meeting.sentence))
         }
 
         let chair = people.first(where: { $0.person.role == .chair })?.person
         var period: String?
         if kind == .partyCongress, let start = termStart, let end = years.first(where: { $0.year > start && $0.term })?.year {
             period = "\(start)-\(end)"
-        } else if kind == .midYearReview, let p = periodYear {
-            period = "6 tháng đầu năm \(p)"
-        } else if let p = periodYear, kind == .yearEndReview || kind == .selfCriticism {
-            period = String(p)
+        } else if let p = periodYear, let name = rules.periodNames[kind] {
+            period = name.replacingOccurrences(of: "{year}", with: String(p))
         }
-        let mention = a.text(unit.range)
+        let mention = text.text(unit.range)
         // The party body that held it: the chosen mention's prefix, or another mention of the
         // same unit written with one.
         let partyMention = unit.partyStart != nil ? unit : units.first { $0.key == unit.key && $0.partyStart != nil && !$0.guest }
-        let organizer = partyMention.map { a.text($0.partyStart!..<$0.range.upperBound) } ?? mention
+        let organizer = partyMention.map { text.text($0.partyStart!..<$0.range.upperBound) } ?? mention
         let event = Event(
             unit: UnitReference(name: unit.name, id: unit.id, mention: mention, role: clause.organizerRole?.rawValue ?? "article"),
-            organizer: organizer, kind: kind, title: title(meeting, in: a), date: eventDate, period: period,
+            organizer: organizer, kind: kind, title: title(meeting, in: text), date: eventDate, period: period,
             chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
             credits: credits.names)
         return ([event], dateline)
@@ -158,21 +156,21 @@ public struct ArticleExtractor: Sendable {
     /// (in the meeting's sentence), the clause is about local military and defence tasks, and
     /// its name says nothing of party work.
     private func isCommandBusiness(_ unit: UnitMention, units: [UnitMention], clause: MeetingClause, meeting: MeetingDetector.Result,
-                                   in a: ArticleText) -> Bool {
-        let sentence = a.sentences[meeting.sentence]
-        guard !a.has(.partySubject, in: clause.name), a.has(.localDefence, in: sentence) else { return false }
-        guard clause.organizer != nil else { return !a.has(.partyPrefix, in: sentence) }
-        guard unit.partyStart == nil, !a.has(.partySubject, in: unit.range) else { return false }
+                                   in text: ArticleText) -> Bool {
+        let sentence = text.sentences[meeting.sentence]
+        guard !text.has(.partySubject, in: clause.name), text.has(.localDefence, in: sentence) else { return false }
+        guard clause.organizer != nil else { return !text.has(.partyPrefix, in: sentence) }
+        guard unit.partyStart == nil, !text.has(.partySubject, in: unit.range) else { return false }
         // The same unit under a party body in the meeting's sentence ("Đảng ủy, Bộ Chỉ huy …").
         return !units.contains { $0.key == unit.key && $0.partyStart != nil && $0.sentence == meeting.sentence }
     }
 
     /// "Đại hội đại biểu Đảng bộ X lần thứ XV, nhiệm kỳ 2025-2030": a congress noun shortly before the term.
-    private func namedByCongress(_ year: StatedYear, _ a: ArticleText) -> Bool {
-        let sentence = a.sentences[year.sentence]
+    private func namedByCongress(_ year: StatedYear, _ text: ArticleText) -> Bool {
+        let sentence = text.sentences[year.sentence]
         var t = year.token - 1
         while t >= sentence.lowerBound, year.token - t <= 16 {
-            if a.isWord(t, a.w.dai) && a.isWord(t + 1, a.w.hoi) { return true }
+            if text.isWord(t, .dai) && text.isWord(t + 1, .hoi) { return true }
             t -= 1
         }
         return false
@@ -195,19 +193,19 @@ public struct ArticleExtractor: Sendable {
         return found
     }
 
-    private func sentenceIsAboutMeeting(_ s: Int, _ a: ArticleText) -> Bool {
-        let range = a.sentences[s]
-        return a.has(.meetingNoun, in: range) || a.has(.organize, in: range) || a.has(.kind, in: range)
+    private func sentenceIsAboutMeeting(_ s: Int, _ text: ArticleText) -> Bool {
+        let range = text.sentences[s]
+        return text.has(.meetingNoun, in: range) || text.has(.organize, in: range) || text.has(.kind, in: range)
     }
 
     /// The organizing unit: the subject of "tổ chức" in the meeting's sentence, a unit under a
     /// party-body prefix, or the unit the article keeps naming; guests' posts count against.
-    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, people: [PersonMention], in a: ArticleText) -> UnitMention? {
+    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, people: [PersonMention], in text: ArticleText) -> UnitMention? {
         guard !units.isEmpty else { return nil }
-        let sentence = a.sentences[meeting.sentence]
+        let sentence = text.sentences[meeting.sentence]
         var organize = -1
         for t in sentence where organize < 0 {
-            if a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) { organize = t }
+            if text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .organize }) { organize = t }
         }
         // Per unit key: best score, mention count, index of the best mention. Articles name a
         // handful of units, so a linear scan beats hashing.
@@ -266,28 +264,28 @@ public struct ArticleExtractor: Sendable {
         return winner.map { units[$0] }
     }
 
-    private func title(_ meeting: MeetingDetector.Result, in a: ArticleText) -> String {
-        let sentence = a.sentences[meeting.sentence]
+    private func title(_ meeting: MeetingDetector.Result, in text: ArticleText) -> String {
+        let sentence = text.sentences[meeting.sentence]
         var end = sentence.upperBound
-        while end > meeting.head + 1, a.tokens[end - 1].kind == .newline || a.isWord(end - 1, a.w.dot) { end -= 1 }
+        while end > meeting.head + 1, text.tokens[end - 1].kind == .newline || text.isWord(end - 1, .dot) { end -= 1 }
         // Cut at 200 folded scalars (one per letter in NFC), on a word boundary; counting
         // Characters would walk grapheme clusters for every article.
         var stop = end
-        if meeting.head < a.tokens.count, end - meeting.head > 1 {
-            let firstToken = a.tokens[meeting.head]
+        if meeting.head < text.tokens.count, end - meeting.head > 1 {
+            let firstToken = text.tokens[meeting.head]
             let limit = firstToken.start + 200
-            if a.tokens[end - 1].end > limit {
+            if text.tokens[end - 1].end > limit {
                 stop = meeting.head + 1
-                while stop < end, a.tokens[stop].end <= limit { stop += 1 }
+                while stop < end, text.tokens[stop].end <= limit { stop += 1 }
             }
         }
-        var text = a.text(meeting.head..<stop)
-        if stop < end { text += " …" }
+        var name = text.text(meeting.head..<stop)
+        if stop < end { name += " …" }
         // Capitalize the first letter only.
-        guard let first = text.unicodeScalars.first else { return text }
+        guard let first = name.unicodeScalars.first else { return name }
         let upper = first.properties.uppercaseMapping
-        if upper.unicodeScalars.count == 1, upper.unicodeScalars.first == first { return text }
-        return upper + String(text.unicodeScalars.dropFirst())
+        if upper.unicodeScalars.count == 1, upper.unicodeScalars.first == first { return name }
+        return upper + String(name.unicodeScalars.dropFirst())
     }
 
     /// Same text, byte for byte: names and codes are NFC already, and String equality and

@@ -51,8 +51,8 @@ struct ArticleText {
     }
 
     private static func split(_ tokens: [Token], rules: ExtractionRules) -> ([Range<Int>], [Int32]) {
-        let bar = rules.w.bar, dot = rules.w.dot, bang = rules.w.bang,
-            question = rules.w.question
+        let bar = rules.words[.bar], dot = rules.words[.dot], bang = rules.words[.bang],
+            question = rules.words[.question]
         var sentences: [Range<Int>] = []
         sentences.reserveCapacity(tokens.count / 16 + 4)
         let n = tokens.count
@@ -143,10 +143,15 @@ struct ArticleText {
 
     @inline(__always) func id(_ t: Int) -> Int32 { t >= 0 && t < tokens.count ? tokens[t].id : Vocabulary.unknown }
 
-    var w: CodeWords { rules.w }
+    /// The ids of the words the code tests.
+    var words: WordIDs { rules.words }
 
     @inline(__always) func isWord(_ t: Int, _ id: Int32) -> Bool {
         t >= 0 && t < tokens.count && tokens[t].id == id
+    }
+
+    @inline(__always) func isWord(_ t: Int, _ word: Word) -> Bool {
+        isWord(t, rules.words[word])
     }
 
     /// Whether tokens `a` and `a+1` touch (no space between them).

@@ -2,47 +2,47 @@
 /// those names are reporters, not people of the meeting. Comment forms and source links that
 /// pages add after it are skipped.
 enum CreditExtractor {
-    static func find(in a: ArticleText) -> (names: [String], range: Range<Int>?) {
+    static func find(in text: ArticleText) -> (names: [String], range: Range<Int>?) {
         // Lines as token ranges, last first.
         var lines: [Range<Int>] = []
-        var end = a.tokens.count
-        var t = a.tokens.count - 1
+        var end = text.tokens.count
+        var t = text.tokens.count - 1
         while t >= -1 && lines.count < 8 {
-            if t == -1 || a.tokens[t].kind == .newline {
+            if t == -1 || text.tokens[t].kind == .newline {
                 if t + 1 < end { lines.append((t + 1)..<end) }
                 end = t
             }
             t -= 1
         }
         for line in lines {
-            if let names = names(in: line, a) { return (names, line) }
+            if let names = names(in: line, text) { return (names, line) }
         }
         return ([], nil)
     }
 
-    private static func names(in line: Range<Int>, _ a: ArticleText) -> [String]? {
+    private static func names(in line: Range<Int>, _ text: ArticleText) -> [String]? {
         guard line.count <= 16, let first = line.first else { return nil }
         var start = first
-        if a.rules.creditWords.contains(a.tokens[first].id) {
-            guard let colon = line.first(where: { a.isWord($0, a.w.colon) }), colon - first <= 4 else { return nil }
+        if text.rules.creditWords.contains(text.tokens[first].id) {
+            guard let colon = line.first(where: { text.isWord($0, .colon) }), colon - first <= 4 else { return nil }
             start = colon + 1
         }
         var words = 0
         for k in start..<line.upperBound {
-            let token = a.tokens[k]
+            let token = text.tokens[k]
             if token.isWord {
                 guard token.allCaps || token.capitalized && token.end - token.start == 1 else { return nil }
                 words += 1
-            } else if !(a.isWord(k, a.w.dash) || a.isWord(k, a.w.comma) || a.isWord(k, a.w.dot)) {
+            } else if !(text.isWord(k, .dash) || text.isWord(k, .comma) || text.isWord(k, .dot)) {
                 return nil
             }
         }
         guard words >= (start == first ? 2 : 1) else { return nil }
         var names: [String] = []
         var segment = start
-        for k in start...line.upperBound where k == line.upperBound || a.isWord(k, a.w.dash) || a.isWord(k, a.w.comma) {
-            let text = a.text(segment..<k)
-            if !text.isEmpty { names.append(text) }
+        for k in start...line.upperBound where k == line.upperBound || text.isWord(k, .dash) || text.isWord(k, .comma) {
+            let name = text.text(segment..<k)
+            if !name.isEmpty { names.append(name) }
             segment = k + 1
         }
         return names.isEmpty ? nil : names

@@ -19,14 +19,14 @@ struct DateMention {
 
 /// Finds date mentions in token order.
 enum DateFinder {
-    static func find(in a: ArticleText) -> [DateMention] {
+    static func find(in text: ArticleText) -> [DateMention] {
         var result: [DateMention] = []
-        let tokens = a.tokens
+        let tokens = text.tokens
         let n = tokens.count
-        let slash = a.w.slash, dash = a.w.dash, dot = a.w.dot
-        let ngay = a.w.ngay, thang = a.w.thang, nam = a.w.nam
+        let slash = text.words[.slash], dash = text.words[.dash], dot = text.words[.dot]
+        let ngay = text.words[.ngay], thang = text.words[.thang], nam = text.words[.nam]
         func isSep(_ t: Int) -> Bool {
-            let id = a.id(t)
+            let id = text.id(t)
             return id == slash || id == dash || id == dot
         }
         var t = 0
@@ -34,7 +34,7 @@ enum DateFinder {
             let token = tokens[t]
             // "ngày 26 tháng 12 năm 2022", "tháng 12/2022", "tháng 12 năm 2022", "tháng 3"
             if token.id == thang && t + 1 < n && tokens[t + 1].isNumber && (1...12).contains(Int(tokens[t + 1].number)) {
-                var mention = DateMention(range: t..<(t + 2), month: Int(tokens[t + 1].number), sentence: Int(a.sentenceOf[t]))
+                var mention = DateMention(range: t..<(t + 2), month: Int(tokens[t + 1].number), sentence: Int(text.sentenceOf[t]))
                 if t >= 2 && tokens[t - 1].isNumber && (1...31).contains(Int(tokens[t - 1].number)) && tokens[t - 2].id == ngay {
                     mention.day = Int(tokens[t - 1].number)
                     mention.range = (t - 2)..<(t + 2)
@@ -43,7 +43,7 @@ enum DateFinder {
                     mention.range = (t - 1)..<(t + 2)
                 }
                 var e = t + 2
-                if e + 1 < n, tokens[e].id == nam || isSep(e) || a.isWord(e, a.w.comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
+                if e + 1 < n, tokens[e].id == nam || isSep(e) || text.isWord(e, .comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
                     mention.year = Int(tokens[e + 1].number)
                     e += 2
                 }
@@ -53,13 +53,13 @@ enum DateFinder {
                 continue
             }
             // Spans in words "từ 14 đến 16-5", "từ ngày 9 đến ngày 11/8/2025": the start day.
-            if token.id == a.w.tu || token.id == ngay && a.isWord(t - 1, a.w.tu) {
+            if token.id == text.words[.tu] || token.id == ngay && text.isWord(t - 1, .tu) {
                 var d = t + 1
-                if a.isWord(d, ngay) { d += 1 }
+                if text.isWord(d, ngay) { d += 1 }
                 var e = d + 1
-                if a.isWord(e, a.w.den) { e += 1 }
-                if a.isWord(e, ngay) { e += 1 }
-                if d < n, e + 2 < n, e > d + 1, a.isWord(d + 1, a.w.den) || a.isWord(d + 1, dash),
+                if text.isWord(e, .den) { e += 1 }
+                if text.isWord(e, ngay) { e += 1 }
+                if d < n, e + 2 < n, e > d + 1, text.isWord(d + 1, .den) || text.isWord(d + 1, dash),
                    tokens[d].isNumber, tokens[d].digits <= 2, (1...31).contains(Int(tokens[d].number)),
                    tokens[e].isNumber, tokens[e].digits <= 2, tokens[e].number > tokens[d].number, tokens[e].number <= 31,
                    isSep(e + 1), tokens[e + 2].isNumber, tokens[e + 2].digits <= 2, (1...12).contains(Int(tokens[e + 2].number)) {
@@ -69,10 +69,10 @@ enum DateFinder {
                         year = Int(tokens[end + 1].number)
                         end += 2
                     }
-                    let start = a.isWord(t - 1, a.w.tu) ? t - 1 : t
+                    let start = text.isWord(t - 1, .tu) ? t - 1 : t
                     var mention = DateMention(range: start..<end, day: Int(tokens[d].number), month: Int(tokens[e + 2].number),
-                                              year: year, sentence: Int(a.sentenceOf[t]))
-                    mention.partOfDay = partOfDay(before: start, in: a)
+                                              year: year, sentence: Int(text.sentenceOf[t]))
+                    mention.partOfDay = partOfDay(before: start, in: text)
                     result.append(mention)
                     t = end
                     continue
@@ -89,19 +89,19 @@ enum DateFinder {
                     end += 2
                 }
                 var start = t
-                if t >= 1, a.isWord(t - 1, a.w.tu) || tokens[t - 1].id == ngay { start = t - 1 }
+                if t >= 1, text.isWord(t - 1, .tu) || tokens[t - 1].id == ngay { start = t - 1 }
                 var mention = DateMention(range: start..<end, day: Int(token.number), month: Int(tokens[t + 4].number), year: year,
-                                          sentence: Int(a.sentenceOf[t]))
-                mention.partOfDay = partOfDay(before: start, in: a)
+                                          sentence: Int(text.sentenceOf[t]))
+                mention.partOfDay = partOfDay(before: start, in: text)
                 result.append(mention)
                 t = end
                 continue
             }
             // d/m, d-m, d.m with optional year; spans "19-20/6", lists "6 và 7/8", "13, 14 và 15-8-2025".
             if token.isNumber, token.digits <= 2, (1...31).contains(Int(token.number)), t + 2 < n,
-               isSep(t + 1), a.adjacent(t) || tokens[t + 1].id == dash,
+               isSep(t + 1), text.adjacent(t) || tokens[t + 1].id == dash,
                tokens[t + 2].isNumber, tokens[t + 2].digits <= 2, (1...12).contains(Int(tokens[t + 2].number)),
-               a.adjacent(t + 1) || tokens[t + 1].id == dash {
+               text.adjacent(t + 1) || tokens[t + 1].id == dash {
                 var day = Int(token.number)
                 let month = Int(tokens[t + 2].number)
                 var start = t
@@ -122,60 +122,60 @@ enum DateFinder {
                             year = Int(tokens[end + 1].number)
                             end += 2
                         }
-                        var mention = DateMention(range: start..<end, day: day, month: realMonth, year: year, sentence: Int(a.sentenceOf[t]))
-                        mention.partOfDay = partOfDay(before: start, in: a)
+                        var mention = DateMention(range: start..<end, day: day, month: realMonth, year: year, sentence: Int(text.sentenceOf[t]))
+                        mention.partOfDay = partOfDay(before: start, in: text)
                         result.append(mention)
                         t = end
                         continue
                     }
-                } else if end + 1 < n, a.isWord(end, a.w.comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+                } else if end + 1 < n, text.isWord(end, .comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
                     // "19 tháng 11 , 2016"-style odd separators are rare; only accept d/m, yyyy right after.
                     year = nil
                 }
                 if month > 12 { t += 1; continue }
                 // Lists before the date: "6 và 7/8", "13, 14 và 15-8".
                 var b = start - 1
-                while b >= 1, a.isWord(b, a.w.va) || a.isWord(b, a.w.comma) || a.id(b) == dash, tokens[b - 1].isNumber,
-                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !a.isWord(b - 2, a.w.thu),
+                while b >= 1, text.isWord(b, .va) || text.isWord(b, .comma) || text.id(b) == dash, tokens[b - 1].isNumber,
+                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !text.isWord(b - 2, .thu),
                       // "16:09, 27/02/2023": the minutes of a clock time, not a listed day.
-                      !a.isWord(b - 2, a.w.colon) {
+                      !text.isWord(b - 2, .colon) {
                     day = Int(tokens[b - 1].number)
                     start = b - 1
                     b = start - 1
                 }
-                if b >= 0, a.isWord(b, a.w.tu) || tokens[b].id == ngay { start = b }
-                var mention = DateMention(range: start..<end, day: day, month: month, year: year, sentence: Int(a.sentenceOf[t]))
-                mention.partOfDay = partOfDay(before: start, in: a)
+                if b >= 0, text.isWord(b, .tu) || tokens[b].id == ngay { start = b }
+                var mention = DateMention(range: start..<end, day: day, month: month, year: year, sentence: Int(text.sentenceOf[t]))
+                mention.partOfDay = partOfDay(before: start, in: text)
                 result.append(mention)
                 t = end
                 continue
             }
             t += 1
         }
-        markContext(&result, in: a)
+        markContext(&result, in: text)
         return result
     }
 
     /// sáng/chiều/tối within the few words before a date ("chiều ngày 11-7", "sáng nay (27/6)").
-    static func partOfDay(before start: Int, in a: ArticleText) -> PartOfDay? {
+    static func partOfDay(before start: Int, in text: ArticleText) -> PartOfDay? {
         var s = start - 1
         while s >= 0 && s >= start - 4 {
-            for mi in a.matchesAt[s] where a.matches[mi].tag.cue == .partOfDay && a.matches[mi].end <= start {
-                return [PartOfDay.morning, .afternoon, .evening][Int(a.matches[mi].tag.value)]
+            for mi in text.matchesAt[s] where text.matches[mi].tag.cue == .partOfDay && text.matches[mi].end <= start {
+                return [PartOfDay.morning, .afternoon, .evening][Int(text.matches[mi].tag.value)]
             }
             s -= 1
         }
         return nil
     }
 
-    private static func markContext(_ mentions: inout [DateMention], in a: ArticleText) {
-        let dash = a.w.dash, slash = a.w.slash
+    private static func markContext(_ mentions: inout [DateMention], in text: ArticleText) {
+        let dash = text.words[.dash], slash = text.words[.slash]
         for i in mentions.indices {
             let m = mentions[i]
             // Anniversary spans: two full dates joined by a dash or slash.
             if m.year != nil, i + 1 < mentions.count, mentions[i + 1].year != nil,
                mentions[i + 1].range.lowerBound == m.range.upperBound + 1,
-               a.id(m.range.upperBound) == dash || a.id(m.range.upperBound) == slash {
+               text.id(m.range.upperBound) == dash || text.id(m.range.upperBound) == slash {
                 mentions[i].anniversarySpan = true
                 mentions[i + 1].anniversarySpan = true
             }
@@ -183,11 +183,11 @@ enum DateFinder {
             var s = m.range.lowerBound - 1
             var steps = 0
             while s >= 0 && steps < 10 {
-                if a.longest(at: s, .documentType) != nil {
+                if text.longest(at: s, .documentType) != nil {
                     mentions[i].document = true
                     break
                 }
-                if a.sentenceOf[s] != a.sentenceOf[m.range.lowerBound] { break }
+                if text.sentenceOf[s] != text.sentenceOf[m.range.lowerBound] { break }
                 s -= 1
                 steps += 1
             }
@@ -195,7 +195,7 @@ enum DateFinder {
             s = m.range.lowerBound - 1
             steps = 0
             while s >= 0 && steps < 4 {
-                if a.longest(at: s, .today) != nil {
+                if text.longest(at: s, .today) != nil {
                     mentions[i].today = true
                     break
                 }
@@ -205,32 +205,32 @@ enum DateFinder {
             // Datelines: a full date next to a clock time or a weekday.
             if m.year != nil {
                 let lo = m.range.lowerBound, hi = m.range.upperBound
-                let timeAfter = hi + 2 < a.tokens.count && a.tokens[hi].isNumber && a.isWord(hi + 1, a.w.colon)
-                    || hi + 3 < a.tokens.count && a.isWord(hi, a.w.bar) && a.tokens[hi + 1].isNumber && a.isWord(hi + 2, a.w.colon)
-                let timeBefore = lo >= 3 && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
-                    || lo >= 2 && a.tokens[lo - 1].isNumber && a.isWord(lo - 2, a.w.colon)
-                    || lo >= 3 && a.isWord(lo - 1, a.w.comma) && a.tokens[lo - 2].isNumber && a.isWord(lo - 3, a.w.colon)
-                let weekday = lo >= 2 && a.isWord(lo - 1, a.w.comma) && (a.isWord(lo - 3, a.w.thu) || a.isWord(lo - 2, a.w.nhat)
-                    || a.isWord(lo - 2, a.w.thu))
-                let paren = lo >= 1 && a.isWord(lo - 1, a.w.lparen) && a.sentenceOf[lo] == 0
+                let timeAfter = hi + 2 < text.tokens.count && text.tokens[hi].isNumber && text.isWord(hi + 1, .colon)
+                    || hi + 3 < text.tokens.count && text.isWord(hi, .bar) && text.tokens[hi + 1].isNumber && text.isWord(hi + 2, .colon)
+                let timeBefore = lo >= 3 && text.tokens[lo - 2].isNumber && text.isWord(lo - 3, .colon)
+                    || lo >= 2 && text.tokens[lo - 1].isNumber && text.isWord(lo - 2, .colon)
+                    || lo >= 3 && text.isWord(lo - 1, .comma) && text.tokens[lo - 2].isNumber && text.isWord(lo - 3, .colon)
+                let weekday = lo >= 2 && text.isWord(lo - 1, .comma) && (text.isWord(lo - 3, .thu) || text.isWord(lo - 2, .nhat)
+                    || text.isWord(lo - 2, .thu))
+                let paren = lo >= 1 && text.isWord(lo - 1, .lparen) && text.sentenceOf[lo] == 0
                 // "Ngày đăng: 12/08/2022", "Cập nhật: 27/12/2022"
                 var marker = false
                 var b = lo - 1
                 while b >= 0 && lo - b <= 4 && !marker {
-                    marker = a.isWord(b, a.w.dang) || a.isWord(b, a.w.cap) && a.isWord(b + 1, a.w.nhat)
+                    marker = text.isWord(b, .dang) || text.isWord(b, .cap) && text.isWord(b + 1, .nhat)
                     b -= 1
                 }
-                if (timeAfter || timeBefore || weekday || paren || marker) && !isSiteBanner(before: lo, in: a) { mentions[i].dateline = true }
+                if (timeAfter || timeBefore || weekday || paren || marker) && !isSiteBanner(before: lo, in: text) { mentions[i].dateline = true }
             }
         }
     }
 
     /// "Hotline: 0243 … | Thứ Hai, 04/12/2026": the site's banner shows the day the page was
     /// saved, next to its contacts, not the article's date.
-    private static func isSiteBanner(before lo: Int, in a: ArticleText) -> Bool {
+    private static func isSiteBanner(before lo: Int, in text: ArticleText) -> Bool {
         var b = lo - 1
-        while b >= 0, lo - b <= 16, a.tokens[b].kind != .newline {
-            if a.starts(.siteContact, at: b) { return true }
+        while b >= 0, lo - b <= 16, text.tokens[b].kind != .newline {
+            if text.starts(.siteContact, at: b) { return true }
             b -= 1
         }
         return false

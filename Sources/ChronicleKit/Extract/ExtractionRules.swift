@@ -35,26 +35,16 @@ public struct ExtractionRules: Sendable {
     var documentTypes: [String] = []
     var kindOrder: [EventKind] = EventKind.allCases
     var kindCues: [EventKind: Int] = [:]
+    /// How a record names the period a meeting of a kind reviews, "{year}" standing for the year.
+    var periodNames: [EventKind: String] = [:]
     var surnames: Set<Int32> = []
     var creditWords: Set<Int32> = []
-    /// Ids of `UnitRecognizer.stopWords`.
+    /// Words a unit's name never runs over, after a shape's prefix or a number (`stop_words`).
     var stopWords: Set<Int32> = []
     /// Words allowed between a numbered shape and its number ("Lữ đoàn xe tăng 215").
     var branchWords: Set<Int32> = []
-    var words: [String: Int32] = [:]
-    /// The code's words as ids.
-    var w = CodeWords()
-
-    /// Word ids the extractor's code refers to directly.
-    static let codeWords = [
-        "ngày", "tháng", "năm", "số", "và", "đến", "từ", "lần", "thứ", "của", "tại", "cuối", "đầu", "giữa",
-        "/", "-", ".", ",", ":", "(", ")", ";", "|", "!", "?", "\"", "'", "…", "đã", "được", "cũng", "vừa", "trong", "các",
-        "qua", "sau", "h", "giờ", "gmt", "phút", "tới", "mới", "đây", "vào", "hôm", "nay", "cán", "bộ", "chủ",
-        "trì", "khóa", "trung", "ương", "tw", "x", "xi", "xii", "xiii", "xiv", "ix", "viii", "vii", "vi", "v", "iv",
-        "iii", "ii", "i", "quý", "thực", "hiện", "nhiệm", "vụ", "kỳ", "đồng", "chí", "sự", "nhà", "trường",
-        "kết", "luận", "ngày", "đợt", "ở", "toàn", "quân", "lượt", "xem", "pm", "am", "sáng", "chiều", "tối",
-        "thời", "sự", "nhất", "một", "hai", "ba", "thứ", "chủ", "nhật", "online", "qđnd", "được", "có", "là", "với", "nay", "mai", "bảy", "tư", "năm", "sáu", "những", "nhiều", "quyết", "đăng", "cập", "đại", "hội", "để", "sẽ", "cần", "phải", "tiếp", "việc",
-    ]
+    /// The ids of the words the code tests (`Word`).
+    var words = WordIDs()
 
     public init() {}
 
@@ -66,10 +56,9 @@ public struct ExtractionRules: Sendable {
         try rules.loadShapes(YAMLDocument.load(folder.appendingPathComponent("unit-shapes.yml")))
         try rules.loadRanks(YAMLDocument.load(folder.appendingPathComponent("ranks.yml")))
         try rules.loadCues(YAMLDocument.load(folder.appendingPathComponent("cues.yml")))
-        for word in codeWords { rules.words[word] = rules.intern(word) }
-        rules.w = CodeWords(rules.words)
+        let words = WordIDs { rules.intern($0.rawValue) }
+        rules.words = words
         rules.trie.seal()
-        for word in UnitRecognizer.stopWords { rules.stopWords.insert(rules.intern(word)) }
         return rules
     }
 
@@ -102,10 +91,24 @@ public struct ExtractionRules: Sendable {
     }
 
     private mutating func loadShapes(_ doc: YAMLDocument) throws {
-        try doc.rejectUnknownKeys(["shapes", "branch_words"])
+        try doc.rejectUnknownKeys(["shapes", "branch_words", "stop_words", "place_words"])
         for phrase in try doc.strings("branch_words") ?? [] {
             for id in Tokenizer.phraseIDs(phrase, vocabulary: &vocabulary) { branchWords.insert(id) }
         }
+        guard let stopWords = try doc.strings("stop_words") else {
+            throw ConfigError.missingKey(path: doc.path, key: "stop_words", expected: "a list of words a unit's name never runs over (năm, của, …)")
+        }
+        for (index, word) in stopWords.enumerated() {
+            let id = intern(word)
+            guard id != Vocabulary.unknown else {
+                throw ConfigError.wrongValue(path: doc.path, key: "stop_words[\(index)]", expected: "one word", found: "'\(word)'")
+            }
+            self.stopWords.insert(id)
+        }
+        guard let placeWords = try doc.strings("place_words") else {
+            throw ConfigError.missingKey(path: doc.path, key: "place_words", expected: "a list of words a place name follows (tỉnh, huyện, …)")
+        }
+        let placeSuffixes = placeWords.map { " " + $0 }
         for shape in try doc.mappings("shapes") ?? [] {
             try shape.rejectUnknownKeys(["prefix", "canonical", "follow", "optional", "suffix", "party", "of_parent"])
             let prefix = try shape.requiredString("prefix", expected: "the words a unit of this shape starts with")
@@ -121,7 +124,7 @@ public struct ExtractionRules: Sendable {
                 party: try shape.bool("party") ?? false))
             let canonical = shapes[index].canonicalPrefix
             shapes[index].ofParent = try shape.bool("of_parent") ?? false
-            shapes[index].placeName = [" tỉnh", " huyện", " thành phố", " thị xã", " quận"].contains(where: { canonical.hasSuffix($0) })
+            shapes[index].placeName = placeSuffixes.contains(where: { canonical.hasSuffix($0) })
             add(prefix, .unitShape, index)
         }
     }
@@ -152,7 +155,7 @@ public struct ExtractionRules: Sendable {
             ("agent_markers", .agentMarker), ("party_subjects", .partySubject), ("local_defence_topics", .localDefence),
             ("site_contacts", .siteContact),
         ]
-        try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "part_of_day", "documents", "credits"])
+        try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "periods", "part_of_day", "documents", "credits"])
         for (key, cue) in optional {
             for phrase in try doc.strings(key) ?? [] { add(phrase, cue) }
         }
@@ -180,6 +183,19 @@ public struct ExtractionRules: Sendable {
             }
             for phrase in try kinds.strings(key) ?? [] { add(phrase, .kind, EventKind.allCases.firstIndex(of: kind)!) }
         }
+        guard let periods = try doc.mapping("periods") else {
+            throw ConfigError.missingKey(path: doc.path, key: "periods", expected: "a mapping of kind ids to the name of the period reviewed, with {year}")
+        }
+        for key in periods.root.keys.sorted() {
+            guard let kind = EventKind(rawValue: key) else {
+                throw ConfigError.unknownKey(path: doc.path, key: periods.keyPath(key), known: EventKind.allCases.map(\.rawValue))
+            }
+            let name = try periods.requiredString(key, expected: "the name of the period reviewed, with {year}")
+            guard name.contains("{year}") else {
+                throw ConfigError.wrongValue(path: doc.path, key: periods.keyPath(key), expected: "a name with {year} for the year reviewed", found: "'\(name)'")
+            }
+            periodNames[kind] = name
+        }
         if let parts = try doc.mapping("part_of_day") {
             let known: [(String, Int)] = [("morning", 0), ("afternoon", 1), ("evening", 2)]
             try parts.rejectUnknownKeys(known.map(\.0))
@@ -196,7 +212,4 @@ public struct ExtractionRules: Sendable {
         }
         for word in try doc.strings("credits") ?? [] { creditWords.insert(intern(word)) }
     }
-
-    /// The id of a word the code refers to; a word missing from `codeWords` matches nothing.
-    @inline(__always) func word(_ text: String) -> Int32 { words[text] ?? -99 }
 }

@@ -1,11 +1,11 @@
 /// Decides the kind of meeting from its own name (see `MeetingClause`); the headline and the
 /// sentences around it, then the rest of the article, only when the name is bare.
 enum KindClassifier {
-    static func classify(_ a: ArticleText, meeting: MeetingDetector.Result, name: Range<Int>, focus: [Range<Int>]) -> (EventKind, reviewYears: Int?) {
-        let order = a.rules.kindOrder
-        let nameCues = cues(a, in: [name])
-        let focusCues = cues(a, in: focus)
-        let allCues = cues(a, in: [0..<a.tokens.count])
+    static func classify(_ text: ArticleText, meeting: MeetingDetector.Result, name: Range<Int>, focus: [Range<Int>]) -> (EventKind, reviewYears: Int?) {
+        let order = text.rules.kindOrder
+        let nameCues = cues(text, in: [name])
+        let focusCues = cues(text, in: focus)
+        let allCues = cues(text, in: [0..<text.tokens.count])
         func pick(_ found: [(EventKind, PhraseMatch)]) -> (EventKind, PhraseMatch)? {
             for kind in order { if let hit = found.first(where: { $0.0 == kind }) { return hit } }
             return nil
@@ -19,13 +19,13 @@ enum KindClassifier {
         var chosen = first(nameCues.filter { hit in !body.contains(where: { $0.1.start == hit.1.start && $0.1.end == hit.1.end }) }, order)
         // A name that only says which body meets ("Hội nghị Đảng ủy X đã được tiến hành."): the
         // next sentence about it says what it did ("Hội nghị đã thông qua báo cáo tổng kết …").
-        if chosen == nil, !body.isEmpty, meeting.sentence + 1 < a.sentences.count {
-            let next = a.sentences[meeting.sentence + 1]
-            if a.has(.meetingNoun, in: next) { chosen = first(cues(a, in: [next]).filter { $0.0 != .committeeMeeting }, order) }
+        if chosen == nil, !body.isEmpty, meeting.sentence + 1 < text.sentences.count {
+            let next = text.sentences[meeting.sentence + 1]
+            if text.has(.meetingNoun, in: next) { chosen = first(cues(text, in: [next]).filter { $0.0 != .committeeMeeting }, order) }
         }
         if chosen == nil { chosen = first(body, order) }
         // A congress named only as "Đại hội" (its full name said earlier or cut off) is still a congress.
-        let headIsCongress = a.isWord(meeting.head, a.w.dai) && a.isWord(meeting.head + 1, a.w.hoi)
+        let headIsCongress = text.isWord(meeting.head, .dai) && text.isWord(meeting.head + 1, .hoi)
         if chosen == nil && headIsCongress { return (.partyCongress, nil) }
         // A bare name ("tổ chức hội nghị."): the headline and the sentences around it, then the article.
         if chosen == nil { chosen = pick(focusCues) }
@@ -34,8 +34,8 @@ enum KindClassifier {
         var years: Int?
         if kind == .resolutionReview {
             for (k, m) in nameCues + focusCues + allCues where k == .resolutionReview {
-                for t in m.start..<m.end where a.tokens[t].isNumber && a.isWord(t + 1, a.w.nam) {
-                    years = Int(a.tokens[t].number)
+                for t in m.start..<m.end where text.tokens[t].isNumber && text.isWord(t + 1, .nam) {
+                    years = Int(text.tokens[t].number)
                     break
                 }
                 if years != nil { break }
@@ -59,19 +59,19 @@ enum KindClassifier {
 
     /// Kind cues in `ranges`, dropping a cue inside a longer one ("nghị quyết đại hội đại biểu
     /// đảng bộ" is a study of a congress's resolution, not a congress).
-    private static func cues(_ a: ArticleText, in ranges: [Range<Int>]) -> [(EventKind, PhraseMatch)] {
+    private static func cues(_ text: ArticleText, in ranges: [Range<Int>]) -> [(EventKind, PhraseMatch)] {
         var result: [(EventKind, PhraseMatch)] = []
         for range in ranges {
             var coveredUntil = -1
             var coveredStart = -1
-            for t in range where t < a.tokens.count {
-                if !a.starts(.kind, at: t) { continue }
+            for t in range where t < text.tokens.count {
+                if !text.starts(.kind, at: t) { continue }
                 var longest: PhraseMatch?
-                for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .kind {
-                    let m = a.matches[mi]
+                for mi in text.matchesAt[t] where text.matches[mi].tag.cue == .kind {
+                    let m = text.matches[mi]
                     if m.start > coveredStart && m.start < coveredUntil { continue }
                     // "Nghị quyết Đại hội đại biểu Đảng bộ …" names a document, not a congress.
-                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, a.isWord(m.start - 1, a.w.quyet) || a.isWord(m.start - 1, a.w.ket) {
+                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, text.isWord(m.start - 1, .quyet) || text.isWord(m.start - 1, .ket) {
                         continue
                     }
                     result.append((EventKind.allCases[Int(m.tag.value)], m))

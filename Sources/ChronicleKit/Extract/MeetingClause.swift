@@ -28,24 +28,24 @@ struct MeetingClause {
     var verb: Int?
 
     /// Reads the clause of the meeting found at `meeting.head`.
-    static func read(_ a: ArticleText, meeting: MeetingDetector.Result, units: [UnitMention], people: [PersonMention]) -> MeetingClause {
-        let sentence = a.sentences[meeting.sentence]
-        let nameEnd = Self.nameEnd(from: meeting.head, in: sentence, a)
+    static func read(_ text: ArticleText, meeting: MeetingDetector.Result, units: [UnitMention], people: [PersonMention]) -> MeetingClause {
+        let sentence = text.sentences[meeting.sentence]
+        let nameEnd = Self.nameEnd(from: meeting.head, in: sentence, text)
         var clause = MeetingClause(name: meeting.head..<nameEnd)
-        clause.verb = organizeVerb(in: sentence, a)
+        clause.verb = organizeVerb(in: sentence, text)
 
         // Unit mentions of this sentence that can organize: not a guest's or a person's post.
         func eligible(_ index: Int) -> Bool {
             let u = units[index]
-            guard u.sentence == meeting.sentence, !u.guest, !isPlace(u.range.lowerBound, in: sentence, a) else { return false }
+            guard u.sentence == meeting.sentence, !u.guest, !isPlace(u.range.lowerBound, in: sentence, text) else { return false }
             return !people.contains { $0.range.contains(u.range.lowerBound) }
         }
 
         // Passive: "… do S tổ chức", "… được S tổ chức": the agent sits between the marker and the verb.
         if let verb = clause.verb {
             var m = verb - 1
-            while m >= sentence.lowerBound, verb - m <= 14, !a.starts(.agentMarker, at: m) { m -= 1 }
-            if m >= sentence.lowerBound, a.starts(.agentMarker, at: m),
+            while m >= sentence.lowerBound, verb - m <= 14, !text.starts(.agentMarker, at: m) { m -= 1 }
+            if m >= sentence.lowerBound, text.starts(.agentMarker, at: m),
                let index = units.indices.first(where: { units[$0].range.lowerBound > m && units[$0].range.upperBound <= verb && eligible($0) }) {
                 clause.organizer = index
                 clause.organizerRole = .agent
@@ -53,9 +53,9 @@ struct MeetingClause {
             }
             // Active: the first unit of the subject before the verb; a parent written after it
             // ("Đảng ủy Lữ đoàn 283, Quân khu 4 tổ chức") is its parent, not the organizer.
-            if verb < meeting.head || !a.has(.meetingNoun, in: sentence.lowerBound..<verb) {
+            if verb < meeting.head || !text.has(.meetingNoun, in: sentence.lowerBound..<verb) {
                 if let index = units.indices.first(where: { units[$0].range.upperBound <= verb && eligible($0) && !units[$0].post
-                    && !a.has(.meetingNoun, in: units[$0].range.upperBound..<verb) }) {
+                    && !text.has(.meetingNoun, in: units[$0].range.upperBound..<verb) }) {
                     clause.organizer = index
                     clause.organizerRole = .subject
                     return clause
@@ -69,15 +69,15 @@ struct MeetingClause {
         func ownerInName(_ index: Int) -> Bool {
             let u = units[index]
             let before = u.partyStart ?? u.range.lowerBound
-            guard u.sentence == meeting.sentence, a.isWord(before - 1, a.w.cua), !a.has(.documentType, in: clause.name.lowerBound..<before)
+            guard u.sentence == meeting.sentence, text.isWord(before - 1, .cua), !text.has(.documentType, in: clause.name.lowerBound..<before)
             else { return false }
             return !people.contains { $0.range.contains(u.range.lowerBound) }
         }
-        let noun = a.longest(at: meeting.head, .meetingNoun)?.end ?? meeting.head + 1
+        let noun = text.longest(at: meeting.head, .meetingNoun)?.end ?? meeting.head + 1
         if let index = units.indices.first(where: { clause.name.contains(units[$0].range.lowerBound) && (eligible($0) || ownerInName($0))
-            && (units[$0].partyStart != nil || a.isWord(units[$0].range.lowerBound - 1, a.w.cua) || ownerInName($0)
-                || units[$0].range.lowerBound == noun || a.ending(at: units[$0].range.lowerBound, .commandPrefix) != nil
-                && a.ending(at: units[$0].range.lowerBound, .commandPrefix)!.start == noun) }) {
+            && (units[$0].partyStart != nil || text.isWord(units[$0].range.lowerBound - 1, .cua) || ownerInName($0)
+                || units[$0].range.lowerBound == noun || text.ending(at: units[$0].range.lowerBound, .commandPrefix) != nil
+                && text.ending(at: units[$0].range.lowerBound, .commandPrefix)!.start == noun) }) {
             clause.organizer = index
             clause.organizerRole = .name
         }
@@ -86,10 +86,10 @@ struct MeetingClause {
 
     /// Whether the unit at `t` names a place ("tại Sở Chỉ huy Quân khu 7, …"): "tại" opens its
     /// comma-delimited phrase.
-    static func isPlace(_ t: Int, in sentence: Range<Int>, _ a: ArticleText) -> Bool {
+    static func isPlace(_ t: Int, in sentence: Range<Int>, _ text: ArticleText) -> Bool {
         var b = t - 1
-        while b >= sentence.lowerBound, t - b <= 8, !a.isWord(b, a.w.comma) {
-            if a.isWord(b, a.w.tai) { return true }
+        while b >= sentence.lowerBound, t - b <= 8, !text.isWord(b, .comma) {
+            if text.isWord(b, .tai) { return true }
             b -= 1
         }
         return false
@@ -97,9 +97,9 @@ struct MeetingClause {
 
     /// The organize verb of the sentence that reports the meeting held: not a purpose or a
     /// request ("để tổ chức", "cần tổ chức") and not part of a meeting noun ("tổ chức tổng kết").
-    static func organizeVerb(in sentence: Range<Int>, _ a: ArticleText) -> Int? {
-        for t in sentence where a.starts(.organize, at: t) {
-            if isPurposeOrRequest(t, a) { continue }
+    static func organizeVerb(in sentence: Range<Int>, _ text: ArticleText) -> Int? {
+        for t in sentence where text.starts(.organize, at: t) {
+            if isPurposeOrRequest(t, text) { continue }
             return t
         }
         return nil
@@ -108,29 +108,29 @@ struct MeetingClause {
     /// "để tổ chức", "cần tổ chức", "phải tổ chức", "việc tổ chức": the verb at `t` is a purpose,
     /// a request or a topic, not the report that the meeting was held. "Học viện Hậu cần tổ chức"
     /// is a report: "cần" there ends a capitalized name.
-    static func isPurposeOrRequest(_ t: Int, _ a: ArticleText) -> Bool {
-        if a.isWord(t - 1, a.w.can) { return t < 2 || !a.tokens[t - 2].capitalized }
-        return a.isWord(t - 1, a.w.de) || a.isWord(t - 1, a.w.phai) || a.isWord(t - 1, a.w.viec)
+    static func isPurposeOrRequest(_ t: Int, _ text: ArticleText) -> Bool {
+        if text.isWord(t - 1, .can) { return t < 2 || !text.tokens[t - 2].capitalized }
+        return text.isWord(t - 1, .de) || text.isWord(t - 1, .phai) || text.isWord(t - 1, .viec)
     }
 
     /// Where the name that starts at `head` ends: the first role clause, a sentence stop, or 40 words.
-    static func nameEnd(from head: Int, in sentence: Range<Int>, _ a: ArticleText) -> Int {
+    static func nameEnd(from head: Int, in sentence: Range<Int>, _ text: ArticleText) -> Int {
         let roles = ArticleText.bits(.clauseBoundary, .agentMarker) | ArticleText.bits(.chair, .directing)
             | ArticleText.bits(.attending, .organize)
         var e = head + 1
         // The head's own words ("hội nghị", "đại hội") are not boundaries.
-        if let noun = a.longest(at: head, .meetingNoun) { e = max(e, noun.end) }
+        if let noun = text.longest(at: head, .meetingNoun) { e = max(e, noun.end) }
         while e < sentence.upperBound, e - head < 40 {
-            if a.startsAny(roles, at: e) { break }
-            if a.isWord(e, a.w.semicolon) || a.isWord(e, a.w.colon) || a.isWord(e, a.w.dot) || a.tokens[e].kind == .newline { break }
+            if text.startsAny(roles, at: e) { break }
+            if text.isWord(e, .semicolon) || text.isWord(e, .colon) || text.isWord(e, .dot) || text.tokens[e].kind == .newline { break }
             // ", Đảng ủy Sư đoàn 9 đề nghị …": a new clause with its own subject.
-            if a.isWord(e, a.w.comma), e + 1 < sentence.upperBound, a.tokens[e + 1].capitalized,
-               a.startsAny(ArticleText.bits(.partyPrefix, .rank), at: e + 1) || a.startsAny(ArticleText.bits(.unit, .unitShape), at: e + 1) && e == head + 2 {
+            if text.isWord(e, .comma), e + 1 < sentence.upperBound, text.tokens[e + 1].capitalized,
+               text.startsAny(ArticleText.bits(.partyPrefix, .rank), at: e + 1) || text.startsAny(ArticleText.bits(.unit, .unitShape), at: e + 1) && e == head + 2 {
                 break
             }
             e += 1
         }
-        while e > head + 1, a.isWord(e - 1, a.w.comma) { e -= 1 }
+        while e > head + 1, text.isWord(e - 1, .comma) { e -= 1 }
         return e
     }
 }

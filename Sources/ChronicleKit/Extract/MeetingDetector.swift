@@ -10,35 +10,35 @@ enum MeetingDetector {
     /// The first sentence that names an event decides: a meeting noun ("hội nghị", "đại hội")
     /// makes it a meeting, an event of another sort ("hội thi", "diễn tập", "buổi lễ") or a
     /// planned meeting ("sẽ tổ chức") makes it none.
-    static func detect(in a: ArticleText) -> Result? {
+    static func detect(in text: ArticleText) -> Result? {
         // Organizations outside army party work ("công đoàn", "công an"): named again and again,
         // or in the meeting's own sentence (checked below), the meeting is theirs.
         var domains = 0
         var interview = 0
-        for m in a.matches {
+        for m in text.matches {
             if m.tag.cue == .negativeDomain { domains += 1 }
             if m.tag.cue == .interview { interview += 1 }
         }
         if domains >= 3 || interview >= 2 { return nil }
         // A meeting in an article that never touches party or political work is not ours.
-        guard a.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
+        guard text.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
         let heads = ArticleText.bits(.meetingNoun, .negativeEvent)
         var found: Result?
         var foundNamed = false
         var meetingSentences = 0
-        for (index, range) in a.sentences.enumerated() {
+        for (index, range) in text.sentences.enumerated() {
             var head: (Int, Cue, Int)?
             var genericList = false
             for t in range {
                 // Nothing below applies where no meeting noun or other event starts.
-                if !a.startsAny(heads, at: t) { continue }
+                if !text.startsAny(heads, at: t) { continue }
                 // "Nghị quyết Đại hội XIII", "Nghị quyết Hội nghị Trung ương 8": the meeting that
                 // issued a document the article cites, not a meeting held.
-                if a.ending(at: t, .documentType, lookback: 2) != nil { continue }
+                if text.ending(at: t, .documentType, lookback: 2) != nil { continue }
                 var bestEnd = -1
                 var bestCue: Cue?
-                for mi in a.matchesAt[t] {
-                    let m = a.matches[mi]
+                for mi in text.matchesAt[t] {
+                    let m = text.matches[mi]
                     guard m.tag.cue == .meetingNoun || m.tag.cue == .negativeEvent else { continue }
                     if m.end > bestEnd || (m.end == bestEnd && m.tag.cue == .negativeEvent) {
                         bestEnd = m.end
@@ -46,16 +46,16 @@ enum MeetingDetector {
                     }
                 }
                 // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
-                if bestCue != nil, a.isWord(t - 1, a.w.cac) || a.isWord(t - 1, a.w.nhung) || a.isWord(t - 1, a.w.nhieu)
-                    || a.isWord(t - 2, a.w.cac) && a.tokens[t - 1].isWord && !a.tokens[t - 1].capitalized {
+                if bestCue != nil, text.isWord(t - 1, .cac) || text.isWord(t - 1, .nhung) || text.isWord(t - 1, .nhieu)
+                    || text.isWord(t - 2, .cac) && text.tokens[t - 1].isWord && !text.tokens[t - 1].capitalized {
                     genericList = true
                     continue
                 }
                 // "các cuộc diễn tập, hội thi, hội thao": the rest of a generic list.
                 if genericList && bestCue == .negativeEvent { continue }
                 // "tặng hoa chúc mừng Đại hội": the event named right after is the one reported.
-                if bestCue == .negativeEvent, bestEnd < a.tokens.count,
-                   a.matchesAt[bestEnd].contains(where: { a.matches[$0].tag.cue == .meetingNoun }) {
+                if bestCue == .negativeEvent, bestEnd < text.tokens.count,
+                   text.matchesAt[bestEnd].contains(where: { text.matches[$0].tag.cue == .meetingNoun }) {
                     continue
                 }
                 if let cue = bestCue {
@@ -65,27 +65,27 @@ enum MeetingDetector {
             }
             guard let (t, cue, _) = head else { continue }
             // "Tại Hội nghị … hồi tháng 3": a meeting the article looks back on.
-            if a.has(.background, in: range) { continue }
+            if text.has(.background, in: range) { continue }
             if found == nil && cue == .negativeEvent {
                 // "… cho nhiệm vụ huấn luyện, diễn tập": a topic, not the event held, when the
                 // article goes on to say a meeting was organized.
-                if !negativeIsHeld(t, in: range, a), organizesMeeting(after: index, a) { continue }
+                if !negativeIsHeld(t, in: range, text), organizesMeeting(after: index, text) { continue }
                 return nil
             }
-            if found == nil && a.has(.negativeDomain, in: range) { return nil }
+            if found == nil && text.has(.negativeDomain, in: range) { return nil }
             // "Hội nghị tổng kết diễn tập …": the meeting's own name says it is not party work.
-            if found == nil && a.has(.negativeTopic, in: t..<nameEnd(t, range, a)) { return nil }
+            if found == nil && text.has(.negativeTopic, in: t..<nameEnd(t, range, text)) { return nil }
             // A meeting that is only announced: "sẽ diễn ra" near its first mentions.
-            if isPlanned(t, in: range, a) { return nil }
+            if isPlanned(t, in: range, text) { return nil }
             // Prefer the sentence that says the meeting was held ("tổ chức", "khai mạc") over a
             // headline that only names it.
             // But a body sentence that "tổ chức học tập" something does not replace a meeting
             // already named with its kind ("Hội nghị tổng kết 10 năm thực hiện …", a caption).
             if found == nil {
                 found = Result(sentence: index, head: t)
-                foundNamed = a.has(.kind, in: t..<nameEnd(t, range, a))
-            } else if !heldIn(found!.sentence, a) && heldIn(index, a)
-                        && !(foundNamed && a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize })) {
+                foundNamed = text.has(.kind, in: t..<nameEnd(t, range, text))
+            } else if !heldIn(found!.sentence, text) && heldIn(index, text)
+                        && !(foundNamed && text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .organize })) {
                 found = Result(sentence: index, head: t)
             }
             meetingSentences += 1
@@ -98,17 +98,17 @@ enum MeetingDetector {
     /// before it ("sẽ tổ chức hội nghị") or after it with no other meeting between ("Đại hội … sẽ
     /// diễn ra"), or a phrase that names it ("chuẩn bị đại hội" when `t` is that đại hội).
     /// "Hội nghị cán bộ chủ chốt … chuẩn bị cho Đại hội" plans the congress, not the meeting held.
-    private static func isPlanned(_ t: Int, in range: Range<Int>, _ a: ArticleText) -> Bool {
-        for p in range where p < a.tokens.count {
-            for index in a.matchesAt[p] where a.matches[index].tag.cue == .planned {
-                let match = a.matches[index]
-                if a.has(.meetingNoun, in: match.start..<match.end) {
+    private static func isPlanned(_ t: Int, in range: Range<Int>, _ text: ArticleText) -> Bool {
+        for p in range where p < text.tokens.count {
+            for index in text.matchesAt[p] where text.matches[index].tag.cue == .planned {
+                let match = text.matches[index]
+                if text.has(.meetingNoun, in: match.start..<match.end) {
                     if (match.start..<match.end).contains(t) { return true }
                 } else if match.end <= t {
                     // "Ngày mai (17/11), Hội nghị …": a time that opens the sentence dates it all.
                     if t - match.end <= 3 || match.start == range.lowerBound { return true }
                 } else if match.start > t {
-                    if !a.has(.meetingNoun, in: (t + 1)..<match.start) { return true }
+                    if !text.has(.meetingNoun, in: (t + 1)..<match.start) { return true }
                 } else {
                     return true
                 }
@@ -119,18 +119,18 @@ enum MeetingDetector {
 
     /// The other-event noun at `t` is what is held: it opens the sentence (a headline "Diễn tập …",
     /// "Lễ …"), follows its subject unit or "tổ chức", or is written as a name.
-    private static func negativeIsHeld(_ t: Int, in range: Range<Int>, _ a: ArticleText) -> Bool {
-        if a.tokens[t].capitalized { return true }
+    private static func negativeIsHeld(_ t: Int, in range: Range<Int>, _ text: ArticleText) -> Bool {
+        if text.tokens[t].capitalized { return true }
         var b = t - 1
         while b >= range.lowerBound, b >= t - 3 {
-            for mi in a.matchesAt[b] {
-                let m = a.matches[mi]
+            for mi in text.matchesAt[b] {
+                let m = text.matches[mi]
                 if m.end >= t - 1, m.end <= t, m.tag.cue == .organize || m.tag.cue == .unit || m.tag.cue == .unitShape { return true }
             }
             b -= 1
         }
         // Only words of a date or a comma before it: it opens the sentence.
-        for k in range.lowerBound..<t where a.tokens[k].isWord && a.tokens[k].capitalized && !a.isWord(k, a.w.comma) {
+        for k in range.lowerBound..<t where text.tokens[k].isWord && text.tokens[k].capitalized && !text.isWord(k, .comma) {
             return false
         }
         return true
@@ -138,11 +138,11 @@ enum MeetingDetector {
 
     /// The end of a meeting's name: ten words at most, and before a verb ("Hội nghị đã phát động
     /// phong trào thi đua" names a meeting that did something, not a meeting about emulation).
-    private static func nameEnd(_ t: Int, _ range: Range<Int>, _ a: ArticleText) -> Int {
-        let da = a.w.da, duoc = a.w.duoc, cung = a.w.cung
+    private static func nameEnd(_ t: Int, _ range: Range<Int>, _ text: ArticleText) -> Int {
+        let da = text.words[.da], duoc = text.words[.duoc], cung = text.words[.cung]
         var e = t + 1
         while e < min(t + 10, range.upperBound) {
-            let id = a.tokens[e].id
+            let id = text.tokens[e].id
             if id == da || id == duoc || id == cung { break }
             e += 1
         }
@@ -150,12 +150,12 @@ enum MeetingDetector {
     }
 
     /// One of the next few sentences says a meeting was organized: "tổ chức Hội nghị …".
-    private static func organizesMeeting(after sentence: Int, _ a: ArticleText) -> Bool {
-        for s in sentence..<min(sentence + 4, a.sentences.count) {
-            for t in a.sentences[s] {
-                for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .organize {
-                    let end = a.matches[mi].end
-                    if a.matchesAt[end].contains(where: { a.matches[$0].tag.cue == .meetingNoun }) { return true }
+    private static func organizesMeeting(after sentence: Int, _ text: ArticleText) -> Bool {
+        for s in sentence..<min(sentence + 4, text.sentences.count) {
+            for t in text.sentences[s] {
+                for mi in text.matchesAt[t] where text.matches[mi].tag.cue == .organize {
+                    let end = text.matches[mi].end
+                    if text.matchesAt[end].contains(where: { text.matches[$0].tag.cue == .meetingNoun }) { return true }
                 }
             }
         }
@@ -164,9 +164,9 @@ enum MeetingDetector {
 
     /// The sentence says the meeting took place: "tổ chức", "khai mạc", "diễn ra", not as a
     /// purpose or a request ("để tổ chức quán triệt", "cần tổ chức").
-    private static func heldIn(_ sentence: Int, _ a: ArticleText) -> Bool {
-        for t in a.sentences[sentence] where a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .organize }) {
-            if !(MeetingClause.isPurposeOrRequest(t, a) || a.isWord(t - 1, a.w.se) || a.isWord(t - 1, a.w.tiep)) {
+    private static func heldIn(_ sentence: Int, _ text: ArticleText) -> Bool {
+        for t in text.sentences[sentence] where text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .organize }) {
+            if !(MeetingClause.isPurposeOrRequest(t, text) || text.isWord(t - 1, .se) || text.isWord(t - 1, .tiep)) {
                 return true
             }
         }

@@ -8,96 +8,96 @@ struct PersonMention {
 /// Finds named officials: a rank ("Trung tướng") or an honorific ("đồng chí", "Tổng Bí thư")
 /// followed by a capitalized full name, the positions after it, and the role the clause gives them.
 enum PersonExtractor {
-    static func find(in a: ArticleText) -> [PersonMention] {
+    static func find(in text: ArticleText) -> [PersonMention] {
         var result: [PersonMention] = []
-        let n = a.tokens.count
+        let n = text.tokens.count
         var t = 0
         let leads = ArticleText.bits(.rank, .honorific)
         while t < n {
             // Most tokens start neither a rank nor an honorific.
-            if !a.startsAny(leads, at: t) {
+            if !text.startsAny(leads, at: t) {
                 t += 1
                 continue
             }
             var nameStart = -1
             var rank: String?
             var lead = t
-            if let r = a.longest(at: t, .rank) {
-                rank = a.rules.ranks[Int(r.tag.value)]
+            if let r = text.longest(at: t, .rank) {
+                rank = text.rules.ranks[Int(r.tag.value)]
                 nameStart = r.end
-            } else if let h = a.longest(at: t, .honorific) {
-                if let r = a.longest(at: h.end, .rank) {
-                    rank = a.rules.ranks[Int(r.tag.value)]
+            } else if let h = text.longest(at: t, .honorific) {
+                if let r = text.longest(at: h.end, .rank) {
+                    rank = text.rules.ranks[Int(r.tag.value)]
                     nameStart = r.end
-                } else if h.end < n, a.rules.surnames.contains(a.tokens[h.end].id) {
+                } else if h.end < n, text.rules.surnames.contains(text.tokens[h.end].id) {
                     nameStart = h.end
                 }
                 lead = t
             }
-            guard nameStart >= 0, let nameEnd = nameEnd(from: nameStart, in: a) else {
+            guard nameStart >= 0, let nameEnd = nameEnd(from: nameStart, in: text) else {
                 t += 1
                 continue
             }
-            let name = a.text(nameStart..<nameEnd)
-            let (positions, end) = positionsAfter(nameEnd, in: a)
-            let role = role(of: lead, after: end, in: a)
+            let name = text.text(nameStart..<nameEnd)
+            let (positions, end) = positionsAfter(nameEnd, in: text)
+            let role = role(of: lead, after: end, in: text)
             result.append(PersonMention(person: Person(rank: rank, name: name, positions: positions, role: role),
-                                        range: lead..<end, sentence: Int(a.sentenceOf[lead])))
+                                        range: lead..<end, sentence: Int(text.sentenceOf[lead])))
             t = max(nameEnd, t + 1)
         }
         return result
     }
 
     /// 2 to 4 capitalized syllables ("Nguyễn Mạnh Hùng", "Lê Huy").
-    private static func nameEnd(from start: Int, in a: ArticleText) -> Int? {
+    private static func nameEnd(from start: Int, in text: ArticleText) -> Int? {
         var t = start
-        while t < a.tokens.count, t - start < 4 {
-            let token = a.tokens[t]
-            guard token.isWord, token.capitalized, t == start || a.tokens[t - 1].end < token.start else { break }
-            if t > start, a.startsAny(ArticleText.bits(.post, .unit), at: t), a.matchesAt[t].contains(where: { a.matches[$0].tag.cue == .post || a.matches[$0].tag.cue == .unit }) { break }
+        while t < text.tokens.count, t - start < 4 {
+            let token = text.tokens[t]
+            guard token.isWord, token.capitalized, t == start || text.tokens[t - 1].end < token.start else { break }
+            if t > start, text.startsAny(ArticleText.bits(.post, .unit), at: t), text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .post || text.matches[$0].tag.cue == .unit }) { break }
             t += 1
         }
         return t - start >= 2 ? t : nil
     }
 
     /// Comma-separated positions after a name: ", Bí thư Đảng ủy, Chính ủy Quân đoàn 1".
-    private static func positionsAfter(_ start: Int, in a: ArticleText) -> ([String], Int) {
+    private static func positionsAfter(_ start: Int, in text: ArticleText) -> ([String], Int) {
         var positions: [String] = []
         var t = start
-        let n = a.tokens.count
-        let comma = a.w.comma, dash = a.w.dash
-        while t < n, a.tokens[t].id == comma || a.tokens[t].id == dash {
+        let n = text.tokens.count
+        let comma = text.words[.comma], dash = text.words[.dash]
+        while t < n, text.tokens[t].id == comma || text.tokens[t].id == dash {
             let segStart = t + 1
-            guard segStart < n, a.tokens[segStart].isWord, a.tokens[segStart].capitalized,
-                  a.longest(at: segStart, .rank) == nil else { break }
+            guard segStart < n, text.tokens[segStart].isWord, text.tokens[segStart].capitalized,
+                  text.longest(at: segStart, .rank) == nil else { break }
             var e = segStart
             while e < n, e - segStart < 14 {
                 // A unit ends a post ("Chủ nhiệm Tổng cục CNQP"); a lowercase word after it starts
                 // the clause ("… trao Bằng khen").
-                if e > segStart, let unit = a.longest(at: e, .unit) ?? a.longest(at: e, .unitShape) {
+                if e > segStart, let unit = text.longest(at: e, .unit) ?? text.longest(at: e, .unitShape) {
                     e = unit.end
-                    if e < n, a.tokens[e].isWord, !a.tokens[e].capitalized { break }
+                    if e < n, text.tokens[e].isWord, !text.tokens[e].capitalized { break }
                     continue
                 }
-                let token = a.tokens[e]
-                if token.id == comma || token.kind == .newline || a.isWord(e, a.w.semicolon) || a.isWord(e, a.w.dot) || a.isWord(e, a.w.lparen) { break }
-                if token.id == dash && e + 1 < n && a.tokens[e + 1].capitalized && e > segStart && !a.tokens[e - 1].capitalized == false && a.longest(at: e + 1, .unit) == nil && a.ending(at: e, .unit) == nil {
+                let token = text.tokens[e]
+                if token.id == comma || token.kind == .newline || text.isWord(e, .semicolon) || text.isWord(e, .dot) || text.isWord(e, .lparen) { break }
+                if token.id == dash && e + 1 < n && text.tokens[e + 1].capitalized && e > segStart && !text.tokens[e - 1].capitalized == false && text.longest(at: e + 1, .unit) == nil && text.ending(at: e, .unit) == nil {
                     break
                 }
-                if e > segStart, isRoleCue(e, a) { break }
+                if e > segStart, isRoleCue(e, text) { break }
                 e += 1
             }
-            positions.append(a.text(segStart..<e))
+            positions.append(text.text(segStart..<e))
             t = e
-            if e < n, isRoleCue(e, a) { break }
+            if e < n, isRoleCue(e, text) { break }
         }
         return (positions, t)
     }
 
-    private static func isRoleCue(_ t: Int, _ a: ArticleText) -> Bool {
-        for index in a.matchesAt[t] {
-            switch a.matches[index].tag.cue {
-            case .chair, .directing, .speaker, .attending: return !a.tokens[t].capitalized || a.tokens[t].isWord && a.isWord(t, a.w.du)
+    private static func isRoleCue(_ t: Int, _ text: ArticleText) -> Bool {
+        for index in text.matchesAt[t] {
+            switch text.matches[index].tag.cue {
+            case .chair, .directing, .speaker, .attending: return !text.tokens[t].capitalized
             default: continue
             }
         }
@@ -106,17 +106,17 @@ enum PersonExtractor {
 
     /// The role the clause gives a person: cues after the name up to the clause end, or a
     /// "với sự chủ trì của" right before it.
-    private static func role(of lead: Int, after start: Int, in a: ArticleText) -> PersonRole {
-        if let chair = a.ending(at: lead, .chair, lookback: 6), a.isWord(lead - 1, a.w.cua) || chair.end == lead { return .chair }
+    private static func role(of lead: Int, after start: Int, in text: ArticleText) -> PersonRole {
+        if let chair = text.ending(at: lead, .chair, lookback: 6), text.isWord(lead - 1, .cua) || chair.end == lead { return .chair }
         // "Chủ trì hội nghị có Trung tướng …", "Dự và chỉ đạo hội nghị có …", "Cùng dự có …":
         // the role stands before the list of people.
-        if a.isWord(lead - 1, a.w.co) || a.isWord(lead - 1, a.w.la) || a.isWord(lead - 1, a.w.colon) {
+        if text.isWord(lead - 1, .co) || text.isWord(lead - 1, .la) || text.isWord(lead - 1, .colon) {
             var s = lead - 2
-            let sentence = a.sentenceOf[lead]
-            while s >= 0, lead - s <= 6, a.sentenceOf[s] == sentence {
+            let sentence = text.sentenceOf[lead]
+            while s >= 0, lead - s <= 6, text.sentenceOf[s] == sentence {
                 var found: PersonRole?
-                for index in a.matchesAt[s] {
-                    switch a.matches[index].tag.cue {
+                for index in text.matchesAt[s] {
+                    switch text.matches[index].tag.cue {
                     case .chair: found = .chair
                     case .directing: if found == nil { found = .directing }
                     case .attending: if found == nil { found = .attending }
@@ -129,15 +129,15 @@ enum PersonExtractor {
         }
         var best: PersonRole = .other
         var t = start
-        let n = a.tokens.count
-        let sentence = a.sentenceOf[min(start, n - 1)]
-        while t < n, a.sentenceOf[t] == sentence {
-            if a.isWord(t, a.w.semicolon) { break }
-            if t > start, a.longest(at: t, .rank) != nil || a.longest(at: t, .honorific) != nil { break }
-            for index in a.matchesAt[t] {
-                switch a.matches[index].tag.cue {
+        let n = text.tokens.count
+        let sentence = text.sentenceOf[min(start, n - 1)]
+        while t < n, text.sentenceOf[t] == sentence {
+            if text.isWord(t, .semicolon) { break }
+            if t > start, text.longest(at: t, .rank) != nil || text.longest(at: t, .honorific) != nil { break }
+            for index in text.matchesAt[t] {
+                switch text.matches[index].tag.cue {
                 case .chair:
-                    if !a.isWord(t - 1, a.w.bo) { return .chair }
+                    if !text.isWord(t - 1, .bo) { return .chair }
                 case .directing: if best == .other || best == .speaker || best == .attending { best = .directing }
                 case .speaker: if best == .other || best == .attending { best = .speaker }
                 case .attending: if best == .other { best = .attending }

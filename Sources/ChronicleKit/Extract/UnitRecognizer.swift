@@ -20,24 +20,24 @@ struct UnitMention {
 
 /// Finds units: gazetteer names and aliases, then unit shapes ("Sư đoàn 312").
 enum UnitRecognizer {
-    static func find(in a: ArticleText) -> [UnitMention] {
+    static func find(in text: ArticleText) -> [UnitMention] {
         var result: [UnitMention] = []
         var t = 0
-        let n = a.tokens.count
+        let n = text.tokens.count
         var lastGuestEnd = -10
         let unitCues = ArticleText.bits(.unit, .unitShape)
         while t < n {
             // `unit(at:)` finds nothing where no unit or unit shape starts.
-            if !a.startsAny(unitCues, at: t) {
+            if !text.startsAny(unitCues, at: t) {
                 t += 1
                 continue
             }
             // "…-NQ/QUTW": an issuer code inside a document number is not a unit.
-            if t > 0, a.adjacent(t - 1), a.isWord(t - 1, a.w.slash) || a.isWord(t - 1, a.w.dash) {
+            if t > 0, text.adjacent(t - 1), text.isWord(t - 1, .slash) || text.isWord(t - 1, .dash) {
                 t += 1
                 continue
             }
-            guard !a.matchesAt[t].isEmpty, let (bestEnd, found) = unit(at: t, in: a) else {
+            guard !text.matchesAt[t].isEmpty, let (bestEnd, found) = unit(at: t, in: text) else {
                 t += 1
                 continue
             }
@@ -45,35 +45,35 @@ enum UnitRecognizer {
             var before = t
             if partyStart == nil {
                 // "Đảng ủy, Bộ Tư lệnh Binh chủng X": skip the command body and a comma.
-                if let command = a.ending(at: before, .commandPrefix) {
+                if let command = text.ending(at: before, .commandPrefix) {
                     var b = command.start
-                    if a.isWord(b - 1, a.w.comma) { b -= 1 }
-                    if a.ending(at: b, .partyPrefix) != nil { before = b }
+                    if text.isWord(b - 1, .comma) { b -= 1 }
+                    if text.ending(at: b, .partyPrefix) != nil { before = b }
                 }
-                if let party = a.ending(at: before, .partyPrefix) {
+                if let party = text.ending(at: before, .partyPrefix) {
                     partyStart = party.start
                     before = party.start
                 }
             }
             // "(Bộ Quốc phòng)" after a unit only qualifies it.
             // "Ban Chủ nhiệm Tổng cục Chính trị" is a body, though "Chủ nhiệm Tổng cục" is a post.
-            let guestPost = a.ending(at: before, .guestPosition)
-            let body = a.ending(at: before, .commandPrefix)
-            var guest = guestPost != nil && !(body != nil && body!.start < guestPost!.start) || a.isWord(before - 1, a.w.lparen)
+            let guestPost = text.ending(at: before, .guestPosition)
+            let body = text.ending(at: before, .commandPrefix)
+            var guest = guestPost != nil && !(body != nil && body!.start < guestPost!.start) || text.isWord(before - 1, .lparen)
             // "của Bộ Chính trị, Quân ủy Trung ương và Bộ Quốc phòng": a list shares its head.
-            if before - 1 == lastGuestEnd, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) { guest = true }
+            if before - 1 == lastGuestEnd, text.isWord(before - 1, .comma) || text.isWord(before - 1, .va) { guest = true }
             // "nghị quyết của Bộ Chính trị, Quân ủy Trung ương": a list after "của".
-            if !guest, a.isWord(before - 1, a.w.comma) || a.isWord(before - 1, a.w.va) {
+            if !guest, text.isWord(before - 1, .comma) || text.isWord(before - 1, .va) {
                 var b = before - 1
-                while b >= 0, before - b <= 10, a.isWord(b, a.w.comma) || a.isWord(b, a.w.va) || a.tokens[b].isWord && !a.isWord(b, a.w.cua) {
+                while b >= 0, before - b <= 10, text.isWord(b, .comma) || text.isWord(b, .va) || text.tokens[b].isWord && !text.isWord(b, .cua) {
                     b -= 1
                 }
-                if a.isWord(b, a.w.cua) { guest = true }
+                if text.isWord(b, .cua) { guest = true }
             }
-            let post = a.ending(at: before, .post) != nil || a.ending(at: t, .post) != nil
+            let post = text.ending(at: before, .post) != nil || text.ending(at: t, .post) != nil
             result.append(UnitMention(
                 range: t..<bestEnd, name: found.name, gazetteerID: found.id, key: found.key, partyStart: partyStart,
-                guest: guest, post: post, sentence: Int(a.sentenceOf[t])))
+                guest: guest, post: post, sentence: Int(text.sentenceOf[t])))
             if guest { lastGuestEnd = bestEnd }
             t = bestEnd
         }
@@ -98,33 +98,33 @@ enum UnitRecognizer {
     }
 
     /// The longest unit name starting at token `t`: a gazetteer entry or a shape.
-    private static func unit(at t: Int, in a: ArticleText, depth: Int = 0) -> (Int, (name: String, id: String, party: Bool, key: Int))? {
+    private static func unit(at t: Int, in text: ArticleText, depth: Int = 0) -> (Int, (name: String, id: String, party: Bool, key: Int))? {
         var bestEnd = -1
         var best: (name: String, id: String, party: Bool, key: Int)?
-        if let unit = a.longest(at: t, .unit) {
-            let entry = a.rules.units[Int(unit.tag.value)]
+        if let unit = text.longest(at: t, .unit) {
+            let entry = text.rules.units[Int(unit.tag.value)]
             bestEnd = unit.end
             best = (entry.name, entry.id, false, Int(unit.tag.value))
         }
-        for mi in a.matchesAt[t] where a.matches[mi].tag.cue == .unitShape {
-            let match = a.matches[mi]
-            let shape = a.rules.shapes[Int(match.tag.value)]
+        for mi in text.matchesAt[t] where text.matches[mi].tag.cue == .unitShape {
+            let match = text.matches[mi]
+            let shape = text.rules.shapes[Int(match.tag.value)]
             // "Trường Quân sự Bộ Tư lệnh Thủ đô": a department or school named by its parent alone.
-            if shape.ofParent, depth == 0, let (parentEnd, parent) = unit(at: match.end, in: a, depth: 1), !parent.party, parentEnd > bestEnd {
-                let name = shape.canonicalPrefix + " " + parentName(parent.name, written: match.end..<parentEnd, in: a)
+            if shape.ofParent, depth == 0, let (parentEnd, parent) = unit(at: match.end, in: text, depth: 1), !parent.party, parentEnd > bestEnd {
+                let name = shape.canonicalPrefix + " " + parentName(parent.name, written: match.end..<parentEnd, in: text)
                 bestEnd = parentEnd
                 var h = Vocabulary.seed
                 for byte in name.utf8 { h = Vocabulary.mix(h, UInt32(byte)) }
                 best = (name, "", shape.party, Int(truncatingIfNeeded: h | 1 << 62))
                 continue
             }
-            if var (end, tail) = follow(shape, from: match.end, in: a), end > bestEnd {
+            if var (end, tail) = follow(shape, from: match.end, in: text), end > bestEnd {
                 var name = shape.canonicalPrefix
                 if !tail.isEmpty { name += " " + tail }
                 if let suffix = shape.suffixText { name += " " + suffix }
                 // "Cục Kỹ thuật Quân khu 1": the department of the unit named right after.
-                if shape.ofParent, !tail.isEmpty, depth == 0, let (parentEnd, parent) = unit(at: end, in: a, depth: 1), !parent.party {
-                    name += " " + parentName(parent.name, written: end..<parentEnd, in: a)
+                if shape.ofParent, !tail.isEmpty, depth == 0, let (parentEnd, parent) = unit(at: end, in: text, depth: 1), !parent.party {
+                    name += " " + parentName(parent.name, written: end..<parentEnd, in: text)
                     end = parentEnd
                 }
                 tail = ""
@@ -140,31 +140,31 @@ enum UnitRecognizer {
 
     /// A parent inside a unit's name as the article writes it ("Trường Quân sự Bộ Tư lệnh Thủ đô"),
     /// or its canonical name when written with an abbreviation ("Cục Kỹ thuật QK1").
-    private static func parentName(_ canonical: String, written range: Range<Int>, in a: ArticleText) -> String {
-        for t in range where a.tokens[t].isWord && a.tokens[t].allCaps && a.tokens[t].end - a.tokens[t].start >= 2 { return canonical }
-        return a.text(range)
+    private static func parentName(_ canonical: String, written range: Range<Int>, in text: ArticleText) -> String {
+        for t in range where text.tokens[t].isWord && text.tokens[t].allCaps && text.tokens[t].end - text.tokens[t].start >= 2 { return canonical }
+        return text.text(range)
     }
 
     /// The end of a shape's required continuation and its text, or nil when it is missing.
-    private static func follow(_ shape: UnitShape, from start: Int, in a: ArticleText) -> (Int, String)? {
-        let n = a.tokens.count
+    private static func follow(_ shape: UnitShape, from start: Int, in text: ArticleText) -> (Int, String)? {
+        let n = text.tokens.count
         var end = start
         switch shape.follow {
         case .number:
             var t = start
             var words = 0
             while t < n, words <= 2 {
-                let token = a.tokens[t]
+                let token = text.tokens[t]
                 if token.isNumber {
-                    guard token.digits <= 4, !a.isWord(t - 1, a.w.nam) else { return nil }
+                    guard token.digits <= 4, !text.isWord(t - 1, .nam) else { return nil }
                     end = t + 1
                     break
                 }
-                if token.isWord && a.hasDigit(t) {
+                if token.isWord && text.hasDigit(t) {
                     end = t + 1
                     break
                 }
-                guard token.isWord, !isStopWord(t, a), token.capitalized || a.rules.branchWords.contains(token.id) else { return nil }
+                guard token.isWord, !isStopWord(t, text), token.capitalized || text.rules.branchWords.contains(token.id) else { return nil }
                 words += 1
                 t += 1
             }
@@ -173,13 +173,13 @@ enum UnitRecognizer {
             var t = start
             var lowerRun = 0
             while t < n, t - start < 5 {
-                let token = a.tokens[t]
-                if t > start && (!a.matchesAt[t].isEmpty && startsStructure(t, a)) { break }
+                let token = text.tokens[t]
+                if t > start && (!text.matchesAt[t].isEmpty && startsStructure(t, text)) { break }
                 if token.isWord && token.capitalized && !token.allCaps || (token.allCaps && token.end - token.start <= 4 && t == start) {
                     lowerRun = 0
                 } else if token.isNumber && t > start && token.digits <= 2 {
                     lowerRun = 0
-                } else if token.isWord && !token.capitalized && t > start && lowerRun == 0 && !isStopWord(t, a) && !shape.placeName {
+                } else if token.isWord && !token.capitalized && t > start && lowerRun == 0 && !isStopWord(t, text) && !shape.placeName {
                     lowerRun += 1
                 } else {
                     break
@@ -190,15 +190,15 @@ enum UnitRecognizer {
             if end == start && !shape.optional { return nil }
         }
         if !shape.suffix.isEmpty {
-            for (k, id) in shape.suffix.enumerated() where a.id(end + k) != id { return nil }
-            return (end + shape.suffix.count, a.text(start..<end))
+            for (k, id) in shape.suffix.enumerated() where text.id(end + k) != id { return nil }
+            return (end + shape.suffix.count, text.text(start..<end))
         }
-        return (end, end > start ? a.text(start..<end) : "")
+        return (end, end > start ? text.text(start..<end) : "")
     }
 
-    private static func startsStructure(_ t: Int, _ a: ArticleText) -> Bool {
-        for index in a.matchesAt[t] {
-            switch a.matches[index].tag.cue {
+    private static func startsStructure(_ t: Int, _ text: ArticleText) -> Bool {
+        for index in text.matchesAt[t] {
+            switch text.matches[index].tag.cue {
             case .unit, .unitShape, .organize, .meetingNoun, .partyPrefix, .chair, .directing, .attending, .rank, .post, .commandPrefix:
                 return true
             default: continue
@@ -207,11 +207,9 @@ enum UnitRecognizer {
         return false
     }
 
-    /// Words that end a unit name's continuation.
-    static let stopWords = ["năm", "tháng", "ngày", "trong", "và", "của", "có", "đã", "được", "với", "tại", "các", "là", "đến", "từ", "sau", "qua", "lần", "thứ", "số"]
-
-    private static func isStopWord(_ t: Int, _ a: ArticleText) -> Bool {
-        a.rules.stopWords.contains(a.tokens[t].id)
+    /// A word that ends a unit name's continuation (`stop_words` in `unit-shapes.yml`).
+    private static func isStopWord(_ t: Int, _ text: ArticleText) -> Bool {
+        text.rules.stopWords.contains(text.tokens[t].id)
     }
 
     /// ASCII slug of a name: "Sư đoàn 312" → "su-doan-312".

@@ -28,23 +28,23 @@ enum YearResolver {
         var articleYear: Int?
     }
 
-    static func statedYears(in a: ArticleText, documents: [DocumentMention]) -> [StatedYear] {
+    static func statedYears(in text: ArticleText, documents: [DocumentMention]) -> [StatedYear] {
         var result: [StatedYear] = []
-        for t in a.tokens.indices {
-            let token = a.tokens[t]
+        for t in text.tokens.indices {
+            let token = text.tokens[t]
             guard token.isNumber, token.digits == 4, (1945...2100).contains(Int(token.number)) else { continue }
             var term = false
             var termStart = false
-            if a.isWord(t + 1, a.w.dash), t + 2 < a.tokens.count, a.tokens[t + 2].isNumber, a.tokens[t + 2].digits == 4 {
+            if text.isWord(t + 1, .dash), t + 2 < text.tokens.count, text.tokens[t + 2].isNumber, text.tokens[t + 2].digits == 4 {
                 term = true
                 termStart = true
             }
-            if a.isWord(t - 1, a.w.dash), t >= 2, a.tokens[t - 2].isNumber, a.tokens[t - 2].digits == 4 { term = true }
-            if a.ending(at: t, .term, lookback: 3) != nil { term = true }
-            let excluded = a.isWord(t - 1, a.w.den) || a.isWord(t - 2, a.w.den) || a.isWord(t - 1, a.w.toi)
+            if text.isWord(t - 1, .dash), t >= 2, text.tokens[t - 2].isNumber, text.tokens[t - 2].digits == 4 { term = true }
+            if text.ending(at: t, .term, lookback: 3) != nil { term = true }
+            let excluded = text.isWord(t - 1, .den) || text.isWord(t - 2, .den) || text.isWord(t - 1, .toi)
                 || documents.contains(where: { $0.range.contains(t) })
-                || (a.isWord(t - 1, a.w.slash) || a.isWord(t - 1, a.w.dash) || a.isWord(t - 1, a.w.dot)) && !term
-            result.append(StatedYear(year: Int(token.number), token: t, sentence: Int(a.sentenceOf[t]), term: term,
+                || (text.isWord(t - 1, .slash) || text.isWord(t - 1, .dash) || text.isWord(t - 1, .dot)) && !term
+            result.append(StatedYear(year: Int(token.number), token: t, sentence: Int(text.sentenceOf[t]), term: term,
                                      termStart: termStart, excluded: excluded))
         }
         return result
