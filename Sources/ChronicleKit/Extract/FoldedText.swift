@@ -142,7 +142,7 @@ struct FoldedText {
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, 0xCC, bytes.count) != nil || memchr(base, 0xCD, bytes.count) != nil
         }
-        var nfc = needsNFC ? text.precomposedStringWithCanonicalMapping : source
+        var nfc = needsNFC ? ChunkedNFC.normalized(text) : source
         let original = nfc.withUTF8 { Array($0) }
         self.original = original
         let tables = FoldTables.shared

@@ -19,7 +19,7 @@ public struct NoiseFilter: Sendable {
         // The line pass notes what `needsNormalization` looks for; only then is the text
         // normalized and read again (rare: press text is NFC).
         if Self.normalizeLines(text, into: &buffer) {
-            let nfc = text.precomposedStringWithCanonicalMapping
+            let nfc = ChunkedNFC.normalized(text)
             buffer = LineBuffer()
             _ = Self.normalizeLines(nfc, into: &buffer)
         }
@@ -88,7 +88,7 @@ public struct NoiseFilter: Sendable {
     /// One line of text (a title): normalized like `clean` but never dropped, lines joined.
     public func singleLine(_ text: String) -> String {
         var text = text
-        if Self.needsNormalization(text) { text = text.precomposedStringWithCanonicalMapping }
+        if Self.needsNormalization(text) { text = ChunkedNFC.normalized(text) }
         var buffer = LineBuffer()
         _ = Self.normalizeLines(text, into: &buffer)
         var output: [UInt8] = []
