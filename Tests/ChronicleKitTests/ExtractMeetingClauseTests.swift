@@ -117,6 +117,7 @@ import Testing
             ("Sáng 28/6, Đảng ủy Lữ đoàn 572 tổ chức Hội nghị ra nghị quyết lãnh đạo thực hiện nhiệm vụ 6 tháng cuối năm 2023.", .committeeMeeting),
             ("Sáng 5/7, Đảng ủy Quân đoàn 34 tổ chức Hội nghị Quân chính 6 tháng đầu năm 2023.", .midYearReview),
             ("Sáng 15/12, Đảng ủy Binh chủng Công binh tổ chức Hội nghị Ban Thường vụ sơ kết 6 tháng thực hiện quy chế làm việc.", .midYearReview),
+            ("Sáng 9/6, Đảng ủy Bộ đội Biên phòng tỉnh Cà Mau tổ chức hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ lần thứ X.", .resolutionReview),
             ("Chiều 27/12, Đảng ủy Binh chủng Pháo binh tổ chức Hội nghị Ban Chấp hành Đảng bộ lần thứ 15 để lãnh đạo thực hiện nhiệm vụ năm 2024.", .committeeMeeting),
             ("Ngày 19/12, Đảng ủy Trường Sĩ quan Chính trị tổ chức Hội nghị lần thứ 11 (mở rộng) đánh giá kết quả lãnh đạo năm 2023.", .yearEndReview),
         ]
@@ -173,6 +174,15 @@ import Testing
         let e = try #require(S.event("Sáng 21/3, Đại hội đại biểu Đảng bộ Trường Quân sự Bộ Tư lệnh Thủ đô lần thứ IV, nhiệm kỳ 2025-2030 khai mạc tại hội trường nhà trường."))
         #expect(e.unit.name == "Trường Quân sự Bộ Tư lệnh Thủ đô")
         #expect(e.kind == .partyCongress)
+    }
+
+    @Test func aHeadquartersOrganIsItsOwnUnit() throws {
+        let e = try #require(S.event("Sáng 5/1, Đảng ủy Cơ quan Quân khu 4 tổ chức hội nghị tổng kết công tác đảng năm 2022. Đại diện các cơ quan chức năng của Bộ Quốc phòng dự."))
+        #expect(e.unit.name == "Cơ quan Quân khu 4")
+        #expect(e.organizer == "Đảng ủy Cơ quan Quân khu 4")
+        // "các cơ quan, đơn vị" names no unit.
+        let a = ArticleText("Các cơ quan, đơn vị của Sư đoàn 9 đã hoàn thành nhiệm vụ.", rules: S.rules)
+        #expect(UnitRecognizer.find(in: a).map(\.name) == ["Sư đoàn 9"])
     }
 
     @Test func aShortFormOfAShapeIsTheUnitNamedInFull() throws {
