@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ChronicleKit
+@testable import ChronicleBenchSupport
+import ChronicleKit
 
 @Suite struct SyntheticCorpusTests {
     @Test func splitMixSequenceIsFixedBySeed() {
