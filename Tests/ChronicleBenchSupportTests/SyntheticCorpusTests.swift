@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import ChronicleBenchSupport
-import ChronicleKit
+@testable import ChronicleKit
 
 @Suite struct SyntheticCorpusTests {
     @Test func splitMixSequenceIsFixedBySeed() {

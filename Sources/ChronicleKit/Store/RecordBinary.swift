@@ -7,12 +7,12 @@
 /// a store row in another version is simply extracted again.
 ///
 /// The JSON form (`RecordJSON`) stays the contract for `chronicle extract`; this one is internal.
-public enum RecordBinary {
+enum RecordBinary {
     /// 2: a reference date keeps its evidence (the path a `path` date was read from).
     static let version: UInt8 = 3
 
     /// Encodes the records of one file.
-    public static func encode(_ records: [ArticleRecord]) -> [UInt8] {
+    static func encode(_ records: [ArticleRecord]) -> [UInt8] {
         var w = Writer()
         w.bytes.reserveCapacity(256 + records.count * 512)
         w.bytes.append(version)
@@ -22,7 +22,7 @@ public enum RecordBinary {
     }
 
     /// Decodes what `encode` wrote; throws on anything else (a truncated or foreign blob).
-    public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
         var r = Reader(bytes: bytes)
         guard try r.byte() == version else { throw RecordBinaryError.unknownVersion }
         let count = try r.count()
@@ -33,7 +33,7 @@ public enum RecordBinary {
         return records
     }
 
-    public static func decode(_ bytes: [UInt8]) throws -> [ArticleRecord] {
+    static func decode(_ bytes: [UInt8]) throws -> [ArticleRecord] {
         try bytes.withUnsafeBytes { try decode($0) }
     }
 
@@ -370,11 +370,11 @@ struct InternKey: Hashable {
 }
 
 /// A stored binary record blob that cannot be read (truncated, or written by another version).
-public enum RecordBinaryError: Error, CustomStringConvertible {
+enum RecordBinaryError: Error, CustomStringConvertible {
     case unknownVersion
     case corrupt
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unknownVersion: return "stored records were written by another Chronicle version"
         case .corrupt: return "stored records are truncated or damaged"

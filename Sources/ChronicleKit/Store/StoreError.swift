@@ -1,9 +1,9 @@
 /// The state file cannot be opened, migrated, read or written.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
+enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case failed(path: String, action: String, reason: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
             return "\(path): cannot open the state store: \(reason) (move the file aside to start afresh; reports are rebuilt from the articles)"
