@@ -39,14 +39,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The synthetic corpus of the throughput benchmark; not a product: only `chronicle-bench`
+        // and the tests use it, and it sees ChronicleKit's `package` declarations.
+        .target(
+            name: "ChronicleBenchSupport",
+            dependencies: ["ChronicleKit"]
+        ),
         .executableTarget(
             name: "chronicle-bench",
-            dependencies: ["ChronicleKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ChronicleKit",
+                "ChronicleBenchSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ChronicleKitTests",
             dependencies: ["ChronicleKit"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ChronicleBenchSupportTests",
+            dependencies: ["ChronicleBenchSupport", "ChronicleKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ChronicleKit
 import Foundation
+import Logging
 
 /// A measured section, run in its own child process so each has its own peak memory.
 enum BenchPhase: String, CaseIterable, Sendable {
@@ -38,7 +39,7 @@ enum BenchPhase: String, CaseIterable, Sendable {
         while next < files.count, articles.count < limit {
             let batch = Array(files[next..<min(files.count, next + 512)])
             next += batch.count
-            articles += BenchmarkSupport.parallelMap(batch) { loader.load($0) }.flatMap { $0 }
+            articles += batch.parallelMap { loader.load($0) }.flatMap { $0 }
         }
         if articles.count > limit { articles.removeLast(articles.count - limit) }
         let loadSeconds = (clock.now - loadStart).seconds
@@ -58,13 +59,13 @@ enum BenchPhase: String, CaseIterable, Sendable {
         let singleSeconds = (clock.now - singleStart).seconds
 
         let parallelStart = clock.now
-        let counts = BenchmarkSupport.parallelMap(articles) { extractor.extract($0).count }
+        let counts = articles.parallelMap { extractor.extract($0).count }
         let parallelSeconds = (clock.now - parallelStart).seconds
         let parallelEvents = counts.reduce(0, +)
 
         return PhaseResult(
             phase: BenchPhase.extract.rawValue, seconds: parallelSeconds, articles: articles.count, bytes: bytes,
-            events: parallelEvents, peakRSSBytes: BenchmarkSupport.peakResidentBytes(),
+            events: parallelEvents, peakRSSBytes: ProcessMemory.peakResidentBytes(),
             singleThreadSeconds: singleSeconds, singleThreadEvents: singleEvents,
             loadSeconds: loadSeconds, rulesSeconds: rulesSeconds)
     }
@@ -94,13 +95,21 @@ enum BenchPhase: String, CaseIterable, Sendable {
         let options = RunOptions(config: config, asOf: PartialDate(year: 2024, month: 1, day: night))
         let clock = ContinuousClock()
         let start = clock.now
-        let summary = try BenchmarkSupport.quietRun(options: options).run()
+        let summary = try ChronicleRun(options: options, logger: Self.quietLogger).run()
         let seconds = (clock.now - start).seconds
 
         return PhaseResult(
             phase: rawValue, seconds: seconds, articles: summary.articles, bytes: bytes, events: summary.events,
-            peakRSSBytes: BenchmarkSupport.peakResidentBytes(),
+            peakRSSBytes: ProcessMemory.peakResidentBytes(),
             filesRead: summary.filesRead, problems: summary.problems.count, reports: summary.reports.count)
+    }
+
+    /// Logging at error level, as the CLI runs without `--verbose`, so the benchmark does not time
+    /// log lines nobody reads.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "chronicle-bench")
+        logger.logLevel = .error
+        return logger
     }
 
     /// Total size of the article files under a folder (measured before the timed section).

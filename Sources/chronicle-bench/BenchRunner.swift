@@ -1,3 +1,4 @@
+import ChronicleBenchSupport
 import ChronicleKit
 import Foundation
 

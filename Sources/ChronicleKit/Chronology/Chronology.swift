@@ -1,31 +1,31 @@
 /// The events of a window in date order, with what was left out and why.
 public struct Chronology: Sendable {
-    public var window: DateWindow
+    var window: DateWindow
     /// Events dated inside the window, sorted by date, then unit, then kind.
-    public var events: EventList
+    var events: EventList
     /// Events whose date could not be resolved even to a year.
-    public var undated: EventList
+    var undated: EventList
     /// How many dated events fell outside the window.
-    public var outsideWindow: Int
+    var outsideWindow: Int
 
-    public init(window: DateWindow, events: EventList, undated: EventList = [], outsideWindow: Int = 0) {
+    init(window: DateWindow, events: EventList, undated: EventList = [], outsideWindow: Int = 0) {
         self.window = window
         self.events = events
         self.undated = undated
         self.outsideWindow = outsideWindow
     }
 
-    public init(window: DateWindow, events: [ChronologyEvent], undated: [ChronologyEvent] = [], outsideWindow: Int = 0) {
+    init(window: DateWindow, events: [ChronologyEvent], undated: [ChronologyEvent] = [], outsideWindow: Int = 0) {
         self.init(window: window, events: EventList(events), undated: EventList(undated), outsideWindow: outsideWindow)
     }
 
     /// Years of the window that have events, ascending.
-    public var years: [Int] {
+    var years: [Int] {
         Array(Set(events.heads.compactMap { $0.date?.year })).sorted()
     }
 
     /// Units that have events, in Vietnamese alphabetical order of their names, each once.
-    public var units: [UnitReference] {
+    var units: [UnitReference] {
         var seen: [String: UnitReference] = [:]
         for head in events.heads where seen[head.unit.id] == nil { seen[head.unit.id] = head.unit }
         return seen.values

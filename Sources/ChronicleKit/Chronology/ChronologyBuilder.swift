@@ -5,14 +5,14 @@
 /// one a coarser date that contains the other, or day dates closer than the longest span a
 /// meeting of that kind has (a congress reported on its opening day by one paper and on its
 /// closing day by another).
-public struct ChronologyBuilder: Sendable {
-    public var window: DateWindow
+struct ChronologyBuilder: Sendable {
+    var window: DateWindow
 
-    public init(window: DateWindow) {
+    init(window: DateWindow) {
         self.window = window
     }
 
-    public func build(_ records: [ArticleRecord]) -> Chronology {
+    func build(_ records: [ArticleRecord]) -> Chronology {
         build(from: records)
     }
 
@@ -162,7 +162,7 @@ public struct ChronologyBuilder: Sendable {
     }
 
     /// Whether two reports describe the same meeting.
-    public static func sameMeeting(_ a: Event, _ b: Event) -> Bool {
+    static func sameMeeting(_ a: Event, _ b: Event) -> Bool {
         guard a.unit.id == b.unit.id, a.kind == b.kind else { return false }
         switch (a.date.value, b.date.value) {
         case (nil, nil):

@@ -1,17 +1,17 @@
 /// An article that reported an event.
-public struct EventSource: Sendable, Hashable, Codable, Comparable {
+struct EventSource: Sendable, Hashable, Codable, Comparable {
     /// File path, or `path:line` for a JSON Lines export.
-    public var source: String
-    public var url: String?
-    public var title: String?
+    var source: String
+    var url: String?
+    var title: String?
 
-    public init(source: String, url: String? = nil, title: String? = nil) {
+    init(source: String, url: String? = nil, title: String? = nil) {
         self.source = source
         self.url = url
         self.title = title
     }
 
-    public static func < (lhs: EventSource, rhs: EventSource) -> Bool {
+    static func < (lhs: EventSource, rhs: EventSource) -> Bool {
         (lhs.source, lhs.url ?? "") < (rhs.source, rhs.url ?? "")
     }
 }
@@ -19,14 +19,14 @@ public struct EventSource: Sendable, Hashable, Codable, Comparable {
 /// One meeting in the chronology: the merged record of every article that reported it.
 public struct ChronologyEvent: Sendable, Hashable {
     /// Stable id built from date, unit and kind, e.g. `2022-12-26-quan-doan-1-year-end-review`.
-    public var id: String
-    public var event: Event
+    var id: String
+    var event: Event
     /// Every article that reported it, in path order.
-    public var sources: [EventSource]
+    var sources: [EventSource]
     /// Set when an analyst's correction changed or confirmed the event (`config/corrections.yml`).
-    public var corrected: Bool
+    var corrected: Bool
 
-    public init(id: String, event: Event, sources: [EventSource], corrected: Bool = false) {
+    init(id: String, event: Event, sources: [EventSource], corrected: Bool = false) {
         self.id = id
         self.event = event
         self.sources = sources
@@ -34,7 +34,7 @@ public struct ChronologyEvent: Sendable, Hashable {
     }
 
     /// The id an event gets in the chronology.
-    public static func id(for event: Event) -> String {
+    static func id(for event: Event) -> String {
         let date = event.date.value?.description ?? "undated"
         return "\(date)-\(event.unit.id)-\(event.kind.rawValue)"
     }

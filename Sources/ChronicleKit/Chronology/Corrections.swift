@@ -1,21 +1,21 @@
 import Foundation
 
 /// One analyst's fix from `config/corrections.yml`: which event(s) it targets and what it sets.
-public struct Correction: Sendable, Hashable {
+struct Correction: Sendable, Hashable {
     /// Where it stands in the file, e.g. `corrections[2]`, for messages.
-    public var key: String
+    var key: String
     /// Targets the chronology event with this id (`ChronologyEvent.id`, as the reports show it).
-    public var eventID: String?
+    var eventID: String?
     /// Targets every event of the article(s) with this URL.
-    public var url: String?
-    public var unit: UnitReference?
-    public var kind: EventKind?
-    public var date: PartialDate?
-    public var chair: Person?
-    public var suppress: Bool
-    public var note: String?
+    var url: String?
+    var unit: UnitReference?
+    var kind: EventKind?
+    var date: PartialDate?
+    var chair: Person?
+    var suppress: Bool
+    var note: String?
 
-    public init(
+    init(
         key: String, eventID: String? = nil, url: String? = nil, unit: UnitReference? = nil, kind: EventKind? = nil,
         date: PartialDate? = nil, chair: Person? = nil, suppress: Bool = false, note: String? = nil
     ) {
@@ -31,7 +31,7 @@ public struct Correction: Sendable, Hashable {
     }
 
     /// "corrections[2] (id 2022-12-26-quan-doan-1-year-end-review)".
-    public var label: String {
+    var label: String {
         let target = [eventID.map { "id \($0)" }, url.map { "url \($0)" }].compactMap { $0 }.joined(separator: ", ")
         return "\(key) (\(target))"
     }
@@ -51,19 +51,19 @@ public struct Correction: Sendable, Hashable {
 ///   - url: https://example.vn/bai-viet
 ///     suppress: true
 /// ```
-public struct CorrectionSet: Sendable {
-    public var file: URL
-    public var corrections: [Correction]
+struct CorrectionSet: Sendable {
+    var file: URL
+    var corrections: [Correction]
 
-    public init(file: URL, corrections: [Correction]) {
+    init(file: URL, corrections: [Correction]) {
         self.file = file
         self.corrections = corrections
     }
 
-    public static let entryKeys = ["id", "url", "unit", "kind", "date", "chair", "suppress", "note"]
+    static let entryKeys = ["id", "url", "unit", "kind", "date", "chair", "suppress", "note"]
 
     /// Loads the corrections file of `config`; errors are `ConfigError`s naming the file and key.
-    public static func load(config: ChronicleConfig) throws -> CorrectionSet {
+    static func load(config: ChronicleConfig) throws -> CorrectionSet {
         let file = config.correctionsFile
         guard FileManager.default.fileExists(atPath: file.path) else { return CorrectionSet(file: file, corrections: []) }
         let document = try YAMLDocument.load(file)

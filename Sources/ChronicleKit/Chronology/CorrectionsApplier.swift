@@ -2,12 +2,12 @@ import Foundation
 
 /// What applying the corrections gave: corrected records, the events they touched, and the
 /// corrections that matched nothing.
-public struct CorrectionOutcome: Sendable {
-    public var records: [ArticleRecord]
+struct CorrectionOutcome: Sendable {
+    var records: [ArticleRecord]
     /// Each corrected (not suppressed) event with the article it came from, to flag it in the chronology.
-    public var corrected: [(source: String, event: Event)]
-    public var suppressed: Int
-    public var unmatched: [Correction]
+    var corrected: [(source: String, event: Event)]
+    var suppressed: Int
+    var unmatched: [Correction]
 }
 
 extension CorrectionSet {
@@ -19,7 +19,7 @@ extension CorrectionSet {
     /// over all dates, i.e. what the reports showed). A `url` correction matches every event of
     /// the articles with that URL. With both, an event must match both. Corrections apply in
     /// file order, so a later one wins.
-    public func apply(to records: [ArticleRecord]) -> CorrectionOutcome {
+    func apply(to records: [ArticleRecord]) -> CorrectionOutcome {
         guard !corrections.isEmpty else { return CorrectionOutcome(records: records, corrected: [], suppressed: 0, unmatched: []) }
         var pass = CorrectionPass(set: self, groups: groups(of: records))
         var result = records
@@ -60,7 +60,7 @@ extension CorrectionSet {
     }
 
     /// Problems for corrections that matched nothing, for the reports and stderr.
-    public func problems(for unmatched: [Correction], displayPath: String) -> [ArticleProblem] {
+    func problems(for unmatched: [Correction], displayPath: String) -> [ArticleProblem] {
         unmatched.map {
             ArticleProblem(source: displayPath, reason: "\($0.label): matches no article or event (check the id or url)")
         }
@@ -69,7 +69,7 @@ extension CorrectionSet {
 
 extension Chronology {
     /// Flags the events an analyst corrected.
-    public mutating func markCorrected(_ corrected: [(source: String, event: Event)]) {
+    mutating func markCorrected(_ corrected: [(source: String, event: Event)]) {
         guard !corrected.isEmpty else { return }
         func isCorrected(_ item: ChronologyEvent) -> Bool {
             corrected.contains { pair in

@@ -8,14 +8,14 @@
 ///
 /// It behaves as an array of `ChronologyEvent` (random access, mutable, range-replaceable,
 /// value semantics): a changed event is encoded again at the end of the buffer.
-public struct EventList: Sendable {
+struct EventList: Sendable {
     /// What the reports sort and group events on, without decoding them.
-    public struct Head: Sendable, Hashable {
-        public var id: String
-        public var unit: UnitReference
-        public var kind: EventKind
-        public var date: PartialDate?
-        public var corrected: Bool
+    struct Head: Sendable, Hashable {
+        var id: String
+        var unit: UnitReference
+        var kind: EventKind
+        var date: PartialDate?
+        var corrected: Bool
     }
 
     final class Storage: @unchecked Sendable {
@@ -34,27 +34,27 @@ public struct EventList: Sendable {
     private var storage = Storage()
     /// Where each event's body starts in `storage.bodies` (an arena address), and its length.
     private var slots: [Slot] = []
-    public private(set) var heads: [Head] = []
+    private(set) var heads: [Head] = []
 
     struct Slot: Sendable, Hashable {
         var start: Int
         var count: Int
     }
 
-    public init() {}
+    init() {}
 
-    public init<S: Sequence>(_ events: S) where S.Element == ChronologyEvent {
+    init<S: Sequence>(_ events: S) where S.Element == ChronologyEvent {
         for item in events { append(item) }
         storage.strings.seal()
     }
 
-    public var count: Int { slots.count }
+    var count: Int { slots.count }
 
     /// The ids of all events, in order.
-    public var ids: [String] { heads.map(\.id) }
+    var ids: [String] { heads.map(\.id) }
 
     /// Whether event `index` is flagged as corrected; set without encoding the event again.
-    public mutating func setCorrected(_ index: Int, _ value: Bool = true) {
+    mutating func setCorrected(_ index: Int, _ value: Bool = true) {
         heads[index].corrected = value
     }
 
@@ -63,7 +63,7 @@ public struct EventList: Sendable {
     }
 
     /// Adds an event at the end.
-    public mutating func append(_ item: ChronologyEvent) {
+    mutating func append(_ item: ChronologyEvent) {
         makeUnique()
         slots.append(Self.encode(item, into: storage))
         heads.append(Self.head(of: item))
@@ -243,10 +243,10 @@ public struct EventList: Sendable {
 }
 
 extension EventList: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { slots.count }
+    var startIndex: Int { 0 }
+    var endIndex: Int { slots.count }
 
-    public subscript(position: Int) -> ChronologyEvent {
+    subscript(position: Int) -> ChronologyEvent {
         get {
             // Bodies are encoded by this type and read back checked (`init(reading:)`).
             guard let item = try? decode(position) else { preconditionFailure("an event of the chronology no longer decodes") }
@@ -259,7 +259,7 @@ extension EventList: RandomAccessCollection, MutableCollection, RangeReplaceable
         }
     }
 
-    public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C)
+    mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C)
     where C.Element == ChronologyEvent {
         makeUnique()
         var newSlots: [Slot] = []
@@ -272,24 +272,24 @@ extension EventList: RandomAccessCollection, MutableCollection, RangeReplaceable
         heads.replaceSubrange(subrange, with: newHeads)
     }
 
-    public mutating func reserveCapacity(_ n: Int) {
+    mutating func reserveCapacity(_ n: Int) {
         slots.reserveCapacity(n)
         heads.reserveCapacity(n)
     }
 }
 
 extension EventList: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: ChronologyEvent...) {
+    init(arrayLiteral elements: ChronologyEvent...) {
         self.init(elements)
     }
 }
 
 extension EventList: Equatable {
-    public static func == (lhs: EventList, rhs: EventList) -> Bool {
+    static func == (lhs: EventList, rhs: EventList) -> Bool {
         lhs.count == rhs.count && lhs.heads == rhs.heads && lhs.elementsEqual(rhs)
     }
 }
 
 extension EventList: CustomStringConvertible {
-    public var description: String { Array(self).description }
+    var description: String { Array(self).description }
 }

@@ -11,7 +11,7 @@ public struct DateWindow: Sendable, Hashable {
     }
 
     /// Whether a date of any precision falls inside the window (a month or year overlapping it counts).
-    public func contains(_ date: PartialDate) -> Bool {
+    func contains(_ date: PartialDate) -> Bool {
         let first = date.dayNumber
         let last: Int
         switch date.precision {
@@ -22,16 +22,16 @@ public struct DateWindow: Sendable, Hashable {
         return last >= from.dayNumber && first <= to.dayNumber
     }
 
-    public var years: ClosedRange<Int> { from.year...max(from.year, to.year) }
+    var years: ClosedRange<Int> { from.year...max(from.year, to.year) }
 }
 
 /// Report output formats.
-public enum ReportFormat: String, Sendable, CaseIterable {
+enum ReportFormat: String, Sendable, CaseIterable {
     case markdown, csv, xml, svg
 }
 
 /// Language of report labels.
-public enum ReportLanguage: String, Sendable {
+enum ReportLanguage: String, Sendable {
     case vi, en
 }
 
@@ -40,30 +40,30 @@ public enum ReportLanguage: String, Sendable {
 /// Paths to inputs, output and store are taken relative to the working directory (cron lines `cd`
 /// into the project first); paths to other config files relative to the config file's folder.
 public struct ChronicleConfig: Sendable {
-    public var configFile: URL
+    var configFile: URL
     public var inputs: [URL]
     public var output: URL
     public var window: DateWindow
-    public var formats: [ReportFormat]
-    public var language: ReportLanguage
+    var formats: [ReportFormat]
+    var language: ReportLanguage
     public var unitsFile: URL
-    public var templatesDirectory: URL
-    public var correctionsFile: URL
+    var templatesDirectory: URL
+    var correctionsFile: URL
     /// The SQLite state file; nil means `<output>/.chronicle/state.sqlite`.
     public var storeFile: URL?
     /// `chronology.md` lists every event when there are at most this many; above, it links to
     /// the year files instead, so that the file read at briefings stays small (and cheap to
     /// write every night) however large the archive grows.
-    public var fullListLimit: Int
+    var fullListLimit: Int
 
-    public static let defaultFullListLimit = 2_000
+    static let defaultFullListLimit = 2_000
 
     /// The folder that holds the config files (gazetteer, rules, templates).
     public var configDirectory: URL { configFile.deletingLastPathComponent() }
 
-    public static let knownKeys = ["input", "output", "window", "formats", "units", "report", "corrections", "store"]
+    static let knownKeys = ["input", "output", "window", "formats", "units", "report", "corrections", "store"]
 
-    public init(
+    init(
         configFile: URL, inputs: [URL], output: URL, window: DateWindow, formats: [ReportFormat] = ReportFormat.allCases,
         language: ReportLanguage = .vi, unitsFile: URL? = nil, templatesDirectory: URL? = nil,
         correctionsFile: URL? = nil, storeFile: URL? = nil, fullListLimit: Int = ChronicleConfig.defaultFullListLimit

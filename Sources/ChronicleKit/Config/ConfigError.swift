@@ -1,5 +1,5 @@
 /// A configuration file that cannot be used, with a message that names the file and the key.
-public enum ConfigError: Error, CustomStringConvertible, Equatable {
+enum ConfigError: Error, CustomStringConvertible, Equatable {
     case missingFile(path: String)
     case unreadable(path: String, reason: String)
     case invalidYAML(path: String, reason: String)
@@ -7,7 +7,7 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable {
     case wrongValue(path: String, key: String, expected: String, found: String)
     case unknownKey(path: String, key: String, known: [String])
 
-    public var description: String {
+    var description: String {
         switch self {
         case .missingFile(let path):
             return "\(path): configuration file not found"

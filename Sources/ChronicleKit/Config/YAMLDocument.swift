@@ -5,19 +5,19 @@ import Yams
 ///
 /// Config files are small and hand-edited, so a precise message ("key 'window.from' must be a
 /// date YYYY-MM-DD, found 'yesterday'") matters more than decoding speed.
-public struct YAMLDocument {
-    public let path: String
-    public let root: [String: Any]
+struct YAMLDocument {
+    let path: String
+    let root: [String: Any]
     private let prefix: String
 
-    public init(path: String, root: [String: Any], prefix: String = "") {
+    init(path: String, root: [String: Any], prefix: String = "") {
         self.path = path
         self.root = root
         self.prefix = prefix
     }
 
     /// Reads and parses `url`; a missing or malformed file is a `ConfigError`.
-    public static func load(_ url: URL) throws -> YAMLDocument {
+    static func load(_ url: URL) throws -> YAMLDocument {
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else { throw ConfigError.missingFile(path: path) }
         let text: String
@@ -41,18 +41,18 @@ public struct YAMLDocument {
         return YAMLDocument(path: path, root: mapping)
     }
 
-    public func keyPath(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+    func keyPath(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
-    public func contains(_ key: String) -> Bool { root[key] != nil && !(root[key] is NSNull) }
+    func contains(_ key: String) -> Bool { root[key] != nil && !(root[key] is NSNull) }
 
     /// Fails on keys outside `known`, so a typo does not silently fall back to a default.
-    public func rejectUnknownKeys(_ known: [String]) throws {
+    func rejectUnknownKeys(_ known: [String]) throws {
         for key in root.keys.sorted() where !known.contains(key) {
             throw ConfigError.unknownKey(path: path, key: keyPath(key), known: known)
         }
     }
 
-    public func string(_ key: String) throws -> String? {
+    func string(_ key: String) throws -> String? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         if let text = value as? String { return text }
         if let number = value as? Int { return String(number) }
@@ -60,14 +60,14 @@ public struct YAMLDocument {
         throw ConfigError.wrongValue(path: path, key: keyPath(key), expected: "a text value", found: Self.describe(value))
     }
 
-    public func requiredString(_ key: String, expected: String = "a text value") throws -> String {
+    func requiredString(_ key: String, expected: String = "a text value") throws -> String {
         guard let text = try string(key) else {
             throw ConfigError.missingKey(path: path, key: keyPath(key), expected: expected)
         }
         return text
     }
 
-    public func bool(_ key: String) throws -> Bool? {
+    func bool(_ key: String) throws -> Bool? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         guard let flag = value as? Bool else {
             throw ConfigError.wrongValue(path: path, key: keyPath(key), expected: "true or false", found: Self.describe(value))
@@ -75,7 +75,7 @@ public struct YAMLDocument {
         return flag
     }
 
-    public func int(_ key: String) throws -> Int? {
+    func int(_ key: String) throws -> Int? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         guard let number = value as? Int else {
             throw ConfigError.wrongValue(path: path, key: keyPath(key), expected: "a whole number", found: Self.describe(value))
@@ -84,7 +84,7 @@ public struct YAMLDocument {
     }
 
     /// A list of text values; a single text value is accepted as a list of one.
-    public func strings(_ key: String) throws -> [String]? {
+    func strings(_ key: String) throws -> [String]? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         if let text = value as? String { return [text] }
         guard let list = value as? [Any] else {
@@ -98,7 +98,7 @@ public struct YAMLDocument {
     }
 
     /// A date written `YYYY-MM-DD` (YAML may already have turned it into a timestamp).
-    public func date(_ key: String) throws -> PartialDate? {
+    func date(_ key: String) throws -> PartialDate? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         if let date = value as? Date {
             var calendar = Calendar(identifier: .gregorian)
@@ -112,7 +112,7 @@ public struct YAMLDocument {
         throw ConfigError.wrongValue(path: path, key: keyPath(key), expected: "a date YYYY-MM-DD", found: Self.describe(value))
     }
 
-    public func mapping(_ key: String) throws -> YAMLDocument? {
+    func mapping(_ key: String) throws -> YAMLDocument? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         guard let mapping = value as? [String: Any] else {
             throw ConfigError.wrongValue(path: path, key: keyPath(key), expected: "a mapping of keys to values", found: Self.describe(value))
@@ -121,7 +121,7 @@ public struct YAMLDocument {
     }
 
     /// A list of mappings, e.g. the `units` list of the gazetteer.
-    public func mappings(_ key: String) throws -> [YAMLDocument]? {
+    func mappings(_ key: String) throws -> [YAMLDocument]? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         guard let list = value as? [Any] else {
             throw ConfigError.wrongValue(path: path, key: keyPath(key), expected: "a list of mappings", found: Self.describe(value))

@@ -3,7 +3,7 @@ import Foundation
 /// Scores extraction against gold passages exactly as `spec/records.md` describes: per article,
 /// the first gold event against the first extracted event.
 public struct Evaluator: Sendable {
-    public let extractor: ArticleExtractor
+    let extractor: ArticleExtractor
 
     public init(extractor: ArticleExtractor) {
         self.extractor = extractor

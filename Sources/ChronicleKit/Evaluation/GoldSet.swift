@@ -2,39 +2,39 @@ import Foundation
 
 /// One annotated passage of a gold file (`spec/records.md`, "Scoring").
 public struct GoldArticle: Sendable {
-    public struct GoldEvent: Sendable {
-        public var unit: String
-        public var kind: String
+    struct GoldEvent: Sendable {
+        var unit: String
+        var kind: String
         /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or nil when the text cannot justify a year.
-        public var date: PartialDate?
-        public var chair: String?
+        var date: PartialDate?
+        var chair: String?
     }
 
-    public var id: String
-    public var url: String?
-    public var published: PartialDate?
-    public var text: String
-    public var events: [GoldEvent]
-    public var note: String?
+    var id: String
+    var url: String?
+    var published: PartialDate?
+    var text: String
+    var events: [GoldEvent]
+    var note: String?
     /// The article as `ArticleLoader` read it from the file `id` names, when the gold line has no
     /// `text`; nil for passages given inline.
-    public var loaded: Article?
+    var loaded: Article?
 
     /// The article the extractor is given: the loaded file as production reads it (its own
     /// metadata, dateline and URL), or the inline passage with `published` as the reference date.
-    public var article: Article {
+    var article: Article {
         if let loaded { return loaded }
         return Article(source: id, url: url, referenceDate: published.map { ReferenceDate(value: $0, basis: "published") }, text: text)
     }
 }
 
 /// Errors reading a gold file, naming the file and line.
-public enum GoldSetError: Error, CustomStringConvertible, Equatable {
+enum GoldSetError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String)
     case badLine(path: String, line: Int, reason: String)
     case badArticle(path: String, line: Int, article: String, reason: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unreadable(let path): return "\(path): cannot read the gold file"
         case .badLine(let path, let line, let reason): return "\(path):\(line): \(reason)"

@@ -10,13 +10,13 @@ public struct ArticleLoader: Sendable {
     /// Changes whenever loading can give a different article for the same file (as
     /// `ArticleExtractor.version` does for extraction); part of the version stored records carry.
     /// 2: a date in the file's path.
-    public static let version = "3"
+    static let version = "3"
 
     /// The largest text or HTML file read as one article (10 MB); one article is never that big,
     /// so a larger file is reported as unsupported without being read.
-    public static let maximumArticleFileSize = 10 * 1024 * 1024
+    static let maximumArticleFileSize = 10 * 1024 * 1024
 
-    public let noiseFilter = NoiseFilter()
+    let noiseFilter = NoiseFilter()
 
     public init() {}
 
@@ -60,7 +60,7 @@ public struct ArticleLoader: Sendable {
     }
 
     /// Reads the bytes of one article file (for tests and benchmarks, and the file path above).
-    public func load(data: Data, source: String, format: ArticleFormat) -> [Article] {
+    func load(data: Data, source: String, format: ArticleFormat) -> [Article] {
         if format != .jsonLines, data.count > Self.maximumArticleFileSize {
             return [Self.failed(source, .tooLarge(bytes: data.count, limit: Self.maximumArticleFileSize))]
         }

@@ -3,20 +3,20 @@
 /// a capital letter or a digit, with no colon in its first three words. Section labels
 /// ("Tin hoạt động") are too short; photo captions and lead paragraphs end with a period;
 /// credit lines ("Tin, ảnh: ...") have an early colon.
-public struct HeadlineRule: Sendable {
-    public static let maximumLength = 200
+struct HeadlineRule: Sendable {
+    static let maximumLength = 200
 
-    public init() {}
+    init() {}
 
     /// The first line of cleaned text when it is a headline.
-    public func headline(of text: String) -> String? {
+    func headline(of text: String) -> String? {
         let end = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
         let first = text[..<end]
         return isHeadline(first) ? String(first) : nil
     }
 
     /// Whether one line reads like a headline.
-    public func isHeadline(_ line: Substring) -> Bool {
+    func isHeadline(_ line: Substring) -> Bool {
         // The same rule on the bytes when the line has them in one piece (native strings).
         if let answer = line.utf8.withContiguousStorageIfAvailable({ Self.isHeadline(bytes: $0) }) { return answer }
         let utf8 = line.utf8

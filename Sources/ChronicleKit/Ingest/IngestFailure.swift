@@ -2,7 +2,7 @@ import Foundation
 
 /// Why an article file (or one line of a JSON Lines export) could not become an article.
 /// The description is written for the user; the file name is shown beside it by the caller.
-public enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
+enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
     case cannotRead(reason: String)
     /// The path names a pipe, device or socket (or a link to one), not a file.
     case notARegularFile
@@ -22,7 +22,7 @@ public enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
     indirect case onLine(Int, IngestFailure)
 
     /// The status of the article this failure produces.
-    public var status: ArticleStatus {
+    var status: ArticleStatus {
         switch self {
         case .empty: return .empty
         case .tooLarge, .unsupportedType, .unknownEncoding: return .unsupported
@@ -31,7 +31,7 @@ public enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .cannotRead(let reason): return "cannot read the file: \(reason)"
         case .notARegularFile: return "not a regular file (a pipe, device or socket is not read)"

@@ -7,13 +7,13 @@ import Darwin
 #endif
 
 /// An input folder or file that cannot be read at all.
-public enum InputError: Error, CustomStringConvertible, Equatable {
+enum InputError: Error, CustomStringConvertible, Equatable {
     case missing(path: String)
     case unreadableFolder(path: String, reason: String)
     /// A FIFO, a device or a socket: reading one could block forever while the run holds its lock.
     case notAFileOrFolder(path: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .missing(let path): return "\(path): no such file or folder"
         case .unreadableFolder(let path, let reason): return "\(path): cannot list folder: \(reason)"
@@ -25,10 +25,10 @@ public enum InputError: Error, CustomStringConvertible, Equatable {
 /// A file to ingest, with the path shown to users (relative to the working directory when inside it).
 public struct InputFile: Sendable, Hashable {
     /// The absolute path without `.` or `..` components: the file's key in the store.
-    public var path: String
-    public var displayPath: String
+    var path: String
+    var displayPath: String
 
-    public init(url: URL, displayPath: String) {
+    init(url: URL, displayPath: String) {
         self.path = url.standardizedFileURL.path
         self.displayPath = displayPath
     }
@@ -40,20 +40,20 @@ public struct InputFile: Sendable, Hashable {
         self.displayPath = displayPath
     }
 
-    public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
+    var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
 
     /// The kind of article file, from the extension.
-    public var format: ArticleFormat? {
+    var format: ArticleFormat? {
         let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? Substring(path)
         return ArticleFormat(fileExtension: InputScanner.pathExtension(String(name)))
     }
 }
 
 /// The article file formats Chronicle reads.
-public enum ArticleFormat: String, Sendable {
+enum ArticleFormat: String, Sendable {
     case text, html, jsonLines
 
-    public init?(fileExtension: String) {
+    init?(fileExtension: String) {
         switch fileExtension.lowercased() {
         case "txt", "text": self = .text
         case "html", "htm": self = .html
@@ -66,7 +66,7 @@ public enum ArticleFormat: String, Sendable {
 /// Finds article files under the input folders: recursively, sorted by path, other file types
 /// set aside and counted (archives keep images and indexes beside the articles).
 public struct InputScanner: Sendable {
-    public var workingDirectory: String
+    var workingDirectory: String
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.workingDirectory = workingDirectory
@@ -75,7 +75,7 @@ public struct InputScanner: Sendable {
     public struct Result: Sendable {
         public var files: [InputFile]
         /// Files of other types that were passed over, by display path.
-        public var skipped: [String]
+        var skipped: [String]
     }
 
     public func scan(_ roots: [URL]) throws -> Result {

@@ -3,9 +3,9 @@
 /// (`2022-12`), day-first dates (`27/12/2022`, `27-12-2022 08:30`) and Unix epochs in seconds or
 /// milliseconds (`1671091200`, `1671091200000`). The date is cut as written:
 /// time zones are not applied, so the calendar day the page states is the day kept.
-public enum MetadataDate {
+enum MetadataDate {
     /// The date written in `text`, or nil when it is not a date.
-    public static func parse(_ text: String) -> PartialDate? {
+    static func parse(_ text: String) -> PartialDate? {
         let bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
         var numbers: [(value: Int, digits: Int)] = []
         var separators: [UInt8] = []
@@ -48,7 +48,7 @@ public enum MetadataDate {
     }
 
     /// A Unix timestamp, as a calendar day in Vietnam (UTC+7), where the press publishes.
-    public static func fromEpoch(seconds: Int) -> PartialDate? {
+    static func fromEpoch(seconds: Int) -> PartialDate? {
         var value = seconds
         if value > 100_000_000_000 { value /= 1000 }  // milliseconds
         let days = Int((Double(value + 7 * 3600) / 86400).rounded(.down))

@@ -15,19 +15,19 @@
 /// most specific reading is the date, provided every other reading in the path agrees with it
 /// (`2023/01/2023-01-06-…` is 2023-01-06); readings that disagree (`2022/12/2023-01-06-…`) give
 /// no date at all, since nothing says which one is the article's.
-public struct PathDate: Sendable, Hashable {
-    public var value: PartialDate
+struct PathDate: Sendable, Hashable {
+    var value: PartialDate
     /// The path from the first component that gave a date to the end (`2023/01/2023-01-06-….txt`):
     /// what a reader needs to see where the date came from.
-    public var evidence: String
+    var evidence: String
 
-    public init(value: PartialDate, evidence: String) {
+    init(value: PartialDate, evidence: String) {
         self.value = value
         self.evidence = evidence
     }
 
     /// The date in `path` (relative or absolute, `/`-separated), or nil when it has none.
-    public static func parse(_ path: String) -> PathDate? {
+    static func parse(_ path: String) -> PathDate? {
         let bytes = Array(path.utf8)
         var components: [Range<Int>] = []
         var start = 0

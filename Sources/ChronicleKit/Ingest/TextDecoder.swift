@@ -2,11 +2,11 @@ import Foundation
 
 /// Turns the bytes of a plain-text article into a String: UTF-8 (with or without BOM) or UTF-16
 /// with a BOM. Refuses binary data and invalid UTF-8 with the offending byte and its offset.
-public struct TextDecoder: Sendable {
-    public init() {}
+struct TextDecoder: Sendable {
+    init() {}
 
     /// The text of `data`, or why it is not text (binary, invalid UTF-8 or UTF-16).
-    public func decode(_ data: Data) -> Result<String, IngestFailure> {
+    func decode(_ data: Data) -> Result<String, IngestFailure> {
         data.withUnsafeBytes { raw -> Result<String, IngestFailure> in
             let bytes = raw.bindMemory(to: UInt8.self)
             return decode(bytes)
@@ -14,7 +14,7 @@ public struct TextDecoder: Sendable {
     }
 
     /// The text of `bytes`, or why it is not text (binary, invalid UTF-8 or UTF-16).
-    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, IngestFailure> {
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, IngestFailure> {
         let count = bytes.count
         if count >= 2 {
             if bytes[0] == 0xFF, bytes[1] == 0xFE { return Self.decodeUTF16(bytes, littleEndian: true) }

@@ -1,19 +1,19 @@
 /// Whether an input article could be read.
-public enum ArticleStatus: String, Sendable, Codable {
+enum ArticleStatus: String, Sendable, Codable {
     case ok, empty, unreadable, unsupported
 }
 
 /// The date an article was published (or datelined), against which day-and-month dates are resolved.
-public struct ReferenceDate: Sendable, Hashable {
-    public var value: PartialDate
+struct ReferenceDate: Sendable, Hashable {
+    var value: PartialDate
     /// Where it came from: `html-meta`, `html-time`, `published` (crawler export or gold file),
     /// `dateline` (a date line in the text), or `path` (the archive's folders or file name).
-    public var basis: String
+    var basis: String
     /// What shows it, when the basis alone does not: for `path`, the part of the path that
     /// gave the date (`PathDate.evidence`).
-    public var evidence: String?
+    var evidence: String?
 
-    public init(value: PartialDate, basis: String, evidence: String? = nil) {
+    init(value: PartialDate, basis: String, evidence: String? = nil) {
         self.value = value
         self.basis = basis
         self.evidence = evidence
@@ -23,20 +23,20 @@ public struct ReferenceDate: Sendable, Hashable {
 /// One article after ingest: clean NFC text plus what the page said about itself.
 public struct Article: Sendable, Hashable {
     /// File path, or `path:line` for a line of a JSON Lines export.
-    public var source: String
-    public var url: String?
-    public var title: String?
-    public var referenceDate: ReferenceDate?
+    var source: String
+    var url: String?
+    var title: String?
+    var referenceDate: ReferenceDate?
     /// The date the file's path gives (basis `path`, see `PathDate`): the reference date only
     /// when neither the page nor a dateline in the text gives one.
-    public var pathDate: ReferenceDate?
+    var pathDate: ReferenceDate?
     /// Body text in NFC with scraping noise removed; paragraphs separated by newlines.
     public var text: String
-    public var status: ArticleStatus
+    var status: ArticleStatus
     /// Why the article could not be used, written for the user; nil when `status` is `ok`.
-    public var error: String?
+    var error: String?
 
-    public init(
+    init(
         source: String, url: String? = nil, title: String? = nil, referenceDate: ReferenceDate? = nil,
         pathDate: ReferenceDate? = nil, text: String, status: ArticleStatus = .ok, error: String? = nil
     ) {
@@ -51,7 +51,7 @@ public struct Article: Sendable, Hashable {
     }
 
     /// An article that could not be read, with the reason.
-    public static func failed(source: String, status: ArticleStatus, reason: String) -> Article {
+    static func failed(source: String, status: ArticleStatus, reason: String) -> Article {
         Article(source: source, text: "", status: status, error: reason)
     }
 }

@@ -6,7 +6,7 @@ public struct ArticleProblem: Sendable, Hashable, Codable, Comparable {
     public var source: String
     public var reason: String
 
-    public init(source: String, reason: String) {
+    init(source: String, reason: String) {
         self.source = source
         self.reason = reason
     }

@@ -1,14 +1,14 @@
 /// What Chronicle understood of one article: the line `chronicle extract --format jsonl` prints.
 public struct ArticleRecord: Sendable, Hashable {
-    public var source: String
-    public var url: String?
-    public var title: String?
-    public var status: ArticleStatus
-    public var error: String?
-    public var referenceDate: ReferenceDate?
-    public var events: [Event]
+    var source: String
+    var url: String?
+    var title: String?
+    var status: ArticleStatus
+    var error: String?
+    var referenceDate: ReferenceDate?
+    var events: [Event]
 
-    public init(
+    init(
         source: String, url: String?, title: String? = nil, status: ArticleStatus, error: String?,
         referenceDate: ReferenceDate?, events: [Event]
     ) {
@@ -21,7 +21,7 @@ public struct ArticleRecord: Sendable, Hashable {
         self.events = events
     }
 
-    public init(article: Article, events: [Event]) {
+    init(article: Article, events: [Event]) {
         self.init(
             source: article.source, url: article.url, title: article.title, status: article.status,
             error: article.error, referenceDate: article.referenceDate, events: events)

@@ -1,19 +1,19 @@
 /// One meeting reported by one article, as the record contract describes it.
 public struct Event: Sendable, Hashable {
-    public var unit: UnitReference
+    var unit: UnitReference
     /// The party body that held it, e.g. "Đảng ủy Tổng cục Công nghiệp quốc phòng".
-    public var organizer: String?
-    public var kind: EventKind
-    public var title: String
-    public var date: EventDate
+    var organizer: String?
+    var kind: EventKind
+    var title: String
+    var date: EventDate
     /// The period reviewed or planned, when stated ("2022", "6 tháng đầu năm 2023", "2020-2025").
-    public var period: String?
-    public var chair: Person?
-    public var people: [Person]
-    public var documents: [DocumentReference]
-    public var credits: [String]
+    var period: String?
+    var chair: Person?
+    var people: [Person]
+    var documents: [DocumentReference]
+    var credits: [String]
 
-    public init(
+    init(
         unit: UnitReference, organizer: String? = nil, kind: EventKind, title: String, date: EventDate,
         period: String? = nil, chair: Person? = nil, people: [Person] = [], documents: [DocumentReference] = [],
         credits: [String] = []

@@ -7,7 +7,7 @@ public enum DatePrecision: String, Sendable, Codable, Comparable {
 }
 
 /// How the year (or the whole date) of an event was found; see `spec/records.md`.
-public enum DateBasis: String, Sendable, Codable {
+enum DateBasis: String, Sendable, Codable {
     case explicit
     case referenceDate = "reference-date"
     case periodYear = "period-year"
@@ -17,15 +17,15 @@ public enum DateBasis: String, Sendable, Codable {
 }
 
 /// Part of the day a meeting was held, when the article says ("sáng", "chiều", "tối").
-public enum PartOfDay: String, Sendable, Codable {
+enum PartOfDay: String, Sendable, Codable {
     case morning, afternoon, evening
 }
 
 /// A calendar date cut to a precision: `2022-12-26`, `2022-12` or `2022`.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int?
-    public var day: Int?
+    package var year: Int
+    package var month: Int?
+    var day: Int?
 
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
         self.year = year
@@ -81,7 +81,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Days since 1970-01-01 of the first day this date covers (proleptic Gregorian).
-    public var dayNumber: Int {
+    var dayNumber: Int {
         let y = month.map { $0 <= 2 ? year - 1 : year } ?? year - 1
         let m = month ?? 1
         let d = day ?? 1
@@ -99,20 +99,20 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 }
 
 /// The date of an event with its precision, how its year was found and the sentence that shows it.
-public struct EventDate: Sendable, Hashable {
+struct EventDate: Sendable, Hashable {
     /// The date, or nil when not even a year can be justified.
-    public var value: PartialDate?
-    public var partOfDay: PartOfDay?
-    public var basis: DateBasis
+    var value: PartialDate?
+    var partOfDay: PartOfDay?
+    var basis: DateBasis
     /// The sentence the date (or its year) was read from.
-    public var evidence: String?
+    var evidence: String?
 
-    public init(value: PartialDate?, partOfDay: PartOfDay? = nil, basis: DateBasis, evidence: String? = nil) {
+    init(value: PartialDate?, partOfDay: PartOfDay? = nil, basis: DateBasis, evidence: String? = nil) {
         self.value = value
         self.partOfDay = partOfDay
         self.basis = basis
         self.evidence = evidence
     }
 
-    public var precision: DatePrecision? { value?.precision }
+    var precision: DatePrecision? { value?.precision }
 }

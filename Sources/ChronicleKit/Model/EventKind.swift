@@ -1,5 +1,5 @@
 /// The kinds of party-work meeting in the taxonomy of `spec/records.md`.
-public enum EventKind: String, Sendable, Codable, CaseIterable, Comparable {
+enum EventKind: String, Sendable, Codable, CaseIterable, Comparable {
     case yearEndReview = "year-end-review"
     case midYearReview = "mid-year-review"
     case resolutionReview = "resolution-review"
@@ -9,13 +9,13 @@ public enum EventKind: String, Sendable, Codable, CaseIterable, Comparable {
     case committeeMeeting = "committee-meeting"
     case otherMeeting = "other-meeting"
 
-    public static func < (lhs: EventKind, rhs: EventKind) -> Bool {
+    static func < (lhs: EventKind, rhs: EventKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
     /// How long a meeting of this kind can last, in days; used to merge reports of one meeting
     /// dated on different days of its span.
-    public var maximumSpanDays: Int {
+    var maximumSpanDays: Int {
         switch self {
         case .partyCongress: return 3
         case .committeeMeeting, .otherMeeting, .resolutionStudy, .selfCriticism: return 2

@@ -23,7 +23,7 @@ extension EventDate: Codable {
         case value, precision, partOfDay = "part_of_day", basis, evidence
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             value: try c.decodeIfPresent(PartialDate.self, forKey: .value),
@@ -32,7 +32,7 @@ extension EventDate: Codable {
             evidence: try c.decodeIfPresent(String.self, forKey: .evidence))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(value, forKey: .value)
         try c.encode(precision, forKey: .precision)
@@ -45,7 +45,7 @@ extension EventDate: Codable {
 extension Person: Codable {
     enum CodingKeys: String, CodingKey { case rank, name, positions, role }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             rank: try c.decodeIfPresent(String.self, forKey: .rank),
@@ -54,7 +54,7 @@ extension Person: Codable {
             role: try c.decodeIfPresent(PersonRole.self, forKey: .role) ?? .other)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(rank, forKey: .rank)
         try c.encode(name, forKey: .name)
@@ -66,7 +66,7 @@ extension Person: Codable {
 extension DocumentReference: Codable {
     enum CodingKeys: String, CodingKey { case code, type, number, issuer, date }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             code: try c.decode(String.self, forKey: .code),
@@ -76,7 +76,7 @@ extension DocumentReference: Codable {
             date: try c.decodeIfPresent(PartialDate.self, forKey: .date))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(code, forKey: .code)
         try c.encode(type, forKey: .type)
@@ -126,7 +126,7 @@ extension Event: Codable {
 extension ReferenceDate: Codable {
     enum CodingKeys: String, CodingKey { case value, basis, evidence }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             value: try c.decode(PartialDate.self, forKey: .value),
@@ -134,7 +134,7 @@ extension ReferenceDate: Codable {
             evidence: try c.decodeIfPresent(String.self, forKey: .evidence))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(value, forKey: .value)
         try c.encode(basis, forKey: .basis)
@@ -178,8 +178,8 @@ extension ArticleRecord: Codable {
 
 /// The shared JSON settings for records: sorted keys (Foundation's encoder does not keep key
 /// order from run to run) and unescaped slashes in URLs.
-public enum RecordJSON {
-    public static var encoder: JSONEncoder {
+enum RecordJSON {
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

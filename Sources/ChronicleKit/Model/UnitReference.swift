@@ -1,18 +1,18 @@
 /// The organizing unit of an event: canonical name and id, and the words the article used.
-public struct UnitReference: Sendable, Hashable, Codable {
+struct UnitReference: Sendable, Hashable, Codable {
     /// Canonical name without the party-body prefix, e.g. "Tổng cục Công nghiệp quốc phòng".
-    public var name: String
+    var name: String
     /// Stable ASCII id, e.g. "tong-cuc-cong-nghiep-quoc-phong".
-    public var id: String
+    var id: String
     /// The text as it stood in the article, e.g. "Tổng cục CNQP".
-    public var mention: String
+    var mention: String
     /// Which part of the meeting's clause named it, the evidence an analyst checks: `agent`
     /// ("do X tổ chức"), `subject` ("X tổ chức hội nghị"), `name` ("Hội nghị Đảng ủy X"), or
     /// `article` when the clause names none and the article's mentions decided. Nil in records
     /// that did not come from extraction.
-    public var role: String?
+    var role: String?
 
-    public init(name: String, id: String, mention: String, role: String? = nil) {
+    init(name: String, id: String, mention: String, role: String? = nil) {
         self.name = name
         self.id = id
         self.mention = mention
@@ -21,11 +21,11 @@ public struct UnitReference: Sendable, Hashable, Codable {
 
     /// The same unit as the article wrote it; `role` is evidence about one article, so two
     /// reports of one meeting stay equal however each named its organizer.
-    public static func == (lhs: UnitReference, rhs: UnitReference) -> Bool {
+    static func == (lhs: UnitReference, rhs: UnitReference) -> Bool {
         lhs.name == rhs.name && lhs.id == rhs.id && lhs.mention == rhs.mention
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(id)
         hasher.combine(mention)

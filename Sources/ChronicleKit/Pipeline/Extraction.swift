@@ -4,19 +4,19 @@ import Foundation
 /// loader's and extractor's versions and the fingerprint of the rules it read. Stored records
 /// made under another version or fingerprint are extracted again.
 public struct Extraction: Sendable {
-    public var version: String
-    public var configFingerprint: String
+    var version: String
+    var configFingerprint: String
     /// Reads and extracts one file; must not throw and must be safe to call concurrently.
-    public var records: @Sendable (InputFile) -> [ArticleRecord]
+    var records: @Sendable (InputFile) -> [ArticleRecord]
 
-    public init(version: String, configFingerprint: String, records: @escaping @Sendable (InputFile) -> [ArticleRecord]) {
+    init(version: String, configFingerprint: String, records: @escaping @Sendable (InputFile) -> [ArticleRecord]) {
         self.version = version
         self.configFingerprint = configFingerprint
         self.records = records
     }
 
     /// The real pipeline: `ArticleLoader` then `ArticleExtractor` with the rules of the config folder.
-    public static func standard(config: ChronicleConfig) throws -> Extraction {
+    static func standard(config: ChronicleConfig) throws -> Extraction {
         let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
         let extractor = ArticleExtractor(rules: rules)
         let loader = ArticleLoader()

@@ -2,7 +2,8 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// Maps on all cores, keeping the input order; `transform` must be safe to call concurrently.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    /// `package`: the benchmark schedules its work the way the run does.
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let count = self.count
         if count < 64 { return map(transform) }
         let chunk = 32

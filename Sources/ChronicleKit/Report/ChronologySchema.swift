@@ -1,10 +1,10 @@
 /// The XML Schema of `chronology.xml`, embedded in the library (no resource bundle: the binary may
 /// be copied elsewhere). It is written beside the XML as `chronology.xsd` on every run, and every
 /// written document is validated against it.
-public enum ChronologySchema {
-    public static let fileName = "chronology.xsd"
+enum ChronologySchema {
+    static let fileName = "chronology.xsd"
 
-    public static let xsd = #"""
+    static let xsd = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Schema of chronology.xml written by Chronicle. Dates are ISO 8601 cut to their precision. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="unqualified">

@@ -1,6 +1,6 @@
 /// A report that could not be produced. These are bugs in Chronicle, not in the input: the run
 /// fails and the previous reports stay in place.
-public enum ReportError: Error, CustomStringConvertible, Equatable {
+enum ReportError: Error, CustomStringConvertible, Equatable {
     /// The written XML does not validate against the embedded schema.
     case invalidXML(path: String, reason: String)
     /// libxml2 could not write or parse the document.
@@ -8,7 +8,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     /// Reports were to be written from an outline and no way to load the whole chronology was given.
     case outlineWithoutChronology
 
-    public var description: String {
+    var description: String {
         switch self {
         case .invalidXML(let path, let reason):
             return "\(path): the generated XML does not match chronology.xsd (a bug in Chronicle, please report it): \(reason)"

@@ -1,8 +1,8 @@
 /// The shared textual forms of event fields (before format-specific escaping), so the Markdown,
 /// CSV and XML reports say the same thing.
-public enum ReportFields {
+enum ReportFields {
     /// Vietnamese-style date: `26/12/2022`, `12/2022` or `2022`.
-    public static func vietnameseDate(_ date: PartialDate) -> String {
+    static func vietnameseDate(_ date: PartialDate) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         switch (date.month, date.day) {
         case let (month?, day?): return "\(two(day))/\(two(month))/\(date.year)"
@@ -12,19 +12,19 @@ public enum ReportFields {
     }
 
     /// "Trung tướng Nguyễn Mạnh Hùng".
-    public static func person(_ person: Person) -> String {
+    static func person(_ person: Person) -> String {
         [person.rank, person.name].compactMap { $0.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// "role: Trung tướng Nguyễn Văn A (Bí thư Đảng ủy, Chính ủy)" for the CSV `people` column.
-    public static func personWithRole(_ person: Person) -> String {
+    static func personWithRole(_ person: Person) -> String {
         var text = "\(person.role.rawValue): \(Self.person(person))"
         if !person.positions.isEmpty { text += " (\(person.positions.map(ReportText.flat).joined(separator: ", ")))" }
         return text
     }
 
     /// "Nghị quyết 382-NQ/ĐUQSTW (2007-11-29)" with an ISO date, or with a Vietnamese date when `vietnamese`.
-    public static func document(_ document: DocumentReference, vietnamese: Bool) -> String {
+    static func document(_ document: DocumentReference, vietnamese: Bool) -> String {
         var text = ReportText.flat(document.code)
         let type = ReportText.flat(document.type)
         if !type.isEmpty && !text.lowercased().hasPrefix(type.lowercased()) { text = "\(type) \(text)" }
@@ -33,7 +33,7 @@ public enum ReportFields {
     }
 
     /// The source as shown to people: the URL when known, else the file path.
-    public static func sourceLocation(_ source: EventSource) -> String {
+    static func sourceLocation(_ source: EventSource) -> String {
         if let url = source.url, !ReportText.flat(url).isEmpty { return ReportText.flat(url) }
         return ReportText.flat(source.source)
     }

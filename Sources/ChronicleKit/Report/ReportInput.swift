@@ -1,20 +1,20 @@
 /// Everything a report shows: the chronology plus the run's context.
-public struct ReportInput: Sendable {
-    public var chronology: Chronology
+struct ReportInput: Sendable {
+    var chronology: Chronology
     /// Articles that could not be read or whose meeting could not be dated, sorted by source.
-    public var problems: [ArticleProblem]
+    var problems: [ArticleProblem]
     /// The report's "as of" date.
-    public var asOf: PartialDate
+    var asOf: PartialDate
     /// Ids of chronology events first seen in this run (from the store); empty on a first run.
-    public var newEventIDs: Set<String>
+    var newEventIDs: Set<String>
     /// The "as of" date of the run that first saw each event (from the store); events missing
     /// here are first seen in this run.
-    public var firstSeenDates: [String: PartialDate]
+    var firstSeenDates: [String: PartialDate]
     /// Numbers for the overview.
-    public var articlesRead: Int
-    public var filesSkipped: Int
+    var articlesRead: Int
+    var filesSkipped: Int
 
-    public init(
+    init(
         chronology: Chronology, problems: [ArticleProblem], asOf: PartialDate, newEventIDs: Set<String> = [],
         articlesRead: Int = 0, filesSkipped: Int = 0, firstSeenDates: [String: PartialDate] = [:]
     ) {
@@ -28,7 +28,7 @@ public struct ReportInput: Sendable {
     }
 
     /// The date an event was first seen: an earlier run's "as of" date, or this run's.
-    public func firstSeen(_ id: String) -> PartialDate {
+    func firstSeen(_ id: String) -> PartialDate {
         firstSeenDates[id] ?? asOf
     }
 }

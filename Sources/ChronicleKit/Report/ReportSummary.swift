@@ -1,35 +1,35 @@
 /// Counts and groupings of a chronology computed once per run and shared by every format, in a
 /// fixed order (units by name then id, years ascending, kinds in taxonomy order) so output never
 /// depends on dictionary order.
-public struct ReportSummary: Sendable {
+struct ReportSummary: Sendable {
     /// One line of `summary.csv`.
-    public struct Count: Sendable, Hashable {
-        public var unit: UnitReference
-        public var year: Int
-        public var kind: EventKind
-        public var count: Int
+    struct Count: Sendable, Hashable {
+        var unit: UnitReference
+        var year: Int
+        var kind: EventKind
+        var count: Int
     }
 
     /// Units with events, in Vietnamese alphabetical order of their names, then by id.
-    public let units: [UnitReference]
+    let units: [UnitReference]
     /// Years of the window, ascending (columns of the units × years table).
-    public let windowYears: [Int]
+    let windowYears: [Int]
     /// Years that have events, ascending.
-    public let years: [Int]
+    let years: [Int]
     /// Indices into `chronology.events`, per unit (same order as `units`), in date order.
-    public let eventsByUnit: [[Int]]
+    let eventsByUnit: [[Int]]
     /// Indices into `chronology.events`, per year (same order as `years`), in date order.
-    public let eventsByYear: [[Int]]
+    let eventsByYear: [[Int]]
     /// Non-zero counts per unit, year and kind, sorted.
-    public let counts: [Count]
-    public let byKind: [(kind: EventKind, count: Int)]
-    public let byYear: [(year: Int, count: Int)]
+    let counts: [Count]
+    let byKind: [(kind: EventKind, count: Int)]
+    let byYear: [(year: Int, count: Int)]
     /// `unitYear[u][y]`: events of `units[u]` in `windowYears[y]`.
-    public let unitYear: [[Int]]
+    let unitYear: [[Int]]
     /// File name (without `.md`) of each unit's report, unique even when two ids clean up alike.
-    public let unitFiles: [String]
+    let unitFiles: [String]
 
-    public init(_ chronology: Chronology) {
+    init(_ chronology: Chronology) {
         var unitIndex: [String: Int] = [:]
         var units: [UnitReference] = []
         let heads = chronology.events.heads
@@ -99,7 +99,7 @@ public struct ReportSummary: Sendable {
     }
 
     /// A file name for a unit id: ASCII letters, digits and "-" only.
-    public static func fileName(forUnit id: String) -> String {
+    static func fileName(forUnit id: String) -> String {
         var out = ""
         for scalar in id.lowercased().unicodeScalars {
             if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar == "-" {

@@ -7,14 +7,14 @@ import Yams
 ///
 /// Templates render Markdown; every value the writer passes in is already Markdown-escaped, so
 /// templates are rendered as plain text (`{{name}}` does not HTML-escape).
-public struct ReportTemplates: Sendable {
+struct ReportTemplates: Sendable {
     /// Every template the Markdown report uses; each is `<name>.mustache` in the folder.
-    public static let names = [
+    static let names = [
         "chronology", "unit", "year", "overview", "summary-table", "new-events", "section-year",
         "section-unit", "table-header", "event-row", "no-events", "problems",
     ]
     /// Keys every label file must have besides the `kinds`, `precision` and `part_of_day` maps.
-    public static let requiredLabels = [
+    static let requiredLabels = [
         "title", "unit_title", "year_title", "window", "from", "to", "as_of", "overview", "conferences", "units",
         "by_kind", "by_year", "summary", "unit", "year", "total", "timeline", "new_since_last_run", "no_events",
         "date", "kind", "conference", "chair", "documents", "sources", "corrected", "new", "problems",
@@ -23,19 +23,19 @@ public struct ReportTemplates: Sendable {
         "updated", "by_year_files",
     ]
 
-    public let library: MustacheLibrary
+    let library: MustacheLibrary
     /// The label file as a Mustache context value (`{{labels.title}}`).
-    public let labels: [String: String]
-    public let kindLabels: [EventKind: String]
-    public let precisionLabels: [DatePrecision: String]
-    public let partOfDayLabels: [PartOfDay: String]
+    let labels: [String: String]
+    let kindLabels: [EventKind: String]
+    let precisionLabels: [DatePrecision: String]
+    let partOfDayLabels: [PartOfDay: String]
     /// A hash of every template's and the label file's bytes: reports rendered from other
     /// wording are written again.
-    public let fingerprint: String
+    let fingerprint: String
 
     /// Loads the templates and `labels.<language>.yml`; a missing or broken file is a
     /// `ConfigError` that names it.
-    public init(directory: URL, language: ReportLanguage) throws {
+    init(directory: URL, language: ReportLanguage) throws {
         var library = MustacheLibrary()
         var hash = ReportHash("templates")
         for name in Self.names {
@@ -81,10 +81,10 @@ public struct ReportTemplates: Sendable {
         self.labels = labels
     }
 
-    public func kind(_ kind: EventKind) -> String { kindLabels[kind] ?? kind.rawValue }
+    func kind(_ kind: EventKind) -> String { kindLabels[kind] ?? kind.rawValue }
 
     /// Renders a template registered under `name`.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    func render(_ name: String, _ context: [String: Any]) -> String {
         var context = context
         context["labels"] = labels
         return Self.collapseBlankLines(library.render(context, withTemplate: name) ?? "")

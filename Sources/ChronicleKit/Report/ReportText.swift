@@ -1,6 +1,6 @@
 /// Text clean-up shared by the report formats, working on Unicode scalars (article text can be
 /// long and arrives with scraping noise).
-public enum ReportText {
+enum ReportText {
     /// Whether XML 1.0 allows the scalar (`#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`).
     @inline(__always)
     static func xmlAllowed(_ value: UInt32) -> Bool {
@@ -11,7 +11,7 @@ public enum ReportText {
     }
 
     /// Removes characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF); keeps tabs and newlines.
-    public static func clean(_ text: String) -> String {
+    static func clean(_ text: String) -> String {
         if isClean(text) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where xmlAllowed(scalar.value) && scalar.value != 0x7F {
@@ -35,7 +35,7 @@ public enum ReportText {
 
     /// One line of text: forbidden characters removed, runs of whitespace (newlines and tabs
     /// included) collapsed to one space, ends trimmed.
-    public static func flat(_ text: String) -> String {
+    static func flat(_ text: String) -> String {
         if isFlat(text) { return text }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
@@ -78,7 +78,7 @@ public enum ReportText {
 
     /// Markdown-safe inline text: flattened, and every character Markdown (GFM) gives a meaning
     /// inside a line or a table cell backslash-escaped, so article text renders as written.
-    public static func markdown(_ text: String) -> String {
+    static func markdown(_ text: String) -> String {
         // Bytes, not scalars: every character escaped is ASCII, and UTF-8 continuation bytes
         // never equal one. A leading run of digits counts the same in bytes as in scalars.
         var line = flat(text)
@@ -108,7 +108,7 @@ public enum ReportText {
 
     /// A URL as a Markdown link destination, or nil when it is not an http(s) address (a
     /// `javascript:` link from a scraped page must not become clickable).
-    public static func linkDestination(_ url: String) -> String? {
+    static func linkDestination(_ url: String) -> String? {
         let trimmed = flat(url)
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
@@ -132,7 +132,7 @@ public enum ReportText {
     }
 
     /// The host of an http(s) URL, for link text ("www.qdnd.vn" → "qdnd.vn").
-    public static func host(_ url: String) -> String {
+    static func host(_ url: String) -> String {
         var rest = Substring(flat(url))
         if let range = rest.range(of: "://") { rest = rest[range.upperBound...] }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
@@ -141,10 +141,10 @@ public enum ReportText {
     }
 
     /// Text for an XML attribute or element: forbidden characters removed.
-    public static func xml(_ text: String) -> String { clean(text) }
+    static func xml(_ text: String) -> String { clean(text) }
 
     /// Escapes text for SVG/XML written by hand (the SVG is not written with libxml2).
-    public static func xmlEscaped(_ text: String) -> String {
+    static func xmlEscaped(_ text: String) -> String {
         substituting(flat(text), xmlEscapes)
     }
 }

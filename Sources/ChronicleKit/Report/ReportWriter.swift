@@ -10,26 +10,26 @@ import Foundation
 /// Files: `chronology.md`, `units/<unit-id>.md`, `years/<year>.md` (markdown);
 /// `chronology.csv`, `summary.csv` (csv); `chronology.xml`, `chronology.xsd` (xml);
 /// `timeline.svg` (svg).
-public struct ReportWriter: Sendable {
-    public let config: ChronicleConfig
+struct ReportWriter: Sendable {
+    let config: ChronicleConfig
 
-    public init(config: ChronicleConfig) {
+    init(config: ChronicleConfig) {
         self.config = config
     }
 
     /// Writes every report and returns the files written.
     @discardableResult
-    public func write(_ input: ReportInput) throws -> [URL] {
+    func write(_ input: ReportInput) throws -> [URL] {
         try write(input, manifest: nil).written
     }
 
     /// What a run of the writer did.
-    public struct Outcome: Sendable {
+    struct Outcome: Sendable {
         /// Every report file of the configured formats, written now or earlier, as paths
         /// relative to the output folder.
-        public var files: [String]
+        var files: [String]
         /// The files written in this run.
-        public var written: [URL]
+        var written: [URL]
         /// The events' content hashes, for a `ReportOutline` of this chronology.
         var digests: ReportDigests
     }
@@ -41,7 +41,7 @@ public struct ReportWriter: Sendable {
     ///   - outline: set when `input.chronology` is the cut-down chronology of a `ReportOutline`;
     ///   - fullChronology: then loads the whole chronology, called only if a report other than
     ///     the `chronology.md` index page and the timeline has to be written.
-    public func write(
+    func write(
         _ input: ReportInput, manifest: URL?, outline: ReportOutline? = nil, fullChronology: (() throws -> Chronology)? = nil
     ) throws -> Outcome {
         var input = input

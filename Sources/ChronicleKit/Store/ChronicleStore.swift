@@ -21,12 +21,12 @@ import GRDBSQLite
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
-public final class ChronicleStore: Sendable {
-    public let url: URL
+final class ChronicleStore: Sendable {
+    let url: URL
     private let queue: DatabaseQueue
 
     /// Opens (creating if needed) and migrates the store file.
-    public init(url: URL) throws {
+    init(url: URL) throws {
         self.url = url
         let directory = url.deletingLastPathComponent()
         do {
@@ -132,7 +132,7 @@ public final class ChronicleStore: Sendable {
     }
 
     /// Every stored article file, by path, with its records.
-    public func articles() throws -> [String: StoredArticle] {
+    func articles() throws -> [String: StoredArticle] {
         try read("read article files") { db in
             var result: [String: StoredArticle] = [:]
             let rows = try Row.fetchCursor(db, sql: """
@@ -158,7 +158,7 @@ public final class ChronicleStore: Sendable {
 
     /// Every stored article file's state without its records, by path: what a run needs to
     /// decide which files changed.
-    public func fileStates() throws -> [String: StoredFileState] {
+    func fileStates() throws -> [String: StoredFileState] {
         try read("read article files") { db in
             var result: [String: StoredFileState] = [:]
             result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file") ?? 0)
@@ -190,7 +190,7 @@ public final class ChronicleStore: Sendable {
 
     /// Streams the records of the stored files `wanted` accepts, one row at a time, decoded
     /// straight from SQLite's buffer; a row whose records cannot be decoded gives nil.
-    public func forEachRecords(
+    func forEachRecords(
         where wanted: (String) -> Bool, _ body: (_ path: String, _ records: [ArticleRecord]?) throws -> Void
     ) throws {
         try read("read stored records") { db in
@@ -216,7 +216,7 @@ public final class ChronicleStore: Sendable {
     /// Calls `body` with the stored records of every wanted file in their binary form
     /// (`RecordBinary`, rows kept as JSON by older versions converted), nil when they cannot be
     /// read. Nothing is decoded here: the caller decides when to.
-    public func forEachRecordBlob(
+    func forEachRecordBlob(
         where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: [UInt8]?) throws -> Void
     ) throws {
         try read("read stored records") { db in
@@ -235,7 +235,7 @@ public final class ChronicleStore: Sendable {
     }
 
     /// The fingerprint of the cached chronology, without reading the chronology.
-    public func cachedChronologyFingerprint() throws -> String? {
+    func cachedChronologyFingerprint() throws -> String? {
         try read("read the cached chronology") { db in
             try String.fetchOne(db, sql: "SELECT fingerprint FROM chronology_cache WHERE id = 1")
         }
@@ -243,7 +243,7 @@ public final class ChronicleStore: Sendable {
 
     /// The cached chronology when it was built from inputs with this fingerprint; nil otherwise
     /// (or when it cannot be decoded: it is then simply built again).
-    public func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
+    func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
                   row[0] as String == fingerprint
@@ -256,14 +256,14 @@ public final class ChronicleStore: Sendable {
     }
 
     /// Paths of the stored files that report `url`.
-    public func paths(forURL url: String) throws -> [String] {
+    func paths(forURL url: String) throws -> [String] {
         try read("look up a URL") { db in
             try String.fetchAll(db, sql: "SELECT path FROM article_url WHERE url = ? ORDER BY path", arguments: [url])
         }
     }
 
     /// Known event ids with the run that first saw each.
-    public func knownEvents() throws -> [String: Int64] {
+    func knownEvents() throws -> [String: Int64] {
         try read("read events") { db in
             var result: [String: Int64] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT id, first_seen_run FROM event")
@@ -273,7 +273,7 @@ public final class ChronicleStore: Sendable {
     }
 
     /// Every stored file's last run that saw it, by path.
-    public func lastSeenRuns() throws -> [String: Int64] {
+    func lastSeenRuns() throws -> [String: Int64] {
         try read("read article files") { db in
             var result: [String: Int64] = [:]
             let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") ?? 0
@@ -286,14 +286,14 @@ public final class ChronicleStore: Sendable {
     }
 
     /// The last run whose reports were all written, the baseline of "new since the last run".
-    public func lastReportedRun() throws -> Int64? {
+    func lastReportedRun() throws -> Int64? {
         try read("read runs") { db in
             try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run WHERE reports_written = 1")
         }
     }
 
     /// Every run, oldest first.
-    public func runs() throws -> [RunRecord] {
+    func runs() throws -> [RunRecord] {
         try read("read runs") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map { row in
                 RunRecord(
@@ -308,7 +308,7 @@ public final class ChronicleStore: Sendable {
 
     /// Applies one run's changes in a single transaction and returns the new run's id.
     @discardableResult
-    public func commit(_ update: StoreUpdate) throws -> Int64 {
+    func commit(_ update: StoreUpdate) throws -> Int64 {
         do {
             return try queue.write { db in
                 let r = update.run
@@ -483,7 +483,7 @@ public final class ChronicleStore: Sendable {
     }
 
     /// Records that every report of `run` was written.
-    public func markReportsWritten(run: Int64) throws {
+    func markReportsWritten(run: Int64) throws {
         do {
             try queue.write { db in
                 try db.execute(sql: "UPDATE run SET reports_written = 1 WHERE id = ?", arguments: [run])

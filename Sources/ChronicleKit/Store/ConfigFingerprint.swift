@@ -4,8 +4,8 @@ import Foundation
 /// `*.yml`/`*.yaml` under it except the main config and the corrections file (corrections are
 /// applied after extraction, every run), plus the units file wherever it is. A different
 /// fingerprint makes a run extract every article again.
-public enum ConfigFingerprint {
-    public static func compute(config: ChronicleConfig) -> String {
+enum ConfigFingerprint {
+    static func compute(config: ChronicleConfig) -> String {
         let excluded: Set<String> = [
             config.configFile.standardizedFileURL.resolvingSymlinksInPath().path,
             config.correctionsFile.standardizedFileURL.resolvingSymlinksInPath().path,

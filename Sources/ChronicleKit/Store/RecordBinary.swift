@@ -7,7 +7,7 @@
 /// a store row in another version is simply extracted again.
 ///
 /// The JSON form (`RecordJSON`) stays the contract for `chronicle extract`; this one is internal.
-public enum RecordBinary {
+enum RecordBinary {
     /// 2: a reference date keeps its evidence (the path a `path` date was read from).
     /// 3: an event's unit keeps the role that named it. 4: a blob ends with its checksum.
     static let version: UInt8 = 4
@@ -16,7 +16,7 @@ public enum RecordBinary {
     static let checksumSize = 8
 
     /// Encodes the records of one file.
-    public static func encode(_ records: [ArticleRecord]) -> [UInt8] {
+    static func encode(_ records: [ArticleRecord]) -> [UInt8] {
         var w = Writer()
         w.bytes.reserveCapacity(256 + records.count * 512)
         w.bytes.append(version)
@@ -44,7 +44,7 @@ public enum RecordBinary {
     }
 
     /// Decodes what `encode` wrote; throws on anything else (a truncated, damaged or foreign blob).
-    public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
         guard let first = bytes.first, first == version else { throw RecordBinaryError.unknownVersion }
         let body = try unsealed(bytes)
         var r = Reader(bytes: body)
@@ -57,7 +57,7 @@ public enum RecordBinary {
         return records
     }
 
-    public static func decode(_ bytes: [UInt8]) throws -> [ArticleRecord] {
+    static func decode(_ bytes: [UInt8]) throws -> [ArticleRecord] {
         try bytes.withUnsafeBytes { try decode($0) }
     }
 
@@ -394,13 +394,13 @@ struct InternKey: Hashable {
 }
 
 /// A stored binary record blob that cannot be read (truncated, or written by another version).
-public enum RecordBinaryError: Error, CustomStringConvertible {
+enum RecordBinaryError: Error, CustomStringConvertible {
     case unknownVersion
     case corrupt
     /// The bytes do not match the checksum they were stored with.
     case checksum
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unknownVersion: return "stored records were written by another Chronicle version"
         case .corrupt: return "stored records are truncated or damaged"

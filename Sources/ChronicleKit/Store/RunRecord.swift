@@ -1,26 +1,26 @@
 /// One run as the store keeps it.
-public struct RunRecord: Sendable, Hashable {
-    public var id: Int64
+struct RunRecord: Sendable, Hashable {
+    var id: Int64
     /// ISO 8601 UTC time the run started.
-    public var startedAt: String
-    public var asOf: String
-    public var extractorVersion: String
-    public var configFingerprint: String
+    var startedAt: String
+    var asOf: String
+    var extractorVersion: String
+    var configFingerprint: String
     /// Article files found in the inputs.
-    public var files: Int
-    public var unchanged: Int
-    public var extracted: Int
+    var files: Int
+    var unchanged: Int
+    var extracted: Int
     /// Rows of vanished files removed by `--prune`.
-    public var pruned: Int
-    public var articles: Int
-    public var events: Int
-    public var newEvents: Int
-    public var problems: Int
+    var pruned: Int
+    var articles: Int
+    var events: Int
+    var newEvents: Int
+    var problems: Int
     /// Set once every report of the run was written; "new since the last run" counts from the
     /// last run with reports, so a run killed before its reports does not swallow new events.
-    public var reportsWritten: Bool
+    var reportsWritten: Bool
 
-    public init(
+    init(
         id: Int64 = 0, startedAt: String, asOf: String, extractorVersion: String, configFingerprint: String, files: Int,
         unchanged: Int, extracted: Int, pruned: Int, articles: Int, events: Int, newEvents: Int, problems: Int,
         reportsWritten: Bool = false

@@ -1,12 +1,12 @@
 /// The state file cannot be opened, migrated, read or written.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
+enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case failed(path: String, action: String, reason: String)
     /// SQLite's own check found the file damaged (a crash while its journal was lost, a disk
     /// fault): using it would publish wrong reports or reset first-seen dates silently.
     case damaged(path: String, detail: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
             return "\(path): cannot open the state store: \(reason) (if it is damaged, restore it from a backup or move it aside "

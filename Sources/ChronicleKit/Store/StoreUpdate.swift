@@ -1,33 +1,33 @@
 /// Everything one run changes in the store, committed in a single transaction.
-public struct StoreUpdate: Sendable {
-    public var run: RunRecord
+struct StoreUpdate: Sendable {
+    var run: RunRecord
     /// Files extracted again (new, changed, or read by another extractor version or rules).
-    public var extracted: [StoredArticle]
+    var extracted: [StoredArticle]
     /// Files found unchanged by content whose size or mtime moved: only the stamp is updated.
-    public var restamped: [String: FileStamp]
+    var restamped: [String: FileStamp]
     /// Paths of every file seen in this run (their `last_seen_run` moves on).
-    public var seen: [String]
+    var seen: [String]
     /// When set, every stored file but these was seen in this run, and `seen` is not used: the
     /// store then moves `last_seen_run` on in one statement instead of one per file.
-    public var unseen: [String]?
+    var unseen: [String]?
     /// Paths whose rows are deleted (`--prune` of vanished files).
-    public var removed: [String]
+    var removed: [String]
     /// Ids of the chronology events of this run.
-    public var eventIDs: [String]
+    var eventIDs: [String]
     /// Whether events absent from this run are forgotten (`--prune`).
-    public var pruneEvents: Bool
+    var pruneEvents: Bool
     /// What becomes of the cached chronology (`ChronologyCache`).
-    public var chronologyCache: CacheChange
+    var chronologyCache: CacheChange
 
     /// The cached chronology after a run: kept as it is (it was reused), replaced, or forgotten.
-    public enum CacheChange: Sendable {
+    enum CacheChange: Sendable {
         case keep
         /// Stored in its binary form (`ChronologyCache.write(to:)`), streamed into the row.
         case replace(fingerprint: String, cache: ChronologyCache)
         case clear
     }
 
-    public init(
+    init(
         run: RunRecord, extracted: [StoredArticle] = [], restamped: [String: FileStamp] = [:], seen: [String] = [],
         removed: [String] = [], eventIDs: [String] = [], pruneEvents: Bool = false,
         chronologyCache: CacheChange = .clear, unseen: [String]? = nil

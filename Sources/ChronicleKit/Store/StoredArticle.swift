@@ -2,30 +2,30 @@ import Foundation
 
 /// What the store knows about one article file: where it was, its stamp and hash, which
 /// extractor and rules read it, and the records they gave.
-public struct StoredArticle: Sendable, Hashable {
+struct StoredArticle: Sendable, Hashable {
     /// Absolute, standardized path: the key.
-    public var path: String
+    var path: String
     /// The path shown to users.
-    public var displayPath: String
-    public var stamp: FileStamp
+    var displayPath: String
+    var stamp: FileStamp
     /// FNV-1a of the content; nil when the file could not be read (it is then tried again each run).
-    public var contentHash: String?
-    public var extractorVersion: String
-    public var configFingerprint: String
+    var contentHash: String?
+    var extractorVersion: String
+    var configFingerprint: String
     /// The records as extracted (before corrections), in the form they are stored.
-    public var payload: RecordPayload
+    var payload: RecordPayload
     /// The distinct article URLs of its records (filled when the row is made from records).
-    public var urls: [String]
+    var urls: [String]
 
     /// How a row's records are kept: JSON (stores written before the binary form) or `RecordBinary`,
     /// in memory or, for a run's freshly extracted rows, in its spool until they are stored.
-    public enum RecordPayload: Sendable, Hashable {
+    enum RecordPayload: Sendable, Hashable {
         case json(String)
         case binary([UInt8])
         case spooled(ScratchFile.Span)
     }
 
-    public init(
+    init(
         path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
         configFingerprint: String, payload: RecordPayload, urls: [String] = []
     ) {
@@ -39,7 +39,7 @@ public struct StoredArticle: Sendable, Hashable {
         self.urls = urls
     }
 
-    public init(
+    init(
         path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
         configFingerprint: String, recordsJSON: String, urls: [String] = []
     ) {
@@ -49,7 +49,7 @@ public struct StoredArticle: Sendable, Hashable {
     }
 
     /// A row for freshly extracted records (stored in the compact binary form).
-    public init(
+    init(
         file: InputFile, stamp: FileStamp, contentHash: String?, extractorVersion: String, configFingerprint: String,
         records: [ArticleRecord]
     ) throws {
@@ -60,7 +60,7 @@ public struct StoredArticle: Sendable, Hashable {
     }
 
     /// The records as a JSON array (the record contract's form), whatever the stored form.
-    public var recordsJSON: String {
+    var recordsJSON: String {
         switch payload {
         case .json(let text): return text
         case .binary, .spooled:
@@ -70,7 +70,7 @@ public struct StoredArticle: Sendable, Hashable {
     }
 
     /// The stored records.
-    public func records() throws -> [ArticleRecord] {
+    func records() throws -> [ArticleRecord] {
         switch payload {
         case .json(let text): return try JSONDecoder().decode([ArticleRecord].self, from: Data(text.utf8))
         case .binary(let bytes): return try RecordBinary.decode(bytes)
@@ -91,15 +91,15 @@ public struct StoredArticle: Sendable, Hashable {
 /// A run over a large archive holds one per stored file from start to end, so it is kept small:
 /// the usual content hash (sixteen hex digits, one byte too long for an inline string) as its
 /// number, and the version and fingerprint strings shared between rows (`ChronicleStore.fileStates`).
-public struct StoredFileState: Sendable, Hashable {
-    public var path: String
-    public var displayPath: String
-    public var stamp: FileStamp
+struct StoredFileState: Sendable, Hashable {
+    var path: String
+    var displayPath: String
+    var stamp: FileStamp
     var hash: StoredHash
-    public var extractorVersion: String
-    public var configFingerprint: String
+    var extractorVersion: String
+    var configFingerprint: String
 
-    public init(
+    init(
         path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
         configFingerprint: String
     ) {
@@ -113,7 +113,7 @@ public struct StoredFileState: Sendable, Hashable {
     }
 
     /// The content hash as stored (`ContentHash.description`), nil when the file could not be read.
-    public var contentHash: String? {
+    var contentHash: String? {
         get { hash.text }
         set { hash = StoredHash(newValue) }
     }

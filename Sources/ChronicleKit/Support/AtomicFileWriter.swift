@@ -7,13 +7,13 @@ import Darwin
 #endif
 
 /// Errors writing output files.
-public enum OutputError: Error, CustomStringConvertible {
+enum OutputError: Error, CustomStringConvertible {
     case cannotCreateDirectory(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     /// A scratch file of the run (`ScratchFile`) could not be created, written or read.
     case scratchFile(path: String, action: String, reason: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .scratchFile(let path, let action, let reason): return "\(path): cannot \(action) this run's scratch file: \(reason)"
         case .cannotCreateDirectory(let path, let reason): return "\(path): cannot create folder: \(reason)"
@@ -25,7 +25,7 @@ public enum OutputError: Error, CustomStringConvertible {
 /// Writes a file whole or not at all: the bytes go to a temporary file beside the target, are
 /// flushed to disk, and the temporary file is renamed over the target. A reader (or a run killed
 /// half-way) sees either the old file or the new one, never a mix.
-public enum AtomicFileWriter {
+enum AtomicFileWriter {
     /// Writes every byte to `fd`, retrying short writes and EINTR; the error text on failure.
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> String? {
         var offset = 0
@@ -40,7 +40,7 @@ public enum AtomicFileWriter {
         return nil
     }
 
-    public static func write(_ data: Data, to url: URL) throws {
+    static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -66,7 +66,7 @@ public enum AtomicFileWriter {
         }
     }
 
-    public static func write(_ text: String, to url: URL) throws {
+    static func write(_ text: String, to url: URL) throws {
         try write(Data(text.utf8), to: url)
     }
 }
@@ -75,9 +75,9 @@ public enum AtomicFileWriter {
 /// file beside the target; `finish()` flushes and fsyncs it, `commit()` renames it over the target
 /// and `discard()` removes it. Until `commit()`, the target is untouched, so a writer that fails
 /// half-way (or a set of files of which one fails) leaves the old files in place and no temp files.
-public final class AtomicFileSink {
-    public let url: URL
-    public let temporaryURL: URL
+final class AtomicFileSink {
+    let url: URL
+    let temporaryURL: URL
     private var fd: Int32
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
@@ -85,7 +85,7 @@ public final class AtomicFileSink {
     private var done = false
 
     /// Creates the folder if needed and opens the temporary file.
-    public init(url: URL) throws {
+    init(url: URL) throws {
         self.url = url
         let directory = url.deletingLastPathComponent()
         do {
@@ -107,14 +107,14 @@ public final class AtomicFileSink {
     }
 
     /// Appends text as UTF-8.
-    public func write(_ text: String) throws {
+    func write(_ text: String) throws {
         var text = text
         text.withUTF8 { bytes in buffer.append(contentsOf: bytes) }
         if buffer.count >= capacity { try flush() }
     }
 
     /// Appends raw bytes.
-    public func write(bytes: UnsafeRawBufferPointer) throws {
+    func write(bytes: UnsafeRawBufferPointer) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
@@ -126,13 +126,13 @@ public final class AtomicFileSink {
     }
 
     /// Writes what is buffered, fsyncs and closes the temporary file (the target is not yet replaced).
-    public func finish() throws {
+    func finish() throws {
         try finish(sync: true)
     }
 
     /// Writes what is buffered and closes the temporary file; with `sync: false` the caller
     /// makes the data durable itself (`ReportStaging` syncs all its files at once) before `commit`.
-    public func finish(sync: Bool) throws {
+    func finish(sync: Bool) throws {
         guard !finished else { return }
         try flush()
         // A run stages a thousand files and more until the commit: their buffers are let go here.
@@ -144,13 +144,13 @@ public final class AtomicFileSink {
     }
 
     /// Renames the finished temporary file over the target and makes the rename durable.
-    public func commit() throws {
+    func commit() throws {
         try commit(syncDirectory: true)
     }
 
     /// Renames the finished temporary file over the target; with `syncDirectory: false` the
     /// caller fsyncs the folder once for all the files renamed into it.
-    public func commit(syncDirectory: Bool) throws {
+    func commit(syncDirectory: Bool) throws {
         try finish()
         if rename(temporaryURL.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
@@ -171,7 +171,7 @@ public final class AtomicFileSink {
     }
 
     /// Removes the temporary file; the target keeps its old content.
-    public func discard() {
+    func discard() {
         guard !done else { return }
         if fd >= 0 {
             close(fd)

@@ -10,8 +10,8 @@ import Darwin
 /// `a.utf8.lexicographicallyPrecedes(b.utf8)` gives the same order, but through generic
 /// iterators: sorting the paths of a 50,000-file archive with it cost more than the rest of an
 /// unchanged run. This compares the contiguous bytes with `memcmp`.
-public enum ByteOrder {
-    public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+enum ByteOrder {
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         var lhs = lhs, rhs = rhs
         return lhs.withUTF8 { a in
             rhs.withUTF8 { b in
@@ -26,7 +26,7 @@ public enum ByteOrder {
     }
 
     /// Whether two texts have the same UTF-8 bytes (not canonical equivalence, as `==` is).
-    public static func equal(_ lhs: String, _ rhs: String) -> Bool {
+    static func equal(_ lhs: String, _ rhs: String) -> Bool {
         var lhs = lhs, rhs = rhs
         return lhs.withUTF8 { a in
             rhs.withUTF8 { b in

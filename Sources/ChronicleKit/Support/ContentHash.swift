@@ -8,16 +8,16 @@ import Darwin
 
 /// 64-bit FNV-1a of a file's bytes: cheap, dependency-free and stable across platforms and runs.
 /// It only tells "same content as last time" apart from "changed"; it is not a security hash.
-public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
-    public var value: UInt64
+struct ContentHash: Sendable, Hashable, CustomStringConvertible {
+    var value: UInt64
 
-    public init(value: UInt64) { self.value = value }
+    init(value: UInt64) { self.value = value }
 
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// The hash of a byte buffer.
-    public init<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+    init<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
         var hash = Self.offsetBasis
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -28,7 +28,7 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
 
     /// The hash of a file, read in chunks so a large file does not need to fit in memory;
     /// nil when the file cannot be opened or read.
-    public init?(fileAt path: String) {
+    init?(fileAt path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -52,19 +52,19 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The hash `description` gives; nil for text that is not sixteen hex digits.
-    public init?(hex: String) {
+    init?(hex: String) {
         guard hex.utf8.count == 16, let value = UInt64(hex, radix: 16) else { return nil }
         self.value = value
     }
 
     /// Sixteen lowercase hex digits.
-    public var description: String {
+    var description: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// Continues the hash with more bytes (used to fingerprint several files in order).
-    public func combined<Bytes: Sequence>(with bytes: Bytes) -> ContentHash where Bytes.Element == UInt8 {
+    func combined<Bytes: Sequence>(with bytes: Bytes) -> ContentHash where Bytes.Element == UInt8 {
         var hash = value
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -74,5 +74,5 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The hash of nothing, to start a combined hash from.
-    public static let empty = ContentHash(value: offsetBasis)
+    static let empty = ContentHash(value: offsetBasis)
 }

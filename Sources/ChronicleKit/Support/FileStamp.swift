@@ -7,18 +7,18 @@ import Darwin
 #endif
 
 /// Size and modification time of a file, from one stat(2): the fast "unchanged" test of a run.
-public struct FileStamp: Sendable, Hashable {
-    public var size: Int64
+struct FileStamp: Sendable, Hashable {
+    var size: Int64
     /// Modification time in nanoseconds since 1970.
-    public var modified: Int64
+    var modified: Int64
 
-    public init(size: Int64, modified: Int64) {
+    init(size: Int64, modified: Int64) {
         self.size = size
         self.modified = modified
     }
 
     /// The stamp of the file at `path`, or nil when it cannot be stat'ed.
-    public init?(path: String) {
+    init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         size = Int64(info.st_size)

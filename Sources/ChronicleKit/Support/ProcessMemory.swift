@@ -1,9 +1,9 @@
 import Foundation
 
 /// The memory this process uses, for the benchmark and the run's phase log.
-enum ProcessMemory {
+package enum ProcessMemory {
     /// Peak resident memory of this process so far, in bytes (`getrusage(RUSAGE_SELF).ru_maxrss`).
-    static func peakResidentBytes() -> Int {
+    package static func peakResidentBytes() -> Int {
         var usage = rusage()
         #if os(Linux)
         guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }

@@ -8,7 +8,7 @@ import Darwin
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal, so cron (whose
 /// mail carries any output) sees nothing. Safe to advance from several threads.
-public final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: @unchecked Sendable {
     private let total: Int
     private let label: String
     private let enabled: Bool
@@ -17,13 +17,13 @@ public final class ProgressBar: @unchecked Sendable {
     private var lastDraw: UInt64 = 0
 
     /// - Parameter enabled: nil means "when stderr is a terminal".
-    public init(total: Int, label: String, enabled: Bool? = nil) {
+    init(total: Int, label: String, enabled: Bool? = nil) {
         self.total = total
         self.label = label
         self.enabled = (enabled ?? (isatty(STDERR_FILENO) == 1)) && total > 0
     }
 
-    public func advance(by count: Int = 1) {
+    func advance(by count: Int = 1) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -36,7 +36,7 @@ public final class ProgressBar: @unchecked Sendable {
     }
 
     /// Clears the line.
-    public func finish() {
+    func finish() {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }

@@ -7,13 +7,13 @@ import Darwin
 #endif
 
 /// Why the run lock could not be taken.
-public enum RunLockError: Error, CustomStringConvertible, Equatable {
+enum RunLockError: Error, CustomStringConvertible, Equatable {
     /// Another process holds the lock.
     case held(path: String)
     /// The lock file cannot be created or opened.
     case cannotOpen(path: String, reason: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .held(let path): return "another chronicle run holds the lock on \(path)"
         case .cannotOpen(let path, let reason): return "\(path): cannot create the lock file: \(reason)"
@@ -24,8 +24,8 @@ public enum RunLockError: Error, CustomStringConvertible, Equatable {
 /// An exclusive, non-blocking flock(2) on a lock file, held until `release()` or the process
 /// ends. The kernel drops the lock when the process dies, even by SIGKILL, so a killed run never
 /// leaves a stale lock behind; the file itself stays and is reused.
-public final class RunLock: @unchecked Sendable {
-    public let path: String
+final class RunLock: @unchecked Sendable {
+    let path: String
     private var fd: Int32
 
     private init(path: String, fd: Int32) {
@@ -34,7 +34,7 @@ public final class RunLock: @unchecked Sendable {
     }
 
     /// Takes the lock or fails at once with `RunLockError.held`.
-    public static func acquire(at url: URL) throws -> RunLock {
+    static func acquire(at url: URL) throws -> RunLock {
         let path = url.path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw RunLockError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
@@ -52,7 +52,7 @@ public final class RunLock: @unchecked Sendable {
         return RunLock(path: path, fd: fd)
     }
 
-    public func release() {
+    func release() {
         guard fd >= 0 else { return }
         flock(fd, LOCK_UN)
         close(fd)

@@ -8,14 +8,14 @@ import Foundation
 /// `pread` when needed, and those pages stay in the system's file cache rather than in the
 /// job's own memory. The file is unlinked as soon as it is opened, so nothing is left behind
 /// whatever way the run ends.
-public final class ScratchFile: @unchecked Sendable {
+final class ScratchFile: @unchecked Sendable {
     private let descriptor: Int32
     private let path: String
     private let lock = NSLock()
     private var end: Int64 = 0
 
     /// A blob written to the spool.
-    public struct Span: Sendable, Hashable {
+    struct Span: Sendable, Hashable {
         let file: ScratchFile
         let offset: Int64
         let count: Int
@@ -23,11 +23,11 @@ public final class ScratchFile: @unchecked Sendable {
         /// The bytes written there.
         func bytes() throws -> [UInt8] { try file.read(self) }
 
-        public static func == (lhs: Span, rhs: Span) -> Bool {
+        static func == (lhs: Span, rhs: Span) -> Bool {
             lhs.file === rhs.file && lhs.offset == rhs.offset && lhs.count == rhs.count
         }
 
-        public func hash(into hasher: inout Hasher) {
+        func hash(into hasher: inout Hasher) {
             hasher.combine(ObjectIdentifier(file))
             hasher.combine(offset)
         }

@@ -4,21 +4,21 @@
 ///
 /// Plain code-point order puts "Quân đoàn 3" after "Quân khu 4" and "Sư đoàn 10" before
 /// "Sư đoàn 9", which reads as wrong in a unit list.
-public struct VietnameseCollation: Sendable {
+struct VietnameseCollation: Sendable {
     /// A precomputed key; compare keys instead of strings when sorting many names.
-    public struct Key: Comparable, Hashable, Sendable {
+    struct Key: Comparable, Hashable, Sendable {
         let primary: [UInt32]
         let tones: [UInt8]
         let text: String
 
-        public static func < (lhs: Key, rhs: Key) -> Bool {
+        static func < (lhs: Key, rhs: Key) -> Bool {
             if lhs.primary != rhs.primary { return lhs.primary.lexicographicallyPrecedes(rhs.primary) }
             if lhs.tones != rhs.tones { return lhs.tones.lexicographicallyPrecedes(rhs.tones) }
             return Array(lhs.text.utf8).lexicographicallyPrecedes(Array(rhs.text.utf8))
         }
     }
 
-    public static func key(_ text: String) -> Key {
+    static func key(_ text: String) -> Key {
         var primary: [UInt32] = []
         var tones: [UInt8] = []
         var number: [UInt32] = []
@@ -64,5 +64,5 @@ public struct VietnameseCollation: Sendable {
     }
 
     /// Whether `a` sorts before `b`.
-    public static func precedes(_ a: String, _ b: String) -> Bool { key(a) < key(b) }
+    static func precedes(_ a: String, _ b: String) -> Bool { key(a) < key(b) }
 }

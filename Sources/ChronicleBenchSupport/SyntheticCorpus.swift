@@ -1,13 +1,14 @@
+import ChronicleKit
 import Foundation
 
 /// One generated article.
-public struct SyntheticArticle: Sendable, Hashable {
-    public var index: Int
-    public var url: String
-    public var title: String
+package struct SyntheticArticle: Sendable, Hashable {
+    package var index: Int
+    package var url: String
+    package var title: String
     /// The meeting's day, also used as the publication date and for the year/month folder.
-    public var published: PartialDate
-    public var text: String
+    package var published: PartialDate
+    package var text: String
 }
 
 /// A deterministic corpus of press-style articles for the throughput benchmark.
@@ -16,17 +17,17 @@ public struct SyntheticArticle: Sendable, Hashable {
 /// range can be generated on its own, in parallel, and a later range appended as "new articles".
 /// Units, dates (2022–2023), names and numbers vary per article, so no two texts are equal and
 /// nothing can be cached away.
-public struct SyntheticCorpus: Sendable {
-    public let seed: UInt64
+package struct SyntheticCorpus: Sendable {
+    package let seed: UInt64
     /// The main article shapes (project samples, or the built-in set).
-    public let templates: [SyntheticTemplate]
+    package let templates: [SyntheticTemplate]
     /// Extra shapes (the dev set's texts), used for one article in four when present.
-    public let extraTemplates: [SyntheticTemplate]
+    package let extraTemplates: [SyntheticTemplate]
 
     /// Articles per export chunk; one in ten of them goes to a JSON Lines export of that chunk.
-    public static let chunkSize = 1000
+    package static let chunkSize = 1000
 
-    public init(seed: UInt64 = 2022, templates: [SyntheticTemplate], extraTemplates: [SyntheticTemplate] = []) throws {
+    package init(seed: UInt64 = 2022, templates: [SyntheticTemplate], extraTemplates: [SyntheticTemplate] = []) throws {
         guard !templates.isEmpty || !extraTemplates.isEmpty else { throw SyntheticCorpusError.noTemplates }
         self.seed = seed
         self.templates = templates.isEmpty ? extraTemplates : templates
@@ -34,13 +35,13 @@ public struct SyntheticCorpus: Sendable {
     }
 
     /// The templates written for the benchmark (about 3 KB each).
-    public static func builtInTemplates() -> [SyntheticTemplate] {
+    package static func builtInTemplates() -> [SyntheticTemplate] {
         // The built-in texts are checked by the tests, so a failure here is a programming error.
         BuiltInTemplates.all.map { try! SyntheticTemplate(placeholderText: $0) }
     }
 
     /// The `.txt` articles of a folder (not recursive), sorted by name; none if the folder is absent.
-    public static func templates(samplesDirectory: URL) throws -> [SyntheticTemplate] {
+    package static func templates(samplesDirectory: URL) throws -> [SyntheticTemplate] {
         let manager = FileManager.default
         guard manager.fileExists(atPath: samplesDirectory.path) else { return [] }
         let names: [String]
@@ -59,7 +60,7 @@ public struct SyntheticCorpus: Sendable {
     }
 
     /// The `text` fields of a JSON Lines file (read at run time, never copied into the project).
-    public static func templates(jsonLinesFile url: URL) throws -> [SyntheticTemplate] {
+    package static func templates(jsonLinesFile url: URL) throws -> [SyntheticTemplate] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SyntheticCorpusError.unreadableTemplates(path: url.path, reason: "cannot read the file")
         }
@@ -76,10 +77,10 @@ public struct SyntheticCorpus: Sendable {
     }
 
     /// Whether article `index` is written into a JSON Lines export rather than its own `.txt` file.
-    public static func isInExport(_ index: Int) -> Bool { index % 10 == 9 }
+    package static func isInExport(_ index: Int) -> Bool { index % 10 == 9 }
 
     /// Renders article `index`.
-    public func article(at index: Int) -> SyntheticArticle {
+    package func article(at index: Int) -> SyntheticArticle {
         var rng = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
         let template: SyntheticTemplate
         if !extraTemplates.isEmpty, rng.below(4) == 0 {
@@ -108,13 +109,13 @@ public struct SyntheticCorpus: Sendable {
     }
 
     /// What `write` produced.
-    public struct WriteStats: Sendable, Equatable {
-        public var articles = 0
-        public var textFiles = 0
-        public var exportFiles = 0
-        public var bytes = 0
+    package struct WriteStats: Sendable, Equatable {
+        package var articles = 0
+        package var textFiles = 0
+        package var exportFiles = 0
+        package var bytes = 0
 
-        public init() {}
+        package init() {}
 
         static func + (a: WriteStats, b: WriteStats) -> WriteStats {
             var sum = a
@@ -129,7 +130,7 @@ public struct SyntheticCorpus: Sendable {
     /// Writes articles `range` under `folder` in `YYYY/MM/` subfolders: `aNNNNNNN.txt` files, and
     /// one `export-NNNNNNN.jsonl` crawler export per chunk of 1,000 indices holding the chunk's
     /// exported articles (100 lines for a full chunk). Runs on all cores.
-    public func write(_ range: Range<Int>, to folder: URL) throws -> WriteStats {
+    package func write(_ range: Range<Int>, to folder: URL) throws -> WriteStats {
         let manager = FileManager.default
         for year in 2022...2023 {
             for month in 1...12 {
@@ -148,7 +149,7 @@ public struct SyntheticCorpus: Sendable {
             chunks.append(start..<end)
             start = end
         }
-        let results: [Result<WriteStats, SyntheticCorpusError>] = BenchmarkSupport.parallelMap(chunks) { chunk in
+        let results: [Result<WriteStats, SyntheticCorpusError>] = chunks.parallelMap { chunk in
             Result { try self.writeChunk(chunk, to: folder) }.mapError {
                 $0 as? SyntheticCorpusError ?? .cannotWrite(path: folder.path, reason: "\($0)")
             }

@@ -6,7 +6,7 @@ import Foundation
 /// Two sources: templates written with `{slot}` placeholders (the built-in set), and real article
 /// texts (project samples, the dev set read at run time), whose unit numbers, day/month dates and
 /// years are turned into slots so every rendered copy differs.
-public struct SyntheticTemplate: Sendable, Hashable {
+package struct SyntheticTemplate: Sendable, Hashable {
     /// Kinds of numbered units whose numbers are varied.
     enum UnitKind: Int, Sendable, CaseIterable {
         case division, brigade, regiment, militaryRegion
@@ -41,7 +41,7 @@ public struct SyntheticTemplate: Sendable, Hashable {
     }
 
     /// A template with `{slot}` placeholders; fails on an unknown slot name.
-    public init(placeholderText text: String) throws {
+    package init(placeholderText text: String) throws {
         let text = text.precomposedStringWithCanonicalMapping
         var parts: [Part] = []
         var rest = Substring(text)
@@ -61,7 +61,7 @@ public struct SyntheticTemplate: Sendable, Hashable {
 
     /// A real article text whose unit numbers, day/month dates and years become slots, followed by
     /// a generated credit line so that no two rendered copies are the same.
-    public init(articleText text: String) {
+    package init(articleText text: String) {
         let bytes = Array(text.precomposedStringWithCanonicalMapping.utf8)
         var parts: [Part] = []
         var literalStart = 0
@@ -146,7 +146,7 @@ public struct SyntheticTemplate: Sendable, Hashable {
     }
 
     /// Number of slots of any kind, to check that a text was given variation.
-    public var slotCount: Int {
+    package var slotCount: Int {
         parts.reduce(0) { total, part in
             if case .literal = part { return total }
             return total + 1
@@ -168,13 +168,13 @@ public struct SyntheticTemplate: Sendable, Hashable {
 }
 
 /// A synthetic corpus that cannot be built.
-public enum SyntheticCorpusError: Error, CustomStringConvertible, Equatable {
+package enum SyntheticCorpusError: Error, CustomStringConvertible, Equatable {
     case unknownSlot(name: String)
     case unreadableTemplates(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case noTemplates
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownSlot(let name): return "benchmark template: unknown slot {\(name)}"
         case .unreadableTemplates(let path, let reason): return "\(path): cannot read article templates: \(reason)"

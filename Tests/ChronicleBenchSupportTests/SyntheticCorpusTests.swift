@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ChronicleBenchSupport
 @testable import ChronicleKit
 
 @Suite struct SyntheticCorpusTests {
