@@ -129,7 +129,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("outline.bin")
         let input = ReportSample.input
-        let cache = ChronologyCache(chronology: input.chronology, problems: input.problems, articles: 9, suppressed: 0)
+        let cache = BuiltChronology(chronology: input.chronology, problems: input.problems, articles: 9, suppressed: 0)
         let outcome = try ReportWriter(config: ReportSample.config(output: directory.appendingPathComponent("reports")))
             .write(input, manifest: nil)
         try ReportOutline.write(fingerprint: "f1", full: cache, digests: outcome.digests, to: url)

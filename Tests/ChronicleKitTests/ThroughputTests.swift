@@ -245,13 +245,13 @@ import Testing
             .build([ThroughputTests.full, ThroughputTests.failed])
         var marked = chronology
         marked.events[0].corrected = true
-        let cache = ChronologyCache(
+        let cache = BuiltChronology(
             chronology: marked, problems: [ArticleProblem(source: "a.txt", reason: "không đọc được")], articles: 2, suppressed: 1)
-        let decoded = try ChronologyCache(decoding: cache.encoded())
+        let decoded = try BuiltChronology(decoding: cache.encoded())
         #expect(decoded.chronology.events == marked.events && decoded.chronology.undated == marked.undated)
         #expect(decoded.chronology.window == marked.window && decoded.chronology.outsideWindow == marked.outsideWindow)
         #expect(decoded.problems == cache.problems && decoded.articles == 2 && decoded.suppressed == 1)
-        #expect(throws: RecordBinaryError.self) { try ChronologyCache(decoding: Array(cache.encoded().dropLast())) }
+        #expect(throws: RecordBinaryError.self) { try BuiltChronology(decoding: Array(cache.encoded().dropLast())) }
     }
 }
 

@@ -195,10 +195,10 @@ public struct ChronicleRun: Sendable {
             }
             return ChronologyCache.fingerprint(
                 sources: sources, extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint,
-                window: config.window, corrections: corrections.file)
+                window: config.window, corrections: corrections.file, workingDirectory: options.workingDirectory)
         }
 
-        let built: ChronologyCache
+        let built: BuiltChronology
         var reused = false
         var cacheChange = StoreUpdate.CacheChange.clear
         let outlineURL = Self.reportOutlineURL(for: config)
@@ -234,7 +234,7 @@ public struct ChronicleRun: Sendable {
                 scan: scan, paths: paths, outcomes: &outcomes, vanished: vanished, keepVanished: keepVanished,
                 store: store, extraction: extraction, corrections: corrections, progress: progress, timer: &timer)
             currentFingerprint = cacheFingerprint()
-            if let fingerprint = currentFingerprint { cacheChange = .replace(fingerprint: fingerprint, cache: built) }
+            if let fingerprint = currentFingerprint { cacheChange = .replace(ChronologyCache(fingerprint: fingerprint, built: built)) }
             timer.lap("corrections and chronology")
         }
         let chronology = built.chronology
@@ -333,7 +333,7 @@ public struct ChronicleRun: Sendable {
         scan: InputScanner.Result, paths: [String], outcomes: inout [FileOutcome], vanished: [StoredFileState],
         keepVanished: Bool, store: ChronicleStore, extraction: Extraction, corrections: CorrectionSet,
         progress: ProgressBar, timer: inout PhaseTimer
-    ) throws -> ChronologyCache {
+    ) throws -> BuiltChronology {
         var reusedIndex: [String: Int] = [:]
         for (index, outcome) in outcomes.enumerated() {
             if case .unchanged = outcome { reusedIndex[paths[index]] = index }
@@ -421,7 +421,7 @@ public struct ChronicleRun: Sendable {
         var problems = archive.problems
         problems += corrections.problems(for: pass.unmatched, displayPath: Self.display(corrections.file.path))
         problems.sort()
-        return ChronologyCache(chronology: chronology, problems: problems, articles: archive.count, suppressed: pass.suppressed)
+        return BuiltChronology(chronology: chronology, problems: problems, articles: archive.count, suppressed: pass.suppressed)
     }
 
     enum FileOutcome: Sendable {
