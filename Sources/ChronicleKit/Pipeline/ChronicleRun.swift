@@ -129,7 +129,6 @@ public struct ChronicleRun: Sendable {
     }
 
     public func run() throws -> RunSummary {
-        ProcessMemory.configureAllocator()
         let startedAt = ISO8601DateFormatter().string(from: Date())
         var timer = PhaseTimer(logger: logger)
         // 1. Read-only checks first: a bad config or a missing input folder touches nothing.
