@@ -48,18 +48,24 @@ public struct RunSummary: Sendable {
     public var reports: [URL]
     /// The run's id in the store.
     public var runID: Int64
-    /// The chronology the reports were written from (corrections applied).
-    public var chronology: Chronology
+    /// The chronology the reports were written from (corrections applied); nil when the run
+    /// read only its outline (`outline`).
+    public var chronology: Chronology?
+    /// What the index page showed of the chronology, when the run read no more of it: nothing
+    /// changed and the reports, but for `chronology.md`, were all current.
+    public var outline: ChronologyOutline?
     /// Whether the chronology was taken from the store's cache (nothing it depends on changed).
     public var chronologyReused: Bool = false
-    /// Whether `chronology` is the cut-down outline of the reports (`ReportOutline`): a run with
-    /// nothing changed whose reports, but for `chronology.md`, were all current.
-    public var chronologyIsOutline: Bool = false
     var fullChronologyReader: CachedChronologyReader?
 
-    /// The whole chronology, also when `chronology` is only its outline.
+    /// Whether the run read only the outline of the chronology.
+    public var chronologyIsOutline: Bool { outline != nil }
+
+    /// The whole chronology, read from the store's cache when the run took only its outline.
     public func fullChronology() throws -> Chronology {
-        try fullChronologyReader?.read() ?? chronology
+        if let chronology { return chronology }
+        guard let fullChronologyReader else { throw ReportError.outlineWithoutChronology }
+        return try fullChronologyReader.read()
     }
 }
 
@@ -142,7 +148,7 @@ public struct ChronicleRun: Sendable {
 
         // 2. The chronology: taken as it was when nothing changed, else built from the records.
         let (source, extracted) = try chronologySource(survey, inputs: inputs, store: store, timer: &timer)
-        logChronology(source.built, survey: survey, extracted: extracted)
+        logChronology(source, survey: survey, extracted: extracted)
 
         // 3. The store, in one transaction; the extracted files go with it.
         let stored = try updateStore(store, survey: survey, inputs: inputs, source: source, extracted: consume extracted, startedAt: startedAt)
@@ -152,9 +158,8 @@ public struct ChronicleRun: Sendable {
         let outcome = try writeReports(source, stored: stored, inputs: inputs)
         timer.lap("reports")
         try store.markReportsWritten(run: stored.runID)
-        let built = source.built
         logger.info(
-            "\(built.articles) articles, \(built.chronology.events.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)")
+            "\(source.totals.articles) articles, \(source.index.datedHeads.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)")
         return summary(inputs: inputs, survey: survey, source: source, stored: stored, reports: outcome.written)
     }
 
@@ -182,12 +187,12 @@ public struct ChronicleRun: Sendable {
         return lock
     }
 
-    private func logChronology(_ built: BuiltChronology, survey: FileSurvey, extracted: ExtractedFiles) {
+    private func logChronology(_ source: ChronologySource, survey: FileSurvey, extracted: ExtractedFiles) {
         logger.info("\(extracted.reusedCount(of: survey)) articles unchanged, \(extracted.files.count) extracted")
         if !survey.removed.isEmpty {
             logger.info("\(survey.removed.count) stored articles no longer in the inputs: \(options.prune ? "pruned" : "kept")")
         }
-        for problem in built.problems {
+        for problem in source.totals.problems {
             logger.warning("\(problem.source): \(problem.reason)")
         }
     }
@@ -207,23 +212,22 @@ public struct ChronicleRun: Sendable {
         _ store: ChronicleStore, survey: FileSurvey, inputs: RunInputs, source: ChronologySource,
         extracted: consuming ExtractedFiles, startedAt: String
     ) throws -> StoredRun {
-        let built = source.built
-        let chronology = built.chronology
+        let chronology = source.index, totals = source.totals
         // Read only now: a large archive's event ids need not sit beside the chronology being built.
         let knownEvents = try store.knownEvents()
-        let eventIDs = chronology.events.ids + chronology.undated.ids
+        let eventIDs = chronology.eventIDs
         var newEventIDs = Set<String>()
         if let baseline = try store.lastReportedRun() {
             newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
         }
         logger.info(
-            "\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(chronology.correctedCount) corrected, \(built.suppressed) suppressed")
+            "\(chronology.datedHeads.count) events in the window, \(newEventIDs.count) new, \(chronology.correctedCount) corrected, \(totals.suppressed) suppressed")
         let unchanged = extracted.reusedCount(of: survey), extractedCount = extracted.files.count
         let run = RunRecord(
             startedAt: startedAt, asOf: options.asOf.description, extractorVersion: inputs.extraction.version,
             configFingerprint: inputs.extraction.configFingerprint, files: survey.files.count, unchanged: unchanged,
-            extracted: extractedCount, pruned: options.prune ? survey.removed.count : 0, articles: built.articles,
-            events: chronology.events.count, newEvents: newEventIDs.count, problems: built.problems.count)
+            extracted: extractedCount, pruned: options.prune ? survey.removed.count : 0, articles: totals.articles,
+            events: chronology.datedHeads.count, newEvents: newEventIDs.count, problems: totals.problems.count)
         let runID = try store.commit(storeUpdate(
             run, survey: survey, extraction: inputs.extraction, extracted: consume extracted, eventIDs: eventIDs,
             cacheChange: source.cacheChange))
@@ -260,21 +264,21 @@ public struct ChronicleRun: Sendable {
     /// whole for the next run (or removes a stale one).
     private func writeReports(_ source: ChronologySource, stored: StoredRun, inputs: RunInputs) throws -> ReportWriter.Outcome {
         let config = options.config
-        let built = source.built
-        let input = ReportInput(
-            chronology: built.chronology, problems: built.problems, asOf: options.asOf, newEventIDs: stored.newEventIDs,
-            articlesRead: built.articles, filesSkipped: inputs.scan.skipped.count, firstSeenDates: stored.firstSeenDates)
+        let totals = source.totals
+        let context = ReportContext(
+            problems: totals.problems, asOf: options.asOf, newEventIDs: stored.newEventIDs,
+            firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles, filesSkipped: inputs.scan.skipped.count)
         let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
         let outlineURL = Self.reportOutlineURL(for: config)
-        let fingerprint: String?
+        let built: BuiltChronology, fingerprint: String?
         switch source {
         case .outline(let outline):
-            let full = CachedChronologyReader(storeURL: Self.storeURL(for: config), fingerprint: outline.fingerprint)
-            return try writer.write(input, manifest: manifest, outline: outline, fullChronology: full.read)
-        case .cached(_, let known): fingerprint = known
-        case .built(_, let known): fingerprint = known
+            let whole = CachedChronologyReader(storeURL: Self.storeURL(for: config), fingerprint: outline.fingerprint)
+            return try writer.write(outline, context: context, manifest: manifest, loadWhole: whole.read)
+        case .cached(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
+        case .built(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
         }
-        let outcome = try writer.write(input, manifest: manifest)
+        let outcome = try writer.write(ReportInput(chronology: built.chronology, context: context), manifest: manifest)
         guard let fingerprint else {
             ReportOutline.remove(at: outlineURL)
             return outcome
@@ -290,20 +294,23 @@ public struct ChronicleRun: Sendable {
     private func summary(
         inputs: RunInputs, survey: FileSurvey, source: ChronologySource, stored: StoredRun, reports: [URL]
     ) -> RunSummary {
-        let built = source.built
+        let chronology = source.index, totals = source.totals
         var summary = RunSummary(
             filesRead: inputs.scan.files.count, filesSkipped: inputs.scan.skipped.count, unchanged: stored.unchanged,
             extracted: stored.extracted, vanished: survey.removed.count, pruned: options.prune ? survey.removed.count : 0,
-            articles: built.articles, events: built.chronology.events.count, newEventIDs: stored.newEventIDs,
-            corrected: built.chronology.correctedCount, suppressed: built.suppressed, problems: built.problems,
-            reports: reports, runID: stored.runID, chronology: built.chronology)
+            articles: totals.articles, events: chronology.datedHeads.count, newEventIDs: stored.newEventIDs,
+            corrected: chronology.correctedCount, suppressed: totals.suppressed, problems: totals.problems,
+            reports: reports, runID: stored.runID)
         switch source {
         case .outline(let outline):
             summary.chronologyReused = true
-            summary.chronologyIsOutline = true
+            summary.outline = outline.outline
             summary.fullChronologyReader = CachedChronologyReader(storeURL: Self.storeURL(for: options.config), fingerprint: outline.fingerprint)
-        case .cached: summary.chronologyReused = true
-        case .built: break
+        case .cached(let built, _):
+            summary.chronologyReused = true
+            summary.chronology = built.chronology
+        case .built(let built, _):
+            summary.chronology = built.chronology
         }
         return summary
     }
@@ -322,12 +329,5 @@ public struct ChronicleRun: Sendable {
 
     private static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? error.localizedDescription
-    }
-}
-
-extension Chronology {
-    /// Events (dated and undated) flagged as corrected.
-    var correctedCount: Int {
-        events.heads.reduce(0) { $0 + ($1.corrected ? 1 : 0) } + undated.heads.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
     }
 }

@@ -10,11 +10,19 @@ enum ChronologySource: Sendable {
     /// Built from the records in this run; no fingerprint when some file could not be read.
     case built(BuiltChronology, fingerprint: String?)
 
-    /// The chronology the reports are written from (for an outline, its cut-down form).
-    var built: BuiltChronology {
+    /// What the index page shows of the chronology: all of it, or the outline.
+    var index: any ChronologyIndex {
         switch self {
-        case .outline(let outline): return outline.cache
-        case .cached(let built, _), .built(let built, _): return built
+        case .outline(let outline): return outline.outline
+        case .cached(let built, _), .built(let built, _): return built.chronology
+        }
+    }
+
+    /// The problems and counts of the chronology (the outline keeps those of the whole).
+    var totals: (problems: [ArticleProblem], articles: Int, suppressed: Int) {
+        switch self {
+        case .outline(let outline): return (outline.problems, outline.articles, outline.suppressed)
+        case .cached(let built, _), .built(let built, _): return (built.problems, built.articles, built.suppressed)
         }
     }
 

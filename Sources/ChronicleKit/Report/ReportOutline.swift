@@ -13,8 +13,12 @@ import Foundation
 public struct ReportOutline: Sendable {
     /// The fingerprint of the chronology's inputs (`ChronologyCache.fingerprint`).
     public var fingerprint: String
-    /// The cut-down chronology, with the problems and counts of the full one.
-    public var cache: BuiltChronology
+    /// What the index page shows of the chronology.
+    public var outline: ChronologyOutline
+    /// Problems and counts of the full chronology (`BuiltChronology`).
+    public var problems: [ArticleProblem]
+    public var articles: Int
+    public var suppressed: Int
     var digests: ReportDigests
 
     /// 2: the digests before the chronology, which runs to the end of the file (so it can be
@@ -22,7 +26,7 @@ public struct ReportOutline: Sendable {
     static let magic = Array("chronicle-report-outline 2\n".utf8)
 
     /// An event with only what `chronology.md` shows of it in the overview and the new events.
-    private static func cut(_ item: ChronologyEvent) -> ChronologyEvent {
+    static func cut(_ item: ChronologyEvent) -> ChronologyEvent {
         let event = item.event
         let date = EventDate(value: event.date.value, partOfDay: event.date.partOfDay, basis: event.date.basis)
         return ChronologyEvent(
@@ -63,7 +67,10 @@ public struct ReportOutline: Sendable {
         }
         guard let decoded else { return nil }
         self.fingerprint = fingerprint
-        self.cache = decoded.0
+        self.outline = ChronologyOutline(cutDown: decoded.0.chronology)
+        self.problems = decoded.0.problems
+        self.articles = decoded.0.articles
+        self.suppressed = decoded.0.suppressed
         self.digests = decoded.1
     }
 

@@ -4,7 +4,9 @@
 /// dependency), streamed row by row, every text XML-escaped, and deterministic (coordinates are
 /// printed with fixed decimals).
 struct TimelineSVG {
-    let input: ReportInput
+    /// The chronology, or its outline: the timeline shows no more than the index page.
+    let chronology: any ChronologyIndex
+    let context: ReportContext
     let summary: ReportSummary
     let templates: ReportTemplates
     let plan: ReportPlan
@@ -27,7 +29,7 @@ struct TimelineSVG {
     func write(into staging: ReportStaging) throws {
         guard plan.needs("timeline.svg") else { return }
         let sink = try staging.open("timeline.svg")
-        let window = input.chronology.window
+        let window = chronology.window
         let firstMonth = window.from.year * 12 + (window.from.month ?? 1) - 1
         let lastMonth = max(firstMonth, window.to.year * 12 + (window.to.month ?? 12) - 1)
         let monthCount = lastMonth - firstMonth + 1
@@ -45,7 +47,7 @@ struct TimelineSVG {
             var laneEnds = [Double](repeating: -Double.infinity, count: maxLanes)
             var marks: [Mark] = []
             for index in events {
-                guard let date = input.chronology.events.heads[index].date else { continue }
+                guard let date = chronology.datedHeads[index].date else { continue }
                 var x: Double
                 var x2: Double?
                 switch date.precision {
@@ -108,7 +110,7 @@ struct TimelineSVG {
         }
         out += "<line x1=\"\(f(left + plotWidth))\" y1=\"34\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
         // The "as of" date, when it falls inside the window: later months are not yet reported.
-        let asOf = input.asOf
+        let asOf = context.asOf
         let asOfMonth = asOf.year * 12 + (asOf.month ?? 12) - 1
         if asOfMonth >= firstMonth && asOfMonth <= lastMonth {
             let fraction = asOf.day.map { Double($0) / Double(Self.daysIn(year: asOf.year, month: asOf.month!)) } ?? 1
@@ -135,13 +137,13 @@ struct TimelineSVG {
                 ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(maxScalars - 1))) + "…" : name
             row += "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowPadding + laneHeight / 2 + 4))\" text-anchor=\"end\"><title>\(x(name))</title>\(x(shown))</text>\n"
             for mark in rows[position] {
-                let event = input.chronology.events[mark.index].event
+                let event = chronology.listing(mark.index)
                 let colour = Self.colours[event.kind]!
                 let cy = y + rowPadding + Double(mark.lane) * laneHeight + laneHeight / 2
-                let tip = "<title>\(x(event.date.value.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))</title>"
+                let tip = "<title>\(x(event.date.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))</title>"
                 if let x2 = mark.x2 {
                     row += "<rect x=\"\(f(mark.x))\" y=\"\(f(cy - 3))\" width=\"\(f(x2 - mark.x))\" height=\"6\" rx=\"3\" fill=\"\(colour)\" fill-opacity=\"0.45\" stroke=\"\(colour)\">\(tip)</rect>\n"
-                } else if event.date.precision == .month {
+                } else if event.date?.precision == .month {
                     row += "<circle cx=\"\(f(mark.x))\" cy=\"\(f(cy))\" r=\"\(f(radius - 0.75))\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"1.5\">\(tip)</circle>\n"
                 } else {
                     row += "<circle cx=\"\(f(mark.x))\" cy=\"\(f(cy))\" r=\"\(f(radius))\" fill=\"\(colour)\">\(tip)</circle>\n"
