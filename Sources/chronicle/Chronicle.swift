@@ -11,4 +11,9 @@ struct Chronicle: ParsableCommand {
         subcommands: [RunCommand.self, ExtractCommand.self, EvalCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    static func main() {
+        AllocatorTuning.apply()
+        main(nil)
+    }
 }

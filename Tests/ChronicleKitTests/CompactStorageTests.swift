@@ -112,20 +112,20 @@ import Testing
         let chronology = Chronology(
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
             events: EventList(Self.many), undated: EventList(Self.many.prefix(3)), outsideWindow: 4)
-        let cache = ChronologyCache(chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "không đọc được")], articles: 6003, suppressed: 2)
+        let cache = BuiltChronology(chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "không đọc được")], articles: 6003, suppressed: 2)
         var pieces: [[UInt8]] = []
         try cache.write { pieces.append(Array($0)) }
         #expect(pieces.count > 3, "more than a piece of events")
         #expect(pieces.dropLast(2).allSatisfy { $0.count == ChronologyCache.piece } && pieces.last?.count == 16)
         let bytes = pieces.flatMap { $0 }
         #expect(bytes == cache.encoded() && bytes.count == cache.encodedCount())
-        let decoded = try ChronologyCache(decoding: bytes)
+        let decoded = try BuiltChronology(decoding: bytes)
         #expect(decoded.chronology.events == chronology.events && decoded.chronology.undated == chronology.undated)
         #expect(decoded.problems == cache.problems && decoded.articles == 6003 && decoded.chronology.outsideWindow == 4)
 
         var damaged = bytes
         damaged[ChronologyCache.piece + 5] ^= 0x20
-        #expect(throws: RecordBinaryError.self) { try ChronologyCache(decoding: damaged) }
+        #expect(throws: RecordBinaryError.self) { try BuiltChronology(decoding: damaged) }
     }
 
     @Test func storeKeepsALargeCacheWrittenPieceByPiece() throws {
@@ -136,20 +136,20 @@ import Testing
         let chronology = Chronology(
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
             events: EventList(Self.many), undated: [], outsideWindow: 0)
-        let cache = ChronologyCache(chronology: chronology, problems: [], articles: 6000, suppressed: 0)
+        let cache = BuiltChronology(chronology: chronology, problems: [], articles: 6000, suppressed: 0)
         func run(_ change: StoreUpdate.CacheChange) throws {
             try store.commit(StoreUpdate(
                 run: RunRecord(startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 0,
                                unchanged: 0, extracted: 0, pruned: 0, articles: 6000, events: 6000, newEvents: 0, problems: 0),
                 chronologyCache: change))
         }
-        try run(.replace(fingerprint: "fp-1", cache: cache))
+        try run(.replace(ChronologyCache(fingerprint: "fp-1", built: cache)))
         #expect(try store.cachedChronologyFingerprint() == "fp-1")
         #expect(try store.cachedChronology(fingerprint: "fp-1")?.chronology.events == chronology.events)
         #expect(try store.cachedChronology(fingerprint: "fp-2") == nil)
         // Replaced by a smaller one: the row takes the new size.
-        let small = ChronologyCache(chronology: Chronology(window: chronology.window, events: EventList(Self.many.prefix(2)), undated: [], outsideWindow: 0), problems: [], articles: 2, suppressed: 0)
-        try run(.replace(fingerprint: "fp-2", cache: small))
+        let small = BuiltChronology(chronology: Chronology(window: chronology.window, events: EventList(Self.many.prefix(2)), undated: [], outsideWindow: 0), problems: [], articles: 2, suppressed: 0)
+        try run(.replace(ChronologyCache(fingerprint: "fp-2", built: small)))
         #expect(try store.cachedChronology(fingerprint: "fp-2")?.chronology.events.count == 2)
     }
 

@@ -129,17 +129,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("outline.bin")
         let input = ReportSample.input
-        let cache = ChronologyCache(chronology: input.chronology, problems: input.problems, articles: 9, suppressed: 0)
+        let cache = BuiltChronology(chronology: input.chronology, problems: input.problems, articles: 9, suppressed: 0)
         let outcome = try ReportWriter(config: ReportSample.config(output: directory.appendingPathComponent("reports")))
             .write(input, manifest: nil)
         try ReportOutline.write(fingerprint: "f1", full: cache, digests: outcome.digests, to: url)
 
         let read = try #require(ReportOutline(contentsOf: url, fingerprint: "f1"))
-        #expect(read.cache.chronology.events.map(\.id) == input.chronology.events.map(\.id))
-        #expect(read.cache.chronology.events.map(\.event.title) == input.chronology.events.map(\.event.title))
-        #expect(read.cache.chronology.events.allSatisfy { $0.event.people.isEmpty && $0.sources.isEmpty })
-        #expect(read.cache.chronology.undated == input.chronology.undated)
-        #expect(read.cache.problems == input.problems && read.cache.articles == 9)
+        let outline = read.outline
+        #expect(outline.datedHeads.map(\.id) == input.chronology.events.map(\.id))
+        #expect(outline.datedHeads.indices.map { outline.listing($0) } == input.chronology.events.map(EventListing.init))
+        #expect(outline.undated == input.chronology.undated && outline.window == input.chronology.window)
+        #expect(read.problems == input.problems && read.articles == 9)
         #expect(read.digests == outcome.digests)
 
         #expect(ReportOutline(contentsOf: url, fingerprint: "f2") == nil, "another chronology")
@@ -149,5 +149,42 @@ import Testing
         #expect(ReportOutline(contentsOf: url, fingerprint: "f1") == nil, "a truncated file")
         try Data("chronicle-report-outline 2\n\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{FF}\u{7F}".utf8).write(to: url)
         #expect(ReportOutline(contentsOf: url, fingerprint: "f1") == nil, "a length past the end")
+    }
+
+    /// The index page (and the timeline) a run writes from the outline are the ones the whole
+    /// chronology gives, new events and undated ones included.
+    @Test func theIndexPageFromTheOutlineIsTheOneFromTheWholeChronology() throws {
+        let directory = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = ReportSample.input
+        #expect(!input.newEventIDs.isEmpty && !input.chronology.undated.isEmpty)
+        func config(_ name: String) -> ChronicleConfig {
+            var config = ReportSample.config(output: directory.appendingPathComponent(name), formats: [.markdown, .svg])
+            config.fullListLimit = 3  // the index page without the full list: what an outline renders
+            return config
+        }
+        let whole = try ReportWriter(config: config("whole")).write(input, manifest: nil)
+
+        // The previous night's reports, then this night's from the outline.
+        let manifest = directory.appendingPathComponent("reports.manifest")
+        var lastNight = input
+        lastNight.asOf = PartialDate(year: 2023, month: 6, day: 29)
+        _ = try ReportWriter(config: config("outline")).write(lastNight, manifest: manifest)
+        let url = directory.appendingPathComponent("outline.bin")
+        let built = BuiltChronology(chronology: input.chronology, problems: input.problems, articles: 9, suppressed: 0)
+        try ReportOutline.write(fingerprint: "f1", full: built, digests: whole.digests, to: url)
+        let outline = try #require(ReportOutline(contentsOf: url, fingerprint: "f1"))
+        var loaded = false
+        let tonight = try ReportWriter(config: config("outline")).write(outline, context: input.context, manifest: manifest) {
+            loaded = true
+            return input.chronology
+        }
+        #expect(!loaded, "written from the outline alone")
+        #expect(tonight.written.map(\.lastPathComponent) == ["chronology.md", "timeline.svg"])
+        for name in ["chronology.md", "timeline.svg"] {
+            let fromWhole = try Data(contentsOf: directory.appendingPathComponent("whole/" + name))
+            let fromOutline = try Data(contentsOf: directory.appendingPathComponent("outline/" + name))
+            #expect(fromOutline == fromWhole, "\(name)")
+        }
     }
 }

@@ -48,19 +48,24 @@ public struct RunSummary: Sendable {
     public var reports: [URL]
     /// The run's id in the store.
     public var runID: Int64
-    /// The chronology the reports were written from (corrections applied).
-    public var chronology: Chronology
+    /// The chronology the reports were written from (corrections applied); nil when the run
+    /// read only its outline (`outline`).
+    public var chronology: Chronology?
+    /// What the index page showed of the chronology, when the run read no more of it: nothing
+    /// changed and the reports, but for `chronology.md`, were all current.
+    public var outline: ChronologyOutline?
     /// Whether the chronology was taken from the store's cache (nothing it depends on changed).
     public var chronologyReused: Bool = false
-    /// Whether `chronology` is the cut-down outline of the reports (`ReportOutline`): a run with
-    /// nothing changed whose reports, but for `chronology.md`, were all current.
-    public var chronologyIsOutline: Bool = false
-    var loadChronology: (@Sendable () throws -> Chronology)?
+    var fullChronologyReader: CachedChronologyReader?
 
-    /// The whole chronology, also when `chronology` is only its outline.
+    /// Whether the run read only the outline of the chronology.
+    public var chronologyIsOutline: Bool { outline != nil }
+
+    /// The whole chronology, read from the store's cache when the run took only its outline.
     public func fullChronology() throws -> Chronology {
-        guard chronologyIsOutline, let loadChronology else { return chronology }
-        return try loadChronology()
+        if let chronology { return chronology }
+        guard let fullChronologyReader else { throw ReportError.outlineWithoutChronology }
+        return try fullChronologyReader.read()
     }
 }
 
@@ -130,17 +135,47 @@ public struct ChronicleRun: Sendable {
     }
 
     public func run() throws -> RunSummary {
-        ProcessMemory.configureAllocator()
-        let config = options.config
         let startedAt = ISO8601DateFormatter().string(from: Date())
         var timer = PhaseTimer(logger: logger)
+        // 1. Read-only checks first: a bad config or a missing input folder touches nothing.
+        let inputs = try readInputs()
+        let lock = try lockState()
+        defer { lock.release() }
+        let store = try ChronicleStore(url: Self.storeURL(for: options.config))
+        let survey = FileSurvey(
+            files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
+        timer.lap("scan, store state and classify")
 
-        // Read-only checks first: a bad config or a missing input folder touches nothing.
+        // 2. The chronology: taken as it was when nothing changed, else built from the records.
+        let (source, extracted) = try chronologySource(survey, inputs: inputs, store: store, timer: &timer)
+        logChronology(source, survey: survey, extracted: extracted)
+
+        // 3. The store, in one transaction; the extracted files go with it.
+        let stored = try updateStore(store, survey: survey, inputs: inputs, source: source, extracted: consume extracted, startedAt: startedAt)
+        timer.lap("store commit")
+
+        // 4. Reports (those whose content changed), then 5. mark them written.
+        let outcome = try writeReports(source, stored: stored, inputs: inputs)
+        timer.lap("reports")
+        try store.markReportsWritten(run: stored.runID)
+        logger.info(
+            "\(source.totals.articles) articles, \(source.index.datedHeads.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)")
+        return summary(inputs: inputs, survey: survey, source: source, stored: stored, reports: outcome.written)
+    }
+
+    /// Corrections, extraction rules and the input files: everything read before anything is written.
+    private func readInputs() throws -> RunInputs {
+        let config = options.config
         let corrections = try CorrectionSet.load(config: config)
         let extraction = try self.extraction ?? Extraction.standard(config: config)
         let scan = try InputScanner(workingDirectory: options.workingDirectory).scan(config.inputs)
         logger.info("found \(scan.files.count) article files, \(scan.skipped.count) other files skipped")
+        return RunInputs(corrections: corrections, extraction: extraction, scan: scan)
+    }
 
+    /// Creates the state folder, takes the run lock and removes what a killed run left.
+    private func lockState() throws -> RunLock {
+        let config = options.config
         let stateDirectory = Self.stateDirectory(for: config)
         do {
             try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
@@ -148,322 +183,136 @@ public struct ChronicleRun: Sendable {
             throw OutputError.cannotCreateDirectory(path: stateDirectory.path, reason: Self.reason(error))
         }
         let lock = try RunLock.acquire(at: Self.lockURL(for: config))
-        defer { lock.release() }
         removeStaleTemporaryFiles(in: config.output)
+        return lock
+    }
 
-        let store = try ChronicleStore(url: Self.storeURL(for: config))
-        var stored = try store.fileStates()
-        timer.lap("scan and store state")
-
-        // 2. Reuse or extract. Files are first classified by stamp (and hash when the stamp
-        // moved) without touching their records; stored records are then streamed once from the
-        // store for the files that did not change.
-        let progress = ProgressBar(total: scan.files.count, label: "reading articles", enabled: options.showProgress)
-        var outcomes: [FileOutcome] = scan.files.parallelMap { [stored] file in
-            let outcome = Self.classify(file, stored: stored, extraction: extraction)
-            if case .extracted = outcome { progress.advance() }
-            return outcome
+    private func logChronology(_ source: ChronologySource, survey: FileSurvey, extracted: ExtractedFiles) {
+        logger.info("\(extracted.reusedCount(of: survey)) articles unchanged, \(extracted.files.count) extracted")
+        if !survey.removed.isEmpty {
+            logger.info("\(survey.removed.count) stored articles no longer in the inputs: \(options.prune ? "pruned" : "kept")")
         }
-        var paths: [String] = scan.files.map(\.path)
-        var seenSet = Set<String>(minimumCapacity: paths.count)
-        for path in paths { seenSet.insert(path) }
-        let vanished = stored.values.filter { !seenSet.contains($0.path) }
-            .sorted { ByteOrder.precedes($0.path, $1.path) }
-        // The outcomes carry what else is needed of the stored states (their hashes).
-        stored = [:]
-        seenSet = []
-        let keepVanished = !options.prune
-        // The fingerprint of the chronology's inputs; nil while some file is still to be extracted
-        // (or could not be read, so it has no hash).
-        func cacheFingerprint() -> String? {
-            var sources: [ChronologyCache.Source] = []
-            sources.reserveCapacity(outcomes.count + vanished.count)
-            for (index, outcome) in outcomes.enumerated() {
-                let hash: String?
-                switch outcome {
-                case .unchanged(let known), .restamped(_, let known): hash = known.text
-                case .extracted(let file): hash = file.contentHash?.description
-                case .extract: return nil
-                }
-                guard let hash else { return nil }
-                sources.append(.init(path: paths[index], displayPath: scan.files[index].displayPath, contentHash: hash, current: true))
-            }
-            if keepVanished {
-                for row in vanished {
-                    sources.append(.init(path: row.path, displayPath: row.displayPath, contentHash: row.contentHash ?? "-", current: false))
-                }
-            }
-            return ChronologyCache.fingerprint(
-                sources: sources, extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint,
-                window: config.window, corrections: corrections.file)
-        }
-
-        let built: ChronologyCache
-        var reused = false
-        var cacheChange = StoreUpdate.CacheChange.clear
-        let outlineURL = Self.reportOutlineURL(for: config)
-        var outline: ReportOutline?
-        var currentFingerprint = cacheFingerprint()
-        let storeURL = Self.storeURL(for: config)
-        let loadChronology: @Sendable () throws -> Chronology = { [currentFingerprint] in
-            guard let fingerprint = currentFingerprint,
-                  let cached = try ChronicleStore(url: storeURL).cachedChronology(fingerprint: fingerprint)
-            else { throw StoreError.failed(path: storeURL.path, action: "read the cached chronology", reason: "it is missing or damaged") }
-            return cached.chronology
-        }
-        if let fingerprint = currentFingerprint, let found = ReportOutline(contentsOf: outlineURL, fingerprint: fingerprint),
-           try store.cachedChronologyFingerprint() == fingerprint
-        {
-            // Nothing changed and the reports' outline of this chronology is at hand: the
-            // chronology itself is read only if a report other than the index page must be written.
-            outline = found
-            built = found.cache
-            reused = true
-            cacheChange = .keep
-            progress.finish()
-            timer.lap("classify (chronology unchanged, its outline taken)")
-        } else if let fingerprint = currentFingerprint, let cached = try store.cachedChronology(fingerprint: fingerprint) {
-            // Nothing the chronology depends on changed: no record is read, nothing rebuilt.
-            built = cached
-            reused = true
-            cacheChange = .keep
-            progress.finish()
-            timer.lap("classify (chronology unchanged, taken from the store)")
-        } else {
-            built = try buildChronology(
-                scan: scan, paths: paths, outcomes: &outcomes, vanished: vanished, keepVanished: keepVanished,
-                store: store, extraction: extraction, corrections: corrections, progress: progress, timer: &timer)
-            currentFingerprint = cacheFingerprint()
-            if let fingerprint = currentFingerprint { cacheChange = .replace(fingerprint: fingerprint, cache: built) }
-            timer.lap("corrections and chronology")
-        }
-        let chronology = built.chronology
-        let problems = built.problems
-
-        var unchanged = 0
-        var extractedRows: [StoredArticle] = []
-        var restamped: [String: FileStamp] = [:]
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .unchanged: unchanged += 1
-            case .restamped(let stamp, _):
-                unchanged += 1
-                restamped[paths[index]] = stamp
-            case .extracted(let file): extractedRows.append(file.row(file: scan.files[index], extraction: extraction))
-            case .extract: break
-            }
-        }
-        outcomes = []
-        let seen = paths
-        paths = []
-        logger.info("\(unchanged) articles unchanged, \(extractedRows.count) extracted")
-        if !vanished.isEmpty {
-            logger.info("\(vanished.count) stored articles no longer in the inputs: \(options.prune ? "pruned" : "kept")")
-        }
-        for problem in problems {
+        for problem in source.totals.problems {
             logger.warning("\(problem.source): \(problem.reason)")
         }
+    }
+
+    /// What the store says of this run, for the reports and the summary.
+    struct StoredRun {
+        var runID: Int64
+        var newEventIDs: Set<String>
+        var firstSeenDates: [String: PartialDate]
+        var unchanged: Int
+        var extracted: Int
+    }
+
+    /// Commits the run to the store and finds what is new since the last run whose reports were
+    /// all written.
+    private func updateStore(
+        _ store: ChronicleStore, survey: FileSurvey, inputs: RunInputs, source: ChronologySource,
+        extracted: consuming ExtractedFiles, startedAt: String
+    ) throws -> StoredRun {
+        let chronology = source.index, totals = source.totals
         // Read only now: a large archive's event ids need not sit beside the chronology being built.
         let knownEvents = try store.knownEvents()
-        let baseline = try store.lastReportedRun()
-        let eventIDs = chronology.events.ids + chronology.undated.ids
+        let eventIDs = chronology.eventIDs
         var newEventIDs = Set<String>()
-        if let baseline {
+        if let baseline = try store.lastReportedRun() {
             newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
         }
-        let correctedCount = chronology.events.heads.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
-            + chronology.undated.heads.reduce(0) { $0 + ($1.corrected ? 1 : 0) }
-        let records = (count: built.articles, suppressed: built.suppressed)
-        logger.info("\(chronology.events.count) events in the window, \(newEventIDs.count) new, \(correctedCount) corrected, \(built.suppressed) suppressed")
-
-        // 3. Store, in one transaction. The extracted rows and the encoded chronology are let go
-        // right after: the reports need neither, and at a large archive they weigh hundreds of MB.
-        let extractedCount = extractedRows.count
-        let runID = try store.commit(StoreUpdate(
-            run: RunRecord(
-                startedAt: startedAt, asOf: options.asOf.description, extractorVersion: extraction.version,
-                configFingerprint: extraction.configFingerprint, files: scan.files.count, unchanged: unchanged,
-                extracted: extractedRows.count, pruned: options.prune ? vanished.count : 0, articles: records.count,
-                events: chronology.events.count, newEvents: newEventIDs.count, problems: problems.count),
-            extracted: extractedRows, restamped: restamped, seen: seen,
-            removed: options.prune ? vanished.map(\.path) : [], eventIDs: eventIDs, pruneEvents: options.prune,
-            chronologyCache: cacheChange, unseen: vanished.map(\.path)))
-        extractedRows = []
-        cacheChange = .keep
-        ProcessMemory.releaseFreedMemory()
-        timer.lap("store commit")
-
-        // 4. Reports (those whose content changed), then 5. mark them written.
-        let input = ReportInput(
-            chronology: chronology, problems: problems, asOf: options.asOf, newEventIDs: newEventIDs,
-            articlesRead: records.count, filesSkipped: scan.skipped.count,
-            firstSeenDates: try Self.firstSeenDates(knownEvents: knownEvents, runs: store.runs()))
-        let outcome = try ReportWriter(config: config).write(
-            input, manifest: Self.reportManifestURL(for: config), outline: outline, fullChronology: loadChronology)
-        let reports = outcome.written
-        if outline == nil {
-            if let fingerprint = currentFingerprint {
-                do {
-                    try ReportOutline.write(fingerprint: fingerprint, full: built, digests: outcome.digests, to: outlineURL)
-                } catch {
-                    logger.warning("\(error)")
-                }
-            } else {
-                ReportOutline.remove(at: outlineURL)
-            }
-        }
-        timer.lap("reports")
-        try store.markReportsWritten(run: runID)
         logger.info(
-            "\(records.count) articles, \(chronology.events.count) events in the window, \(reports.count) of \(outcome.files.count) reports written (the others unchanged)")
-
-        return RunSummary(
-            filesRead: scan.files.count, filesSkipped: scan.skipped.count, unchanged: unchanged,
-            extracted: extractedCount, vanished: vanished.count, pruned: options.prune ? vanished.count : 0,
-            articles: records.count, events: chronology.events.count, newEventIDs: newEventIDs, corrected: correctedCount,
-            suppressed: records.suppressed, problems: problems, reports: reports, runID: runID,
-            chronology: chronology, chronologyReused: reused, chronologyIsOutline: outline != nil,
-            loadChronology: outline != nil ? loadChronology : nil)
-    }
-
-    /// Reads the stored records of the unchanged (and kept vanished) files in one pass over the
-    /// store, extracts the new and changed ones (and any whose stored records cannot be read),
-    /// applies the corrections and builds the chronology. `outcomes` ends with no `.extract` left.
-    private func buildChronology(
-        scan: InputScanner.Result, paths: [String], outcomes: inout [FileOutcome], vanished: [StoredFileState],
-        keepVanished: Bool, store: ChronicleStore, extraction: Extraction, corrections: CorrectionSet,
-        progress: ProgressBar, timer: inout PhaseTimer
-    ) throws -> ChronologyCache {
-        var reusedIndex: [String: Int] = [:]
-        for (index, outcome) in outcomes.enumerated() {
-            if case .unchanged = outcome { reusedIndex[paths[index]] = index }
-            if case .restamped = outcome { reusedIndex[paths[index]] = index }
-        }
-        let vanishedSet = keepVanished ? Set(vanished.map(\.path)) : []
-        // Records stay in binary form (checked, not kept decoded), spooled to disk, until the
-        // chronology is built; without a spool (it could not be created) they stay in memory.
-        let spool: ScratchFile?
-        do {
-            spool = try ScratchFile(directory: Self.stateDirectory(for: options.config), name: "records")
-        } catch {
-            logger.warning("\(error); keeping the records in memory")
-            spool = nil
-        }
-        var reusedEntries = [RecordArchive.Entry?](repeating: nil, count: outcomes.count)
-        var vanishedEntries: [String: RecordArchive.Entry] = [:]
-        try store.forEachRecordBlob(where: { reusedIndex[$0] != nil || vanishedSet.contains($0) }) { path, blob in
-            var entry = blob.flatMap(RecordArchive.Entry.init(blob:))
-            entry?.spill(to: spool)
-            if let index = reusedIndex[path] {
-                reusedEntries[index] = entry
-            } else if let entry {
-                vanishedEntries[path] = entry.readableOnly()
-            }
-        }
-        // Stored records that cannot be decoded: the file is extracted again.
-        var again: [Int] = []
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .unchanged, .restamped: if reusedEntries[index] == nil { again.append(index) }
-            case .extract: again.append(index)
-            case .extracted: break
-            }
-        }
-        let work = again.map { (index: $0, outcome: outcomes[$0], path: paths[$0]) }
-        let files = scan.files
-        let redone = work.parallelMap { item -> FileOutcome in
-            defer { progress.advance() }
-            let file = files[item.index]
-            if case .extract(let stamp, let hash) = item.outcome {
-                return Self.extract(file, stamp: stamp, hash: hash, extraction: extraction, spool: spool)
-            }
-            return Self.extract(
-                file, stamp: FileStamp(path: item.path), hash: ContentHash(fileAt: item.path), extraction: extraction,
-                spool: spool)
-        }
-        for (index, outcome) in zip(again, redone) { outcomes[index] = outcome }
-        progress.finish()
-        timer.lap("read stored records and extract")
-
-        var entries: [(path: String, entry: RecordArchive.Entry)] = []
-        entries.reserveCapacity(outcomes.count + vanished.count)
-        for (index, file) in scan.files.enumerated() {
-            switch outcomes[index] {
-            case .unchanged, .restamped:
-                if let entry = reusedEntries[index] { entries.append((file.displayPath, entry)) }
-            case .extracted(let extracted): entries.append((file.displayPath, extracted.entry))
-            case .extract: break
-            }
-        }
-        reusedEntries = []
-        if keepVanished {
-            for row in vanished {
-                guard let entry = vanishedEntries[row.path] else { continue }
-                entries.append((row.displayPath, entry))
-            }
-        }
-        vanishedEntries = [:]
-        entries.sort { ByteOrder.precedes($0.path, $1.path) }
-        var archive = RecordArchive()
-        for item in entries { archive.append(item.entry) }
-        entries = []
+            "\(chronology.datedHeads.count) events in the window, \(newEventIDs.count) new, \(chronology.correctedCount) corrected, \(totals.suppressed) suppressed")
+        let unchanged = extracted.reusedCount(of: survey), extractedCount = extracted.files.count
+        let run = RunRecord(
+            startedAt: startedAt, asOf: options.asOf.description, extractorVersion: inputs.extraction.version,
+            configFingerprint: inputs.extraction.configFingerprint, files: survey.files.count, unchanged: unchanged,
+            extracted: extractedCount, pruned: options.prune ? survey.removed.count : 0, articles: totals.articles,
+            events: chronology.datedHeads.count, newEvents: newEventIDs.count, problems: totals.problems.count)
+        let runID = try store.commit(storeUpdate(
+            run, survey: survey, extraction: inputs.extraction, extracted: consume extracted, eventIDs: eventIDs,
+            cacheChange: source.cacheChange))
+        // The extracted rows and the encoded chronology went with the update: the reports need
+        // neither, and at a large archive they weigh hundreds of MB.
         ProcessMemory.releaseFreedMemory()
+        return StoredRun(
+            runID: runID, newEventIDs: newEventIDs,
+            firstSeenDates: try Self.firstSeenDates(knownEvents: knownEvents, runs: store.runs()),
+            unchanged: unchanged, extracted: extractedCount)
+    }
 
-        // Corrections, chronology, problems.
-        var pass = CorrectionPass(set: corrections, groups: corrections.groups(of: archive))
-        if !corrections.corrections.isEmpty {
-            for index in 0..<archive.count {
-                if let changed = pass.apply(to: archive.record(index)) { archive.replace(index, with: changed) }
+    private func storeUpdate(
+        _ run: RunRecord, survey: FileSurvey, extraction: Extraction, extracted: consuming ExtractedFiles, eventIDs: [String],
+        cacheChange: StoreUpdate.CacheChange
+    ) -> StoreUpdate {
+        var rows: [StoredArticle] = []
+        var restamped: [String: FileStamp] = [:]
+        for (index, file) in survey.files.enumerated() {
+            if let done = extracted.files[index] {
+                rows.append(done.row(file: file, extraction: extraction))
+            } else if case .restamped(let stamp, _) = survey.states[index] {
+                restamped[file.path] = stamp
             }
         }
-        var chronology = ChronologyBuilder(window: options.config.window).build(from: archive)
-        chronology.markCorrected(pass.corrected)
-        var problems = archive.problems
-        problems += corrections.problems(for: pass.unmatched, displayPath: Self.display(corrections.file.path))
-        problems.sort()
-        return ChronologyCache(chronology: chronology, problems: problems, articles: archive.count, suppressed: pass.suppressed)
+        let removed = survey.removed.map(\.path)
+        return StoreUpdate(
+            run: run, extracted: rows, restamped: restamped, seen: survey.files.map(\.path),
+            removed: options.prune ? removed : [], eventIDs: eventIDs, pruneEvents: options.prune,
+            chronologyCache: cacheChange, unseen: removed)
     }
 
-    enum FileOutcome: Sendable {
-        /// Same stamp as stored: its stored records are reused. With the stored hash.
-        case unchanged(StoredHash)
-        /// Same content under a new stamp: stored records reused, stamp updated.
-        case restamped(FileStamp, StoredHash)
-        /// New or changed: to be extracted (with what was measured before reading it).
-        case extract(FileStamp?, ContentHash?)
-        /// Extracted: what its store row is made of, with its records in binary form.
-        case extracted(ExtractedFile)
-    }
-
-    /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
-    /// stored by this extractor version and rules; reads no records.
-    static func classify(_ file: InputFile, stored: [String: StoredFileState], extraction: Extraction) -> FileOutcome {
-        let path = file.path
-        // Stamp before hash before reading: if the file changes meanwhile, the stored stamp is
-        // the older one and the next run looks again.
-        let stamp = FileStamp(path: path)
-        if let old = stored[path], let stamp, let oldHash = old.contentHash,
-           old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
-        {
-            if old.stamp == stamp { return .unchanged(old.hash) }
-            let hash = ContentHash(fileAt: path)
-            if hash?.description == oldHash { return .restamped(stamp, old.hash) }
-            return .extract(stamp, hash)
+    /// Writes the reports whose content changed, and keeps the outline of a chronology taken
+    /// whole for the next run (or removes a stale one).
+    private func writeReports(_ source: ChronologySource, stored: StoredRun, inputs: RunInputs) throws -> ReportWriter.Outcome {
+        let config = options.config
+        let totals = source.totals
+        let context = ReportContext(
+            problems: totals.problems, asOf: options.asOf, newEventIDs: stored.newEventIDs,
+            firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles, filesSkipped: inputs.scan.skipped.count)
+        let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
+        let outlineURL = Self.reportOutlineURL(for: config)
+        let built: BuiltChronology, fingerprint: String?
+        switch source {
+        case .outline(let outline):
+            let whole = CachedChronologyReader(storeURL: Self.storeURL(for: config), fingerprint: outline.fingerprint)
+            return try writer.write(outline, context: context, manifest: manifest, loadWhole: whole.read)
+        case .cached(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
+        case .built(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
         }
-        return .extract(stamp, ContentHash(fileAt: path))
+        let outcome = try writer.write(ReportInput(chronology: built.chronology, context: context), manifest: manifest)
+        guard let fingerprint else {
+            ReportOutline.remove(at: outlineURL)
+            return outcome
+        }
+        do {
+            try ReportOutline.write(fingerprint: fingerprint, full: built, digests: outcome.digests, to: outlineURL)
+        } catch {
+            logger.warning("\(error)")
+        }
+        return outcome
     }
 
-    private static func extract(
-        _ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction, spool: ScratchFile?
-    ) -> FileOutcome {
-        let records = extraction.records(file)
-        // A file that could not be read gets no hash, so the next run tries it again.
-        let readable = hash != nil && !records.contains { $0.status == .unreadable }
-        var entry = RecordArchive.Entry(records: records)
-        entry.spill(to: spool)
-        return .extracted(ExtractedFile(
-            stamp: stamp ?? FileStamp(size: -1, modified: -1), contentHash: readable ? hash : nil, records: records,
-            entry: entry))
+    private func summary(
+        inputs: RunInputs, survey: FileSurvey, source: ChronologySource, stored: StoredRun, reports: [URL]
+    ) -> RunSummary {
+        let chronology = source.index, totals = source.totals
+        var summary = RunSummary(
+            filesRead: inputs.scan.files.count, filesSkipped: inputs.scan.skipped.count, unchanged: stored.unchanged,
+            extracted: stored.extracted, vanished: survey.removed.count, pruned: options.prune ? survey.removed.count : 0,
+            articles: totals.articles, events: chronology.datedHeads.count, newEventIDs: stored.newEventIDs,
+            corrected: chronology.correctedCount, suppressed: totals.suppressed, problems: totals.problems,
+            reports: reports, runID: stored.runID)
+        switch source {
+        case .outline(let outline):
+            summary.chronologyReused = true
+            summary.outline = outline.outline
+            summary.fullChronologyReader = CachedChronologyReader(storeURL: Self.storeURL(for: options.config), fingerprint: outline.fingerprint)
+        case .cached(let built, _):
+            summary.chronologyReused = true
+            summary.chronology = built.chronology
+        case .built(let built, _):
+            summary.chronology = built.chronology
+        }
+        return summary
     }
 
     /// Removes temporary report files a killed run left (`.name.<pid>.tmp`); holding the lock,
@@ -476,12 +325,6 @@ public struct ChronicleRun: Sendable {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
             logger.info("removed \(name) left by an interrupted run")
         }
-    }
-
-    private static func display(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     private static func reason(_ error: Error) -> String {

@@ -6,7 +6,9 @@ import Foundation
 /// straight into the file sink, so a chronology of tens of thousands of events never becomes one
 /// String in memory. Every value given to a template is already Markdown-escaped.
 struct MarkdownReport {
-    let input: ReportInput
+    /// The chronology, or only its outline when no file but the index page is written.
+    let chronology: any ChronologyIndex
+    let context: ReportContext
     let summary: ReportSummary
     let templates: ReportTemplates
     let withTimeline: Bool
@@ -33,12 +35,15 @@ struct MarkdownReport {
         var index: Int
     }
 
-    /// - Parameter scratch: the folder for the scratch file of rendered rows.
+    /// - Parameters:
+    ///   - whole: the chronology whole, needed for the event tables (nil when none is written);
+    ///   - scratch: the folder for the scratch file of rendered rows.
     init(
-        input: ReportInput, summary: ReportSummary, templates: ReportTemplates, withTimeline: Bool, plan: ReportPlan,
-        fullListLimit: Int, scratch: URL
+        chronology: any ChronologyIndex, whole: Chronology?, context: ReportContext, summary: ReportSummary,
+        templates: ReportTemplates, withTimeline: Bool, plan: ReportPlan, fullListLimit: Int, scratch: URL
     ) throws {
-        self.input = input
+        self.chronology = chronology
+        self.context = context
         self.summary = summary
         self.templates = templates
         self.withTimeline = withTimeline
@@ -46,8 +51,8 @@ struct MarkdownReport {
         self.fullListLimit = fullListLimit
         // Rendering a row through Mustache is the largest cost of the Markdown report: only the
         // rows of files written in this run are rendered, on all cores (order kept).
-        var needed = [Bool](repeating: false, count: input.chronology.events.count)
-        if plan.needs("chronology.md") && input.chronology.events.count <= fullListLimit {
+        var needed = [Bool](repeating: false, count: chronology.datedHeads.count)
+        if plan.needs("chronology.md") && chronology.datedHeads.count <= fullListLimit {
             needed = [Bool](repeating: true, count: needed.count)
         } else {
             for (position, events) in summary.eventsByUnit.enumerated() where plan.needs(Self.unitPath(summary, position)) {
@@ -57,10 +62,10 @@ struct MarkdownReport {
                 for index in events { needed[index] = true }
             }
         }
-        let events = input.chronology.events
         let wanted = needed.indices.filter { needed[$0] }
         var rows = [ScratchFile.Span?](repeating: nil, count: needed.count)
         if !wanted.isEmpty {
+            guard let events = whole?.events else { throw ReportError.outlineWithoutChronology }
             do {
                 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             } catch {
@@ -72,22 +77,22 @@ struct MarkdownReport {
             while start < wanted.count {
                 let batch = Array(wanted[start..<min(wanted.count, start + 1024)])
                 let rendered = batch.parallelMap { index in
-                    templates.render("event-row", Self.row(events[index], input: input, templates: templates))
+                    templates.render("event-row", Self.row(events[index], context: context, templates: templates))
                 }
                 for (index, row) in zip(batch, rendered) { rows[index] = try file.append(Array(row.utf8)) }
                 start += batch.count
             }
         }
         self.rows = rows
-        let undatedHeads = input.chronology.undated.heads
+        let undatedHeads = chronology.undated.heads
         undatedByUnit = Dictionary(grouping: undatedHeads.indices) { undatedHeads[$0].unit.id }
         unitRank = Dictionary(uniqueKeysWithValues: summary.units.enumerated().map { ($1.id, $0) })
         // Found once: each unit and year file lists its own, and scanning the whole chronology
         // per file made a run with new events quadratic in the number of units.
         var newItems: [NewItem] = []
-        if !input.newEventIDs.isEmpty {
-            for (dated, list) in [(true, events), (false, input.chronology.undated)] {
-                for (index, head) in list.heads.enumerated() where input.newEventIDs.contains(head.id) {
+        if !context.newEventIDs.isEmpty {
+            for (dated, heads) in [(true, chronology.datedHeads), (false, undatedHeads)] {
+                for (index, head) in heads.enumerated() where context.newEventIDs.contains(head.id) {
                     newItems.append(NewItem(head: head, dated: dated, index: index))
                 }
             }
@@ -107,8 +112,6 @@ struct MarkdownReport {
         pieces.renders[key] = text
         return text
     }
-
-    private var chronology: Chronology { input.chronology }
 
     /// Every file this report consists of, each with its key, in writing order.
     static func files(_ summary: ReportSummary, keys: ReportKeys, withTimeline: Bool) -> [(path: String, key: String)] {
@@ -139,13 +142,13 @@ struct MarkdownReport {
 
     private func writeChronology(_ sink: AtomicFileSink) throws {
         var context = common()
-        context.merge(overview(Array(chronology.events.indices), unitCount: summary.units.count)) { $1 }
+        context.merge(overview(Array(chronology.datedHeads.indices), unitCount: summary.units.count)) { $1 }
         context["show_run"] = true
         context["has_timeline"] = withTimeline
         context["timeline_path"] = "timeline.svg"
         context["summary"] = summaryTable()
         context.merge(newEvents { _ in true }) { $1 }
-        let fullList = chronology.events.count <= fullListLimit
+        let fullList = chronology.datedHeads.count <= fullListLimit
         if !fullList {
             context["year_files"] = [
                 "years": summary.years.enumerated().map { position, year in
@@ -155,12 +158,12 @@ struct MarkdownReport {
         }
         try sink.write(templates.render("chronology", context))
 
-        if chronology.events.isEmpty { try sink.write(templates.render("no-events", [:])) }
+        if chronology.datedHeads.isEmpty { try sink.write(templates.render("no-events", [:])) }
         for (position, year) in summary.years.enumerated() where fullList {
             try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try writeUnitSections(summary.eventsByYear[position], heading: "###", into: sink)
         }
-        try problems(articles: input.problems, undated: Array(chronology.undated.indices), showArticles: true, into: sink)
+        try problems(articles: self.context.problems, undated: Array(chronology.undated.indices), showArticles: true, into: sink)
     }
 
     private func writeUnit(_ unit: UnitReference, events: [Int], into sink: AtomicFileSink) throws {
@@ -173,9 +176,9 @@ struct MarkdownReport {
         try sink.write(templates.render("unit", context))
         var start = 0
         while start < events.count {
-            let year = chronology.events.heads[events[start]].date!.year
+            let year = chronology.datedHeads[events[start]].date!.year
             var end = start
-            while end < events.count && chronology.events.heads[events[end]].date!.year == year { end += 1 }
+            while end < events.count && chronology.datedHeads[events[end]].date!.year == year { end += 1 }
             try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try table(events[start..<end], into: sink)
             start = end
@@ -189,7 +192,7 @@ struct MarkdownReport {
         // Written again only when its content changes: it shows the date of that change.
         context["updated"] = context.removeValue(forKey: "as_of")
         context["year"] = String(year)
-        let unitCount = Set(events.map { chronology.events.heads[$0].unit.id }).count
+        let unitCount = Set(events.map { chronology.datedHeads[$0].unit.id }).count
         context.merge(overview(events, unitCount: unitCount)) { $1 }
         context.merge(newEvents { $0.date?.year == year }) { $1 }
         try sink.write(templates.render("year", context))
@@ -199,14 +202,14 @@ struct MarkdownReport {
     /// One section per unit (in the summary's unit order), each a table of its events in date order.
     private func writeUnitSections(_ events: [Int], heading: String, into sink: AtomicFileSink) throws {
         let indices = events.enumerated().sorted {
-            let l = unitRank[chronology.events.heads[$0.element].unit.id]!, r = unitRank[chronology.events.heads[$1.element].unit.id]!
+            let l = unitRank[chronology.datedHeads[$0.element].unit.id]!, r = unitRank[chronology.datedHeads[$1.element].unit.id]!
             return l != r ? l < r : $0.offset < $1.offset
         }.map(\.element)
         var start = 0
         while start < indices.count {
-            let unit = chronology.events.heads[indices[start]].unit
+            let unit = chronology.datedHeads[indices[start]].unit
             var end = start
-            while end < indices.count && chronology.events.heads[indices[end]].unit.id == unit.id { end += 1 }
+            while end < indices.count && chronology.datedHeads[indices[end]].unit.id == unit.id { end += 1 }
             try sink.write(piece("section-unit", ["heading": heading, "unit": ReportText.markdown(unit.name)]))
             try table(indices[start..<end], into: sink)
             start = end
@@ -219,7 +222,7 @@ struct MarkdownReport {
         [
             "window_from": ReportFields.vietnameseDate(chronology.window.from),
             "window_to": ReportFields.vietnameseDate(chronology.window.to),
-            "as_of": ReportFields.vietnameseDate(input.asOf),
+            "as_of": ReportFields.vietnameseDate(context.asOf),
         ]
     }
 
@@ -227,7 +230,7 @@ struct MarkdownReport {
         var kinds = [Int](repeating: 0, count: EventKind.allCases.count)
         var years: [Int: Int] = [:]
         for index in events {
-            let head = chronology.events.heads[index]
+            let head = chronology.datedHeads[index]
             kinds[EventKind.allCases.firstIndex(of: head.kind)!] += 1
             if let year = head.date?.year { years[year, default: 0] += 1 }
         }
@@ -243,8 +246,8 @@ struct MarkdownReport {
             "by_year": lastMarked(byYear),
             "has_years": !byYear.isEmpty,
             "show_run": false,
-            "articles_read": String(input.articlesRead),
-            "files_skipped": String(input.filesSkipped),
+            "articles_read": String(context.articlesRead),
+            "files_skipped": String(context.filesSkipped),
             "outside_window": String(chronology.outsideWindow),
             "undated_count": String(chronology.undated.count),
         ]
@@ -274,20 +277,20 @@ struct MarkdownReport {
             "years": summary.windowYears.map { ["year": String($0)] },
             "rows": rows,
             "totals": totals,
-            "total": String(chronology.events.count),
+            "total": String(chronology.datedHeads.count),
         ]
     }
 
     private func newEvents(_ filter: (EventList.Head) -> Bool) -> [String: Any] {
-        guard !input.newEventIDs.isEmpty else { return ["has_new": false] }
+        guard !context.newEventIDs.isEmpty else { return ["has_new": false] }
         var items: [[String: Any]] = []
         for new in newItems where filter(new.head) {
-            let item = new.dated ? chronology.events[new.index] : chronology.undated[new.index]
+            let item = new.dated ? chronology.listing(new.index) : EventListing(chronology.undated[new.index])
             items.append([
-                "date": item.event.date.value.map(ReportFields.vietnameseDate) ?? "?",
-                "unit": ReportText.markdown(item.event.unit.name),
-                "kind": ReportText.markdown(templates.kind(item.event.kind)),
-                "title": ReportText.markdown(item.event.title),
+                "date": item.date.map(ReportFields.vietnameseDate) ?? "?",
+                "unit": ReportText.markdown(item.unit.name),
+                "kind": ReportText.markdown(templates.kind(item.kind)),
+                "title": ReportText.markdown(item.title),
             ])
         }
         return ["has_new": !items.isEmpty, "new_events": items]
@@ -302,7 +305,7 @@ struct MarkdownReport {
         try sink.write("\n")
     }
 
-    private static func row(_ item: ChronologyEvent, input: ReportInput, templates: ReportTemplates) -> [String: Any] {
+    private static func row(_ item: ChronologyEvent, context: ReportContext, templates: ReportTemplates) -> [String: Any] {
         let event = item.event
         var row: [String: Any] = [
             "date": event.date.value.map(ReportFields.vietnameseDate) ?? "?",
@@ -312,7 +315,7 @@ struct MarkdownReport {
             "documents": event.documents.map { ReportText.markdown(ReportFields.document($0, vietnamese: true)) }.joined(separator: "; "),
             "sources": sources(item.sources),
             "corrected": item.corrected,
-            "new": input.newEventIDs.contains(item.id),
+            "new": context.newEventIDs.contains(item.id),
         ]
         if let precision = event.date.precision, precision != .day {
             row["precision"] = ReportText.markdown(templates.precisionLabels[precision] ?? precision.rawValue)

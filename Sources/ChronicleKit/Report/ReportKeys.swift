@@ -18,31 +18,43 @@ struct ReportKeys {
     private let firstSeen: [Int]
     /// Indices into `chronology.undated` per unit id.
     private let undatedByUnit: [String: [Int]]
-    private let input: ReportInput
+    private let chronology: any ChronologyIndex
+    private let context: ReportContext
     private let summary: ReportSummary
 
     /// Bump when the writers change what they print for the same input.
     static let version = "chronicle-reports-2"
 
-    /// - Parameter digests: the events' content hashes when known (`ReportOutline`); computed otherwise.
-    init(input: ReportInput, summary: ReportSummary, templates: ReportTemplates, config: ChronicleConfig, digests: ReportDigests? = nil) {
-        self.input = input
+    /// - Parameter digests: the events' content hashes (`digests(of:)`, or kept in a `ReportOutline`).
+    init(
+        chronology: any ChronologyIndex, context: ReportContext, digests: ReportDigests, summary: ReportSummary,
+        templates: ReportTemplates, config: ChronicleConfig
+    ) {
+        self.chronology = chronology
+        self.context = context
         self.summary = summary
         var base = ReportHash(Self.version)
         base.add(config.language.rawValue)
         base.add(templates.fingerprint)
-        base.add(input.chronology.window.from.description)
-        base.add(input.chronology.window.to.description)
+        base.add(chronology.window.from.description)
+        base.add(chronology.window.to.description)
         base.add(config.fullListLimit)
         self.base = base.digest
-        let newIDs = input.newEventIDs
-        let events = input.chronology.events, undatedEvents = input.chronology.undated
-        dated = digests?.dated ?? Array(events.indices).parallelMap { Self.digest(events[$0]) }
-        undated = digests?.undated ?? undatedEvents.map(Self.digest)
-        datedNew = events.heads.map { newIDs.contains($0.id) }
+        let newIDs = context.newEventIDs
+        let heads = chronology.datedHeads, undatedEvents = chronology.undated
+        dated = digests.dated
+        undated = digests.undated
+        datedNew = heads.map { newIDs.contains($0.id) }
         undatedNew = undatedEvents.heads.map { newIDs.contains($0.id) }
-        firstSeen = (events.heads + undatedEvents.heads).map { input.firstSeen($0.id).dayNumber }
+        firstSeen = (heads + undatedEvents.heads).map { context.firstSeen($0.id).dayNumber }
         undatedByUnit = Dictionary(grouping: undatedEvents.indices) { undatedEvents.heads[$0].unit.id }
+    }
+
+    /// The content hash of every event of a whole chronology.
+    static func digests(of chronology: Chronology) -> ReportDigests {
+        let events = chronology.events
+        return ReportDigests(
+            dated: Array(events.indices).parallelMap { Self.digest(events[$0]) }, undated: chronology.undated.map(Self.digest))
     }
 
     /// An event's content: every field any report shows.
@@ -70,14 +82,14 @@ struct ReportKeys {
         for digest in dated { hash.add(digest) }
         hash.add(undated.count)
         for digest in undated { hash.add(digest) }
-        hash.add(input.chronology.outsideWindow)
+        hash.add(chronology.outsideWindow)
     }
 
     private func addRun(_ hash: inout ReportHash) {
-        hash.add(input.articlesRead)
-        hash.add(input.filesSkipped)
-        hash.add(input.problems.count)
-        for problem in input.problems {
+        hash.add(context.articlesRead)
+        hash.add(context.filesSkipped)
+        hash.add(context.problems.count)
+        for problem in context.problems {
             hash.add(problem.source)
             hash.add(problem.reason)
         }
@@ -89,7 +101,7 @@ struct ReportKeys {
 
     func chronologyMarkdown(withTimeline: Bool) -> String {
         var hash = start("chronology.md")
-        hash.add(input.asOf.description)
+        hash.add(context.asOf.description)
         hash.add(withTimeline)
         addEverything(&hash)
         addRun(&hash)
@@ -161,7 +173,7 @@ struct ReportKeys {
         hash.add(dated.count)
         for digest in dated { hash.add(digest) }
         // The "as of" line is drawn only when that month is in the window (`TimelineSVG`).
-        let window = input.chronology.window, asOf = input.asOf
+        let window = chronology.window, asOf = context.asOf
         let first = window.from.year * 12 + (window.from.month ?? 1) - 1
         let last = max(first, window.to.year * 12 + (window.to.month ?? 12) - 1)
         let month = asOf.year * 12 + (asOf.month ?? 12) - 1

@@ -13,8 +13,12 @@ import Foundation
 public struct ReportOutline: Sendable {
     /// The fingerprint of the chronology's inputs (`ChronologyCache.fingerprint`).
     public var fingerprint: String
-    /// The cut-down chronology, with the problems and counts of the full one.
-    public var cache: ChronologyCache
+    /// What the index page shows of the chronology.
+    public var outline: ChronologyOutline
+    /// Problems and counts of the full chronology (`BuiltChronology`).
+    public var problems: [ArticleProblem]
+    public var articles: Int
+    public var suppressed: Int
     var digests: ReportDigests
 
     /// 2: the digests before the chronology, which runs to the end of the file (so it can be
@@ -22,7 +26,7 @@ public struct ReportOutline: Sendable {
     static let magic = Array("chronicle-report-outline 2\n".utf8)
 
     /// An event with only what `chronology.md` shows of it in the overview and the new events.
-    private static func cut(_ item: ChronologyEvent) -> ChronologyEvent {
+    static func cut(_ item: ChronologyEvent) -> ChronologyEvent {
         let event = item.event
         let date = EventDate(value: event.date.value, partOfDay: event.date.partOfDay, basis: event.date.basis)
         return ChronologyEvent(
@@ -37,7 +41,7 @@ public struct ReportOutline: Sendable {
     public init?(contentsOf url: URL, fingerprint: String) {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         let stamp = Self.stamp(fingerprint)
-        let decoded: (ChronologyCache, ReportDigests)? = data.withUnsafeBytes { bytes in
+        let decoded: (BuiltChronology, ReportDigests)? = data.withUnsafeBytes { bytes in
             guard bytes.count > Self.magic.count, bytes.starts(with: Self.magic) else { return nil }
             var offset = Self.magic.count
             func take() throws -> UnsafeRawBufferPointer {
@@ -52,7 +56,7 @@ public struct ReportOutline: Sendable {
             do {
                 guard try take().elementsEqual(stamp.utf8) else { return nil }
                 let digests = try ReportDigests(decoding: try take())
-                let cache = try ChronologyCache(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+                let cache = try BuiltChronology(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
                 guard digests.dated.count == cache.chronology.events.count,
                       digests.undated.count == cache.chronology.undated.count
                 else { return nil }
@@ -63,13 +67,16 @@ public struct ReportOutline: Sendable {
         }
         guard let decoded else { return nil }
         self.fingerprint = fingerprint
-        self.cache = decoded.0
+        self.outline = ChronologyOutline(cutDown: decoded.0.chronology)
+        self.problems = decoded.0.problems
+        self.articles = decoded.0.articles
+        self.suppressed = decoded.0.suppressed
         self.digests = decoded.1
     }
 
     /// Writes the outline of `full` (atomically: a run killed meanwhile leaves the old one or
     /// none). Each event is cut down as it is written: the cut-down chronology is never built.
-    static func write(fingerprint: String, full: ChronologyCache, digests: ReportDigests, to url: URL) throws {
+    static func write(fingerprint: String, full: BuiltChronology, digests: ReportDigests, to url: URL) throws {
         let sink = try AtomicFileSink(url: url)
         do {
             func part(_ bytes: [UInt8]) throws {

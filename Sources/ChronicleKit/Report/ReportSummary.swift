@@ -29,10 +29,14 @@ struct ReportSummary: Sendable {
     /// File name (without `.md`) of each unit's report, unique even when two ids clean up alike.
     let unitFiles: [String]
 
-    init(_ chronology: Chronology) {
+    public init(_ chronology: Chronology) {
+        self.init(index: chronology)
+    }
+
+    init(index chronology: any ChronologyIndex) {
         var unitIndex: [String: Int] = [:]
         var units: [UnitReference] = []
-        let heads = chronology.events.heads
+        let heads = chronology.datedHeads
         for head in heads where unitIndex[head.unit.id] == nil {
             unitIndex[head.unit.id] = units.count
             units.append(head.unit)
@@ -55,7 +59,7 @@ struct ReportSummary: Sendable {
             return name
         }
 
-        let years = chronology.years
+        let years = Array(Set(heads.compactMap { $0.date?.year })).sorted()
         self.years = years
         var windowYears = Array(chronology.window.years)
         for year in years where !windowYears.contains(year) { windowYears.append(year) }

@@ -36,28 +36,71 @@ struct ReportWriter: Sendable {
 
     /// Writes the reports whose content changed since the run that left `manifest` (every report
     /// when it is nil or missing), then records the new state in `manifest`.
-    ///
-    /// - Parameters:
-    ///   - outline: set when `input.chronology` is the cut-down chronology of a `ReportOutline`;
-    ///   - fullChronology: then loads the whole chronology, called only if a report other than
-    ///     the `chronology.md` index page and the timeline has to be written.
+    public func write(_ input: ReportInput, manifest: URL?) throws -> Outcome {
+        try write(input.chronology, whole: input.chronology, digests: nil, context: input.context, manifest: manifest, loadWhole: nil)
+    }
+
+    /// Writes the reports of a run that has only the outline of its chronology: `loadWhole`
+    /// reads the chronology, called only if a report other than the `chronology.md` index page
+    /// and the timeline has to be written.
     func write(
-        _ input: ReportInput, manifest: URL?, outline: ReportOutline? = nil, fullChronology: (() throws -> Chronology)? = nil
+        _ outline: ReportOutline, context: ReportContext, manifest: URL?, loadWhole: @escaping () throws -> Chronology
     ) throws -> Outcome {
-        var input = input
+        try write(outline.outline, whole: nil, digests: outline.digests, context: context, manifest: manifest, loadWhole: loadWhole)
+    }
+
+    private func write(
+        _ index: any ChronologyIndex, whole: Chronology?, digests: ReportDigests?, context: ReportContext, manifest: URL?,
+        loadWhole: (() throws -> Chronology)?
+    ) throws -> Outcome {
         let formats = Set(config.formats)
         // No reports, no outline (an outline without digests is never taken).
         guard !formats.isEmpty else { return Outcome(files: [], written: [], digests: ReportDigests(dated: [], undated: [])) }
         // Templates and labels are read (and checked) before anything is written.
         let templates = try ReportTemplates(directory: config.templatesDirectory, language: config.language)
-        var summary = ReportSummary(input.chronology)
-        let keys = ReportKeys(input: input, summary: summary, templates: templates, config: config, digests: outline?.digests)
+        guard let digests = digests ?? whole.map(ReportKeys.digests(of:)) else { throw ReportError.outlineWithoutChronology }
+        var summary = ReportSummary(index: index)
+        let keys = ReportKeys(chronology: index, context: context, digests: digests, summary: summary, templates: templates, config: config)
         let previous = manifest.flatMap { ReportManifest(contentsOf: $0) }
+        let plan = plan(formats: formats, summary: summary, keys: keys, previous: previous)
+        var index = index, whole = whole
+        // An outline holds what the index page and the timeline show; anything else needs the
+        // events whole.
+        let fullList = index.datedHeads.count <= config.fullListLimit
+        let needsWhole = plan.toWrite.contains { path in
+            path == "timeline.svg" ? false : path == "chronology.md" ? fullList : true
+        }
+        if whole == nil && needsWhole {
+            guard let loadWhole else { throw ReportError.outlineWithoutChronology }
+            let loaded = try loadWhole()
+            (index, whole, summary) = (loaded, loaded, ReportSummary(index: loaded))
+        }
+        let written = try render(
+            formats: formats, index: index, whole: whole, context: context, summary: summary, templates: templates, plan: plan)
+        let files = plan.files.map(\.path)
+        if formats.contains(.markdown) { removeStaleFiles(keeping: Set(files), wrote: previous) }
+        if let manifest {
+            // Written files are recorded as they are now; skipped ones keep their entry.
+            var next = ReportManifest()
+            for file in plan.files {
+                if plan.needs(file.path) {
+                    guard let identity = FileIdentity(path: config.output.path + "/" + file.path) else { continue }
+                    next.set(file.path, .init(key: file.key, identity: identity))
+                } else if let entry = previous?.entries[file.path] {
+                    next.set(file.path, entry)
+                }
+            }
+            try next.write(to: manifest)
+        }
+        return Outcome(files: files, written: written, digests: keys.digests)
+    }
+
+    /// Every file of the configured formats with its key; those unchanged since `previous` are skipped.
+    private func plan(formats: Set<ReportFormat>, summary: ReportSummary, keys: ReportKeys, previous: ReportManifest?) -> ReportPlan {
         let root = config.output
         var plan = ReportPlan()
-        let withTimeline = formats.contains(.svg)
         if formats.contains(.markdown) {
-            for file in MarkdownReport.files(summary, keys: keys, withTimeline: withTimeline) {
+            for file in MarkdownReport.files(summary, keys: keys, withTimeline: formats.contains(.svg)) {
                 plan.add(file.path, key: file.key, previous: previous, root: root)
             }
         }
@@ -70,45 +113,39 @@ struct ReportWriter: Sendable {
             plan.add("chronology.xml", key: keys.xml, previous: previous, root: root)
         }
         if formats.contains(.svg) { plan.add("timeline.svg", key: keys.timeline, previous: previous, root: root) }
-        if outline != nil {
-            // The outline holds what the index page and the timeline show; anything else needs the
-            // events whole.
-            let fullList = input.chronology.events.count <= config.fullListLimit
-            let needsFull = plan.toWrite.contains { path in
-                path == "timeline.svg" ? false : path == "chronology.md" ? fullList : true
-            }
-            if needsFull {
-                guard let fullChronology else { throw ReportError.outlineWithoutChronology }
-                input.chronology = try fullChronology()
-                summary = ReportSummary(input.chronology)
-            }
-        }
+        return plan
+    }
 
-        let language = config.language
-        let fullListLimit = config.fullListLimit
-        let finalPlan = plan
-        let finalInput = input, finalSummary = summary
-        // The formats are independent: each is written into its own staging on its own core
-        // (Markdown, the largest, alone; the others together), then all are committed at once.
+    /// Writes the planned files. The formats are independent: each is written into its own
+    /// staging on its own core (Markdown, the largest, alone; the others together), then all are
+    /// committed at once. `whole` is nil only when no file but the index page and the timeline is
+    /// to be written.
+    private func render(
+        formats: Set<ReportFormat>, index: any ChronologyIndex, whole: Chronology?, context: ReportContext,
+        summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan
+    ) throws -> [URL] {
+        let root = config.output, language = config.language, fullListLimit = config.fullListLimit
+        let input = whole.map { ReportInput(chronology: $0, context: context) }
         var jobs: [@Sendable (ReportStaging) throws -> Void] = []
         if formats.contains(.markdown) {
             jobs.append { staging in
                 try MarkdownReport(
-                    input: finalInput, summary: finalSummary, templates: templates, withTimeline: withTimeline, plan: finalPlan,
-                    fullListLimit: fullListLimit, scratch: root
+                    chronology: index, whole: whole, context: context, summary: summary, templates: templates,
+                    withTimeline: formats.contains(.svg), plan: plan, fullListLimit: fullListLimit, scratch: root
                 ).write(into: staging)
             }
         }
         jobs.append { staging in
-            if formats.contains(.csv) {
-                try CSVReport(input: finalInput, summary: finalSummary, templates: templates, plan: finalPlan).write(into: staging)
+            if let input, formats.contains(.csv) {
+                try CSVReport(input: input, summary: summary, templates: templates, plan: plan).write(into: staging)
             }
-            if formats.contains(.xml) {
-                try XMLReport(input: finalInput, summary: finalSummary, templates: templates, language: language, plan: finalPlan)
+            if let input, formats.contains(.xml) {
+                try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: plan)
                     .write(into: staging)
             }
             if formats.contains(.svg) {
-                try TimelineSVG(input: finalInput, summary: finalSummary, templates: templates, plan: finalPlan).write(into: staging)
+                try TimelineSVG(chronology: index, context: context, summary: summary, templates: templates, plan: plan)
+                    .write(into: staging)
             }
         }
         let stagings = jobs.map { _ in ReportStaging(root: root) }
@@ -122,30 +159,13 @@ struct ReportWriter: Sendable {
                 results.set(index, error)
             }
         }
-        let written: [URL]
         do {
             if let error = results.firstError() { throw error }
-            written = try ReportStaging.commit(stagings)
+            return try ReportStaging.commit(stagings)
         } catch {
             for staging in stagings { staging.discard() }
             throw error
         }
-        let files = plan.files.map(\.path)
-        if formats.contains(.markdown) { removeStaleFiles(keeping: Set(files), wrote: previous) }
-        if let manifest {
-            // Written files are recorded as they are now; skipped ones keep their entry.
-            var next = ReportManifest()
-            for file in plan.files {
-                if plan.needs(file.path) {
-                    guard let identity = FileIdentity(path: root.path + "/" + file.path) else { continue }
-                    next.set(file.path, .init(key: file.key, identity: identity))
-                } else if let entry = previous?.entries[file.path] {
-                    next.set(file.path, entry)
-                }
-            }
-            try next.write(to: manifest)
-        }
-        return Outcome(files: files, written: written, digests: keys.digests)
     }
 
     /// Errors of concurrently written formats, by job.

@@ -4,7 +4,9 @@
 /// dependency), streamed row by row, every text XML-escaped, and deterministic (coordinates are
 /// printed with fixed decimals).
 struct TimelineSVG {
-    let input: ReportInput
+    /// The chronology, or its outline: the timeline shows no more than the index page.
+    let chronology: any ChronologyIndex
+    let context: ReportContext
     let summary: ReportSummary
     let templates: ReportTemplates
     let plan: ReportPlan
@@ -27,7 +29,23 @@ struct TimelineSVG {
     func write(into staging: ReportStaging) throws {
         guard plan.needs("timeline.svg") else { return }
         let sink = try staging.open("timeline.svg")
-        let window = input.chronology.window
+        let layout = layout()
+        try sink.write(header(layout))
+        try writeRows(layout, into: sink)
+        try sink.write(legend(layout))
+    }
+
+    /// Where everything goes: the month columns, and each unit's marks in lanes.
+    private struct Layout {
+        var firstMonth: Int, lastMonth: Int, monthCount: Int
+        var column: Double, labelWidth: Double, left: Double, plotWidth: Double, width: Double
+        var rows: [[Mark]], rowHeights: [Double], plotHeight: Double, legendTop: Double, height: Double
+    }
+
+    private struct Mark { var x: Double; var x2: Double?; var lane: Int; var index: Int }
+
+    private func layout() -> Layout {
+        let window = chronology.window
         let firstMonth = window.from.year * 12 + (window.from.month ?? 1) - 1
         let lastMonth = max(firstMonth, window.to.year * 12 + (window.to.month ?? 12) - 1)
         let monthCount = lastMonth - firstMonth + 1
@@ -39,13 +57,12 @@ struct TimelineSVG {
         let width = left + plotWidth + 20
 
         // Marks per unit, with lanes so that marks of one row do not cover each other.
-        struct Mark { var x: Double; var x2: Double?; var lane: Int; var index: Int }
         var rows: [[Mark]] = []
         for events in summary.eventsByUnit {
             var laneEnds = [Double](repeating: -Double.infinity, count: maxLanes)
             var marks: [Mark] = []
             for index in events {
-                guard let date = input.chronology.events.heads[index].date else { continue }
+                guard let date = chronology.datedHeads[index].date else { continue }
                 var x: Double
                 var x2: Double?
                 switch date.precision {
@@ -72,6 +89,18 @@ struct TimelineSVG {
         let legendRows = (EventKind.allCases.count + 1) / 2 + 2
         let height = legendTop + Double(legendRows) * 20 + 12
 
+        return Layout(
+            firstMonth: firstMonth, lastMonth: lastMonth, monthCount: monthCount, column: column, labelWidth: labelWidth,
+            left: left, plotWidth: plotWidth, width: width, rows: rows, rowHeights: rowHeights, plotHeight: plotHeight,
+            legendTop: legendTop, height: height)
+    }
+
+    /// The title, the year and month headings, the month grid and the "as of" line.
+    private func header(_ layout: Layout) -> String {
+        let window = chronology.window
+        let (firstMonth, lastMonth, monthCount) = (layout.firstMonth, layout.lastMonth, layout.monthCount)
+        let (column, left, plotWidth, plotHeight) = (layout.column, layout.left, layout.plotWidth, layout.plotHeight)
+        let (width, height) = (layout.width, layout.height)
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="\(font)" font-size="12">
@@ -108,7 +137,7 @@ struct TimelineSVG {
         }
         out += "<line x1=\"\(f(left + plotWidth))\" y1=\"34\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
         // The "as of" date, when it falls inside the window: later months are not yet reported.
-        let asOf = input.asOf
+        let asOf = context.asOf
         let asOfMonth = asOf.year * 12 + (asOf.month ?? 12) - 1
         if asOfMonth >= firstMonth && asOfMonth <= lastMonth {
             let fraction = asOf.day.map { Double($0) / Double(Self.daysIn(year: asOf.year, month: asOf.month!)) } ?? 1
@@ -119,9 +148,13 @@ struct TimelineSVG {
             out += "<text x=\"\(f(leftwards ? ax - 4 : ax + 4))\" y=\"\(f(top + plotHeight + 28))\" text-anchor=\"\(leftwards ? "end" : "start")\" font-size=\"10\" fill=\"#C00000\">\(x(templates.labels["as_of"]!)) \(x(ReportFields.vietnameseDate(asOf)))</text>\n"
         }
         out += "</g>\n"
-        try sink.write(out)
+        return out
 
-        // One row per unit.
+    }
+
+    /// One row per unit.
+    private func writeRows(_ layout: Layout, into sink: AtomicFileSink) throws {
+        let (left, plotWidth, labelWidth, rows, rowHeights) = (layout.left, layout.plotWidth, layout.labelWidth, layout.rows, layout.rowHeights)
         var y = top
         for (position, unit) in summary.units.enumerated() {
             let rowHeight = rowHeights[position]
@@ -135,13 +168,13 @@ struct TimelineSVG {
                 ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(maxScalars - 1))) + "…" : name
             row += "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowPadding + laneHeight / 2 + 4))\" text-anchor=\"end\"><title>\(x(name))</title>\(x(shown))</text>\n"
             for mark in rows[position] {
-                let event = input.chronology.events[mark.index].event
+                let event = chronology.listing(mark.index)
                 let colour = Self.colours[event.kind]!
                 let cy = y + rowPadding + Double(mark.lane) * laneHeight + laneHeight / 2
-                let tip = "<title>\(x(event.date.value.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))</title>"
+                let tip = "<title>\(x(event.date.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))</title>"
                 if let x2 = mark.x2 {
                     row += "<rect x=\"\(f(mark.x))\" y=\"\(f(cy - 3))\" width=\"\(f(x2 - mark.x))\" height=\"6\" rx=\"3\" fill=\"\(colour)\" fill-opacity=\"0.45\" stroke=\"\(colour)\">\(tip)</rect>\n"
-                } else if event.date.precision == .month {
+                } else if event.date?.precision == .month {
                     row += "<circle cx=\"\(f(mark.x))\" cy=\"\(f(cy))\" r=\"\(f(radius - 0.75))\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"1.5\">\(tip)</circle>\n"
                 } else {
                     row += "<circle cx=\"\(f(mark.x))\" cy=\"\(f(cy))\" r=\"\(f(radius))\" fill=\"\(colour)\">\(tip)</circle>\n"
@@ -155,7 +188,11 @@ struct TimelineSVG {
             try sink.write("<text x=\"\(f(left + 8))\" y=\"\(f(top + 16))\" fill=\"#444444\">\(x(templates.labels["no_events"]!))</text>\n")
         }
 
-        // Legend: kinds in two columns, then the three kinds of mark.
+    }
+
+    /// Kinds in two columns, then the three kinds of mark.
+    private func legend(_ layout: Layout) -> String {
+        let legendTop = layout.legendTop
         var legend = "<g class=\"legend\">\n"
         for (index, kind) in EventKind.allCases.enumerated() {
             let lx = 10 + Double(index % 2) * 300, ly = legendTop + Double(index / 2) * 20
@@ -167,7 +204,7 @@ struct TimelineSVG {
         legend += "<circle cx=\"196\" cy=\"\(f(ly))\" r=\"\(f(radius - 0.75))\" fill=\"#FFFFFF\" stroke=\"#333333\" stroke-width=\"1.5\"/><text x=\"208\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_month"]!))</text>\n"
         legend += "<rect x=\"370\" y=\"\(f(ly - 3))\" width=\"30\" height=\"6\" rx=\"3\" fill=\"#333333\" fill-opacity=\"0.45\" stroke=\"#333333\"/><text x=\"408\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_year"]!))</text>\n"
         legend += "</g>\n</svg>\n"
-        try sink.write(legend)
+        return legend
     }
 
     private func x(_ text: String) -> String { ReportText.xmlEscaped(text) }

@@ -243,14 +243,14 @@ final class ChronicleStore: Sendable {
 
     /// The cached chronology when it was built from inputs with this fingerprint; nil otherwise
     /// (or when it cannot be decoded: it is then simply built again).
-    func cachedChronology(fingerprint: String) throws -> ChronologyCache? {
+    public func cachedChronology(fingerprint: String) throws -> BuiltChronology? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
                   row[0] as String == fingerprint
             else { return nil }
             // Decoded straight from SQLite's buffer, without copying the blob first.
             return try? row.withUnsafeData(atIndex: 1) { data in
-                try data.map { try $0.withUnsafeBytes { try ChronologyCache(decoding: $0) } }
+                try data.map { try $0.withUnsafeBytes { try BuiltChronology(decoding: $0) } }
             }
         }
     }
@@ -430,8 +430,8 @@ final class ChronicleStore: Sendable {
                 switch update.chronologyCache {
                 case .keep:
                     break
-                case .replace(let fingerprint, let cache):
-                    try Self.storeCache(cache, fingerprint: fingerprint, in: db)
+                case .replace(let cache):
+                    try Self.storeCache(cache, in: db)
                 case .clear:
                     try db.execute(sql: "DELETE FROM chronology_cache")
                 }
@@ -448,8 +448,8 @@ final class ChronicleStore: Sendable {
     /// Writes the cached chronology into its row piece by piece: a row of zeros of its size
     /// first, then SQLite's incremental blob I/O. Bound as one value, the blob (tens of megabytes
     /// at a large archive) would be held three times over: encoded, bound, and in the record.
-    private static func storeCache(_ cache: ChronologyCache, fingerprint: String, in db: Database) throws {
-        let size = cache.encodedCount()
+    private static func storeCache(_ cache: ChronologyCache, in db: Database) throws {
+        let size = cache.built.encodedCount()
         // Past SQLite's largest value (1 GB by default, some 3 million articles) the next run
         // builds the chronology again rather than this run failing.
         guard size < Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, -1)) else {
@@ -461,7 +461,7 @@ final class ChronicleStore: Sendable {
                 INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, zeroblob(?))
                 ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
                 """,
-            arguments: [fingerprint, size])
+            arguments: [cache.fingerprint, size])
         var handle: OpaquePointer?
         let opened = sqlite3_blob_open(db.sqliteConnection, "main", "chronology_cache", "data", 1, 1, &handle)
         defer { sqlite3_blob_close(handle) }
@@ -469,7 +469,7 @@ final class ChronicleStore: Sendable {
             throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
         var offset = 0
-        try cache.write { part in
+        try cache.built.write { part in
             guard offset + part.count <= size else {
                 throw DatabaseError(message: "the cached chronology came out longer than measured")
             }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The chronology a run built (corrections applied) with what the reports need besides it,
-/// kept in the store under a fingerprint of everything it was built from.
+/// The store's cached chronology: the last `BuiltChronology`, kept under a fingerprint of
+/// everything it was built from.
 ///
 /// A nightly run over an archive where nothing changed finds the same fingerprint and skips
 /// reading every file's records, applying the corrections and merging: it only writes the
@@ -13,18 +13,12 @@ import Foundation
 /// changed or vanished file, an edited correction, another window — gives another fingerprint,
 /// and the chronology is built from the records again.
 public struct ChronologyCache: Sendable {
-    public var chronology: Chronology
-    /// Problems of the articles and unmatched corrections, sorted.
-    public var problems: [ArticleProblem]
-    /// Records (articles) the chronology was built from.
-    public var articles: Int
-    public var suppressed: Int
+    public var fingerprint: String
+    public var built: BuiltChronology
 
-    public init(chronology: Chronology, problems: [ArticleProblem], articles: Int, suppressed: Int) {
-        self.chronology = chronology
-        self.problems = problems
-        self.articles = articles
-        self.suppressed = suppressed
+    public init(fingerprint: String, built: BuiltChronology) {
+        self.fingerprint = fingerprint
+        self.built = built
     }
 
     /// One input of the fingerprint: a file whose records enter the chronology.
@@ -45,7 +39,8 @@ public struct ChronologyCache: Sendable {
 
     /// The fingerprint of a chronology's inputs (sources in any order).
     public static func fingerprint(
-        sources: [Source], extractorVersion: String, configFingerprint: String, window: DateWindow, corrections: URL
+        sources: [Source], extractorVersion: String, configFingerprint: String, window: DateWindow, corrections: URL,
+        workingDirectory: String
     ) -> String {
         var hash = ContentHash.empty
         func add(_ text: String) {
@@ -54,7 +49,7 @@ public struct ChronologyCache: Sendable {
         }
         add("chronology-cache-1")
         // Problems name the corrections file relative to the working folder.
-        add(FileManager.default.currentDirectoryPath)
+        add(workingDirectory)
         add(extractorVersion)
         add(configFingerprint)
         add(window.from.description)
@@ -100,15 +95,18 @@ public struct ChronologyCache: Sendable {
         }
     }
 
-    // MARK: Binary form
-
     /// 4: the checksum is taken piece by piece (`piece`), so that the stored form can be written
     /// out as it is encoded. 3: the event lists in `EventList`'s stored form.
     static let version: UInt8 = 4
 
     /// The stored form is written, and its checksum taken, in pieces of this many bytes.
     static let piece = 1 << 20
+}
 
+// MARK: Stored form
+
+/// The form the store keeps a built chronology in (`ChronologyCache`), also the end of a report outline.
+extension BuiltChronology {
     /// The stored form in one array (tests, small chronologies); runs stream it (`write(to:)`).
     public func encoded() -> [UInt8] {
         var out: [UInt8] = []
@@ -132,12 +130,12 @@ public struct ChronologyCache: Sendable {
     ) throws {
         var hash = ReportHash("chronology-cache")
         var w = RecordBinary.Writer()
-        w.bytes.reserveCapacity(Self.piece + 64 * 1024)
+        w.bytes.reserveCapacity(ChronologyCache.piece + 64 * 1024)
         func flush(_ w: inout RecordBinary.Writer, final: Bool) throws {
             var start = 0
             try w.bytes.withUnsafeBytes { raw in
-                while raw.count - start >= Self.piece || (final && start < raw.count) {
-                    let part = UnsafeRawBufferPointer(rebasing: raw[start..<min(raw.count, start + Self.piece)])
+                while raw.count - start >= ChronologyCache.piece || (final && start < raw.count) {
+                    let part = UnsafeRawBufferPointer(rebasing: raw[start..<min(raw.count, start + ChronologyCache.piece)])
                     hash.add(raw: part)
                     try emit(part)
                     start += part.count
@@ -146,9 +144,9 @@ public struct ChronologyCache: Sendable {
             if start > 0 { w.bytes.removeFirst(start) }
         }
         func partial(_ w: inout RecordBinary.Writer) throws {
-            if w.bytes.count >= Self.piece { try flush(&w, final: false) }
+            if w.bytes.count >= ChronologyCache.piece { try flush(&w, final: false) }
         }
-        w.bytes.append(Self.version)
+        w.bytes.append(ChronologyCache.version)
         w.date(chronology.window.from)
         w.date(chronology.window.to)
         w.int(chronology.outsideWindow)
@@ -177,7 +175,7 @@ public struct ChronologyCache: Sendable {
         var hash = ReportHash("chronology-cache")
         var start = 0
         while start < raw.count {
-            let end = min(raw.count, start + piece)
+            let end = min(raw.count, start + ChronologyCache.piece)
             hash.add(raw: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
             start = end
         }
@@ -185,7 +183,7 @@ public struct ChronologyCache: Sendable {
     }
 
     public init(decoding bytes: [UInt8]) throws {
-        self = try bytes.withUnsafeBytes { try ChronologyCache(decoding: $0) }
+        self = try bytes.withUnsafeBytes { try BuiltChronology(decoding: $0) }
     }
 
     init(decoding stored: UnsafeRawBufferPointer) throws {
@@ -196,7 +194,7 @@ public struct ChronologyCache: Sendable {
               UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: raw.count + 8, as: UInt64.self)) == digest.second
         else { throw RecordBinaryError.corrupt }
         var r = RecordBinary.Reader(bytes: raw)
-        guard try r.byte() == Self.version else { throw RecordBinaryError.unknownVersion }
+        guard try r.byte() == ChronologyCache.version else { throw RecordBinaryError.unknownVersion }
         let window = DateWindow(from: try r.date(), to: try r.date())
         let outside = try r.int()
         let events = try EventList(reading: &r)

@@ -22,8 +22,8 @@ struct StoreUpdate: Sendable {
     /// The cached chronology after a run: kept as it is (it was reused), replaced, or forgotten.
     enum CacheChange: Sendable {
         case keep
-        /// Stored in its binary form (`ChronologyCache.write(to:)`), streamed into the row.
-        case replace(fingerprint: String, cache: ChronologyCache)
+        /// Stored in its binary form (`BuiltChronology.write(to:)`), streamed into the row.
+        case replace(ChronologyCache)
         case clear
     }
 

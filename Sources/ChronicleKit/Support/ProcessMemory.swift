@@ -26,19 +26,6 @@ package enum ProcessMemory {
         #endif
     }
 
-    /// Fixes glibc's mmap threshold at 256 KiB. glibc raises it each time a large block is
-    /// freed (up to 32 MiB), after which the chronology's megabyte chunks and growing arrays are
-    /// carved from the heap between small long-lived allocations, and their space cannot be
-    /// given back when they are freed: at a large archive that left ~70 MiB resident for nothing.
-    static func configureAllocator() {
-        #if os(Linux)
-        typealias Option = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-        _ = unsafeBitCast(symbol, to: Option.self)(mmapThreshold, 256 * 1024)
-        #endif
-    }
-
     /// Gives memory freed by a finished phase back to the system. glibc keeps freed blocks in
     /// per-thread arenas; after the parallel extraction of a large archive they would otherwise
     /// stay resident under the phases that follow.

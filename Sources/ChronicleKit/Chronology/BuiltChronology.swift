@@ -1,0 +1,18 @@
+/// A chronology built from the records of a run (corrections applied), with what the reports
+/// need besides it. The store keeps the last one under the fingerprint of its inputs
+/// (`ChronologyCache`).
+public struct BuiltChronology: Sendable {
+    public var chronology: Chronology
+    /// Problems of the articles and unmatched corrections, sorted.
+    public var problems: [ArticleProblem]
+    /// Records (articles) the chronology was built from.
+    public var articles: Int
+    public var suppressed: Int
+
+    public init(chronology: Chronology, problems: [ArticleProblem], articles: Int, suppressed: Int) {
+        self.chronology = chronology
+        self.problems = problems
+        self.articles = articles
+        self.suppressed = suppressed
+    }
+}

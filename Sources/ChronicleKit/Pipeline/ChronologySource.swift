@@ -1,0 +1,207 @@
+import Foundation
+
+/// Where a run's chronology comes from.
+enum ChronologySource: Sendable {
+    /// Nothing changed and the reports' outline of this chronology is at hand: the chronology
+    /// itself is read only if a report other than the index page must be written.
+    case outline(ReportOutline)
+    /// Nothing changed: the chronology the store keeps for these inputs, no record read.
+    case cached(BuiltChronology, fingerprint: String)
+    /// Built from the records in this run; no fingerprint when some file could not be read.
+    case built(BuiltChronology, fingerprint: String?)
+
+    /// What the index page shows of the chronology: all of it, or the outline.
+    var index: any ChronologyIndex {
+        switch self {
+        case .outline(let outline): return outline.outline
+        case .cached(let built, _), .built(let built, _): return built.chronology
+        }
+    }
+
+    /// The problems and counts of the chronology (the outline keeps those of the whole).
+    var totals: (problems: [ArticleProblem], articles: Int, suppressed: Int) {
+        switch self {
+        case .outline(let outline): return (outline.problems, outline.articles, outline.suppressed)
+        case .cached(let built, _), .built(let built, _): return (built.problems, built.articles, built.suppressed)
+        }
+    }
+
+    /// What becomes of the store's cached chronology.
+    var cacheChange: StoreUpdate.CacheChange {
+        switch self {
+        case .outline, .cached: return .keep
+        case .built(let built, let fingerprint):
+            return fingerprint.map { .replace(ChronologyCache(fingerprint: $0, built: built)) } ?? .clear
+        }
+    }
+}
+
+/// Reads the whole chronology of a run that took only its outline: the store's cached one.
+struct CachedChronologyReader: Sendable {
+    let storeURL: URL
+    let fingerprint: String
+
+    func read() throws -> Chronology {
+        guard let cached = try ChronicleStore(url: storeURL).cachedChronology(fingerprint: fingerprint) else {
+            throw StoreError.failed(path: storeURL.path, action: "read the cached chronology", reason: "it is missing or damaged")
+        }
+        return cached.chronology
+    }
+}
+
+extension ChronicleRun {
+    /// The chronology of the surveyed files: its outline, or the store's cached one, when nothing
+    /// it depends on changed; else built from the records, with the files extracted for it.
+    func chronologySource(
+        _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, timer: inout PhaseTimer
+    ) throws -> (ChronologySource, ExtractedFiles) {
+        let config = options.config
+        let progress = ProgressBar(total: survey.files.count, label: "reading articles", enabled: options.showProgress)
+        if let fingerprint = survey.fingerprint(
+            extracted: ExtractedFiles(), inputs: inputs, window: config.window, workingDirectory: options.workingDirectory)
+        {
+            if let outline = ReportOutline(contentsOf: Self.reportOutlineURL(for: config), fingerprint: fingerprint),
+               try store.cachedChronologyFingerprint() == fingerprint
+            {
+                progress.finish()
+                timer.lap("chronology unchanged, its outline taken")
+                return (.outline(outline), ExtractedFiles())
+            }
+            if let cached = try store.cachedChronology(fingerprint: fingerprint) {
+                progress.finish()
+                timer.lap("chronology unchanged, taken from the store")
+                return (.cached(cached, fingerprint: fingerprint), ExtractedFiles())
+            }
+        }
+        let spool = recordSpool()
+        let (archive, extracted) = try recordArchive(survey, inputs: inputs, store: store, spool: spool, progress: progress)
+        timer.lap("read stored records and extract")
+        ProcessMemory.releaseFreedMemory()
+        let built = Self.build(from: consume archive, corrections: inputs.corrections, window: config.window, workingDirectory: options.workingDirectory)
+        timer.lap("corrections and chronology")
+        let fingerprint = survey.fingerprint(
+            extracted: extracted, inputs: inputs, window: config.window, workingDirectory: options.workingDirectory)
+        return (.built(built, fingerprint: fingerprint), extracted)
+    }
+
+    /// Where records wait in binary form (checked, not kept decoded) until the chronology is
+    /// built; nil (records kept in memory) when it cannot be created.
+    private func recordSpool() -> ScratchFile? {
+        do {
+            return try ScratchFile(directory: Self.stateDirectory(for: options.config), name: "records")
+        } catch {
+            logger.warning("\(error); keeping the records in memory")
+            return nil
+        }
+    }
+
+    /// Every record of the chronology in display-path order: the stored records of the
+    /// unchanged (and kept removed) files, read in one pass over the store, and those of the
+    /// files extracted now (changed ones, and any whose stored records cannot be read).
+    private func recordArchive(
+        _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, spool: ScratchFile?, progress: ProgressBar
+    ) throws -> (RecordArchive, ExtractedFiles) {
+        let stored = try Self.storedRecords(survey, store: store, spool: spool)
+        let extracted = Self.extract(survey, reused: stored.reused, extraction: inputs.extraction, spool: spool, progress: progress)
+        progress.finish()
+        var entries: [(path: String, entry: RecordArchive.Entry)] = []
+        entries.reserveCapacity(survey.files.count + stored.removed.count)
+        for (index, file) in survey.files.enumerated() {
+            if let entry = extracted.files[index]?.entry ?? stored.reused[index] { entries.append((file.displayPath, entry)) }
+        }
+        for row in survey.removed {
+            if let entry = stored.removed[row.path] { entries.append((row.displayPath, entry)) }
+        }
+        entries.sort { ByteOrder.precedes($0.path, $1.path) }
+        var archive = RecordArchive()
+        for item in entries { archive.append(item.entry) }
+        return (archive, extracted)
+    }
+
+    /// Stored records of reused files (by position in the survey, nil when they cannot be read)
+    /// and of the removed files kept without `--prune` (by path).
+    private struct StoredRecords {
+        var reused: [RecordArchive.Entry?]
+        var removed: [String: RecordArchive.Entry] = [:]
+    }
+
+    private static func storedRecords(_ survey: FileSurvey, store: ChronicleStore, spool: ScratchFile?) throws -> StoredRecords {
+        var reusedIndex: [String: Int] = [:]
+        for (index, state) in survey.states.enumerated() where state.reusedHash != nil {
+            reusedIndex[survey.files[index].path] = index
+        }
+        let removed = survey.keepRemoved ? Set(survey.removed.map(\.path)) : []
+        var records = StoredRecords(reused: Array(repeating: nil, count: survey.files.count))
+        try store.forEachRecordBlob(where: { reusedIndex[$0] != nil || removed.contains($0) }) { path, blob in
+            var entry = blob.flatMap(RecordArchive.Entry.init(blob:))
+            entry?.spill(to: spool)
+            if let index = reusedIndex[path] {
+                records.reused[index] = entry
+            } else if let entry {
+                records.removed[path] = entry.readableOnly()
+            }
+        }
+        return records
+    }
+
+    /// Extracts, in parallel, the changed files and the unchanged ones whose stored records
+    /// cannot be read.
+    private static func extract(
+        _ survey: FileSurvey, reused: [RecordArchive.Entry?], extraction: Extraction, spool: ScratchFile?, progress: ProgressBar
+    ) -> ExtractedFiles {
+        let work: [(index: Int, stamp: FileStamp?, hash: ContentHash?)] = survey.states.indices.compactMap { index in
+            switch survey.states[index] {
+            case .changed(let stamp, let hash): return (index, stamp, hash)
+            case .unchanged, .restamped:
+                guard reused[index] == nil else { return nil }
+                let path = survey.files[index].path
+                return (index, FileStamp(path: path), ContentHash(fileAt: path))
+            }
+        }
+        let files = survey.files
+        let done = work.parallelMap { item in
+            defer { progress.advance() }
+            return extract(files[item.index], stamp: item.stamp, hash: item.hash, extraction: extraction, spool: spool)
+        }
+        var extracted = ExtractedFiles()
+        for (item, file) in zip(work, done) { extracted.files[item.index] = file }
+        return extracted
+    }
+
+    private static func extract(
+        _ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction, spool: ScratchFile?
+    ) -> ExtractedFile {
+        let records = extraction.records(file)
+        // A file that could not be read gets no hash, so the next run tries it again.
+        let readable = hash != nil && !records.contains { $0.status == .unreadable }
+        var entry = RecordArchive.Entry(records: records)
+        entry.spill(to: spool)
+        return ExtractedFile(
+            stamp: stamp ?? FileStamp(size: -1, modified: -1), contentHash: readable ? hash : nil, records: records, entry: entry)
+    }
+
+    /// Applies the corrections to the records and builds the chronology, with the problems.
+    private static func build(
+        from archive: consuming RecordArchive, corrections: CorrectionSet, window: DateWindow, workingDirectory: String
+    ) -> BuiltChronology {
+        var pass = CorrectionPass(set: corrections, groups: corrections.groups(of: archive))
+        if !corrections.corrections.isEmpty {
+            for index in 0..<archive.count {
+                if let changed = pass.apply(to: archive.record(index)) { archive.replace(index, with: changed) }
+            }
+        }
+        var chronology = ChronologyBuilder(window: window).build(from: archive)
+        chronology.markCorrected(pass.corrected)
+        var problems = archive.problems
+        let correctionsPath = display(corrections.file.path, relativeTo: workingDirectory)
+        problems += corrections.problems(for: pass.unmatched, displayPath: correctionsPath)
+        problems.sort()
+        return BuiltChronology(chronology: chronology, problems: problems, articles: archive.count, suppressed: pass.suppressed)
+    }
+
+    /// `path` relative to `directory` when it lies inside it.
+    static func display(_ path: String, relativeTo directory: String) -> String {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
