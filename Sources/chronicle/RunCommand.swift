@@ -77,7 +77,8 @@ struct RunCommand: ParsableCommand {
             for problem in summary.problems {
                 FileHandle.standardError.write(Data("chronicle: \(problem.logLine)\n".utf8))
             }
-            if strict && !summary.problems.isEmpty {
+            // As documented: an article that could not be read, or a meeting that could not be dated.
+            if strict && (!summary.problems.isEmpty || summary.undated > 0) {
                 throw ExitCode(ChronicleExitCode.dataError.rawValue)
             }
         } catch let error as ValidationError {

@@ -119,6 +119,14 @@ enum ChronicleBinary {
         #expect(strict.stderr.contains("broken.txt"))
     }
 
+    @Test func strictTurnsAnUndatedMeetingInto65() throws {
+        let box = try Sandbox()
+        // A meeting held, but no day, month or year anywhere: an undated event.
+        try box.write("undated.txt", "Đảng ủy Lữ đoàn 125 tổ chức hội nghị tổng kết công tác đảng, công tác chính trị.\n")
+        #expect(try run(box, []).status == 0)
+        #expect(try run(box, ["--strict"]).status == 65)
+    }
+
     @Test func outputThatCannotBeCreatedIs73() throws {
         let box = try project()
         let blocker = box.root.appendingPathComponent("file-not-folder")

@@ -12,12 +12,17 @@ enum InputError: Error, CustomStringConvertible, Equatable {
     case unreadableFolder(path: String, reason: String)
     /// A FIFO, a device or a socket: reading one could block forever while the run holds its lock.
     case notAFileOrFolder(path: String)
+    /// `--prune` would forget articles only because their folder could not be read this time.
+    case pruneRefused(reason: String)
 
     var description: String {
         switch self {
         case .missing(let path): return "\(path): no such file or folder"
         case .unreadableFolder(let path, let reason): return "\(path): cannot list folder: \(reason)"
         case .notAFileOrFolder(let path): return "\(path): not a regular file or folder (a pipe, device or socket is not read)"
+        case .pruneRefused(let reason):
+            return "--prune refused, nothing was changed: \(reason); the stored articles there would lose their events and "
+                + "first-seen dates. Mount or fix the folder, or run without --prune"
         }
     }
 }
@@ -76,11 +81,23 @@ public struct InputScanner: Sendable {
         public var files: [InputFile]
         /// Files of other types that were passed over, by display path.
         var skipped: [String]
+        /// Subfolders that could not be listed (display path, reason): their articles are
+        /// missing from this run, not gone.
+        var unreadableFolders: [(path: String, reason: String)] = []
+        /// Input folders in which no article file was found (an unmounted share looks like this).
+        var emptyRoots: [String] = []
+
+        /// The unreadable subfolders as problems for the reports and stderr.
+        var folderProblems: [ArticleProblem] {
+            unreadableFolders.map { ArticleProblem(source: $0.path, reason: "cannot list folder: \($0.reason); its articles were not read") }
+        }
     }
 
     public func scan(_ roots: [URL]) throws -> Result {
         var files: [InputFile] = []
         var skipped: [String] = []
+        var unreadable: [(path: String, reason: String)] = []
+        var emptyRoots: [String] = []
         for root in roots {
             var info = stat()
             guard stat(root.path, &info) == 0 else {
@@ -101,7 +118,9 @@ public struct InputScanner: Sendable {
             }
             closedir(directory)
             let base = rootPath.count > 1 && rootPath.hasSuffix("/") ? String(rootPath.dropLast()) : rootPath
-            walk(base, files: &files, skipped: &skipped)
+            let before = files.count
+            walk(base, files: &files, skipped: &skipped, unreadable: &unreadable)
+            if files.count == before { emptyRoots.append(display(root.path)) }
         }
         // Byte order of the path, so the order does not depend on the locale or the file system.
         // One folder's walk already lists its files in that order (see `walk`), once each;
@@ -112,18 +131,23 @@ public struct InputScanner: Sendable {
             var seen = Set<String>()
             files = files.filter { seen.insert($0.path).inserted }
         }
-        return Result(files: files, skipped: skipped.sorted())
+        return Result(files: files, skipped: skipped.sorted(), unreadableFolders: unreadable, emptyRoots: emptyRoots)
     }
 
     /// Lists `directory` recursively: hidden entries are passed over, symbolic links to regular
     /// files count as files, symbolic links to folders are not followed (as FileManager's
-    /// enumerator does), unreadable subfolders are passed over.
+    /// enumerator does), unreadable subfolders are passed over and listed in `unreadable`.
     ///
     /// Entries are visited in the byte order of their name, a folder's as `name/`: then the walk
     /// lists paths in their byte order, and a large archive needs no sort of all its paths
     /// afterwards (every path below folder `a` starts with `a/`, so it sorts where `a/` does).
-    private func walk(_ directory: String, files: inout [InputFile], skipped: inout [String]) {
-        guard let handle = opendir(directory) else { return }
+    private func walk(
+        _ directory: String, files: inout [InputFile], skipped: inout [String], unreadable: inout [(path: String, reason: String)]
+    ) {
+        guard let handle = opendir(directory) else {
+            unreadable.append((display(directory), String(cString: strerror(errno))))
+            return
+        }
         // Sort keys only (a folder's with its "/"): sorting one String per entry moves less than
         // sorting tuples, and this sort runs over every file of the archive on every run.
         var keys: [String] = []
@@ -154,7 +178,7 @@ public struct InputScanner: Sendable {
         keys.sort(by: ByteOrder.precedes)
         for key in keys {
             if key.utf8.last == UInt8(ascii: "/") {
-                walk(directory + "/" + key.dropLast(), files: &files, skipped: &skipped)
+                walk(directory + "/" + key.dropLast(), files: &files, skipped: &skipped, unreadable: &unreadable)
                 continue
             }
             let path = directory + "/" + key

@@ -41,6 +41,8 @@ public struct RunSummary: Sendable {
     public var pruned: Int
     public var articles: Int
     public var events: Int
+    /// Events in the window whose date no article gives (`--strict` fails on them).
+    public var undated: Int = 0
     public var newEventIDs: Set<String>
     public var corrected: Int
     public var suppressed: Int
@@ -170,6 +172,15 @@ public struct ChronicleRun: Sendable {
         let extraction = try self.extraction ?? Extraction.standard(config: config)
         let scan = try InputScanner(workingDirectory: options.workingDirectory).scan(config.inputs)
         logger.info("found \(scan.files.count) article files, \(scan.skipped.count) other files skipped")
+        if options.prune {
+            // Pruning what could not be read this time would erase history for a passing fault.
+            if let folder = scan.unreadableFolders.first {
+                throw InputError.pruneRefused(reason: "the folder \(folder.path) cannot be listed (\(folder.reason))")
+            }
+            if let root = scan.emptyRoots.first {
+                throw InputError.pruneRefused(reason: "the input folder \(root) holds no article files (not mounted?)")
+            }
+        }
         return RunInputs(corrections: corrections, extraction: extraction, scan: scan)
     }
 
@@ -266,7 +277,7 @@ public struct ChronicleRun: Sendable {
         let config = options.config
         let totals = source.totals
         let context = ReportContext(
-            problems: totals.problems, asOf: options.asOf, newEventIDs: stored.newEventIDs,
+            problems: (inputs.scan.folderProblems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
             firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles, filesSkipped: inputs.scan.skipped.count)
         let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
         let outlineURL = Self.reportOutlineURL(for: config)
@@ -299,8 +310,10 @@ public struct ChronicleRun: Sendable {
             filesRead: inputs.scan.files.count, filesSkipped: inputs.scan.skipped.count, unchanged: stored.unchanged,
             extracted: stored.extracted, vanished: survey.removed.count, pruned: options.prune ? survey.removed.count : 0,
             articles: totals.articles, events: chronology.datedHeads.count, newEventIDs: stored.newEventIDs,
-            corrected: chronology.correctedCount, suppressed: totals.suppressed, problems: totals.problems,
+            corrected: chronology.correctedCount, suppressed: totals.suppressed,
+            problems: (inputs.scan.folderProblems + totals.problems).sorted(),
             reports: reports, runID: stored.runID)
+        summary.undated = chronology.undated.count
         switch source {
         case .outline(let outline):
             summary.chronologyReused = true
