@@ -40,3 +40,22 @@ import Testing
         second.release()
     }
 }
+
+@Suite struct StoreLockTests {
+    @Test func aSecondRunOnASharedStoreExits75NotWithStoreAdvice() throws {
+        let first = try Sandbox(), second = try Sandbox()
+        let shared = first.root.appendingPathComponent("state/shared.sqlite")
+        for box in [first, second] {
+            try box.writeConfig(extra: "store: \(shared.path)")
+            try box.write("a.txt", "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        }
+        // The first run is at work on the shared store (its lock is held).
+        try FileManager.default.createDirectory(at: shared.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let held = try RunLock.acquire(at: shared.appendingPathExtension("lock"))
+        let error = try #require(throws: RunLockError.self) { try second.run() }
+        #expect(ChronicleExitCode.forError(error) == .locked)
+        #expect(!"\(error)".contains("move the file aside"))
+        held.release()
+        #expect(try second.run().events == 1)
+    }
+}

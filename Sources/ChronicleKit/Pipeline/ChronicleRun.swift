@@ -141,8 +141,8 @@ public struct ChronicleRun: Sendable {
         var timer = PhaseTimer(logger: logger)
         // 1. Read-only checks first: a bad config or a missing input folder touches nothing.
         let inputs = try readInputs()
-        let lock = try lockState()
-        defer { lock.release() }
+        let locks = try lockState()
+        defer { for lock in locks.reversed() { lock.release() } }
         let store = try ChronicleStore(url: Self.storeURL(for: options.config))
         let survey = FileSurvey(
             files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
@@ -185,7 +185,7 @@ public struct ChronicleRun: Sendable {
     }
 
     /// Creates the state folder, takes the run lock and removes what a killed run left.
-    private func lockState() throws -> RunLock {
+    private func lockState() throws -> [RunLock] {
         let config = options.config
         let stateDirectory = Self.stateDirectory(for: config)
         do {
@@ -194,8 +194,23 @@ public struct ChronicleRun: Sendable {
             throw OutputError.cannotCreateDirectory(path: stateDirectory.path, reason: Self.reason(error))
         }
         let lock = try RunLock.acquire(at: Self.lockURL(for: config))
+        // The store may be configured outside the output (and shared by mistake): its own lock
+        // makes a second run wait its turn (75) instead of failing inside SQLite.
+        let storeLock: RunLock
+        do {
+            let storeURL = Self.storeURL(for: config)
+            do {
+                try FileManager.default.createDirectory(at: storeURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw OutputError.cannotCreateDirectory(path: storeURL.deletingLastPathComponent().path, reason: Self.reason(error))
+            }
+            storeLock = try RunLock.acquire(at: storeURL.appendingPathExtension("lock"))
+        } catch {
+            lock.release()
+            throw error
+        }
         removeStaleTemporaryFiles(in: config.output)
-        return lock
+        return [lock, storeLock]
     }
 
     private func logChronology(_ source: ChronologySource, survey: FileSurvey, extracted: ExtractedFiles) {
