@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronicleKit
 
 @main
 struct Chronicle: ParsableCommand {
@@ -8,7 +9,8 @@ struct Chronicle: ParsableCommand {
         discussion: """
             Without a subcommand, 'chronicle' runs the main job ('chronicle run') with config/chronicle.yml.
             """,
-        subcommands: [RunCommand.self, ExtractCommand.self, EvalCommand.self],
+        version: "chronicle 1.0 (records \(Extraction.currentVersion))",
+        subcommands: [RunCommand.self, ExtractCommand.self, EvalCommand.self, StatusCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -45,6 +45,11 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Log each step to stderr.")
     var verbose = false
 
+    @Option(name: .long, help: ArgumentHelp("Print a one-line summary of the run to stdout (json).", valueName: "format"))
+    var summary: SummaryFormat?
+
+    enum SummaryFormat: String, ExpressibleByArgument { case json }
+
     func validate() throws {
         if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--output must name a folder, found an empty path (it would write into the current folder)")
@@ -73,9 +78,18 @@ struct RunCommand: ParsableCommand {
             }
             let options = RunOptions(config: config, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today(), strict: strict,
                 prune: prune, showProgress: isatty(STDERR_FILENO) == 1 && !verbose)
+            let started = Date()
             let summary = try ChronicleRun(options: options, logger: logger).run()
-            for problem in summary.problems {
+            // Cron mails stderr every night: only problems the last run did not print, unless asked.
+            let log = ProblemLog(config: config)
+            let fresh = log.new(in: summary.problems)
+            let shown = strict || verbose ? summary.problems : fresh
+            for problem in shown {
                 FileHandle.standardError.write(Data("chronicle: \(problem.logLine)\n".utf8))
+            }
+            try? log.remember(summary.problems)
+            if self.summary == .json {
+                print(Self.jsonLine(summary, newProblems: fresh.count, seconds: Date().timeIntervalSince(started)))
             }
             // As documented: an article that could not be read, or a meeting that could not be dated.
             if strict && (!summary.problems.isEmpty || summary.undated > 0) {
@@ -88,5 +102,16 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
+    }
+
+    /// One line for logs: what was read, what is new, what went wrong, how long it took.
+    static func jsonLine(_ summary: RunSummary, newProblems: Int, seconds: Double) -> String {
+        let fields: [(String, String)] = [
+            ("files", "\(summary.filesRead)"), ("extracted", "\(summary.extracted)"), ("unchanged", "\(summary.unchanged)"),
+            ("articles", "\(summary.articles)"), ("events", "\(summary.events)"), ("new_events", "\(summary.newEventIDs.count)"),
+            ("undated", "\(summary.undated)"), ("problems", "\(summary.problems.count)"), ("new_problems", "\(newProblems)"),
+            ("reports_written", "\(summary.reports.count)"), ("seconds", String(format: "%.2f", seconds)),
+        ]
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 }

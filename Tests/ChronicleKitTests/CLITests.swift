@@ -127,6 +127,38 @@ enum ChronicleBinary {
         #expect(try run(box, ["--strict"]).status == 65)
     }
 
+    @Test func aProblemIsPrintedOnceNotEveryNight() throws {
+        let box = try project()
+        try box.write("broken.txt", Data([0xC3, 0x28, 0xFF, 0x00, 0x9F]))
+        #expect(try run(box, []).stderr.contains("broken.txt"))
+        let second = try run(box, [])
+        #expect(second.status == 0)
+        #expect(second.stderr.isEmpty, "the same problem is not mailed again")
+        #expect(try String(contentsOf: box.output.appendingPathComponent("chronology.md"), encoding: .utf8).contains("broken.txt"))
+        // A new problem is printed, the old one is not.
+        try box.write("broken2.txt", Data([0xFF, 0xFE, 0xFD]))
+        let third = try run(box, [])
+        #expect(third.stderr.contains("broken2.txt") && !third.stderr.contains("broken.txt:"))
+    }
+
+    @Test func versionSummaryAndStatusForAdministrators() throws {
+        let box = try project()
+        let version = try ChronicleBinary.run(["--version"], in: box.root)
+        #expect(version.status == 0 && version.stdout.contains("chronicle"))
+        let never = try ChronicleBinary.run(["status", "--config", box.configFile.path], in: box.root)
+        #expect(never.status == 66)
+        let summary = try run(box, ["--summary", "json"])
+        #expect(summary.status == 0)
+        let line = try #require(summary.stdout.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["files"] as? Int == 1 && object["events"] as? Int == 1 && object["new_problems"] as? Int == 0)
+        let status = try ChronicleBinary.run(["status", "--config", box.configFile.path, "--json"], in: box.root)
+        #expect(status.status == 0)
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(state["runs"] as? Int == 1)
+        #expect((state["last_successful_run"] as? [String: Any])?["events"] as? Int == 1)
+    }
+
     @Test func outputThatCannotBeCreatedIs73() throws {
         let box = try project()
         let blocker = box.root.appendingPathComponent("file-not-folder")

@@ -9,6 +9,9 @@ public struct Extraction: Sendable {
     /// Reads and extracts one file; must not throw and must be safe to call concurrently.
     var records: @Sendable (InputFile) -> [ArticleRecord]
 
+    /// The versions stored with each article's records: a change makes the next run extract it again.
+    public static let currentVersion = ArticleExtractor.version + "+ingest." + ArticleLoader.version
+
     init(version: String, configFingerprint: String, records: @escaping @Sendable (InputFile) -> [ArticleRecord]) {
         self.version = version
         self.configFingerprint = configFingerprint
@@ -21,7 +24,7 @@ public struct Extraction: Sendable {
         let extractor = ArticleExtractor(rules: rules)
         let loader = ArticleLoader()
         // Both the loader and the extractor decide what a file's records are.
-        let version = ArticleExtractor.version + "+ingest." + ArticleLoader.version
+        let version = Self.currentVersion
         return Extraction(version: version, configFingerprint: ConfigFingerprint.compute(config: config)) { file in
             loader.load(file).map { extractor.record(for: $0) }
         }
