@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 @testable import ChronicleKit
 
@@ -62,5 +63,34 @@ import Glibc
         let scan = try InputScanner(workingDirectory: box.root.path).scan([box.articles])
         #expect(scan.files.isEmpty)
         #expect(scan.emptyRoots == ["articles"])
+    }
+}
+
+/// A known article that cannot be read for a moment keeps its events for the night.
+@Suite struct PipelineTransientReadTests {
+    @Test func aKnownFileThatCannotBeReadKeepsItsStoredEvents() throws {
+        let box = try Sandbox()
+        try box.write("a.txt", "url: https://example.vn/a\nevent: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\n")
+        let first = try box.run()
+        #expect(first.events == 2)
+        // b.txt changes on disk, and reading it fails with an I/O error this night.
+        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-06-21 | Quân đoàn 2 | mid-year-review\n")
+        let normal = try box.extraction()
+        let failing = Extraction(version: normal.version, configFingerprint: normal.configFingerprint) { file in
+            guard file.path.hasSuffix("/b.txt") else { return normal.records(file) }
+            return [ArticleRecord(article: ArticleLoader.failed(file.displayPath, .cannotRead(reason: "Input/output error")), events: [])]
+        }
+        var logger = Logger(label: "chronicle-test")
+        logger.logLevel = .critical
+        let options = RunOptions(config: try box.config(), asOf: PartialDate(year: 2024, month: 1, day: 15))
+        let night = try ChronicleRun(options: options, logger: logger, extraction: failing).run()
+        #expect(night.events == 2, "the stored events of b.txt stay")
+        #expect(night.problems.contains { $0.source.hasSuffix("b.txt") && $0.reason.contains("its stored events are kept") }, "\(night.problems)")
+        #expect(FileManager.default.fileExists(atPath: box.output.appendingPathComponent("units/quan-doan-2.md").path))
+        // Readable again, it is extracted with its new content.
+        let next = try box.run()
+        #expect(next.extracted == 1 && next.problems.isEmpty)
+        #expect(try next.fullChronology().events.contains { $0.event.date.value == PartialDate(year: 2023, month: 6, day: 21) })
     }
 }

@@ -33,7 +33,7 @@ enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
 
     var description: String {
         switch self {
-        case .cannotRead(let reason): return "cannot read the file: \(reason)"
+        case .cannotRead(let reason): return Self.cannotReadPrefix + reason
         case .notARegularFile: return "not a regular file (a pipe, device or socket is not read)"
         case .tooLarge(let bytes, let limit):
             return "file is \(Self.megabytes(bytes)), larger than the \(Self.megabytes(limit)) limit for one article"
@@ -52,6 +52,10 @@ enum IngestFailure: Error, Equatable, CustomStringConvertible, Sendable {
         case .onLine(let line, let inner): return "line \(line): \(inner)"
         }
     }
+
+    /// How a `cannotRead` failure starts: the file could not be read at all (an I/O error), as
+    /// opposed to read and found bad.
+    static let cannotReadPrefix = "cannot read the file: "
 
     static func megabytes(_ bytes: Int) -> String {
         let mb = Double(bytes) / 1_048_576

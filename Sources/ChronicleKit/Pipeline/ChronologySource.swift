@@ -77,7 +77,8 @@ extension ChronicleRun {
         let (archive, extracted) = try recordArchive(survey, inputs: inputs, store: store, spool: spool, progress: progress)
         timer.lap("read stored records and extract")
         ProcessMemory.releaseFreedMemory()
-        let built = Self.build(from: consume archive, corrections: inputs.corrections, window: config.window, workingDirectory: options.workingDirectory)
+        var built = Self.build(from: consume archive, corrections: inputs.corrections, window: config.window, workingDirectory: options.workingDirectory)
+        if !extracted.keptProblems.isEmpty { built.problems = (built.problems + extracted.keptProblems).sorted() }
         timer.lap("corrections and chronology")
         let fingerprint = survey.fingerprint(
             extracted: extracted, inputs: inputs, window: config.window, workingDirectory: options.workingDirectory)
@@ -102,12 +103,15 @@ extension ChronicleRun {
         _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, spool: ScratchFile?, progress: ProgressBar
     ) throws -> (RecordArchive, ExtractedFiles) {
         let stored = try Self.storedRecords(survey, store: store, spool: spool)
-        let extracted = Self.extract(survey, reused: stored.reused, extraction: inputs.extraction, spool: spool, progress: progress)
+        var extracted = Self.extract(survey, reused: stored.reused, extraction: inputs.extraction, spool: spool, progress: progress)
         progress.finish()
+        let fallback = try Self.keepStoredRecordsOfUnreadable(&extracted, survey: survey, store: store)
         var entries: [(path: String, entry: RecordArchive.Entry)] = []
         entries.reserveCapacity(survey.files.count + stored.removed.count)
         for (index, file) in survey.files.enumerated() {
-            if let entry = extracted.files[index]?.entry ?? stored.reused[index] { entries.append((file.displayPath, entry)) }
+            if let entry = extracted.files[index]?.entry ?? stored.reused[index] ?? fallback[index] {
+                entries.append((file.displayPath, entry))
+            }
         }
         for row in survey.removed {
             if let entry = stored.removed[row.path] { entries.append((row.displayPath, entry)) }
@@ -142,6 +146,29 @@ extension ChronicleRun {
             }
         }
         return records
+    }
+
+    /// A known file that could not be read this time (a share gone for a moment, an I/O error)
+    /// keeps its stored records and row, as a vanished file does, and says so; the next run tries
+    /// it again. Returns those records by position; reads the store only when such files exist.
+    private static func keepStoredRecordsOfUnreadable(
+        _ extracted: inout ExtractedFiles, survey: FileSurvey, store: ChronicleStore
+    ) throws -> [Int: RecordArchive.Entry] {
+        var failed: [String: (index: Int, reason: String)] = [:]
+        for (index, file) in extracted.files where survey.known[index] {
+            if let reason = file.readFailure { failed[survey.files[index].path] = (index, reason) }
+        }
+        guard !failed.isEmpty else { return [:] }
+        var kept: [Int: RecordArchive.Entry] = [:]
+        try store.forEachRecordBlob(where: { failed[$0] != nil }) { path, blob in
+            guard let (index, reason) = failed[path], let entry = blob.flatMap(RecordArchive.Entry.init(blob:)) else { return }
+            kept[index] = entry.readableOnly()
+            extracted.files[index] = nil
+            extracted.keptProblems.append(ArticleProblem(
+                source: survey.files[index].displayPath, reason: "could not be read this time (\(reason)); its stored events are kept"))
+        }
+        extracted.keptProblems.sort()
+        return kept
     }
 
     /// Extracts, in parallel, the changed files and the unchanged ones whose stored records

@@ -12,12 +12,19 @@ struct ExtractedFile: Sendable {
     var urls: [String]
     /// Its records in binary form (in memory or in the run's spool).
     var entry: RecordArchive.Entry
+    /// Why the file could not be read at all (an I/O error, not bad content), when so: a file
+    /// the store knows then keeps its stored records for this run.
+    var readFailure: String?
 
     init(stamp: FileStamp, contentHash: ContentHash?, records: [ArticleRecord], entry: RecordArchive.Entry) {
         self.stamp = stamp
         self.contentHash = contentHash
         self.urls = StoredArticle.distinctURLs(records)
         self.entry = entry
+        if records.count == 1, records[0].status == .unreadable, let error = records[0].error,
+           error.hasPrefix(IngestFailure.cannotReadPrefix) {
+            readFailure = String(error.dropFirst(IngestFailure.cannotReadPrefix.count))
+        }
     }
 
     /// The store row of `file`.

@@ -27,6 +27,8 @@ struct FileSurvey: Sendable {
     let removed: [StoredFileState]
     /// Whether the removed files' records stay in the chronology (no `--prune`).
     let keepRemoved: Bool
+    /// Whether the store has a row for each file (same order as `files`).
+    let known: [Bool]
 
     /// Classifies the scanned files against the store's file states, in parallel.
     init(files: [InputFile], stored: [String: StoredFileState], extraction: Extraction, keepRemoved: Bool) {
@@ -36,6 +38,7 @@ struct FileSurvey: Sendable {
         for file in files { seen.insert(file.path) }
         self.removed = stored.values.filter { !seen.contains($0.path) }.sorted { ByteOrder.precedes($0.path, $1.path) }
         self.keepRemoved = keepRemoved
+        self.known = files.map { stored[$0.path] != nil }
     }
 
     /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
@@ -82,6 +85,8 @@ struct FileSurvey: Sendable {
 /// not be read), by position in the survey; held until the store commit makes their rows.
 struct ExtractedFiles: Sendable {
     var files: [Int: ExtractedFile] = [:]
+    /// Known files that could not be read this time and keep their stored records, as problems.
+    var keptProblems: [ArticleProblem] = []
 
     /// Files whose stored records are reused and whose rows stay as stored (but for the stamp).
     func reusedCount(of survey: FileSurvey) -> Int {
