@@ -34,6 +34,21 @@ struct RecordArchive {
             case .spooled(let span): return try span.bytes().withUnsafeBytes(body)
             }
         }
+
+        /// The bytes from `start` up to `end` (the end of the records when nil): one record of
+        /// a spooled blob is read alone, so a crawler export of thousands of lines is not read
+        /// whole again for every line.
+        func withBytes<T>(from start: Int, to end: Int?, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+            switch self {
+            case .bytes(let bytes):
+                let stop = end ?? bytes.count - RecordBinary.checksumSize
+                return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<stop])) }
+            case .spooled(let span):
+                let stop = end ?? span.count - RecordBinary.checksumSize
+                let part = ScratchFile.Span(file: span.file, offset: span.offset + Int64(start), count: stop - start)
+                return try part.bytes().withUnsafeBytes(body)
+            }
+        }
     }
 
     /// One file's records in binary form with where each starts.
@@ -120,9 +135,10 @@ struct RecordArchive {
     func record(_ index: Int) -> ArticleRecord {
         if let record = replaced[index] { return record }
         let location = locations[index]
-        let record = try? blobs[Int(location.blob)].withBytes { raw in
+        // The record ends where the next one of the same blob starts, or where the records end.
+        let next = index + 1 < locations.count && locations[index + 1].blob == location.blob ? Int(locations[index + 1].offset) : nil
+        let record = try? blobs[Int(location.blob)].withBytes(from: Int(location.offset), to: next) { raw in
             var r = RecordBinary.Reader(bytes: raw)
-            r.offset = Int(location.offset)
             r.pool = pool
             return try r.record()
         }

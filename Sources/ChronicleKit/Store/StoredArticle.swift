@@ -79,9 +79,11 @@ struct StoredArticle: Sendable, Hashable {
     }
 
     static func distinctURLs(_ records: [ArticleRecord]) -> [String] {
-        var seen: [String] = []
-        for url in records.compactMap(\.url) where !seen.contains(url) { seen.append(url) }
-        return seen
+        // A set beside the list: an export of 64,000 lines spent 20 s in a linear `contains`.
+        var seen = Set<String>(minimumCapacity: records.count)
+        var urls: [String] = []
+        for url in records.compactMap(\.url) where seen.insert(url).inserted { urls.append(url) }
+        return urls
     }
 }
 
