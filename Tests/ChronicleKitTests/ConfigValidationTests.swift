@@ -18,6 +18,20 @@ import Testing
         return file
     }
 
+    @Test func anAliasBombIsRefusedBeforeItGrows() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var yaml = "input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+            yaml += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        let file = try config(yaml, in: dir)
+        // 9^9 values once expanded: refused while walking, before the tree is built.
+        let error = try #require(throws: ConfigError.self) { try ChronicleConfig.load(file, workingDirectory: dir) }
+        #expect("\(error)".contains("expands to more than"))
+    }
+
     @Test func impossibleDatesAreRefusedNotRolledOver() {
         #expect(PartialDate(iso: "2022-02-30") == nil)
         #expect(PartialDate(iso: "2022-13-45") == nil)

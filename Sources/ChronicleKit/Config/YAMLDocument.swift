@@ -26,6 +26,12 @@ struct YAMLDocument {
         } catch {
             throw ConfigError.unreadable(path: path, reason: "not UTF-8 text or not readable")
         }
+        // Configuration files are small; a huge one, or one whose aliases multiply (a "billion
+        // laughs"), would take the machine's memory before a key is read.
+        guard text.utf8.count <= Self.maximumBytes else {
+            throw ConfigError.invalidYAML(path: path, reason: "larger than \(Self.maximumBytes / 1024) KiB; a configuration file is never that big")
+        }
+        try checkExpandedSize(text, path: path)
         let parsed: Any?
         do {
             // Dates stay text: YAML's timestamp type rolls "2022-02-30" over to 2 March, and
@@ -39,6 +45,36 @@ struct YAMLDocument {
             throw ConfigError.wrongValue(path: path, key: "(top level)", expected: "a mapping of keys to values", found: describe(parsed))
         }
         return YAMLDocument(path: path, root: mapping)
+    }
+
+    /// The largest configuration file read (1 MiB).
+    static let maximumBytes = 1 << 20
+    /// The most values a document may hold once its aliases are expanded.
+    static let maximumValues = 200_000
+
+    /// Walks the composed document as loading it would expand it, and stops at `maximumValues`:
+    /// the walk costs no more than that, whatever the aliases.
+    private static func checkExpandedSize(_ text: String, path: String) throws {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, Resolver.default.removing(.timestamp))
+        } catch {
+            throw ConfigError.invalidYAML(path: path, reason: "\(error)")
+        }
+        guard let root else { return }
+        var budget = maximumValues
+        func fits(_ node: Node) -> Bool {
+            budget -= 1
+            guard budget >= 0 else { return false }
+            switch node {
+            case .mapping(let mapping): return mapping.allSatisfy { fits($0.key) && fits($0.value) }
+            case .sequence(let sequence): return sequence.allSatisfy(fits)
+            default: return true
+            }
+        }
+        guard fits(root) else {
+            throw ConfigError.invalidYAML(path: path, reason: "expands to more than \(maximumValues) values (aliases repeating aliases?)")
+        }
     }
 
     func keyPath(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
