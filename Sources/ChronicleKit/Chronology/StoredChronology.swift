@@ -67,12 +67,9 @@ extension BuiltChronology {
         w.int(suppressed)
         try flush(&w, final: true)
         // A checksum of all of it: events are decoded only when read, long after this is checked.
-        let digest = hash.digest
-        var tail: [UInt8] = []
-        for lane in [digest.first, digest.second] {
-            withUnsafeBytes(of: lane.littleEndian) { tail.append(contentsOf: $0) }
-        }
-        try tail.withUnsafeBytes { try emit($0) }
+        var tail = RecordBinary.Writer()
+        tail.digest(hash.digest)
+        try tail.bytes.withUnsafeBytes { try emit($0) }
     }
 
     /// The checksum of a stored form without its last 16 bytes, piece by piece as it was written.
@@ -94,10 +91,8 @@ extension BuiltChronology {
     init(decoding stored: UnsafeRawBufferPointer) throws {
         guard stored.count > 16 else { throw RecordBinaryError.corrupt }
         let raw = UnsafeRawBufferPointer(rebasing: stored[0..<(stored.count - 16)])
-        let digest = Self.checksum(raw)
-        guard UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: raw.count, as: UInt64.self)) == digest.first,
-              UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: raw.count + 8, as: UInt64.self)) == digest.second
-        else { throw RecordBinaryError.corrupt }
+        var tail = RecordBinary.Reader(bytes: UnsafeRawBufferPointer(rebasing: stored[raw.count...]))
+        guard try tail.digest() == Self.checksum(raw) else { throw RecordBinaryError.corrupt }
         var r = RecordBinary.Reader(bytes: raw)
         guard try r.byte() == StoredForm.version else { throw RecordBinaryError.unknownVersion }
         let window = DateWindow(from: try r.date(), to: try r.date())

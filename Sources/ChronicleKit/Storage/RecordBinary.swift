@@ -29,17 +29,15 @@ enum RecordBinary {
     /// Appends the checksum of `blob` (FNV-1a, little-endian): flipped bytes in a stored blob
     /// would otherwise decode as plausible wrong names ("quan-1hu-4").
     static func seal(_ blob: inout [UInt8]) {
-        var hash = ContentHash(bytes: blob).value.littleEndian
-        withUnsafeBytes(of: &hash) { blob.append(contentsOf: $0) }
+        LittleEndian.append(ContentHash(bytes: blob).value, to: &blob)
     }
 
     /// The records part of a sealed blob, once its checksum is verified.
     static func unsealed(_ blob: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer {
         guard blob.count > checksumSize else { throw RecordBinaryError.corrupt }
         let body = UnsafeRawBufferPointer(rebasing: blob[..<(blob.count - checksumSize)])
-        var stored: UInt64 = 0
-        withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: blob[(blob.count - checksumSize)...])) }
-        guard UInt64(littleEndian: stored) == ContentHash(bytes: body).value else { throw RecordBinaryError.checksum }
+        let stored = LittleEndian.uint64(blob, at: blob.count - checksumSize)
+        guard stored == ContentHash(bytes: body).value else { throw RecordBinaryError.checksum }
         return body
     }
 
@@ -76,6 +74,15 @@ enum RecordBinary {
         }
 
         mutating func count(_ value: Int) { varint(UInt64(value)) }
+
+        /// Eight bytes, least significant first.
+        mutating func uint64(_ value: UInt64) { LittleEndian.append(value, to: &bytes) }
+
+        /// A 128-bit hash: its two lanes, first then second.
+        mutating func digest(_ value: ReportHash.Digest) {
+            uint64(value.first)
+            uint64(value.second)
+        }
 
         mutating func int(_ value: Int) {
             let v = Int64(value)
@@ -229,6 +236,16 @@ enum RecordBinary {
         mutating func int() throws -> Int {
             let v = try varint()
             return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+        }
+
+        mutating func uint64() throws -> UInt64 {
+            guard bytes.count - offset >= 8 else { throw RecordBinaryError.corrupt }
+            defer { offset += 8 }
+            return LittleEndian.uint64(bytes, at: offset)
+        }
+
+        mutating func digest() throws -> ReportHash.Digest {
+            ReportHash.Digest(first: try uint64(), second: try uint64())
         }
 
         /// Strings seen so far, when the writer interned them.

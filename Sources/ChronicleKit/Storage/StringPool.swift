@@ -8,8 +8,7 @@ final class StringPool {
 
     func string(_ bytes: UnsafeRawBufferPointer) -> String {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hash = FNV1a.hash(bytes)
         if let found = strings[hash] {
             if found.utf8.elementsEqual(bytes) { return found }
             // Two strings with one hash: the second is simply not shared.

@@ -67,7 +67,7 @@ public struct ChronologyCache: Sendable {
         // A second, differently seeded hash of the file list: the list is the part that grows
         // with the archive, and two 64-bit hashes make an accidental match out of the question.
         var first = hash.value
-        var second: UInt64 = 0x84222325cbf29ce4
+        var second = FNV1a.offsetBasis << 32 | FNV1a.offsetBasis >> 32  // 0x84222325cbf29ce4
         for source in sorted {
             Self.fnv(source.path, &first, &second)
             Self.fnv(source.displayPath, &first, &second)
@@ -79,19 +79,13 @@ public struct ChronologyCache: Sendable {
         return hash.description + secondHash.description
     }
 
-    /// FNV-1a of `text` then a separator into both hashes (0 into the first, 1 into the
-    /// second), as `ContentHash.combined(with:)` gives, over the string's bytes in place.
+    /// Both hashes continued with `text` (FNV-1a over the string's bytes in place) then a
+    /// separator, 0 into the first and 1 into the second.
     private static func fnv(_ text: String, _ first: inout UInt64, _ second: inout UInt64) {
-        let prime: UInt64 = 0x0000_0100_0000_01b3
         var text = text
         text.withUTF8 { bytes in
-            var a = first, b = second
-            for byte in bytes {
-                a = (a ^ UInt64(byte)) &* prime
-                b = (b ^ UInt64(byte)) &* prime
-            }
-            first = a &* prime  // ^ 0
-            second = (b ^ 1) &* prime
+            first = FNV1a.mix(FNV1a.hash(bytes, from: first), 0)
+            second = FNV1a.mix(FNV1a.hash(bytes, from: second), 1)
         }
     }
 }
