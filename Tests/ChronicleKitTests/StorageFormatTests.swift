@@ -35,6 +35,50 @@ import Testing
         }
     }
 
+    /// Every reader of an event's head goes through `Reader.eventHead`, which `Reader.event`
+    /// starts with: the head read alone, with or without its text, is the full event's.
+    @Test func eventHeadIsTheStartOfTheEvent() throws {
+        var events = (0..<50).map { CompactStorageTests.event($0).event }
+        events[1].organizer = "Ban Thường vụ Đảng ủy"
+        events[2].unit.role = "organizer"
+        events[3].date = EventDate(value: nil, basis: .unresolved)
+        events[4].people = [Person(rank: nil, name: "Trần Văn Bình", positions: [], role: .speaker)]
+        for table in [nil, StringTable()] {
+            for event in events {
+                var w = RecordBinary.Writer()
+                w.table = table
+                w.event(event)
+                w.string("after")
+                try w.bytes.withUnsafeBytes { raw in
+                    var full = RecordBinary.Reader(bytes: raw), head = full, skipped = full
+                    full.table = table
+                    head.table = table
+                    skipped.table = table
+                    #expect(try full.event() == event && (try full.string()) == "after")
+                    let read = try head.eventHead()
+                    #expect(read.organizer == event.organizer && read.title == event.title && read.kind == event.kind)
+                    #expect(read.date == event.date.value && read.unit == UnitReference(name: event.unit.name, id: event.unit.id, mention: event.unit.mention))
+                    let passed = try skipped.eventHead(skippingText: true)
+                    #expect(skipped.offset == head.offset && passed.unit == read.unit && passed.kind == read.kind && passed.date == read.date)
+                }
+            }
+        }
+        // And an event list read back from its stored form has the heads it was built with.
+        let items = events.enumerated().map { ChronologyEvent(id: "e\($0.offset)", event: $0.element, sources: [], corrected: $0.offset % 3 == 0) }
+        let list = EventList(items)
+        var w = RecordBinary.Writer()
+        list.write(to: &w) { _ in }
+        let read = try w.bytes.withUnsafeBytes { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            return try EventList(reading: &r)
+        }
+        #expect(Array(read) == items)
+        for (a, b) in zip(read.heads, list.heads) {
+            #expect(a.id == b.id && a.kind == b.kind && a.date == b.date && a.corrected == b.corrected)
+            #expect(a.unit.name == b.unit.name && a.unit.id == b.unit.id && a.unit.mention == b.unit.mention)
+        }
+    }
+
     @Test func recordsBlobIsPinned() throws {
         let blob = RecordBinary.encode([Self.record])
         #expect(blob.count == 1058)

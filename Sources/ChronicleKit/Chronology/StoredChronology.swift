@@ -59,8 +59,7 @@ extension BuiltChronology {
         try chronology.undated.write(to: &w, flush: partial)
         w.count(problems.count)
         for problem in problems {
-            w.string(problem.source)
-            w.string(problem.reason)
+            w.problem(problem)
             try partial(&w)
         }
         w.int(articles)
@@ -100,7 +99,7 @@ extension BuiltChronology {
         let events = try EventList(reading: &r)
         let undated = try EventList(reading: &r)
         var problems: [ArticleProblem] = []
-        for _ in 0..<(try r.count()) { problems.append(ArticleProblem(source: try r.string(), reason: try r.string())) }
+        for _ in 0..<(try r.count()) { problems.append(try r.problem()) }
         let articles = try r.int()
         let suppressed = try r.int()
         guard r.offset == raw.count else { throw RecordBinaryError.corrupt }

@@ -62,6 +62,7 @@ struct ReportKeys {
         var w = RecordBinary.Writer()
         w.bytes.reserveCapacity(4096)
         w.chronologyEvent(item)
+        w.flag(item.corrected)
         var hash = ReportHash("event")
         hash.add(bytes: w.bytes)
         return hash.digest

@@ -3,8 +3,12 @@
 /// A warm run reads back the records of every unchanged file; with `JSONDecoder` that was a third
 /// of the run. This form has no keys and no escaping: strings are a varint length and their
 /// UTF-8 bytes, optionals a 0/1 tag, arrays a varint count, enums their raw value (so reordering
-/// cases does not misread an old store), integers zigzag varints. It starts with a version byte;
-/// a store row in another version is simply extracted again.
+/// cases does not misread an old store), integers zigzag varints. It starts with a version byte
+/// and ends with a checksum; a store row in another version is simply extracted again.
+///
+/// This file has the blob's frame and the primitives; the field order of each type, its writer
+/// beside its reader, is in `RecordLayout.swift`. `EventList` and the stored chronology use the
+/// same `Writer` and `Reader`.
 ///
 /// The JSON form (`RecordJSON`) stays the contract for `chronicle extract`; this one is internal.
 enum RecordBinary {
@@ -15,15 +19,45 @@ enum RecordBinary {
     /// Bytes of the checksum that ends a records blob.
     static let checksumSize = 8
 
-    /// Encodes the records of one file.
-    static func encode(_ records: [ArticleRecord]) -> [UInt8] {
+    /// Encodes the records of one file: the version, the count, the records, the checksum.
+    /// `recordStart` is told where each record starts in the blob.
+    static func encode(_ records: [ArticleRecord], recordStart: ((Int) -> Void)? = nil) -> [UInt8] {
         var w = Writer()
         w.bytes.reserveCapacity(256 + records.count * 512)
         w.bytes.append(version)
         w.count(records.count)
-        for record in records { w.record(record) }
+        for record in records {
+            recordStart?(w.bytes.count)
+            w.record(record)
+        }
         seal(&w.bytes)
         return w.bytes
+    }
+
+    /// Reads what `encode` wrote, calling `body` with where each record starts and the record;
+    /// throws on anything else (a truncated, damaged or foreign blob).
+    static func forEachRecord(
+        in blob: UnsafeRawBufferPointer, _ body: (_ start: Int, _ record: ArticleRecord) throws -> Void
+    ) throws {
+        guard let first = blob.first, first == version else { throw RecordBinaryError.unknownVersion }
+        let records = try unsealed(blob)
+        var r = Reader(bytes: records)
+        _ = try r.byte()
+        for _ in 0..<(try r.count()) {
+            let start = r.offset
+            try body(start, try r.record())
+        }
+        guard r.offset == records.count else { throw RecordBinaryError.corrupt }
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
+        var records: [ArticleRecord] = []
+        try forEachRecord(in: bytes) { records.append($1) }
+        return records
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> [ArticleRecord] {
+        try bytes.withUnsafeBytes { try decode($0) }
     }
 
     /// Appends the checksum of `blob` (FNV-1a, little-endian): flipped bytes in a stored blob
@@ -41,28 +75,13 @@ enum RecordBinary {
         return body
     }
 
-    /// Decodes what `encode` wrote; throws on anything else (a truncated, damaged or foreign blob).
-    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
-        guard let first = bytes.first, first == version else { throw RecordBinaryError.unknownVersion }
-        let body = try unsealed(bytes)
-        var r = Reader(bytes: body)
-        _ = try r.byte()
-        let count = try r.count()
-        var records: [ArticleRecord] = []
-        records.reserveCapacity(count)
-        for _ in 0..<count { records.append(try r.record()) }
-        guard r.offset == body.count else { throw RecordBinaryError.corrupt }
-        return records
-    }
-
-    static func decode(_ bytes: [UInt8]) throws -> [ArticleRecord] {
-        try bytes.withUnsafeBytes { try decode($0) }
-    }
-
     // MARK: Writing
 
     struct Writer {
         var bytes: [UInt8] = []
+
+        /// When set, every string is a number in this table (`EventList`'s form).
+        var table: StringTable?
 
         mutating func varint(_ value: UInt64) {
             var v = value
@@ -75,40 +94,21 @@ enum RecordBinary {
 
         mutating func count(_ value: Int) { varint(UInt64(value)) }
 
-        /// Eight bytes, least significant first.
-        mutating func uint64(_ value: UInt64) { LittleEndian.append(value, to: &bytes) }
-
-        /// A 128-bit hash: its two lanes, first then second.
-        mutating func digest(_ value: ReportHash.Digest) {
-            uint64(value.first)
-            uint64(value.second)
-        }
-
         mutating func int(_ value: Int) {
             let v = Int64(value)
             varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
         }
 
-        /// When set, each distinct string is written once: a repeat is its number in order of
-        /// first appearance plus one, a first appearance is 0 then the string (`ChronologyCache`).
-        var interned: [InternKey: Int]?
+        /// Eight bytes, least significant first.
+        mutating func uint64(_ value: UInt64) { LittleEndian.append(value, to: &bytes) }
 
-        /// When set, every string is a number in this table (`EventList`'s form).
-        var table: StringTable?
+        /// 1 or 0 (what `Reader.present()` reads).
+        mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
         mutating func string(_ value: String) {
             if let table {
                 count(table.intern(value))
                 return
-            }
-            if interned != nil {
-                let key = InternKey(value)
-                if let number = interned![key] {
-                    count(number + 1)
-                    return
-                }
-                interned![key] = interned!.count
-                bytes.append(0)
             }
             var value = value
             value.withUTF8 { utf8 in
@@ -119,86 +119,14 @@ enum RecordBinary {
 
         mutating func optional<T>(_ value: T?, _ body: (inout Writer, T) -> Void) {
             guard let value else {
-                bytes.append(0)
+                flag(false)
                 return
             }
-            bytes.append(1)
+            flag(true)
             body(&self, value)
         }
 
         mutating func string(_ value: String?) { optional(value) { $0.string($1) } }
-
-        mutating func date(_ value: PartialDate) {
-            int(value.year)
-            optional(value.month) { $0.int($1) }
-            optional(value.day) { $0.int($1) }
-        }
-
-        mutating func person(_ value: Person) {
-            string(value.rank)
-            string(value.name)
-            count(value.positions.count)
-            for position in value.positions { string(position) }
-            string(value.role.rawValue)
-        }
-
-        /// A chronology event: id, event, sources and the corrected flag (the chronology cache's
-        /// form, also what the report keys hash).
-        mutating func chronologyEvent(_ item: ChronologyEvent) {
-            string(item.id)
-            event(item.event)
-            count(item.sources.count)
-            for source in item.sources {
-                string(source.source)
-                string(source.url)
-                string(source.title)
-            }
-            bytes.append(item.corrected ? 1 : 0)
-        }
-
-        mutating func event(_ value: Event) {
-            string(value.unit.name)
-            string(value.unit.id)
-            string(value.unit.mention)
-            string(value.organizer)
-            string(value.kind.rawValue)
-            string(value.title)
-            optional(value.date.value) { $0.date($1) }
-            string(value.date.partOfDay?.rawValue)
-            string(value.date.basis.rawValue)
-            string(value.date.evidence)
-            string(value.period)
-            optional(value.chair) { $0.person($1) }
-            count(value.people.count)
-            for person in value.people { self.person(person) }
-            count(value.documents.count)
-            for document in value.documents {
-                string(document.code)
-                string(document.type)
-                string(document.number)
-                string(document.issuer)
-                optional(document.date) { $0.date($1) }
-            }
-            count(value.credits.count)
-            for credit in value.credits { string(credit) }
-            // Last, so readers of an event's head (EventList) need not know of it.
-            string(value.unit.role)
-        }
-
-        mutating func record(_ value: ArticleRecord) {
-            string(value.source)
-            string(value.url)
-            string(value.title)
-            string(value.status.rawValue)
-            string(value.error)
-            optional(value.referenceDate) {
-                $0.date($1.value)
-                $0.string($1.basis)
-                $0.string($1.evidence)
-            }
-            count(value.events.count)
-            for event in value.events { self.event(event) }
-        }
     }
 
     // MARK: Reading
@@ -208,6 +136,16 @@ enum RecordBinary {
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
         var offset = 0
+
+        /// When set, strings are numbers in this table (`EventList`'s form).
+        var table: StringTable?
+
+        /// When set with `table`, each string of the table that `sharedString` reads is made once
+        /// for all readers that share this (`EventList`'s heads).
+        var tableNames: TableNames?
+
+        /// Where strings that repeat across records (units, people, documents) are shared, when set.
+        var pool: StringPool?
 
         mutating func byte() throws -> UInt8 {
             guard offset < bytes.count else { throw RecordBinaryError.corrupt }
@@ -244,74 +182,7 @@ enum RecordBinary {
             return LittleEndian.uint64(bytes, at: offset)
         }
 
-        mutating func digest() throws -> ReportHash.Digest {
-            ReportHash.Digest(first: try uint64(), second: try uint64())
-        }
-
-        /// Strings seen so far, when the writer interned them.
-        var interned: [String]?
-
-        /// When set, strings are numbers in this table (`EventList`'s form).
-        var table: StringTable?
-
-        mutating func string() throws -> String {
-            if let table {
-                let number = try varint()
-                guard number < UInt64(table.count), let text = table.string(Int(number)) else { throw RecordBinaryError.corrupt }
-                return text
-            }
-            if interned != nil {
-                let number = try count()
-                if number > 0 {
-                    guard number <= interned!.count else { throw RecordBinaryError.corrupt }
-                    return interned![number - 1]
-                }
-                let text = try plainString()
-                interned!.append(text)
-                return text
-            }
-            return try plainString()
-        }
-
-        /// Where strings that repeat across records (units, people, documents) are shared, when set.
-        var pool: StringPool?
-
-        /// A string of a field whose values repeat across records: taken from `pool` when set.
-        mutating func sharedString() throws -> String {
-            guard interned == nil, table == nil, let pool else { return try string() }
-            let length = try count()
-            guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
-            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-            offset += length
-            return pool.string(slice)
-        }
-
-        mutating func optionalSharedString() throws -> String? { try present() ? try sharedString() : nil }
-
-        private mutating func plainString() throws -> String {
-            let length = try count()
-            guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
-            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-            offset += length
-            return String(decoding: slice, as: UTF8.self)
-        }
-
-        /// Passes over a string without making it.
-        mutating func skipString() throws {
-            if table != nil {
-                _ = try varint()
-                return
-            }
-            if interned != nil {
-                // A first appearance must still be numbered.
-                _ = try string()
-                return
-            }
-            let length = try count()
-            guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
-            offset += length
-        }
-
+        /// What `Writer.flag` or `Writer.optional` wrote: true for 1, false for 0.
         mutating func present() throws -> Bool {
             switch try byte() {
             case 0: return false
@@ -320,93 +191,60 @@ enum RecordBinary {
             }
         }
 
+        mutating func string() throws -> String {
+            if let table { return try tableString(table, names: nil) }
+            return String(decoding: try stringBytes(), as: UTF8.self)
+        }
+
+        /// A string of a field whose values repeat across records: taken from `pool` (or made
+        /// once per table number with `tableNames`) when set.
+        mutating func sharedString() throws -> String {
+            if let table { return try tableString(table, names: tableNames) }
+            guard let pool else { return try string() }
+            return pool.string(try stringBytes())
+        }
+
         mutating func optionalString() throws -> String? { try present() ? try string() : nil }
 
+        mutating func optionalSharedString() throws -> String? { try present() ? try sharedString() : nil }
+
+        /// Passes over a string without making it.
+        mutating func skipString() throws {
+            if table != nil {
+                _ = try varint()
+            } else {
+                _ = try stringBytes()
+            }
+        }
+
+        /// An enum stored as its raw value (made once per table number with `tableNames`).
         mutating func raw<T: RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
-            guard let value = T(rawValue: try string()) else { throw RecordBinaryError.corrupt }
+            let text = try table.map { try tableString($0, names: tableNames) } ?? String(decoding: try stringBytes(), as: UTF8.self)
+            guard let value = T(rawValue: text) else { throw RecordBinaryError.corrupt }
             return value
         }
 
-        mutating func date() throws -> PartialDate {
-            let year = try int()
-            let month = try present() ? try int() : nil
-            let day = try present() ? try int() : nil
-            return PartialDate(year: year, month: month, day: day)
+        private mutating func stringBytes() throws -> UnsafeRawBufferPointer {
+            let length = try count()
+            guard length <= bytes.count - offset else { throw RecordBinaryError.corrupt }
+            defer { offset += length }
+            return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
         }
 
-        mutating func person() throws -> Person {
-            let rank = try optionalSharedString()
-            let name = try sharedString()
-            var positions: [String] = []
-            let count = try count()
-            positions.reserveCapacity(count)
-            for _ in 0..<count { positions.append(try sharedString()) }
-            return Person(rank: rank, name: name, positions: positions, role: try raw(PersonRole.self))
-        }
-
-        mutating func event() throws -> Event {
-            var unit = UnitReference(name: try sharedString(), id: try sharedString(), mention: try sharedString())
-            let organizer = try optionalSharedString()
-            let kind = try raw(EventKind.self)
-            let title = try string()
-            let value = try present() ? try date() : nil
-            let partOfDay = try present() ? try raw(PartOfDay.self) : nil
-            let basis = try raw(DateBasis.self)
-            let evidence = try optionalString()
-            let period = try optionalSharedString()
-            let chair = try present() ? try person() : nil
-            var people: [Person] = []
-            for _ in 0..<(try count()) { people.append(try person()) }
-            var documents: [DocumentReference] = []
-            for _ in 0..<(try count()) {
-                documents.append(DocumentReference(
-                    code: try sharedString(), type: try sharedString(), number: try optionalSharedString(),
-                    issuer: try optionalSharedString(),
-                    date: try present() ? try date() : nil))
-            }
-            var credits: [String] = []
-            for _ in 0..<(try count()) { credits.append(try sharedString()) }
-            unit.role = try optionalSharedString()
-            return Event(
-                unit: unit, organizer: organizer, kind: kind, title: title,
-                date: EventDate(value: value, partOfDay: partOfDay, basis: basis, evidence: evidence),
-                period: period, chair: chair, people: people, documents: documents, credits: credits)
-        }
-
-        mutating func record() throws -> ArticleRecord {
-            let source = try string()
-            let url = try optionalString()
-            let title = try optionalString()
-            let status = try raw(ArticleStatus.self)
-            let error = try optionalString()
-            let referenceDate = try present()
-                ? ReferenceDate(value: try date(), basis: try string(), evidence: try optionalString()) : nil
-            var events: [Event] = []
-            let count = try count()
-            events.reserveCapacity(count)
-            for _ in 0..<count { events.append(try event()) }
-            return ArticleRecord(
-                source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
-                events: events)
+        private mutating func tableString(_ table: StringTable, names: TableNames?) throws -> String {
+            let number = try varint()
+            if let known = names?.strings[number] { return known }
+            guard number < UInt64(table.count), let text = table.string(Int(number)) else { throw RecordBinaryError.corrupt }
+            names?.strings[number] = text
+            return text
         }
     }
-}
 
-/// A string compared and hashed by its UTF-8 bytes: interning must give back exactly the bytes
-/// it was given (String equality would merge canonically equivalent spellings), and hashing
-/// the bytes skips the normalization String hashing does on non-ASCII text.
-struct InternKey: Hashable {
-    let text: String
+    /// Strings of a `StringTable` made once per number while many bodies are read (`EventList`'s heads).
+    final class TableNames {
+        var strings: [UInt64: String] = [:]
 
-    init(_ text: String) { self.text = text }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (lhs: InternKey, rhs: InternKey) -> Bool {
-        ByteOrder.equal(lhs.text, rhs.text)
+        init() {}
     }
 }
 

@@ -227,7 +227,7 @@ final class ChronicleStore: Sendable {
                 var blob: [UInt8]? = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } }
                 if blob == nil {
                     let json: String = row[1]
-                    blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map(RecordBinary.encode)
+                    blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
                 }
                 try body(path, blob)
             }
