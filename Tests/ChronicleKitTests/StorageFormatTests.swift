@@ -26,7 +26,7 @@ import Testing
         let bytes = [0xFF] + LittleEndian.bytes(0x8000_0000_0000_00FE)
         #expect(bytes.withUnsafeBytes { LittleEndian.uint64($0, at: 1) } == 0x8000_0000_0000_00FE)
         var w = RecordBinary.Writer()
-        w.digest(ReportHash.Digest(first: 1, second: 2))
+        w.digest(Hash128.Digest(first: 1, second: 2))
         #expect(w.bytes == LittleEndian.bytes(1) + LittleEndian.bytes(2))
         try w.bytes.withUnsafeBytes { raw in
             var r = RecordBinary.Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[..<12]))
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func hashesArePinned() {
-        var hash = ReportHash("label")
+        var hash = Hash128("label")
         hash.add("Đảng ủy Quân khu 4")
         hash.add(42)
         hash.add(true)

@@ -33,7 +33,7 @@ extension BuiltChronology {
     public func write(
         cuttingDated cut: ((ChronologyEvent) -> ChronologyEvent)? = nil, to emit: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        var hash = ReportHash("chronology-cache")
+        var hash = Hash128("chronology-cache")
         var w = RecordBinary.Writer()
         w.bytes.reserveCapacity(StoredForm.piece + 64 * 1024)
         func flush(_ w: inout RecordBinary.Writer, final: Bool) throws {
@@ -72,8 +72,8 @@ extension BuiltChronology {
     }
 
     /// The checksum of a stored form without its last 16 bytes, piece by piece as it was written.
-    private static func checksum(_ raw: UnsafeRawBufferPointer) -> ReportHash.Digest {
-        var hash = ReportHash("chronology-cache")
+    private static func checksum(_ raw: UnsafeRawBufferPointer) -> Hash128.Digest {
+        var hash = Hash128("chronology-cache")
         var start = 0
         while start < raw.count {
             let end = min(raw.count, start + StoredForm.piece)

@@ -104,10 +104,10 @@ public struct ReportOutline: Sendable {
 
 /// The content hash of every event of a chronology (`ReportKeys`), dated then undated.
 struct ReportDigests: Sendable, Equatable {
-    var dated: [ReportHash.Digest]
-    var undated: [ReportHash.Digest]
+    var dated: [Hash128.Digest]
+    var undated: [Hash128.Digest]
 
-    init(dated: [ReportHash.Digest], undated: [ReportHash.Digest]) {
+    init(dated: [Hash128.Digest], undated: [Hash128.Digest]) {
         self.dated = dated
         self.undated = undated
     }
@@ -122,13 +122,13 @@ struct ReportDigests: Sendable, Equatable {
     }
 
     init(decoding raw: UnsafeRawBufferPointer) throws {
-        var lists: [[ReportHash.Digest]] = []
+        var lists: [[Hash128.Digest]] = []
         do {
             var r = RecordBinary.Reader(bytes: raw)
             for _ in 0..<2 {
                 let count = try r.count()
                 guard count <= raw.count / 16 else { throw RecordBinaryError.corrupt }
-                var list: [ReportHash.Digest] = []
+                var list: [Hash128.Digest] = []
                 list.reserveCapacity(count)
                 for _ in 0..<count { list.append(try r.digest()) }
                 lists.append(list)

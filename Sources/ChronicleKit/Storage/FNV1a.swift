@@ -1,6 +1,6 @@
 /// 64-bit FNV-1a, the one implementation: file content hashes (`ContentHash`, also the records
 /// blob's checksum), the lookups of `StringPool` and `StringTable`, the file list of a
-/// chronology's fingerprint; `ReportHash`'s first lane is its word-at-a-time variant. Cheap and
+/// chronology's fingerprint; `Hash128`'s first lane is its word-at-a-time variant. Cheap and
 /// stable across platforms and runs; not a security hash.
 ///
 /// (`Extract/Vocabulary` hashes folded scalars, 32-bit values, with the same constants.)

@@ -225,7 +225,7 @@ extension RecordBinary.Writer {
     }
 
     /// A 128-bit hash: its two lanes, first then second, eight bytes each.
-    mutating func digest(_ value: ReportHash.Digest) {
+    mutating func digest(_ value: Hash128.Digest) {
         uint64(value.first)
         uint64(value.second)
     }
@@ -236,7 +236,7 @@ extension RecordBinary.Reader {
         ArticleProblem(source: try string(), reason: try string())
     }
 
-    mutating func digest() throws -> ReportHash.Digest {
-        ReportHash.Digest(first: try uint64(), second: try uint64())
+    mutating func digest() throws -> Hash128.Digest {
+        Hash128.Digest(first: try uint64(), second: try uint64())
     }
 }

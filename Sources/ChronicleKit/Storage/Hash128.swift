@@ -1,7 +1,9 @@
-/// A 128-bit hash of what a report file shows, in two lanes of different construction (an
-/// FNV-style xor-multiply-shift and a rotate-xor-multiply hash, over 64-bit words), so an accidental match between two different contents is
-/// out of the question. Not for adversaries: it only decides whether a file must be written again.
-struct ReportHash {
+/// A 128-bit hash in two lanes of different construction (an FNV-style xor-multiply-shift and a
+/// rotate-xor-multiply hash, over 64-bit words), so an accidental match between two different
+/// contents is out of the question: the key of what a report file shows (`ReportKeys`), the
+/// checksum of a stored chronology. Not for adversaries: it only tells changed from unchanged and
+/// damaged from whole. (It was `ReportHash`; the values are the same.)
+struct Hash128 {
     private var first: UInt64 = FNV1a.offsetBasis
     private var second: UInt64 = 0x9e37_79b9_7f4a_7c15
 
