@@ -116,7 +116,7 @@ import Testing
         var pieces: [[UInt8]] = []
         try cache.write { pieces.append(Array($0)) }
         #expect(pieces.count > 3, "more than a piece of events")
-        #expect(pieces.dropLast(2).allSatisfy { $0.count == ChronologyCache.piece } && pieces.last?.count == 16)
+        #expect(pieces.dropLast(2).allSatisfy { $0.count == BuiltChronology.StoredForm.piece } && pieces.last?.count == 16)
         let bytes = pieces.flatMap { $0 }
         #expect(bytes == cache.encoded() && bytes.count == cache.encodedCount())
         let decoded = try BuiltChronology(decoding: bytes)
@@ -124,7 +124,7 @@ import Testing
         #expect(decoded.problems == cache.problems && decoded.articles == 6003 && decoded.chronology.outsideWindow == 4)
 
         var damaged = bytes
-        damaged[ChronologyCache.piece + 5] ^= 0x20
+        damaged[BuiltChronology.StoredForm.piece + 5] ^= 0x20
         #expect(throws: RecordBinaryError.self) { try BuiltChronology(decoding: damaged) }
     }
 

@@ -7,10 +7,10 @@
 /// keep their keys and are not written again.
 struct ReportKeys {
     /// Everything every file depends on: report version, language, templates and labels, window.
-    private let base: ReportHash.Digest
+    private let base: Hash128.Digest
     /// Per dated event (same order as `chronology.events`): its content.
-    private let dated: [ReportHash.Digest]
-    private let undated: [ReportHash.Digest]
+    private let dated: [Hash128.Digest]
+    private let undated: [Hash128.Digest]
     /// Whether each dated (undated) event is new since the last run: the Markdown files mark them.
     private let datedNew: [Bool]
     private let undatedNew: [Bool]
@@ -33,7 +33,7 @@ struct ReportKeys {
         self.chronology = chronology
         self.context = context
         self.summary = summary
-        var base = ReportHash(Self.version)
+        var base = Hash128(Self.version)
         base.add(config.language.rawValue)
         base.add(templates.fingerprint)
         base.add(chronology.window.from.description)
@@ -58,11 +58,12 @@ struct ReportKeys {
     }
 
     /// An event's content: every field any report shows.
-    @Sendable private static func digest(_ item: ChronologyEvent) -> ReportHash.Digest {
+    @Sendable private static func digest(_ item: ChronologyEvent) -> Hash128.Digest {
         var w = RecordBinary.Writer()
         w.bytes.reserveCapacity(4096)
         w.chronologyEvent(item)
-        var hash = ReportHash("event")
+        w.flag(item.corrected)
+        var hash = Hash128("event")
         hash.add(bytes: w.bytes)
         return hash.digest
     }
@@ -70,14 +71,14 @@ struct ReportKeys {
     /// The events' content hashes (to keep in a `ReportOutline`).
     var digests: ReportDigests { ReportDigests(dated: dated, undated: undated) }
 
-    private func start(_ file: String) -> ReportHash {
-        var hash = ReportHash(file)
+    private func start(_ file: String) -> Hash128 {
+        var hash = Hash128(file)
         hash.add(base)
         return hash
     }
 
     /// All events, dated then undated, with the numbers of the overview.
-    private func addEverything(_ hash: inout ReportHash) {
+    private func addEverything(_ hash: inout Hash128) {
         hash.add(dated.count)
         for digest in dated { hash.add(digest) }
         hash.add(undated.count)
@@ -85,7 +86,7 @@ struct ReportKeys {
         hash.add(chronology.outsideWindow)
     }
 
-    private func addRun(_ hash: inout ReportHash) {
+    private func addRun(_ hash: inout Hash128) {
         hash.add(context.articlesRead)
         hash.add(context.filesSkipped)
         hash.add(context.problems.count)
@@ -95,7 +96,7 @@ struct ReportKeys {
         }
     }
 
-    private func addFirstSeen(_ hash: inout ReportHash) {
+    private func addFirstSeen(_ hash: inout Hash128) {
         for day in firstSeen { hash.add(day) }
     }
 
@@ -163,7 +164,7 @@ struct ReportKeys {
     }
 
     var schema: String {
-        var hash = ReportHash("chronology.xsd")
+        var hash = Hash128("chronology.xsd")
         hash.add(ChronologySchema.xsd)
         return hash.key
     }

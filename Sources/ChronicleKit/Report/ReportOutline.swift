@@ -46,8 +46,7 @@ public struct ReportOutline: Sendable {
             var offset = Self.magic.count
             func take() throws -> UnsafeRawBufferPointer {
                 guard offset + 8 <= bytes.count else { throw RecordBinaryError.corrupt }
-                var count: UInt64 = 0
-                for shift in 0..<8 { count |= UInt64(bytes[offset + shift]) << UInt64(8 * shift) }
+                let count = LittleEndian.uint64(bytes, at: offset)
                 offset += 8
                 guard count <= UInt64(bytes.count - offset) else { throw RecordBinaryError.corrupt }
                 defer { offset += Int(count) }
@@ -80,12 +79,7 @@ public struct ReportOutline: Sendable {
         let sink = try AtomicFileSink(url: url)
         do {
             func part(_ bytes: [UInt8]) throws {
-                var count = UInt64(bytes.count)
-                let length = (0..<8).map { _ -> UInt8 in
-                    defer { count >>= 8 }
-                    return UInt8(truncatingIfNeeded: count)
-                }
-                try length.withUnsafeBytes { try sink.write(bytes: $0) }
+                try LittleEndian.bytes(UInt64(bytes.count)).withUnsafeBytes { try sink.write(bytes: $0) }
                 try bytes.withUnsafeBytes { try sink.write(bytes: $0) }
             }
             try Self.magic.withUnsafeBytes { try sink.write(bytes: $0) }
@@ -110,10 +104,10 @@ public struct ReportOutline: Sendable {
 
 /// The content hash of every event of a chronology (`ReportKeys`), dated then undated.
 struct ReportDigests: Sendable, Equatable {
-    var dated: [ReportHash.Digest]
-    var undated: [ReportHash.Digest]
+    var dated: [Hash128.Digest]
+    var undated: [Hash128.Digest]
 
-    init(dated: [ReportHash.Digest], undated: [ReportHash.Digest]) {
+    init(dated: [Hash128.Digest], undated: [Hash128.Digest]) {
         self.dated = dated
         self.undated = undated
     }
@@ -122,37 +116,21 @@ struct ReportDigests: Sendable, Equatable {
         var w = RecordBinary.Writer()
         for list in [dated, undated] {
             w.count(list.count)
-            for digest in list {
-                for lane in [digest.first, digest.second] {
-                    var value = lane
-                    for _ in 0..<8 {
-                        w.bytes.append(UInt8(truncatingIfNeeded: value))
-                        value >>= 8
-                    }
-                }
-            }
+            for digest in list { w.digest(digest) }
         }
         return w.bytes
     }
 
     init(decoding raw: UnsafeRawBufferPointer) throws {
-        var lists: [[ReportHash.Digest]] = []
+        var lists: [[Hash128.Digest]] = []
         do {
             var r = RecordBinary.Reader(bytes: raw)
             for _ in 0..<2 {
                 let count = try r.count()
                 guard count <= raw.count / 16 else { throw RecordBinaryError.corrupt }
-                var list: [ReportHash.Digest] = []
+                var list: [Hash128.Digest] = []
                 list.reserveCapacity(count)
-                for _ in 0..<count {
-                    var lanes: [UInt64] = []
-                    for _ in 0..<2 {
-                        var value: UInt64 = 0
-                        for shift in stride(from: 0, to: 64, by: 8) { value |= UInt64(try r.byte()) << UInt64(shift) }
-                        lanes.append(value)
-                    }
-                    list.append(ReportHash.Digest(first: lanes[0], second: lanes[1]))
-                }
+                for _ in 0..<count { list.append(try r.digest()) }
                 lists.append(list)
             }
             guard r.offset == raw.count else { throw RecordBinaryError.corrupt }

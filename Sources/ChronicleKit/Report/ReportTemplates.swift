@@ -37,7 +37,7 @@ struct ReportTemplates: Sendable {
     /// `ConfigError` that names it.
     init(directory: URL, language: ReportLanguage) throws {
         var library = MustacheLibrary()
-        var hash = ReportHash("templates")
+        var hash = Hash128("templates")
         for name in Self.names {
             let url = directory.appendingPathComponent("\(name).mustache")
             guard FileManager.default.fileExists(atPath: url.path) else { throw ConfigError.missingFile(path: url.path) }

@@ -227,7 +227,7 @@ final class ChronicleStore: Sendable {
                 var blob: [UInt8]? = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } }
                 if blob == nil {
                     let json: String = row[1]
-                    blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map(RecordBinary.encode)
+                    blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
                 }
                 try body(path, blob)
             }
@@ -311,122 +311,12 @@ final class ChronicleStore: Sendable {
     func commit(_ update: StoreUpdate) throws -> Int64 {
         do {
             return try queue.write { db in
-                let r = update.run
                 // Rows flagged `in_last_run` were seen in this run, the latest so far.
                 let previousRun = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") ?? 0
-                try db.execute(
-                    sql: """
-                        INSERT INTO run (started_at, as_of, extractor_version, config_fingerprint, files, unchanged,
-                            extracted, pruned, articles, events, new_events, problems, reports_written)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                        """,
-                    arguments: [
-                        r.startedAt, r.asOf, r.extractorVersion, r.configFingerprint, r.files, r.unchanged, r.extracted,
-                        r.pruned, r.articles, r.events, r.newEvents, r.problems,
-                    ])
-                let runID = db.lastInsertedRowID
-
-                // Cached statements: a run may touch thousands of rows, and parsing each is the cost.
-                let remove = try db.cachedStatement(sql: "DELETE FROM article_file WHERE path = ?")
-                for path in update.removed { try remove.execute(arguments: [path]) }
-                let upsert = try db.cachedStatement(sql: """
-                    INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
-                        config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
-                        in_last_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    ON CONFLICT(path) DO UPDATE SET
-                        display_path = excluded.display_path, size = excluded.size,
-                        modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
-                        extractor_version = excluded.extractor_version,
-                        config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
-                        records_bin = excluded.records_bin,
-                        extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
-                        in_last_run = 1
-                    """)
-                let clearURLs = SQLiteBinder(try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?"), in: db)
-                let addURL = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)"), in: db)
-                let upsertRow = SQLiteBinder(upsert, in: db)
-                for article in update.extracted {
-                    upsertRow.bind(1, article.path)
-                    upsertRow.bind(2, article.displayPath)
-                    upsertRow.bind(3, article.stamp.size)
-                    upsertRow.bind(4, article.stamp.modified)
-                    upsertRow.bind(5, article.contentHash)
-                    upsertRow.bind(6, article.extractorVersion)
-                    upsertRow.bind(7, article.configFingerprint)
-                    switch article.payload {
-                    case .json(let text):
-                        upsertRow.bind(8, text)
-                        upsertRow.bind(9, blob: nil)
-                    case .binary(let bytes):
-                        upsertRow.bind(8, "")
-                        upsertRow.bind(9, blob: bytes)
-                    case .spooled(let span):
-                        upsertRow.bind(8, "")
-                        upsertRow.bind(9, blob: try span.bytes())
-                    }
-                    upsertRow.bind(10, runID)
-                    upsertRow.bind(11, runID)
-                    upsertRow.bind(12, runID)
-                    try upsertRow.run()
-                    clearURLs.bind(1, article.path)
-                    try clearURLs.run()
-                    for url in article.urls {
-                        addURL.bind(1, url)
-                        addURL.bind(2, article.path)
-                        try addURL.run()
-                    }
-                }
-                let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
-                for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
-                if let unseen = update.unseen {
-                    // Every stored file but `unseen` was seen. Only rows whose state changes are
-                    // written: files no longer seen keep the previous run as their last, files
-                    // seen again (or not yet flagged) are flagged; the rest already are. (Rows
-                    // written above carry this run's id; unseen files are never among them.)
-                    let leave = try db.cachedStatement(sql: """
-                        UPDATE article_file SET in_last_run = 0, last_seen_run = ? WHERE path = ? AND in_last_run = 1
-                        """)
-                    for path in unseen { try leave.execute(arguments: [previousRun, path]) }
-                    try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unseen_file (path TEXT PRIMARY KEY NOT NULL)")
-                    try db.execute(sql: "DELETE FROM unseen_file")
-                    let unseenRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO unseen_file (path) VALUES (?)")
-                    for path in unseen { try unseenRow.execute(arguments: [path]) }
-                    try db.execute(
-                        sql: """
-                            UPDATE article_file SET in_last_run = 1, last_seen_run = ?
-                            WHERE in_last_run = 0 AND path NOT IN (SELECT path FROM unseen_file)
-                            """,
-                        arguments: [runID])
-                    try db.execute(sql: "DELETE FROM unseen_file")
-                } else {
-                    try db.execute(
-                        sql: """
-                            UPDATE article_file SET in_last_run = 0, last_seen_run = ?
-                            WHERE in_last_run = 1 AND last_seen_run <> ?
-                            """,
-                        arguments: [previousRun, runID])
-                    let see = try db.cachedStatement(sql: "UPDATE article_file SET in_last_run = 1, last_seen_run = ? WHERE path = ?")
-                    for path in update.seen { try see.execute(arguments: [runID, path]) }
-                }
-                // Events: only those that appear or disappear are written (see `in_last_run`).
-                // Ids flagged before this run → whether this run reports them too.
-                var current: [String: Bool] = [:]
-                let currentRows = try String.fetchCursor(db, sql: "SELECT id FROM event WHERE in_last_run = 1")
-                while let id = try currentRows.next() { current[id] = false }
-                let event = try db.cachedStatement(sql: """
-                    INSERT INTO event (id, first_seen_run, last_seen_run, in_last_run) VALUES (?, ?, ?, 1)
-                    ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run, in_last_run = 1
-                    """)
-                let eventRow = SQLiteBinder(event, in: db)
-                for id in update.eventIDs where current.updateValue(true, forKey: id) == nil {
-                    eventRow.bind(1, id)
-                    eventRow.bind(2, runID)
-                    eventRow.bind(3, runID)
-                    try eventRow.run()
-                }
-                let gone = try db.cachedStatement(sql: "UPDATE event SET in_last_run = 0, last_seen_run = ? WHERE id = ?")
-                for (id, reported) in current where !reported { try gone.execute(arguments: [previousRun, id]) }
+                let runID = try Self.insertRun(update.run, in: db)
+                try Self.writeArticles(update, run: runID, in: db)
+                try Self.markSeenFiles(update, run: runID, previousRun: previousRun, in: db)
+                try Self.markSeenEvents(update.eventIDs, run: runID, previousRun: previousRun, in: db)
                 switch update.chronologyCache {
                 case .keep:
                     break
@@ -443,6 +333,134 @@ final class ChronicleStore: Sendable {
         } catch {
             throw StoreError.failed(path: url.path, action: "save this run", reason: Self.reason(error))
         }
+    }
+
+    /// Adds the run's row (its reports not yet written); returns its id.
+    private static func insertRun(_ r: RunRecord, in db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO run (started_at, as_of, extractor_version, config_fingerprint, files, unchanged,
+                    extracted, pruned, articles, events, new_events, problems, reports_written)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """,
+            arguments: [
+                r.startedAt, r.asOf, r.extractorVersion, r.configFingerprint, r.files, r.unchanged, r.extracted,
+                r.pruned, r.articles, r.events, r.newEvents, r.problems,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    /// Removes the pruned files' rows, writes those of the files extracted in this run (with
+    /// their URLs) and the new stamps of the files that were only touched.
+    private static func writeArticles(_ update: StoreUpdate, run runID: Int64, in db: Database) throws {
+        // Cached statements: a run may touch thousands of rows, and parsing each is the cost.
+        let remove = try db.cachedStatement(sql: "DELETE FROM article_file WHERE path = ?")
+        for path in update.removed { try remove.execute(arguments: [path]) }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
+                config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
+                in_last_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            ON CONFLICT(path) DO UPDATE SET
+                display_path = excluded.display_path, size = excluded.size,
+                modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
+                extractor_version = excluded.extractor_version,
+                config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
+                records_bin = excluded.records_bin,
+                extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
+                in_last_run = 1
+            """)
+        let clearURLs = SQLiteBinder(try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?"), in: db)
+        let addURL = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)"), in: db)
+        let upsertRow = SQLiteBinder(upsert, in: db)
+        for article in update.extracted {
+            upsertRow.bind(1, article.path)
+            upsertRow.bind(2, article.displayPath)
+            upsertRow.bind(3, article.stamp.size)
+            upsertRow.bind(4, article.stamp.modified)
+            upsertRow.bind(5, article.contentHash)
+            upsertRow.bind(6, article.extractorVersion)
+            upsertRow.bind(7, article.configFingerprint)
+            switch article.payload {
+            case .json(let text):
+                upsertRow.bind(8, text)
+                upsertRow.bind(9, blob: nil)
+            case .binary(let bytes):
+                upsertRow.bind(8, "")
+                upsertRow.bind(9, blob: bytes)
+            case .spooled(let span):
+                upsertRow.bind(8, "")
+                upsertRow.bind(9, blob: try span.bytes())
+            }
+            upsertRow.bind(10, runID)
+            upsertRow.bind(11, runID)
+            upsertRow.bind(12, runID)
+            try upsertRow.run()
+            clearURLs.bind(1, article.path)
+            try clearURLs.run()
+            for url in article.urls {
+                addURL.bind(1, url)
+                addURL.bind(2, article.path)
+                try addURL.run()
+            }
+        }
+        let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
+        for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
+    }
+
+    /// Flags the files this run saw (`in_last_run`), writing only the rows whose state changes.
+    private static func markSeenFiles(_ update: StoreUpdate, run runID: Int64, previousRun: Int64, in db: Database) throws {
+        guard let unseen = update.unseen else {
+            try db.execute(
+                sql: """
+                    UPDATE article_file SET in_last_run = 0, last_seen_run = ?
+                    WHERE in_last_run = 1 AND last_seen_run <> ?
+                    """,
+                arguments: [previousRun, runID])
+            let see = try db.cachedStatement(sql: "UPDATE article_file SET in_last_run = 1, last_seen_run = ? WHERE path = ?")
+            for path in update.seen { try see.execute(arguments: [runID, path]) }
+            return
+        }
+        // Every stored file but `unseen` was seen. Only rows whose state changes are
+        // written: files no longer seen keep the previous run as their last, files
+        // seen again (or not yet flagged) are flagged; the rest already are. (Rows
+        // written by `writeArticles` carry this run's id; unseen files are never among them.)
+        let leave = try db.cachedStatement(sql: """
+            UPDATE article_file SET in_last_run = 0, last_seen_run = ? WHERE path = ? AND in_last_run = 1
+            """)
+        for path in unseen { try leave.execute(arguments: [previousRun, path]) }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unseen_file (path TEXT PRIMARY KEY NOT NULL)")
+        try db.execute(sql: "DELETE FROM unseen_file")
+        let unseenRow = try db.cachedStatement(sql: "INSERT OR IGNORE INTO unseen_file (path) VALUES (?)")
+        for path in unseen { try unseenRow.execute(arguments: [path]) }
+        try db.execute(
+            sql: """
+                UPDATE article_file SET in_last_run = 1, last_seen_run = ?
+                WHERE in_last_run = 0 AND path NOT IN (SELECT path FROM unseen_file)
+                """,
+            arguments: [runID])
+        try db.execute(sql: "DELETE FROM unseen_file")
+    }
+
+    /// Events: only those that appear or disappear are written (see `in_last_run`).
+    private static func markSeenEvents(_ eventIDs: [String], run runID: Int64, previousRun: Int64, in db: Database) throws {
+        // Ids flagged before this run → whether this run reports them too.
+        var current: [String: Bool] = [:]
+        let currentRows = try String.fetchCursor(db, sql: "SELECT id FROM event WHERE in_last_run = 1")
+        while let id = try currentRows.next() { current[id] = false }
+        let event = try db.cachedStatement(sql: """
+            INSERT INTO event (id, first_seen_run, last_seen_run, in_last_run) VALUES (?, ?, ?, 1)
+            ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run, in_last_run = 1
+            """)
+        let eventRow = SQLiteBinder(event, in: db)
+        for id in eventIDs where current.updateValue(true, forKey: id) == nil {
+            eventRow.bind(1, id)
+            eventRow.bind(2, runID)
+            eventRow.bind(3, runID)
+            try eventRow.run()
+        }
+        let gone = try db.cachedStatement(sql: "UPDATE event SET in_last_run = 0, last_seen_run = ? WHERE id = ?")
+        for (id, reported) in current where !reported { try gone.execute(arguments: [previousRun, id]) }
     }
 
     /// Writes the cached chronology into its row piece by piece: a row of zeros of its size

@@ -6,24 +6,16 @@ import Glibc
 import Darwin
 #endif
 
-/// 64-bit FNV-1a of a file's bytes: cheap, dependency-free and stable across platforms and runs.
+/// 64-bit FNV-1a (`FNV1a`) of a file's bytes: cheap, dependency-free and stable across platforms and runs.
 /// It only tells "same content as last time" apart from "changed"; it is not a security hash.
 struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     var value: UInt64
 
     init(value: UInt64) { self.value = value }
 
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
-
     /// The hash of a byte buffer.
     init<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-        var hash = Self.offsetBasis
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= Self.prime
-        }
-        value = hash
+        value = FNV1a.hash(bytes)
     }
 
     /// The hash of a file, read in chunks so a large file does not need to fit in memory;
@@ -32,7 +24,7 @@ struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var hash = Self.offsetBasis
+        var hash = FNV1a.offsetBasis
         let size = 1 << 16
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
@@ -43,10 +35,7 @@ struct ContentHash: Sendable, Hashable, CustomStringConvertible {
                 return nil
             }
             if count == 0 { break }
-            for index in 0..<count {
-                hash ^= UInt64(buffer[index])
-                hash &*= Self.prime
-            }
+            hash = FNV1a.hash(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), from: hash)
         }
         value = hash
     }
@@ -65,14 +54,9 @@ struct ContentHash: Sendable, Hashable, CustomStringConvertible {
 
     /// Continues the hash with more bytes (used to fingerprint several files in order).
     func combined<Bytes: Sequence>(with bytes: Bytes) -> ContentHash where Bytes.Element == UInt8 {
-        var hash = value
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= Self.prime
-        }
-        return ContentHash(value: hash)
+        ContentHash(value: FNV1a.hash(bytes, from: value))
     }
 
     /// The hash of nothing, to start a combined hash from.
-    static let empty = ContentHash(value: offsetBasis)
+    static let empty = ContentHash(value: FNV1a.offsetBasis)
 }

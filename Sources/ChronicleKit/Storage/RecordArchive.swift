@@ -70,40 +70,23 @@ struct RecordArchive {
 
         /// Encodes freshly extracted records.
         init(records: [ArticleRecord]) {
-            var w = RecordBinary.Writer()
-            w.bytes.reserveCapacity(256 + records.count * 512)
-            w.bytes.append(RecordBinary.version)
-            w.count(records.count)
-            self.records = []
-            self.records.reserveCapacity(records.count)
-            for record in records {
-                self.records.append((Int32(clamping: w.bytes.count), Self.problem(record)))
-                w.record(record)
-            }
-            RecordBinary.seal(&w.bytes)
-            blob = .bytes(w.bytes)
+            var starts: [Int32] = []
+            starts.reserveCapacity(records.count)
+            blob = .bytes(RecordBinary.encode(records) { starts.append(Int32(clamping: $0)) })
+            self.records = zip(starts, records).map { ($0, Self.problem($1)) }
         }
 
         /// Checks a stored blob by decoding each record once; nil when it does not decode.
         init?(blob: [UInt8]) {
             guard blob.count < Int(Int32.max) else { return nil }
             var found: [(offset: Int32, problem: ArticleProblem?)] = []
-            let valid: Bool = blob.withUnsafeBytes { raw in
-                do {
-                    guard raw.first == RecordBinary.version else { return false }
-                    let body = try RecordBinary.unsealed(raw)
-                    var r = RecordBinary.Reader(bytes: body)
-                    _ = try r.byte()
-                    for _ in 0..<(try r.count()) {
-                        let offset = Int32(r.offset)
-                        found.append((offset, Self.problem(try r.record())))
-                    }
-                    return r.offset == body.count
-                } catch {
-                    return false
+            do {
+                try blob.withUnsafeBytes { raw in
+                    try RecordBinary.forEachRecord(in: raw) { found.append((Int32($0), Self.problem($1))) }
                 }
+            } catch {
+                return nil
             }
-            guard valid else { return nil }
             self.blob = .bytes(blob)
             records = found
         }
@@ -152,19 +135,4 @@ struct RecordArchive {
     mutating func replace(_ index: Int, with record: ArticleRecord) {
         replaced[index] = record
     }
-}
-
-extension RecordArchive: ChronologyInput {
-    var recordCount: Int { count }
-}
-
-/// What `ChronologyBuilder` reads: records by position, in path order.
-protocol ChronologyInput {
-    var recordCount: Int { get }
-    func record(_ index: Int) -> ArticleRecord
-}
-
-extension Array: ChronologyInput where Element == ArticleRecord {
-    var recordCount: Int { count }
-    func record(_ index: Int) -> ArticleRecord { self[index] }
 }

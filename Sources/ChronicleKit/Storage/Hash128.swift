@@ -1,8 +1,10 @@
-/// A 128-bit hash of what a report file shows, in two lanes of different construction (an
-/// FNV-style xor-multiply-shift and a rotate-xor-multiply hash, over 64-bit words), so an accidental match between two different contents is
-/// out of the question. Not for adversaries: it only decides whether a file must be written again.
-struct ReportHash {
-    private var first: UInt64 = 0xcbf2_9ce4_8422_2325
+/// A 128-bit hash in two lanes of different construction (an FNV-style xor-multiply-shift and a
+/// rotate-xor-multiply hash, over 64-bit words), so an accidental match between two different
+/// contents is out of the question: the key of what a report file shows (`ReportKeys`), the
+/// checksum of a stored chronology. Not for adversaries: it only tells changed from unchanged and
+/// damaged from whole. (It was `ReportHash`; the values are the same.)
+struct Hash128 {
+    private var first: UInt64 = FNV1a.offsetBasis
     private var second: UInt64 = 0x9e37_79b9_7f4a_7c15
 
     init(_ label: String) {
@@ -25,20 +27,20 @@ struct ReportHash {
         var offset = 0
         let count = bytes.count
         while offset + 8 <= count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            a = (a ^ word) &* 0x0000_0100_0000_01b3
+            let word = LittleEndian.uint64(bytes, at: offset)
+            a = FNV1a.mix(a, word: word)
             a ^= a >> 29
             b = ((b << 5 | b >> 59) ^ word) &* 0x517c_c1b7_2722_0a95
             offset += 8
         }
         while offset < count {
-            let byte = UInt64(bytes[offset])
-            a = (a ^ byte) &* 0x0000_0100_0000_01b3
-            b = ((b << 5 | b >> 59) ^ byte) &* 0x517c_c1b7_2722_0a95
+            let byte = bytes[offset]
+            a = FNV1a.mix(a, byte)
+            b = ((b << 5 | b >> 59) ^ UInt64(byte)) &* 0x517c_c1b7_2722_0a95
             offset += 1
         }
         // The length, so that a tail of zero bytes is not lost.
-        a = (a ^ UInt64(count)) &* 0x0000_0100_0000_01b3
+        a = FNV1a.mix(a, word: UInt64(count))
         first = a
         second = b
     }
@@ -50,7 +52,7 @@ struct ReportHash {
     }
 
     mutating func add(_ value: UInt64) {
-        first = ((first ^ value) &* 0x0000_0100_0000_01b3)
+        first = FNV1a.mix(first, word: value)
         first ^= first >> 29
         second = ((second << 5 | second >> 59) ^ value) &* 0x517c_c1b7_2722_0a95
     }

@@ -42,8 +42,7 @@ final class StringTable: @unchecked Sendable {
 
     func intern(_ utf8: UnsafeRawBufferPointer) -> Int {
         guard numbers != nil else { return append(utf8) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hash = FNV1a.hash(utf8)
         if let found = numbers![hash] {
             let number = Int(found)
             let equal = withBytes(number) { known in

@@ -89,19 +89,12 @@ struct EventList: Sendable {
         return Slot(start: storage.bodies.append(body), count: body.count)
     }
 
-    /// An event's body: its fields with every string a number in `table`.
+    /// An event's body (`Writer.chronologyEvent`) with every string a number in `table`.
     private static func body(_ item: ChronologyEvent, table: StringTable) -> [UInt8] {
         var w = RecordBinary.Writer()
         w.table = table
         w.bytes.reserveCapacity(128)
-        w.string(item.id)
-        w.event(item.event)
-        w.count(item.sources.count)
-        for source in item.sources {
-            w.string(source.source)
-            w.string(source.url)
-            w.string(source.title)
-        }
+        w.chronologyEvent(item)
         return w.bytes
     }
 
@@ -114,16 +107,9 @@ struct EventList: Sendable {
         return try storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in
             var r = RecordBinary.Reader(bytes: raw)
             r.table = storage.strings
-            let id = try r.string()
-            let event = try r.event()
-            var sources: [EventSource] = []
-            let count = try r.count()
-            sources.reserveCapacity(count)
-            for _ in 0..<count {
-                sources.append(EventSource(source: try r.string(), url: try r.optionalString(), title: try r.optionalString()))
-            }
+            let item = try r.chronologyEvent(corrected: heads[index].corrected)
             guard r.offset == slot.count else { throw RecordBinaryError.corrupt }
-            return ChronologyEvent(id: id, event: event, sources: sources, corrected: heads[index].corrected)
+            return item
         }
     }
 
@@ -210,34 +196,21 @@ struct EventList: Sendable {
         self.slots = slots
         heads.reserveCapacity(count)
         // Names repeat: each decoded once.
-        var names: [UInt64: String] = [:]
+        let names = RecordBinary.TableNames()
         for slot in slots {
             let corrected = try r.present()
-            heads.append(try Self.readHead(slot, storage: storage, names: &names, corrected: corrected))
+            heads.append(try Self.readHead(slot, storage: storage, names: names, corrected: corrected))
         }
     }
 
-    /// The head of a stored body: id, unit, kind and date are its first fields.
-    private static func readHead(_ slot: Slot, storage: Storage, names: inout [UInt64: String], corrected: Bool) throws -> Head {
+    /// The head of a stored body: the id and the head of the event (`Reader.chronologyEventHead`).
+    private static func readHead(_ slot: Slot, storage: Storage, names: RecordBinary.TableNames, corrected: Bool) throws -> Head {
         try storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in
             var r = RecordBinary.Reader(bytes: raw)
             r.table = storage.strings
-            func name() throws -> String {
-                let number = try r.varint()
-                if let known = names[number] { return known }
-                guard number < UInt64(storage.strings.count), let text = storage.strings.string(Int(number)) else {
-                    throw RecordBinaryError.corrupt
-                }
-                names[number] = text
-                return text
-            }
-            let id = try r.string()
-            let unit = UnitReference(name: try name(), id: try name(), mention: try name())
-            if try r.present() { try r.skipString() }
-            guard let kind = EventKind(rawValue: try name()) else { throw RecordBinaryError.corrupt }
-            try r.skipString()
-            let date = try r.present() ? try r.date() : nil
-            return Head(id: id, unit: unit, kind: kind, date: date, corrected: corrected)
+            r.tableNames = names
+            let (id, event) = try r.chronologyEventHead()
+            return Head(id: id, unit: event.unit, kind: event.kind, date: event.date, corrected: corrected)
         }
     }
 }

@@ -1,0 +1,242 @@
+/// The field order of each type in its stored forms (`RecordBinary` blobs, `EventList` bodies,
+/// the stored chronology, the report outline), written once: each type's writer beside its
+/// reader. Adding, removing or reordering a field here changes every stored form that holds the
+/// type: bump `RecordBinary.version` and `BuiltChronology.StoredForm.version` (CONTRIBUTING.md).
+extension RecordBinary.Writer {
+    mutating func date(_ value: PartialDate) {
+        int(value.year)
+        optional(value.month) { $0.int($1) }
+        optional(value.day) { $0.int($1) }
+    }
+}
+
+extension RecordBinary.Reader {
+    mutating func date() throws -> PartialDate {
+        let year = try int()
+        let month = try present() ? try int() : nil
+        let day = try present() ? try int() : nil
+        return PartialDate(year: year, month: month, day: day)
+    }
+}
+
+// MARK: Person
+
+extension RecordBinary.Writer {
+    mutating func person(_ value: Person) {
+        string(value.rank)
+        string(value.name)
+        count(value.positions.count)
+        for position in value.positions { string(position) }
+        string(value.role.rawValue)
+    }
+}
+
+extension RecordBinary.Reader {
+    mutating func person() throws -> Person {
+        let rank = try optionalSharedString()
+        let name = try sharedString()
+        var positions: [String] = []
+        let count = try count()
+        positions.reserveCapacity(count)
+        for _ in 0..<count { positions.append(try sharedString()) }
+        return Person(rank: rank, name: name, positions: positions, role: try raw(PersonRole.self))
+    }
+}
+
+// MARK: Document
+
+extension RecordBinary.Writer {
+    mutating func document(_ value: DocumentReference) {
+        string(value.code)
+        string(value.type)
+        string(value.number)
+        string(value.issuer)
+        optional(value.date) { $0.date($1) }
+    }
+}
+
+extension RecordBinary.Reader {
+    mutating func document() throws -> DocumentReference {
+        DocumentReference(
+            code: try sharedString(), type: try sharedString(), number: try optionalSharedString(),
+            issuer: try optionalSharedString(), date: try present() ? try date() : nil)
+    }
+}
+
+// MARK: Event
+
+/// An event's first fields, in their stored order: what `EventList.Head` keeps (unit, kind,
+/// date) and the organizer and title between them. Readers of the head (`EventList`) read
+/// these and stop; `Reader.event()` reads them and goes on.
+struct EventHead {
+    /// The unit without its role, which is stored last.
+    var unit: UnitReference
+    var organizer: String?
+    var kind: EventKind
+    var title: String
+    var date: PartialDate?
+}
+
+extension RecordBinary.Writer {
+    mutating func event(_ value: Event) {
+        // The head (`EventHead`).
+        string(value.unit.name)
+        string(value.unit.id)
+        string(value.unit.mention)
+        string(value.organizer)
+        string(value.kind.rawValue)
+        string(value.title)
+        optional(value.date.value) { $0.date($1) }
+        // The rest.
+        string(value.date.partOfDay?.rawValue)
+        string(value.date.basis.rawValue)
+        string(value.date.evidence)
+        string(value.period)
+        optional(value.chair) { $0.person($1) }
+        count(value.people.count)
+        for person in value.people { self.person(person) }
+        count(value.documents.count)
+        for document in value.documents { self.document(document) }
+        count(value.credits.count)
+        for credit in value.credits { string(credit) }
+        // Last, so readers of an event's head need not know of it.
+        string(value.unit.role)
+    }
+}
+
+extension RecordBinary.Reader {
+    /// The head of an event (`EventHead`); with `skippingText`, the organizer and title are
+    /// passed over (nil and empty).
+    mutating func eventHead(skippingText: Bool = false) throws -> EventHead {
+        let unit = UnitReference(name: try sharedString(), id: try sharedString(), mention: try sharedString())
+        var organizer: String?
+        if try present() {
+            if skippingText { try skipString() } else { organizer = try sharedString() }
+        }
+        let kind = try raw(EventKind.self)
+        var title = ""
+        if skippingText { try skipString() } else { title = try string() }
+        let date = try present() ? try date() : nil
+        return EventHead(unit: unit, organizer: organizer, kind: kind, title: title, date: date)
+    }
+
+    mutating func event() throws -> Event {
+        let head = try eventHead()
+        let partOfDay = try present() ? try raw(PartOfDay.self) : nil
+        let basis = try raw(DateBasis.self)
+        let evidence = try optionalString()
+        let period = try optionalSharedString()
+        let chair = try present() ? try person() : nil
+        var people: [Person] = []
+        for _ in 0..<(try count()) { people.append(try person()) }
+        var documents: [DocumentReference] = []
+        for _ in 0..<(try count()) { documents.append(try document()) }
+        var credits: [String] = []
+        for _ in 0..<(try count()) { credits.append(try sharedString()) }
+        var unit = head.unit
+        unit.role = try optionalSharedString()
+        return Event(
+            unit: unit, organizer: head.organizer, kind: head.kind, title: head.title,
+            date: EventDate(value: head.date, partOfDay: partOfDay, basis: basis, evidence: evidence),
+            period: period, chair: chair, people: people, documents: documents, credits: credits)
+    }
+}
+
+// MARK: Record
+
+extension RecordBinary.Writer {
+    mutating func record(_ value: ArticleRecord) {
+        string(value.source)
+        string(value.url)
+        string(value.title)
+        string(value.status.rawValue)
+        string(value.error)
+        optional(value.referenceDate) {
+            $0.date($1.value)
+            $0.string($1.basis)
+            $0.string($1.evidence)
+        }
+        count(value.events.count)
+        for event in value.events { self.event(event) }
+    }
+}
+
+extension RecordBinary.Reader {
+    mutating func record() throws -> ArticleRecord {
+        let source = try string()
+        let url = try optionalString()
+        let title = try optionalString()
+        let status = try raw(ArticleStatus.self)
+        let error = try optionalString()
+        let referenceDate = try present()
+            ? ReferenceDate(value: try date(), basis: try string(), evidence: try optionalString()) : nil
+        var events: [Event] = []
+        let count = try count()
+        events.reserveCapacity(count)
+        for _ in 0..<count { events.append(try event()) }
+        return ArticleRecord(
+            source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
+            events: events)
+    }
+}
+
+// MARK: Chronology event
+
+extension RecordBinary.Writer {
+    /// A chronology event without its corrected flag: id, event, sources (`EventList`'s body of
+    /// an event; the list keeps the flag beside it, and the report keys add it after).
+    mutating func chronologyEvent(_ item: ChronologyEvent) {
+        string(item.id)
+        event(item.event)
+        count(item.sources.count)
+        for source in item.sources {
+            string(source.source)
+            string(source.url)
+            string(source.title)
+        }
+    }
+}
+
+extension RecordBinary.Reader {
+    mutating func chronologyEvent(corrected: Bool) throws -> ChronologyEvent {
+        let id = try string()
+        let event = try event()
+        var sources: [EventSource] = []
+        let count = try count()
+        sources.reserveCapacity(count)
+        for _ in 0..<count {
+            sources.append(EventSource(source: try string(), url: try optionalString(), title: try optionalString()))
+        }
+        return ChronologyEvent(id: id, event: event, sources: sources, corrected: corrected)
+    }
+
+    /// The id and event head of a chronology event, its organizer and title passed over.
+    mutating func chronologyEventHead() throws -> (id: String, event: EventHead) {
+        (try string(), try eventHead(skippingText: true))
+    }
+}
+
+// MARK: Problem, digest
+
+extension RecordBinary.Writer {
+    mutating func problem(_ value: ArticleProblem) {
+        string(value.source)
+        string(value.reason)
+    }
+
+    /// A 128-bit hash: its two lanes, first then second, eight bytes each.
+    mutating func digest(_ value: Hash128.Digest) {
+        uint64(value.first)
+        uint64(value.second)
+    }
+}
+
+extension RecordBinary.Reader {
+    mutating func problem() throws -> ArticleProblem {
+        ArticleProblem(source: try string(), reason: try string())
+    }
+
+    mutating func digest() throws -> Hash128.Digest {
+        Hash128.Digest(first: try uint64(), second: try uint64())
+    }
+}
