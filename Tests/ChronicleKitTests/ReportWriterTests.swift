@@ -89,6 +89,27 @@ import Testing
         #expect(ReportSample.files(in: output).contains("units/quan-doan-12.md"))
     }
 
+    @Test func templatesIncludingEachOtherInALoopAreRefused() throws {
+        let templates = ReportSample.temporaryDirectory()
+        let output = ReportSample.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: templates)
+            try? FileManager.default.removeItem(at: output)
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: ReportSample.templates.path) {
+            try FileManager.default.copyItem(at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
+        }
+        var config = ReportSample.config(output: output)
+        config.templatesDirectory = templates
+        // A staff edit that makes a row include the table header, which includes the row.
+        try Data("| {{date}} |{{> table-header}}\n".utf8).write(to: templates.appendingPathComponent("event-row.mustache"))
+        try Data("| a | b |\n{{> event-row}}".utf8).write(to: templates.appendingPathComponent("table-header.mustache"))
+        let error = try #require(throws: ConfigError.self) { try ReportWriter(config: config).write(ReportSample.input) }
+        #expect(error.description.contains("loop"))
+        #expect(error.description.contains("event-row → table-header → event-row"))
+        #expect(ReportSample.files(in: output).isEmpty)
+    }
+
     @Test func missingOrBrokenTemplateNamesTheFile() throws {
         let templates = ReportSample.temporaryDirectory()
         let output = ReportSample.temporaryDirectory()

@@ -38,6 +38,7 @@ struct ReportTemplates: Sendable {
     init(directory: URL, language: ReportLanguage) throws {
         var library = MustacheLibrary()
         var hash = Hash128("templates")
+        var partials: [String: [String]] = [:]
         for name in Self.names {
             let url = directory.appendingPathComponent("\(name).mustache")
             guard FileManager.default.fileExists(atPath: url.path) else { throw ConfigError.missingFile(path: url.path) }
@@ -46,6 +47,7 @@ struct ReportTemplates: Sendable {
             }
             hash.add(name)
             hash.add(text)
+            partials[name] = Self.partialNames(in: text)
             do {
                 // The pragma sits on the first line without a newline so line numbers in errors stay right.
                 library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + text), named: name)
@@ -57,6 +59,7 @@ struct ReportTemplates: Sendable {
                 throw ConfigError.unreadable(path: url.path, reason: "not a valid Mustache template: \(error)")
             }
         }
+        try Self.rejectPartialLoops(partials, directory: directory)
         self.library = library
 
         let labelsURL = directory.appendingPathComponent("labels.\(language.rawValue).yml")
@@ -79,6 +82,36 @@ struct ReportTemplates: Sendable {
         precisionLabels = try map("precision", [DatePrecision.day, .month, .year], \.rawValue)
         partOfDayLabels = try map("part_of_day", [PartOfDay.morning, .afternoon, .evening], \.rawValue)
         self.labels = labels
+    }
+
+    /// The partials a template includes (`{{> name}}`).
+    static func partialNames(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    /// A template that includes itself, directly or through others, would render forever (the
+    /// run died of a stack overflow): refused when the templates are read, naming the loop.
+    static func rejectPartialLoops(_ partials: [String: [String]], directory: URL) throws {
+        var done = Set<String>()
+        func visit(_ name: String, _ path: [String]) throws {
+            if let start = path.firstIndex(of: name) {
+                let loop = (path[start...] + [name]).joined(separator: " → ")
+                throw ConfigError.unreadable(
+                    path: directory.appendingPathComponent("\(name).mustache").path, reason: "its partials include each other in a loop: \(loop)")
+            }
+            guard !done.contains(name) else { return }
+            for next in partials[name] ?? [] where partials[next] != nil { try visit(next, path + [name]) }
+            done.insert(name)
+        }
+        for name in partials.keys.sorted() { try visit(name, []) }
     }
 
     func kind(_ kind: EventKind) -> String { kindLabels[kind] ?? kind.rawValue }
