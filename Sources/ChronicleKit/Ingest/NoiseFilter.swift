@@ -6,12 +6,30 @@ import Foundation
 /// captions repeated by the scraper, share/print widget lines, a trailing comment form and a
 /// trailing related-news list. Credit lines ("Tin, ảnh: ...") are kept.
 ///
-/// Works line by line on UTF-8 bytes; only short lines are ever lowercased as Strings.
+/// Works line by line on UTF-8 bytes; only short lines are ever lowercased as Strings. The
+/// noise phrases are data (`config/ingest/noise.yml`, `NoisePhrases`).
 public struct NoiseFilter: Sendable {
     /// A line equal to one of the last `duplicateWindow` kept lines is a scraper duplicate.
     public var duplicateWindow = 4
 
-    public init() {}
+    /// Words of share, print and social widgets, as words, longest phrase first.
+    let widgetPhrases: [[Substring]]
+    /// Labels of a comment form; the trailing block starting at one of them is dropped.
+    let commentLabels: Set<String>
+    /// Headings of a related-news list; dropped with the headline-like lines after them.
+    let relatedHeadings: Set<String>
+    /// First words of the widget phrases, lowercase and capitalized, to skip most lines early.
+    let widgetFirstWords: Set<[UInt8]>
+    /// First words of comment labels and related-news headings.
+    let blockFirstWords: Set<[UInt8]>
+
+    public init(phrases: NoisePhrases) {
+        widgetPhrases = phrases.widgetPhrases.map { $0.split(separator: " ") }.sorted { $0.count > $1.count }
+        commentLabels = Set(phrases.commentLabels)
+        relatedHeadings = Set(phrases.relatedHeadings)
+        widgetFirstWords = Self.firstWords(widgetPhrases.map { $0.joined(separator: " ") })
+        blockFirstWords = Self.firstWords(Array(commentLabels) + Array(relatedHeadings))
+    }
 
     /// The cleaned text: NFC, one paragraph per line, noise lines removed ("" when nothing is left).
     public func clean(_ text: String) -> String {
@@ -30,13 +48,13 @@ public struct NoiseFilter: Sendable {
             if line.isEmpty || buffer.isPunctuationOnly(line) { continue }
             // Widget lines are short and never end with a period (captions do).
             if line.count <= 64, buffer.bytes[line.upperBound - 1] != UInt8(ascii: "."),
-               Self.widgetFirstWords.contains(buffer.firstWord(line)), Self.isWidgetLine(buffer.string(line)) {
+               widgetFirstWords.contains(buffer.firstWord(line)), isWidgetLine(buffer.string(line)) {
                 continue
             }
             if kept.suffix(duplicateWindow).contains(where: { buffer.equal($0, line) }) { continue }
             kept.append(line)
         }
-        kept.removeLast(kept.count - Self.trailingBlockStart(kept, buffer))
+        kept.removeLast(kept.count - trailingBlockStart(kept, buffer))
         var output: [UInt8] = []
         output.reserveCapacity(kept.reduce(0) { $0 + $1.count + 1 })
         for (index, line) in kept.enumerated() {
@@ -54,24 +72,8 @@ public struct NoiseFilter: Sendable {
         }()
     }
 
-    // MARK: - Noise vocabularies (lowercase NFC)
-
+    /// The `leftcenterrightdel` layout token: markup residue, not a word, so it stays here.
     static let layoutToken = Array("leftcenterrightdel".utf8)
-
-    /// Words of share, print and social widgets; a short line made only of them is dropped.
-    static let widgetPhrases: [[Substring]] = [
-        "chia sẻ", "chia sẻ bài viết", "chia sẻ bài", "in bài", "in bài viết", "in", "bản in", "gửi bài",
-        "gửi bài viết", "gửi email", "lưu bài", "lưu bài viết", "lưu", "facebook", "zalo", "twitter", "tweet",
-        "email", "e-mail", "linkedin", "messenger", "telegram", "share", "print", "copy link", "sao chép",
-        "sao chép liên kết", "sao chép link", "thích", "like", "quay lại", "trở lại", "về đầu trang",
-        "theo dõi", "google news", "cỡ chữ", "a+", "a-", "nghe", "nghe bài viết", "đọc bài", "bookmark",
-        "tải về", "pinterest", "gửi",
-    ].map { $0.split(separator: " ") }.sorted { $0.count > $1.count }
-
-    /// First words of the widget phrases, lowercase and capitalized, to skip most lines early.
-    static let widgetFirstWords = firstWords(widgetPhrases.map { $0.joined(separator: " ") })
-    /// First words of comment labels and related-news headings.
-    static let blockFirstWords = firstWords(Array(commentLabels) + Array(relatedHeadings))
 
     static func firstWords(_ phrases: [String]) -> Set<[UInt8]> {
         var words = Set<[UInt8]>()
@@ -86,11 +88,11 @@ public struct NoiseFilter: Sendable {
     }
 
     /// One line of text (a title): normalized like `clean` but never dropped, lines joined.
-    public func singleLine(_ text: String) -> String {
+    public static func singleLine(_ text: String) -> String {
         var text = text
-        if Self.needsNormalization(text) { text = ChunkedNFC.normalized(text) }
+        if needsNormalization(text) { text = ChunkedNFC.normalized(text) }
         var buffer = LineBuffer()
-        _ = Self.normalizeLines(text, into: &buffer)
+        _ = normalizeLines(text, into: &buffer)
         var output: [UInt8] = []
         for line in buffer.lines where !line.isEmpty {
             if !output.isEmpty { output.append(0x20) }
@@ -99,23 +101,9 @@ public struct NoiseFilter: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Labels of a comment form; the trailing block starting at one of them is dropped.
-    static let commentLabels: Set<String> = [
-        "bình luận", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận", "viết bình luận", "bình luận của bạn",
-        "họ và tên", "họ tên", "tên của bạn", "email", "e-mail", "địa chỉ email", "nội dung", "gửi", "gửi ý kiến",
-        "mã xác nhận", "mã bảo mật", "số điện thoại", "điện thoại", "bạn đọc", "ý kiến", "đăng nhập",
-        "bình luận facebook", "hủy", "đóng",
-    ]
-
-    /// Headings of a related-news list; dropped with the headline-like lines after them.
-    static let relatedHeadings: Set<String> = [
-        "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "xem thêm",
-        "đọc thêm", "tin mới", "tin mới nhất", "tin đọc nhiều", "bài viết liên quan", "có thể bạn quan tâm",
-    ]
-
     // MARK: - Line tests
 
-    static func isWidgetLine(_ line: String) -> Bool {
+    func isWidgetLine(_ line: String) -> Bool {
         let words = line.lowercased().split { $0 == " " || $0 == "|" || $0 == "/" || $0 == "•" || $0 == "·" || $0 == "," }
             .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }
             .filter { !$0.isEmpty }
@@ -144,14 +132,14 @@ public struct NoiseFilter: Sendable {
     }
 
     /// Where the trailing comment form or related-news list starts (the count when none).
-    static func trailingBlockStart(_ lines: [Range<Int>], _ buffer: LineBuffer) -> Int {
+    func trailingBlockStart(_ lines: [Range<Int>], _ buffer: LineBuffer) -> Int {
         var cut = lines.count
         // Comment form: walk back over labels and short form leftovers; cut at the earliest label.
         var i = lines.count - 1
         while i >= 0 {
             let line = lines[i]
             guard line.count <= 80 else { break }
-            if blockFirstWords.contains(buffer.firstWord(line)), commentLabels.contains(label(buffer.string(line))) {
+            if blockFirstWords.contains(buffer.firstWord(line)), commentLabels.contains(Self.label(buffer.string(line))) {
                 cut = i
             } else if !(line.count <= 24 && !buffer.contains(line, [UInt8(ascii: ":")]) && buffer.hasLowercaseASCII(line)) {
                 break
@@ -163,7 +151,7 @@ public struct NoiseFilter: Sendable {
             let line = lines[j]
             guard line.count <= 300, buffer.bytes[line.upperBound - 1] != UInt8(ascii: ".") else { break }
             if line.count <= 60, blockFirstWords.contains(buffer.firstWord(line)),
-               relatedHeadings.contains(label(buffer.string(line))) {
+               relatedHeadings.contains(Self.label(buffer.string(line))) {
                 let rest = lines[(j + 1)..<cut]
                 if rest.allSatisfy({ $0.count <= 300 && buffer.bytes[$0.upperBound - 1] != UInt8(ascii: ".") }) {
                     cut = j
