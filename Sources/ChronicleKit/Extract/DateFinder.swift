@@ -25,7 +25,7 @@ enum DateFinder {
         var t = 0
         while t < scan.n {
             // Each shape's mention ends past `t`; the scan goes on after it.
-            if let mention = scan.mention(at: t) {
+            if scan.mayStart(at: t), let mention = scan.mention(at: t) {
                 result.append(mention)
                 t = mention.range.upperBound
             } else {
@@ -124,7 +124,7 @@ private struct DateScan {
     let tokens: [Token]
     let n: Int
     let slash: Int32, dash: Int32, dot: Int32
-    let ngay: Int32, thang: Int32, nam: Int32
+    let ngay: Int32, thang: Int32, nam: Int32, tu: Int32
 
     init(_ text: ArticleText) {
         self.text = text
@@ -136,6 +136,14 @@ private struct DateScan {
         ngay = text.words[.ngay]
         thang = text.words[.thang]
         nam = text.words[.nam]
+        tu = text.words[.tu]
+    }
+
+    /// Whether any shape can be at `t`: each starts with a number, "tháng", "từ" or "ngày".
+    /// Most tokens are other words, and are passed over without a call.
+    @inline(__always) func mayStart(at t: Int) -> Bool {
+        let token = tokens[t]
+        return token.isNumber || token.id == thang || token.id == tu || token.id == ngay
     }
 
     func mention(at t: Int) -> DateMention? {
@@ -188,7 +196,7 @@ private struct DateScan {
 
     /// Spans in words "từ 14 đến 16-5", "từ ngày 9 đến ngày 11/8/2025": the start day.
     private func spanInWords(at t: Int) -> DateMention? {
-        guard tokens[t].id == text.words[.tu] || tokens[t].id == ngay && text.isWord(t - 1, .tu) else { return nil }
+        guard tokens[t].id == tu || tokens[t].id == ngay && text.isWord(t - 1, .tu) else { return nil }
         var d = t + 1
         if text.isWord(d, ngay) { d += 1 }
         var e = d + 1
