@@ -62,82 +62,10 @@ package struct SyntheticTemplate: Sendable, Hashable {
     /// A real article text whose unit numbers, day/month dates and years become slots, followed by
     /// a generated credit line so that no two rendered copies are the same.
     package init(articleText text: String) {
-        let bytes = Array(text.precomposedStringWithCanonicalMapping.utf8)
-        var parts: [Part] = []
-        var literalStart = 0
-        var baseYear: Int?
-        var i = 0
-        let n = bytes.count
-
-        func flush(_ end: Int) {
-            if end > literalStart {
-                parts.append(.literal(String(decoding: bytes[literalStart..<end], as: UTF8.self)))
-            }
-        }
-        func digitRun(from start: Int) -> (end: Int, value: Int) {
-            var end = start
-            var value = 0
-            while end < n, bytes[end] >= 0x30, bytes[end] <= 0x39, end - start < 9 {
-                value = value * 10 + Int(bytes[end] - 0x30)
-                end += 1
-            }
-            return (end, value)
-        }
-        func isDigit(_ index: Int) -> Bool { index >= 0 && index < n && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
-
-        scan: while i < n {
-            for (prefix, kind) in Self.unitPrefixes where Self.matches(bytes, at: i, prefix) {
-                let start = i + prefix.count
-                let run = digitRun(from: start)
-                if run.end > start, !isDigit(run.end) {
-                    flush(start)
-                    parts.append(.unitNumber(kind))
-                    literalStart = run.end
-                    i = run.end
-                    continue scan
-                }
-            }
-            guard isDigit(i), !isDigit(i - 1), i == 0 || bytes[i - 1] != 0x2F else {
-                i += 1
-                continue
-            }
-            let first = digitRun(from: i)
-            // d/m or d/m/yyyy
-            if first.end - i <= 2, first.end < n, bytes[first.end] == 0x2F {
-                let second = digitRun(from: first.end + 1)
-                let secondLength = second.end - first.end - 1
-                if secondLength >= 1, secondLength <= 2, (1...31).contains(first.value), (1...12).contains(second.value) {
-                    var end = second.end
-                    var datedParts: [Part] = [.slot(.day), .literal("/"), .slot(.month)]
-                    if end < n, bytes[end] == 0x2F {
-                        let third = digitRun(from: end + 1)
-                        if third.end - end - 1 == 4, !isDigit(third.end) {
-                            baseYear = baseYear ?? third.value
-                            datedParts += [.literal("/"), .slot(.year)]
-                            end = third.end
-                        }
-                    }
-                    if !isDigit(end) {
-                        flush(i)
-                        parts += datedParts
-                        literalStart = end
-                        i = end
-                        continue
-                    }
-                }
-            }
-            // A year on its own: kept relative to the article's year.
-            if first.end - i == 4, (2015...2030).contains(first.value), !isDigit(first.end),
-               first.end >= n || bytes[first.end] != 0x2F {
-                flush(i)
-                parts.append(.yearOffset(first.value))  // absolute for now, made relative below
-                literalStart = first.end
-            }
-            i = first.end
-        }
-        flush(n)
-        let base = baseYear ?? 2022
-        parts = parts.map { part in
+        var scan = ArticleTextScan(bytes: Array(text.precomposedStringWithCanonicalMapping.utf8))
+        scan.run()
+        let base = scan.baseYear ?? 2022
+        var parts = scan.parts.map { part -> Part in
             if case .yearOffset(let year) = part { return .yearOffset(year - base) }
             return part
         }
@@ -164,6 +92,111 @@ package struct SyntheticTemplate: Sendable, Hashable {
         guard index + prefix.count <= bytes.count, bytes[index] == prefix[0] else { return false }
         for k in 1..<prefix.count where bytes[index + k] != prefix[k] { return false }
         return true
+    }
+}
+
+extension SyntheticTemplate {
+    /// The parts of a real text (`init(articleText:)`): literal runs between the unit numbers,
+    /// day/month dates and years that become slots. Years are absolute here.
+    private struct ArticleTextScan {
+        let bytes: [UInt8]
+        var parts: [Part] = []
+        var literalStart = 0
+        /// The year of the first full date (d/m/yyyy), which the other years are made relative to.
+        var baseYear: Int?
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        mutating func run() {
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                if let end = unitNumber(at: i) {
+                    i = end
+                    continue
+                }
+                guard isDigit(i), !isDigit(i - 1), i == 0 || bytes[i - 1] != 0x2F else {
+                    i += 1
+                    continue
+                }
+                let first = digitRun(from: i)
+                if let end = date(at: i, first: first) {
+                    i = end
+                    continue
+                }
+                // A year on its own: kept relative to the article's year.
+                if first.end - i == 4, (2015...2030).contains(first.value), !isDigit(first.end),
+                   first.end >= n || bytes[first.end] != 0x2F {
+                    flush(i)
+                    parts.append(.yearOffset(first.value))  // absolute for now, made relative by the caller
+                    literalStart = first.end
+                }
+                i = first.end
+            }
+            flush(n)
+        }
+
+        /// "Sư đoàn 302" at `i`: the number becomes a slot; returns where the scan goes on.
+        private mutating func unitNumber(at i: Int) -> Int? {
+            for (prefix, kind) in SyntheticTemplate.unitPrefixes where SyntheticTemplate.matches(bytes, at: i, prefix) {
+                let start = i + prefix.count
+                let run = digitRun(from: start)
+                if run.end > start, !isDigit(run.end) {
+                    flush(start)
+                    parts.append(.unitNumber(kind))
+                    literalStart = run.end
+                    return run.end
+                }
+            }
+            return nil
+        }
+
+        /// d/m or d/m/yyyy starting at `i` with the digits `first`: day, month (and year) slots;
+        /// returns where the scan goes on.
+        private mutating func date(at i: Int, first: (end: Int, value: Int)) -> Int? {
+            let n = bytes.count
+            guard first.end - i <= 2, first.end < n, bytes[first.end] == 0x2F else { return nil }
+            let second = digitRun(from: first.end + 1)
+            let secondLength = second.end - first.end - 1
+            guard secondLength >= 1, secondLength <= 2, (1...31).contains(first.value), (1...12).contains(second.value) else { return nil }
+            var end = second.end
+            var datedParts: [Part] = [.slot(.day), .literal("/"), .slot(.month)]
+            if end < n, bytes[end] == 0x2F {
+                let third = digitRun(from: end + 1)
+                if third.end - end - 1 == 4, !isDigit(third.end) {
+                    // Taken even when the date itself is not (a digit right after it).
+                    baseYear = baseYear ?? third.value
+                    datedParts += [.literal("/"), .slot(.year)]
+                    end = third.end
+                }
+            }
+            guard !isDigit(end) else { return nil }
+            flush(i)
+            parts += datedParts
+            literalStart = end
+            return end
+        }
+
+        private mutating func flush(_ end: Int) {
+            if end > literalStart {
+                parts.append(.literal(String(decoding: bytes[literalStart..<end], as: UTF8.self)))
+            }
+        }
+
+        /// The number written from `start` (nine digits at most).
+        private func digitRun(from start: Int) -> (end: Int, value: Int) {
+            var end = start
+            var value = 0
+            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39, end - start < 9 {
+                value = value * 10 + Int(bytes[end] - 0x30)
+                end += 1
+            }
+            return (end, value)
+        }
+
+        private func isDigit(_ index: Int) -> Bool { index >= 0 && index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
     }
 }
 

@@ -32,7 +32,7 @@ enum BenchPhase: String, CaseIterable, Sendable {
         let files = try InputScanner().scan([layout.input]).files
 
         // Load (not part of the extraction figures), stopping once `limit` articles are in memory.
-        let loader = ArticleLoader()
+        let loader = ArticleLoader(noise: try NoisePhrases.load(configDirectory: config.configDirectory))
         var articles: [Article] = []
         let loadStart = clock.now
         var next = 0

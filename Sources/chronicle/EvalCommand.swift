@@ -36,9 +36,10 @@ struct EvalCommand: ParsableCommand {
             let config = try configOptions.load()
             let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
             let evaluator = Evaluator(extractor: ArticleExtractor(rules: rules))
+            let loader = ArticleLoader(noise: try NoisePhrases.load(configDirectory: config.configDirectory))
             let files = gold.isEmpty ? Self.sharedDevFiles.filter { FileManager.default.fileExists(atPath: $0) } : gold
             for (index, file) in files.enumerated() {
-                let report = evaluator.evaluate(try GoldSet.load(URL(fileURLWithPath: file)))
+                let report = evaluator.evaluate(try GoldSet.load(URL(fileURLWithPath: file), loader: loader))
                 if files.count > 1 { print((index > 0 ? "\n" : "") + "== \(file)") }
                 print(report.render())
             }

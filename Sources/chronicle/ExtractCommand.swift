@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
             let scan = try InputScanner().scan(paths.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL })
             let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
             let extractor = ArticleExtractor(rules: rules)
-            let loader = ArticleLoader()
+            let loader = ArticleLoader(noise: try NoisePhrases.load(configDirectory: config.configDirectory))
             for file in scan.files {
                 for article in loader.load(file) {
                     let record = extractor.record(for: article)

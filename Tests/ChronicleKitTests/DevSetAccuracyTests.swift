@@ -14,7 +14,7 @@ struct DevSetAccuracyTests {
             print("DevSetAccuracyTests: skipped, \(url.path) is absent (the shared corpus lives beside the repository)")
             return nil
         }
-        return Evaluator(extractor: ExtractTestSupport.extractor).evaluate(try GoldSet.load(url))
+        return Evaluator(extractor: ExtractTestSupport.extractor).evaluate(try GoldSet.load(url, loader: ExtractTestSupport.loader))
     }
 
     @Test func devSet() throws {

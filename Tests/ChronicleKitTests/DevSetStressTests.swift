@@ -42,7 +42,7 @@ struct DevSetStressTests {
             print("DevSetStressTests: skipped, \(url.path) is absent (the shared corpus lives beside the repository)")
             return nil
         }
-        let gold = try GoldSet.load(url)
+        let gold = try GoldSet.load(url, loader: ExtractTestSupport.loader)
         let evaluator = Evaluator(extractor: ExtractTestSupport.extractor)
         var result: [Variant: EvaluationReport] = [:]
         for v in Variant.allCases { result[v] = evaluator.evaluate(variant(v, of: gold)) }
@@ -58,7 +58,7 @@ struct DevSetStressTests {
         }
         // Spelling and Unicode form must not matter at all: the same figures as the plain set.
         let plain = Evaluator(extractor: ExtractTestSupport.extractor).evaluate(
-            try GoldSet.load(DevSetAccuracyTests.corpus.appendingPathComponent("dev.jsonl")))
+            try GoldSet.load(DevSetAccuracyTests.corpus.appendingPathComponent("dev.jsonl"), loader: ExtractTestSupport.loader))
         for v in [Variant.nfd, .oldTones] {
             let r = reports[v]!
             #expect(r.f1 == plain.f1, "\(v.rawValue)")

@@ -7,7 +7,7 @@ import Testing
         guard let ids = ProcessInfo.processInfo.environment["DEBUG_IDS"] else { return }
         let file = ProcessInfo.processInfo.environment["DEBUG_GOLD"].map { URL(fileURLWithPath: $0) }
             ?? ExtractTestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev.jsonl")
-        let gold = try GoldSet.load(file, articlesDirectory: ExtractTestSupport.root)
+        let gold = try GoldSet.load(file, articlesDirectory: ExtractTestSupport.root, loader: ExtractTestSupport.loader)
         for item in gold where ids == "*" || ids.split(separator: ",").contains(where: { item.id.hasSuffix($0) }) {
             if ProcessInfo.processInfo.environment["DEBUG_TEXT"] != nil { print(item.article.title ?? "-", item.article.referenceDate as Any); print(item.text) }
             let a = ArticleText(item.text, rules: ExtractTestSupport.rules)
@@ -23,7 +23,7 @@ import Testing
 @Suite struct ExtractBenchTests {
     @Test func throughput() throws {
         guard ProcessInfo.processInfo.environment["BENCH"] != nil else { return }
-        let gold = try GoldSet.load(ExtractTestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev.jsonl"))
+        let gold = try GoldSet.load(ExtractTestSupport.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev.jsonl"), loader: ExtractTestSupport.loader)
         let articles = gold.map(\.article)
         let start = Date()
         var n = 0

@@ -7,7 +7,7 @@ import Testing
     /// Texts that are not NFC (combining marks, U+2000/U+2001 singletons, scripts outside the
     /// Vietnamese blocks) are normalized before the line pass, as before.
     @Test func noiseFilterNormalizesWhatTheLinePassFlags() {
-        let filter = NoiseFilter()
+        let filter = NoiseFilter(phrases: ExtractTestSupport.noise)
         let samples = [
             "Ho\u{0323}i nghi\u{0323} Đảng ủy Sư đoàn 3 tổng kết năm 2024.",
             "Sáng\u{2000}12-3,\u{2001}Đảng ủy Lữ đoàn 144 tổ chức hội nghị.",

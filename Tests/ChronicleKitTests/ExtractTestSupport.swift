@@ -1,7 +1,7 @@
 import Foundation
 @testable import ChronicleKit
 
-/// Rules loaded once from the repository's config folder for the extraction tests.
+/// Rules and noise phrases loaded once from the repository's config folder for the tests.
 enum ExtractTestSupport {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let rules: ExtractionRules = {
@@ -9,6 +9,9 @@ enum ExtractTestSupport {
         return try! ExtractionRules.load(configDirectory: config, unitsFile: config.appendingPathComponent("units.yml"))
     }()
     static let extractor = ArticleExtractor(rules: rules)
+    /// The noise phrases of the repository's config folder, and a loader reading with them as a run does.
+    static let noise = try! NoisePhrases.load(configDirectory: root.appendingPathComponent("config"))
+    static let loader = ArticleLoader(noise: noise)
 
     static func article(_ text: String, published: String? = nil) -> Article {
         Article(source: "test", referenceDate: published.flatMap { PartialDate(iso: $0) }.map { ReferenceDate(value: $0, basis: "published") }, text: text)

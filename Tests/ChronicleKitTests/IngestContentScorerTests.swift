@@ -149,7 +149,7 @@ import Testing
             <ul><li><a href="/1">Đảng ủy Sư đoàn 9 tổng kết công tác năm 2022</a></li><li><a href="/2">Trung đoàn 52 tổ chức hội nghị quân chính</a></li></ul>
             <p>Tin, ảnh: MINH ĐỨC</p></div></div></body></html>
             """
-        let article = ArticleLoader().load(data: Data(html.utf8), source: "a.html", format: .html)[0]
+        let article = ExtractTestSupport.loader.load(data: Data(html.utf8), source: "a.html", format: .html)[0]
         let lines = article.text.split(separator: "\n")
         #expect(lines.first == "Lữ đoàn 125 tổng kết năm 2022")
         #expect(lines.dropFirst().first?.hasPrefix("Sáng 14/12, Đảng ủy Lữ đoàn 125") == true)
@@ -162,7 +162,7 @@ import Testing
         let body = "<div class=\"b\">\(Self.prose)</div>"
         let lead = "<div class=\"s\">Sáng 14/12, Đảng ủy Lữ đoàn 125 tổ chức hội nghị tổng kết công tác đảng năm 2022.</div>"
         let share = "<div class=\"t\"><a href=\"#\">Facebook</a> <a href=\"#\">Zalo</a> <a href=\"#\">In bài</a></div>"
-        let loader = ArticleLoader()
+        let loader = ExtractTestSupport.loader
         let passed = loader.load(data: Data("<html><body><div>\(lead)\(share)\(body)</div></body></html>".utf8), source: "a.html", format: .html)[0]
         #expect(passed.text.hasPrefix("Sáng 14/12, Đảng ủy Lữ đoàn 125 tổ chức hội nghị"))
         #expect(!passed.text.contains("Zalo"))
@@ -180,7 +180,7 @@ import Testing
             + "</div><div id=\"m\">" + String(repeating: "<a href=\"/x\">Mục</a> ", count: 20_000) + "</div></body></html>"
         let clock = ContinuousClock()
         let started = clock.now
-        let article = ArticleLoader().load(data: Data(html.utf8), source: "lon.html", format: .html)[0]
+        let article = ExtractTestSupport.loader.load(data: Data(html.utf8), source: "lon.html", format: .html)[0]
         #expect(clock.now - started < .seconds(10))
         #expect(article.text.hasPrefix("Sáng 14/12"))
         #expect(!article.text.contains("Bạn đọc"))

@@ -3,7 +3,7 @@ import Testing
 @testable import ChronicleKit
 
 @Suite struct IngestHTMLTests {
-    let loader = ArticleLoader()
+    let loader = ExtractTestSupport.loader
 
     func load(_ html: String, source: String = "trang.html") -> Article {
         let articles = loader.load(data: Data(html.utf8), source: source, format: .html)

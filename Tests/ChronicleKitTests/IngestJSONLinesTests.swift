@@ -3,7 +3,7 @@ import Testing
 @testable import ChronicleKit
 
 @Suite struct IngestJSONLinesTests {
-    let loader = ArticleLoader()
+    let loader = ExtractTestSupport.loader
 
     func load(_ lines: [String], source: String = "xuat.jsonl") -> [Article] {
         loader.load(data: Data(lines.joined(separator: "\n").utf8), source: source, format: .jsonLines)

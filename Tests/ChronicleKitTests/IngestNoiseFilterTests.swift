@@ -3,7 +3,7 @@ import Testing
 @testable import ChronicleKit
 
 @Suite struct IngestNoiseFilterTests {
-    let filter = NoiseFilter()
+    let filter = NoiseFilter(phrases: ExtractTestSupport.noise)
 
     @Test func dropsLayoutTokensAndKeepsParagraphs() {
         let raw = """
@@ -140,6 +140,46 @@ import Testing
                 #expect(line != lines[index - 1], "\(name): repeated line \(line)")
             }
         }
+    }
+
+    // MARK: - The phrases are data (config/ingest/noise.yml)
+
+    @Test func phrasesComeFromTheConfigNotTheCode() {
+        var phrases = ExtractTestSupport.noise
+        let text = "Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết năm 2022.\nChia sẻ | Zalo"
+        #expect(NoiseFilter(phrases: phrases).clean(text) == "Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết năm 2022.")
+        phrases.widgetPhrases.removeAll { $0 == "chia sẻ" }
+        #expect(NoiseFilter(phrases: phrases).clean(text) == text, "a line with a phrase the file no longer lists is kept")
+    }
+
+    @Test func siteNamesComeFromTheConfig() {
+        var phrases = ExtractTestSupport.noise
+        let page = "<html><head><title>Hội nghị quân chính năm 2023 - Báo Quân đội nhân dân</title></head><body><p>Nội dung.</p></body></html>"
+        let cut = ArticleLoader(noise: phrases).load(data: Data(page.utf8), source: "a.html", format: .html)[0]
+        #expect(cut.title == "Hội nghị quân chính năm 2023")
+        phrases.siteNamePrefixes = []
+        let kept = ArticleLoader(noise: phrases).load(data: Data(page.utf8), source: "a.html", format: .html)[0]
+        #expect(kept.title == "Hội nghị quân chính năm 2023 - Báo Quân đội nhân dân")
+    }
+
+    @Test func aBadNoiseFileNamesFileAndKey() throws {
+        let dir = try IngestFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("noise.yml")
+        func error(_ yaml: String) throws -> ConfigError {
+            try yaml.write(to: file, atomically: true, encoding: .utf8)
+            return try #require(throws: ConfigError.self) { try NoisePhrases.load(file) }
+        }
+        let lists = "widget_phrases: [in]\ncomment_labels: [gửi]\nrelated_headings: [xem thêm]\n"
+        #expect(try error("comment_labels: []\n")
+            == .missingKey(path: file.path, key: "widget_phrases", expected: "a list of widget phrases"))
+        #expect(try error(lists + "site_names: {prefixes: [báo ], suffix: []}\n")
+            == .unknownKey(path: file.path, key: "site_names.suffix", known: ["prefixes", "suffixes"]))
+        #expect(try error(lists.replacingOccurrences(of: "[xem thêm]", with: "[\"xem  thêm\"]") + "site_names: {prefixes: [], suffixes: []}\n")
+            == .wrongValue(path: file.path, key: "related_headings[0]", expected: "words separated by single spaces", found: "'xem  thêm'"))
+        #expect(try error(lists + "site_names: {prefixes: [\"\"], suffixes: []}\n")
+            == .wrongValue(path: file.path, key: "site_names.prefixes[0]", expected: "a non-empty text", found: "''"))
+        #expect(try error(lists) == .missingKey(path: file.path, key: "site_names", expected: "a mapping with 'prefixes' and 'suffixes'"))
     }
 }
 

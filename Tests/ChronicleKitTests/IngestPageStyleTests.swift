@@ -48,7 +48,7 @@ import Testing
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/pages")
-    let loader = ArticleLoader()
+    let loader = ExtractTestSupport.loader
 
     func load(_ page: Page) throws -> (html: Article, text: Article) {
         let base = Self.folder.appendingPathComponent(page.name)

@@ -87,7 +87,7 @@ import Testing
 
     // MARK: - Loading
 
-    let loader = ArticleLoader()
+    let loader = ExtractTestSupport.loader
     static let body = "Đảng ủy Lữ đoàn 147 tổ chức hội nghị.\n\nChiều 5/1, Đảng ủy Lữ đoàn 147 tổ chức hội nghị."
 
     @Test func textAndHTMLFilesKeepTheirPathDate() {
@@ -137,7 +137,7 @@ import Testing
         let scanned = try InputScanner(workingDirectory: folder.path).scan([folder])
         try #require(scanned.files.count == 1)
         #expect(scanned.files[0].displayPath == relative)
-        let articles = ArticleLoader().load(scanned.files[0])
+        let articles = ExtractTestSupport.loader.load(scanned.files[0])
         try #require(articles.count == 1)
         return ExtractTestSupport.extractor.record(for: articles[0])
     }

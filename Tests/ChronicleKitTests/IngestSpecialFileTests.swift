@@ -44,7 +44,7 @@ import Glibc
         let fifo = dir.appendingPathComponent("trap.txt")
         #expect(mkfifo(fifo.path, 0o600) == 0)
         // A read would block here forever; the loader must answer at once.
-        let articles = ArticleLoader().load(InputFile(url: fifo, displayPath: "trap.txt"))
+        let articles = ExtractTestSupport.loader.load(InputFile(url: fifo, displayPath: "trap.txt"))
         #expect(articles.count == 1)
         #expect(articles.first?.status == .unreadable)
         #expect(articles.first?.error == IngestFailure.notARegularFile.description)

@@ -3,7 +3,7 @@ import Testing
 @testable import ChronicleKit
 
 @Suite struct IngestTextTests {
-    let loader = ArticleLoader()
+    let loader = ExtractTestSupport.loader
     let article = """
     Đảng ủy Lữ đoàn 170 tổng kết công tác Đảng năm 2022
 

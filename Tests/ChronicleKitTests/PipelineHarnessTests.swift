@@ -34,10 +34,12 @@ final class Sandbox: @unchecked Sendable {
                 aliases: [TCKT]
             """.write(to: configDirectory.appendingPathComponent("units.yml"), atomically: true, encoding: .utf8)
         try "# rule tables\nkinds: []\n".write(to: configDirectory.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
-        // The real extractor (run by the CLI tests) reads the project's rule tables.
-        try FileManager.default.copyItem(
-            at: Self.projectTemplates.deletingLastPathComponent().appendingPathComponent("extraction"),
-            to: configDirectory.appendingPathComponent("extraction"))
+        // The real loader and extractor (run by the CLI tests) read the project's noise phrases and rule tables.
+        for folder in ["ingest", "extraction"] {
+            try FileManager.default.copyItem(
+                at: Self.projectTemplates.deletingLastPathComponent().appendingPathComponent(folder),
+                to: configDirectory.appendingPathComponent(folder))
+        }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -87,7 +89,7 @@ final class Sandbox: @unchecked Sendable {
     func extraction(version: String = "test-1") throws -> Extraction {
         let config = try config()
         return Extraction(version: version, configFingerprint: ConfigFingerprint.compute(config: config)) { file in
-            ArticleLoader().load(file).map { article in
+            ExtractTestSupport.loader.load(file).map { article in
                 var record = ArticleRecord(article: article, events: article.status == .ok ? TestNotation.events(in: article.text) : [])
                 if record.url == nil { record.url = TestNotation.urlLine(article.text) }
                 return record

@@ -8,7 +8,7 @@ import Testing
 @Suite struct SampleCorpusTests {
     static func report() throws -> EvaluationReport {
         let root = ExtractTestSupport.root
-        let gold = try GoldSet.load(root.appendingPathComponent("corpus/samples.gold.jsonl"), articlesDirectory: root)
+        let gold = try GoldSet.load(root.appendingPathComponent("corpus/samples.gold.jsonl"), articlesDirectory: root, loader: ExtractTestSupport.loader)
         return Evaluator(extractor: ExtractTestSupport.extractor).evaluate(gold)
     }
 
@@ -37,15 +37,15 @@ import Testing
             #"{"id": "corpus/samples/2022/12/2022-12-27-quan-khu-4-tong-ket-ctd-ctct-2022.txt", "events": []}"#,
         ]
         try lines.joined(separator: "\n").write(to: goldFile, atomically: true, encoding: .utf8)
-        let gold = try GoldSet.load(goldFile, articlesDirectory: root)
+        let gold = try GoldSet.load(goldFile, articlesDirectory: root, loader: ExtractTestSupport.loader)
         #expect(gold.count == 2)
         #expect(gold[0].article.source == "corpus/samples/2023/exports/crawl-2023-07.jsonl:1")
         #expect(!gold[0].text.isEmpty)
         #expect(gold[1].article.text == gold[1].text)
 
         try #"{"id": "corpus/samples/nothing-here.txt", "events": []}"#.write(to: goldFile, atomically: true, encoding: .utf8)
-        #expect(throws: GoldSetError.self) { try GoldSet.load(goldFile, articlesDirectory: root) }
+        #expect(throws: GoldSetError.self) { try GoldSet.load(goldFile, articlesDirectory: root, loader: ExtractTestSupport.loader) }
         try #"{"id": "corpus/samples/2023/exports/crawl-2023-07.jsonl:99", "events": []}"#.write(to: goldFile, atomically: true, encoding: .utf8)
-        #expect(throws: GoldSetError.self) { try GoldSet.load(goldFile, articlesDirectory: root) }
+        #expect(throws: GoldSetError.self) { try GoldSet.load(goldFile, articlesDirectory: root, loader: ExtractTestSupport.loader) }
     }
 }

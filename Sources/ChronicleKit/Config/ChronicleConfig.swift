@@ -82,7 +82,6 @@ public struct ChronicleConfig: Sendable {
         self.fullListLimit = fullListLimit
     }
 
-    /// Loads and checks a config file.
     private static func resolve(_ path: String, against base: URL) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
     }
@@ -98,6 +97,7 @@ public struct ChronicleConfig: Sendable {
         return file
     }
 
+    /// Loads and checks a config file.
     public static func load(_ url: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> ChronicleConfig {
         let document = try YAMLDocument.load(url)
         try document.rejectUnknownKeys(knownKeys)
@@ -111,65 +111,76 @@ public struct ChronicleConfig: Sendable {
             // An empty path would be the working directory: reports (and their cleanup) there.
             throw ConfigError.wrongValue(path: url.path, key: "output", expected: "the folder reports are written to", found: "an empty path")
         }
-
-        guard let windowDoc = try document.mapping("window") else {
-            throw ConfigError.missingKey(path: url.path, key: "window", expected: "a mapping with 'from' and 'to' dates")
-        }
-        try windowDoc.rejectUnknownKeys(["from", "to"])
-        guard let from = try windowDoc.date("from") else {
-            throw ConfigError.missingKey(path: url.path, key: "window.from", expected: "a date YYYY-MM-DD")
-        }
-        guard let to = try windowDoc.date("to") else {
-            throw ConfigError.missingKey(path: url.path, key: "window.to", expected: "a date YYYY-MM-DD")
-        }
-        if to < from {
-            throw ConfigError.wrongValue(path: url.path, key: "window.to", expected: "a date not before window.from (\(from))", found: "'\(to)'")
-        }
-
-        var formats = ReportFormat.allCases
-        if let names = try document.strings("formats") {
-            formats = try names.enumerated().map { index, name in
-                guard let format = ReportFormat(rawValue: name.lowercased()) else {
-                    throw ConfigError.wrongValue(
-                        path: url.path, key: "formats[\(index)]",
-                        expected: "one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))", found: "'\(name)'")
-                }
-                return format
-            }
-        }
-
-        var language = ReportLanguage.vi
-        var templates: URL?
-        var fullListLimit = defaultFullListLimit
-        if let report = try document.mapping("report") {
-            try report.rejectUnknownKeys(["language", "templates", "full_list_limit"])
-            if let limit = try report.int("full_list_limit") {
-                guard limit >= 0 else {
-                    throw ConfigError.wrongValue(
-                        path: url.path, key: "report.full_list_limit", expected: "a number of events, 0 or more", found: "'\(limit)'")
-                }
-                fullListLimit = limit
-            }
-            if let code = try report.string("language") {
-                guard let parsed = ReportLanguage(rawValue: code.lowercased()) else {
-                    throw ConfigError.wrongValue(path: url.path, key: "report.language", expected: "vi or en", found: "'\(code)'")
-                }
-                language = parsed
-            }
-            templates = try report.string("templates").map { resolve($0, against: directory) }
-        }
-
+        let window = try loadWindow(document)
+        let formats = try loadFormats(document)
+        let report = try loadReport(document, directory: directory)
         return ChronicleConfig(
             configFile: url,
             inputs: inputs.map { resolve($0, against: workingDirectory) },
             output: resolve(output, against: workingDirectory),
-            window: DateWindow(from: from, to: to),
+            window: window,
             formats: formats,
-            language: language,
+            language: report.language,
             unitsFile: try document.string("units").map { resolve($0, against: directory) },
-            templatesDirectory: templates,
+            templatesDirectory: report.templates,
             correctionsFile: try configuredCorrections(document, directory: directory, path: url.path),
             storeFile: try document.string("store").map { resolve($0, against: workingDirectory) },
-            fullListLimit: fullListLimit)
+            fullListLimit: report.fullListLimit)
+    }
+
+    /// `window`: `from` and `to` dates, in that order.
+    private static func loadWindow(_ document: YAMLDocument) throws -> DateWindow {
+        let path = document.path
+        guard let windowDoc = try document.mapping("window") else {
+            throw ConfigError.missingKey(path: path, key: "window", expected: "a mapping with 'from' and 'to' dates")
+        }
+        try windowDoc.rejectUnknownKeys(["from", "to"])
+        guard let from = try windowDoc.date("from") else {
+            throw ConfigError.missingKey(path: path, key: "window.from", expected: "a date YYYY-MM-DD")
+        }
+        guard let to = try windowDoc.date("to") else {
+            throw ConfigError.missingKey(path: path, key: "window.to", expected: "a date YYYY-MM-DD")
+        }
+        if to < from {
+            throw ConfigError.wrongValue(path: path, key: "window.to", expected: "a date not before window.from (\(from))", found: "'\(to)'")
+        }
+        return DateWindow(from: from, to: to)
+    }
+
+    /// `formats`: all of them when not given.
+    private static func loadFormats(_ document: YAMLDocument) throws -> [ReportFormat] {
+        guard let names = try document.strings("formats") else { return ReportFormat.allCases }
+        return try names.enumerated().map { index, name in
+            guard let format = ReportFormat(rawValue: name.lowercased()) else {
+                throw ConfigError.wrongValue(
+                    path: document.path, key: "formats[\(index)]",
+                    expected: "one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))", found: "'\(name)'")
+            }
+            return format
+        }
+    }
+
+    /// `report`: language, templates folder and the full-list limit, each with its default.
+    private static func loadReport(_ document: YAMLDocument, directory: URL) throws
+        -> (language: ReportLanguage, templates: URL?, fullListLimit: Int) {
+        var language = ReportLanguage.vi
+        var fullListLimit = defaultFullListLimit
+        guard let report = try document.mapping("report") else { return (language, nil, fullListLimit) }
+        try report.rejectUnknownKeys(["language", "templates", "full_list_limit"])
+        if let limit = try report.int("full_list_limit") {
+            guard limit >= 0 else {
+                throw ConfigError.wrongValue(
+                    path: document.path, key: "report.full_list_limit", expected: "a number of events, 0 or more", found: "'\(limit)'")
+            }
+            fullListLimit = limit
+        }
+        if let code = try report.string("language") {
+            guard let parsed = ReportLanguage(rawValue: code.lowercased()) else {
+                throw ConfigError.wrongValue(path: document.path, key: "report.language", expected: "vi or en", found: "'\(code)'")
+            }
+            language = parsed
+        }
+        let templates = try report.string("templates").map { resolve($0, against: directory) }
+        return (language, templates, fullListLimit)
     }
 }

@@ -47,12 +47,11 @@ enum GoldSetError: Error, CustomStringConvertible, Equatable {
 /// A gold file: JSON Lines of `{"id", "url", "published", "text", "events", "note"}`.
 ///
 /// A line without `text` names an article file by its `id`, relative to `articlesDirectory`
-/// (`path:N` is line N of a JSON Lines export, from 1); the file is read with `ArticleLoader`
-/// exactly as a run reads it.
+/// (`path:N` is line N of a JSON Lines export, from 1); the file is read with `loader`, built
+/// from the config as a run builds it, so exactly as a run reads it.
 public enum GoldSet {
-    public static func load(_ url: URL, articlesDirectory: URL? = nil) throws -> [GoldArticle] {
+    public static func load(_ url: URL, articlesDirectory: URL? = nil, loader: ArticleLoader) throws -> [GoldArticle] {
         let base = articlesDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let loader = ArticleLoader()
         var exports: [String: [Article]] = [:]
         guard let data = FileManager.default.contents(atPath: url.path) else { throw GoldSetError.unreadable(path: url.path) }
         var result: [GoldArticle] = []

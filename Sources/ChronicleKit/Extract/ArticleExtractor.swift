@@ -54,6 +54,7 @@ public struct ArticleExtractor: Sendable {
         return text.hasPrefix(line)
     }
 
+    /// The meeting the article reports (none, or one event) and the dateline found in its text.
     private func analyze(_ text: ArticleText, reference: PartialDate?, pathDate: PartialDate? = nil) -> (events: [Event], dateline: PartialDate?) {
         let dates = DateFinder.find(in: text)
         let datelineMention = dates.first(where: { $0.dateline && $0.year != nil && $0.day != nil })
@@ -72,22 +73,51 @@ public struct ArticleExtractor: Sendable {
         // committee and not about party work, is none of ours.
         if isCommandBusiness(unit, units: units, clause: clause, meeting: meeting, in: text) { return ([], dateline) }
         let documents = DocumentExtractor.find(in: text, dates: dates)
-
-        // The meeting's own description: a headline before it, its sentence and the next one.
-        var focus: [Range<Int>] = []
-        if meeting.sentence > 0, text.sentences[0].count < 40 { focus.append(text.sentences[0]) }
-        focus.append(text.sentences[meeting.sentence])
-        if meeting.sentence + 1 < text.sentences.count { focus.append(text.sentences[meeting.sentence + 1]) }
+        let focus = Self.focus(meeting, in: text)
         let (kind, reviewYears) = KindClassifier.classify(text, meeting: meeting, name: clause.name, focus: focus)
 
         let years = YearResolver.statedYears(in: text, documents: documents)
         let focusSentences = Set(focus.map { Int(text.sentenceOf[$0.lowerBound]) })
         let inFocus = years.filter { focusSentences.contains($0.sentence) }
-        // A congress's own term is the one in its name ("Đại hội … nhiệm kỳ 2025-2030"); failing
-        // that, the newest term the article states (the past term is what it reviews).
+        let termStart = termStart(years, inFocus: inFocus, in: text)
+        let periodYear = Self.periodYear(kind, years: years, inFocus: inFocus, clause: clause, in: text)
+        let context = YearResolver.Context(
+            kind: kind, reference: reference ?? dateline ?? pathDate, periodYear: periodYear, termStart: termStart,
+            anniversaryYear: Self.anniversaryYear(kind, reviewYears: reviewYears, documents: documents),
+            contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?.year
+                ?? inFocus.first(where: { !$0.term && !$0.excluded })?.year)
+        let date = eventDate(dates: dates, meeting: meeting, years: years, context: context, reference: reference, in: text)
+
+        let mention = text.text(unit.range)
+        let event = Event(
+            unit: UnitReference(name: unit.name, id: unit.id, mention: mention, role: clause.organizerRole?.rawValue ?? "article"),
+            organizer: Self.organizer(unit, mention: mention, units: units, in: text), kind: kind, title: title(meeting, in: text),
+            date: date, period: period(kind, termStart: termStart, periodYear: periodYear, years: years),
+            chair: people.first(where: { $0.person.role == .chair })?.person, people: dedupe(people.map(\.person)),
+            documents: dedupeDocs(documents.map(\.document)), credits: credits.names)
+        return ([event], dateline)
+    }
+
+    /// The meeting's own description: a headline before it, its sentence and the next one.
+    private static func focus(_ meeting: MeetingDetector.Result, in text: ArticleText) -> [Range<Int>] {
+        var focus: [Range<Int>] = []
+        if meeting.sentence > 0, text.sentences[0].count < 40 { focus.append(text.sentences[0]) }
+        focus.append(text.sentences[meeting.sentence])
+        if meeting.sentence + 1 < text.sentences.count { focus.append(text.sentences[meeting.sentence + 1]) }
+        return focus
+    }
+
+    /// A congress's own term is the one in its name ("Đại hội … nhiệm kỳ 2025-2030"); failing
+    /// that, the newest term the article states (the past term is what it reviews).
+    private func termStart(_ years: [StatedYear], inFocus: [StatedYear], in text: ArticleText) -> Int? {
         let termStarts = years.filter { $0.termStart && text.ending(at: $0.token, .term, lookback: 3) != nil }
-        let termStart = (termStarts.first(where: { namedByCongress($0, text) }) ?? termStarts.max(by: { $0.year < $1.year })
+        return (termStarts.first(where: { namedByCongress($0, text) }) ?? termStarts.max(by: { $0.year < $1.year })
             ?? inFocus.first(where: { $0.termStart }))?.year
+    }
+
+    /// The year a review or a committee meeting is about.
+    private static func periodYear(_ kind: EventKind, years: [StatedYear], inFocus: [StatedYear], clause: MeetingClause,
+                                   in text: ArticleText) -> Int? {
         var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
         if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
             // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
@@ -98,58 +128,56 @@ public struct ArticleExtractor: Sendable {
         if periodYear == nil, kind == .committeeMeeting {
             periodYear = years.first(where: { !$0.term && !$0.excluded && clause.name.contains($0.token) })?.year
         }
-        var anniversaryYear: Int?
-        if kind == .resolutionReview, let n = reviewYears,
-           let docYear = documents.first(where: { $0.document.date != nil })?.document.date?.year {
-            anniversaryYear = docYear + n
-        }
-        let statedYear = years.first(where: { !$0.term && !$0.excluded })?.year
-        var context = YearResolver.Context(
-            kind: kind, reference: reference ?? dateline ?? pathDate, periodYear: periodYear, termStart: termStart,
-            anniversaryYear: anniversaryYear,
-            contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?.year
-                ?? inFocus.first(where: { !$0.term && !$0.excluded })?.year)
+        return periodYear
+    }
 
-        // The meeting's date: in its own sentence, else the first date in a sentence about it.
+    /// "tổng kết 15 năm thực hiện" a document dated 2007: 2022.
+    private static func anniversaryYear(_ kind: EventKind, reviewYears: Int?, documents: [DocumentMention]) -> Int? {
+        guard kind == .resolutionReview, let n = reviewYears,
+              let docYear = documents.first(where: { $0.document.date != nil })?.document.date?.year else { return nil }
+        return docYear + n
+    }
+
+    /// The meeting's date: in its own sentence, else the first date in a sentence about it;
+    /// without one, the year alone.
+    private func eventDate(dates: [DateMention], meeting: MeetingDetector.Result, years: [StatedYear], context: YearResolver.Context,
+                           reference: PartialDate?, in text: ArticleText) -> EventDate {
         let candidates = dates.filter { !$0.document && !$0.anniversarySpan && !($0.dateline && $0.sentence < meeting.sentence) && $0.month != nil }
         let chosen = candidates.first(where: { $0.sentence == meeting.sentence && $0.day != nil })
             ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, text) && $0.sentence <= meeting.sentence + 8 })
             ?? candidates.first(where: { $0.sentence == meeting.sentence })
-        var eventDate: EventDate
-        if let mention = chosen {
-            context.articleYear = Self.fittingYear(years, month: mention.month ?? 1, day: mention.day ?? 1, dates: dates)
-            var (value, basis) = YearResolver.resolve(mention, context)
-            if mention.today, let ref = reference, mention.year == nil, ref.precision == .day {
-                value = ref
-                basis = .referenceDate
-            }
-            if value == nil {
-                (value, basis) = YearResolver.yearOnly(context, statedYear: nil)
-            }
-            eventDate = EventDate(value: value, partOfDay: mention.partOfDay, basis: basis, evidence: text.sentenceText(mention.sentence))
-        } else {
+        guard let mention = chosen else {
+            let statedYear = years.first(where: { !$0.term && !$0.excluded })?.year
             let (value, basis) = YearResolver.yearOnly(context, statedYear: statedYear)
-            eventDate = EventDate(value: value, basis: basis, evidence: value == nil ? nil : text.sentenceText(meeting.sentence))
+            return EventDate(value: value, basis: basis, evidence: value == nil ? nil : text.sentenceText(meeting.sentence))
         }
+        var context = context
+        context.articleYear = Self.fittingYear(years, month: mention.month ?? 1, day: mention.day ?? 1, dates: dates)
+        var (value, basis) = YearResolver.resolve(mention, context)
+        if mention.today, let ref = reference, mention.year == nil, ref.precision == .day {
+            value = ref
+            basis = .referenceDate
+        }
+        if value == nil {
+            (value, basis) = YearResolver.yearOnly(context, statedYear: nil)
+        }
+        return EventDate(value: value, partOfDay: mention.partOfDay, basis: basis, evidence: text.sentenceText(mention.sentence))
+    }
 
-        let chair = people.first(where: { $0.person.role == .chair })?.person
-        var period: String?
+    /// A congress's term ("2020-2025"), else the period the kind's name gives the year reviewed.
+    private func period(_ kind: EventKind, termStart: Int?, periodYear: Int?, years: [StatedYear]) -> String? {
         if kind == .partyCongress, let start = termStart, let end = years.first(where: { $0.year > start && $0.term })?.year {
-            period = "\(start)-\(end)"
-        } else if let p = periodYear, let name = rules.periodNames[kind] {
-            period = name.replacingOccurrences(of: "{year}", with: String(p))
+            return "\(start)-\(end)"
         }
-        let mention = text.text(unit.range)
-        // The party body that held it: the chosen mention's prefix, or another mention of the
-        // same unit written with one.
+        guard let p = periodYear, let name = rules.periodNames[kind] else { return nil }
+        return name.replacingOccurrences(of: "{year}", with: String(p))
+    }
+
+    /// The party body that held it: the chosen mention's prefix, or another mention of the
+    /// same unit written with one.
+    private static func organizer(_ unit: UnitMention, mention: String, units: [UnitMention], in text: ArticleText) -> String {
         let partyMention = unit.partyStart != nil ? unit : units.first { $0.key == unit.key && $0.partyStart != nil && !$0.guest }
-        let organizer = partyMention.map { text.text($0.partyStart!..<$0.range.upperBound) } ?? mention
-        let event = Event(
-            unit: UnitReference(name: unit.name, id: unit.id, mention: mention, role: clause.organizerRole?.rawValue ?? "article"),
-            organizer: organizer, kind: kind, title: title(meeting, in: text), date: eventDate, period: period,
-            chair: chair, people: dedupe(people.map(\.person)), documents: dedupeDocs(documents.map(\.document)),
-            credits: credits.names)
-        return ([event], dateline)
+        return partyMention.map { text.text($0.partyStart!..<$0.range.upperBound) } ?? mention
     }
 
     /// Whether the meeting is a command's business: its organizer is named without a party body

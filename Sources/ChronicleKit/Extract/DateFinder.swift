@@ -21,136 +21,16 @@ struct DateMention {
 enum DateFinder {
     static func find(in text: ArticleText) -> [DateMention] {
         var result: [DateMention] = []
-        let tokens = text.tokens
-        let n = tokens.count
-        let slash = text.words[.slash], dash = text.words[.dash], dot = text.words[.dot]
-        let ngay = text.words[.ngay], thang = text.words[.thang], nam = text.words[.nam]
-        func isSep(_ t: Int) -> Bool {
-            let id = text.id(t)
-            return id == slash || id == dash || id == dot
-        }
+        let scan = DateScan(text)
         var t = 0
-        while t < n {
-            let token = tokens[t]
-            // "ngày 26 tháng 12 năm 2022", "tháng 12/2022", "tháng 12 năm 2022", "tháng 3"
-            if token.id == thang && t + 1 < n && tokens[t + 1].isNumber && (1...12).contains(Int(tokens[t + 1].number)) {
-                var mention = DateMention(range: t..<(t + 2), month: Int(tokens[t + 1].number), sentence: Int(text.sentenceOf[t]))
-                if t >= 2 && tokens[t - 1].isNumber && (1...31).contains(Int(tokens[t - 1].number)) && tokens[t - 2].id == ngay {
-                    mention.day = Int(tokens[t - 1].number)
-                    mention.range = (t - 2)..<(t + 2)
-                } else if t >= 1 && tokens[t - 1].isNumber && (1...31).contains(Int(tokens[t - 1].number)) && tokens[t - 1].digits <= 2 {
-                    mention.day = Int(tokens[t - 1].number)
-                    mention.range = (t - 1)..<(t + 2)
-                }
-                var e = t + 2
-                if e + 1 < n, tokens[e].id == nam || isSep(e) || text.isWord(e, .comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
-                    mention.year = Int(tokens[e + 1].number)
-                    e += 2
-                }
-                mention.range = mention.range.lowerBound..<e
+        while t < scan.n {
+            // Each shape's mention ends past `t`; the scan goes on after it.
+            if scan.mayStart(at: t), let mention = scan.mention(at: t) {
                 result.append(mention)
-                t = e
-                continue
+                t = mention.range.upperBound
+            } else {
+                t += 1
             }
-            // Spans in words "từ 14 đến 16-5", "từ ngày 9 đến ngày 11/8/2025": the start day.
-            if token.id == text.words[.tu] || token.id == ngay && text.isWord(t - 1, .tu) {
-                var d = t + 1
-                if text.isWord(d, ngay) { d += 1 }
-                var e = d + 1
-                if text.isWord(e, .den) { e += 1 }
-                if text.isWord(e, ngay) { e += 1 }
-                if d < n, e + 2 < n, e > d + 1, text.isWord(d + 1, .den) || text.isWord(d + 1, dash),
-                   tokens[d].isNumber, tokens[d].digits <= 2, (1...31).contains(Int(tokens[d].number)),
-                   tokens[e].isNumber, tokens[e].digits <= 2, tokens[e].number > tokens[d].number, tokens[e].number <= 31,
-                   isSep(e + 1), tokens[e + 2].isNumber, tokens[e + 2].digits <= 2, (1...12).contains(Int(tokens[e + 2].number)) {
-                    var end = e + 3
-                    var year: Int?
-                    if end + 1 < n, isSep(end), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
-                        year = Int(tokens[end + 1].number)
-                        end += 2
-                    }
-                    let start = text.isWord(t - 1, .tu) ? t - 1 : t
-                    var mention = DateMention(range: start..<end, day: Int(tokens[d].number), month: Int(tokens[e + 2].number),
-                                              year: year, sentence: Int(text.sentenceOf[t]))
-                    mention.partOfDay = partOfDay(before: start, in: text)
-                    result.append(mention)
-                    t = end
-                    continue
-                }
-            }
-            // Spans "19-20/6", "13-15/8/2025", "18–19/8": the start day is the meeting's date.
-            if token.isNumber, token.digits <= 2, t + 4 < n, tokens[t + 1].id == dash, tokens[t + 2].isNumber,
-               tokens[t + 2].digits <= 2, Int(tokens[t + 2].number) > Int(token.number), tokens[t + 2].number <= 31,
-               isSep(t + 3), tokens[t + 4].isNumber, tokens[t + 4].digits <= 2, (1...12).contains(Int(tokens[t + 4].number)) {
-                var end = t + 5
-                var year: Int?
-                if end + 1 < n, isSep(end), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
-                    year = Int(tokens[end + 1].number)
-                    end += 2
-                }
-                var start = t
-                if t >= 1, text.isWord(t - 1, .tu) || tokens[t - 1].id == ngay { start = t - 1 }
-                var mention = DateMention(range: start..<end, day: Int(token.number), month: Int(tokens[t + 4].number), year: year,
-                                          sentence: Int(text.sentenceOf[t]))
-                mention.partOfDay = partOfDay(before: start, in: text)
-                result.append(mention)
-                t = end
-                continue
-            }
-            // d/m, d-m, d.m with optional year; spans "19-20/6", lists "6 và 7/8", "13, 14 và 15-8-2025".
-            if token.isNumber, token.digits <= 2, (1...31).contains(Int(token.number)), t + 2 < n,
-               isSep(t + 1), text.adjacent(t) || tokens[t + 1].id == dash,
-               tokens[t + 2].isNumber, tokens[t + 2].digits <= 2, (1...12).contains(Int(tokens[t + 2].number)),
-               text.adjacent(t + 1) || tokens[t + 1].id == dash {
-                var day = Int(token.number)
-                let month = Int(tokens[t + 2].number)
-                var start = t
-                var end = t + 3
-                var year: Int?
-                // A range "19-20/6": the day before the dash is the start.
-                if end + 1 < n, isSep(end), tokens[end + 1].isNumber {
-                    let next = tokens[end + 1]
-                    if next.digits == 4 {
-                        year = Int(next.number)
-                        end += 2
-                    } else if tokens[t + 1].id == dash, next.digits <= 2, (1...12).contains(Int(next.number)), (1...31).contains(month) {
-                        // "19-20/6": day 19 to day 20 of month 6.
-                        day = Int(token.number)
-                        let realMonth = Int(next.number)
-                        end += 2
-                        if end + 1 < n, isSep(end), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
-                            year = Int(tokens[end + 1].number)
-                            end += 2
-                        }
-                        var mention = DateMention(range: start..<end, day: day, month: realMonth, year: year, sentence: Int(text.sentenceOf[t]))
-                        mention.partOfDay = partOfDay(before: start, in: text)
-                        result.append(mention)
-                        t = end
-                        continue
-                    }
-                } else if end + 1 < n, text.isWord(end, .comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
-                    // "19 tháng 11 , 2016"-style odd separators are rare; only accept d/m, yyyy right after.
-                    year = nil
-                }
-                if month > 12 { t += 1; continue }
-                // Lists before the date: "6 và 7/8", "13, 14 và 15-8".
-                var b = start - 1
-                while b >= 1, text.isWord(b, .va) || text.isWord(b, .comma) || text.id(b) == dash, tokens[b - 1].isNumber,
-                      tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !text.isWord(b - 2, .thu),
-                      // "16:09, 27/02/2023": the minutes of a clock time, not a listed day.
-                      !text.isWord(b - 2, .colon) {
-                    day = Int(tokens[b - 1].number)
-                    start = b - 1
-                    b = start - 1
-                }
-                if b >= 0, text.isWord(b, .tu) || tokens[b].id == ngay { start = b }
-                var mention = DateMention(range: start..<end, day: day, month: month, year: year, sentence: Int(text.sentenceOf[t]))
-                mention.partOfDay = partOfDay(before: start, in: text)
-                result.append(mention)
-                t = end
-                continue
-            }
-            t += 1
         }
         markContext(&result, in: text)
         return result
@@ -234,5 +114,166 @@ enum DateFinder {
             b -= 1
         }
         return false
+    }
+}
+
+/// The date shapes `DateFinder` reads at one token, tried in order; each gives its mention
+/// (which may start a little before the token) or nil when its shape is not there.
+private struct DateScan {
+    let text: ArticleText
+    let tokens: [Token]
+    let n: Int
+    let slash: Int32, dash: Int32, dot: Int32
+    let ngay: Int32, thang: Int32, nam: Int32, tu: Int32
+
+    init(_ text: ArticleText) {
+        self.text = text
+        tokens = text.tokens
+        n = tokens.count
+        slash = text.words[.slash]
+        dash = text.words[.dash]
+        dot = text.words[.dot]
+        ngay = text.words[.ngay]
+        thang = text.words[.thang]
+        nam = text.words[.nam]
+        tu = text.words[.tu]
+    }
+
+    /// Whether any shape can be at `t`: each starts with a number, "tháng", "từ" or "ngày".
+    /// Most tokens are other words, and are passed over without a call.
+    @inline(__always) func mayStart(at t: Int) -> Bool {
+        let token = tokens[t]
+        return token.isNumber || token.id == thang || token.id == tu || token.id == ngay
+    }
+
+    func mention(at t: Int) -> DateMention? {
+        if let mention = monthWord(at: t) { return mention }
+        if let mention = spanInWords(at: t) { return mention }
+        if let mention = numericSpan(at: t) { return mention }
+        return dayMonth(at: t)
+    }
+
+    @inline(__always) private func isSep(_ t: Int) -> Bool {
+        let id = text.id(t)
+        return id == slash || id == dash || id == dot
+    }
+
+    /// A four-digit year after a separator at `end` ("/2025"); `end` moves past it.
+    @inline(__always) private func numericYear(after end: inout Int) -> Int? {
+        guard end + 1 < n, isSep(end), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 else { return nil }
+        end += 2
+        return Int(tokens[end - 1].number)
+    }
+
+    /// A mention of a day, with the part of the day written before it ("chiều 11-7").
+    private func dated(_ range: Range<Int>, day: Int, month: Int, year: Int?, at t: Int) -> DateMention {
+        var mention = DateMention(range: range, day: day, month: month, year: year, sentence: Int(text.sentenceOf[t]))
+        mention.partOfDay = DateFinder.partOfDay(before: range.lowerBound, in: text)
+        return mention
+    }
+
+    /// "ngày 26 tháng 12 năm 2022", "tháng 12/2022", "tháng 12 năm 2022", "tháng 3".
+    private func monthWord(at t: Int) -> DateMention? {
+        guard tokens[t].id == thang && t + 1 < n && tokens[t + 1].isNumber && (1...12).contains(Int(tokens[t + 1].number)) else {
+            return nil
+        }
+        var mention = DateMention(range: t..<(t + 2), month: Int(tokens[t + 1].number), sentence: Int(text.sentenceOf[t]))
+        if t >= 2 && tokens[t - 1].isNumber && (1...31).contains(Int(tokens[t - 1].number)) && tokens[t - 2].id == ngay {
+            mention.day = Int(tokens[t - 1].number)
+            mention.range = (t - 2)..<(t + 2)
+        } else if t >= 1 && tokens[t - 1].isNumber && (1...31).contains(Int(tokens[t - 1].number)) && tokens[t - 1].digits <= 2 {
+            mention.day = Int(tokens[t - 1].number)
+            mention.range = (t - 1)..<(t + 2)
+        }
+        var e = t + 2
+        if e + 1 < n, tokens[e].id == nam || isSep(e) || text.isWord(e, .comma), tokens[e + 1].isNumber, tokens[e + 1].digits == 4 {
+            mention.year = Int(tokens[e + 1].number)
+            e += 2
+        }
+        mention.range = mention.range.lowerBound..<e
+        return mention
+    }
+
+    /// Spans in words "từ 14 đến 16-5", "từ ngày 9 đến ngày 11/8/2025": the start day.
+    private func spanInWords(at t: Int) -> DateMention? {
+        guard tokens[t].id == tu || tokens[t].id == ngay && text.isWord(t - 1, .tu) else { return nil }
+        var d = t + 1
+        if text.isWord(d, ngay) { d += 1 }
+        var e = d + 1
+        if text.isWord(e, .den) { e += 1 }
+        if text.isWord(e, ngay) { e += 1 }
+        guard d < n, e + 2 < n, e > d + 1, text.isWord(d + 1, .den) || text.isWord(d + 1, dash),
+              tokens[d].isNumber, tokens[d].digits <= 2, (1...31).contains(Int(tokens[d].number)),
+              tokens[e].isNumber, tokens[e].digits <= 2, tokens[e].number > tokens[d].number, tokens[e].number <= 31,
+              isSep(e + 1), tokens[e + 2].isNumber, tokens[e + 2].digits <= 2, (1...12).contains(Int(tokens[e + 2].number))
+        else { return nil }
+        var end = e + 3
+        let year = numericYear(after: &end)
+        let start = text.isWord(t - 1, .tu) ? t - 1 : t
+        return dated(start..<end, day: Int(tokens[d].number), month: Int(tokens[e + 2].number), year: year, at: t)
+    }
+
+    /// Spans "19-20/6", "13-15/8/2025", "18–19/8": the start day is the meeting's date.
+    private func numericSpan(at t: Int) -> DateMention? {
+        let token = tokens[t]
+        guard token.isNumber, token.digits <= 2, t + 4 < n, tokens[t + 1].id == dash, tokens[t + 2].isNumber,
+              tokens[t + 2].digits <= 2, Int(tokens[t + 2].number) > Int(token.number), tokens[t + 2].number <= 31,
+              isSep(t + 3), tokens[t + 4].isNumber, tokens[t + 4].digits <= 2, (1...12).contains(Int(tokens[t + 4].number))
+        else { return nil }
+        var end = t + 5
+        let year = numericYear(after: &end)
+        var start = t
+        if t >= 1, text.isWord(t - 1, .tu) || tokens[t - 1].id == ngay { start = t - 1 }
+        return dated(start..<end, day: Int(token.number), month: Int(tokens[t + 4].number), year: year, at: t)
+    }
+
+    /// d/m, d-m, d.m with optional year; spans "19-20/6", lists "6 và 7/8", "13, 14 và 15-8-2025".
+    private func dayMonth(at t: Int) -> DateMention? {
+        let token = tokens[t]
+        guard token.isNumber, token.digits <= 2, (1...31).contains(Int(token.number)), t + 2 < n,
+              isSep(t + 1), text.adjacent(t) || tokens[t + 1].id == dash,
+              tokens[t + 2].isNumber, tokens[t + 2].digits <= 2, (1...12).contains(Int(tokens[t + 2].number)),
+              text.adjacent(t + 1) || tokens[t + 1].id == dash
+        else { return nil }
+        let day = Int(token.number)
+        let month = Int(tokens[t + 2].number)
+        var end = t + 3
+        var year: Int?
+        // A range "19-20/6": the day before the dash is the start.
+        if end + 1 < n, isSep(end), tokens[end + 1].isNumber {
+            let next = tokens[end + 1]
+            if next.digits == 4 {
+                year = Int(next.number)
+                end += 2
+            } else if tokens[t + 1].id == dash, next.digits <= 2, (1...12).contains(Int(next.number)), (1...31).contains(month) {
+                // "19-20/6": day 19 to day 20 of month 6.
+                end += 2
+                let spanYear = numericYear(after: &end)
+                return dated(t..<end, day: day, month: Int(next.number), year: spanYear, at: t)
+            }
+        } else if end + 1 < n, text.isWord(end, .comma), tokens[end + 1].isNumber, tokens[end + 1].digits == 4 {
+            // "19 tháng 11 , 2016"-style odd separators are rare; only accept d/m, yyyy right after.
+            year = nil
+        }
+        if month > 12 { return nil }
+        let (start, firstDay) = listStart(t, day: day)
+        return dated(start..<end, day: firstDay, month: month, year: year, at: t)
+    }
+
+    /// Where a date starting at token `date` with `day` really starts: lists before it ("6 và 7/8",
+    /// "13, 14 và 15-8") give their first day, and "từ" or "ngày" before it belongs to it.
+    private func listStart(_ date: Int, day dateDay: Int) -> (start: Int, day: Int) {
+        var start = date, day = dateDay
+        var b = start - 1
+        while b >= 1, text.isWord(b, .va) || text.isWord(b, .comma) || text.id(b) == dash, tokens[b - 1].isNumber,
+              tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !text.isWord(b - 2, .thu),
+              // "16:09, 27/02/2023": the minutes of a clock time, not a listed day.
+              !text.isWord(b - 2, .colon) {
+            day = Int(tokens[b - 1].number)
+            start = b - 1
+            b = start - 1
+        }
+        if b >= 0, text.isWord(b, .tu) || tokens[b].id == ngay { start = b }
+        return (start, day)
     }
 }

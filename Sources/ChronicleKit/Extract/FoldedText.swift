@@ -27,6 +27,22 @@ struct FoldTables: Sendable {
     let asciiBase: [UInt8]
 
     private init() {
+        let (lower, classes) = Self.lowerAndClasses()
+        self.lower = lower
+        self.classes = classes
+        packed = Self.packed(lower: lower, classes: classes)
+        compact = Self.compact(lower: lower, classes: classes)
+        asciiBase = Self.asciiBase()
+        let (toneOf, compose) = Self.toneMarks()
+        self.toneOf = toneOf
+        self.compose = compose
+        (toneTable, toneOU) = Self.toneTables(toneOf)
+    }
+
+    /// The tone marks, in the order of the tone indices (1…5).
+    private static let tones: [UInt32] = [0x300, 0x301, 0x303, 0x309, 0x323]
+
+    private static func lowerAndClasses() -> (lower: [UInt32], classes: [UInt8]) {
         var lower = [UInt32](repeating: 0, count: 0x2000)
         var classes = [UInt8](repeating: 0, count: 0x2000)
         for value in 0..<0x2000 {
@@ -45,20 +61,28 @@ struct FoldTables: Sendable {
             }
             classes[value] = cls.rawValue
         }
-        self.lower = lower
-        self.classes = classes
+        return (lower, classes)
+    }
+
+    private static func packed(lower: [UInt32], classes: [UInt8]) -> [UInt32] {
         var packed = [UInt32](repeating: 0, count: 0x2000)
         for value in 0..<0x2000 {
             let isUpper: UInt32 = lower[value] != UInt32(value) && classes[value] == Class.letter.rawValue ? 1 : 0
             packed[value] = lower[value] | UInt32(classes[value]) << 24 | isUpper << 28
         }
-        self.packed = packed
+        return packed
+    }
+
+    private static func compact(lower: [UInt32], classes: [UInt8]) -> [UInt16] {
         var compact = [UInt16](repeating: 0, count: 0x350)
         for slot in 0..<0x350 {
             let value = slot < 0x250 ? slot : 0x1E00 + slot - 0x250
             compact[slot] = UInt16(lower[value] & 0x1FFF) | UInt16(classes[value]) << 13
         }
-        self.compact = compact
+        return compact
+    }
+
+    private static func asciiBase() -> [UInt8] {
         var asciiBase = [UInt8](repeating: 0, count: 0x2000)
         for value in 0..<0x2000 {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
@@ -71,10 +95,13 @@ struct FoldTables: Sendable {
             default: break
             }
         }
-        self.asciiBase = asciiBase
+        return asciiBase
+    }
+
+    /// `toneOf` and `compose`: the toned forms of a, e, y, o and u.
+    private static func toneMarks() -> (toneOf: [UInt32: UInt64], compose: [UInt64: UInt32]) {
         var toneOf: [UInt32: UInt64] = [:]
         var compose: [UInt64: UInt32] = [:]
-        let tones: [UInt32] = [0x300, 0x301, 0x303, 0x309, 0x323]
         for base in ["a", "e", "y", "o", "u"] {
             let baseValue = base.unicodeScalars.first!.value
             for tone in tones {
@@ -84,8 +111,10 @@ struct FoldTables: Sendable {
                 compose[UInt64(baseValue) << 32 | UInt64(tone)] = c
             }
         }
-        self.toneOf = toneOf
-        self.compose = compose
+        return (toneOf, compose)
+    }
+
+    private static func toneTables(_ toneOf: [UInt32: UInt64]) -> (toneTable: [UInt16], toneOU: [UInt32]) {
         var toneTable = [UInt16](repeating: 0, count: 0x2000)
         var toneOU = [UInt32](repeating: 0, count: 10)
         for (scalar, pair) in toneOf {
@@ -96,8 +125,7 @@ struct FoldTables: Sendable {
             if base == 0x6F { toneOU[t] = scalar }
             if base == 0x75 { toneOU[5 + t] = scalar }
         }
-        self.toneTable = toneTable
-        self.toneOU = toneOU
+        return (toneTable, toneOU)
     }
 
     @inline(__always) func fold(_ value: UInt32) -> UInt32 {
@@ -135,118 +163,103 @@ struct FoldedText {
     let upper: [Bool]
 
     init(_ text: String) {
+        let original = Self.nfcBytes(text)
+        self.original = original
+        let tables = FoldTables.shared
+        // Scratch buffers sized for the worst case; the arrays are copied from them at the end.
+        let scratch = FoldWriter(capacity: max(original.count, 1))
+        defer { scratch.deallocate() }
+        let k = original.withUnsafeBufferPointer { bytes in
+            tables.compact.withUnsafeBufferPointer { packed in Self.fold(bytes, packed: packed, tables: tables, into: scratch) }
+        }
+        self.scalars = Self.copy(scratch.out, k)
+        self.origin = Self.copy(scratch.from, k)
+        self.upper = Self.copy(scratch.caps, k)
+    }
+
+    /// The text in NFC as UTF-8 bytes. Combining marks U+0300–U+036F are encoded as 0xCC 0x80 …
+    /// 0xCD 0xAF in UTF-8: text without them is already NFC for Vietnamese, and the costly
+    /// normalization is skipped.
+    private static func nfcBytes(_ text: String) -> [UInt8] {
         var source = text
-        // Combining marks U+0300–U+036F are encoded as 0xCC 0x80 … 0xCD 0xAF in UTF-8: text
-        // without them is already NFC for Vietnamese, and the costly normalization is skipped.
         let needsNFC = source.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, 0xCC, bytes.count) != nil || memchr(base, 0xCD, bytes.count) != nil
         }
         var nfc = needsNFC ? ChunkedNFC.normalized(text) : source
-        let original = nfc.withUTF8 { Array($0) }
-        self.original = original
-        let tables = FoldTables.shared
-        let packedTable = tables.compact
+        return nfc.withUTF8 { Array($0) }
+    }
+
+    /// Folds the UTF-8 `bytes` into `scratch`'s buffers and returns how many scalars it wrote.
+    /// Everything mutable is local here: a variable captured by a closure and mutated would be
+    /// boxed and checked for exclusive access on every use.
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, packed: UnsafeBufferPointer<UInt16>, tables: FoldTables,
+                             into scratch: FoldWriter) -> Int {
         let toneTable = tables.toneTable
         let toneOU = tables.toneOU
-        let n = original.count
-        // Scratch buffers sized for the worst case; the arrays are copied from them at the end.
-        let out = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(n, 1))
-        let from = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
-        let caps = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(n, 1))
-        defer {
-            out.deallocate()
-            from.deallocate()
-            caps.deallocate()
-        }
-        // Everything mutable lives inside the closures: a captured, mutated variable would be
-        // boxed and checked for exclusive access on every use.
-        let k = original.withUnsafeBufferPointer { bytes in packedTable.withUnsafeBufferPointer { packed in
-            do {
-                do {
-                    do {
-                        var k = 0
-                        var skipSpaces = false
-                        var i = 0
-                        while i < n {
-                            let start = i
-                            // Decode one scalar of UTF-8 (valid: it comes from a String, so no sequence is cut short).
-                            let b0 = UInt32(bytes[i])
-                            // Fast path for the commonest bytes: lowercase ASCII letters fold to
-                            // themselves (never a tone to move), and plain spaces.
-                            if b0 &- 0x61 < 26 {
-                                skipSpaces = false
-                                out[k] = b0; from[k] = Int32(truncatingIfNeeded: i); caps[k] = false; k &+= 1
-                                i &+= 1
-                                continue
-                            }
-                            if b0 == 0x20 {
-                                i &+= 1
-                                if skipSpaces || k == 0 || out[k &- 1] == 0x20 || out[k &- 1] == 0x0A { continue }
-                                out[k] = 0x20; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
-                                continue
-                            }
-                            let value: UInt32
-                            if b0 < 0x80 {
-                                value = b0; i &+= 1
-                            } else if b0 < 0xE0 {
-                                value = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1]) & 0x3F; i &+= 2
-                            } else if b0 < 0xF0 {
-                                value = (b0 & 0x0F) << 12 | (UInt32(bytes[i &+ 1]) & 0x3F) << 6 | UInt32(bytes[i &+ 2]) & 0x3F; i &+= 3
-                            } else {
-                                value = (b0 & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12
-                                    | (UInt32(bytes[i &+ 2]) & 0x3F) << 6 | UInt32(bytes[i &+ 3]) & 0x3F; i &+= 4
-                            }
-                            let cls: FoldTables.Class
-                            var folded: UInt32
-                            var isUpper: Bool
-                            let slot = value < 0x250 ? Int(value) : value &- 0x1E00 < 0x100 ? Int(value) - 0x1E00 + 0x250 : -1
-                            if slot >= 0 {
-                                let p = packed[slot]
-                                folded = UInt32(p & 0x1FFF)
-                                cls = FoldTables.Class(rawValue: UInt8(truncatingIfNeeded: p >> 13)) ?? .other
-                                isUpper = folded != value && cls == .letter
-                            } else {
-                                cls = tables.classOf(value)
-                                folded = tables.fold(value)
-                                isUpper = folded != value && cls == .letter
-                            }
-                            switch cls {
-                            case .space:
-                                if skipSpaces || k == 0 || out[k &- 1] == 0x20 || out[k &- 1] == 0x0A { continue }
-                                out[k] = 0x20; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
-                            case .newline:
-                                while k > 0 && out[k &- 1] == 0x20 { k &-= 1 }
-                                if k > 0 && out[k &- 1] == 0x0A { continue }
-                                out[k] = 0x0A; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
-                                skipSpaces = false
-                            case .dash:
-                                while k > 0 && out[k &- 1] == 0x20 { k &-= 1 }
-                                out[k] = 0x2D; from[k] = Int32(truncatingIfNeeded: start); caps[k] = false; k &+= 1
-                                skipSpaces = true
-                            default:
-                                skipSpaces = false
-                                // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
-                                if folded >= 0xC0, folded < 0x2000, k > 0, out[k &- 1] == 0x6F || out[k &- 1] == 0x75 {
-                                    let entry = toneTable[Int(folded)]
-                                    if entry != 0 {
-                                        let t = Int(entry >> 8) - 1
-                                        out[k &- 1] = toneOU[(out[k &- 1] == 0x6F ? 0 : 5) + t]
-                                        folded = UInt32(entry & 0xFF)
-                                    }
-                                }
-                                out[k] = folded; from[k] = Int32(truncatingIfNeeded: start); caps[k] = isUpper; k &+= 1
-                            }
-                        }
-                        while k > 0 && (out[k &- 1] == 0x20 || out[k &- 1] == 0x0A) { k &-= 1 }
-                        return k
-                    }
-                }
+        var w = scratch
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let start = i
+            let b0 = UInt32(bytes[i])
+            // Fast path for the commonest bytes: lowercase ASCII letters fold to
+            // themselves (never a tone to move), and plain spaces.
+            if b0 &- 0x61 < 26 {
+                w.skipSpaces = false
+                w.append(b0, from: start, upper: false)
+                i &+= 1
+                continue
             }
-        } }
-        self.scalars = Self.copy(out, k)
-        self.origin = Self.copy(from, k)
-        self.upper = Self.copy(caps, k)
+            if b0 == 0x20 {
+                i &+= 1
+                w.space(from: start)
+                continue
+            }
+            let value = decodeScalar(bytes, b0, at: &i)
+            let (folded, cls, isUpper) = lookUp(value, packed: packed, tables: tables)
+            switch cls {
+            case .space: w.space(from: start)
+            case .newline: w.newline(from: start)
+            case .dash: w.dash(from: start)
+            default: w.character(folded, from: start, upper: isUpper, toneTable: toneTable, toneOU: toneOU)
+            }
+        }
+        w.trimEnd()
+        return w.k
+    }
+
+    /// Decodes the scalar whose first byte `b0` is at `i` and moves `i` past it (valid UTF-8:
+    /// it comes from a String, so no sequence is cut short).
+    @inline(__always) private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ b0: UInt32, at i: inout Int) -> UInt32 {
+        let value: UInt32
+        if b0 < 0x80 {
+            value = b0; i &+= 1
+        } else if b0 < 0xE0 {
+            value = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1]) & 0x3F; i &+= 2
+        } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | (UInt32(bytes[i &+ 1]) & 0x3F) << 6 | UInt32(bytes[i &+ 2]) & 0x3F; i &+= 3
+        } else {
+            value = (b0 & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12
+                | (UInt32(bytes[i &+ 2]) & 0x3F) << 6 | UInt32(bytes[i &+ 3]) & 0x3F; i &+= 4
+        }
+        return value
+    }
+
+    /// The folded value, class and case of a scalar: from the compact table for the scalars
+    /// Vietnamese text uses, else from the full tables.
+    @inline(__always) private static func lookUp(_ value: UInt32, packed: UnsafeBufferPointer<UInt16>, tables: FoldTables)
+        -> (folded: UInt32, cls: FoldTables.Class, isUpper: Bool) {
+        let slot = value < 0x250 ? Int(value) : value &- 0x1E00 < 0x100 ? Int(value) - 0x1E00 + 0x250 : -1
+        if slot >= 0 {
+            let p = packed[slot]
+            let folded = UInt32(p & 0x1FFF)
+            let cls = FoldTables.Class(rawValue: UInt8(truncatingIfNeeded: p >> 13)) ?? .other
+            return (folded, cls, folded != value && cls == .letter)
+        }
+        let cls = tables.classOf(value)
+        let folded = tables.fold(value)
+        return (folded, cls, folded != value && cls == .letter)
     }
 
     /// The first `count` elements as an array, in one `memcpy`.
@@ -278,4 +291,73 @@ struct FoldedText {
 
     /// Folds a short text (a phrase from the config) the same way.
     static func fold(_ text: String) -> [UInt32] { FoldedText(text).scalars }
+}
+
+/// The folded scalars of `FoldedText` being written into scratch buffers sized for the worst
+/// case, with what the next scalar needs: the count so far, and whether spaces are skipped
+/// (after a dash: dashes are written without surrounding spaces).
+private struct FoldWriter {
+    let out: UnsafeMutableBufferPointer<UInt32>
+    let from: UnsafeMutableBufferPointer<Int32>
+    let caps: UnsafeMutableBufferPointer<Bool>
+    var k = 0
+    var skipSpaces = false
+
+    init(capacity: Int) {
+        out = .allocate(capacity: capacity)
+        from = .allocate(capacity: capacity)
+        caps = .allocate(capacity: capacity)
+    }
+
+    func deallocate() {
+        out.deallocate()
+        from.deallocate()
+        caps.deallocate()
+    }
+
+    @inline(__always) mutating func append(_ value: UInt32, from offset: Int, upper: Bool) {
+        out[k] = value; from[k] = Int32(truncatingIfNeeded: offset); caps[k] = upper; k &+= 1
+    }
+
+    /// One space, never first, after a dash or after another space or a line end.
+    @inline(__always) mutating func space(from offset: Int) {
+        if skipSpaces || k == 0 || out[k &- 1] == 0x20 || out[k &- 1] == 0x0A { return }
+        append(0x20, from: offset, upper: false)
+    }
+
+    /// A line end, without the spaces before it and never two in a row.
+    @inline(__always) mutating func newline(from offset: Int) {
+        while k > 0 && out[k &- 1] == 0x20 { k &-= 1 }
+        if k > 0 && out[k &- 1] == 0x0A { return }
+        append(0x0A, from: offset, upper: false)
+        skipSpaces = false
+    }
+
+    /// "-" for every dash, without the spaces around it.
+    @inline(__always) mutating func dash(from offset: Int) {
+        while k > 0 && out[k &- 1] == 0x20 { k &-= 1 }
+        append(0x2D, from: offset, upper: false)
+        skipSpaces = true
+    }
+
+    /// Any other scalar (letters, digits, punctuation).
+    @inline(__always) mutating func character(_ value: UInt32, from offset: Int, upper: Bool, toneTable: [UInt16], toneOU: [UInt32]) {
+        skipSpaces = false
+        var folded = value
+        // Old and new tone placement: "oá"/"óa", "uỷ"/"ủy" fold to the tone on the first vowel.
+        if folded >= 0xC0, folded < 0x2000, k > 0, out[k &- 1] == 0x6F || out[k &- 1] == 0x75 {
+            let entry = toneTable[Int(folded)]
+            if entry != 0 {
+                let t = Int(entry >> 8) - 1
+                out[k &- 1] = toneOU[(out[k &- 1] == 0x6F ? 0 : 5) + t]
+                folded = UInt32(entry & 0xFF)
+            }
+        }
+        append(folded, from: offset, upper: upper)
+    }
+
+    /// No space or line end at the end.
+    @inline(__always) mutating func trimEnd() {
+        while k > 0 && (out[k &- 1] == 0x20 || out[k &- 1] == 0x0A) { k &-= 1 }
+    }
 }

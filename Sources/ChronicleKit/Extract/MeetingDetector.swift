@@ -11,59 +11,12 @@ enum MeetingDetector {
     /// makes it a meeting, an event of another sort ("hội thi", "diễn tập", "buổi lễ") or a
     /// planned meeting ("sẽ tổ chức") makes it none.
     static func detect(in text: ArticleText) -> Result? {
-        // Organizations outside army party work ("công đoàn", "công an"): named again and again,
-        // or in the meeting's own sentence (checked below), the meeting is theirs.
-        var domains = 0
-        var interview = 0
-        for m in text.matches {
-            if m.tag.cue == .negativeDomain { domains += 1 }
-            if m.tag.cue == .interview { interview += 1 }
-        }
-        if domains >= 3 || interview >= 2 { return nil }
-        // A meeting in an article that never touches party or political work is not ours.
-        guard text.matches.contains(where: { $0.tag.cue == .partyContext }) else { return nil }
-        let heads = ArticleText.bits(.meetingNoun, .negativeEvent)
+        guard isAboutPartyWork(text) else { return nil }
         var found: Result?
         var foundNamed = false
         var meetingSentences = 0
         for (index, range) in text.sentences.enumerated() {
-            var head: (Int, Cue, Int)?
-            var genericList = false
-            for t in range {
-                // Nothing below applies where no meeting noun or other event starts.
-                if !text.startsAny(heads, at: t) { continue }
-                // "Nghị quyết Đại hội XIII", "Nghị quyết Hội nghị Trung ương 8": the meeting that
-                // issued a document the article cites, not a meeting held.
-                if text.ending(at: t, .documentType, lookback: 2) != nil { continue }
-                var bestEnd = -1
-                var bestCue: Cue?
-                for mi in text.matchesAt[t] {
-                    let m = text.matches[mi]
-                    guard m.tag.cue == .meetingNoun || m.tag.cue == .negativeEvent else { continue }
-                    if m.end > bestEnd || (m.end == bestEnd && m.tag.cue == .negativeEvent) {
-                        bestEnd = m.end
-                        bestCue = m.tag.cue
-                    }
-                }
-                // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
-                if bestCue != nil, text.isWord(t - 1, .cac) || text.isWord(t - 1, .nhung) || text.isWord(t - 1, .nhieu)
-                    || text.isWord(t - 2, .cac) && text.tokens[t - 1].isWord && !text.tokens[t - 1].capitalized {
-                    genericList = true
-                    continue
-                }
-                // "các cuộc diễn tập, hội thi, hội thao": the rest of a generic list.
-                if genericList && bestCue == .negativeEvent { continue }
-                // "tặng hoa chúc mừng Đại hội": the event named right after is the one reported.
-                if bestCue == .negativeEvent, bestEnd < text.tokens.count,
-                   text.matchesAt[bestEnd].contains(where: { text.matches[$0].tag.cue == .meetingNoun }) {
-                    continue
-                }
-                if let cue = bestCue {
-                    head = (t, cue, bestEnd)
-                    break
-                }
-            }
-            guard let (t, cue, _) = head else { continue }
+            guard let (t, cue) = eventHead(in: range, text) else { continue }
             // "Tại Hội nghị … hồi tháng 3": a meeting the article looks back on.
             if text.has(.background, in: range) { continue }
             if found == nil && cue == .negativeEvent {
@@ -92,6 +45,59 @@ enum MeetingDetector {
             if meetingSentences >= 3 { break }
         }
         return found
+    }
+
+    /// Organizations outside army party work ("công đoàn", "công an"): named again and again,
+    /// or in the meeting's own sentence (checked in `detect`), the meeting is theirs. Nor is a
+    /// meeting ours in an interview, or in an article that never touches party or political work.
+    private static func isAboutPartyWork(_ text: ArticleText) -> Bool {
+        var domains = 0
+        var interview = 0
+        for m in text.matches {
+            if m.tag.cue == .negativeDomain { domains += 1 }
+            if m.tag.cue == .interview { interview += 1 }
+        }
+        if domains >= 3 || interview >= 2 { return false }
+        return text.matches.contains(where: { $0.tag.cue == .partyContext })
+    }
+
+    /// The first meeting noun or other-event noun of the sentence that names an event held:
+    /// its token and cue (`.meetingNoun` or `.negativeEvent`).
+    private static func eventHead(in range: Range<Int>, _ text: ArticleText) -> (Int, Cue)? {
+        let heads = ArticleText.bits(.meetingNoun, .negativeEvent)
+        var genericList = false
+        for t in range {
+            // Nothing below applies where no meeting noun or other event starts.
+            if !text.startsAny(heads, at: t) { continue }
+            // "Nghị quyết Đại hội XIII", "Nghị quyết Hội nghị Trung ương 8": the meeting that
+            // issued a document the article cites, not a meeting held.
+            if text.ending(at: t, .documentType, lookback: 2) != nil { continue }
+            var bestEnd = -1
+            var bestCue: Cue?
+            for mi in text.matchesAt[t] {
+                let m = text.matches[mi]
+                guard m.tag.cue == .meetingNoun || m.tag.cue == .negativeEvent else { continue }
+                if m.end > bestEnd || (m.end == bestEnd && m.tag.cue == .negativeEvent) {
+                    bestEnd = m.end
+                    bestCue = m.tag.cue
+                }
+            }
+            // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
+            if bestCue != nil, text.isWord(t - 1, .cac) || text.isWord(t - 1, .nhung) || text.isWord(t - 1, .nhieu)
+                || text.isWord(t - 2, .cac) && text.tokens[t - 1].isWord && !text.tokens[t - 1].capitalized {
+                genericList = true
+                continue
+            }
+            // "các cuộc diễn tập, hội thi, hội thao": the rest of a generic list.
+            if genericList && bestCue == .negativeEvent { continue }
+            // "tặng hoa chúc mừng Đại hội": the event named right after is the one reported.
+            if bestCue == .negativeEvent, bestEnd < text.tokens.count,
+               text.matchesAt[bestEnd].contains(where: { text.matches[$0].tag.cue == .meetingNoun }) {
+                continue
+            }
+            if let cue = bestCue { return (t, cue) }
+        }
+        return nil
     }
 
     /// Whether the planned words of the sentence belong to the meeting named at `t`: a verb right

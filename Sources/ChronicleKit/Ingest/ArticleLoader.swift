@@ -16,9 +16,14 @@ public struct ArticleLoader: Sendable {
     /// so a larger file is reported as unsupported without being read.
     static let maximumArticleFileSize = 10 * 1024 * 1024
 
-    let noiseFilter = NoiseFilter()
+    let noiseFilter: NoiseFilter
+    let htmlParser: HTMLArticleParser
 
-    public init() {}
+    /// `noise`: the config's noise phrases (`NoisePhrases.load(configDirectory:)`).
+    public init(noise: NoisePhrases) {
+        noiseFilter = NoiseFilter(phrases: noise)
+        htmlParser = HTMLArticleParser(noise: noise)
+    }
 
     /// Reads one file; a JSON Lines export gives one article per line.
     public func load(_ file: InputFile) -> [Article] {
@@ -115,7 +120,7 @@ public struct ArticleLoader: Sendable {
             return .failure(.unknownEncoding(name: charset))
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
-        switch HTMLArticleParser().parse(bytes, encoding: charset) {
+        switch htmlParser.parse(bytes, encoding: charset) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let page):

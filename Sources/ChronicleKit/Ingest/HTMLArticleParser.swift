@@ -14,6 +14,15 @@ struct HTMLArticle {
 /// (metadata, then `<time datetime>`), and the text of the content container that
 /// `ContentScorer` finds by block shape, with the furniture inside it left out.
 struct HTMLArticleParser {
+    /// How the site name that ends a `<title>` starts ("báo ") or ends (" online"), lowercase.
+    let siteNamePrefixes: [String]
+    let siteNameSuffixes: [String]
+
+    init(noise: NoisePhrases) {
+        siteNamePrefixes = noise.siteNamePrefixes
+        siteNameSuffixes = noise.siteNameSuffixes
+    }
+
     /// Elements that end a line of text.
     static let blockElements: Set<String> = [
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "tr",
@@ -65,7 +74,7 @@ struct HTMLArticleParser {
         let blocks = found?.blocks ?? [content]
         let text = blocks.map { Self.text(of: $0, skipping: scan.scorer) }.joined(separator: "\n")
         var article = HTMLArticle(text: text, truncatedByDepth: document.truncatedByDepth)
-        article.title = Self.title(og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
+        article.title = title(og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
                                    h1: scan.firstH1.flatMap(Self.inline))
         article.url = [scan.canonical, scan.ogURL].lazy.compactMap { $0.flatMap(Self.inline) }.first
         if let date = scan.metaDate.flatMap(MetadataDate.parse) {
@@ -77,7 +86,7 @@ struct HTMLArticleParser {
     }
 
     /// og:title, else <title> without the site name it usually ends with, else the first <h1>.
-    static func title(og: String?, title: String?, h1: String?) -> String? {
+    func title(og: String?, title: String?, h1: String?) -> String? {
         if let og { return og }
         guard let title else { return h1 }
         if let h1, title.hasPrefix(h1) { return h1 }
@@ -85,8 +94,8 @@ struct HTMLArticleParser {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let site = title[range.upperBound...]
             let lower = site.lowercased()
-            if lower.contains(".vn") || lower.contains(".com") || lower.hasPrefix("báo ") || lower.hasPrefix("tạp chí ")
-                || lower.hasPrefix("cổng thông tin") || lower.hasPrefix("trang thông tin") || lower.hasSuffix(" online") {
+            if lower.contains(".vn") || lower.contains(".com") || siteNamePrefixes.contains(where: { lower.hasPrefix($0) })
+                || siteNameSuffixes.contains(where: { lower.hasSuffix($0) }) {
                 return String(title[..<range.lowerBound])
             }
         }
@@ -95,7 +104,7 @@ struct HTMLArticleParser {
 
     /// One line of text: whitespace collapsed, NFC.
     static func inline(_ text: String) -> String? {
-        let line = NoiseFilter().singleLine(text)
+        let line = NoiseFilter.singleLine(text)
         return line.isEmpty ? nil : line
     }
 

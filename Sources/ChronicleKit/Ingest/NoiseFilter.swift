@@ -6,12 +6,30 @@ import Foundation
 /// captions repeated by the scraper, share/print widget lines, a trailing comment form and a
 /// trailing related-news list. Credit lines ("Tin, ảnh: ...") are kept.
 ///
-/// Works line by line on UTF-8 bytes; only short lines are ever lowercased as Strings.
+/// Works line by line on UTF-8 bytes; only short lines are ever lowercased as Strings. The
+/// noise phrases are data (`config/ingest/noise.yml`, `NoisePhrases`).
 public struct NoiseFilter: Sendable {
     /// A line equal to one of the last `duplicateWindow` kept lines is a scraper duplicate.
     public var duplicateWindow = 4
 
-    public init() {}
+    /// Words of share, print and social widgets, as words, longest phrase first.
+    let widgetPhrases: [[Substring]]
+    /// Labels of a comment form; the trailing block starting at one of them is dropped.
+    let commentLabels: Set<String>
+    /// Headings of a related-news list; dropped with the headline-like lines after them.
+    let relatedHeadings: Set<String>
+    /// First words of the widget phrases, lowercase and capitalized, to skip most lines early.
+    let widgetFirstWords: Set<[UInt8]>
+    /// First words of comment labels and related-news headings.
+    let blockFirstWords: Set<[UInt8]>
+
+    public init(phrases: NoisePhrases) {
+        widgetPhrases = phrases.widgetPhrases.map { $0.split(separator: " ") }.sorted { $0.count > $1.count }
+        commentLabels = Set(phrases.commentLabels)
+        relatedHeadings = Set(phrases.relatedHeadings)
+        widgetFirstWords = Self.firstWords(widgetPhrases.map { $0.joined(separator: " ") })
+        blockFirstWords = Self.firstWords(Array(commentLabels) + Array(relatedHeadings))
+    }
 
     /// The cleaned text: NFC, one paragraph per line, noise lines removed ("" when nothing is left).
     public func clean(_ text: String) -> String {
@@ -30,13 +48,13 @@ public struct NoiseFilter: Sendable {
             if line.isEmpty || buffer.isPunctuationOnly(line) { continue }
             // Widget lines are short and never end with a period (captions do).
             if line.count <= 64, buffer.bytes[line.upperBound - 1] != UInt8(ascii: "."),
-               Self.widgetFirstWords.contains(buffer.firstWord(line)), Self.isWidgetLine(buffer.string(line)) {
+               widgetFirstWords.contains(buffer.firstWord(line)), isWidgetLine(buffer.string(line)) {
                 continue
             }
             if kept.suffix(duplicateWindow).contains(where: { buffer.equal($0, line) }) { continue }
             kept.append(line)
         }
-        kept.removeLast(kept.count - Self.trailingBlockStart(kept, buffer))
+        kept.removeLast(kept.count - trailingBlockStart(kept, buffer))
         var output: [UInt8] = []
         output.reserveCapacity(kept.reduce(0) { $0 + $1.count + 1 })
         for (index, line) in kept.enumerated() {
@@ -54,24 +72,8 @@ public struct NoiseFilter: Sendable {
         }()
     }
 
-    // MARK: - Noise vocabularies (lowercase NFC)
-
+    /// The `leftcenterrightdel` layout token: markup residue, not a word, so it stays here.
     static let layoutToken = Array("leftcenterrightdel".utf8)
-
-    /// Words of share, print and social widgets; a short line made only of them is dropped.
-    static let widgetPhrases: [[Substring]] = [
-        "chia sẻ", "chia sẻ bài viết", "chia sẻ bài", "in bài", "in bài viết", "in", "bản in", "gửi bài",
-        "gửi bài viết", "gửi email", "lưu bài", "lưu bài viết", "lưu", "facebook", "zalo", "twitter", "tweet",
-        "email", "e-mail", "linkedin", "messenger", "telegram", "share", "print", "copy link", "sao chép",
-        "sao chép liên kết", "sao chép link", "thích", "like", "quay lại", "trở lại", "về đầu trang",
-        "theo dõi", "google news", "cỡ chữ", "a+", "a-", "nghe", "nghe bài viết", "đọc bài", "bookmark",
-        "tải về", "pinterest", "gửi",
-    ].map { $0.split(separator: " ") }.sorted { $0.count > $1.count }
-
-    /// First words of the widget phrases, lowercase and capitalized, to skip most lines early.
-    static let widgetFirstWords = firstWords(widgetPhrases.map { $0.joined(separator: " ") })
-    /// First words of comment labels and related-news headings.
-    static let blockFirstWords = firstWords(Array(commentLabels) + Array(relatedHeadings))
 
     static func firstWords(_ phrases: [String]) -> Set<[UInt8]> {
         var words = Set<[UInt8]>()
@@ -86,11 +88,11 @@ public struct NoiseFilter: Sendable {
     }
 
     /// One line of text (a title): normalized like `clean` but never dropped, lines joined.
-    public func singleLine(_ text: String) -> String {
+    public static func singleLine(_ text: String) -> String {
         var text = text
-        if Self.needsNormalization(text) { text = ChunkedNFC.normalized(text) }
+        if needsNormalization(text) { text = ChunkedNFC.normalized(text) }
         var buffer = LineBuffer()
-        _ = Self.normalizeLines(text, into: &buffer)
+        _ = normalizeLines(text, into: &buffer)
         var output: [UInt8] = []
         for line in buffer.lines where !line.isEmpty {
             if !output.isEmpty { output.append(0x20) }
@@ -99,23 +101,9 @@ public struct NoiseFilter: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Labels of a comment form; the trailing block starting at one of them is dropped.
-    static let commentLabels: Set<String> = [
-        "bình luận", "ý kiến bạn đọc", "ý kiến của bạn", "gửi bình luận", "viết bình luận", "bình luận của bạn",
-        "họ và tên", "họ tên", "tên của bạn", "email", "e-mail", "địa chỉ email", "nội dung", "gửi", "gửi ý kiến",
-        "mã xác nhận", "mã bảo mật", "số điện thoại", "điện thoại", "bạn đọc", "ý kiến", "đăng nhập",
-        "bình luận facebook", "hủy", "đóng",
-    ]
-
-    /// Headings of a related-news list; dropped with the headline-like lines after them.
-    static let relatedHeadings: Set<String> = [
-        "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "xem thêm",
-        "đọc thêm", "tin mới", "tin mới nhất", "tin đọc nhiều", "bài viết liên quan", "có thể bạn quan tâm",
-    ]
-
     // MARK: - Line tests
 
-    static func isWidgetLine(_ line: String) -> Bool {
+    func isWidgetLine(_ line: String) -> Bool {
         let words = line.lowercased().split { $0 == " " || $0 == "|" || $0 == "/" || $0 == "•" || $0 == "·" || $0 == "," }
             .map { $0.hasSuffix(":") ? $0.dropLast() : $0 }
             .filter { !$0.isEmpty }
@@ -144,14 +132,14 @@ public struct NoiseFilter: Sendable {
     }
 
     /// Where the trailing comment form or related-news list starts (the count when none).
-    static func trailingBlockStart(_ lines: [Range<Int>], _ buffer: LineBuffer) -> Int {
+    func trailingBlockStart(_ lines: [Range<Int>], _ buffer: LineBuffer) -> Int {
         var cut = lines.count
         // Comment form: walk back over labels and short form leftovers; cut at the earliest label.
         var i = lines.count - 1
         while i >= 0 {
             let line = lines[i]
             guard line.count <= 80 else { break }
-            if blockFirstWords.contains(buffer.firstWord(line)), commentLabels.contains(label(buffer.string(line))) {
+            if blockFirstWords.contains(buffer.firstWord(line)), commentLabels.contains(Self.label(buffer.string(line))) {
                 cut = i
             } else if !(line.count <= 24 && !buffer.contains(line, [UInt8(ascii: ":")]) && buffer.hasLowercaseASCII(line)) {
                 break
@@ -163,7 +151,7 @@ public struct NoiseFilter: Sendable {
             let line = lines[j]
             guard line.count <= 300, buffer.bytes[line.upperBound - 1] != UInt8(ascii: ".") else { break }
             if line.count <= 60, blockFirstWords.contains(buffer.firstWord(line)),
-               relatedHeadings.contains(label(buffer.string(line))) {
+               relatedHeadings.contains(Self.label(buffer.string(line))) {
                 let rest = lines[(j + 1)..<cut]
                 if rest.allSatisfy({ $0.count <= 300 && buffer.bytes[$0.upperBound - 1] != UInt8(ascii: ".") }) {
                     cut = j
@@ -191,18 +179,23 @@ public struct NoiseFilter: Sendable {
                 let b = bytes[i]
                 if b < 0x80 { i += 1; continue }
                 if b < 0xCC { i += 2; continue }  // U+0080...U+02FF
-                guard b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF, i + 2 < n else { return true }
-                let c = bytes[i + 1], d = bytes[i + 2]
-                switch b {
-                case 0xE1 where c >= 0xB8 && c <= 0xBB: break  // U+1E00...U+1EFF
-                case 0xE2 where (c == 0x80 && d >= 0x82) || c == 0x81 || (c == 0x82 && d <= 0x8F): break  // U+2002...U+20CF
-                case 0xE3 where c == 0x80 && d == 0x80: break  // U+3000
-                case 0xEF where c == 0xBB && d == 0xBF: break  // U+FEFF
-                default: return true
-                }
+                guard i + 2 < n, isSurelyNFC(b, bytes[i + 1], bytes[i + 2]) else { return true }
                 i += 3
             }
             return false
+        }
+    }
+
+    /// Whether the three-byte sequence `b c d` is a scalar that is NFC whatever surrounds it:
+    /// a Vietnamese letter, common punctuation, U+3000 or the BOM. The one table of such
+    /// sequences for `needsNormalization` and `LineBuffer.normalize`.
+    @inline(__always) static func isSurelyNFC(_ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool {
+        switch b {
+        case 0xE1: return c >= 0xB8 && c <= 0xBB  // U+1E00...U+1EFF
+        case 0xE2: return (c == 0x80 && d >= 0x82) || c == 0x81 || (c == 0x82 && d <= 0x8F)  // U+2002...U+20CF
+        case 0xE3: return c == 0x80 && d == 0x80  // U+3000
+        case 0xEF: return c == 0xBB && d == 0xBF  // U+FEFF
+        default: return false
         }
     }
 }
@@ -224,90 +217,86 @@ struct LineBuffer {
         var notNFC = false
         // Output is never longer than the input (every rewrite shortens or keeps a sequence).
         bytes = [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
-            let n = input.count
-            var o = 0
-            var lineStart = 0
-            @inline(__always) func space() {
-                if o > lineStart, out[o - 1] != 0x20 { out[o] = 0x20; o += 1 }
-            }
-            @inline(__always) func endLine() {
-                if o > lineStart, out[o - 1] == 0x20 { o -= 1 }
-                lines.append(lineStart..<o)
-                lineStart = o
-            }
-            var i = 0
-            while i < n {
-                let b = input[i]
-                if b >= 0x21 && b < 0x7F { out[o] = b; o &+= 1; i &+= 1; continue }
-                // The commonest other sequences first: a space, Latin letters U+00C0–U+02FF
-                // (never rewritten, always NFC) and Vietnamese letters U+1E00–U+1EFF.
-                if b == 0x20 { space(); i &+= 1; continue }
-                if b >= 0xC3 && b < 0xCC && i &+ 1 < n {
-                    out[o] = b; out[o &+ 1] = input[i &+ 1]; o &+= 2; i &+= 2
-                    continue
-                }
-                if b == 0xE1 && i &+ 2 < n {
-                    let c = input[i &+ 1]
-                    if c < 0xB8 || c > 0xBB { notNFC = true }
-                    out[o] = b; out[o &+ 1] = c; out[o &+ 2] = input[i &+ 2]; o &+= 3; i &+= 3
-                    continue
-                }
-                switch b {
-                case 0x0A: endLine(); i += 1
-                case 0x0D: endLine(); i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
-                case 0x20, 0x09, 0x0B, 0x0C: space(); i += 1
-                case 0x00..<0x20, 0x7F: i += 1
-                case 0xC2 where i + 1 < n:
-                    let c = input[i + 1]
-                    if c == 0xA0 {
-                        space()
-                    } else if !(c >= 0x80 && c <= 0x9F || c == 0xAD) {
-                        out[o] = b; out[o + 1] = c; o += 2
-                    }
-                    i += 2
-                case 0xE2 where i + 2 < n && input[i + 1] == 0x80:
-                    let c = input[i + 2]
-                    // U+2000 and U+2001 are singletons (NFC maps them to U+2002, U+2003).
-                    if c < 0x82 { notNFC = true }
-                    switch c {
-                    case 0x80...0x8A, 0xAF: space()
-                    case 0x8B...0x8F, 0xAA...0xAE: break
-                    case 0xA8, 0xA9: endLine()
-                    default: out[o] = b; out[o + 1] = 0x80; out[o + 2] = c; o += 3
-                    }
-                    i += 3
-                case 0xE2 where i + 2 < n && input[i + 1] == 0x81 && (input[i + 2] == 0x9F || input[i + 2] == 0xA0):
-                    if input[i + 2] == 0x9F { space() }
-                    i += 3
-                case 0xE3 where i + 2 < n && input[i + 1] == 0x80 && input[i + 2] == 0x80: space(); i += 3
-                case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF: i += 3
-                default:
-                    // As `NoiseFilter.needsNormalization`: Latin below U+0300, Vietnamese
-                    // letters U+1E00–U+1EFF, common punctuation, U+3000 and the BOM are NFC.
-                    if b >= 0xCC && !notNFC {
-                        if i + 2 < n {
-                            let c = input[i + 1], d = input[i + 2]
-                            switch b {
-                            case 0xE1 where c >= 0xB8 && c <= 0xBB: break
-                            case 0xE2 where (c == 0x80 && d >= 0x82) || c == 0x81 || (c == 0x82 && d <= 0x8F): break
-                            case 0xE3 where c == 0x80 && d == 0x80: break
-                            case 0xEF where c == 0xBB && d == 0xBF: break
-                            default: notNFC = true
-                            }
-                        } else {
-                            notNFC = true
-                        }
-                    }
-                    let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    let end = min(n, i + length)
-                    while i < end { out[o] = input[i]; o += 1; i += 1 }
-                }
-            }
-            endLine()
-            written = o
+            var w = Self.copyLines(input, into: LineWriter(out: out))
+            w.endLine()
+            lines = w.lines
+            notNFC = w.notNFC
+            written = w.o
         }
         self.lines = lines
         return notNFC
+    }
+
+    /// The loop of `normalize`: ASCII, spaces and letters inline, everything else in `rewrite`.
+    private static func copyLines(_ input: UnsafeBufferPointer<UInt8>, into writer: LineWriter) -> LineWriter {
+        var w = writer
+        let out = w.out
+        let n = input.count
+        var i = 0
+        while i < n {
+            let b = input[i]
+            if b >= 0x21 && b < 0x7F { out[w.o] = b; w.o &+= 1; i &+= 1; continue }
+            // The commonest other sequences first: a space, Latin letters U+00C0–U+02FF
+            // (never rewritten, always NFC) and Vietnamese letters U+1E00–U+1EFF.
+            if b == 0x20 { w.space(); i &+= 1; continue }
+            if b >= 0xC3 && b < 0xCC && i &+ 1 < n {
+                out[w.o] = b; out[w.o &+ 1] = input[i &+ 1]; w.o &+= 2; i &+= 2
+                continue
+            }
+            if b == 0xE1 && i &+ 2 < n {
+                let c = input[i &+ 1]
+                if c < 0xB8 || c > 0xBB { w.notNFC = true }
+                out[w.o] = b; out[w.o &+ 1] = c; out[w.o &+ 2] = input[i &+ 2]; w.o &+= 3; i &+= 3
+                continue
+            }
+            rewrite(b, input, at: &i, into: &w)
+        }
+        return w
+    }
+
+    /// Line ends, other spaces, control and invisible characters, and any other sequence copied.
+    @inline(__always) private static func rewrite(_ b: UInt8, _ input: UnsafeBufferPointer<UInt8>, at i: inout Int, into w: inout LineWriter) {
+        let n = input.count
+        let out = w.out
+        switch b {
+        case 0x0A: w.endLine(); i += 1
+        case 0x0D: w.endLine(); i += (i + 1 < n && input[i + 1] == 0x0A) ? 2 : 1
+        case 0x20, 0x09, 0x0B, 0x0C: w.space(); i += 1
+        case 0x00..<0x20, 0x7F: i += 1
+        case 0xC2 where i + 1 < n:
+            let c = input[i + 1]
+            if c == 0xA0 {
+                w.space()
+            } else if !(c >= 0x80 && c <= 0x9F || c == 0xAD) {
+                out[w.o] = b; out[w.o + 1] = c; w.o += 2
+            }
+            i += 2
+        case 0xE2 where i + 2 < n && input[i + 1] == 0x80:
+            let c = input[i + 2]
+            // U+2000 and U+2001 are singletons (NFC maps them to U+2002, U+2003).
+            if c < 0x82 { w.notNFC = true }
+            switch c {
+            case 0x80...0x8A, 0xAF: w.space()
+            case 0x8B...0x8F, 0xAA...0xAE: break
+            case 0xA8, 0xA9: w.endLine()
+            default: out[w.o] = b; out[w.o + 1] = 0x80; out[w.o + 2] = c; w.o += 3
+            }
+            i += 3
+        case 0xE2 where i + 2 < n && input[i + 1] == 0x81 && (input[i + 2] == 0x9F || input[i + 2] == 0xA0):
+            if input[i + 2] == 0x9F { w.space() }
+            i += 3
+        case 0xE3 where i + 2 < n && input[i + 1] == 0x80 && input[i + 2] == 0x80: w.space(); i += 3
+        case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF: i += 3
+        default:
+            // As `NoiseFilter.needsNormalization`: Latin below U+0300, Vietnamese
+            // letters U+1E00–U+1EFF, common punctuation, U+3000 and the BOM are NFC.
+            if b >= 0xCC && !w.notNFC && !(i + 2 < n && NoiseFilter.isSurelyNFC(b, input[i + 1], input[i + 2])) {
+                w.notNFC = true
+            }
+            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            let end = min(n, i + length)
+            while i < end { out[w.o] = input[i]; w.o += 1; i += 1 }
+        }
     }
 
     /// The bytes of the line up to its first space or "|".
@@ -382,5 +371,31 @@ struct LineBuffer {
             }
         }
         return true
+    }
+}
+
+/// What `LineBuffer.normalize` has written: bytes, the lines ended so far, and whether the
+/// input may not be NFC.
+private struct LineWriter {
+    let out: UnsafeMutableBufferPointer<UInt8>
+    var o = 0
+    var lineStart = 0
+    var lines: [Range<Int>] = []
+    var notNFC = false
+
+    init(out: UnsafeMutableBufferPointer<UInt8>) {
+        self.out = out
+    }
+
+    /// One space between words: none at a line start or after another.
+    @inline(__always) mutating func space() {
+        if o > lineStart, out[o - 1] != 0x20 { out[o] = 0x20; o += 1 }
+    }
+
+    /// Ends the line, without a final space.
+    @inline(__always) mutating func endLine() {
+        if o > lineStart, out[o - 1] == 0x20 { o -= 1 }
+        lines.append(lineStart..<o)
+        lineStart = o
     }
 }

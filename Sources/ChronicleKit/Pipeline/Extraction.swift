@@ -18,11 +18,12 @@ public struct Extraction: Sendable {
         self.records = records
     }
 
-    /// The real pipeline: `ArticleLoader` then `ArticleExtractor` with the rules of the config folder.
+    /// The real pipeline: `ArticleLoader` then `ArticleExtractor`, with the noise phrases and
+    /// the rules of the config folder.
     static func standard(config: ChronicleConfig) throws -> Extraction {
         let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
         let extractor = ArticleExtractor(rules: rules)
-        let loader = ArticleLoader()
+        let loader = ArticleLoader(noise: try NoisePhrases.load(configDirectory: config.configDirectory))
         // Both the loader and the extractor decide what a file's records are.
         let version = Self.currentVersion
         return Extraction(version: version, configFingerprint: ConfigFingerprint.compute(config: config)) { file in

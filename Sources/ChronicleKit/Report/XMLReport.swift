@@ -40,8 +40,32 @@ struct XMLReport {
         try w.check(xmlTextWriterSetIndentString(writer, "  "))
         try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
 
-        let chronology = input.chronology
         try w.start("chronology")
+        try writeHeader(&w)
+        try writeSummary(&w)
+        try writeUnits(&w)
+
+        try w.start("undated")
+        for item in input.chronology.undated { try writeEvent(item, &w) }
+        try w.end()
+
+        try w.start("problems")
+        for problem in input.problems.sorted() {
+            try w.start("problem")
+            try w.attribute("source", problem.source)
+            try w.attribute("reason", problem.reason)
+            try w.end()
+        }
+        try w.end()
+
+        try w.end()
+        try w.check(xmlTextWriterEndDocument(writer))
+        try w.drain(force: true)
+    }
+
+    /// The root element's attributes, the window and the overview counts.
+    private func writeHeader(_ w: inout Writer) throws {
+        let chronology = input.chronology
         try w.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
         try w.attribute("xsi:noNamespaceSchemaLocation", ChronologySchema.fileName)
         // Written again only when its content changes: `updated` is the date of that change.
@@ -62,9 +86,11 @@ struct XMLReport {
         try w.attribute("files-skipped", String(input.filesSkipped))
         try w.attribute("problems", String(input.problems.count))
         try w.end()
+    }
 
-        try writeSummary(&w)
-
+    /// The dated events by unit, then by year; drained to the file after each unit.
+    private func writeUnits(_ w: inout Writer) throws {
+        let chronology = input.chronology
         try w.start("units")
         for (position, unit) in summary.units.enumerated() {
             try w.start("unit")
@@ -86,23 +112,6 @@ struct XMLReport {
             try w.drain()
         }
         try w.end()
-
-        try w.start("undated")
-        for item in chronology.undated { try writeEvent(item, &w) }
-        try w.end()
-
-        try w.start("problems")
-        for problem in input.problems.sorted() {
-            try w.start("problem")
-            try w.attribute("source", problem.source)
-            try w.attribute("reason", problem.reason)
-            try w.end()
-        }
-        try w.end()
-
-        try w.end()
-        try w.check(xmlTextWriterEndDocument(writer))
-        try w.drain(force: true)
     }
 
     private func writeSummary(_ w: inout Writer) throws {
