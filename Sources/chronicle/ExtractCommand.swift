@@ -24,6 +24,9 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
     var paths: [String]
 
+    /// Files extracted together before their records are printed.
+    static let batch = 256
+
     func run() throws {
         do {
             let config = try configOptions.load()
@@ -32,17 +35,27 @@ struct ExtractCommand: ParsableCommand {
             let rules = try ExtractionRules.load(configDirectory: config.configDirectory, unitsFile: config.unitsFile)
             let extractor = ArticleExtractor(rules: rules)
             let loader = ArticleLoader(noise: try NoisePhrases.load(configDirectory: config.configDirectory))
-            for file in scan.files {
-                for article in loader.load(file) {
-                    let record = extractor.record(for: article)
-                    switch format {
-                    case .jsonl: print(try record.jsonLine())
-                    case .table: print(RecordTable.render(record))
+            let format = self.format
+            // All cores, output in path order: files are extracted a batch at a time (bounded
+            // memory) and each batch printed in order.
+            for start in stride(from: 0, to: scan.files.count, by: Self.batch) {
+                let batch = Array(scan.files[start..<min(start + Self.batch, scan.files.count)])
+                let texts = try batch.parallelMap { file -> Result<String, Error> in
+                    Result {
+                        var text = ""
+                        for article in loader.load(file) {
+                            let record = extractor.record(for: article)
+                            text += format == .jsonl ? try record.jsonLine() : RecordTable.render(record)
+                            text += "\n"
+                        }
+                        return text
                     }
-                }
+                }.map { try $0.get() }
+                for text in texts { FileHandle.standardOutput.write(Data(text.utf8)) }
             }
         } catch {
             throw fail(error)
         }
     }
 }
+

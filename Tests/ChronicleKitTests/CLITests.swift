@@ -107,6 +107,22 @@ enum ChronicleBinary {
         #expect(try box.reports() == before)
     }
 
+    @Test func extractUsesAllCoresAndKeepsPathOrder() throws {
+        let box = try Sandbox()
+        // More files than one batch, written in reverse so the disk order is not the path order.
+        for n in (0..<300).reversed() {
+            try box.write(String(format: "bai-%03d.txt", n), "Sáng 6/1, Đảng ủy Lữ đoàn \(100 + n) tổ chức hội nghị tổng kết công tác đảng năm 2022.\n")
+        }
+        let result = try ChronicleBinary.run(["extract", "--config", box.configFile.path, box.articles.path], in: box.root)
+        #expect(result.status == 0)
+        let sources = result.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["source"] as? String
+        }
+        #expect(sources.count == 300)
+        #expect(sources == sources.sorted())
+        #expect(sources.first?.hasSuffix("bai-000.txt") == true)
+    }
+
     @Test func strictTurnsBadArticlesInto65() throws {
         let box = try project()
         try box.write("broken.txt", Data([0xC3, 0x28, 0xFF, 0x00, 0x9F]))
