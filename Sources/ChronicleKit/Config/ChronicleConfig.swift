@@ -27,7 +27,7 @@ public struct DateWindow: Sendable, Hashable {
 
 /// Report output formats.
 enum ReportFormat: String, Sendable, CaseIterable {
-    case markdown, csv, xml, svg
+    case markdown, csv, xml, svg, xlsx
 }
 
 /// Language of report labels.

@@ -23,7 +23,7 @@ struct ReportKeys {
     private let summary: ReportSummary
 
     /// Bump when the writers change what they print for the same input.
-    static let version = "chronicle-reports-2"
+    static let version = "chronicle-reports-3"
 
     /// - Parameter digests: the events' content hashes (`digests(of:)`, or kept in a `ReportOutline`).
     init(
@@ -160,6 +160,21 @@ struct ReportKeys {
         addEverything(&hash)
         addFirstSeen(&hash)
         addRun(&hash)
+        return hash.key
+    }
+
+    /// The workbook shows every event with its first-seen date, the summary by unit and year (of
+    /// the window, in `base`) and the problems.
+    var workbook: String {
+        var hash = start("chronology.xlsx")
+        addEverything(&hash)
+        addFirstSeen(&hash)
+        // The problems sheet; not the run's counts, which the workbook does not show.
+        hash.add(context.problems.count)
+        for problem in context.problems {
+            hash.add(problem.source)
+            hash.add(problem.reason)
+        }
         return hash.key
     }
 
