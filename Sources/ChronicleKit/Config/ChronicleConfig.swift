@@ -55,8 +55,12 @@ public struct ChronicleConfig: Sendable {
     /// the year files instead, so that the file read at briefings stays small (and cheap to
     /// write every night) however large the archive grows.
     var fullListLimit: Int
+    /// The CSV files' field separator (`report.csv.delimiter`): `,` by default; `;` for a
+    /// spreadsheet set to a Vietnamese (or other) locale whose list separator is `;`; or a tab.
+    var csvDelimiter: Unicode.Scalar = ","
 
     static let defaultFullListLimit = 2_000
+    static let csvDelimiters: [Unicode.Scalar] = [",", ";", "\t"]
 
     /// The folder that holds the config files (gazetteer, rules, templates).
     public var configDirectory: URL { configFile.deletingLastPathComponent() }
@@ -138,38 +142,58 @@ public struct ChronicleConfig: Sendable {
             }
         }
 
-        var language = ReportLanguage.vi
-        var templates: URL?
-        var fullListLimit = defaultFullListLimit
-        if let report = try document.mapping("report") {
-            try report.rejectUnknownKeys(["language", "templates", "full_list_limit"])
-            if let limit = try report.int("full_list_limit") {
-                guard limit >= 0 else {
-                    throw ConfigError.wrongValue(
-                        path: url.path, key: "report.full_list_limit", expected: "a number of events, 0 or more", found: "'\(limit)'")
-                }
-                fullListLimit = limit
-            }
-            if let code = try report.string("language") {
-                guard let parsed = ReportLanguage(rawValue: code.lowercased()) else {
-                    throw ConfigError.wrongValue(path: url.path, key: "report.language", expected: "vi or en", found: "'\(code)'")
-                }
-                language = parsed
-            }
-            templates = try report.string("templates").map { resolve($0, against: directory) }
-        }
-
-        return ChronicleConfig(
+        let report = try reportSettings(document, directory: directory, path: url.path)
+        var config = ChronicleConfig(
             configFile: url,
             inputs: inputs.map { resolve($0, against: workingDirectory) },
             output: resolve(output, against: workingDirectory),
             window: DateWindow(from: from, to: to),
             formats: formats,
-            language: language,
+            language: report.language,
             unitsFile: try document.string("units").map { resolve($0, against: directory) },
-            templatesDirectory: templates,
+            templatesDirectory: report.templates,
             correctionsFile: try configuredCorrections(document, directory: directory, path: url.path),
             storeFile: try document.string("store").map { resolve($0, against: workingDirectory) },
-            fullListLimit: fullListLimit)
+            fullListLimit: report.fullListLimit)
+        config.csvDelimiter = report.csvDelimiter
+        return config
+    }
+
+    /// The `report:` mapping: language, templates, full-list limit, CSV delimiter.
+    private static func reportSettings(_ document: YAMLDocument, directory: URL, path: String) throws -> (
+        language: ReportLanguage, templates: URL?, fullListLimit: Int, csvDelimiter: Unicode.Scalar
+    ) {
+        var settings: (language: ReportLanguage, templates: URL?, fullListLimit: Int, csvDelimiter: Unicode.Scalar) = (
+            .vi, nil, defaultFullListLimit, ","
+        )
+        guard let report = try document.mapping("report") else { return settings }
+        try report.rejectUnknownKeys(["language", "templates", "full_list_limit", "csv"])
+        if let limit = try report.int("full_list_limit") {
+            guard limit >= 0 else {
+                throw ConfigError.wrongValue(
+                    path: path, key: "report.full_list_limit", expected: "a number of events, 0 or more", found: "'\(limit)'")
+            }
+            settings.fullListLimit = limit
+        }
+        if let code = try report.string("language") {
+            guard let parsed = ReportLanguage(rawValue: code.lowercased()) else {
+                throw ConfigError.wrongValue(path: path, key: "report.language", expected: "vi or en", found: "'\(code)'")
+            }
+            settings.language = parsed
+        }
+        settings.templates = try report.string("templates").map { resolve($0, against: directory) }
+        if let csv = try report.mapping("csv") {
+            try csv.rejectUnknownKeys(["delimiter"])
+            if let text = try csv.string("delimiter") {
+                let scalar = text == "tab" ? "\t" : text.unicodeScalars.count == 1 ? text.unicodeScalars.first : nil
+                guard let scalar, csvDelimiters.contains(scalar) else {
+                    throw ConfigError.wrongValue(
+                        path: path, key: "report.csv.delimiter", expected: "\",\" or \";\" or a tab (\"\\t\" or tab)",
+                        found: "'\(text)'")
+                }
+                settings.csvDelimiter = scalar
+            }
+        }
+        return settings
     }
 }

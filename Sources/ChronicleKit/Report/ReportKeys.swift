@@ -21,6 +21,8 @@ struct ReportKeys {
     private let chronology: any ChronologyIndex
     private let context: ReportContext
     private let summary: ReportSummary
+    /// The CSV files' field separator.
+    private let csvDelimiter: Unicode.Scalar
 
     /// Bump when the writers change what they print for the same input.
     static let version = "chronicle-reports-3"
@@ -33,6 +35,7 @@ struct ReportKeys {
         self.chronology = chronology
         self.context = context
         self.summary = summary
+        csvDelimiter = config.csvDelimiter
         var base = Hash128(Self.version)
         base.add(config.language.rawValue)
         base.add(templates.fingerprint)
@@ -144,6 +147,7 @@ struct ReportKeys {
 
     var chronologyCSV: String {
         var hash = start("chronology.csv")
+        hash.add(String(csvDelimiter))
         addEverything(&hash)
         addFirstSeen(&hash)
         return hash.key
@@ -151,6 +155,7 @@ struct ReportKeys {
 
     var summaryCSV: String {
         var hash = start("summary.csv")
+        hash.add(String(csvDelimiter))
         addEverything(&hash)
         return hash.key
     }

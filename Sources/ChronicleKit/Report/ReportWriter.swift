@@ -127,6 +127,7 @@ struct ReportWriter: Sendable {
         summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan
     ) throws -> [URL] {
         let root = config.output, language = config.language, fullListLimit = config.fullListLimit
+        let delimiter = UInt8(config.csvDelimiter.value)
         let input = whole.map { ReportInput(chronology: $0, context: context) }
         var jobs: [@Sendable (ReportStaging) throws -> Void] = []
         if formats.contains(.markdown) {
@@ -139,7 +140,8 @@ struct ReportWriter: Sendable {
         }
         jobs.append { staging in
             if let input, formats.contains(.csv) {
-                try CSVReport(input: input, summary: summary, templates: templates, plan: plan).write(into: staging)
+                try CSVReport(input: input, summary: summary, templates: templates, plan: plan, delimiter: delimiter)
+                    .write(into: staging)
             }
             if let input, formats.contains(.xml) {
                 try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: plan)
