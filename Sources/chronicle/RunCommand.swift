@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Reads every .txt, .html/.htm and .jsonl file under the input folders, extracts the \
             conferences each article reports, merges reports of the same meeting and writes \
-            chronology.md, chronology.csv and chronology.xml into the output folder.
+            chronology.md, chronology.xlsx, chronology.csv and chronology.xml into the output folder.
 
             Runs are incremental: state is kept in <output>/.chronicle/state.sqlite and only new \
             or changed files are read again. One run at a time (lock: <output>/.chronicle/lock). \

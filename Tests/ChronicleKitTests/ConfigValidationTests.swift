@@ -32,6 +32,25 @@ import Testing
         #expect("\(error)".contains("expands to more than"))
     }
 
+    /// `report.csv.delimiter`: "," (the default), ";" or a tab ("\t" or the word tab); nothing else.
+    @Test func csvDelimiterIsCommaSemicolonOrTab() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = "input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\n"
+        #expect(try ChronicleConfig.load(config(base, in: dir), workingDirectory: dir).csvDelimiter == ",")
+        for (yaml, expected) in [("\";\"", ";"), ("\",\"", ","), ("\"\\t\"", "\t"), ("tab", "\t")] as [(String, Unicode.Scalar)] {
+            let file = try config(base + "report:\n  csv:\n    delimiter: \(yaml)\n", in: dir)
+            #expect(try ChronicleConfig.load(file, workingDirectory: dir).csvDelimiter == expected, "\(yaml)")
+        }
+        for yaml in ["\"|\"", "\";;\"", "\"\"", "semicolon"] {
+            let file = try config(base + "report:\n  csv:\n    delimiter: \(yaml)\n", in: dir)
+            let error = try #require(throws: ConfigError.self) { try ChronicleConfig.load(file, workingDirectory: dir) }
+            #expect("\(error)".contains("report.csv.delimiter"), "\(yaml)")
+        }
+        let unknown = try config(base + "report:\n  csv:\n    separator: \";\"\n", in: dir)
+        #expect(throws: ConfigError.self) { try ChronicleConfig.load(unknown, workingDirectory: dir) }
+    }
+
     @Test func impossibleDatesAreRefusedNotRolledOver() {
         #expect(PartialDate(iso: "2022-02-30") == nil)
         #expect(PartialDate(iso: "2022-13-45") == nil)

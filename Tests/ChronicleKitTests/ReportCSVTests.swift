@@ -4,7 +4,7 @@ import Testing
 
 /// A small RFC 4180 reader: CRLF records, quoted fields with doubled quotes.
 enum RFC4180 {
-    static func parse(_ text: String) -> [[String]] {
+    static func parse(_ text: String, delimiter: Unicode.Scalar = ",") -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
@@ -19,7 +19,7 @@ enum RFC4180 {
                 }
             } else if c == "\"" && field.isEmpty {
                 quoted = true
-            } else if c == "," {
+            } else if c == delimiter {
                 row.append(field); field = ""
             } else if c == "\r" && scalars.first == "\n" {
                 scalars.removeFirst()
@@ -65,6 +65,8 @@ enum RFC4180 {
             let event = item.event
             #expect(cell["event_id"] == item.id)
             #expect(cell["date"] == (event.date.value?.description ?? ""))
+            #expect(cell["year"] == (event.date.value.map { String($0.year) } ?? ""))
+            #expect(cell["month"] == (event.date.value?.month.map { String($0) } ?? ""))
             #expect(cell["date_precision"] == (event.date.precision?.rawValue ?? ""))
             #expect(cell["part_of_day"] == (event.date.partOfDay?.rawValue ?? ""))
             #expect(cell["date_basis"] == event.date.basis.rawValue)
@@ -90,10 +92,17 @@ enum RFC4180 {
 
         // Injection: the formula-like title and the organizer starting with "@" are neutralized,
         // quotes are doubled, the control character is gone.
-        let titles = rows.dropFirst().map { $0[11] }
+        let column = Dictionary(uniqueKeysWithValues: CSVReport.chronologyColumns.enumerated().map { ($1, $0) })
+        let titles = rows.dropFirst().map { $0[column["title"]!] }
         #expect(titles.contains("'=HYPERLINK(\"http://x.example\";\"Sơ kết 6 tháng\") | nhiệm vụ 6 tháng cuối năm"))
         #expect(titles.contains("'+ Kiểm điểm tự phê bình và phê bình năm 2022"))
-        #expect(rows.dropFirst().map { $0[8] }.contains("'@Đảng ủy Trung đoàn 9"))
+        #expect(rows.dropFirst().map { $0[column["organizer"]!] }.contains("'@Đảng ủy Trung đoàn 9"))
+        // A month and a year span their first to last days; an undated event has no range.
+        let ranges = rows.dropFirst().map { [$0[0], $0[column["date_start"]!], $0[column["date_end"]!]] }
+        #expect(ranges.contains(["2023-03", "2023-03-01", "2023-03-31"]))
+        #expect(ranges.contains(["2022", "2022-01-01", "2022-12-31"]))
+        #expect(ranges.contains(["2022-12-26", "2022-12-26", "2022-12-26"]))
+        #expect(ranges.contains(["", "", ""]))
         #expect(text.contains("\"'=HYPERLINK(\"\"http://x.example\"\";"))
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\r" && $0 != "\n" })
     }
@@ -109,6 +118,46 @@ enum RFC4180 {
         #expect(rows.first == CSVReport.summaryColumns)
         #expect(rows.dropFirst().reduce(0) { $0 + Int($1[5])! } == input.chronology.events.count)
         #expect(rows.contains(["trung-doan-9-su-doan-2", "Trung đoàn 9 | Sư đoàn 2", "2023", "mid-year-review", "Sơ kết 6 tháng", "1"]))
+    }
+
+    /// The columns a reader looks at first lead; the id is still there for machines.
+    @Test func readableColumnsComeFirst() {
+        #expect(Array(CSVReport.chronologyColumns.prefix(5)) == ["date", "unit", "kind", "kind_label", "title"])
+        #expect(Array(CSVReport.chronologyColumns[5..<8]) == ["chair_rank", "chair_name", "chair_positions"])
+        for name in ["year", "month", "date_start", "date_end", "event_id"] { #expect(CSVReport.chronologyColumns.contains(name)) }
+    }
+
+    /// `report.csv.delimiter: ";"` for a spreadsheet in a Vietnamese locale, or a tab.
+    @Test func semicolonAndTabDelimiters() throws {
+        for delimiter: Unicode.Scalar in [";", "\t"] {
+            let output = ReportSample.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: output) }
+            var config = ReportSample.config(output: output, formats: [.csv])
+            config.csvDelimiter = delimiter
+            try ReportWriter(config: config).write(ReportSample.input)
+            for (file, columns) in [("chronology.csv", CSVReport.chronologyColumns), ("summary.csv", CSVReport.summaryColumns)] {
+                let data = try Data(contentsOf: output.appendingPathComponent(file))
+                let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+                #expect(text.hasPrefix(columns.joined(separator: String(delimiter)) + "\r\n"))
+                let rows = RFC4180.parse(text, delimiter: delimiter)
+                #expect(rows.allSatisfy { $0.count == columns.count }, "\(file) with '\(delimiter)'")
+            }
+            // A cell holding the delimiter is quoted.
+            let text = try String(contentsOf: output.appendingPathComponent("chronology.csv"), encoding: .utf8)
+            #expect(text.contains("\"Bí thư Đảng ủy; Chính ủy Quân đoàn\""))
+        }
+    }
+
+    /// Another delimiter rewrites the CSV files (and only them) on an otherwise unchanged night.
+    @Test func aNewDelimiterRewritesTheCSV() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let manifest = output.appendingPathComponent(".chronicle/reports.manifest")
+        var config = ReportSample.config(output: output)
+        try ReportWriter(config: config).write(ReportSample.input, manifest: manifest)
+        config.csvDelimiter = ";"
+        let next = try ReportWriter(config: config).write(ReportSample.input, manifest: manifest)
+        #expect(next.written.map(\.lastPathComponent).sorted() == ["chronology.csv", "summary.csv"])
     }
 
     @Test func fieldQuotingAndNeutralization() {

@@ -150,6 +150,7 @@ enum ReportSample {
         defer { try? FileManager.default.removeItem(at: output) }
         let written = try ReportWriter(config: ReportSample.config(output: output)).write(ReportSample.input)
         #expect(written.count == ReportSample.files(in: output).count)
+        try WorkbookParts.expandInPlace(output)
         try check(output, against: ReportSample.golden.appendingPathComponent("vi"))
     }
 

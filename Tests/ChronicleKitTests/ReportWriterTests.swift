@@ -187,7 +187,7 @@ import Testing
         let size = (try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("chronology.xml").path)[.size] as? Int) ?? 0
         print("report: \(count) events written in \(elapsed), chronology.xml \(size) bytes")
         let years = Set(events.map { $0.event.date.value!.year }).count
-        #expect(ReportSample.files(in: output).count == (formats.contains(.markdown) ? 1 + 150 + years : 0) + (formats.contains(.csv) ? 2 : 0) + (formats.contains(.xml) ? 2 : 0) + (formats.contains(.svg) ? 1 : 0))
+        #expect(ReportSample.files(in: output).count == (formats.contains(.markdown) ? 1 + 150 + years : 0) + (formats.contains(.csv) ? 2 : 0) + (formats.contains(.xml) ? 2 : 0) + (formats.contains(.svg) ? 1 : 0) + (formats.contains(.xlsx) ? 1 : 0))
     }
 }
 
@@ -197,8 +197,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let input = ReportInput(chronology: Chronology(window: ReportSample.window, events: []), problems: [], asOf: ReportSample.asOf)
         let written = try ReportWriter(config: ReportSample.config(output: output)).write(input)
-        #expect(ReportSample.files(in: output) == ["chronology.csv", "chronology.md", "chronology.xml", "chronology.xsd", "summary.csv", "timeline.svg"])
-        #expect(written.count == 6)
+        #expect(ReportSample.files(in: output) == ["chronology.csv", "chronology.md", "chronology.xlsx", "chronology.xml", "chronology.xsd", "summary.csv", "timeline.svg"])
+        #expect(written.count == 7)
         let text = try String(contentsOf: output.appendingPathComponent("chronology.md"), encoding: .utf8)
         #expect(text.contains("Không có hội nghị nào"))
     }

@@ -44,6 +44,11 @@ import Testing
             #expect(string("string(\(e)/@first-seen)", context) == input.firstSeen(item.id).description)
             #expect(string("string(\(e)/date/@value)", context) == (event.date.value?.description ?? ""))
             #expect(string("string(\(e)/date/@precision)", context) == (event.date.precision?.rawValue ?? ""))
+            let range = event.date.value.map(ReportFields.dayRange)
+            #expect(string("string(\(e)/date/@year)", context) == (event.date.value.map { String($0.year) } ?? ""))
+            #expect(string("string(\(e)/date/@month)", context) == (event.date.value?.month.map { String($0) } ?? ""))
+            #expect(string("string(\(e)/date/@start)", context) == (range?.start.description ?? ""))
+            #expect(string("string(\(e)/date/@end)", context) == (range?.end.description ?? ""))
             #expect(string("string(\(e)/date/@part-of-day)", context) == (event.date.partOfDay?.rawValue ?? ""))
             #expect(string("string(\(e)/date/@basis)", context) == event.date.basis.rawValue)
             #expect(string("string(\(e)/date/evidence)", context) == ReportText.clean(event.date.evidence ?? ""))
@@ -80,6 +85,9 @@ import Testing
         let raw = try String(contentsOf: xmlURL, encoding: .utf8)
         #expect(raw.contains("&lt;trong sạch&gt; &amp; vững mạnh&quot; ]]&gt;"))
         #expect(!raw.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        // A month spans its days; a year has no month.
+        #expect(raw.contains("<date value=\"2023-03\" precision=\"month\" year=\"2023\" month=\"3\" start=\"2023-03-01\" end=\"2023-03-31\""))
+        #expect(raw.contains("<date value=\"2022\" precision=\"year\" year=\"2022\" start=\"2022-01-01\" end=\"2022-12-31\""))
     }
 
     @Test func schemaRejectsAnInvalidDocument() throws {

@@ -27,7 +27,7 @@ public struct DateWindow: Sendable, Hashable {
 
 /// Report output formats.
 enum ReportFormat: String, Sendable, CaseIterable {
-    case markdown, csv, xml, svg
+    case markdown, csv, xml, svg, xlsx
 }
 
 /// Language of report labels.
@@ -55,8 +55,12 @@ public struct ChronicleConfig: Sendable {
     /// the year files instead, so that the file read at briefings stays small (and cheap to
     /// write every night) however large the archive grows.
     var fullListLimit: Int
+    /// The CSV files' field separator (`report.csv.delimiter`): `,` by default; `;` for a
+    /// spreadsheet set to a Vietnamese (or other) locale whose list separator is `;`; or a tab.
+    var csvDelimiter: Unicode.Scalar = ","
 
     static let defaultFullListLimit = 2_000
+    static let csvDelimiters: [Unicode.Scalar] = [",", ";", "\t"]
 
     /// The folder that holds the config files (gazetteer, rules, templates).
     public var configDirectory: URL { configFile.deletingLastPathComponent() }
@@ -114,7 +118,7 @@ public struct ChronicleConfig: Sendable {
         let window = try loadWindow(document)
         let formats = try loadFormats(document)
         let report = try loadReport(document, directory: directory)
-        return ChronicleConfig(
+        var config = ChronicleConfig(
             configFile: url,
             inputs: inputs.map { resolve($0, against: workingDirectory) },
             output: resolve(output, against: workingDirectory),
@@ -126,6 +130,8 @@ public struct ChronicleConfig: Sendable {
             correctionsFile: try configuredCorrections(document, directory: directory, path: url.path),
             storeFile: try document.string("store").map { resolve($0, against: workingDirectory) },
             fullListLimit: report.fullListLimit)
+        config.csvDelimiter = report.csvDelimiter
+        return config
     }
 
     /// `window`: `from` and `to` dates, in that order.
@@ -162,11 +168,11 @@ public struct ChronicleConfig: Sendable {
 
     /// `report`: language, templates folder and the full-list limit, each with its default.
     private static func loadReport(_ document: YAMLDocument, directory: URL) throws
-        -> (language: ReportLanguage, templates: URL?, fullListLimit: Int) {
+        -> (language: ReportLanguage, templates: URL?, fullListLimit: Int, csvDelimiter: Unicode.Scalar) {
         var language = ReportLanguage.vi
         var fullListLimit = defaultFullListLimit
-        guard let report = try document.mapping("report") else { return (language, nil, fullListLimit) }
-        try report.rejectUnknownKeys(["language", "templates", "full_list_limit"])
+        guard let report = try document.mapping("report") else { return (language, nil, fullListLimit, ",") }
+        try report.rejectUnknownKeys(["language", "templates", "full_list_limit", "csv"])
         if let limit = try report.int("full_list_limit") {
             guard limit >= 0 else {
                 throw ConfigError.wrongValue(
@@ -181,6 +187,20 @@ public struct ChronicleConfig: Sendable {
             language = parsed
         }
         let templates = try report.string("templates").map { resolve($0, against: directory) }
-        return (language, templates, fullListLimit)
+        return (language, templates, fullListLimit, try loadCSVDelimiter(report))
+    }
+
+    /// `report.csv.delimiter`: "," (the default), ";" for Vietnamese-locale Excel, or a tab.
+    private static func loadCSVDelimiter(_ report: YAMLDocument) throws -> Unicode.Scalar {
+        guard let csv = try report.mapping("csv") else { return "," }
+        try csv.rejectUnknownKeys(["delimiter"])
+        guard let text = try csv.string("delimiter") else { return "," }
+        let scalar = text == "tab" ? "\t" : text.unicodeScalars.count == 1 ? text.unicodeScalars.first : nil
+        guard let scalar, csvDelimiters.contains(scalar) else {
+            throw ConfigError.wrongValue(
+                path: report.path, key: "report.csv.delimiter", expected: "\",\" or \";\" or a tab (\"\\t\" or tab)",
+                found: "'\(text)'")
+        }
+        return scalar
     }
 }

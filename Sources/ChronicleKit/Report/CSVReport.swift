@@ -2,7 +2,9 @@
 ///
 /// Both files are UTF-8 with a byte-order mark (so Excel detects UTF-8), RFC 4180 quoting (a
 /// cell holding `"`, `,`, CR or LF — and `;`, for spreadsheets set to a semicolon separator — is
-/// quoted and its `"` doubled), CRLF line ends and one header row of stable snake_case names. Multi-valued cells are joined with "; ".
+/// quoted and its `"` doubled), CRLF line ends and one header row of stable snake_case names.
+/// Fields are separated by `report.csv.delimiter`: `,` by default, `;` for a spreadsheet whose
+/// locale (Vietnamese among them) lists with `;`, or a tab. Multi-valued cells are joined with "; ".
 /// Text cells are flattened to one line (runs of whitespace become one space) and characters XML
 /// forbids (control characters) are removed.
 ///
@@ -10,17 +12,22 @@
 /// cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe
 /// `'`, so a spreadsheet shows it as text instead of evaluating it.
 ///
-/// `chronology.csv` — one row per event, dated events in chronology order then undated ones:
-/// - `event_id`: stable chronology id (`2022-12-26-quan-doan-1-year-end-review`)
+/// `chronology.csv` — one row per event, dated events in chronology order then undated ones; what
+/// a reader looks at first comes first (date, unit, kind, title, chair):
 /// - `date`: ISO 8601 cut to its precision (`2022-12-26`, `2022-12`, `2022`); empty when undated
+/// - `unit`: the unit's canonical name
+/// - `kind`: kind id (`year-end-review`, ...); `kind_label`: the kind in words, in the report language
+/// - `title`
+/// - `chair_rank`, `chair_name`, `chair_positions` (positions joined with "; ")
+/// - `year`, `month`: the date's year and month (empty when the date has none)
+/// - `date_start`, `date_end`: the first and last day the date covers (`2022-12-01`, `2022-12-31`
+///   for `2022-12`), so every row sorts and filters by a full date
 /// - `date_precision`: `day`, `month`, `year`; empty when undated
 /// - `part_of_day`: `morning`, `afternoon`, `evening` or empty
 /// - `date_basis`: `explicit`, `reference-date`, `period-year`, `anniversary`, `context`, `unresolved`
-/// - `unit_id`, `unit`, `unit_mention`: canonical id and name, and the words of the article
+/// - `unit_id`, `unit_mention`: the unit's canonical id, and the words of the article
 /// - `organizer`: the party body that held the meeting
-/// - `kind`: kind id (`year-end-review`, ...); `kind_label`: the kind in words, in the report language
-/// - `title`, `period`
-/// - `chair_rank`, `chair_name`, `chair_positions` (positions joined with "; ")
+/// - `period`
 /// - `people`: `role: rank name (position, position)` per person, joined with "; "
 /// - `documents`: `type code (YYYY-MM-DD)` per document, joined with "; "
 /// - `credits`: reporters' bylines, joined with "; "
@@ -29,15 +36,17 @@
 /// - `corrected`: `true` when an analyst's correction applies, else `false`
 /// - `first_seen`: the "as of" date (`YYYY-MM-DD`) of the run that first found the event; filter
 ///   on it to see what came in since a given day
+/// - `event_id`: stable chronology id (`2022-12-26-quan-doan-1-year-end-review`)
 /// - `date_evidence`: the sentence the date was read from
 ///
 /// `summary.csv` — one row per unit, year and kind with at least one event, sorted by unit name,
 /// year and kind: `unit_id`, `unit`, `year`, `kind`, `kind_label`, `count`.
 struct CSVReport {
     static let chronologyColumns = [
-        "event_id", "date", "date_precision", "part_of_day", "date_basis", "unit_id", "unit", "unit_mention",
-        "organizer", "kind", "kind_label", "title", "period", "chair_rank", "chair_name", "chair_positions", "people",
-        "documents", "credits", "sources", "urls", "corrected", "first_seen", "date_evidence",
+        "date", "unit", "kind", "kind_label", "title", "chair_rank", "chair_name", "chair_positions",
+        "year", "month", "date_start", "date_end", "date_precision", "part_of_day", "date_basis", "unit_id", "unit_mention",
+        "organizer", "period", "people", "documents", "credits", "sources", "urls", "corrected", "first_seen", "event_id",
+        "date_evidence",
     ]
     static let summaryColumns = ["unit_id", "unit", "year", "kind", "kind_label", "count"]
 
@@ -45,22 +54,24 @@ struct CSVReport {
     let summary: ReportSummary
     let templates: ReportTemplates
     let plan: ReportPlan
+    /// The field separator (`,`, `;` or tab; `ChronicleConfig.csvDelimiter`).
+    var delimiter: UInt8 = 0x2C
 
     func write(into staging: ReportStaging) throws {
         if plan.needs("chronology.csv") {
             let events = try staging.open("chronology.csv")
             try events.write("\u{FEFF}")
-            try Self.writeRow(Self.chronologyColumns, to: events)
-            for item in input.chronology.events { try Self.writeRow(row(item), to: events) }
-            for item in input.chronology.undated { try Self.writeRow(row(item), to: events) }
+            try Self.writeRow(delimiter, Self.chronologyColumns, to: events)
+            for item in input.chronology.events { try Self.writeRow(delimiter, row(item), to: events) }
+            for item in input.chronology.undated { try Self.writeRow(delimiter, row(item), to: events) }
         }
         guard plan.needs("summary.csv") else { return }
 
         let counts = try staging.open("summary.csv")
         try counts.write("\u{FEFF}")
-        try Self.writeRow(Self.summaryColumns, to: counts)
+        try Self.writeRow(delimiter, Self.summaryColumns, to: counts)
         for count in summary.counts {
-            try Self.writeRow(
+            try Self.writeRow(delimiter, 
                 [count.unit.id, count.unit.name, String(count.year), count.kind.rawValue, templates.kind(count.kind), String(count.count)],
                 to: counts)
         }
@@ -68,23 +79,27 @@ struct CSVReport {
 
     private func row(_ item: ChronologyEvent) -> [String] {
         let event = item.event
+        let date = event.date.value, range = date.map(ReportFields.dayRange)
         return [
-            item.id,
-            event.date.value?.description ?? "",
+            date?.description ?? "",
+            event.unit.name,
+            event.kind.rawValue,
+            templates.kind(event.kind),
+            event.title,
+            event.chair?.rank ?? "",
+            event.chair?.name ?? "",
+            (event.chair?.positions ?? []).map(ReportText.flat).joined(separator: "; "),
+            date.map { String($0.year) } ?? "",
+            date?.month.map { String($0) } ?? "",
+            range?.start.description ?? "",
+            range?.end.description ?? "",
             event.date.precision?.rawValue ?? "",
             event.date.partOfDay?.rawValue ?? "",
             event.date.basis.rawValue,
             event.unit.id,
-            event.unit.name,
             event.unit.mention,
             event.organizer ?? "",
-            event.kind.rawValue,
-            templates.kind(event.kind),
-            event.title,
             event.period ?? "",
-            event.chair?.rank ?? "",
-            event.chair?.name ?? "",
-            (event.chair?.positions ?? []).map(ReportText.flat).joined(separator: "; "),
             event.people.map(ReportFields.personWithRole).joined(separator: "; "),
             event.documents.map { ReportFields.document($0, vietnamese: false) }.joined(separator: "; "),
             event.credits.map(ReportText.flat).joined(separator: "; "),
@@ -92,15 +107,16 @@ struct CSVReport {
             item.sources.compactMap { $0.url.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: "; "),
             item.corrected ? "true" : "false",
             input.firstSeen(item.id).description,
+            item.id,
             event.date.evidence ?? "",
         ]
     }
 
-    static func writeRow(_ cells: [String], to sink: AtomicFileSink) throws {
+    static func writeRow(_ delimiter: UInt8, _ cells: [String], to sink: AtomicFileSink) throws {
         var line: [UInt8] = []
         line.reserveCapacity(256)
         for (index, cell) in cells.enumerated() {
-            if index > 0 { line.append(0x2C) }
+            if index > 0 { line.append(delimiter) }
             appendField(cell, to: &line)
         }
         line.append(0x0D)
@@ -134,10 +150,11 @@ struct CSVReport {
         if needsQuotes { out.append(0x22) }
     }
 
-    /// Bytes that make a cell need quotes: `"`, `,`, `;` (semicolon-separated locales), LF, CR.
+    /// Bytes that make a cell need quotes: `"`, `,`, `;` (semicolon-separated locales), tab, LF, CR
+    /// (whichever is the delimiter; cells are flattened, so tabs and line breaks do not reach here).
     @inline(__always)
     private static func isQuoted(_ byte: UInt8) -> Bool {
-        byte == 0x22 || byte == 0x2C || byte == 0x3B || byte == 0x0A || byte == 0x0D
+        byte == 0x22 || byte == 0x2C || byte == 0x3B || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// First bytes that make a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`, tab, CR.

@@ -19,6 +19,11 @@ enum ChronologySchema {
       <xs:pattern value="[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"/>
     </xs:restriction>
   </xs:simpleType>
+  <xs:simpleType name="month">
+    <xs:restriction base="xs:positiveInteger">
+      <xs:maxInclusive value="12"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:simpleType name="precision">
     <xs:restriction base="xs:string">
       <xs:enumeration value="day"/><xs:enumeration value="month"/><xs:enumeration value="year"/>
@@ -80,6 +85,12 @@ enum ChronologySchema {
           </xs:sequence>
           <xs:attribute name="value" type="partialDate"/>
           <xs:attribute name="precision" type="precision"/>
+          <!-- With a value: its year, its month (when known), and the first and last day it covers
+               (2022-12 starts 2022-12-01 and ends 2022-12-31), for sorting and filtering. -->
+          <xs:attribute name="year" type="xs:gYear"/>
+          <xs:attribute name="month" type="month"/>
+          <xs:attribute name="start" type="dayDate"/>
+          <xs:attribute name="end" type="dayDate"/>
           <xs:attribute name="part-of-day" type="partOfDay"/>
           <xs:attribute name="basis" type="basis" use="required"/>
         </xs:complexType>

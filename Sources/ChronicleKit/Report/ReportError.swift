@@ -5,6 +5,8 @@ enum ReportError: Error, CustomStringConvertible, Equatable {
     case invalidXML(path: String, reason: String)
     /// libxml2 could not write or parse the document.
     case xmlFailure(path: String, reason: String)
+    /// libxlsxwriter could not write the workbook.
+    case workbookFailure(path: String, reason: String)
     /// Reports were to be written from an outline and no way to load the whole chronology was given.
     case outlineWithoutChronology
 
@@ -14,6 +16,8 @@ enum ReportError: Error, CustomStringConvertible, Equatable {
             return "\(path): the generated XML does not match chronology.xsd (a bug in Chronicle, please report it): \(reason)"
         case .xmlFailure(let path, let reason):
             return "\(path): cannot write the XML report: \(reason)"
+        case .workbookFailure(let path, let reason):
+            return "\(path): cannot write the workbook: \(reason)"
         case .outlineWithoutChronology:
             return "the reports need the whole chronology and only its outline was given (a bug in Chronicle, please report it)"
         }

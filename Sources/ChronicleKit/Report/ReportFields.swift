@@ -11,6 +11,19 @@ enum ReportFields {
         }
     }
 
+    /// The first and last day a date covers: the day itself, the month's or the year's first and
+    /// last day (the `date_start` and `date_end` columns, so coarse dates sort among the others).
+    static func dayRange(_ date: PartialDate) -> (start: PartialDate, end: PartialDate) {
+        switch (date.month, date.day) {
+        case (_?, _?): return (date, date)
+        case let (month?, nil):
+            return (PartialDate(year: date.year, month: month, day: 1),
+                    PartialDate(year: date.year, month: month, day: PartialDate.daysIn(month: month, year: date.year)))
+        default:
+            return (PartialDate(year: date.year, month: 1, day: 1), PartialDate(year: date.year, month: 12, day: 31))
+        }
+    }
+
     /// "Trung tướng Nguyễn Mạnh Hùng".
     static func person(_ person: Person) -> String {
         [person.rank, person.name].compactMap { $0.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: " ")

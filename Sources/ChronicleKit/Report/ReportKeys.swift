@@ -21,9 +21,11 @@ struct ReportKeys {
     private let chronology: any ChronologyIndex
     private let context: ReportContext
     private let summary: ReportSummary
+    /// The CSV files' field separator.
+    private let csvDelimiter: Unicode.Scalar
 
     /// Bump when the writers change what they print for the same input.
-    static let version = "chronicle-reports-2"
+    static let version = "chronicle-reports-3"
 
     /// - Parameter digests: the events' content hashes (`digests(of:)`, or kept in a `ReportOutline`).
     init(
@@ -33,6 +35,7 @@ struct ReportKeys {
         self.chronology = chronology
         self.context = context
         self.summary = summary
+        csvDelimiter = config.csvDelimiter
         var base = Hash128(Self.version)
         base.add(config.language.rawValue)
         base.add(templates.fingerprint)
@@ -144,6 +147,7 @@ struct ReportKeys {
 
     var chronologyCSV: String {
         var hash = start("chronology.csv")
+        hash.add(String(csvDelimiter))
         addEverything(&hash)
         addFirstSeen(&hash)
         return hash.key
@@ -151,6 +155,7 @@ struct ReportKeys {
 
     var summaryCSV: String {
         var hash = start("summary.csv")
+        hash.add(String(csvDelimiter))
         addEverything(&hash)
         return hash.key
     }
@@ -160,6 +165,21 @@ struct ReportKeys {
         addEverything(&hash)
         addFirstSeen(&hash)
         addRun(&hash)
+        return hash.key
+    }
+
+    /// The workbook shows every event with its first-seen date, the summary by unit and year (of
+    /// the window, in `base`) and the problems.
+    var workbook: String {
+        var hash = start("chronology.xlsx")
+        addEverything(&hash)
+        addFirstSeen(&hash)
+        // The problems sheet; not the run's counts, which the workbook does not show.
+        hash.add(context.problems.count)
+        for problem in context.problems {
+            hash.add(problem.source)
+            hash.add(problem.reason)
+        }
         return hash.key
     }
 

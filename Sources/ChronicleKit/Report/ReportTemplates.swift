@@ -21,6 +21,10 @@ struct ReportTemplates: Sendable {
         "unreadable_articles", "undated_events", "no_problems", "articles_read", "files_skipped",
         "outside_window", "undated_count", "timeline_legend_day", "timeline_legend_month", "timeline_legend_year",
         "updated", "by_year_files",
+        // chronology.xlsx
+        "sheet_chronology", "sheet_summary", "sheet_problems", "month", "date_start", "date_end", "date_precision",
+        "time_of_day", "organizer", "period", "chair_positions", "people", "credits", "corrected_column", "yes_mark",
+        "undated", "first_seen", "event_id", "date_evidence", "source", "reason",
     ]
 
     let library: MustacheLibrary
@@ -81,7 +85,24 @@ struct ReportTemplates: Sendable {
         kindLabels = try map("kinds", EventKind.allCases, \.rawValue)
         precisionLabels = try map("precision", [DatePrecision.day, .month, .year], \.rawValue)
         partOfDayLabels = try map("part_of_day", [PartOfDay.morning, .afternoon, .evening], \.rawValue)
+        try Self.checkSheetNames(labels, path: labelsURL.path)
         self.labels = labels
+    }
+
+    /// The workbook's sheet names as Excel takes them: 1 to 31 characters, none of `[]:*?/\`,
+    /// not starting or ending with `'`, and no two alike (Excel ignores case).
+    static func checkSheetNames(_ labels: [String: String], path: String) throws {
+        var seen: Set<String> = []
+        for key in ["sheet_chronology", "sheet_summary", "sheet_problems"] {
+            let name = labels[key] ?? ""
+            let valid = !name.isEmpty && name.count <= 31 && !name.contains(where: { "[]:*?/\\".contains($0) })
+                && !name.hasPrefix("'") && !name.hasSuffix("'")
+            guard valid, seen.insert(name.lowercased()).inserted else {
+                throw ConfigError.wrongValue(
+                    path: path, key: key, expected: "a sheet name of 1 to 31 characters, none of [ ] : * ? / \\, unlike the other sheets'",
+                    found: "'\(name)'")
+            }
+        }
     }
 
     /// The partials a template includes (`{{> name}}`).

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Files: `chronology.md`, `units/<unit-id>.md`, `years/<year>.md` (markdown);
 /// `chronology.csv`, `summary.csv` (csv); `chronology.xml`, `chronology.xsd` (xml);
-/// `timeline.svg` (svg).
+/// `timeline.svg` (svg); `chronology.xlsx` (xlsx).
 struct ReportWriter: Sendable {
     let config: ChronicleConfig
 
@@ -113,11 +113,13 @@ struct ReportWriter: Sendable {
             plan.add("chronology.xml", key: keys.xml, previous: previous, root: root)
         }
         if formats.contains(.svg) { plan.add("timeline.svg", key: keys.timeline, previous: previous, root: root) }
+        if formats.contains(.xlsx) { plan.add(WorkbookReport.fileName, key: keys.workbook, previous: previous, root: root) }
         return plan
     }
 
     /// Writes the planned files. The formats are independent: each is written into its own
-    /// staging on its own core (Markdown, the largest, alone; the others together), then all are
+    /// staging on its own core (Markdown, the largest, alone; the workbook, which compresses, alone;
+    /// the others together), then all are
     /// committed at once. `whole` is nil only when no file but the index page and the timeline is
     /// to be written.
     private func render(
@@ -125,6 +127,7 @@ struct ReportWriter: Sendable {
         summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan
     ) throws -> [URL] {
         let root = config.output, language = config.language, fullListLimit = config.fullListLimit
+        let delimiter = UInt8(config.csvDelimiter.value)
         let input = whole.map { ReportInput(chronology: $0, context: context) }
         var jobs: [@Sendable (ReportStaging) throws -> Void] = []
         if formats.contains(.markdown) {
@@ -137,7 +140,8 @@ struct ReportWriter: Sendable {
         }
         jobs.append { staging in
             if let input, formats.contains(.csv) {
-                try CSVReport(input: input, summary: summary, templates: templates, plan: plan).write(into: staging)
+                try CSVReport(input: input, summary: summary, templates: templates, plan: plan, delimiter: delimiter)
+                    .write(into: staging)
             }
             if let input, formats.contains(.xml) {
                 try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: plan)
@@ -145,6 +149,12 @@ struct ReportWriter: Sendable {
             }
             if formats.contains(.svg) {
                 try TimelineSVG(chronology: index, context: context, summary: summary, templates: templates, plan: plan)
+                    .write(into: staging)
+            }
+        }
+        if formats.contains(.xlsx), let input {
+            jobs.append { staging in
+                try WorkbookReport(input: input, summary: summary, templates: templates, language: language, plan: plan, scratch: root)
                     .write(into: staging)
             }
         }

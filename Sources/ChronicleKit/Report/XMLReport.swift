@@ -179,6 +179,12 @@ struct XMLReport {
         if let value = event.date.value {
             try w.attribute("value", value.description)
             try w.attribute("precision", value.precision.rawValue)
+            // The year and month as numbers, and the first and last day the date covers.
+            let range = ReportFields.dayRange(value)
+            try w.attribute("year", String(value.year))
+            if let month = value.month { try w.attribute("month", String(month)) }
+            try w.attribute("start", range.start.description)
+            try w.attribute("end", range.end.description)
         }
         if let part = event.date.partOfDay { try w.attribute("part-of-day", part.rawValue) }
         try w.attribute("basis", event.date.basis.rawValue)
