@@ -86,3 +86,58 @@ import Testing
         }
     }
 }
+
+/// The sorted search for short unit forms agrees with the plain comparison of every pair.
+@Suite struct ShortFormAgreementTests {
+    private func plain(_ mentions: [UnitMention]) -> [UnitMention] {
+        var result = mentions
+        for i in mentions.indices where mentions[i].gazetteerID.isEmpty {
+            guard !mentions[i].name.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let prefix = mentions[i].name + " "
+            var full: Int?
+            var unique = true
+            for j in mentions.indices where j != i && mentions[j].gazetteerID.isEmpty && mentions[j].name.utf8.starts(with: prefix.utf8) {
+                if let f = full, mentions[f].key != mentions[j].key { unique = false; break }
+                full = j
+            }
+            if unique, let f = full {
+                result[i].name = mentions[f].name
+                result[i].key = mentions[f].key
+            }
+        }
+        return result
+    }
+
+    @Test func agreesWithThePlainSearch() {
+        let names = ["Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Lạng Sơn", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng",
+                     "Trường Quân sự", "Trường Quân sự Quân khu 7", "Cục Chính trị", "Cục Chính trị Quân khu 9",
+                     "Lữ đoàn 96", "Ban Chỉ huy Quân sự huyện", "Ban Chỉ huy Quân sự huyện Đông Anh"]
+        var rng = SeededGenerator(state: 2022)
+        for _ in 0..<200 {
+            var mentions: [UnitMention] = []
+            for index in 0..<Int.random(in: 1...12, using: &rng) {
+                let name = names.randomElement(using: &rng)!
+                mentions.append(UnitMention(range: index..<(index + 1), name: name, gazetteerID: Bool.random(using: &rng) && name.hasPrefix("Lữ") ? "x" : "",
+                                            key: name.utf8.count * 31 + Int(name.utf8.last ?? 0), partyStart: nil, guest: false, post: false, sentence: 0))
+            }
+            var fast = mentions
+            UnitRecognizer.resolveShortForms(&fast)
+            let expected = plain(mentions)
+            #expect(fast.map(\.name) == expected.map(\.name))
+            #expect(fast.map(\.key) == expected.map(\.key))
+        }
+    }
+}
+
+/// A fixed sequence of numbers, so a test with random-looking inputs is the same every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

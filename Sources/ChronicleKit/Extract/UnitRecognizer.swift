@@ -84,16 +84,38 @@ enum UnitRecognizer {
     /// "Đảng ủy Quân sự tỉnh" after "Đảng ủy Quân sự tỉnh Thái Nguyên": a shape written without its
     /// name refers to the one unit of that shape the article names in full.
     static func resolveShortForms(_ mentions: inout [UnitMention]) {
-        for i in mentions.indices where mentions[i].gazetteerID.isEmpty {
-            let prefix = mentions[i].name + " "
-            var full: Int?
-            for j in mentions.indices where j != i && mentions[j].gazetteerID.isEmpty && mentions[j].name.hasPrefix(prefix) {
-                if let f = full, mentions[f].key != mentions[j].key { full = nil; break }
-                full = j
+        // Distinct shape names in byte order: the names a short form begins are then one run
+        // after it, found by binary search (an article repeating thousands of names stays linear).
+        var seen = Set<String>()
+        var names: [(bytes: [UInt8], name: String, key: Int)] = []
+        for mention in mentions where mention.gazetteerID.isEmpty && seen.insert(mention.name).inserted {
+            names.append((Array(mention.name.utf8), mention.name, mention.key))
+        }
+        guard names.count > 1 else { return }
+        names.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        var resolved: [String: (name: String, key: Int)] = [:]
+        for short in names where !short.bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            let prefix = short.bytes + [0x20]
+            var low = 0, high = names.count
+            while low < high {
+                let mid = (low + high) / 2
+                if names[mid].bytes.lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
             }
-            guard let f = full, !mentions[i].name.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-            mentions[i].name = mentions[f].name
-            mentions[i].key = mentions[f].key
+            var full: (name: String, key: Int)?
+            var unique = true
+            while low < names.count, names[low].bytes.starts(with: prefix) {
+                if let f = full, f.key != names[low].key { unique = false; break }
+                full = (names[low].name, names[low].key)
+                low += 1
+            }
+            if unique, let full { resolved[short.name] = full }
+        }
+        guard !resolved.isEmpty else { return }
+        for i in mentions.indices where mentions[i].gazetteerID.isEmpty {
+            if let full = resolved[mentions[i].name] {
+                mentions[i].name = full.name
+                mentions[i].key = full.key
+            }
         }
     }
 
