@@ -158,6 +158,7 @@ extension RecordBinary.Writer {
         }
         count(value.events.count)
         for event in value.events { self.event(event) }
+        optional(value.textKey) { $0.uint64($1) }
     }
 }
 
@@ -174,9 +175,10 @@ extension RecordBinary.Reader {
         let count = try count()
         events.reserveCapacity(count)
         for _ in 0..<count { events.append(try event()) }
+        let textKey = try present() ? try uint64() : nil
         return ArticleRecord(
             source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
-            events: events)
+            events: events, textKey: textKey)
     }
 }
 
