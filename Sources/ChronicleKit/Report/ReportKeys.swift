@@ -23,7 +23,7 @@ struct ReportKeys {
     private let summary: ReportSummary
 
     /// Bump when the writers change what they print for the same input.
-    static let version = "chronicle-reports-2"
+    static let version = "chronicle-reports-3"
 
     /// - Parameter digests: the events' content hashes (`digests(of:)`, or kept in a `ReportOutline`).
     init(

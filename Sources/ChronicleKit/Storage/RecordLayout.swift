@@ -224,6 +224,10 @@ extension RecordBinary.Writer {
     mutating func problem(_ value: ArticleProblem) {
         string(value.source)
         string(value.reason)
+        optional(value.correction) {
+            $0.string($1.key)
+            $0.string($1.target)
+        }
     }
 
     /// A 128-bit hash: its two lanes, first then second, eight bytes each.
@@ -235,7 +239,9 @@ extension RecordBinary.Writer {
 
 extension RecordBinary.Reader {
     mutating func problem() throws -> ArticleProblem {
-        ArticleProblem(source: try string(), reason: try string())
+        let source = try string(), reason = try string()
+        let correction = try present() ? ArticleProblem.CorrectionReference(key: try string(), target: try string()) : nil
+        return ArticleProblem(source: source, reason: reason, correction: correction)
     }
 
     mutating func digest() throws -> Hash128.Digest {
