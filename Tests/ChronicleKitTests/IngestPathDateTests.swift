@@ -157,7 +157,11 @@ import Testing
         // in the store's binary form.
         let line = try record.jsonLine()
         #expect(line.contains(#""reference_date":{"basis":"path","evidence":"2023/01/2023-01-06-dang-uy-lu-doan-147-tong-ket.txt","value":"2023-01-06"}"#))
-        #expect(try JSONDecoder().decode(ArticleRecord.self, from: Data(line.utf8)) == record)
+        // (The contract leaves out the text's key, which only the store keeps.)
+        var contract = record
+        contract.textKey = nil
+        #expect(record.textKey != nil)
+        #expect(try JSONDecoder().decode(ArticleRecord.self, from: Data(line.utf8)) == contract)
         #expect(try RecordBinary.decode(RecordBinary.encode([record])) == [record])
     }
 

@@ -115,19 +115,22 @@ import Testing
             Correction(key: "corrections[1]", url: "https://qdnd.vn/hq.txt", suppress: true),
             Correction(key: "corrections[2]", eventID: "2020-01-01-khong-co-year-end-review"),
         ])
-        let atOnce = set.apply(to: flat)
+        var decoded = flat
+        let atOnce = set.build(&decoded, window: window, memory: EventIDMemory())
 
         var archive = archive(files)
-        var pass = CorrectionPass(set: set, groups: set.groups(of: archive))
-        for index in 0..<archive.count {
-            if let changed = pass.apply(to: archive.record(index)) { archive.replace(index, with: changed) }
-        }
-        for index in flat.indices { #expect(archive.record(index) == atOnce.records[index]) }
-        #expect(pass.suppressed == atOnce.suppressed)
-        #expect(pass.unmatched == atOnce.unmatched)
-        #expect(pass.corrected.map(\.source) == atOnce.corrected.map(\.source))
-        // The id correction reached the review in both articles that reported it; one was then suppressed.
-        #expect(pass.corrected.map(\.source) == ["export.jsonl:1"])
-        #expect(pass.suppressed == 3)
+        let inArchive = set.build(&archive, window: window, memory: EventIDMemory())
+        for index in flat.indices { #expect(archive.record(index) == decoded[index]) }
+        #expect(inArchive.chronology.events == atOnce.chronology.events)
+        #expect(inArchive.chronology.undated == atOnce.chronology.undated)
+        #expect(inArchive.suppressed == atOnce.suppressed)
+        #expect(inArchive.unmatched == atOnce.unmatched)
+        #expect(inArchive.unmatched.map(\.key) == ["corrections[2]"])
+        // The id correction reached the review in both articles that reported it; hq.txt was
+        // then suppressed (its three events), so the review keeps only the export's report.
+        let reviewed = inArchive.chronology.events.first { $0.event.kind == .yearEndReview }
+        #expect(reviewed?.corrected == true && reviewed?.event.chair?.name == "Trần Văn Bình")
+        #expect(reviewed?.sources.map(\.source) == ["export.jsonl:1"])
+        #expect(inArchive.suppressed == 3)
     }
 }

@@ -14,6 +14,26 @@ import Testing
         return String(cString: text)
     }
 
+    @Test func theSchemaRefusesAnIdTwiceAndListsUnmatchedCorrectionsApart() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        var input = ReportSample.input
+        input.problems.append(ArticleProblem(
+            source: "config/corrections.yml", reason: "corrections[0] (id x): matches no article or event (check the id or url)",
+            correction: ArticleProblem.CorrectionReference(key: "corrections[0]", target: "id x")))
+        try ReportWriter(config: ReportSample.config(output: output, formats: [.xml])).write(input)
+        let xml = try String(contentsOf: output.appendingPathComponent("chronology.xml"), encoding: .utf8)
+        #expect(xml.contains(#"<correction file="config/corrections.yml" key="corrections[0]" target="id x"/>"#))
+        #expect(xml.contains(#"problems="2""#), "the overview counts the articles' problems only")
+
+        // An undated event given the id of a dated one: the document no longer validates.
+        var twice = ReportSample.input
+        twice.chronology.undated[0].id = twice.chronology.events[0].id
+        let other = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(throws: (any Error).self) { try ReportWriter(config: ReportSample.config(output: other, formats: [.xml])).write(twice) }
+    }
+
     @Test func xmlValidatesAndRoundTripsTheFields() throws {
         let output = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }

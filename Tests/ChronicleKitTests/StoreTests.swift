@@ -91,8 +91,11 @@ import Testing
         try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-07-02 | Quân đoàn 2 | mid-year-review\n")
         let changed = try box.run()
         #expect(changed.extracted == 1 && changed.unchanged == 2)
-        #expect(try ids(changed).contains("2023-07-02-quan-doan-2-mid-year-review"))
-        #expect(try !ids(changed).contains("2023-06-20-quan-doan-2-mid-year-review"))
+        // The article now gives another date: its event keeps the id it was first given.
+        let review = try changed.fullChronology().events.first { $0.event.unit.id == "quan-doan-2" && $0.event.kind == .midYearReview }
+        #expect(review?.event.date.value == PartialDate(year: 2023, month: 7, day: 2))
+        #expect(review?.id == "2023-06-20-quan-doan-2-mid-year-review")
+        #expect(try !ids(changed).contains("2023-07-02-quan-doan-2-mid-year-review"))
 
         // Same bytes, new mtime: the hash says unchanged, and the new stamp is remembered.
         let a = box.articles.appendingPathComponent("a.txt")

@@ -8,6 +8,9 @@ public struct BuiltChronology: Sendable {
     /// Records (articles) the chronology was built from.
     public var articles: Int
     public var suppressed: Int
+    /// Report keys this build saw for the first time, with their event's id, for the store to
+    /// remember (`EventIDMemory`). Not part of the stored form: a cached chronology gave none.
+    var newEventKeys: [UInt64: String] = [:]
 
     public init(chronology: Chronology, problems: [ArticleProblem], articles: Int, suppressed: Int) {
         self.chronology = chronology

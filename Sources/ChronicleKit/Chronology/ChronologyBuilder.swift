@@ -16,39 +16,62 @@ struct ChronologyBuilder: Sendable {
         build(from: records)
     }
 
-    /// Builds from records by position. Each record is decoded twice at most: once to group its
-    /// reports (only unit, kind, date and cited documents are kept of them) and once when its
-    /// group is merged, so the input can keep its records in stored form.
+    /// The chronology of `records` with ids given as on a first run (`EventIdentity` without
+    /// memory): each event's date, unit and kind, made unique.
     func build<Input: ChronologyInput>(from records: Input) -> Chronology {
-        // Only reports of the same unit and kind can merge, so candidates are looked up per
-        // (unit, kind) bucket, and inside a bucket only among the groups that could match (see
-        // `Bucket`): linear in the number of reports, not quadratic. Buckets are kept in the
-        // order they were started, so the result does not depend on hashing.
-        var buckets = BucketList()
-        var undatedBuckets = BucketList()
-        var outside = 0
+        var grouping = group(from: records)
+        EventIdentity(memory: EventIDMemory()).assign(grouping, proposed: { _ in nil }).apply(to: &grouping)
+        return grouping.chronology
+    }
+
+    /// Groups the reports of `records` into events: copies of one article first (`ArticleCopies`:
+    /// the same URL or text, the same event of it, whatever date each copy resolved), then
+    /// reports of the same meeting (`sameMeeting`). Events outside the window are grouped too,
+    /// so that `outsideWindow` counts meetings, not reports. Reports in `pinned` (corrected
+    /// ones) give the merged event its values before any other.
+    ///
+    /// Each record is decoded twice at most: once to group its reports (only unit, kind, date
+    /// and cited documents are kept of them) and once when its group is merged, so the input
+    /// can keep its records in stored form.
+    func group<Input: ChronologyInput>(from records: Input, pinned: Set<ReportPosition> = []) -> ChronologyGrouping {
+        var pending = PendingReports()
+        var copies = ArticleCopies(count: records.recordCount)
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
         for r in 0..<records.recordCount {
             let record = records.record(r)
             guard record.status == .ok else { continue }
-            for (e, event) in record.events.enumerated() {
-                let key = BucketKey(unit: event.unit.id, kind: event.kind)
-                guard let date = event.date.value else {
-                    let report = Report(record: Int32(r), event: Int32(e), date: nil, documents: Self.documentsKey(event))
-                    undatedBuckets.add(report, key: key, span: event.kind.maximumSpanDays)
-                    continue
-                }
-                guard window.contains(date) else {
-                    outside += 1
-                    continue
-                }
-                let report = Report(record: Int32(r), event: Int32(e), date: date, documents: nil)
-                buckets.add(report, key: key, span: event.kind.maximumSpanDays)
-            }
+            copies.add(record, at: r)
+            for (e, event) in record.events.enumerated() { pending.add(event, at: ReportPosition(record: r, event: e)) }
         }
-        let events = Self.sorted(buckets.merged(records))
-        let undated = Self.sorted(undatedBuckets.merged(records))
-        return Chronology(window: window, events: events, undated: undated, outsideWindow: outside)
+        copies.seal()
+        let leads = pending.leads(copies)
+        // Only reports of the same unit and kind can merge, so candidates are looked up per
+        // (unit, kind) bucket, and inside a bucket only among the groups that could match (see
+        // `Bucket`): linear in the number of reports, not quadratic. Buckets are kept in the
+        // order they were started, so the result does not depend on hashing.
+        var lists = [BucketList(), BucketList(), BucketList()]
+        var places: [Int: (list: Int, place: BucketList.Place)] = [:]
+        for i in pending.items.indices where leads[i] == i {
+            let item = pending.items[i]
+            let list = item.date.map { window.contains($0) ? 0 : 2 } ?? 1
+            let report = Report(position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position))
+            places[i] = (list, lists[list].add(report, key: item.key, span: item.kind.maximumSpanDays))
+        }
+        // A copy joins its article's group, whatever date it resolved (another reference date).
+        for i in pending.items.indices where leads[i] != i {
+            let item = pending.items[i], place = places[leads[i]]!
+            let report = Report(
+                position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position), copy: true)
+            lists[place.list].append(report, at: place.place)
+        }
+        let (events, members) = lists[0].merged(records)
+        let (undated, undatedMembers) = lists[1].merged(records)
+        let dated = Self.sorted(events), undatedOrder = Self.sorted(undated)
+        return ChronologyGrouping(
+            chronology: Chronology(
+                window: window, events: events.reordered(dated), undated: undated.reordered(undatedOrder),
+                outsideWindow: lists[2].groupCount),
+            members: dated.map { members[$0] }, undatedMembers: undatedOrder.map { undatedMembers[$0] }, copies: copies)
     }
 
     /// The documents an undated report cites, as one key (undated reports merge only when they
@@ -59,11 +82,17 @@ struct ChronologyBuilder: Sendable {
 
     /// One report: an event of one record, by position in the input, with what grouping needs.
     struct Report {
-        var record: Int32
-        var event: Int32
+        var position: ReportPosition
         var date: PartialDate?
         /// `documentsKey` of an undated report.
         var documents: String?
+        /// A corrected report: its values come first when its group is merged.
+        var pinned = false
+        /// A copy of another report of the group (the same article elsewhere): its values come last.
+        var copy = false
+
+        var record: Int32 { position.record }
+        var event: Int32 { position.event }
     }
 
     /// A (unit id, kind) pair: the reports that may merge.
@@ -77,26 +106,44 @@ struct ChronologyBuilder: Sendable {
         private var index: [BucketKey: Int] = [:]
         private var buckets: [Bucket] = []
 
-        mutating func add(_ report: Report, key: BucketKey, span: Int) {
-            if let at = index[key] {
-                buckets[at].add(report, span: span)
-            } else {
-                index[key] = buckets.count
-                var bucket = Bucket()
-                bucket.add(report, span: span)
-                buckets.append(bucket)
-            }
+        /// Where a group is: its bucket and its place in it.
+        struct Place {
+            var bucket: Int
+            var group: Int
         }
 
-        /// One merged event per group, bucket by bucket, groups in start order.
-        func merged<Input: ChronologyInput>(_ records: Input) -> EventList {
+        var groupCount: Int { buckets.reduce(0) { $0 + $1.groups.count } }
+
+        /// Adds a report to the group it belongs to (a new one if none) and says which.
+        mutating func add(_ report: Report, key: BucketKey, span: Int) -> Place {
+            if let at = index[key] { return Place(bucket: at, group: buckets[at].add(report, span: span)) }
+            index[key] = buckets.count
+            var bucket = Bucket()
+            let group = bucket.add(report, span: span)
+            buckets.append(bucket)
+            return Place(bucket: buckets.count - 1, group: group)
+        }
+
+        /// Adds a report to a known group (a copy of one of its reports).
+        mutating func append(_ report: Report, at place: Place) {
+            buckets[place.bucket].groups[place.group].append(report)
+        }
+
+        /// One merged event per group, bucket by bucket, groups in start order, with the
+        /// positions of the reports merged into each.
+        func merged<Input: ChronologyInput>(_ records: Input) -> (EventList, [[ReportPosition]]) {
             var result = EventList()
-            result.reserveCapacity(buckets.reduce(0) { $0 + $1.groups.count })
+            var members: [[ReportPosition]] = []
+            result.reserveCapacity(groupCount)
+            members.reserveCapacity(groupCount)
             for bucket in buckets {
-                for group in bucket.groups { result.append(ChronologyBuilder.merge(group, records)) }
+                for group in bucket.groups {
+                    result.append(ChronologyBuilder.merge(group, records))
+                    members.append(group.map(\.position))
+                }
             }
             result.seal()
-            return result
+            return (result, members)
         }
     }
 
@@ -115,7 +162,9 @@ struct ChronologyBuilder: Sendable {
         private var byYear: [Int: [Int]] = [:]
         private var byDocuments: [String: Int] = [:]
 
-        mutating func add(_ report: Report, span: Int) {
+        /// Adds the report to the first group it matches, or to a new one; returns the group's index.
+        @discardableResult
+        mutating func add(_ report: Report, span: Int) -> Int {
             if let date = report.date {
                 let day = date.dayNumber
                 var candidates: [Int] = []
@@ -137,27 +186,28 @@ struct ChronologyBuilder: Sendable {
                     groups[index].append(report)
                     if !dates[index].contains(where: { $0.date == date }) { dates[index].append((date, day)) }
                     if !(byYear[date.year] ?? []).contains(index) { byYear[date.year, default: []].append(index) }
-                    return
+                    return index
                 }
                 byYear[date.year, default: []].append(groups.count)
                 groups.append([report])
                 dates.append([(date, day)])
-                return
+                return groups.count - 1
             }
             // Undated reports merge when they cite the same set of documents: every group under
             // a key holds reports citing exactly that set.
             guard let key = report.documents else {
                 groups.append([report])
                 dates.append([])
-                return
+                return groups.count - 1
             }
             if let index = byDocuments[key] {
                 groups[index].append(report)
-                return
+                return index
             }
             byDocuments[key] = groups.count
             groups.append([report])
             dates.append([])
+            return groups.count - 1
         }
     }
 
@@ -192,8 +242,9 @@ struct ChronologyBuilder: Sendable {
         return true
     }
 
-    /// One event from several reports: the most precise (earliest) date, and fields the chosen
-    /// report lacks taken from the others.
+    /// One event from several reports: a corrected report's values first, else the most precise
+    /// (earliest) date of a report that is not a copy, and fields the chosen report lacks taken
+    /// from the others.
     static func merge<Input: ChronologyInput>(_ reports: [Report], _ records: Input) -> ChronologyEvent {
         func source(_ record: ArticleRecord) -> EventSource {
             EventSource(source: record.source, url: record.url, title: record.title)
@@ -209,6 +260,8 @@ struct ChronologyBuilder: Sendable {
         func record(_ report: Report) -> ArticleRecord { decoded[report.record]! }
         func eventOf(_ report: Report) -> Event { record(report).events[Int(report.event)] }
         let ranked = reports.sorted { lhs, rhs in
+            if lhs.pinned != rhs.pinned { return lhs.pinned }
+            if lhs.copy != rhs.copy { return rhs.copy }
             let l = eventOf(lhs).date.value, r = eventOf(rhs).date.value
             let lp = l?.precision ?? .year, rp = r?.precision ?? .year
             if lp != rp { return lp < rp }
@@ -239,12 +292,13 @@ struct ChronologyBuilder: Sendable {
         return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: sources.sorted())
     }
 
-    /// Events by date (first day, then precision), unit name in Vietnamese order, kind, id.
+    /// The order of events by date (first day, then precision), unit name in Vietnamese order,
+    /// kind, id: positions into `items`.
     ///
     /// The keys are computed once per event (the collation key once per unit name) rather than
     /// in the comparator, which runs some n·log n times; the sort is stable, as before.
-    static func sorted(_ items: EventList) -> EventList {
-        guard items.count > 1 else { return items }
+    static func sorted(_ items: EventList) -> [Int] {
+        guard items.count > 1 else { return Array(0..<items.count) }
         let heads = items.heads
         var names: [String: Int] = [:]
         for head in heads where names[head.unit.name] == nil { names[head.unit.name] = 0 }
@@ -268,7 +322,7 @@ struct ChronologyBuilder: Sendable {
             if x.kind != y.kind { return x.kind < y.kind }
             return heads[a].id < heads[b].id
         }
-        return items.reordered(order)
+        return order
     }
 
     private struct SortKey {

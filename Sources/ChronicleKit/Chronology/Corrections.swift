@@ -4,7 +4,8 @@ import Foundation
 struct Correction: Sendable, Hashable {
     /// Where it stands in the file, e.g. `corrections[2]`, for messages.
     var key: String
-    /// Targets the chronology event with this id (`ChronologyEvent.id`, as the reports show it).
+    /// Targets the chronology event with this id (`ChronologyEvent.id`, as the reports show it;
+    /// kept by the event when its date, unit or kind change, see `EventIdentity`).
     var eventID: String?
     /// Targets every event of the article(s) with this URL.
     var url: String?
@@ -31,9 +32,11 @@ struct Correction: Sendable, Hashable {
     }
 
     /// "corrections[2] (id 2022-12-26-quan-doan-1-year-end-review)".
-    var label: String {
-        let target = [eventID.map { "id \($0)" }, url.map { "url \($0)" }].compactMap { $0 }.joined(separator: ", ")
-        return "\(key) (\(target))"
+    var label: String { "\(key) (\(target))" }
+
+    /// What it targets: "id 2022-12-26-quan-doan-1-year-end-review", "url https://…", or both.
+    var target: String {
+        [eventID.map { "id \($0)" }, url.map { "url \($0)" }].compactMap { $0 }.joined(separator: ", ")
     }
 }
 

@@ -1,48 +1,88 @@
 import Foundation
 
-/// What applying the corrections gave: corrected records, the events they touched, and the
-/// corrections that matched nothing.
-struct CorrectionOutcome: Sendable {
-    var records: [ArticleRecord]
-    /// Each corrected (not suppressed) event with the article it came from, to flag it in the chronology.
-    var corrected: [(source: String, event: Event)]
+/// A chronology built from a run's records with the corrections applied and the ids the store
+/// remembers (`EventIdentity`), with what the run stores and reports besides.
+struct CorrectedChronology {
+    var chronology: Chronology
+    /// Report keys seen for the first time, with their event's id: the store remembers them.
+    var newKeys: [UInt64: String]
     var suppressed: Int
     var unmatched: [Correction]
 }
 
+/// A chronology's input whose records the corrections can replace.
+protocol CorrectableInput: ChronologyInput {
+    mutating func replace(_ index: Int, with record: ArticleRecord)
+}
+
+extension Array: CorrectableInput where Element == ArticleRecord {
+    mutating func replace(_ index: Int, with record: ArticleRecord) { self[index] = record }
+}
+
+extension RecordArchive: CorrectableInput {}
+
 extension CorrectionSet {
-    /// Applies the corrections to freshly loaded (uncorrected) records. It runs every time from
-    /// the extractor's output, so corrections survive re-extraction and can be withdrawn.
+    /// Applies the corrections to freshly loaded (uncorrected) records and builds the chronology.
+    /// It runs every time from the extractor's output, so corrections survive re-extraction and
+    /// can be withdrawn.
     ///
-    /// An `id` correction matches the article events whose own id is that id, and the events
-    /// merged into the chronology event of that id (ids are those of an uncorrected chronology
-    /// over all dates, i.e. what the reports showed). A `url` correction matches every event of
-    /// the articles with that URL. With both, an event must match both. Corrections apply in
-    /// file order, so a later one wins.
-    func apply(to records: [ArticleRecord]) -> CorrectionOutcome {
-        guard !corrections.isEmpty else { return CorrectionOutcome(records: records, corrected: [], suppressed: 0, unmatched: []) }
-        var pass = CorrectionPass(set: self, groups: groups(of: records))
-        var result = records
-        for r in result.indices {
-            // Records no correction touched keep sharing their events with the input (a large
-            // archive would otherwise hold every event twice).
-            if let changed = pass.apply(to: records[r]) { result[r] = changed }
+    /// What a correction reaches is found on the uncorrected chronology over all dates, whose
+    /// events carry their ids (`EventIdentity`, the same memory): an `id` correction reaches
+    /// every report of the event with that id (or whose reports were first given it), so it
+    /// keeps applying when a new article refines the event or another correction changes it;
+    /// a `url` correction reaches every event of the article with that address and of its
+    /// copies (`ArticleCopies`). With both, a report must be reached by both. Corrections apply
+    /// in file order, so a later one wins; in the chronology a corrected report's values come
+    /// before those of the reports merged with it, and an event is flagged corrected when a
+    /// correction changed one of its reports.
+    func build<Input: CorrectableInput>(_ records: inout Input, window: DateWindow, memory: EventIDMemory) -> CorrectedChronology {
+        let identity = EventIdentity(memory: memory)
+        var pass = CorrectionPass(set: self, targets: Array(repeating: [], count: corrections.count))
+        var firstIDs: [ReportPosition: String] = [:]
+        if !corrections.isEmpty {
+            let everything = DateWindow(from: PartialDate(year: 1, month: 1, day: 1), to: PartialDate(year: 9999, month: 12, day: 31))
+            let all = ChronologyBuilder(window: everything).group(from: records)
+            let named = identity.assign(all, proposed: { _ in nil })
+            for (slot, group) in all.allMembers.enumerated() {
+                for position in group { firstIDs[position] = named.ids[slot] }
+            }
+            pass = CorrectionPass(set: self, targets: targets(all, named))
+            for index in 0..<records.recordCount {
+                if let changed = pass.apply(to: records.record(index), at: index) { records.replace(index, with: changed) }
+            }
         }
-        return CorrectionOutcome(records: result, corrected: pass.corrected, suppressed: pass.suppressed, unmatched: pass.unmatched)
+        var grouping = ChronologyBuilder(window: window).group(from: records, pinned: pass.touched)
+        let assignment = identity.assign(
+            grouping, ordinal: { pass.original($0).event }, proposed: { firstIDs[pass.original($0)] })
+        assignment.apply(to: &grouping)
+        grouping.markCorrected(pass.touched)
+        return CorrectedChronology(
+            chronology: grouping.chronology, newKeys: assignment.newKeys, suppressed: pass.suppressed, unmatched: pass.unmatched)
     }
 
-    /// The events of an uncorrected chronology over all dates that `id` corrections name, by id
-    /// (empty when no correction names an id).
-    func groups<Input: ChronologyInput>(of records: Input) -> [String: ChronologyEvent] {
-        let ids = Set(corrections.compactMap(\.eventID))
-        guard !ids.isEmpty else { return [:] }
-        let everything = DateWindow(from: PartialDate(year: 1, month: 1, day: 1), to: PartialDate(year: 9999, month: 12, day: 31))
-        let chronology = ChronologyBuilder(window: everything).build(from: records)
-        var groups: [String: ChronologyEvent] = [:]
-        for list in [chronology.events, chronology.undated] {
-            for (index, head) in list.heads.enumerated() where ids.contains(head.id) { groups[head.id] = list[index] }
+    /// The reports each correction reaches (positions in the uncorrected input).
+    func targets(_ grouping: ChronologyGrouping, _ named: EventIdentity.Assignment) -> [Set<ReportPosition>] {
+        let members = grouping.allMembers
+        var slotsByID: [String: [Int]] = [:]
+        if corrections.contains(where: { $0.eventID != nil }) {
+            for slot in members.indices {
+                slotsByID[named.ids[slot], default: []].append(slot)
+                for id in named.known[slot] where id != named.ids[slot] { slotsByID[id, default: []].append(slot) }
+            }
         }
-        return groups
+        var byRecord: [Int32: [ReportPosition]] = [:]
+        if corrections.contains(where: { $0.url != nil }) {
+            for position in members.joined() { byRecord[position.record, default: []].append(position) }
+        }
+        return corrections.map { correction in
+            var reached: Set<ReportPosition>?
+            if let id = correction.eventID { reached = Set((slotsByID[id] ?? []).flatMap { members[$0] }) }
+            if let url = correction.url {
+                let article = Set(grouping.copies.records(withURL: url).flatMap { byRecord[$0] ?? [] })
+                reached = reached.map { $0.intersection(article) } ?? article
+            }
+            return reached ?? []
+        }
     }
 
     fileprivate static func set(_ correction: Correction, on event: inout Event, file: URL) {
@@ -59,58 +99,67 @@ extension CorrectionSet {
         }
     }
 
-    /// Problems for corrections that matched nothing, for the reports and stderr.
+    /// Problems for corrections that matched nothing, for the reports (in a section of their
+    /// own, in the report's language) and stderr.
     func problems(for unmatched: [Correction], displayPath: String) -> [ArticleProblem] {
         unmatched.map {
-            ArticleProblem(source: displayPath, reason: "\($0.label): matches no article or event (check the id or url)")
+            ArticleProblem(
+                source: displayPath, reason: "\($0.label): matches no article or event (check the id or url)",
+                correction: ArticleProblem.CorrectionReference(key: $0.key, target: $0.target))
         }
     }
 }
 
-extension Chronology {
-    /// Flags the events an analyst corrected.
-    mutating func markCorrected(_ corrected: [(source: String, event: Event)]) {
-        guard !corrected.isEmpty else { return }
-        func isCorrected(_ item: ChronologyEvent) -> Bool {
-            corrected.contains { pair in
-                item.sources.contains { $0.source == pair.source }
-                    && (ChronologyEvent.id(for: pair.event) == item.id || ChronologyBuilder.sameMeeting(pair.event, item.event))
-            }
+extension ChronologyGrouping {
+    /// Flags the events a correction changed one of the reports of.
+    mutating func markCorrected(_ touched: Set<ReportPosition>) {
+        guard !touched.isEmpty else { return }
+        for (index, group) in members.enumerated() where group.contains(where: touched.contains) {
+            chronology.events.setCorrected(index)
         }
-        for index in events.indices where isCorrected(events[index]) { events.setCorrected(index) }
-        for index in undated.indices where isCorrected(undated[index]) { undated.setCorrected(index) }
+        for (index, group) in undatedMembers.enumerated() where group.contains(where: touched.contains) {
+            chronology.undated.setCorrected(index)
+        }
     }
 }
 
-/// The corrections applied one record at a time, in path order, counting what they matched.
+/// The corrections applied one record at a time, in path order, to the reports each reaches.
 struct CorrectionPass {
     private let correctionSet: CorrectionSet
-    /// `CorrectionSet.groups(of:)` of the same records.
-    private let groups: [String: ChronologyEvent]
-    private var hits: [Int]
-    private(set) var corrected: [(source: String, event: Event)] = []
+    /// Per correction, the reports it reaches (positions in the uncorrected input).
+    private let targets: [Set<ReportPosition>]
+    /// Corrected (not suppressed) reports, at their positions after the pass.
+    private(set) var touched: Set<ReportPosition> = []
+    /// For records that lost events to a suppression: the original place of each event kept.
+    private var kept: [Int32: [Int32]] = [:]
     private(set) var suppressed = 0
 
-    init(set: CorrectionSet, groups: [String: ChronologyEvent]) {
+    init(set: CorrectionSet, targets: [Set<ReportPosition>]) {
         self.correctionSet = set
-        self.groups = groups
-        hits = Array(repeating: 0, count: set.corrections.count)
+        self.targets = targets
     }
 
-    /// The corrections that matched nothing so far.
-    var unmatched: [Correction] { correctionSet.corrections.indices.filter { hits[$0] == 0 }.map { correctionSet.corrections[$0] } }
+    /// The corrections that reach nothing.
+    var unmatched: [Correction] { correctionSet.corrections.indices.filter { targets[$0].isEmpty }.map { correctionSet.corrections[$0] } }
+
+    /// Where a report after the pass stood before it (suppressed events before it drop out).
+    func original(_ position: ReportPosition) -> ReportPosition {
+        guard let places = kept[position.record] else { return position }
+        return ReportPosition(record: Int(position.record), event: Int(places[Int(position.event)]))
+    }
 
     /// The record with the corrections applied, or nil when none changed it.
-    mutating func apply(to record: ArticleRecord) -> ArticleRecord? {
+    mutating func apply(to record: ArticleRecord, at index: Int) -> ArticleRecord? {
         guard record.status == .ok, !correctionSet.corrections.isEmpty else { return nil }
-        var kept: [Event] = []
+        var events: [Event] = []
+        var places: [Int32] = []
         var changed = false
-        for original in record.events {
+        for (place, original) in record.events.enumerated() {
+            let position = ReportPosition(record: index, event: place)
             var event = original
             var touched = false
             var drop = false
-            for (index, correction) in correctionSet.corrections.enumerated() where matches(correction, record, original) {
-                hits[index] += 1
+            for (c, correction) in correctionSet.corrections.enumerated() where targets[c].contains(position) {
                 if correction.suppress {
                     drop = true
                     continue
@@ -122,27 +171,19 @@ struct CorrectionPass {
             if drop {
                 suppressed += 1
                 changed = true
-            } else {
-                kept.append(event)
-                if touched {
-                    corrected.append((record.source, event))
-                    changed = true
-                }
+                continue
             }
+            if touched {
+                self.touched.insert(ReportPosition(record: index, event: events.count))
+                changed = true
+            }
+            events.append(event)
+            places.append(Int32(place))
         }
         guard changed else { return nil }
+        if places.count < record.events.count { kept[Int32(index)] = places }
         var result = record
-        result.events = kept
+        result.events = events
         return result
-    }
-
-    private func matches(_ correction: Correction, _ record: ArticleRecord, _ event: Event) -> Bool {
-        if let url = correction.url, record.url?.trimmingCharacters(in: .whitespaces) != url { return false }
-        if let id = correction.eventID {
-            if ChronologyEvent.id(for: event) == id { return true }
-            guard let group = groups[id], group.sources.contains(where: { $0.source == record.source }) else { return false }
-            return ChronologyBuilder.sameMeeting(event, group.event)
-        }
-        return true
     }
 }

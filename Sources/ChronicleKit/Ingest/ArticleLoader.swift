@@ -9,8 +9,8 @@ import Foundation
 public struct ArticleLoader: Sendable {
     /// Changes whenever loading can give a different article for the same file (as
     /// `ArticleExtractor.version` does for extraction); part of the version stored records carry.
-    /// 2: a date in the file's path.
-    static let version = "3"
+    /// 2: a date in the file's path. 4: the text's key (`ArticleFingerprint.text`).
+    static let version = "4"
 
     /// The largest text or HTML file read as one article (10 MB); one article is never that big,
     /// so a larger file is reported as unsupported without being read.
@@ -88,6 +88,7 @@ public struct ArticleLoader: Sendable {
         case .success(var article):
             article.source = source
             if datedByPath { article.pathDate = Self.pathDate(source) }
+            article.textKey = ArticleFingerprint.text(article.text, title: article.title)
             return article
         case .failure(let failure):
             return Self.failed(source, failure)

@@ -30,6 +30,7 @@ struct JSONLinesReader {
                 switch article(line, number: lineNumber) {
                 case .success(var article):
                     article.source = lineSource
+                    article.textKey = ArticleFingerprint.text(article.text, title: article.title)
                     articles.append(article)
                 case .failure(let failure):
                     articles.append(ArticleLoader.failed(lineSource, failure))

@@ -35,6 +35,8 @@ public struct Article: Sendable, Hashable {
     var status: ArticleStatus
     /// Why the article could not be used, written for the user; nil when `status` is `ok`.
     var error: String?
+    /// The key of its text (`ArticleFingerprint.text`): copies of one article share it.
+    var textKey: UInt64?
 
     init(
         source: String, url: String? = nil, title: String? = nil, referenceDate: ReferenceDate? = nil,

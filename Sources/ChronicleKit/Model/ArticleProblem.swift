@@ -4,11 +4,22 @@ import Foundation
 /// problems section and stderr.
 public struct ArticleProblem: Sendable, Hashable, Codable, Comparable {
     public var source: String
+    /// In English, for stderr and logs; the reports word a correction's problem themselves.
     public var reason: String
+    /// Set for a correction that matches nothing (`source` is then the corrections file): the
+    /// reports list it in a section of its own, in their language, not among the articles.
+    public var correction: CorrectionReference?
 
-    init(source: String, reason: String) {
+    /// A correction, by its place in the file (`corrections[2]`) and what it targets (`id …`, `url …`).
+    public struct CorrectionReference: Sendable, Hashable, Codable {
+        public var key: String
+        public var target: String
+    }
+
+    init(source: String, reason: String, correction: CorrectionReference? = nil) {
         self.source = source
         self.reason = reason
+        self.correction = correction
     }
 
     /// The problem as one log line: "source: reason", with line breaks, tabs and other control

@@ -7,10 +7,13 @@ public struct ArticleRecord: Sendable, Hashable {
     var error: String?
     var referenceDate: ReferenceDate?
     var events: [Event]
+    /// The key of the article's text (`ArticleFingerprint.text`): records of copies of one
+    /// article (another path, an export's line) share it. Not part of the record contract.
+    var textKey: UInt64?
 
     init(
         source: String, url: String?, title: String? = nil, status: ArticleStatus, error: String?,
-        referenceDate: ReferenceDate?, events: [Event]
+        referenceDate: ReferenceDate?, events: [Event], textKey: UInt64? = nil
     ) {
         self.source = source
         self.url = url
@@ -19,11 +22,12 @@ public struct ArticleRecord: Sendable, Hashable {
         self.error = error
         self.referenceDate = referenceDate
         self.events = events
+        self.textKey = textKey
     }
 
     init(article: Article, events: [Event]) {
         self.init(
             source: article.source, url: article.url, title: article.title, status: article.status,
-            error: article.error, referenceDate: article.referenceDate, events: events)
+            error: article.error, referenceDate: article.referenceDate, events: events, textKey: article.textKey)
     }
 }

@@ -256,7 +256,7 @@ public struct ChronicleRun: Sendable {
             events: chronology.datedHeads.count, newEvents: newEventIDs.count, problems: totals.problems.count)
         let runID = try store.commit(storeUpdate(
             run, survey: survey, extraction: inputs.extraction, extracted: consume extracted, eventIDs: eventIDs,
-            cacheChange: source.cacheChange))
+            cacheChange: source.cacheChange, eventKeys: source.newEventKeys))
         // The extracted rows and the encoded chronology went with the update: the reports need
         // neither, and at a large archive they weigh hundreds of MB.
         ProcessMemory.releaseFreedMemory()
@@ -268,7 +268,7 @@ public struct ChronicleRun: Sendable {
 
     private func storeUpdate(
         _ run: RunRecord, survey: FileSurvey, extraction: Extraction, extracted: consuming ExtractedFiles, eventIDs: [String],
-        cacheChange: StoreUpdate.CacheChange
+        cacheChange: StoreUpdate.CacheChange, eventKeys: [UInt64: String]
     ) -> StoreUpdate {
         var rows: [StoredArticle] = []
         var restamped: [String: FileStamp] = [:]
@@ -280,10 +280,12 @@ public struct ChronicleRun: Sendable {
             }
         }
         let removed = survey.removed.map(\.path)
-        return StoreUpdate(
+        var update = StoreUpdate(
             run: run, extracted: rows, restamped: restamped, seen: survey.files.map(\.path),
             removed: options.prune ? removed : [], eventIDs: eventIDs, pruneEvents: options.prune,
             chronologyCache: cacheChange, unseen: removed)
+        update.eventKeys = eventKeys
+        return update
     }
 
     /// Writes the reports whose content changed, and keeps the outline of a chronology taken

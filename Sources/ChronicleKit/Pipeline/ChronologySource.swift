@@ -26,6 +26,12 @@ enum ChronologySource: Sendable {
         }
     }
 
+    /// Report keys first seen by a chronology built in this run (`BuiltChronology.newEventKeys`).
+    var newEventKeys: [UInt64: String] {
+        if case .built(let built, _) = self { return built.newEventKeys }
+        return [:]
+    }
+
     /// What becomes of the store's cached chronology.
     var cacheChange: StoreUpdate.CacheChange {
         switch self {
@@ -77,7 +83,9 @@ extension ChronicleRun {
         let (archive, extracted) = try recordArchive(survey, inputs: inputs, store: store, spool: spool, progress: progress)
         timer.lap("read stored records and extract")
         ProcessMemory.releaseFreedMemory()
-        var built = Self.build(from: consume archive, corrections: inputs.corrections, window: config.window, workingDirectory: options.workingDirectory)
+        var built = Self.build(
+            from: consume archive, corrections: inputs.corrections, window: config.window, memory: try store.eventIDMemory(),
+            workingDirectory: options.workingDirectory)
         if !extracted.keptProblems.isEmpty { built.problems = (built.problems + extracted.keptProblems).sorted() }
         timer.lap("corrections and chronology")
         let fingerprint = survey.fingerprint(
@@ -209,21 +217,18 @@ extension ChronicleRun {
 
     /// Applies the corrections to the records and builds the chronology, with the problems.
     private static func build(
-        from archive: consuming RecordArchive, corrections: CorrectionSet, window: DateWindow, workingDirectory: String
+        from archive: consuming RecordArchive, corrections: CorrectionSet, window: DateWindow, memory: EventIDMemory,
+        workingDirectory: String
     ) -> BuiltChronology {
-        var pass = CorrectionPass(set: corrections, groups: corrections.groups(of: archive))
-        if !corrections.corrections.isEmpty {
-            for index in 0..<archive.count {
-                if let changed = pass.apply(to: archive.record(index)) { archive.replace(index, with: changed) }
-            }
-        }
-        var chronology = ChronologyBuilder(window: window).build(from: archive)
-        chronology.markCorrected(pass.corrected)
+        let corrected = corrections.build(&archive, window: window, memory: memory)
         var problems = archive.problems
         let correctionsPath = display(corrections.file.path, relativeTo: workingDirectory)
-        problems += corrections.problems(for: pass.unmatched, displayPath: correctionsPath)
+        problems += corrections.problems(for: corrected.unmatched, displayPath: correctionsPath)
         problems.sort()
-        return BuiltChronology(chronology: chronology, problems: problems, articles: archive.count, suppressed: pass.suppressed)
+        var built = BuiltChronology(
+            chronology: corrected.chronology, problems: problems, articles: archive.count, suppressed: corrected.suppressed)
+        built.newEventKeys = corrected.newKeys
+        return built
     }
 
     /// `path` relative to `directory` when it lies inside it.

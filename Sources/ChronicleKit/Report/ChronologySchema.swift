@@ -263,11 +263,31 @@ enum ChronologySchema {
             </xs:sequence>
           </xs:complexType>
         </xs:element>
+        <!-- Analysts' corrections that match no article or event (only when there are some). -->
+        <xs:element name="unmatched-corrections" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="correction" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="file" type="xs:string" use="required"/>
+                  <xs:attribute name="key" type="xs:string" use="required"/>
+                  <xs:attribute name="target" type="xs:string" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
       </xs:sequence>
       <!-- The "as of" date of the run that last changed the document's content. -->
       <xs:attribute name="updated" type="partialDate" use="required"/>
       <xs:attribute name="language" type="language" use="required"/>
     </xs:complexType>
+    <!-- An event's id is its own in the whole document, dated or undated: kept from run to run,
+         it is what corrections name. -->
+    <xs:unique name="eventID">
+      <xs:selector xpath="units/unit/year/event | undated/event"/>
+      <xs:field xpath="@id"/>
+    </xs:unique>
   </xs:element>
 </xs:schema>
 """#

@@ -338,8 +338,18 @@ struct MarkdownReport {
 
     /// - Parameter undated: positions in `chronology.undated`.
     private func problems(articles: [ArticleProblem], undated: [Int], showArticles: Bool, into sink: AtomicFileSink) throws {
-        let problems = articles.sorted().map {
+        let problems = articles.sorted().filter { $0.correction == nil }.map {
             ["source": ReportText.markdown($0.source), "reason": ReportText.markdown($0.reason)]
+        }
+        // Corrections that match nothing: a section of their own, worded in the report's language.
+        let corrections: [[String: String]] = articles.sorted().compactMap { problem in
+            problem.correction.map {
+                [
+                    "source": ReportText.markdown(problem.source), "key": ReportText.markdown($0.key),
+                    "target": ReportText.markdown($0.target),
+                    "reason": ReportText.markdown(templates.labels["correction_matches_nothing"] ?? ""),
+                ]
+            }
         }
         let undatedItems: [[String: Any]] = undated.map { index in
             let item = chronology.undated[index]
@@ -355,6 +365,8 @@ struct MarkdownReport {
             "show_articles": showArticles,
             "has_problems": !problems.isEmpty,
             "problems": problems,
+            "has_corrections": !corrections.isEmpty,
+            "corrections": corrections,
             "has_undated": !undatedItems.isEmpty,
             "undated": undatedItems,
         ]))

@@ -20,7 +20,7 @@ struct ReportTemplates: Sendable {
         "date", "kind", "conference", "chair", "documents", "sources", "corrected", "new", "problems",
         "unreadable_articles", "undated_events", "no_problems", "articles_read", "files_skipped",
         "outside_window", "undated_count", "timeline_legend_day", "timeline_legend_month", "timeline_legend_year",
-        "updated", "by_year_files",
+        "updated", "by_year_files", "unmatched_corrections", "correction_matches_nothing",
         // chronology.xlsx
         "sheet_chronology", "sheet_summary", "sheet_problems", "month", "date_start", "date_end", "date_precision",
         "time_of_day", "organizer", "period", "chair_positions", "people", "credits", "corrected_column", "yes_mark",

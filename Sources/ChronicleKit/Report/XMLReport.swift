@@ -50,13 +50,14 @@ struct XMLReport {
         try w.end()
 
         try w.start("problems")
-        for problem in input.problems.sorted() {
+        for problem in input.problems.sorted() where problem.correction == nil {
             try w.start("problem")
             try w.attribute("source", problem.source)
             try w.attribute("reason", problem.reason)
             try w.end()
         }
         try w.end()
+        try writeUnmatchedCorrections(&w)
 
         try w.end()
         try w.check(xmlTextWriterEndDocument(writer))
@@ -84,7 +85,7 @@ struct XMLReport {
         try w.attribute("outside-window", String(chronology.outsideWindow))
         try w.attribute("articles-read", String(input.articlesRead))
         try w.attribute("files-skipped", String(input.filesSkipped))
-        try w.attribute("problems", String(input.problems.count))
+        try w.attribute("problems", String(input.problems.filter { $0.correction == nil }.count))
         try w.end()
     }
 
@@ -110,6 +111,22 @@ struct XMLReport {
             }
             try w.end()
             try w.drain()
+        }
+        try w.end()
+    }
+
+    /// Corrections that match nothing, when there are any: a section of their own, not problems
+    /// of articles.
+    private func writeUnmatchedCorrections(_ w: inout Writer) throws {
+        let unmatched = input.problems.sorted().filter { $0.correction != nil }
+        guard !unmatched.isEmpty else { return }
+        try w.start("unmatched-corrections")
+        for problem in unmatched {
+            try w.start("correction")
+            try w.attribute("file", problem.source)
+            try w.attribute("key", problem.correction!.key)
+            try w.attribute("target", problem.correction!.target)
+            try w.end()
         }
         try w.end()
     }

@@ -158,6 +158,7 @@ extension RecordBinary.Writer {
         }
         count(value.events.count)
         for event in value.events { self.event(event) }
+        optional(value.textKey) { $0.uint64($1) }
     }
 }
 
@@ -174,9 +175,10 @@ extension RecordBinary.Reader {
         let count = try count()
         events.reserveCapacity(count)
         for _ in 0..<count { events.append(try event()) }
+        let textKey = try present() ? try uint64() : nil
         return ArticleRecord(
             source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
-            events: events)
+            events: events, textKey: textKey)
     }
 }
 
@@ -222,6 +224,10 @@ extension RecordBinary.Writer {
     mutating func problem(_ value: ArticleProblem) {
         string(value.source)
         string(value.reason)
+        optional(value.correction) {
+            $0.string($1.key)
+            $0.string($1.target)
+        }
     }
 
     /// A 128-bit hash: its two lanes, first then second, eight bytes each.
@@ -233,7 +239,9 @@ extension RecordBinary.Writer {
 
 extension RecordBinary.Reader {
     mutating func problem() throws -> ArticleProblem {
-        ArticleProblem(source: try string(), reason: try string())
+        let source = try string(), reason = try string()
+        let correction = try present() ? ArticleProblem.CorrectionReference(key: try string(), target: try string()) : nil
+        return ArticleProblem(source: source, reason: reason, correction: correction)
     }
 
     mutating func digest() throws -> Hash128.Digest {

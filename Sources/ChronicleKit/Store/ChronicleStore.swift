@@ -18,6 +18,9 @@ import GRDBSQLite
 /// - migration `v4` adds `in_last_run` to `article_file` and `event`: 1 when the row was seen in
 ///   the latest run, whose id is then its last seen run (the column `last_seen_run` is only
 ///   kept for rows with 0); so a run writes only the rows whose "seen" state changed
+/// - `event_key(key PK, event_id)` (migration `v5`): the id each report (`ArticleIdentity.keys`:
+///   its article's address, text or path and its place in it) was first given, so an event
+///   keeps its id, and with it its first-seen run, when its date, kind or unit change
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -126,6 +129,16 @@ final class ChronicleStore: Sendable {
                 ALTER TABLE article_file ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
                 CREATE INDEX article_file_not_in_last_run ON article_file(path) WHERE in_last_run = 0;
                 ALTER TABLE event ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
+        // The id each report was first given (`EventIDMemory`); written once per key, never moved.
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: """
+                CREATE TABLE event_key (
+                    key INTEGER PRIMARY KEY NOT NULL,
+                    event_id TEXT NOT NULL
+                );
+                CREATE INDEX event_key_event ON event_key(event_id);
                 """)
         }
         return migrator
@@ -272,6 +285,25 @@ final class ChronicleStore: Sendable {
         }
     }
 
+    /// What the store remembers of event ids: each report key's id, each id's first-seen run.
+    func eventIDMemory() throws -> EventIDMemory {
+        try read("read event ids") { db in
+            var memory = EventIDMemory()
+            let events = try Row.fetchCursor(db, sql: "SELECT id, first_seen_run FROM event")
+            while let row = try events.next() { memory.firstSeen[row[0]] = row[1] }
+            // Keys outnumber ids: each id's text is held once.
+            var shared: [String: String] = [:]
+            let keys = try Row.fetchCursor(db, sql: "SELECT key, event_id FROM event_key")
+            while let row = try keys.next() {
+                let id: String = row[1]
+                let once = shared[id] ?? id
+                shared[id] = once
+                memory.idByKey[UInt64(bitPattern: row[0])] = once
+            }
+            return memory
+        }
+    }
+
     /// Every stored file's last run that saw it, by path.
     func lastSeenRuns() throws -> [String: Int64] {
         try read("read article files") { db in
@@ -325,8 +357,10 @@ final class ChronicleStore: Sendable {
                 case .clear:
                     try db.execute(sql: "DELETE FROM chronology_cache")
                 }
+                try Self.writeEventKeys(update.eventKeys, in: db)
                 if update.pruneEvents {
                     try db.execute(sql: "DELETE FROM event WHERE in_last_run = 0")
+                    try db.execute(sql: "DELETE FROM event_key WHERE event_id NOT IN (SELECT id FROM event)")
                 }
                 return runID
             }
@@ -461,6 +495,17 @@ final class ChronicleStore: Sendable {
         }
         let gone = try db.cachedStatement(sql: "UPDATE event SET in_last_run = 0, last_seen_run = ? WHERE id = ?")
         for (id, reported) in current where !reported { try gone.execute(arguments: [previousRun, id]) }
+    }
+
+    /// Remembers the id each new report key was given; a key already known keeps its id.
+    private static func writeEventKeys(_ keys: [UInt64: String], in db: Database) throws {
+        guard !keys.isEmpty else { return }
+        let insert = SQLiteBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_key (key, event_id) VALUES (?, ?)"), in: db)
+        for (key, id) in keys.sorted(by: { $0.key < $1.key }) {
+            insert.bind(1, Int64(bitPattern: key))
+            insert.bind(2, id)
+            try insert.run()
+        }
     }
 
     /// Writes the cached chronology into its row piece by piece: a row of zeros of its size

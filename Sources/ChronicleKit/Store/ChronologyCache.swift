@@ -47,7 +47,8 @@ public struct ChronologyCache: Sendable {
             hash = hash.combined(with: text.utf8)
             hash = hash.combined(with: CollectionOfOne(0))
         }
-        add("chronology-cache-1")
+        // 2: copies of an article merged, outside-window meetings counted once, ids kept.
+        add("chronology-cache-2")
         // Problems name the corrections file relative to the working folder.
         add(workingDirectory)
         add(extractorVersion)

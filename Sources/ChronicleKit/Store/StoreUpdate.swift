@@ -14,6 +14,8 @@ struct StoreUpdate: Sendable {
     var removed: [String]
     /// Ids of the chronology events of this run.
     var eventIDs: [String]
+    /// Report keys seen for the first time, with the id their event got (`EventIDMemory`).
+    var eventKeys: [UInt64: String] = [:]
     /// Whether events absent from this run are forgotten (`--prune`).
     var pruneEvents: Bool
     /// What becomes of the cached chronology (`ChronologyCache`).

@@ -1,0 +1,107 @@
+/// What the store remembers of event ids between runs, as plain values (the chronology does not
+/// know the store): the id each report was first given, and when each id was first seen.
+struct EventIDMemory: Sendable {
+    /// Report key (`ArticleIdentity.keys`) → the id its event had when the report was first seen.
+    var idByKey: [UInt64: String] = [:]
+    /// Every id the store knows → the run that first saw it.
+    var firstSeen: [String: Int64] = [:]
+
+    init(idByKey: [UInt64: String] = [:], firstSeen: [String: Int64] = [:]) {
+        self.idByKey = idByKey
+        self.firstSeen = firstSeen
+    }
+}
+
+/// Gives each event of a chronology its id, once, and keeps it.
+///
+/// An event takes the id its reports were first given (`EventIDMemory`): a later article that
+/// refines the date, a correction of the date, unit or kind, another copy of an article — the
+/// reports that were the event keep naming it. When an event's reports were given several ids
+/// (two events found to be one meeting), it takes the one first seen; the other is no longer
+/// shown (corrections naming it still reach the same reports). An event none of whose reports
+/// is known gets a new id: `proposed` (the id of its uncorrected reading, when corrections
+/// apply) or its date, unit and kind (`ChronologyEvent.id(for:)`), with `-2`, `-3` … when that
+/// id is taken this run or belongs to another known event. An id the store knows but no report
+/// names (a store from before ids were remembered) is taken by the event it spells.
+struct EventIdentity {
+    let memory: EventIDMemory
+
+    /// The ids of one grouping's events, dated then undated, and the report keys seen for the
+    /// first time with the id their event got.
+    struct Assignment {
+        var ids: [String]
+        /// Per event, the ids its reports were first given (`EventIDMemory`), earliest first.
+        var known: [[String]]
+        var newKeys: [UInt64: String]
+
+        /// Writes the ids into the grouping's events and sorts it again.
+        func apply(to grouping: inout ChronologyGrouping) {
+            let dated = grouping.chronology.events.count
+            var changed = false
+            for (slot, id) in ids.enumerated() {
+                let undated = slot >= dated, index = undated ? slot - dated : slot
+                let current = undated ? grouping.chronology.undated.heads[index].id : grouping.chronology.events.heads[index].id
+                guard current != id else { continue }
+                changed = true
+                if undated {
+                    grouping.chronology.undated[index].id = id
+                } else {
+                    grouping.chronology.events[index].id = id
+                }
+            }
+            if changed { grouping.resort() }
+        }
+    }
+
+    /// - Parameters:
+    ///   - ordinal: the place a report's event had in its record before corrections dropped any.
+    ///   - proposed: a new event's id from its first report, when not its own date, unit and kind.
+    func assign(
+        _ grouping: ChronologyGrouping, ordinal: (ReportPosition) -> Int32 = { $0.event },
+        proposed: (ReportPosition) -> String?
+    ) -> Assignment {
+        let members = grouping.allMembers
+        let heads = grouping.chronology.events.heads + grouping.chronology.undated.heads
+        let keys = members.map { group in
+            group.flatMap { grouping.copies.identities[Int($0.record)].keys(ordinal: ordinal($0)) }
+        }
+        let known = keys.map(knownIDs)
+        var ids = [String?](repeating: nil, count: members.count)
+        var claimed = Set<String>()
+        for slot in members.indices {
+            if let id = known[slot].first(where: { !claimed.contains($0) }) {
+                ids[slot] = id
+                claimed.insert(id)
+            }
+        }
+        let owned = Set(memory.idByKey.values)
+        for slot in members.indices where ids[slot] == nil {
+            let base = members[slot].first.flatMap(proposed) ?? heads[slot].id
+            var id = base, next = 2
+            while claimed.contains(id) || owned.contains(id) {
+                id = "\(base)-\(next)"
+                next += 1
+            }
+            ids[slot] = id
+            claimed.insert(id)
+        }
+        var newKeys: [UInt64: String] = [:]
+        for slot in members.indices {
+            for key in keys[slot] where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
+        }
+        return Assignment(ids: ids.map { $0! }, known: known, newKeys: newKeys)
+    }
+
+    /// The ids these report keys were first given, the first seen first (then by id).
+    private func knownIDs(_ keys: [UInt64]) -> [String] {
+        var ids: [String] = []
+        for key in keys {
+            if let id = memory.idByKey[key], !ids.contains(id) { ids.append(id) }
+        }
+        guard ids.count > 1 else { return ids }
+        return ids.sorted { a, b in
+            let x = memory.firstSeen[a] ?? Int64.max, y = memory.firstSeen[b] ?? Int64.max
+            return x != y ? x < y : a < b
+        }
+    }
+}
