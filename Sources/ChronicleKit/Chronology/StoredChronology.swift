@@ -4,9 +4,9 @@ import Foundation
 /// outline (`ReportOutline`).
 extension BuiltChronology {
     enum StoredForm {
-        /// 4: the checksum is taken piece by piece (`piece`), so that the stored form can be
+        /// 5: a source holds its article's publication date. 4: the checksum is taken piece by piece (`piece`), so that the stored form can be
         /// written out as it is encoded. 3: the event lists in `EventList`'s stored form.
-        static let version: UInt8 = 4
+        static let version: UInt8 = 5
 
         /// The stored form is written, and its checksum taken, in pieces of this many bytes.
         static let piece = 1 << 20

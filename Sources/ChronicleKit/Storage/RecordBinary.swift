@@ -14,7 +14,8 @@
 enum RecordBinary {
     /// 2: a reference date keeps its evidence (the path a `path` date was read from).
     /// 3: an event's unit keeps the role that named it. 4: a blob ends with its checksum.
-    static let version: UInt8 = 4
+    /// 5: a chronology event's source keeps its article's publication date.
+    static let version: UInt8 = 5
 
     /// Bytes of the checksum that ends a records blob.
     static let checksumSize = 8

@@ -183,7 +183,8 @@ extension RecordBinary.Reader {
 // MARK: Chronology event
 
 extension RecordBinary.Writer {
-    /// A chronology event without its corrected flag: id, event, sources (`EventList`'s body of
+    /// A chronology event without its corrected flag: id, event, sources (path, URL, title,
+    /// publication date) (`EventList`'s body of
     /// an event; the list keeps the flag beside it, and the report keys add it after).
     mutating func chronologyEvent(_ item: ChronologyEvent) {
         string(item.id)
@@ -193,6 +194,7 @@ extension RecordBinary.Writer {
             string(source.source)
             string(source.url)
             string(source.title)
+            optional(source.date) { $0.date($1) }
         }
     }
 }
@@ -205,7 +207,8 @@ extension RecordBinary.Reader {
         let count = try count()
         sources.reserveCapacity(count)
         for _ in 0..<count {
-            sources.append(EventSource(source: try string(), url: try optionalString(), title: try optionalString()))
+            sources.append(EventSource(
+                source: try string(), url: try optionalString(), title: try optionalString(), date: try present() ? try date() : nil))
         }
         return ChronologyEvent(id: id, event: event, sources: sources, corrected: corrected)
     }
