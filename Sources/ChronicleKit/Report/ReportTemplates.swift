@@ -20,7 +20,8 @@ struct ReportTemplates: Sendable {
         "date", "kind", "conference", "chair", "documents", "sources", "corrected", "new", "problems",
         "unreadable_articles", "undated_events", "no_problems", "articles_read", "files_skipped",
         "outside_window", "undated_count", "timeline_legend_day", "timeline_legend_month", "timeline_legend_year",
-        "updated", "by_year_files",
+        "updated", "by_year_files", "directing", "new_since_run_of", "line", "problems_by_reason", "more_items",
+        "full_list_in", "conference_lower", "directing_lower", "timeline_legend_summary", "timeline_other_units",
     ]
 
     let library: MustacheLibrary
@@ -29,6 +30,10 @@ struct ReportTemplates: Sendable {
     let kindLabels: [EventKind: String]
     let precisionLabels: [DatePrecision: String]
     let partOfDayLabels: [PartOfDay: String]
+    /// A problem's reason with its variable part as `{detail}` (`problem_reasons`).
+    let problemReasonLabels: [ProblemReason.Code: String]
+    /// A problem reason's short name, for counts by reason (`problem_kinds`).
+    let problemKindLabels: [ProblemReason.Code: String]
     /// A hash of every template's and the label file's bytes: reports rendered from other
     /// wording are written again.
     let fingerprint: String
@@ -81,6 +86,8 @@ struct ReportTemplates: Sendable {
         kindLabels = try map("kinds", EventKind.allCases, \.rawValue)
         precisionLabels = try map("precision", [DatePrecision.day, .month, .year], \.rawValue)
         partOfDayLabels = try map("part_of_day", [PartOfDay.morning, .afternoon, .evening], \.rawValue)
+        problemReasonLabels = try map("problem_reasons", ProblemReason.Code.allCases, \.rawValue)
+        problemKindLabels = try map("problem_kinds", ProblemReason.Code.allCases, \.rawValue)
         self.labels = labels
     }
 
