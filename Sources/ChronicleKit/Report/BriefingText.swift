@@ -8,7 +8,8 @@ enum BriefingText {
     /// Each source as "[qdnd.vn, 27/12/2022](<url>)", or its file's name when it has no http(s)
     /// URL; one entry per distinct link, those with a URL first, at most `sourcesShown`, then
     /// "+N" for the others.
-    static func sources(_ sources: [EventSource]) -> String {
+    /// - Parameter fileNames: shorten paths to the file's name (inside a table cell).
+    static func sources(_ sources: [EventSource], fileNames: Bool = true) -> String {
         var linked: [String] = [], unlinked: [String] = []
         var seen = Set<String>()
         for source in sources {
@@ -21,7 +22,7 @@ enum BriefingText {
                 guard seen.insert(path).inserted else { continue }
                 // The file's name: its folders make a word too long for a table cell (the whole
                 // path is in the CSV and XML).
-                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let name = fileNames ? path.split(separator: "/").last.map(String.init) ?? path : path
                 unlinked.append(ReportText.markdown(name + date))
             }
         }

@@ -365,7 +365,7 @@ struct MarkdownReport {
                 "unit": ReportText.markdown(item.event.unit.name),
                 "title": ReportText.markdown(item.event.title),
                 "corrected": item.corrected,
-                "sources": BriefingText.sources(item.sources),
+                "sources": BriefingText.sources(item.sources, fileNames: false),
             ]
         }
         var context: [String: Any] = [
