@@ -198,8 +198,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let input = ReportInput(chronology: Chronology(window: ReportSample.window, events: []), problems: [], asOf: ReportSample.asOf)
         let written = try ReportWriter(config: ReportSample.config(output: output)).write(input)
-        #expect(ReportSample.files(in: output) == ["chronology.csv", "chronology.md", "chronology.xml", "chronology.xsd", "summary.csv", "timeline.svg"])
-        #expect(written.count == 6)
+        #expect(ReportSample.files(in: output) == ["chronology.csv", "chronology.md", "chronology.xml", "chronology.xsd", "problems.csv", "summary.csv", "timeline.svg"])
+        #expect(written.count == 7)
         let text = try String(contentsOf: output.appendingPathComponent("chronology.md"), encoding: .utf8)
         #expect(text.contains("Không có hội nghị nào"))
     }
