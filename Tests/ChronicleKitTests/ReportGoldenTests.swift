@@ -27,8 +27,11 @@ enum ReportSample {
             date: EventDate(value: PartialDate(year: 2022, month: 12, day: 26), partOfDay: .afternoon, basis: .periodYear,
                             evidence: "Chiều 26-12, Đảng ủy Quân đoàn 12 tổ chức hội nghị\ntổng kết."),
             period: "2022",
-            chair: Person(rank: "Trung tướng", name: "Trần Văn Bình", positions: ["Bí thư Đảng ủy", "Chính ủy Quân đoàn"], role: .chair),
-            people: [Person(rank: "Thiếu tướng", name: "Lê Minh Quang", positions: ["Tư lệnh Quân đoàn"], role: .attending)],
+            chair: Person(rank: "Trung tướng", name: "Trần Văn Bình", positions: ["Bí thư Đảng uỷ", "Chính ủy Quân đoàn"], role: .chair),
+            people: [
+                Person(rank: "Thiếu tướng", name: "Lê Minh Quang", positions: ["Tư lệnh Quân đoàn"], role: .attending),
+                Person(rank: "Thượng tướng", name: "Đinh Văn Thành", positions: ["Phó Chủ nhiệm Tổng cục Chính trị"], role: .directing),
+            ],
             documents: [DocumentReference(code: "847-NQ/QUTW", type: "Nghị quyết", number: "847", issuer: "QUTW", date: PartialDate(year: 2021, month: 12, day: 28))],
             credits: ["HỒNG SƠN"])
         var yearEndOther = yearEnd
@@ -67,7 +70,8 @@ enum ReportSample {
             title: "Sơ kết 5 năm thực hiện Nghị quyết 847-NQ/QUTW",
             date: EventDate(value: PartialDate(year: 2023, month: 4, day: 14), basis: .anniversary, evidence: "Ngày 14-4, sơ kết 5 năm."))
         return [
-            ArticleRecord(source: "corpus/a/001.txt", url: "https://www.qdnd.vn/chinh-tri/tin-tuc/hoi-nghi-tong-ket-123", title: "Quân đoàn 12 tổng kết", status: .ok, error: nil, referenceDate: nil, events: [yearEnd]),
+            ArticleRecord(source: "corpus/a/001.txt", url: "https://www.qdnd.vn/chinh-tri/tin-tuc/hoi-nghi-tong-ket-123", title: "Quân đoàn 12 tổng kết", status: .ok, error: nil,
+                          referenceDate: ReferenceDate(value: PartialDate(year: 2022, month: 12, day: 27), basis: "html-meta"), events: [yearEnd]),
             ArticleRecord(source: "corpus/a/002.html", url: nil, title: nil, status: .ok, error: nil, referenceDate: nil, events: [yearEndOther, outside]),
             ArticleRecord(source: "corpus/b/export.jsonl:7", url: "https://qdnd.vn/x?a=1&b=(2)|c", title: nil, status: .ok, error: nil, referenceDate: nil, events: [midYear]),
             ArticleRecord(source: "corpus/b/export.jsonl:9", url: "javascript:alert(1)", title: nil, status: .ok, error: nil, referenceDate: nil, events: [study]),
@@ -91,10 +95,11 @@ enum ReportSample {
         return ReportInput(
             chronology: chronology,
             problems: [
-                ArticleProblem(source: "corpus/x/empty.txt", reason: "the file is empty"),
+                ArticleProblem(source: "corpus/x/empty.txt", reason: "no text in the article"),
                 ArticleProblem(source: "corpus/x/broken.html", reason: "not UTF-8 text | cannot be read <html>"),
+                ArticleProblem(source: "corpus/x/latin.html", reason: "not valid UTF-8 text (byte 0xE9 at offset 120)"),
             ],
-            asOf: asOf, newEventIDs: [newID], articlesRead: 9, filesSkipped: 1, firstSeenDates: firstSeen)
+            asOf: asOf, newEventIDs: [newID], newSince: PartialDate(year: 2023, month: 6, day: 15), articlesRead: 9, filesSkipped: 1, firstSeenDates: firstSeen)
     }
 
     static func config(output: URL, formats: [ReportFormat] = ReportFormat.allCases, language: ReportLanguage = .vi) -> ChronicleConfig {
@@ -161,6 +166,6 @@ enum ReportSample {
         try check(output, against: ReportSample.golden.appendingPathComponent("en"), only: ["chronology.md"])
         let text = try String(contentsOf: output.appendingPathComponent("chronology.md"), encoding: .utf8)
         #expect(text.contains("Year-end review"))
-        #expect(text.contains("New since the last run"))
+        #expect(text.contains("New since the run of 15/06/2023"))
     }
 }

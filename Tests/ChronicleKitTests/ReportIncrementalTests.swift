@@ -117,9 +117,9 @@ import Testing
         let page = try String(contentsOf: output.appendingPathComponent("chronology.md"), encoding: .utf8)
         #expect(page.contains("## Danh sách đầy đủ theo năm"))
         #expect(page.contains("[Năm 2022](years/2022.md)"))
-        #expect(!page.contains("| Ngày |"), "no event table")
+        #expect(!page.contains("| Ngày, hội nghị |"), "no event table")
         let year = try String(contentsOf: output.appendingPathComponent("years/2022.md"), encoding: .utf8)
-        #expect(year.contains("| Ngày |"))
+        #expect(year.contains("| Ngày, hội nghị |"))
     }
 }
 

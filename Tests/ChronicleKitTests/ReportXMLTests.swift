@@ -24,7 +24,7 @@ import Testing
         try ReportWriter(config: ReportSample.config(output: output, formats: [.xml])).write(input)
         let xml = try String(contentsOf: output.appendingPathComponent("chronology.xml"), encoding: .utf8)
         #expect(xml.contains(#"<correction file="config/corrections.yml" key="corrections[0]" target="id x"/>"#))
-        #expect(xml.contains(#"problems="2""#), "the overview counts the articles' problems only")
+        #expect(xml.contains(#"problems="3""#), "the overview counts the articles' problems only")
 
         // An undated event given the id of a dated one: the document no longer validates.
         var twice = ReportSample.input

@@ -247,7 +247,7 @@ struct ChronologyBuilder: Sendable {
     /// from the others.
     static func merge<Input: ChronologyInput>(_ reports: [Report], _ records: Input) -> ChronologyEvent {
         func source(_ record: ArticleRecord) -> EventSource {
-            EventSource(source: record.source, url: record.url, title: record.title)
+            EventSource(source: record.source, url: record.url, title: record.title, date: record.referenceDate?.value)
         }
         if reports.count == 1 {
             let record = records.record(Int(reports[0].record))

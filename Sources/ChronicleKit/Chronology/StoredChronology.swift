@@ -4,11 +4,12 @@ import Foundation
 /// outline (`ReportOutline`).
 extension BuiltChronology {
     enum StoredForm {
-        /// 4: the checksum is taken piece by piece (`piece`), so that the stored form can be
+        /// 5: a source holds its article's publication date. 4: the checksum is taken piece by piece (`piece`), so that the stored form can be
         /// written out as it is encoded. 3: the event lists in `EventList`'s stored form.
         /// 5: a problem says which correction matched nothing; ids are kept from run to run and
         /// copies of an article merged (`EventIdentity`, `ArticleCopies`).
-        static let version: UInt8 = 5
+        /// 6: a chronology event's source keeps its article's publication date.
+        static let version: UInt8 = 6
 
         /// The stored form is written, and its checksum taken, in pieces of this many bytes.
         static let piece = 1 << 20

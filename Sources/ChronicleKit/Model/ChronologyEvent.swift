@@ -4,11 +4,15 @@ struct EventSource: Sendable, Hashable, Codable, Comparable {
     var source: String
     var url: String?
     var title: String?
+    /// The article's publication date (its reference date: page metadata, export field,
+    /// dateline or path), which the briefing shows beside the outlet.
+    var date: PartialDate?
 
-    init(source: String, url: String? = nil, title: String? = nil) {
+    init(source: String, url: String? = nil, title: String? = nil, date: PartialDate? = nil) {
         self.source = source
         self.url = url
         self.title = title
+        self.date = date
     }
 
     static func < (lhs: EventSource, rhs: EventSource) -> Bool {

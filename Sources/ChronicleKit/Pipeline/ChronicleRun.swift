@@ -227,6 +227,9 @@ public struct ChronicleRun: Sendable {
     struct StoredRun {
         var runID: Int64
         var newEventIDs: Set<String>
+        /// The "as of" date of the run the new events are new since (the last one whose reports
+        /// were all written); nil on a first run.
+        var newSince: PartialDate?
         var firstSeenDates: [String: PartialDate]
         var unchanged: Int
         var extracted: Int
@@ -243,7 +246,8 @@ public struct ChronicleRun: Sendable {
         let knownEvents = try store.knownEvents()
         let eventIDs = chronology.eventIDs
         var newEventIDs = Set<String>()
-        if let baseline = try store.lastReportedRun() {
+        let baseline = try store.lastReportedRun()
+        if let baseline {
             newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
         }
         logger.info(
@@ -260,9 +264,11 @@ public struct ChronicleRun: Sendable {
         // The extracted rows and the encoded chronology went with the update: the reports need
         // neither, and at a large archive they weigh hundreds of MB.
         ProcessMemory.releaseFreedMemory()
+        let runs = try store.runs()
         return StoredRun(
             runID: runID, newEventIDs: newEventIDs,
-            firstSeenDates: try Self.firstSeenDates(knownEvents: knownEvents, runs: store.runs()),
+            newSince: baseline.flatMap { id in runs.first { $0.id == id }.flatMap { PartialDate(iso: $0.asOf) } },
+            firstSeenDates: Self.firstSeenDates(knownEvents: knownEvents, runs: runs),
             unchanged: unchanged, extracted: extractedCount)
     }
 
@@ -295,7 +301,7 @@ public struct ChronicleRun: Sendable {
         let totals = source.totals
         let context = ReportContext(
             problems: (inputs.scan.folderProblems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
-            firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles, filesSkipped: inputs.scan.skipped.count)
+            newSince: stored.newSince, firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles, filesSkipped: inputs.scan.skipped.count)
         let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
         let outlineURL = Self.reportOutlineURL(for: config)
         let built: BuiltChronology, fingerprint: String?

@@ -163,7 +163,9 @@ struct MarkdownReport {
             try sink.write(piece("section-year", ["heading": "##", "year": String(year)]))
             try writeUnitSections(summary.eventsByYear[position], heading: "###", into: sink)
         }
-        try problems(articles: self.context.problems, undated: Array(chronology.undated.indices), showArticles: true, into: sink)
+        try problems(
+            articles: self.context.problems, undated: Array(chronology.undated.indices), showArticles: true, csvPath: ProblemsCSV.fileName,
+            into: sink)
     }
 
     private func writeUnit(_ unit: UnitReference, events: [Int], into sink: AtomicFileSink) throws {
@@ -184,7 +186,9 @@ struct MarkdownReport {
             start = end
         }
         let undated = undatedByUnit[unit.id] ?? []
-        if !undated.isEmpty { try problems(articles: [], undated: undated, showArticles: false, into: sink) }
+        if !undated.isEmpty {
+            try problems(articles: [], undated: undated, showArticles: false, csvPath: "../" + ProblemsCSV.fileName, into: sink)
+        }
     }
 
     private func writeYear(_ year: Int, events: [Int], into sink: AtomicFileSink) throws {
@@ -293,7 +297,9 @@ struct MarkdownReport {
                 "title": ReportText.markdown(item.title),
             ])
         }
-        return ["has_new": !items.isEmpty, "new_events": items]
+        var result: [String: Any] = ["has_new": !items.isEmpty, "new_events": items]
+        if let since = context.newSince { result["new_since"] = ReportFields.vietnameseDate(since) }
+        return result
     }
 
     private func table(_ indices: ArraySlice<Int>, into sink: AtomicFileSink) throws {
@@ -311,9 +317,13 @@ struct MarkdownReport {
             "date": event.date.value.map(ReportFields.vietnameseDate) ?? "?",
             "kind": ReportText.markdown(templates.kind(event.kind)),
             "title": ReportText.markdown(event.title),
-            "chair": event.chair.map { ReportText.markdown(ReportFields.person($0)) } ?? "",
+            "chair": event.chair.map(BriefingText.person) ?? "",
+            "directing": BriefingText.directing(event),
+            "has_chair": event.chair != nil,
+            "has_directing": event.people.contains { $0.role == .directing },
             "documents": event.documents.map { ReportText.markdown(ReportFields.document($0, vietnamese: true)) }.joined(separator: "; "),
-            "sources": sources(item.sources),
+            "has_documents": !event.documents.isEmpty,
+            "sources": BriefingText.sources(item.sources),
             "corrected": item.corrected,
             "new": context.newEventIDs.contains(item.id),
         ]
@@ -326,21 +336,19 @@ struct MarkdownReport {
         return row
     }
 
-    /// Each source as a link to its URL (link text: the site), or its file path.
-    private static func sources(_ sources: [EventSource]) -> String {
-        sources.map { source in
-            if let url = source.url, let destination = ReportText.linkDestination(url) {
-                return "[\(ReportText.markdown(ReportText.host(url)))](<\(destination)>)"
-            }
-            return ReportText.markdown(ReportFields.sourceLocation(source))
-        }.joined(separator: "; ")
-    }
+    /// Entries of each list the problems section shows; the rest are counted, and all are in
+    /// `problems.csv`.
+    static let problemsShown = 20
 
-    /// - Parameter undated: positions in `chronology.undated`.
-    private func problems(articles: [ArticleProblem], undated: [Int], showArticles: Bool, into sink: AtomicFileSink) throws {
-        let problems = articles.sorted().filter { $0.correction == nil }.map {
-            ["source": ReportText.markdown($0.source), "reason": ReportText.markdown($0.reason)]
-        }
+    /// The problems section: unreadable articles counted by reason and the first of them, then
+    /// the first undated events.
+    /// - Parameters:
+    ///   - undated: positions in `chronology.undated`;
+    ///   - csvPath: the path of `problems.csv` from the file written.
+    private func problems(
+        articles: [ArticleProblem], undated: [Int], showArticles: Bool, csvPath: String, into sink: AtomicFileSink
+    ) throws {
+        let sorted = articles.sorted().filter { $0.correction == nil }
         // Corrections that match nothing: a section of their own, worded in the report's language.
         let corrections: [[String: String]] = articles.sorted().compactMap { problem in
             problem.correction.map {
@@ -351,24 +359,38 @@ struct MarkdownReport {
                 ]
             }
         }
-        let undatedItems: [[String: Any]] = undated.map { index in
+        let reasons = sorted.map { ProblemReason(parsing: $0.reason) }
+        var counts: [ProblemReason.Code: Int] = [:]
+        for reason in reasons { counts[reason.code, default: 0] += 1 }
+        let byReason = ProblemReason.Code.allCases.filter { counts[$0] != nil }.map {
+            ["reason": ReportText.markdown(BriefingText.reasonName($0, templates: templates)), "count": String(counts[$0]!)]
+        }
+        let problems = zip(sorted, reasons).prefix(Self.problemsShown).map { problem, reason in
+            ["source": ReportText.markdown(problem.source), "reason": ReportText.markdown(BriefingText.reason(reason, templates: templates))]
+        }
+        let undatedItems: [[String: Any]] = undated.prefix(Self.problemsShown).map { index in
             let item = chronology.undated[index]
             return [
                 "kind": ReportText.markdown(templates.kind(item.event.kind)),
                 "unit": ReportText.markdown(item.event.unit.name),
                 "title": ReportText.markdown(item.event.title),
                 "corrected": item.corrected,
-                "sources": Self.sources(item.sources),
+                "sources": BriefingText.sources(item.sources, fileNames: false),
             ]
         }
-        try sink.write(templates.render("problems", [
+        var context: [String: Any] = [
             "show_articles": showArticles,
             "has_problems": !problems.isEmpty,
+            "reasons": lastMarked(byReason),
             "problems": problems,
             "has_corrections": !corrections.isEmpty,
             "corrections": corrections,
             "has_undated": !undatedItems.isEmpty,
             "undated": undatedItems,
-        ]))
+            "problems_csv": csvPath,
+        ]
+        if sorted.count > problems.count { context["more_problems"] = String(sorted.count - problems.count) }
+        if undated.count > undatedItems.count { context["more_undated"] = String(undated.count - undatedItems.count) }
+        try sink.write(templates.render("problems", context))
     }
 }

@@ -6,11 +6,11 @@ public struct ReportInput: Sendable {
 
     init(
         chronology: Chronology, problems: [ArticleProblem], asOf: PartialDate, newEventIDs: Set<String> = [],
-        articlesRead: Int = 0, filesSkipped: Int = 0, firstSeenDates: [String: PartialDate] = [:]
+        newSince: PartialDate? = nil, articlesRead: Int = 0, filesSkipped: Int = 0, firstSeenDates: [String: PartialDate] = [:]
     ) {
         self.chronology = chronology
         self.context = ReportContext(
-            problems: problems, asOf: asOf, newEventIDs: newEventIDs, firstSeenDates: firstSeenDates,
+            problems: problems, asOf: asOf, newEventIDs: newEventIDs, newSince: newSince, firstSeenDates: firstSeenDates,
             articlesRead: articlesRead, filesSkipped: filesSkipped)
     }
 
@@ -33,6 +33,11 @@ public struct ReportInput: Sendable {
     public var newEventIDs: Set<String> {
         get { context.newEventIDs }
         set { context.newEventIDs = newValue }
+    }
+    /// The "as of" date of the run the new events are new since; nil on a first run.
+    public var newSince: PartialDate? {
+        get { context.newSince }
+        set { context.newSince = newValue }
     }
     /// The "as of" date of the run that first saw each event (from the store); events missing
     /// here are first seen in this run.
@@ -61,6 +66,8 @@ struct ReportContext: Sendable {
     var problems: [ArticleProblem]
     var asOf: PartialDate
     var newEventIDs: Set<String>
+    /// The "as of" date of the run `newEventIDs` are new since ("Mới kể từ lần chạy ngày …").
+    var newSince: PartialDate? = nil
     var firstSeenDates: [String: PartialDate]
     var articlesRead: Int
     var filesSkipped: Int

@@ -25,7 +25,7 @@ struct ReportKeys {
     private let csvDelimiter: Unicode.Scalar
 
     /// Bump when the writers change what they print for the same input.
-    static let version = "chronicle-reports-3"
+    static let version = "chronicle-reports-4"
 
     /// - Parameter digests: the events' content hashes (`digests(of:)`, or kept in a `ReportOutline`).
     init(
@@ -111,7 +111,14 @@ struct ReportKeys {
         addRun(&hash)
         for flag in datedNew { hash.add(flag) }
         for flag in undatedNew { hash.add(flag) }
+        addNewSince(&hash, shown: !context.newEventIDs.isEmpty)
         return hash.key
+    }
+
+    /// The date new events are new since, which a file listing new events shows.
+    private func addNewSince(_ hash: inout Hash128, shown: Bool) {
+        guard shown, let since = context.newSince else { return }
+        hash.add(since.description)
     }
 
     func unit(_ position: Int) -> String {
@@ -130,6 +137,7 @@ struct ReportKeys {
             hash.add(undated[index])
             hash.add(undatedNew[index])
         }
+        addNewSince(&hash, shown: events.contains { datedNew[$0] } || (undatedByUnit[unit.id] ?? []).contains { undatedNew[$0] })
         return hash.key
     }
 
@@ -142,6 +150,7 @@ struct ReportKeys {
             hash.add(dated[index])
             hash.add(datedNew[index])
         }
+        addNewSince(&hash, shown: events.contains { datedNew[$0] })
         return hash.key
     }
 
@@ -180,6 +189,18 @@ struct ReportKeys {
             hash.add(problem.source)
             hash.add(problem.reason)
         }
+        return hash.key
+    }
+
+    var problemsCSV: String {
+        var hash = start("problems.csv")
+        hash.add(context.problems.count)
+        for problem in context.problems {
+            hash.add(problem.source)
+            hash.add(problem.reason)
+        }
+        hash.add(undated.count)
+        for digest in undated { hash.add(digest) }
         return hash.key
     }
 

@@ -25,6 +25,9 @@ struct ReportTemplates: Sendable {
         "sheet_chronology", "sheet_summary", "sheet_problems", "month", "date_start", "date_end", "date_precision",
         "time_of_day", "organizer", "period", "chair_positions", "people", "credits", "corrected_column", "yes_mark",
         "undated", "first_seen", "event_id", "date_evidence", "source", "reason",
+        // the briefing
+        "directing", "new_since_run_of", "line", "problems_by_reason", "more_items",
+        "full_list_in", "conference_lower", "directing_lower", "timeline_legend_summary", "timeline_other_units",
     ]
 
     let library: MustacheLibrary
@@ -33,6 +36,10 @@ struct ReportTemplates: Sendable {
     let kindLabels: [EventKind: String]
     let precisionLabels: [DatePrecision: String]
     let partOfDayLabels: [PartOfDay: String]
+    /// A problem's reason with its variable part as `{detail}` (`problem_reasons`).
+    let problemReasonLabels: [ProblemReason.Code: String]
+    /// A problem reason's short name, for counts by reason (`problem_kinds`).
+    let problemKindLabels: [ProblemReason.Code: String]
     /// A hash of every template's and the label file's bytes: reports rendered from other
     /// wording are written again.
     let fingerprint: String
@@ -86,6 +93,8 @@ struct ReportTemplates: Sendable {
         precisionLabels = try map("precision", [DatePrecision.day, .month, .year], \.rawValue)
         partOfDayLabels = try map("part_of_day", [PartOfDay.morning, .afternoon, .evening], \.rawValue)
         try Self.checkSheetNames(labels, path: labelsURL.path)
+        problemReasonLabels = try map("problem_reasons", ProblemReason.Code.allCases, \.rawValue)
+        problemKindLabels = try map("problem_kinds", ProblemReason.Code.allCases, \.rawValue)
         self.labels = labels
     }
 

@@ -81,7 +81,7 @@ enum ReportText {
     static func markdown(_ text: String) -> String {
         // Bytes, not scalars: every character escaped is ASCII, and UTF-8 continuation bytes
         // never equal one. A leading run of digits counts the same in bytes as in scalars.
-        var line = flat(text)
+        var line = officialSpelling(flat(text))
         return line.withUTF8 { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 8)
@@ -105,6 +105,33 @@ enum ReportText {
             return String(decoding: out, as: UTF8.self)
         }
     }
+
+    /// The tone mark of a closing "uy" on the "u", as the party's documents write it: "Đảng
+    /// uỷ" → "Đảng ủy", "Thuý" → "Thúy", so the briefing spells one word one way whichever
+    /// style an article used. "quý" (the "u" belongs to "qu") and "huỳnh" (the syllable goes on)
+    /// keep their mark on the "y". Text without a marked "y" is returned as it is.
+    static func officialSpelling(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { markedY[$0] != nil }) else { return text }
+        var scalars = Array(text.unicodeScalars)
+        for i in scalars.indices.dropLast() {
+            guard let (tone, plainY) = markedY[scalars[i + 1]], scalars[i] == "u" || scalars[i] == "U" else { continue }
+            if i > 0 && (scalars[i - 1] == "q" || scalars[i - 1] == "Q") { continue }
+            if i + 2 < scalars.count && scalars[i + 2].properties.isAlphabetic { continue }
+            scalars[i] = (scalars[i] == "u" ? markedU : markedCapitalU)[tone]
+            scalars[i + 1] = plainY
+        }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
+    }
+
+    /// A "y" with a tone mark: the tone (acute, grave, hook, tilde, dot) and the plain letter.
+    private static let markedY: [Unicode.Scalar: (Int, Unicode.Scalar)] = [
+        "\u{FD}": (0, "y"), "\u{1EF3}": (1, "y"), "\u{1EF7}": (2, "y"), "\u{1EF9}": (3, "y"), "\u{1EF5}": (4, "y"),
+        "\u{DD}": (0, "Y"), "\u{1EF2}": (1, "Y"), "\u{1EF6}": (2, "Y"), "\u{1EF8}": (3, "Y"), "\u{1EF4}": (4, "Y"),
+    ]
+    private static let markedU: [Unicode.Scalar] = ["\u{FA}", "\u{F9}", "\u{1EE7}", "\u{169}", "\u{1EE5}"]
+    private static let markedCapitalU: [Unicode.Scalar] = ["\u{DA}", "\u{D9}", "\u{1EE6}", "\u{168}", "\u{1EE4}"]
 
     /// A URL as a Markdown link destination, or nil when it is not an http(s) address (a
     /// `javascript:` link from a scraped page must not become clickable).

@@ -8,8 +8,8 @@ import Foundation
 /// byte-identical files.
 ///
 /// Files: `chronology.md`, `units/<unit-id>.md`, `years/<year>.md` (markdown);
-/// `chronology.csv`, `summary.csv` (csv); `chronology.xml`, `chronology.xsd` (xml);
-/// `timeline.svg` (svg); `chronology.xlsx` (xlsx).
+/// `chronology.csv`, `summary.csv` (csv); `problems.csv` (markdown or csv); `chronology.xml`,
+/// `chronology.xsd` (xml); `timeline.svg` (svg); `chronology.xlsx` (xlsx).
 struct ReportWriter: Sendable {
     let config: ChronicleConfig
 
@@ -68,7 +68,7 @@ struct ReportWriter: Sendable {
         // events whole.
         let fullList = index.datedHeads.count <= config.fullListLimit
         let needsWhole = plan.toWrite.contains { path in
-            path == "timeline.svg" ? false : path == "chronology.md" ? fullList : true
+            path == "timeline.svg" || path == ProblemsCSV.fileName ? false : path == "chronology.md" ? fullList : true
         }
         if whole == nil && needsWhole {
             guard let loadWhole else { throw ReportError.outlineWithoutChronology }
@@ -112,6 +112,9 @@ struct ReportWriter: Sendable {
             plan.add(ChronologySchema.fileName, key: keys.schema, previous: previous, root: root)
             plan.add("chronology.xml", key: keys.xml, previous: previous, root: root)
         }
+        if formats.contains(.markdown) || formats.contains(.csv) {
+            plan.add(ProblemsCSV.fileName, key: keys.problemsCSV, previous: previous, root: root)
+        }
         if formats.contains(.svg) { plan.add("timeline.svg", key: keys.timeline, previous: previous, root: root) }
         if formats.contains(.xlsx) { plan.add(WorkbookReport.fileName, key: keys.workbook, previous: previous, root: root) }
         return plan
@@ -146,6 +149,9 @@ struct ReportWriter: Sendable {
             if let input, formats.contains(.xml) {
                 try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: plan)
                     .write(into: staging)
+            }
+            if formats.contains(.markdown) || formats.contains(.csv) {
+                try ProblemsCSV(chronology: index, context: context, templates: templates, plan: plan, delimiter: delimiter).write(into: staging)
             }
             if formats.contains(.svg) {
                 try TimelineSVG(chronology: index, context: context, summary: summary, templates: templates, plan: plan)

@@ -1,6 +1,7 @@
 /// Writes `timeline.svg`: one row per unit, one column per month of the window, one mark per
-/// conference coloured by kind (filled dot: exact day, placed within its month; hollow dot: month
-/// only; bar across the year: year only), with a legend. Written by hand (no renderer
+/// conference coloured by kind (filled dot: exact day, placed within its month; hollow square:
+/// month only, at the month's start; hollow diamond: year only, at the year's start), with a
+/// legend. Above `maxRows` units the busiest have a row each and the others share the last one. Written by hand (no renderer
 /// dependency), streamed row by row, every text XML-escaped, and deterministic (coordinates are
 /// printed with fixed decimals).
 struct TimelineSVG {
@@ -35,14 +36,36 @@ struct TimelineSVG {
         try sink.write(legend(layout))
     }
 
-    /// Where everything goes: the month columns, and each unit's marks in lanes.
+    /// Rows drawn one per unit; above this many units, the busiest `maxRows` get a row each and
+    /// the others share one last row, so every conference is drawn and the picture stays readable.
+    static let maxRows = 40
+
+    /// Where everything goes: the month columns, and each row's marks in lanes.
     private struct Layout {
         var firstMonth: Int, lastMonth: Int, monthCount: Int
         var column: Double, labelWidth: Double, left: Double, plotWidth: Double, width: Double
-        var rows: [[Mark]], rowHeights: [Double], plotHeight: Double, legendTop: Double, height: Double
+        var rows: [Row], rowHeights: [Double], plotHeight: Double, legendTop: Double, height: Double
+        /// Units gathered in the last row (0 when every unit has its own).
+        var otherUnits: Int
     }
 
-    private struct Mark { var x: Double; var x2: Double?; var lane: Int; var index: Int }
+    /// A row: a unit's (or the other units') label and marks.
+    private struct Row { var label: String; var marks: [Mark] }
+
+    /// A conference's mark: at its day, or at the start of its month or year (`x2` unused for
+    /// those: a coarse date is a point in time not yet known, not a span).
+    private struct Mark { var x: Double; var lane: Int; var index: Int }
+
+    /// The units with a row of their own (positions in the summary, in its order) and the others.
+    private func rowUnits() -> (shown: [Int], others: [Int]) {
+        let units = summary.units.indices
+        guard units.count > Self.maxRows else { return (Array(units), []) }
+        let busiest = units.sorted {
+            let l = summary.eventsByUnit[$0].count, r = summary.eventsByUnit[$1].count
+            return l != r ? l > r : $0 < $1
+        }
+        return (busiest.prefix(Self.maxRows).sorted(), busiest.dropFirst(Self.maxRows).sorted())
+    }
 
     private func layout() -> Layout {
         let window = chronology.window
@@ -50,49 +73,51 @@ struct TimelineSVG {
         let lastMonth = max(firstMonth, window.to.year * 12 + (window.to.month ?? 12) - 1)
         let monthCount = lastMonth - firstMonth + 1
         let column = max(10.0, min(30.0, (1100.0 / Double(monthCount)).rounded(.down)))
-        let longest = summary.units.map { $0.name.unicodeScalars.count }.max() ?? 10
+        let (shown, others) = rowUnits()
+        let otherLabel = others.isEmpty ? "" : "\(others.count) \(templates.labels["timeline_other_units"]!)"
+        let longest = (shown.map { summary.units[$0].name.unicodeScalars.count } + [otherLabel.unicodeScalars.count]).max() ?? 10
         let labelWidth = min(320.0, max(140.0, Double(longest) * 6.9 + 20))
         let left = labelWidth
         let plotWidth = column * Double(monthCount)
         let width = left + plotWidth + 20
 
-        // Marks per unit, with lanes so that marks of one row do not cover each other.
-        var rows: [[Mark]] = []
-        for events in summary.eventsByUnit {
-            var laneEnds = [Double](repeating: -Double.infinity, count: maxLanes)
-            var marks: [Mark] = []
-            for index in events {
-                guard let date = chronology.datedHeads[index].date else { continue }
-                var x: Double
-                var x2: Double?
-                switch date.precision {
-                case .day, .month:
-                    let month = date.year * 12 + date.month! - 1 - firstMonth
-                    let fraction = date.day.map { (Double($0) - 0.5) / Double(Self.daysIn(year: date.year, month: date.month!)) } ?? 0.5
-                    x = left + (Double(month) + fraction) * column
-                case .year:
-                    let start = max(0, date.year * 12 - firstMonth), end = min(monthCount, date.year * 12 + 12 - firstMonth)
-                    x = left + Double(start) * column + 2
-                    x2 = left + Double(end) * column - 2
-                }
-                x = min(max(x, left + radius), left + plotWidth - radius)
-                let from = x - radius, to = (x2 ?? x) + radius
-                let lane = laneEnds.firstIndex { $0 + 1 <= from } ?? (laneEnds.indices.min { laneEnds[$0] < laneEnds[$1] } ?? 0)
-                laneEnds[lane] = max(laneEnds[lane], to)
-                marks.append(Mark(x: x, x2: x2, lane: lane, index: index))
-            }
-            rows.append(marks)
+        var rows = shown.map { Row(label: summary.units[$0].name, marks: marks(summary.eventsByUnit[$0], lanes: maxLanes, firstMonth: firstMonth, left: left, column: column, plotWidth: plotWidth)) }
+        if !others.isEmpty {
+            // The other units' conferences in date order (the order of the chronology).
+            let events = others.flatMap { summary.eventsByUnit[$0] }.sorted()
+            rows.append(Row(label: otherLabel, marks: marks(events, lanes: 2 * maxLanes, firstMonth: firstMonth, left: left, column: column, plotWidth: plotWidth)))
         }
-        let rowHeights = rows.map { marks in Double((marks.map(\.lane).max() ?? 0) + 1) * laneHeight + 2 * rowPadding }
+        let rowHeights = rows.map { row in Double((row.marks.map(\.lane).max() ?? 0) + 1) * laneHeight + 2 * rowPadding }
         let plotHeight = max(rowHeights.reduce(0, +), 24)
         let legendTop = top + plotHeight + 48
-        let legendRows = (EventKind.allCases.count + 1) / 2 + 2
+        let legendRows = (EventKind.allCases.count + 1) / 2 + 2 + (others.isEmpty ? 0 : 1)
         let height = legendTop + Double(legendRows) * 20 + 12
 
         return Layout(
             firstMonth: firstMonth, lastMonth: lastMonth, monthCount: monthCount, column: column, labelWidth: labelWidth,
             left: left, plotWidth: plotWidth, width: width, rows: rows, rowHeights: rowHeights, plotHeight: plotHeight,
-            legendTop: legendTop, height: height)
+            legendTop: legendTop, height: height, otherUnits: others.count)
+    }
+
+    /// Marks of one row, in lanes so that they do not cover each other (up to `lanes`; beyond,
+    /// a mark goes in the lane that ends first).
+    private func marks(_ events: [Int], lanes: Int, firstMonth: Int, left: Double, column: Double, plotWidth: Double) -> [Mark] {
+        var laneEnds = [Double](repeating: -Double.infinity, count: lanes)
+        var marks: [Mark] = []
+        for index in events {
+            guard let date = chronology.datedHeads[index].date else { continue }
+            // A day within its month; a month or a year at its first day (a year begun before
+            // the window at the window's start).
+            let month = max(0, date.year * 12 + (date.month ?? 1) - 1 - firstMonth)
+            let fraction = date.day.map { (Double($0) - 0.5) / Double(Self.daysIn(year: date.year, month: date.month!)) } ?? 0
+            var x = left + (Double(month) + fraction) * column
+            x = min(max(x, left + radius), left + plotWidth - radius)
+            let from = x - radius, to = x + radius
+            let lane = laneEnds.firstIndex { $0 + 1 <= from } ?? (laneEnds.indices.min { laneEnds[$0] < laneEnds[$1] } ?? 0)
+            laneEnds[lane] = max(laneEnds[lane], to)
+            marks.append(Mark(x: x, lane: lane, index: index))
+        }
+        return marks
     }
 
     /// The title, the year and month headings, the month grid and the "as of" line.
@@ -152,33 +177,27 @@ struct TimelineSVG {
 
     }
 
-    /// One row per unit.
+    /// One row per unit (and one for the other units, if any).
     private func writeRows(_ layout: Layout, into sink: AtomicFileSink) throws {
-        let (left, plotWidth, labelWidth, rows, rowHeights) = (layout.left, layout.plotWidth, layout.labelWidth, layout.rows, layout.rowHeights)
+        let (left, plotWidth, labelWidth, rowHeights) = (layout.left, layout.plotWidth, layout.labelWidth, layout.rowHeights)
         var y = top
-        for (position, unit) in summary.units.enumerated() {
+        for (position, unit) in layout.rows.enumerated() {
             let rowHeight = rowHeights[position]
             var row = "<g class=\"unit\">\n"
             if position % 2 == 0 {
                 row += "<rect x=\"0\" y=\"\(f(y))\" width=\"\(f(left + plotWidth))\" height=\"\(f(rowHeight))\" fill=\"#000000\" fill-opacity=\"0.04\"/>\n"
             }
-            let name = ReportText.flat(unit.name)
+            let name = ReportText.flat(unit.label)
             let maxScalars = Int((labelWidth - 20) / 6.9)
             let shown = name.unicodeScalars.count > maxScalars
                 ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(maxScalars - 1))) + "…" : name
             row += "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowPadding + laneHeight / 2 + 4))\" text-anchor=\"end\"><title>\(x(name))</title>\(x(shown))</text>\n"
-            for mark in rows[position] {
+            for mark in unit.marks {
                 let event = chronology.listing(mark.index)
-                let colour = Self.colours[event.kind]!
                 let cy = y + rowPadding + Double(mark.lane) * laneHeight + laneHeight / 2
-                let tip = "<title>\(x(event.date.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))</title>"
-                if let x2 = mark.x2 {
-                    row += "<rect x=\"\(f(mark.x))\" y=\"\(f(cy - 3))\" width=\"\(f(x2 - mark.x))\" height=\"6\" rx=\"3\" fill=\"\(colour)\" fill-opacity=\"0.45\" stroke=\"\(colour)\">\(tip)</rect>\n"
-                } else if event.date?.precision == .month {
-                    row += "<circle cx=\"\(f(mark.x))\" cy=\"\(f(cy))\" r=\"\(f(radius - 0.75))\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"1.5\">\(tip)</circle>\n"
-                } else {
-                    row += "<circle cx=\"\(f(mark.x))\" cy=\"\(f(cy))\" r=\"\(f(radius))\" fill=\"\(colour)\">\(tip)</circle>\n"
-                }
+                var tip = "\(x(event.date.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))"
+                if layout.otherUnits > 0 && position == layout.rows.count - 1 { tip = "\(x(event.unit.name)) · " + tip }
+                row += shape(event.date?.precision ?? .day, x: mark.x, y: cy, colour: Self.colours[event.kind]!, inside: "<title>\(tip)</title>")
             }
             row += "</g>\n"
             try sink.write(row)
@@ -187,7 +206,22 @@ struct TimelineSVG {
         if summary.units.isEmpty {
             try sink.write("<text x=\"\(f(left + 8))\" y=\"\(f(top + 16))\" fill=\"#444444\">\(x(templates.labels["no_events"]!))</text>\n")
         }
+    }
 
+    /// The mark of a date's precision: a filled dot (day), a hollow square (month), a hollow
+    /// diamond (year).
+    private func shape(_ precision: DatePrecision, x cx: Double, y cy: Double, colour: String, inside: String = "") -> String {
+        switch precision {
+        case .day:
+            return "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(radius))\" fill=\"\(colour)\">\(inside)</circle>\n"
+        case .month:
+            let side = 2 * radius - 1.5
+            return "<rect x=\"\(f(cx - side / 2))\" y=\"\(f(cy - side / 2))\" width=\"\(f(side))\" height=\"\(f(side))\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"1.5\">\(inside)</rect>\n"
+        case .year:
+            let r = radius + 0.5
+            let points = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
+            return "<polygon points=\"\(points)\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"1.5\">\(inside)</polygon>\n"
+        }
     }
 
     /// Kinds in two columns, then the three kinds of mark.
@@ -200,9 +234,17 @@ struct TimelineSVG {
             legend += "<text x=\"\(f(lx + 18))\" y=\"\(f(ly + 4))\">\(x(templates.kind(kind)))</text>\n"
         }
         let ly = legendTop + Double((EventKind.allCases.count + 1) / 2) * 20 + 8
-        legend += "<circle cx=\"16\" cy=\"\(f(ly))\" r=\"\(f(radius))\" fill=\"#333333\"/><text x=\"28\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_day"]!))</text>\n"
-        legend += "<circle cx=\"196\" cy=\"\(f(ly))\" r=\"\(f(radius - 0.75))\" fill=\"#FFFFFF\" stroke=\"#333333\" stroke-width=\"1.5\"/><text x=\"208\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_month"]!))</text>\n"
-        legend += "<rect x=\"370\" y=\"\(f(ly - 3))\" width=\"30\" height=\"6\" rx=\"3\" fill=\"#333333\" fill-opacity=\"0.45\" stroke=\"#333333\"/><text x=\"408\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_year"]!))</text>\n"
+        legend += shape(.day, x: 16, y: ly, colour: "#333333")
+        legend += "<text x=\"28\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_day"]!))</text>\n"
+        legend += shape(.month, x: 196, y: ly, colour: "#333333")
+        legend += "<text x=\"208\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_month"]!))</text>\n"
+        legend += shape(.year, x: 436, y: ly, colour: "#333333")
+        legend += "<text x=\"448\" y=\"\(f(ly + 4))\">\(x(templates.labels["timeline_legend_year"]!))</text>\n"
+        if layout.otherUnits > 0 {
+            // Said in words too: the picture does not show every unit on a row of its own.
+            let shown = summary.units.count - layout.otherUnits
+            legend += "<text x=\"10\" y=\"\(f(ly + 24))\">\(x(templates.labels["timeline_legend_summary"]!)) \(shown) + \(layout.otherUnits) \(x(templates.labels["timeline_other_units"]!))</text>\n"
+        }
         legend += "</g>\n</svg>\n"
         return legend
     }

@@ -15,7 +15,8 @@ enum RecordBinary {
     /// 2: a reference date keeps its evidence (the path a `path` date was read from).
     /// 3: an event's unit keeps the role that named it. 4: a blob ends with its checksum.
     /// 5: a record keeps its text's key (`ArticleRecord.textKey`).
-    static let version: UInt8 = 5
+    /// 6: a chronology event's source keeps its article's publication date.
+    static let version: UInt8 = 6
 
     /// Bytes of the checksum that ends a records blob.
     static let checksumSize = 8

@@ -185,7 +185,8 @@ extension RecordBinary.Reader {
 // MARK: Chronology event
 
 extension RecordBinary.Writer {
-    /// A chronology event without its corrected flag: id, event, sources (`EventList`'s body of
+    /// A chronology event without its corrected flag: id, event, sources (path, URL, title,
+    /// publication date) (`EventList`'s body of
     /// an event; the list keeps the flag beside it, and the report keys add it after).
     mutating func chronologyEvent(_ item: ChronologyEvent) {
         string(item.id)
@@ -195,6 +196,7 @@ extension RecordBinary.Writer {
             string(source.source)
             string(source.url)
             string(source.title)
+            optional(source.date) { $0.date($1) }
         }
     }
 }
@@ -207,7 +209,8 @@ extension RecordBinary.Reader {
         let count = try count()
         sources.reserveCapacity(count)
         for _ in 0..<count {
-            sources.append(EventSource(source: try string(), url: try optionalString(), title: try optionalString()))
+            sources.append(EventSource(
+                source: try string(), url: try optionalString(), title: try optionalString(), date: try present() ? try date() : nil))
         }
         return ChronologyEvent(id: id, event: event, sources: sources, corrected: corrected)
     }
