@@ -289,8 +289,10 @@ private struct Fill {
         }
     }
 
-    static let divisions = [2, 3, 5, 7, 8, 9, 10, 31, 301, 302, 304, 305, 306, 308, 309, 312, 315, 316, 320, 324, 325,
-                            330, 341, 346, 355, 363, 365, 367, 368, 370, 371, 372, 373, 375, 377, 390, 395, 968]
+    static let divisions = [
+        2, 3, 5, 7, 8, 9, 10, 31, 301, 302, 304, 305, 306, 308, 309, 312, 315, 316, 320, 324, 325,
+        330, 341, 346, 355, 363, 365, 367, 368, 370, 371, 372, 373, 375, 377, 390, 395, 968,
+    ]
     static let regions = [1, 2, 3, 4, 5, 7, 9]
     static let provinces = [
         "Hà Giang", "Cao Bằng", "Lạng Sơn", "Lào Cai", "Yên Bái", "Điện Biên", "Lai Châu", "Sơn La", "Hòa Bình",
@@ -300,12 +302,18 @@ private struct Fill {
         "Bình Phước", "Tây Ninh", "Long An", "Tiền Giang", "Bến Tre", "Đồng Tháp", "An Giang", "Kiên Giang", "Cà Mau",
     ]
     static let ranks = ["Đại tá", "Thượng tá", "Trung tá", "Thiếu tướng", "Trung tướng"]
-    static let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
-                           "Lý", "Phan", "Trịnh", "Đinh", "Lương", "Hà"]
-    static let middles = ["Văn", "Đức", "Minh", "Quang", "Xuân", "Hữu", "Thanh", "Mạnh", "Ngọc", "Trọng", "Công",
-                          "Duy", "Hồng", "Tiến"]
-    static let givens = ["Hùng", "Dũng", "Tuấn", "Thắng", "Hải", "Long", "Nam", "Sơn", "Phong", "Quân", "Cường",
-                         "Bình", "Hòa", "Thành", "Trung", "Kiên", "Lâm", "Huy", "Tùng", "Việt", "Khánh", "Toàn"]
+    static let families = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+        "Lý", "Phan", "Trịnh", "Đinh", "Lương", "Hà",
+    ]
+    static let middles = [
+        "Văn", "Đức", "Minh", "Quang", "Xuân", "Hữu", "Thanh", "Mạnh", "Ngọc", "Trọng", "Công",
+        "Duy", "Hồng", "Tiến",
+    ]
+    static let givens = [
+        "Hùng", "Dũng", "Tuấn", "Thắng", "Hải", "Long", "Nam", "Sơn", "Phong", "Quân", "Cường",
+        "Bình", "Hòa", "Thành", "Trung", "Kiên", "Lâm", "Huy", "Tùng", "Việt", "Khánh", "Toàn",
+    ]
     static let familiesUpper = families.map { $0.uppercased() }
     static let givensUpper = givens.map { $0.uppercased() }
 }

@@ -128,7 +128,8 @@ extension SyntheticTemplate {
                 }
                 // A year on its own: kept relative to the article's year.
                 if first.end - i == 4, (2015...2030).contains(first.value), !isDigit(first.end),
-                   first.end >= n || bytes[first.end] != 0x2F {
+                    first.end >= n || bytes[first.end] != 0x2F
+                {
                     flush(i)
                     parts.append(.yearOffset(first.value))  // absolute for now, made relative by the caller
                     literalStart = first.end

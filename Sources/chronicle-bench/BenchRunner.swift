@@ -34,7 +34,8 @@ struct BenchRunner {
         // Fail before spending a minute on the corpus if the phases cannot load the config.
         _ = try ChronicleConfig.load(configFile)
         let temporary = workdir == nil
-        let root = workdir ?? manager.temporaryDirectory.appendingPathComponent("chronicle-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let root =
+            workdir ?? manager.temporaryDirectory.appendingPathComponent("chronicle-bench-\(ProcessInfo.processInfo.processIdentifier)")
         let layout = BenchPhase.Layout(root: root)
         do {
             for folder in [layout.input, layout.output, layout.state] where manager.fileExists(atPath: folder.path) {
@@ -107,7 +108,8 @@ struct BenchRunner {
         }
         let text = String(decoding: output, as: UTF8.self)
         guard let line = text.split(separator: "\n").last,
-              let result = try? JSONDecoder().decode(PhaseResult.self, from: Data(line.utf8)) else {
+            let result = try? JSONDecoder().decode(PhaseResult.self, from: Data(line.utf8))
+        else {
             throw BenchError.badPhaseOutput(phase: phase.rawValue, output: text)
         }
         return result
@@ -116,10 +118,10 @@ struct BenchRunner {
     /// This program's own executable, to start the phases.
     private static func executable() -> URL {
         #if os(Linux)
-        let link = URL(fileURLWithPath: "/proc/self/exe")
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) {
-            return URL(fileURLWithPath: target)
-        }
+            let link = URL(fileURLWithPath: "/proc/self/exe")
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) {
+                return URL(fileURLWithPath: target)
+            }
         #endif
         return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     }

@@ -20,7 +20,9 @@ struct ChronicleBench: ParsableCommand {
     @Option(help: "Number of articles to generate.")
     var articles = 50_000
 
-    @Option(help: ArgumentHelp("Work folder for the corpus, output and store (default: a fresh temporary folder, removed afterwards).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Work folder for the corpus, output and store (default: a fresh temporary folder, removed afterwards).", valueName: "dir"))
     var workdir: String?
 
     @Option(help: "Seed of the corpus generator.")
@@ -32,7 +34,10 @@ struct ChronicleBench: ParsableCommand {
     @Option(help: ArgumentHelp("Folder of sample articles used as templates (the built-in set when it has none).", valueName: "dir"))
     var samples = "corpus/samples"
 
-    @Option(name: .customLong("dev-corpus"), help: ArgumentHelp("JSON Lines file whose texts are used as extra templates when present; read at run time only.", valueName: "file"))
+    @Option(
+        name: .customLong("dev-corpus"),
+        help: ArgumentHelp(
+            "JSON Lines file whose texts are used as extra templates when present; read at run time only.", valueName: "file"))
     var devCorpus = "../shared/corpus/dev.jsonl"
 
     @Option(name: .customLong("extract-limit"), help: "At most this many articles are held in memory for the extraction figures.")
@@ -44,7 +49,9 @@ struct ChronicleBench: ParsableCommand {
     @Flag(help: "Keep the temporary work folder.")
     var keep = false
 
-    @Option(help: ArgumentHelp("Run one phase in this process and print its result as JSON (used by the benchmark itself).", visibility: .hidden))
+    @Option(
+        help: ArgumentHelp(
+            "Run one phase in this process and print its result as JSON (used by the benchmark itself).", visibility: .hidden))
     var phase: String?
 
     func validate() throws {

@@ -8,11 +8,11 @@ enum AllocatorTuning {
     /// given back when they are freed: at a large archive that left ~70 MiB resident for nothing.
     static func apply() {
         #if os(Linux)
-        // Looked up at run time: glibc has it, other C libraries (musl) may not.
-        typealias Option = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-        _ = unsafeBitCast(symbol, to: Option.self)(mmapThreshold, 256 * 1024)
+            // Looked up at run time: glibc has it, other C libraries (musl) may not.
+            typealias Option = @convention(c) (Int32, Int32) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+            _ = unsafeBitCast(symbol, to: Option.self)(mmapThreshold, 256 * 1024)
         #endif
     }
 }

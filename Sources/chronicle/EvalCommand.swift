@@ -27,7 +27,8 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         if gold.isEmpty, !Self.sharedDevFiles.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
-            throw ValidationError("no --gold file given, and the shared development files (\(Self.sharedDevFiles.joined(separator: ", "))) are not there")
+            throw ValidationError(
+                "no --gold file given, and the shared development files (\(Self.sharedDevFiles.joined(separator: ", "))) are not there")
         }
     }
 

@@ -21,7 +21,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Article folders or files to read instead of the configured ones.", valueName: "dir"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Article folders or files to read instead of the configured ones.", valueName: "dir"))
     var input: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Folder to write the reports to instead of the configured one.", valueName: "dir"))
@@ -76,7 +78,8 @@ struct RunCommand: ParsableCommand {
             if config.window.to < config.window.from {
                 throw ValidationError("the window ends (\(config.window.to)) before it starts (\(config.window.from))")
             }
-            let options = RunOptions(config: config, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today(), strict: strict,
+            let options = RunOptions(
+                config: config, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today(), strict: strict,
                 prune: prune, showProgress: isatty(STDERR_FILENO) == 1 && !verbose)
             let started = Date()
             let summary = try ChronicleRun(options: options, logger: logger).run()

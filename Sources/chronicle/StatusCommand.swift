@@ -19,7 +19,8 @@ struct StatusCommand: ParsableCommand {
         do {
             let config = try configOptions.load()
             guard let status = try RunStatus.read(config: config) else {
-                FileHandle.standardError.write(Data("chronicle: no store at \(ChronicleRun.storeURL(for: config).path): the job has not run yet\n".utf8))
+                FileHandle.standardError.write(
+                    Data("chronicle: no store at \(ChronicleRun.storeURL(for: config).path): the job has not run yet\n".utf8))
                 throw ExitCode(ChronicleExitCode.inputMissing.rawValue)
             }
             if json {

@@ -52,7 +52,9 @@ import Testing
         #expect(template.slotCount == 10)  // 3 units, 2 dates (5 slots), 1 loose year, credit
         let corpus = try SyntheticCorpus(seed: 1, templates: [template])
         let article = corpus.article(at: 3)
-        #expect(article.text.hasPrefix("Sáng \(article.published.day!)/\(article.published.month!)/\(article.published.year), Đảng ủy Sư đoàn "))
+        #expect(
+            article.text.hasPrefix("Sáng \(article.published.day!)/\(article.published.month!)/\(article.published.year), Đảng ủy Sư đoàn ")
+        )
         #expect(article.text.contains("tổng kết công tác năm \(article.published.year - 1)."))
         #expect(article.text.contains("765-NQ/ĐUQSTW"))
         #expect(article.text.contains("100%"))

@@ -41,7 +41,10 @@ import Testing
                 try produced.write(to: target)
                 continue
             }
-            #expect(produced == (try? Data(contentsOf: target)), "\(name)/\(file) differs from its golden file; run UPDATE_GOLDEN=1 swift test --filter ArchiveIdentityTests and review the diff")
+            #expect(
+                produced == (try? Data(contentsOf: target)),
+                "\(name)/\(file) differs from its golden file; run UPDATE_GOLDEN=1 swift test --filter ArchiveIdentityTests and review the diff"
+            )
         }
     }
 
@@ -63,16 +66,18 @@ import Testing
         #expect(chronology.outsideWindow == 1)
         let ids = chronology.events.ids + chronology.undated.ids
         #expect(Set(ids).count == ids.count)
-        #expect(ids == [
-            "2022-12-26-su-doan-346-year-end-review", "2023-07-04-lu-doan-168-mid-year-review", "undated-lu-doan-279-committee-meeting",
-        ])
+        #expect(
+            ids == [
+                "2022-12-26-su-doan-346-year-end-review", "2023-07-04-lu-doan-168-mid-year-review", "undated-lu-doan-279-committee-meeting",
+            ])
         let review = chronology.events[0]
         #expect(review.sources.count == 4)
         #expect(review.event.chair?.name == "Hoàng Văn Khải")
-        #expect(chronology.events[1].sources.map(\.source) == [
-            "Tests/ChronicleKitTests/Fixtures/archive-copies/xuat/qdnd-2022-12.jsonl:2",
-            "Tests/ChronicleKitTests/Fixtures/archive-copies/xuat/qdnd-2023-07.jsonl:1",
-        ])
+        #expect(
+            chronology.events[1].sources.map(\.source) == [
+                "Tests/ChronicleKitTests/Fixtures/archive-copies/xuat/qdnd-2022-12.jsonl:2",
+                "Tests/ChronicleKitTests/Fixtures/archive-copies/xuat/qdnd-2023-07.jsonl:1",
+            ])
         try Self.checkGoldens(output, "archive-copies")
     }
 
@@ -105,11 +110,12 @@ import Testing
         try FileManager.default.copyItem(
             at: source.appendingPathComponent("run2/2022/12/2022-12-28-lu-doan-229-hoi-nghi.txt"),
             to: articles.appendingPathComponent("2022/12/2022-12-28-lu-doan-229-hoi-nghi.txt"))
-        try (chairFix + """
+        try
+            (chairFix + """
 
-              - id: 2022-12-27-lu-doan-229-year-end-review
-                date: 2022-12-27
-            """ + "\n").write(to: corrections, atomically: true, encoding: .utf8)
+                  - id: 2022-12-27-lu-doan-229-year-end-review
+                    date: 2022-12-27
+                """ + "\n").write(to: corrections, atomically: true, encoding: .utf8)
         let second = try Self.run(config, asOf: PartialDate(year: 2023, month: 1, day: 9), in: project)
         let chronology = try second.fullChronology()
         #expect(chronology.events.count == 1)
@@ -135,7 +141,8 @@ import Testing
     @Test func aTextKeyIgnoresTheTitleLineAndSpacing() {
         let body = "Sáng 6-1, Đảng ủy Lữ đoàn 126 tổ chức hội nghị.\n\nTin: HẢI NAM"
         let asText = ArticleFingerprint.text("Lữ đoàn 126 sơ kết\n" + body, title: "Lữ đoàn 126 sơ kết")
-        let asExport = ArticleFingerprint.text("  Sáng 6-1,  Đảng ủy Lữ đoàn 126 tổ chức hội nghị.\nTin: HẢI NAM ", title: "Lữ đoàn 126 sơ kết")
+        let asExport = ArticleFingerprint.text(
+            "  Sáng 6-1,  Đảng ủy Lữ đoàn 126 tổ chức hội nghị.\nTin: HẢI NAM ", title: "Lữ đoàn 126 sơ kết")
         #expect(asText != nil && asText == asExport)
         #expect(ArticleFingerprint.text(body + " Thêm một câu.", title: nil) != asText)
         #expect(ArticleFingerprint.text(" \n ", title: nil) == nil)
@@ -150,9 +157,13 @@ import Testing
 
     let window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
 
-    func record(_ source: String, _ date: PartialDate?, url: String? = nil, text: UInt64? = nil, kind: EventKind = .committeeMeeting) -> ArticleRecord {
+    func record(_ source: String, _ date: PartialDate?, url: String? = nil, text: UInt64? = nil, kind: EventKind = .committeeMeeting)
+        -> ArticleRecord
+    {
         let unit = UnitReference(name: "Lữ đoàn 126", id: "lu-doan-126", mention: "Lữ đoàn 126")
-        let event = Event(unit: unit, kind: kind, title: "Hội nghị Ban Thường vụ", date: EventDate(value: date, basis: date == nil ? .unresolved : .explicit))
+        let event = Event(
+            unit: unit, kind: kind, title: "Hội nghị Ban Thường vụ",
+            date: EventDate(value: date, basis: date == nil ? .unresolved : .explicit))
         return ArticleRecord(source: source, url: url, status: .ok, error: nil, referenceDate: nil, events: [event], textKey: text)
     }
 

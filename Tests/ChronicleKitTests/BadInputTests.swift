@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 @testable import ChronicleKit
 
@@ -77,12 +77,15 @@ import FoundationXML
         let box = try Sandbox()
         let text = "event: 2022-05-07 | Quân đoàn 2 | party-congress\n\u{0}\u{7}\u{1B}[31mchữ đỏ\u{1B}[0m\u{8}\u{0}\n"
         let (_, summary) = try runWith([("ctl/control.txt", Data(text.utf8))], in: box)
-        #expect(try summary.fullChronology().events.contains { $0.id == "2022-05-07-quan-doan-2-party-congress" } || problem(summary, "control.txt") != nil)
+        #expect(
+            try summary.fullChronology().events.contains { $0.id == "2022-05-07-quan-doan-2-party-congress" }
+                || problem(summary, "control.txt") != nil)
     }
 
     @Test func deeplyNestedHTML() throws {
         let box = try Sandbox()
-        let html = "<html><body>" + String(repeating: "<div>", count: 10_000) + "Tin bài"
+        let html =
+            "<html><body>" + String(repeating: "<div>", count: 10_000) + "Tin bài"
             + String(repeating: "</div>", count: 10_000) + "</body></html>"
         let (_, summary) = try runWith([("html/deep.html", Data(html.utf8))], in: box)
         #expect(summary.articles >= 3)
@@ -133,7 +136,9 @@ import FoundationXML
 
     @Test func awkwardFileNames() throws {
         let box = try Sandbox()
-        let names = ["names/with space.txt", "names/comma,name.txt", "names/quote\"d'.txt", "names/new\nline.txt", "names/Hội nghị Đảng ủy.txt"]
+        let names = [
+            "names/with space.txt", "names/comma,name.txt", "names/quote\"d'.txt", "names/new\nline.txt", "names/Hội nghị Đảng ủy.txt",
+        ]
         let files = names.enumerated().map { index, name in
             (name, Data("event: 2022-0\(index + 1)-15 | Quân đoàn 2 | committee-meeting\n".utf8))
         }

@@ -32,7 +32,9 @@ enum ChronicleBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func start(_ arguments: [String], in directory: URL) throws -> Process {
@@ -111,7 +113,9 @@ enum ChronicleBinary {
         let box = try Sandbox()
         // More files than one batch, written in reverse so the disk order is not the path order.
         for n in (0..<300).reversed() {
-            try box.write(String(format: "bai-%03d.txt", n), "Sáng 6/1, Đảng ủy Lữ đoàn \(100 + n) tổ chức hội nghị tổng kết công tác đảng năm 2022.\n")
+            try box.write(
+                String(format: "bai-%03d.txt", n),
+                "Sáng 6/1, Đảng ủy Lữ đoàn \(100 + n) tổ chức hội nghị tổng kết công tác đảng năm 2022.\n")
         }
         let result = try ChronicleBinary.run(["extract", "--config", box.configFile.path, box.articles.path], in: box.root)
         #expect(result.status == 0)

@@ -9,17 +9,22 @@ import Testing
     /// few thousand of them fill several chunks and pieces.
     static func event(_ number: Int) -> ChronologyEvent {
         let day = number % 28 + 1
-        let unit = UnitReference(name: "Lữ đoàn \(number % 40 + 100)", id: "lu-doan-\(number % 40 + 100)", mention: "Lữ đoàn \(number % 40 + 100)")
-        let evidence = "Chiều \(day)-12, Đảng ủy Lữ đoàn \(number % 40 + 100) tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022, "
+        let unit = UnitReference(
+            name: "Lữ đoàn \(number % 40 + 100)", id: "lu-doan-\(number % 40 + 100)", mention: "Lữ đoàn \(number % 40 + 100)")
+        let evidence =
+            "Chiều \(day)-12, Đảng ủy Lữ đoàn \(number % 40 + 100) tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022, "
             + "triển khai nhiệm vụ năm 2023; đồng chí Đại tá Nguyễn Văn \(number) chủ trì hội nghị số \(number)."
         let event = Event(
             unit: unit, kind: .yearEndReview, title: "Hội nghị tổng kết công tác Đảng năm 2022 (\(number))",
-            date: EventDate(value: PartialDate(year: 2022, month: 12, day: day), partOfDay: .afternoon, basis: .explicit, evidence: evidence),
+            date: EventDate(
+                value: PartialDate(year: 2022, month: 12, day: day), partOfDay: .afternoon, basis: .explicit, evidence: evidence),
             chair: Person(rank: "Đại tá", name: "Nguyễn Văn \(number)", positions: ["Bí thư Đảng ủy"], role: .chair),
             documents: [DocumentReference(code: "382-NQ/ĐUQSTW", type: "Nghị quyết", number: "382", issuer: "ĐUQSTW")])
         return ChronologyEvent(
             id: "ev-\(number)", event: event,
-            sources: [EventSource(source: "2022/12/bai-\(number).txt", url: "https://www.qdnd.vn/chinh-tri/\(number)", title: "Tin \(number)")],
+            sources: [
+                EventSource(source: "2022/12/bai-\(number).txt", url: "https://www.qdnd.vn/chinh-tri/\(number)", title: "Tin \(number)")
+            ],
             corrected: number % 7 == 0)
     }
 
@@ -49,12 +54,16 @@ import Testing
         var numbers: [Int] = []
         // ~3 MB of distinct strings: several chunks, strings never split between them.
         for number in 0..<20000 {
-            numbers.append(table.intern("Đảng ủy Quân khu \(number): Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 \(number)"
-                + String(repeating: "·", count: number % 50)))
+            numbers.append(
+                table.intern(
+                    "Đảng ủy Quân khu \(number): Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 \(number)"
+                        + String(repeating: "·", count: number % 50)))
         }
         #expect(table.arena.chunks.count > 2)
-        #expect(table.intern("Đảng ủy Quân khu 12345: Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 12345"
-            + String(repeating: "·", count: 12345 % 50)) == numbers[12345])
+        #expect(
+            table.intern(
+                "Đảng ủy Quân khu 12345: Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 12345"
+                    + String(repeating: "·", count: 12345 % 50)) == numbers[12345])
         #expect(table.intern("") == table.intern(""))
         #expect(table.string(numbers[19999])?.hasPrefix("Đảng ủy Quân khu 19999:") == true)
         #expect(table.string(-1) == nil && table.string(table.count) == nil)
@@ -97,7 +106,11 @@ import Testing
     @Test func eventListWritesAMappedCopyWithoutBuildingIt() throws {
         let list = EventList(Self.many)
         func titleOnly(_ item: ChronologyEvent) -> ChronologyEvent {
-            ChronologyEvent(id: item.id, event: Event(unit: item.event.unit, kind: item.event.kind, title: item.event.title, date: EventDate(value: item.event.date.value, basis: .explicit)), sources: [], corrected: item.corrected)
+            ChronologyEvent(
+                id: item.id,
+                event: Event(
+                    unit: item.event.unit, kind: item.event.kind, title: item.event.title,
+                    date: EventDate(value: item.event.date.value, basis: .explicit)), sources: [], corrected: item.corrected)
         }
         var w = RecordBinary.Writer()
         list.write(to: &w, mapping: titleOnly) { _ in }
@@ -112,7 +125,8 @@ import Testing
         let chronology = Chronology(
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
             events: EventList(Self.many), undated: EventList(Self.many.prefix(3)), outsideWindow: 4)
-        let cache = BuiltChronology(chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "không đọc được")], articles: 6003, suppressed: 2)
+        let cache = BuiltChronology(
+            chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "không đọc được")], articles: 6003, suppressed: 2)
         var pieces: [[UInt8]] = []
         try cache.write { pieces.append(Array($0)) }
         #expect(pieces.count > 3, "more than a piece of events")
@@ -138,17 +152,21 @@ import Testing
             events: EventList(Self.many), undated: [], outsideWindow: 0)
         let cache = BuiltChronology(chronology: chronology, problems: [], articles: 6000, suppressed: 0)
         func run(_ change: StoreUpdate.CacheChange) throws {
-            try store.commit(StoreUpdate(
-                run: RunRecord(startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 0,
-                               unchanged: 0, extracted: 0, pruned: 0, articles: 6000, events: 6000, newEvents: 0, problems: 0),
-                chronologyCache: change))
+            try store.commit(
+                StoreUpdate(
+                    run: RunRecord(
+                        startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 0,
+                        unchanged: 0, extracted: 0, pruned: 0, articles: 6000, events: 6000, newEvents: 0, problems: 0),
+                    chronologyCache: change))
         }
         try run(.replace(ChronologyCache(fingerprint: "fp-1", built: cache)))
         #expect(try store.cachedChronologyFingerprint() == "fp-1")
         #expect(try store.cachedChronology(fingerprint: "fp-1")?.chronology.events == chronology.events)
         #expect(try store.cachedChronology(fingerprint: "fp-2") == nil)
         // Replaced by a smaller one: the row takes the new size.
-        let small = BuiltChronology(chronology: Chronology(window: chronology.window, events: EventList(Self.many.prefix(2)), undated: [], outsideWindow: 0), problems: [], articles: 2, suppressed: 0)
+        let small = BuiltChronology(
+            chronology: Chronology(window: chronology.window, events: EventList(Self.many.prefix(2)), undated: [], outsideWindow: 0),
+            problems: [], articles: 2, suppressed: 0)
         try run(.replace(ChronologyCache(fingerprint: "fp-2", built: small)))
         #expect(try store.cachedChronology(fingerprint: "fp-2")?.chronology.events.count == 2)
     }

@@ -21,7 +21,8 @@ import Testing
     @Test func anAliasBombIsRefusedBeforeItGrows() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var yaml = "input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        var yaml =
+            "input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
             let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
             yaml += "a\(level): &a\(level) [\(refs)]\n"
@@ -80,7 +81,8 @@ import Testing
     @Test func aNamedCorrectionsFileThatIsMissingIsAnError() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try config("input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\ncorrections: fixes.yml\n", in: dir)
+        let file = try config(
+            "input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\ncorrections: fixes.yml\n", in: dir)
         let error = try #require(throws: ConfigError.self) { try ChronicleConfig.load(file, workingDirectory: dir) }
         #expect("\(error)".contains("fixes.yml"))
         // Present, it loads.
@@ -91,7 +93,8 @@ import Testing
     @Test func aCorrectionDateThatDoesNotExistIsRefused() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try config("input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\ncorrections: fixes.yml\n", in: dir)
+        let file = try config(
+            "input: [articles]\noutput: reports\nwindow: {from: 2022-01-01, to: 2023-12-31}\ncorrections: fixes.yml\n", in: dir)
         try "corrections:\n  - {id: 2022-12-26-quan-khu-4-year-end-review, date: 2022-13-45}\n".write(
             to: dir.appendingPathComponent("fixes.yml"), atomically: true, encoding: .utf8)
         let config = try ChronicleConfig.load(file, workingDirectory: dir)

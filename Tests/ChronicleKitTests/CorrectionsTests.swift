@@ -5,7 +5,10 @@ import Testing
 @Suite struct CorrectionsTests {
     private func seed(_ box: Sandbox) throws {
         try box.write("a.txt", "url: https://example.vn/a\nevent: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
-        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\nevent: 2023-06-21 | Quân đoàn 2 | committee-meeting\n")
+        try box.write(
+            "b.txt",
+            "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\nevent: 2023-06-21 | Quân đoàn 2 | committee-meeting\n"
+        )
     }
 
     private func event(_ summary: RunSummary, _ id: String) throws -> ChronologyEvent? {
@@ -16,7 +19,8 @@ import Testing
     @Test func setByIDAndSurviveReextraction() throws {
         let box = try Sandbox()
         try seed(box)
-        try box.corrections("""
+        try box.corrections(
+            """
             corrections:
               - id: 2022-12-26-quan-doan-1-year-end-review
                 date: "2022-12-27"
@@ -44,7 +48,8 @@ import Testing
     @Test func setUnitAndKindByURL() throws {
         let box = try Sandbox()
         try seed(box)
-        try box.corrections("""
+        try box.corrections(
+            """
             corrections:
               - url: https://example.vn/a
                 unit: quan-doan-2
@@ -63,7 +68,8 @@ import Testing
     @Test func unitByCanonicalNameOrAliasOrUnlistedName() throws {
         let box = try Sandbox()
         try seed(box)
-        try box.corrections("""
+        try box.corrections(
+            """
             corrections:
               - id: 2023-06-20-quan-doan-2-mid-year-review
                 unit: TCKT
@@ -79,7 +85,8 @@ import Testing
     @Test func suppressByURLAndByID() throws {
         let box = try Sandbox()
         try seed(box)
-        try box.corrections("""
+        try box.corrections(
+            """
             corrections:
               - url: https://example.vn/a
                 suppress: true
@@ -102,7 +109,8 @@ import Testing
         try seed(box)
         // A second paper reports the same meeting with a month date only.
         try box.write("c.txt", "url: https://example.vn/c\nevent: 2022-12 | Quân đoàn 1 | year-end-review\n")
-        try box.corrections("""
+        try box.corrections(
+            """
             corrections:
               - id: 2022-12-26-quan-doan-1-year-end-review
                 kind: party-congress
@@ -115,7 +123,8 @@ import Testing
     @Test func unmatchedCorrectionIsAProblem() throws {
         let box = try Sandbox()
         try seed(box)
-        try box.corrections("""
+        try box.corrections(
+            """
             corrections:
               - id: 2021-01-01-quan-doan-9-year-end-review
                 date: 2021

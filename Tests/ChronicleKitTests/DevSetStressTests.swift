@@ -25,7 +25,9 @@ struct DevSetStressTests {
                 g.text = item.text.decomposedStringWithCanonicalMapping
             case .oldTones:
                 var t = item.text
-                for (new, old) in [("ủy", "uỷ"), ("Ủy", "Uỷ"), ("hóa", "hoá"), ("Hóa", "Hoá"), ("khóa", "khoá"), ("thủy", "thuỷ"), ("tòa", "toà")] {
+                for (new, old) in [
+                    ("ủy", "uỷ"), ("Ủy", "Uỷ"), ("hóa", "hoá"), ("Hóa", "Hoá"), ("khóa", "khoá"), ("thủy", "thuỷ"), ("tòa", "toà"),
+                ] {
                     t = t.replacingOccurrences(of: new, with: old)
                 }
                 g.text = t
@@ -54,7 +56,9 @@ struct DevSetStressTests {
         for v in Variant.allCases {
             let r = reports[v]!
             print("== \(v.rawValue)")
-            print(ProcessInfo.processInfo.environment["STRESS_MISSES"] != nil ? r.render() : r.render().components(separatedBy: "\nmisses:")[0])
+            print(
+                ProcessInfo.processInfo.environment["STRESS_MISSES"] != nil
+                    ? r.render() : r.render().components(separatedBy: "\nmisses:")[0])
         }
         // Spelling and Unicode form must not matter at all: the same figures as the plain set.
         let plain = Evaluator(extractor: ExtractTestSupport.extractor).evaluate(
@@ -62,7 +66,8 @@ struct DevSetStressTests {
         for v in [Variant.nfd, .oldTones] {
             let r = reports[v]!
             #expect(r.f1 == plain.f1, "\(v.rawValue)")
-            #expect(r.unit.value == plain.unit.value && r.kind.value == plain.kind.value && r.date.value == plain.date.value
+            #expect(
+                r.unit.value == plain.unit.value && r.kind.value == plain.kind.value && r.date.value == plain.date.value
                     && r.chair.value == plain.chair.value, "\(v.rawValue)")
         }
         // Reset on 2026-12-06 for the reworded dev set (F1 0.916, unit 0.878, kind 0.878, chair

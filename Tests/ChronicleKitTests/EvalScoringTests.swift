@@ -3,14 +3,18 @@ import Testing
 
 @Suite struct EvalScoringTests {
     private func gold(_ text: String, unit: String, kind: String, date: String?, chair: String?, published: String? = nil) -> GoldArticle {
-        GoldArticle(id: "g", url: nil, published: published.flatMap { PartialDate(iso: $0) }, text: text,
-                    events: [.init(unit: unit, kind: kind, date: date.flatMap { PartialDate(iso: $0) }, chair: chair)], note: nil)
+        GoldArticle(
+            id: "g", url: nil, published: published.flatMap { PartialDate(iso: $0) }, text: text,
+            events: [.init(unit: unit, kind: kind, date: date.flatMap { PartialDate(iso: $0) }, chair: chair)], note: nil)
     }
 
     @Test func scoresFieldsAndDatePrecision() {
-        let text = "Chiều 28/12, Đảng ủy Sư đoàn 390 tổ chức Hội nghị tổng kết công tác Đảng năm 2021. Đại tá Trần Văn Bình, Chính ủy Sư đoàn chủ trì hội nghị."
+        let text =
+            "Chiều 28/12, Đảng ủy Sư đoàn 390 tổ chức Hội nghị tổng kết công tác Đảng năm 2021. Đại tá Trần Văn Bình, Chính ủy Sư đoàn chủ trì hội nghị."
         let evaluator = Evaluator(extractor: ExtractTestSupport.extractor)
-        let exact = evaluator.evaluate([gold(text, unit: "sư đoàn 390", kind: "year-end-review", date: "2021-12-28", chair: "Trần Văn Bình")])
+        let exact = evaluator.evaluate([
+            gold(text, unit: "sư đoàn 390", kind: "year-end-review", date: "2021-12-28", chair: "Trần Văn Bình")
+        ])
         #expect(exact.f1 == 1 && exact.unit.value == 1 && exact.kind.value == 1 && exact.date.value == 1 && exact.chair.value == 1)
         // Gold at month precision: a day-precise extraction cut to the month counts.
         let month = evaluator.evaluate([gold(text, unit: "Sư đoàn 390", kind: "year-end-review", date: "2021-12", chair: "Trần Văn Bình")])

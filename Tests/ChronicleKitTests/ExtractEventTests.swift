@@ -7,11 +7,13 @@ import Testing
     private func event(_ text: String, published: String? = nil) -> Event? { ExtractTestSupport.event(text, published: published) }
 
     @Test func yearEndReviewInDecemberIsThePeriodYear() throws {
-        let e = try #require(event("""
-            Đảng ủy Sư đoàn 390 tổng kết công tác Đảng, công tác chính trị năm 2021
-            Chiều 28/12, Đảng ủy Sư đoàn 390 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2021, triển khai nhiệm vụ năm 2022. Đại tá Trần Văn Bình, Bí thư Đảng ủy, Chính ủy Sư đoàn chủ trì hội nghị.
-            Tin, ảnh: MINH ĐỨC
-            """))
+        let e = try #require(
+            event(
+                """
+                Đảng ủy Sư đoàn 390 tổng kết công tác Đảng, công tác chính trị năm 2021
+                Chiều 28/12, Đảng ủy Sư đoàn 390 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2021, triển khai nhiệm vụ năm 2022. Đại tá Trần Văn Bình, Bí thư Đảng ủy, Chính ủy Sư đoàn chủ trì hội nghị.
+                Tin, ảnh: MINH ĐỨC
+                """))
         #expect(e.unit.name == "Sư đoàn 390")
         #expect(e.kind == .yearEndReview)
         #expect(e.date.value == PartialDate(year: 2021, month: 12, day: 28))
@@ -32,59 +34,75 @@ import Testing
     }
 
     @Test func chairInDoClause() throws {
-        let e = try #require(event("Chiều 14-11, Đảng ủy Trung đoàn 165 tổ chức hội nghị học tập nghị quyết. Hội nghị do Đại tá Lê Minh Tuấn, Bí thư Đảng ủy, Chính ủy Trung đoàn 165 chủ trì."))
+        let e = try #require(
+            event(
+                "Chiều 14-11, Đảng ủy Trung đoàn 165 tổ chức hội nghị học tập nghị quyết. Hội nghị do Đại tá Lê Minh Tuấn, Bí thư Đảng ủy, Chính ủy Trung đoàn 165 chủ trì."
+            ))
         #expect(e.chair?.name == "Lê Minh Tuấn")
         #expect(e.unit.name == "Trung đoàn 165")
     }
 
     @Test func roleBeforeTheListOfPeople() throws {
-        let e = try #require(event("""
-            Sáng 8-8, Đảng ủy Lữ đoàn 299 tổ chức hội nghị học tập chuyên đề. Dự và chỉ đạo hội nghị có Thiếu tướng Đỗ Văn Sơn, Phó Chính ủy Quân khu. Chủ trì hội nghị có Đại tá Hà Văn Lâm, Bí thư Đảng ủy Lữ đoàn.
-            """))
+        let e = try #require(
+            event(
+                """
+                Sáng 8-8, Đảng ủy Lữ đoàn 299 tổ chức hội nghị học tập chuyên đề. Dự và chỉ đạo hội nghị có Thiếu tướng Đỗ Văn Sơn, Phó Chính ủy Quân khu. Chủ trì hội nghị có Đại tá Hà Văn Lâm, Bí thư Đảng ủy Lữ đoàn.
+                """))
         #expect(e.chair?.name == "Hà Văn Lâm")
         #expect(e.people.first?.role == .directing)
     }
 
     @Test func chairsPostOutweighsAGuestsPost() throws {
-        let e = try #require(event("""
-            Các đại biểu dự hội nghị.
-            Thiếu tướng Vũ Văn Hải, Cục trưởng Cục Quân huấn, Bộ Tổng Tham mưu dự và chỉ đạo hội nghị; Đại tá Ngô Văn Thịnh, Phó Bí thư Đảng ủy, Tư lệnh Binh chủng Đặc công chủ trì hội nghị.
-            """))
+        let e = try #require(
+            event(
+                """
+                Các đại biểu dự hội nghị.
+                Thiếu tướng Vũ Văn Hải, Cục trưởng Cục Quân huấn, Bộ Tổng Tham mưu dự và chỉ đạo hội nghị; Đại tá Ngô Văn Thịnh, Phó Bí thư Đảng ủy, Tư lệnh Binh chủng Đặc công chủ trì hội nghị.
+                """))
         #expect(e.unit.name == "Binh chủng Đặc công")
         #expect(e.chair?.name == "Ngô Văn Thịnh")
     }
 
     @Test func congressNamedOnlyAsDaiHoi() throws {
-        let e = try #require(event("""
-            Thượng tướng Phạm Văn Đức tặng hoa chúc mừng Đại hội.
-            Đại hội đã thảo luận, thông qua văn kiện và bầu Ban Chấp hành Đảng bộ Sư đoàn 316 khóa mới.
-            """))
+        let e = try #require(
+            event(
+                """
+                Thượng tướng Phạm Văn Đức tặng hoa chúc mừng Đại hội.
+                Đại hội đã thảo luận, thông qua văn kiện và bầu Ban Chấp hành Đảng bộ Sư đoàn 316 khóa mới.
+                """))
         #expect(e.kind == .partyCongress)
         #expect(e.unit.name == "Sư đoàn 316")
     }
 
     @Test func januaryMeetingWithPublicationDate() throws {
-        let e = try #require(event("(QĐND Online) - Sáng 5-1, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2023.", published: "2024-01-06"))
+        let e = try #require(
+            event(
+                "(QĐND Online) - Sáng 5-1, Đảng ủy Sư đoàn 5 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2023.",
+                published: "2024-01-06"))
         #expect(e.date.value == PartialDate(year: 2024, month: 1, day: 5))
         #expect(e.date.basis == .referenceDate)
         #expect(e.date.evidence?.hasPrefix("(QĐND Online)") == true)
     }
 
     @Test func yearEndReviewWithoutDayIsNotDated() throws {
-        let e = try #require(event("Đảng ủy Binh đoàn 16 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022, triển khai nhiệm vụ năm 2023."))
+        let e = try #require(
+            event(
+                "Đảng ủy Binh đoàn 16 tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022, triển khai nhiệm vụ năm 2023."))
         #expect(e.date.value == nil)
         #expect(e.date.basis == .unresolved)
     }
 
     @Test func referenceDateDecidesTheYearAndIsNotBeforeTheMeeting() throws {
-        let e = try #require(event("Sáng 30/12, Đảng ủy Trung đoàn 52 tổ chức hội nghị học tập, quán triệt nghị quyết.", published: "2023-01-02"))
+        let e = try #require(
+            event("Sáng 30/12, Đảng ủy Trung đoàn 52 tổ chức hội nghị học tập, quán triệt nghị quyết.", published: "2023-01-02"))
         #expect(e.date.value == PartialDate(year: 2022, month: 12, day: 30))
         #expect(e.date.basis == .referenceDate)
         #expect(e.kind == .resolutionStudy)
     }
 
     @Test func datelineInTheTextActsAsReference() throws {
-        let article = ExtractTestSupport.article("""
+        let article = ExtractTestSupport.article(
+            """
             Thứ Ba, 15/03/2022 | 08:10
             Ngày 14-3, Đảng ủy Lữ đoàn 131 tổ chức hội nghị quán triệt nghị quyết của Đảng ủy cấp trên.
             """)
@@ -94,9 +112,11 @@ import Testing
     }
 
     @Test func anniversaryOfTheReviewedResolution() throws {
-        let e = try #require(event("""
-            Chiều 20-6, Đảng ủy Sư đoàn 320 tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 765-NQ/QUTW ngày 20-12-2012 của Quân ủy Trung ương về nâng cao chất lượng huấn luyện giai đoạn 2013-2020.
-            """))
+        let e = try #require(
+            event(
+                """
+                Chiều 20-6, Đảng ủy Sư đoàn 320 tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 765-NQ/QUTW ngày 20-12-2012 của Quân ủy Trung ương về nâng cao chất lượng huấn luyện giai đoạn 2013-2020.
+                """))
         #expect(e.kind == .resolutionReview)
         #expect(e.unit.name == "Sư đoàn 320")
         #expect(e.date.value == PartialDate(year: 2022, month: 6, day: 20))
@@ -108,7 +128,10 @@ import Testing
     }
 
     @Test func aStudiedResolutionsDateDoesNotDateTheMeeting() throws {
-        let e = try #require(event("Sáng 9/5, Đảng ủy Lữ đoàn 147 tổ chức hội nghị quán triệt Nghị quyết số 230-NQ/QUTW ngày 2/4/2022 của Quân ủy Trung ương."))
+        let e = try #require(
+            event(
+                "Sáng 9/5, Đảng ủy Lữ đoàn 147 tổ chức hội nghị quán triệt Nghị quyết số 230-NQ/QUTW ngày 2/4/2022 của Quân ủy Trung ương.")
+        )
         #expect(e.date.value == nil)
     }
 
@@ -121,21 +144,25 @@ import Testing
     }
 
     @Test func guestWhoDirectsIsNeitherOrganizerNorChair() throws {
-        let e = try #require(event("""
-            Sáng 12-7, Đảng ủy Quân đoàn 3 tổ chức hội nghị học tập chuyên đề. Thượng tướng Nguyễn Văn An, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng dự và chỉ đạo hội nghị.
-            """))
+        let e = try #require(
+            event(
+                """
+                Sáng 12-7, Đảng ủy Quân đoàn 3 tổ chức hội nghị học tập chuyên đề. Thượng tướng Nguyễn Văn An, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng dự và chỉ đạo hội nghị.
+                """))
         #expect(e.unit.name == "Quân đoàn 3")
         #expect(e.chair == nil)
         #expect(e.people.first?.role == .directing)
     }
 
     @Test func openingSpeakerIsNotChair() throws {
-        let e = try #require(event("Thiếu tướng Lê Văn Hòa, Chính ủy Sư đoàn 2 phát biểu khai mạc hội nghị quán triệt nghị quyết của Đảng ủy Sư đoàn 2."))
+        let e = try #require(
+            event("Thiếu tướng Lê Văn Hòa, Chính ủy Sư đoàn 2 phát biểu khai mạc hội nghị quán triệt nghị quyết của Đảng ủy Sư đoàn 2."))
         #expect(e.chair == nil)
     }
 
     @Test func chairAfterSuChuTriCua() throws {
-        let e = try #require(event("Sáng 3/3, Quân ủy Trung ương tổ chức Phiên họp lần thứ 7 với sự chủ trì của Tổng Bí thư Nguyễn Văn Minh."))
+        let e = try #require(
+            event("Sáng 3/3, Quân ủy Trung ương tổ chức Phiên họp lần thứ 7 với sự chủ trì của Tổng Bí thư Nguyễn Văn Minh."))
         #expect(e.unit.name == "Quân ủy Trung ương")
         #expect(e.kind == .committeeMeeting)
         #expect(e.chair?.name == "Nguyễn Văn Minh")
@@ -147,7 +174,8 @@ import Testing
         let province = try #require(event("Ngày 4-5, Đảng ủy Quân sự tỉnh Nghệ An tổ chức hội nghị quán triệt nghị quyết."))
         #expect(province.unit.name == "Bộ Chỉ huy Quân sự tỉnh Nghệ An")
         #expect(province.unit.id == "bo-chi-huy-quan-su-tinh-nghe-an")
-        #expect(event("Đảng ủy Quân chủng Phòng không – Không quân tổ chức hội nghị học tập nghị quyết.")?.unit.name
+        #expect(
+            event("Đảng ủy Quân chủng Phòng không – Không quân tổ chức hội nghị học tập nghị quyết.")?.unit.name
                 == "Quân chủng Phòng không - Không quân")
         #expect(event("Đảng ủy Binh chủng Hoá học tổ chức hội nghị học tập nghị quyết.")?.unit.id == "binh-chung-hoa-hoc")
     }
@@ -155,7 +183,9 @@ import Testing
     @Test func variantSpellingsAndNFD() throws {
         let nfd = "Đảng uỷ Tổng cục Công nghiệp quốc phòng tổ chức hội nghị học tập nghị quyết.".decomposedStringWithCanonicalMapping
         #expect(event(nfd)?.unit.name == "Tổng cục Công nghiệp quốc phòng")
-        #expect(event(nfd)?.organizer == "Đảng uỷ Tổng cục Công nghiệp quốc phòng".decomposedStringWithCanonicalMapping.precomposedStringWithCanonicalMapping)
+        #expect(
+            event(nfd)?.organizer
+                == "Đảng uỷ Tổng cục Công nghiệp quốc phòng".decomposedStringWithCanonicalMapping.precomposedStringWithCanonicalMapping)
     }
 
     @Test func brigadeNumberIsAUnitResolutionNumberIsNot() throws {
@@ -198,7 +228,10 @@ import Testing
     }
 
     @Test func subjectListTakesTheFirstBody() throws {
-        let e = try #require(event("Chiều 9-7, tại Hà Nội, Quân ủy Trung ương, Bộ Quốc phòng tổ chức hội nghị quân chính toàn quân sơ kết 6 tháng đầu năm 2024. Đại tướng Hoàng Minh Khải, Bộ trưởng Bộ Quốc phòng chủ trì hội nghị."))
+        let e = try #require(
+            event(
+                "Chiều 9-7, tại Hà Nội, Quân ủy Trung ương, Bộ Quốc phòng tổ chức hội nghị quân chính toàn quân sơ kết 6 tháng đầu năm 2024. Đại tướng Hoàng Minh Khải, Bộ trưởng Bộ Quốc phòng chủ trì hội nghị."
+            ))
         #expect(e.unit.name == "Quân ủy Trung ương")
         #expect(e.kind == .midYearReview)
         #expect(e.date.value == PartialDate(year: 2024, month: 7, day: 9))
@@ -206,10 +239,12 @@ import Testing
     }
 
     @Test func midArticleChunkWithoutTheOrganizingSentence() throws {
-        let e = try #require(event("""
-            Các đại biểu dự hội nghị.
-            Năm 2023, Đảng ủy Học viện Chính trị đã lãnh đạo hoàn thành tốt các nhiệm vụ. Thiếu tướng Phạm Văn Hùng, Bí thư Đảng ủy, Chính ủy Học viện chủ trì hội nghị.
-            """))
+        let e = try #require(
+            event(
+                """
+                Các đại biểu dự hội nghị.
+                Năm 2023, Đảng ủy Học viện Chính trị đã lãnh đạo hoàn thành tốt các nhiệm vụ. Thiếu tướng Phạm Văn Hùng, Bí thư Đảng ủy, Chính ủy Học viện chủ trì hội nghị.
+                """))
         #expect(e.unit.name == "Học viện Chính trị")
         #expect(e.kind == .yearEndReview)
         #expect(e.chair?.name == "Phạm Văn Hùng")
@@ -218,10 +253,12 @@ import Testing
 
 @Suite struct ExtractDocumentTests {
     @Test func normalizedCodes() throws {
-        let e = try #require(ExtractTestSupport.event("""
-            Chiều 7-12, Đảng ủy Sư đoàn 346 tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết Trung ương 8, khóa XI về Chiến lược bảo vệ Tổ quốc và Kết luận số 21-KL/TW của Ban Chấp hành Trung ương.
-            Tin, ảnh: TRẦN HẢI - NGỌC LAN
-            """))
+        let e = try #require(
+            ExtractTestSupport.event(
+                """
+                Chiều 7-12, Đảng ủy Sư đoàn 346 tổ chức Hội nghị tổng kết 10 năm thực hiện Nghị quyết Trung ương 8, khóa XI về Chiến lược bảo vệ Tổ quốc và Kết luận số 21-KL/TW của Ban Chấp hành Trung ương.
+                Tin, ảnh: TRẦN HẢI - NGỌC LAN
+                """))
         #expect(e.documents.map(\.code) == ["Nghị quyết Trung ương 8 khóa XI", "21-KL/TW"])
         #expect(e.documents.last?.type == "Kết luận")
         #expect(e.documents.last?.issuer == "TW")

@@ -63,9 +63,9 @@ import Testing
         let config = root.appendingPathComponent("config")
         let rules = try ExtractionRules.load(configDirectory: config, unitsFile: config.appendingPathComponent("units.yml"))
         let text = """
-        Sáng 26-12, Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết công tác đảng, công tác chính trị năm 2024.
-        Đại tá Nguyễn Văn Bình, Bí thư Đảng ủy, Chính ủy Sư đoàn chủ trì hội nghị theo Nghị quyết số 12-NQ/ĐU.
-        """
+            Sáng 26-12, Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết công tác đảng, công tác chính trị năm 2024.
+            Đại tá Nguyễn Văn Bình, Bí thư Đảng ủy, Chính ủy Sư đoàn chủ trì hội nghị theo Nghị quyết số 12-NQ/ĐU.
+            """
         let a = ArticleText(text, rules: rules)
         for t in 0...a.tokens.count {
             for raw in 0..<32 {
@@ -109,16 +109,20 @@ import Testing
     }
 
     @Test func agreesWithThePlainSearch() {
-        let names = ["Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Lạng Sơn", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng",
-                     "Trường Quân sự", "Trường Quân sự Quân khu 7", "Cục Chính trị", "Cục Chính trị Quân khu 9",
-                     "Lữ đoàn 96", "Ban Chỉ huy Quân sự huyện", "Ban Chỉ huy Quân sự huyện Đông Anh"]
+        let names = [
+            "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Lạng Sơn", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng",
+            "Trường Quân sự", "Trường Quân sự Quân khu 7", "Cục Chính trị", "Cục Chính trị Quân khu 9",
+            "Lữ đoàn 96", "Ban Chỉ huy Quân sự huyện", "Ban Chỉ huy Quân sự huyện Đông Anh",
+        ]
         var rng = SeededGenerator(state: 2022)
         for _ in 0..<200 {
             var mentions: [UnitMention] = []
             for index in 0..<Int.random(in: 1...12, using: &rng) {
                 let name = names.randomElement(using: &rng)!
-                mentions.append(UnitMention(range: index..<(index + 1), name: name, gazetteerID: Bool.random(using: &rng) && name.hasPrefix("Lữ") ? "x" : "",
-                                            key: name.utf8.count * 31 + Int(name.utf8.last ?? 0), partyStart: nil, guest: false, post: false, sentence: 0))
+                mentions.append(
+                    UnitMention(
+                        range: index..<(index + 1), name: name, gazetteerID: Bool.random(using: &rng) && name.hasPrefix("Lữ") ? "x" : "",
+                        key: name.utf8.count * 31 + Int(name.utf8.last ?? 0), partyStart: nil, guest: false, post: false, sentence: 0))
             }
             var fast = mentions
             UnitRecognizer.resolveShortForms(&fast)

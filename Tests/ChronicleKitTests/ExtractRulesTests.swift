@@ -72,7 +72,10 @@ import Testing
             #expect(path.hasSuffix("unit-shapes.yml") && found == key)
         }
         let periods = try loadError("extraction/cues.yml") {
-            $0.replacingOccurrences(of: "periods:\n  mid-year-review: \"6 tháng đầu năm {year}\"\n  year-end-review: \"{year}\"\n  self-criticism: \"{year}\"\n", with: "")
+            $0.replacingOccurrences(
+                of:
+                    "periods:\n  mid-year-review: \"6 tháng đầu năm {year}\"\n  year-end-review: \"{year}\"\n  self-criticism: \"{year}\"\n",
+                with: "")
         }
         guard case .missingKey(let path, "periods", _)? = periods else {
             Issue.record("no missing-key error for periods: \(String(describing: periods))")
@@ -82,18 +85,24 @@ import Testing
     }
 
     @Test func badWordListEntriesAreErrorsNamingTheEntry() throws {
-        let stop = try loadError("extraction/unit-shapes.yml") { $0.replacingOccurrences(of: "stop_words: [năm,", with: "stop_words: [năm nay,") }
+        let stop = try loadError("extraction/unit-shapes.yml") {
+            $0.replacingOccurrences(of: "stop_words: [năm,", with: "stop_words: [năm nay,")
+        }
         guard case .wrongValue(let path, "stop_words[0]", "one word", "'năm nay'")? = stop else {
             Issue.record("no wrong-value error for a two-word stop word: \(String(describing: stop))")
             return
         }
         #expect(path.hasSuffix("unit-shapes.yml"))
-        let noYear = try loadError("extraction/cues.yml") { $0.replacingOccurrences(of: "\"6 tháng đầu năm {year}\"", with: "\"6 tháng đầu năm\"") }
+        let noYear = try loadError("extraction/cues.yml") {
+            $0.replacingOccurrences(of: "\"6 tháng đầu năm {year}\"", with: "\"6 tháng đầu năm\"")
+        }
         guard case .wrongValue(_, "periods.mid-year-review", _, "'6 tháng đầu năm'")? = noYear else {
             Issue.record("no wrong-value error for a period without {year}: \(String(describing: noYear))")
             return
         }
-        let badKind = try loadError("extraction/cues.yml") { $0.replacingOccurrences(of: "  year-end-review: \"{year}\"", with: "  year-end: \"{year}\"") }
+        let badKind = try loadError("extraction/cues.yml") {
+            $0.replacingOccurrences(of: "  year-end-review: \"{year}\"", with: "  year-end: \"{year}\"")
+        }
         guard case .unknownKey(_, "periods.year-end", _)? = badKind else {
             Issue.record("no unknown-key error for a period of an unknown kind: \(String(describing: badKind))")
             return

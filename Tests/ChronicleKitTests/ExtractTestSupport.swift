@@ -14,7 +14,9 @@ enum ExtractTestSupport {
     static let loader = ArticleLoader(noise: noise)
 
     static func article(_ text: String, published: String? = nil) -> Article {
-        Article(source: "test", referenceDate: published.flatMap { PartialDate(iso: $0) }.map { ReferenceDate(value: $0, basis: "published") }, text: text)
+        Article(
+            source: "test", referenceDate: published.flatMap { PartialDate(iso: $0) }.map { ReferenceDate(value: $0, basis: "published") },
+            text: text)
     }
 
     static func event(_ text: String, published: String? = nil) -> Event? {

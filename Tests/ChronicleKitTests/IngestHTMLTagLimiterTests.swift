@@ -24,7 +24,8 @@ import Testing
 
     @Test func aPageWithAnAttributeFloodStillGivesItsText() throws {
         let many = (0..<50_000).map { "x\($0)" }.joined(separator: " ")
-        let html = "<html><body><article><p \(many)>Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức Hội nghị tổng kết công tác đảng, công tác chính trị năm 2022.</p></article></body></html>"
+        let html =
+            "<html><body><article><p \(many)>Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức Hội nghị tổng kết công tác đảng, công tác chính trị năm 2022.</p></article></body></html>"
         let articles = ExtractTestSupport.loader.load(data: Data(html.utf8), source: "flood.html", format: .html)
         #expect(articles.first?.status == .ok)
         #expect(articles.first?.text.contains("Lữ đoàn 96") == true)

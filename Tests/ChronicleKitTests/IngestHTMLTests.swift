@@ -12,36 +12,36 @@ import Testing
     }
 
     static let page = """
-    <!DOCTYPE html>
-    <html lang="vi"><head>
-    <meta charset="utf-8">
-    <title>Đảng ủy Quân khu 4 tổng kết công tác năm 2022 - Báo Quân đội nhân dân</title>
-    <meta property="og:title" content="Đảng ủy Quân khu 4 tổng kết công tác năm 2022">
-    <meta property="og:url" content="https://www.qdnd.vn/og/12345">
-    <link rel="canonical" href="https://www.qdnd.vn/chinh-tri/dang-uy-quan-khu-4-12345">
-    <meta property="article:published_time" content="2022-12-28T06:45:00+07:00">
-    <style>.x { color: red }</style>
-    <script>var tracking = "Đây không phải nội dung";</script>
-    </head><body>
-    <header><nav><a href="/">Trang chủ</a> <a href="/qp">Quốc phòng</a></nav></header>
-    <div class="main-wrapper">
-      <aside class="sidebar"><h3>Tin đọc nhiều</h3><ul><li>Bài khác về huấn luyện</li></ul></aside>
-      <article class="article-detail">
-        <h1 class="title">Đảng ủy Quân khu 4 tổng kết công tác năm 2022</h1>
-        <div class="share-tools"><button>Chia sẻ</button> <a>Facebook</a></div>
-        <div class="article-body">
-          <p>Chiều 27-12, Đảng ủy <b>Quân khu 4</b> tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022.</p>
-          <figure><img src="a.jpg"><figcaption>Trung tướng Nguyễn Doãn Anh phát biểu.</figcaption></figure>
-          <p>Năm 2023, Đảng ủy Quân khu xác định<br>nhiệm vụ trọng tâm là nâng cao chất lượng huấn luyện.</p>
-          <script>document.write("quảng cáo")</script>
-          <p>Tin, ảnh: HOÀNG ANH</p>
+        <!DOCTYPE html>
+        <html lang="vi"><head>
+        <meta charset="utf-8">
+        <title>Đảng ủy Quân khu 4 tổng kết công tác năm 2022 - Báo Quân đội nhân dân</title>
+        <meta property="og:title" content="Đảng ủy Quân khu 4 tổng kết công tác năm 2022">
+        <meta property="og:url" content="https://www.qdnd.vn/og/12345">
+        <link rel="canonical" href="https://www.qdnd.vn/chinh-tri/dang-uy-quan-khu-4-12345">
+        <meta property="article:published_time" content="2022-12-28T06:45:00+07:00">
+        <style>.x { color: red }</style>
+        <script>var tracking = "Đây không phải nội dung";</script>
+        </head><body>
+        <header><nav><a href="/">Trang chủ</a> <a href="/qp">Quốc phòng</a></nav></header>
+        <div class="main-wrapper">
+          <aside class="sidebar"><h3>Tin đọc nhiều</h3><ul><li>Bài khác về huấn luyện</li></ul></aside>
+          <article class="article-detail">
+            <h1 class="title">Đảng ủy Quân khu 4 tổng kết công tác năm 2022</h1>
+            <div class="share-tools"><button>Chia sẻ</button> <a>Facebook</a></div>
+            <div class="article-body">
+              <p>Chiều 27-12, Đảng ủy <b>Quân khu 4</b> tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022.</p>
+              <figure><img src="a.jpg"><figcaption>Trung tướng Nguyễn Doãn Anh phát biểu.</figcaption></figure>
+              <p>Năm 2023, Đảng ủy Quân khu xác định<br>nhiệm vụ trọng tâm là nâng cao chất lượng huấn luyện.</p>
+              <script>document.write("quảng cáo")</script>
+              <p>Tin, ảnh: HOÀNG ANH</p>
+            </div>
+            <div class="comment-box"><form><label>Họ và tên:</label><input name="n"><textarea></textarea></form></div>
+          </article>
         </div>
-        <div class="comment-box"><form><label>Họ và tên:</label><input name="n"><textarea></textarea></form></div>
-      </article>
-    </div>
-    <footer>Bản quyền thuộc về Báo Quân đội nhân dân</footer>
-    </body></html>
-    """
+        <footer>Bản quyền thuộc về Báo Quân đội nhân dân</footer>
+        </body></html>
+        """
 
     @Test func readsMetadataAndTheArticleBody() {
         let result = load(Self.page)
@@ -49,18 +49,20 @@ import Testing
         #expect(result.title == "Đảng ủy Quân khu 4 tổng kết công tác năm 2022")
         #expect(result.url == "https://www.qdnd.vn/chinh-tri/dang-uy-quan-khu-4-12345")
         #expect(result.referenceDate == ReferenceDate(value: PartialDate(year: 2022, month: 12, day: 28), basis: "html-meta"))
-        #expect(result.text == """
-        Chiều 27-12, Đảng ủy Quân khu 4 tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022.
-        Trung tướng Nguyễn Doãn Anh phát biểu.
-        Năm 2023, Đảng ủy Quân khu xác định
-        nhiệm vụ trọng tâm là nâng cao chất lượng huấn luyện.
-        Tin, ảnh: HOÀNG ANH
-        """)
+        #expect(
+            result.text == """
+                Chiều 27-12, Đảng ủy Quân khu 4 tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022.
+                Trung tướng Nguyễn Doãn Anh phát biểu.
+                Năm 2023, Đảng ủy Quân khu xác định
+                nhiệm vụ trọng tâm là nâng cao chất lượng huấn luyện.
+                Tin, ảnh: HOÀNG ANH
+                """)
     }
 
     @Test func keepsTheLeadParagraphBesideTheBodyContainer() {
         let body = String(repeating: "<p>Các đại biểu thảo luận, đóng góp ý kiến vào báo cáo chính trị của Đảng ủy.</p>", count: 12)
-        let result = load("""
+        let result = load(
+            """
             <html><body><article class="article-detail">
             <h1>Đảng ủy Sư đoàn 9 sơ kết 6 tháng</h1>
             <div class="sapo">QĐND Online - Sáng 29-6, Đảng ủy Sư đoàn 9 tổ chức hội nghị sơ kết 6 tháng đầu năm.</div>
@@ -70,12 +72,16 @@ import Testing
             </body></html>
             """)
         let lines = result.text.split(separator: "\n")
-        #expect(lines.prefix(2) == ["Đảng ủy Sư đoàn 9 sơ kết 6 tháng", "QĐND Online - Sáng 29-6, Đảng ủy Sư đoàn 9 tổ chức hội nghị sơ kết 6 tháng đầu năm."])
+        #expect(
+            lines.prefix(2) == [
+                "Đảng ủy Sư đoàn 9 sơ kết 6 tháng", "QĐND Online - Sáng 29-6, Đảng ủy Sư đoàn 9 tổ chức hội nghị sơ kết 6 tháng đầu năm.",
+            ])
         #expect(lines.last == "Tin, ảnh: MINH ĐỨC")
         #expect(!result.text.contains("Không liên quan"))
 
         // A lead placed just before a content container that has no common container with it.
-        let loose = load("""
+        let loose = load(
+            """
             <html><body><div class="wrap"><p class="lead">Chiều 26/12, Đảng ủy Lữ đoàn 215 tổng kết năm.</p>
             <div class="content">\(body)</div></div></body></html>
             """)
@@ -83,7 +89,9 @@ import Testing
     }
 
     @Test func fallsBackToTitleElementH1AndOgURL() {
-        let withTitle = load("<html><head><title> Hội nghị  Ban Thường vụ </title><meta property=\"og:url\" content=\"https://qpvn.vn/a\"></head><body><h1>Khác</h1><p>Nội dung hội nghị.</p></body></html>")
+        let withTitle = load(
+            "<html><head><title> Hội nghị  Ban Thường vụ </title><meta property=\"og:url\" content=\"https://qpvn.vn/a\"></head><body><h1>Khác</h1><p>Nội dung hội nghị.</p></body></html>"
+        )
         #expect(withTitle.title == "Hội nghị Ban Thường vụ")
         #expect(withTitle.url == "https://qpvn.vn/a")
         let withH1 = load("<html><body><h1>Đại hội Đảng bộ Lữ đoàn 215</h1><p>Nội dung đại hội.</p></body></html>")
@@ -101,17 +109,25 @@ import Testing
         for (head, title) in cases {
             #expect(load("<html><head>\(head)</head><body><p>Nội dung.</p></body></html>").title == title)
         }
-        let withH1 = load("<html><head><title>Hội nghị Đảng ủy Quân chủng Hải quân — Trang chủ</title></head><body><h1>Hội nghị Đảng ủy Quân chủng Hải quân</h1><p>Nội dung.</p></body></html>")
+        let withH1 = load(
+            "<html><head><title>Hội nghị Đảng ủy Quân chủng Hải quân — Trang chủ</title></head><body><h1>Hội nghị Đảng ủy Quân chủng Hải quân</h1><p>Nội dung.</p></body></html>"
+        )
         #expect(withH1.title == "Hội nghị Đảng ủy Quân chủng Hải quân")
     }
 
     @Test func readsDateMetadataVariants() {
         let cases: [(String, PartialDate, String)] = [
             ("<meta name=\"pubdate\" content=\"2023-01-05\">", PartialDate(year: 2023, month: 1, day: 5), "html-meta"),
-            ("<meta itemprop=\"datePublished\" content=\"2022-06-30T23:30:00-05:00\">", PartialDate(year: 2022, month: 6, day: 30), "html-meta"),
+            (
+                "<meta itemprop=\"datePublished\" content=\"2022-06-30T23:30:00-05:00\">", PartialDate(year: 2022, month: 6, day: 30),
+                "html-meta"
+            ),
             ("<meta name=\"pubdate\" content=\"05/01/2023 08:00\">", PartialDate(year: 2023, month: 1, day: 5), "html-meta"),
             ("<time datetime=\"2022-12-26T15:00:00+07:00\">26/12/2022</time>", PartialDate(year: 2022, month: 12, day: 26), "html-time"),
-            ("<span itemprop=\"datePublished\" content=\"2021-03-02\">2/3/2021</span>", PartialDate(year: 2021, month: 3, day: 2), "html-meta"),
+            (
+                "<span itemprop=\"datePublished\" content=\"2021-03-02\">2/3/2021</span>", PartialDate(year: 2021, month: 3, day: 2),
+                "html-meta"
+            ),
         ]
         for (markup, date, basis) in cases {
             let result = load("<html><head></head><body><div>\(markup)<p>Hội nghị Đảng ủy.</p></div></body></html>")
@@ -123,21 +139,23 @@ import Testing
 
     @Test func prefersTheTimeInsideTheArticle() {
         let html = """
-        <html><body><div class="top"><time datetime="2024-01-01">Hôm nay</time></div>
-        <article><time datetime="2022-12-27">27/12/2022</time>
-        <p>Đảng ủy Binh đoàn 12 tổ chức hội nghị tổng kết công tác Đảng năm 2022 với nhiều nội dung quan trọng.</p></article>
-        </body></html>
-        """
+            <html><body><div class="top"><time datetime="2024-01-01">Hôm nay</time></div>
+            <article><time datetime="2022-12-27">27/12/2022</time>
+            <p>Đảng ủy Binh đoàn 12 tổ chức hội nghị tổng kết công tác Đảng năm 2022 với nhiều nội dung quan trọng.</p></article>
+            </body></html>
+            """
         #expect(load(html).referenceDate == ReferenceDate(value: PartialDate(year: 2022, month: 12, day: 27), basis: "html-time"))
     }
 
     @Test func usesTheBodyWithoutAContainer() {
-        let html = "<html><body><nav>Trang chủ | Tin tức</nav><p>Đoạn một của bài.</p><div>Đoạn hai <i>nghiêng</i> tiếp.</div><footer>Liên hệ</footer></body></html>"
+        let html =
+            "<html><body><nav>Trang chủ | Tin tức</nav><p>Đoạn một của bài.</p><div>Đoạn hai <i>nghiêng</i> tiếp.</div><footer>Liên hệ</footer></body></html>"
         #expect(load(html).text == "Đoạn một của bài.\nĐoạn hai nghiêng tiếp.")
     }
 
     @Test func keepsSpacesBetweenInlineElementsAndSplitsBlocks() {
-        let html = "<html><body><div class=\"content\"><p><b>Đảng ủy</b> <i>Quân khu 9</i> <a href=\"#\">tổ chức</a> hội nghị<img src=\"a.jpg\"> <time>sáng 5-1</time>.</p><ul><li>Một</li><li>Hai</li></ul><table><tr><td>Ô 1</td><td>Ô 2</td></tr></table></div></body></html>"
+        let html =
+            "<html><body><div class=\"content\"><p><b>Đảng ủy</b> <i>Quân khu 9</i> <a href=\"#\">tổ chức</a> hội nghị<img src=\"a.jpg\"> <time>sáng 5-1</time>.</p><ul><li>Một</li><li>Hai</li></ul><table><tr><td>Ô 1</td><td>Ô 2</td></tr></table></div></body></html>"
         #expect(load(html).text == "Đảng ủy Quân khu 9 tổ chức hội nghị sáng 5-1.\nMột\nHai\nÔ 1 Ô 2")
     }
 
@@ -177,13 +195,13 @@ import Testing
         let secret = folder.appendingPathComponent("bi-mat.txt")
         try Data("MAT-KHAU-BI-MAT-42".utf8).write(to: secret)
         let html = """
-        <?xml version="1.0"?>
-        <!DOCTYPE html [
-          <!ENTITY xxe SYSTEM "file://\(secret.path)">
-          <!ENTITY % remote SYSTEM "file://\(secret.path)"> %remote;
-        ]>
-        <html><body><p>Hội nghị &xxe; tổng kết.</p><p>&xxe;</p></body></html>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE html [
+              <!ENTITY xxe SYSTEM "file://\(secret.path)">
+              <!ENTITY % remote SYSTEM "file://\(secret.path)"> %remote;
+            ]>
+            <html><body><p>Hội nghị &xxe; tổng kết.</p><p>&xxe;</p></body></html>
+            """
         let result = load(html)
         #expect(!result.text.contains("MAT-KHAU"))
         #expect(result.title?.contains("MAT-KHAU") != true)
@@ -207,7 +225,8 @@ import Testing
 
     @Test func survivesDeepNesting() {
         let depth = 10_000
-        let html = "<html><body><p>Đoạn mở đầu của bài viết.</p>" + String(repeating: "<div>", count: depth) + "Nội dung sâu"
+        let html =
+            "<html><body><p>Đoạn mở đầu của bài viết.</p>" + String(repeating: "<div>", count: depth) + "Nội dung sâu"
             + String(repeating: "</div>", count: depth) + "<p>Đoạn cuối.</p></body></html>"
         let result = load(html)
         #expect(result.status == .ok)

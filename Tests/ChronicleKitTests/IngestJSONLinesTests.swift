@@ -65,7 +65,9 @@ import Testing
     }
 
     @Test func embeddedHTMLIsUnicodeWhateverItsMetaSays() {
-        let articles = load([#"{"html": "<html><head><meta charset=\"windows-1258\"></head><body><p>Đảng ủy Quân đoàn 4 họp.</p></body></html>"}"#])
+        let articles = load([
+            #"{"html": "<html><head><meta charset=\"windows-1258\"></head><body><p>Đảng ủy Quân đoàn 4 họp.</p></body></html>"}"#
+        ])
         #expect(articles.map(\.status) == [.ok])
         #expect(articles.first?.text == "Đảng ủy Quân đoàn 4 họp.")
     }

@@ -24,7 +24,8 @@ import Testing
     @Test func aNumberThatIsNoEpochGivesNoDate() throws {
         let reader = JSONLinesReader(loader: ExtractTestSupport.loader)
         for published in ["2022.5", "2022", "1671066000", "\"1671066000000\""] {
-            let line = #"{"url": "https://example.vn/a", "published": \#(published), "body": "Sáng 15/12, Đảng ủy Lữ đoàn 96 tổ chức hội nghị."}"#
+            let line =
+                #"{"url": "https://example.vn/a", "published": \#(published), "body": "Sáng 15/12, Đảng ủy Lữ đoàn 96 tổ chức hội nghị."}"#
             let article = try Array(line.utf8).withUnsafeBufferPointer { try reader.article($0, number: 1).get() }
             let expected: PartialDate? = published.contains("167") ? PartialDate(year: 2022, month: 12, day: 15) : nil
             #expect(article.referenceDate?.value == expected, "\(published)")

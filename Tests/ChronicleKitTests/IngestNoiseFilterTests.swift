@@ -7,69 +7,73 @@ import Testing
 
     @Test func dropsLayoutTokensAndKeepsParagraphs() {
         let raw = """
-        leftcenterrightdel
-         Đại tá Nguyễn Văn Bình phát biểu tại hội nghị.
+            leftcenterrightdel
+             Đại tá Nguyễn Văn Bình phát biểu tại hội nghị.
 
-        Sáng 26-12, Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022.
+            Sáng 26-12, Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022.
 
-        leftcenterrightdel Các đại biểu dự hội nghị.
-        """
-        #expect(filter.clean(raw) == """
-        Đại tá Nguyễn Văn Bình phát biểu tại hội nghị.
-        Sáng 26-12, Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022.
-        Các đại biểu dự hội nghị.
-        """)
+            leftcenterrightdel Các đại biểu dự hội nghị.
+            """
+        #expect(
+            filter.clean(raw) == """
+                Đại tá Nguyễn Văn Bình phát biểu tại hội nghị.
+                Sáng 26-12, Đảng ủy Sư đoàn 308 tổ chức hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022.
+                Các đại biểu dự hội nghị.
+                """)
     }
 
     @Test func dropsRepeatedCaptionsKeepingTheFirst() {
         let raw = """
-        Thiếu tướng Lê Văn Hòa chủ trì hội nghị.
+            Thiếu tướng Lê Văn Hòa chủ trì hội nghị.
 
-        Thiếu tướng Lê Văn Hòa chủ trì hội nghị.
+            Thiếu tướng Lê Văn Hòa chủ trì hội nghị.
 
-        Hội nghị đánh giá cao kết quả thực hiện nhiệm vụ năm 2022 của Đảng bộ Lữ đoàn.
+            Hội nghị đánh giá cao kết quả thực hiện nhiệm vụ năm 2022 của Đảng bộ Lữ đoàn.
 
-         Quang cảnh hội nghị.
-        Quang cảnh hội nghị.
-        Năm 2023, Đảng ủy Lữ đoàn tiếp tục lãnh đạo nâng cao chất lượng huấn luyện.
-        Quang cảnh hội nghị.
-        """
-        #expect(filter.clean(raw) == """
-        Thiếu tướng Lê Văn Hòa chủ trì hội nghị.
-        Hội nghị đánh giá cao kết quả thực hiện nhiệm vụ năm 2022 của Đảng bộ Lữ đoàn.
-        Quang cảnh hội nghị.
-        Năm 2023, Đảng ủy Lữ đoàn tiếp tục lãnh đạo nâng cao chất lượng huấn luyện.
-        """)
+             Quang cảnh hội nghị.
+            Quang cảnh hội nghị.
+            Năm 2023, Đảng ủy Lữ đoàn tiếp tục lãnh đạo nâng cao chất lượng huấn luyện.
+            Quang cảnh hội nghị.
+            """
+        #expect(
+            filter.clean(raw) == """
+                Thiếu tướng Lê Văn Hòa chủ trì hội nghị.
+                Hội nghị đánh giá cao kết quả thực hiện nhiệm vụ năm 2022 của Đảng bộ Lữ đoàn.
+                Quang cảnh hội nghị.
+                Năm 2023, Đảng ủy Lữ đoàn tiếp tục lãnh đạo nâng cao chất lượng huấn luyện.
+                """)
     }
 
     @Test func keepsACaptionRepeatedFarApart() {
-        let lines = ["Quang cảnh hội nghị."] + (1...5).map { "Đoạn \($0): các đại biểu thảo luận về nhiệm vụ năm 2023." } + ["Quang cảnh hội nghị."]
+        let lines =
+            ["Quang cảnh hội nghị."] + (1...5).map { "Đoạn \($0): các đại biểu thảo luận về nhiệm vụ năm 2023." } + ["Quang cảnh hội nghị."]
         #expect(filter.clean(lines.joined(separator: "\n")).split(separator: "\n").count == 7)
     }
 
     @Test func cutsATrailingCommentFormButKeepsTheCredit() {
         let raw = """
-        Phát biểu kết luận, Trung tướng Phạm Văn Tuấn yêu cầu các cơ quan, đơn vị triển khai nghiêm túc nghị quyết.
+            Phát biểu kết luận, Trung tướng Phạm Văn Tuấn yêu cầu các cơ quan, đơn vị triển khai nghiêm túc nghị quyết.
 
-                                    Tin, ảnh: PHƯƠNG ANH - TUẤN MINH
-        \u{00A0}
+                                        Tin, ảnh: PHƯƠNG ANH - TUẤN MINH
+            \u{00A0}
 
-        \u{00A0}
+            \u{00A0}
 
-        Bình luận
+            Bình luận
 
 
-        Họ và tên:\u{00A0}\u{00A0}\u{00A0}\u{00A0}
+            Họ và tên:\u{00A0}\u{00A0}\u{00A0}\u{00A0}
 
-        Email:\u{00A0}\u{00A0}\u{00A0}
+            Email:\u{00A0}\u{00A0}\u{00A0}
 
-        Nội dung:
-        Gửi bình luận
-        """
-        #expect(filter.clean(raw) == """
-        Phát biểu kết luận, Trung tướng Phạm Văn Tuấn yêu cầu các cơ quan, đơn vị triển khai nghiêm túc nghị quyết.
-        Tin, ảnh: PHƯƠNG ANH - TUẤN MINH
-        """)
+            Nội dung:
+            Gửi bình luận
+            """
+        #expect(
+            filter.clean(raw) == """
+                Phát biểu kết luận, Trung tướng Phạm Văn Tuấn yêu cầu các cơ quan, đơn vị triển khai nghiêm túc nghị quyết.
+                Tin, ảnh: PHƯƠNG ANH - TUẤN MINH
+                """)
     }
 
     @Test func keepsCompilerCreditAndSourceLine() {
@@ -79,16 +83,18 @@ import Testing
 
     @Test func dropsShareAndPrintWidgets() {
         let raw = """
-        Chia sẻ
-        Facebook
-        Zalo
-        Đảng ủy Quân chủng Hải quân tổ chức hội nghị ra nghị quyết lãnh đạo nhiệm vụ năm 2023.
-        In bài
-        Chia sẻ | Facebook | Zalo | Email
-        A+ A-
-        Tin, ảnh: HỒNG NHUNG
-        """
-        #expect(filter.clean(raw) == "Đảng ủy Quân chủng Hải quân tổ chức hội nghị ra nghị quyết lãnh đạo nhiệm vụ năm 2023.\nTin, ảnh: HỒNG NHUNG")
+            Chia sẻ
+            Facebook
+            Zalo
+            Đảng ủy Quân chủng Hải quân tổ chức hội nghị ra nghị quyết lãnh đạo nhiệm vụ năm 2023.
+            In bài
+            Chia sẻ | Facebook | Zalo | Email
+            A+ A-
+            Tin, ảnh: HỒNG NHUNG
+            """
+        #expect(
+            filter.clean(raw)
+                == "Đảng ủy Quân chủng Hải quân tổ chức hội nghị ra nghị quyết lãnh đạo nhiệm vụ năm 2023.\nTin, ảnh: HỒNG NHUNG")
     }
 
     @Test func doesNotTakeSentencesMentioningWidgetsForWidgets() {
@@ -98,17 +104,18 @@ import Testing
 
     @Test func cutsATrailingRelatedNewsList() {
         let raw = """
-        Hội nghị đã thống nhất các chỉ tiêu, nhiệm vụ trọng tâm năm 2023.
-        Tin, ảnh: MINH ĐỨC
-        Tin liên quan
-        Đảng ủy Quân khu 7 tổng kết công tác năm 2022
-        Bộ đội Biên phòng tỉnh Long An ra quân huấn luyện
-        """
+            Hội nghị đã thống nhất các chỉ tiêu, nhiệm vụ trọng tâm năm 2023.
+            Tin, ảnh: MINH ĐỨC
+            Tin liên quan
+            Đảng ủy Quân khu 7 tổng kết công tác năm 2022
+            Bộ đội Biên phòng tỉnh Long An ra quân huấn luyện
+            """
         #expect(filter.clean(raw) == "Hội nghị đã thống nhất các chỉ tiêu, nhiệm vụ trọng tâm năm 2023.\nTin, ảnh: MINH ĐỨC")
     }
 
     @Test func normalizesLineEndsSpacesAndControls() {
-        let raw = "Dòng\u{00A0}một\u{2003}có  khoảng\ttrắng   \r\nDòng hai\u{0007}\u{200B}\rDòng ba\u{2028}Dòng bốn\n\n\n\n  \nDòng năm\u{00AD}"
+        let raw =
+            "Dòng\u{00A0}một\u{2003}có  khoảng\ttrắng   \r\nDòng hai\u{0007}\u{200B}\rDòng ba\u{2028}Dòng bốn\n\n\n\n  \nDòng năm\u{00AD}"
         #expect(filter.clean(raw) == "Dòng một có khoảng trắng\nDòng hai\nDòng ba\nDòng bốn\nDòng năm")
     }
 
@@ -154,7 +161,8 @@ import Testing
 
     @Test func siteNamesComeFromTheConfig() {
         var phrases = ExtractTestSupport.noise
-        let page = "<html><head><title>Hội nghị quân chính năm 2023 - Báo Quân đội nhân dân</title></head><body><p>Nội dung.</p></body></html>"
+        let page =
+            "<html><head><title>Hội nghị quân chính năm 2023 - Báo Quân đội nhân dân</title></head><body><p>Nội dung.</p></body></html>"
         let cut = ArticleLoader(noise: phrases).load(data: Data(page.utf8), source: "a.html", format: .html)[0]
         #expect(cut.title == "Hội nghị quân chính năm 2023")
         phrases.siteNamePrefixes = []
@@ -171,21 +179,27 @@ import Testing
             return try #require(throws: ConfigError.self) { try NoisePhrases.load(file) }
         }
         let lists = "widget_phrases: [in]\ncomment_labels: [gửi]\nrelated_headings: [xem thêm]\n"
-        #expect(try error("comment_labels: []\n")
-            == .missingKey(path: file.path, key: "widget_phrases", expected: "a list of widget phrases"))
-        #expect(try error(lists + "site_names: {prefixes: [báo ], suffix: []}\n")
-            == .unknownKey(path: file.path, key: "site_names.suffix", known: ["prefixes", "suffixes"]))
-        #expect(try error(lists.replacingOccurrences(of: "[xem thêm]", with: "[\"xem  thêm\"]") + "site_names: {prefixes: [], suffixes: []}\n")
-            == .wrongValue(path: file.path, key: "related_headings[0]", expected: "words separated by single spaces", found: "'xem  thêm'"))
-        #expect(try error(lists + "site_names: {prefixes: [\"\"], suffixes: []}\n")
-            == .wrongValue(path: file.path, key: "site_names.prefixes[0]", expected: "a non-empty text", found: "''"))
+        #expect(
+            try error("comment_labels: []\n")
+                == .missingKey(path: file.path, key: "widget_phrases", expected: "a list of widget phrases"))
+        #expect(
+            try error(lists + "site_names: {prefixes: [báo ], suffix: []}\n")
+                == .unknownKey(path: file.path, key: "site_names.suffix", known: ["prefixes", "suffixes"]))
+        #expect(
+            try error(lists.replacingOccurrences(of: "[xem thêm]", with: "[\"xem  thêm\"]") + "site_names: {prefixes: [], suffixes: []}\n")
+                == .wrongValue(
+                    path: file.path, key: "related_headings[0]", expected: "words separated by single spaces", found: "'xem  thêm'"))
+        #expect(
+            try error(lists + "site_names: {prefixes: [\"\"], suffixes: []}\n")
+                == .wrongValue(path: file.path, key: "site_names.prefixes[0]", expected: "a non-empty text", found: "''"))
         #expect(try error(lists) == .missingKey(path: file.path, key: "site_names", expected: "a mapping with 'prefixes' and 'suffixes'"))
     }
 }
 
 /// Locations of the ingest fixtures and of the shared corpus beside the repository.
 enum IngestFixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/ingest")
 
     static func seedsFolder() -> URL? {

@@ -5,7 +5,8 @@ import Testing
 /// NFC in chunks gives what Foundation gives for the whole text, and the two "is it surely NFC"
 /// tables (the string test and the line pass) agree on every character.
 @Suite struct IngestNormalizationTests {
-    private static let sentence = "Sáng 26/12, Đảng ủy Tổng cục Công nghiệp quốc phòng tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022; Thượng tướng Nguyễn Tân Cương dự và chỉ đạo. Ảnh: PHƯƠNG ANH\n"
+    private static let sentence =
+        "Sáng 26/12, Đảng ủy Tổng cục Công nghiệp quốc phòng tổ chức Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022; Thượng tướng Nguyễn Tân Cương dự và chỉ đạo. Ảnh: PHƯƠNG ANH\n"
 
     @Test func chunkedNFCEqualsWholeTextNFC() {
         // Decomposed, long enough for many chunks, with chunk ends falling inside runs of marks.

@@ -93,8 +93,10 @@ import Testing
     @Test func textAndHTMLFilesKeepTheirPathDate() {
         let text = loader.load(data: Data(Self.body.utf8), source: "corpus/2023/01/2023-01-06-bai.txt", format: .text)[0]
         #expect(text.referenceDate == nil)
-        #expect(text.pathDate == ReferenceDate(
-            value: PartialDate(year: 2023, month: 1, day: 6), basis: "path", evidence: "2023/01/2023-01-06-bai.txt"))
+        #expect(
+            text.pathDate
+                == ReferenceDate(
+                    value: PartialDate(year: 2023, month: 1, day: 6), basis: "path", evidence: "2023/01/2023-01-06-bai.txt"))
         let html = "<html><body><article><p>\(Self.body)</p></article></body></html>"
         let page = loader.load(data: Data(html.utf8), source: "2023-01/trang.html", format: .html)[0]
         #expect(page.pathDate?.value == PartialDate(year: 2023, month: 1))
@@ -156,7 +158,10 @@ import Testing
         // The record contract carries the path as the reference date's evidence, in JSON and
         // in the store's binary form.
         let line = try record.jsonLine()
-        #expect(line.contains(#""reference_date":{"basis":"path","evidence":"2023/01/2023-01-06-dang-uy-lu-doan-147-tong-ket.txt","value":"2023-01-06"}"#))
+        #expect(
+            line.contains(
+                #""reference_date":{"basis":"path","evidence":"2023/01/2023-01-06-dang-uy-lu-doan-147-tong-ket.txt","value":"2023-01-06"}"#)
+        )
         // (The contract leaves out the text's key, which only the store keeps.)
         var contract = record
         contract.textKey = nil
@@ -191,7 +196,8 @@ import Testing
         let article = Article(
             source: "2023/03/2023-03-02-bai.txt",
             referenceDate: ReferenceDate(value: PartialDate(year: 2022, month: 1, day: 13), basis: "published"),
-            pathDate: ReferenceDate(value: PartialDate(year: 2023, month: 3, day: 2), basis: "path", evidence: "2023/03/2023-03-02-bai.txt"),
+            pathDate: ReferenceDate(
+                value: PartialDate(year: 2023, month: 3, day: 2), basis: "path", evidence: "2023/03/2023-03-02-bai.txt"),
             text: text)
         let record = ExtractTestSupport.extractor.record(for: article)
         #expect(record.referenceDate?.basis == "published")

@@ -3,7 +3,7 @@ import Testing
 @testable import ChronicleKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The job never trusts an input path to be a regular file: a FIFO or a device would block a
@@ -33,7 +33,8 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(mkfifo(dir.appendingPathComponent("a.txt").path, 0o600) == 0)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("b.txt").path, withDestinationPath: "/dev/zero")
-        try "Sáng 3/4, Đảng ủy Lữ đoàn 96 tổ chức hội nghị.".write(to: dir.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
+        try "Sáng 3/4, Đảng ủy Lữ đoàn 96 tổ chức hội nghị.".write(
+            to: dir.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
         let result = try InputScanner(workingDirectory: dir.path).scan([dir])
         #expect(result.files.map(\.displayPath) == ["c.txt"])
     }

@@ -5,12 +5,12 @@ import Testing
 @Suite struct IngestTextTests {
     let loader = ExtractTestSupport.loader
     let article = """
-    Đảng ủy Lữ đoàn 170 tổng kết công tác Đảng năm 2022
+        Đảng ủy Lữ đoàn 170 tổng kết công tác Đảng năm 2022
 
-    Chiều 27-12, Đảng ủy Lữ đoàn 170 tổ chức hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022.
+        Chiều 27-12, Đảng ủy Lữ đoàn 170 tổ chức hội nghị tổng kết công tác Đảng, công tác chính trị năm 2022.
 
-    Tin, ảnh: THANH HƯƠNG
-    """
+        Tin, ảnh: THANH HƯƠNG
+        """
 
     func load(_ bytes: [UInt8], source: String = "bai.txt") -> Article {
         let articles = loader.load(data: Data(bytes), source: source, format: .text)
@@ -96,11 +96,16 @@ import Testing
         let cases: [(String, String?)] = [
             ("Tin hoạt động\n\nSáng 5-1, Đảng ủy Quân đoàn 12 tổ chức hội nghị.", nil),
             ("Trung tướng Trần Văn Minh chủ trì hội nghị.\nNội dung bài.", nil),
-            ("leftcenterrightdel\n Hội nghị Ban Thường vụ Đảng ủy Quân khu 9 lần thứ 12\nNội dung.", "Hội nghị Ban Thường vụ Đảng ủy Quân khu 9 lần thứ 12"),
+            (
+                "leftcenterrightdel\n Hội nghị Ban Thường vụ Đảng ủy Quân khu 9 lần thứ 12\nNội dung.",
+                "Hội nghị Ban Thường vụ Đảng ủy Quân khu 9 lần thứ 12"
+            ),
             ("Sáng 5-1, " + String(repeating: "đơn vị tiếp tục quán triệt nghị quyết ", count: 10) + "\nTiếp.", nil),
             ("Tin, ảnh: KIM ANH\nNội dung.", nil),
-            ("Đại hội Đảng bộ Trường Sĩ quan Lục quân 1 nhiệm kỳ 2020-2025: Đoàn kết, đổi mới\nNội dung.",
-             "Đại hội Đảng bộ Trường Sĩ quan Lục quân 1 nhiệm kỳ 2020-2025: Đoàn kết, đổi mới"),
+            (
+                "Đại hội Đảng bộ Trường Sĩ quan Lục quân 1 nhiệm kỳ 2020-2025: Đoàn kết, đổi mới\nNội dung.",
+                "Đại hội Đảng bộ Trường Sĩ quan Lục quân 1 nhiệm kỳ 2020-2025: Đoàn kết, đổi mới"
+            ),
         ]
         for (text, title) in cases {
             #expect(load(Array(text.utf8)).title == title, "\(text)")

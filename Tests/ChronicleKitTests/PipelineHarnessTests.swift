@@ -23,16 +23,16 @@ final class Sandbox: @unchecked Sendable {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
         try writeConfig()
         try """
-            units:
-              - name: Quân đoàn 1
-                id: quan-doan-1
-                aliases: [Binh đoàn Quyết thắng]
-              - name: Quân đoàn 2
-                id: quan-doan-2
-              - name: Tổng cục Kỹ thuật
-                id: tong-cuc-ky-thuat
-                aliases: [TCKT]
-            """.write(to: configDirectory.appendingPathComponent("units.yml"), atomically: true, encoding: .utf8)
+        units:
+          - name: Quân đoàn 1
+            id: quan-doan-1
+            aliases: [Binh đoàn Quyết thắng]
+          - name: Quân đoàn 2
+            id: quan-doan-2
+          - name: Tổng cục Kỹ thuật
+            id: tong-cuc-ky-thuat
+            aliases: [TCKT]
+        """.write(to: configDirectory.appendingPathComponent("units.yml"), atomically: true, encoding: .utf8)
         try "# rule tables\nkinds: []\n".write(to: configDirectory.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
         // The real loader and extractor (run by the CLI tests) read the project's noise phrases and rule tables.
         for folder in ["ingest", "extraction"] {
@@ -51,17 +51,17 @@ final class Sandbox: @unchecked Sendable {
 
     func writeConfig(extra: String = "", input: String? = nil) throws {
         try """
-            input:
-              - \(input ?? articles.path)
-            output: \(output.path)
-            window:
-              from: 2020-01-01
-              to: 2025-12-31
-            formats: [markdown, csv, xml, svg]
-            report:
-              templates: \(Self.projectTemplates.path)
-            \(extra)
-            """.write(to: configFile, atomically: true, encoding: .utf8)
+        input:
+          - \(input ?? articles.path)
+        output: \(output.path)
+        window:
+          from: 2020-01-01
+          to: 2025-12-31
+        formats: [markdown, csv, xml, svg]
+        report:
+          templates: \(Self.projectTemplates.path)
+        \(extra)
+        """.write(to: configFile, atomically: true, encoding: .utf8)
     }
 
     @discardableResult
@@ -99,7 +99,8 @@ final class Sandbox: @unchecked Sendable {
 
     @discardableResult
     func run(
-        version: String = "test-1", prune: Bool = false, standard: Bool = false, asOf: PartialDate = PartialDate(year: 2024, month: 1, day: 15)
+        version: String = "test-1", prune: Bool = false, standard: Bool = false,
+        asOf: PartialDate = PartialDate(year: 2024, month: 1, day: 15)
     ) throws -> RunSummary {
         let options = RunOptions(config: try config(), asOf: asOf, prune: prune)
         var logger = Logger(label: "chronicle-test")
@@ -137,10 +138,11 @@ enum TestNotation {
             guard parts.count >= 3, let kind = EventKind(rawValue: parts[2]) else { continue }
             let name = parts[1]
             let date = PartialDate(iso: parts[0])
-            events.append(Event(
-                unit: UnitReference(name: name, id: UnitDirectory.slug(name), mention: name), kind: kind,
-                title: parts.count > 3 ? parts[3] : "Hội nghị \(kind.rawValue)",
-                date: EventDate(value: date, basis: date == nil ? .unresolved : .explicit)))
+            events.append(
+                Event(
+                    unit: UnitReference(name: name, id: UnitDirectory.slug(name), mention: name), kind: kind,
+                    title: parts.count > 3 ? parts[3] : "Hội nghị \(kind.rawValue)",
+                    date: EventDate(value: date, basis: date == nil ? .unresolved : .explicit)))
         }
         return events
     }

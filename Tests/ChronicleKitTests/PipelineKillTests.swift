@@ -3,7 +3,7 @@ import Testing
 @testable import ChronicleKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// kill -9 the real binary at several moments of a run: the reports present must be complete
@@ -73,7 +73,9 @@ import Glibc
         for (attempt, files) in observed.enumerated() {
             #expect(Set(files.keys) == Set(before.keys) || Set(files.keys) == Set(after.keys))
             for (name, bytes) in files {
-                #expect(bytes == before[name] || bytes == after[name], "attempt \(attempt): \(name) is neither the old nor the new complete report")
+                #expect(
+                    bytes == before[name] || bytes == after[name],
+                    "attempt \(attempt): \(name) is neither the old nor the new complete report")
             }
         }
         // No temporary files survive a completed run, and the store is consistent.

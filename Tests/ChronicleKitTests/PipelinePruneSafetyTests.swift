@@ -4,7 +4,7 @@ import Testing
 @testable import ChronicleKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--prune` forgets stored articles missing from the inputs; an input that could not be read
@@ -86,7 +86,9 @@ import Glibc
         let options = RunOptions(config: try box.config(), asOf: PartialDate(year: 2024, month: 1, day: 15))
         let night = try ChronicleRun(options: options, logger: logger, extraction: failing).run()
         #expect(night.events == 2, "the stored events of b.txt stay")
-        #expect(night.problems.contains { $0.source.hasSuffix("b.txt") && $0.reason.contains("its stored events are kept") }, "\(night.problems)")
+        #expect(
+            night.problems.contains { $0.source.hasSuffix("b.txt") && $0.reason.contains("its stored events are kept") },
+            "\(night.problems)")
         #expect(FileManager.default.fileExists(atPath: box.output.appendingPathComponent("units/quan-doan-2.md").path))
         // Readable again, it is extracted with its new content.
         let next = try box.run()

@@ -10,7 +10,8 @@ import Testing
     func event(_ unit: String, _ kind: EventKind, _ date: PartialDate?, documents: [String] = [], chair: String? = nil) -> Event {
         Event(
             unit: UnitReference(name: unit, id: unit.lowercased().replacingOccurrences(of: " ", with: "-"), mention: unit),
-            kind: kind, title: "Hội nghị của \(unit)", date: EventDate(value: date, basis: .explicit, evidence: "Sáng 26/12, \(unit) tổ chức hội nghị."),
+            kind: kind, title: "Hội nghị của \(unit)",
+            date: EventDate(value: date, basis: .explicit, evidence: "Sáng 26/12, \(unit) tổ chức hội nghị."),
             chair: chair.map { Person(rank: "Thiếu tướng", name: $0, positions: ["Bí thư Đảng ủy"], role: .chair) },
             documents: documents.map { DocumentReference(code: $0, type: "Nghị quyết", number: $0) })
     }
@@ -27,17 +28,21 @@ import Testing
         return [
             [
                 record("export.jsonl:1", [event("Quân đoàn 1", .yearEndReview, day, chair: "Nguyễn Văn An")]),
-                record("export.jsonl:2", [
-                    event("Quân khu 5", .partyCongress, PartialDate(year: 2023, month: 8, day: 18)),
-                    event("Quân khu 5", .resolutionReview, nil, documents: ["382-NQ/ĐUQSTW"]),
-                ]),
+                record(
+                    "export.jsonl:2",
+                    [
+                        event("Quân khu 5", .partyCongress, PartialDate(year: 2023, month: 8, day: 18)),
+                        event("Quân khu 5", .resolutionReview, nil, documents: ["382-NQ/ĐUQSTW"]),
+                    ]),
             ],
             [
-                record("hq.txt", [
-                    event("Quân đoàn 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: nil)),
-                    event("Quân khu 5", .resolutionReview, nil, documents: ["382-NQ/ĐUQSTW"]),
-                    event("Quân khu 5", .partyCongress, PartialDate(year: 2019, month: 5, day: 2)),
-                ]),
+                record(
+                    "hq.txt",
+                    [
+                        event("Quân đoàn 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: nil)),
+                        event("Quân khu 5", .resolutionReview, nil, documents: ["382-NQ/ĐUQSTW"]),
+                        event("Quân khu 5", .partyCongress, PartialDate(year: 2019, month: 5, day: 2)),
+                    ])
             ],
             [record("hong.html", [], status: .unreadable)],
         ]
@@ -110,11 +115,13 @@ import Testing
     @Test func correctionsAppliedRecordByRecordMatchThoseAppliedAtOnce() {
         let flat = files.flatMap { $0 }
         let review = ChronologyEvent.id(for: event("Quân đoàn 1", .yearEndReview, PartialDate(year: 2022, month: 12, day: 26)))
-        let set = CorrectionSet(file: URL(fileURLWithPath: "config/corrections.yml"), corrections: [
-            Correction(key: "corrections[0]", eventID: review, chair: Person(rank: "Trung tướng", name: "Trần Văn Bình", role: .chair)),
-            Correction(key: "corrections[1]", url: "https://qdnd.vn/hq.txt", suppress: true),
-            Correction(key: "corrections[2]", eventID: "2020-01-01-khong-co-year-end-review"),
-        ])
+        let set = CorrectionSet(
+            file: URL(fileURLWithPath: "config/corrections.yml"),
+            corrections: [
+                Correction(key: "corrections[0]", eventID: review, chair: Person(rank: "Trung tướng", name: "Trần Văn Bình", role: .chair)),
+                Correction(key: "corrections[1]", url: "https://qdnd.vn/hq.txt", suppress: true),
+                Correction(key: "corrections[2]", eventID: "2020-01-01-khong-co-year-end-review"),
+            ])
         var decoded = flat
         let atOnce = set.build(&decoded, window: window, memory: EventIDMemory())
 

@@ -19,25 +19,35 @@ import Testing
         for n in 0..<45 {
             // Units 0–9 have three meetings, the others one: the busiest are the first ten.
             for k in 0..<(n < 10 ? 3 : 1) {
-                let date: PartialDate = k == 1 ? PartialDate(year: 2022, month: 3 + n % 9) : k == 2 ? PartialDate(year: 2023)
-                    : PartialDate(year: 2022 + n % 2, month: 1 + n % 12, day: 1 + n % 28)
+                let date: PartialDate =
+                    k == 1
+                    ? PartialDate(year: 2022, month: 3 + n % 9)
+                    : k == 2
+                        ? PartialDate(year: 2023)
+                        : PartialDate(year: 2022 + n % 2, month: 1 + n % 12, day: 1 + n % 28)
                 let event = Event(
                     unit: unit(n), kind: k == 0 ? .yearEndReview : k == 1 ? .resolutionStudy : .partyCongress,
                     title: "Hội nghị số \(k) của Đảng uỷ Trung đoàn \(100 + n)",
                     date: EventDate(value: date, basis: .explicit),
-                    chair: Person(rank: "Đại tá", name: "Nguyễn Văn \(n)", positions: ["Bí thư Đảng uỷ", "Chính ủy Trung đoàn"], role: .chair),
-                    people: n == 0 && k == 0 ? [
-                        Person(rank: "Thiếu tướng", name: "Lê Văn An", positions: ["Phó Chính ủy Sư đoàn"], role: .directing),
-                        Person(rank: "Đại tá", name: "Trần Văn Ba", positions: ["Trung đoàn trưởng"], role: .attending),
-                    ] : [])
+                    chair: Person(
+                        rank: "Đại tá", name: "Nguyễn Văn \(n)", positions: ["Bí thư Đảng uỷ", "Chính ủy Trung đoàn"], role: .chair),
+                    people: n == 0 && k == 0
+                        ? [
+                            Person(rank: "Thiếu tướng", name: "Lê Văn An", positions: ["Phó Chính ủy Sư đoàn"], role: .directing),
+                            Person(rank: "Đại tá", name: "Trần Văn Ba", positions: ["Trung đoàn trưởng"], role: .attending),
+                        ] : [])
                 let published = PartialDate(year: date.year, month: date.month ?? 12, day: 28)
                 let copies = n == 0 && k == 0 ? 5 : 1
                 for copy in 0..<copies {
                     // Copy 2 repeats copy 1's URL; copy 4 has none.
-                    let url = copy == 4 ? nil : "https://\(["qdnd.vn", "www.baoquankhu.vn", "www.baoquankhu.vn", "tapchi.vn"][copy])/bai-\(n)-\(k)-\(min(copy, copy == 2 ? 1 : copy))"
-                    records.append(ArticleRecord(
-                        source: "archive/\(n)/\(k)-\(copy).html", url: url, status: .ok, error: nil,
-                        referenceDate: ReferenceDate(value: published, basis: "html-meta"), events: [event]))
+                    let url =
+                        copy == 4
+                        ? nil
+                        : "https://\(["qdnd.vn", "www.baoquankhu.vn", "www.baoquankhu.vn", "tapchi.vn"][copy])/bai-\(n)-\(k)-\(min(copy, copy == 2 ? 1 : copy))"
+                    records.append(
+                        ArticleRecord(
+                            source: "archive/\(n)/\(k)-\(copy).html", url: url, status: .ok, error: nil,
+                            referenceDate: ReferenceDate(value: published, basis: "html-meta"), events: [event]))
                 }
             }
         }
@@ -45,7 +55,8 @@ import Testing
             let event = Event(
                 unit: unit(n), kind: .committeeMeeting, title: "Hội nghị Ban Thường vụ lần \(n)",
                 date: EventDate(value: nil, basis: .unresolved))
-            records.append(ArticleRecord(source: "archive/undated/\(n).txt", url: nil, status: .ok, error: nil, referenceDate: nil, events: [event]))
+            records.append(
+                ArticleRecord(source: "archive/undated/\(n).txt", url: nil, status: .ok, error: nil, referenceDate: nil, events: [event]))
         }
         return records
     }
@@ -56,7 +67,9 @@ import Testing
             IngestFailure.invalidUTF8(byte: 0xE9, offset: 40).description,
             IngestFailure.notAnObject(line: 3).description, "something nobody foresaw",
         ]
-        return (0..<25).map { ArticleProblem(source: "archive/bad/\(String(format: "%02d", $0)).html", reason: reasons[$0 % reasons.count]) }
+        return (0..<25).map {
+            ArticleProblem(source: "archive/bad/\(String(format: "%02d", $0)).html", reason: reasons[$0 % reasons.count])
+        }
     }
 
     static var input: ReportInput {
@@ -98,7 +111,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let text = try String(contentsOf: output.appendingPathComponent("chronology.md"), encoding: .utf8)
         let section = String(text[text.range(of: "## Vấn đề cần xem lại")!.lowerBound...])
-        #expect(section.contains("Theo lý do: Tệp nhị phân: 5; Không phải văn bản UTF-8: 5; Bài không có nội dung: 5; Dòng không phải đối tượng JSON: 5; Lý do khác: 5."))
+        #expect(
+            section.contains(
+                "Theo lý do: Tệp nhị phân: 5; Không phải văn bản UTF-8: 5; Bài không có nội dung: 5; Dòng không phải đối tượng JSON: 5; Lý do khác: 5."
+            ))
         #expect(section.split(separator: "\n").filter { $0.hasPrefix("- archive/bad/") }.count == 20)
         #expect(section.contains("_+5 mục khác, danh sách đầy đủ trong [problems.csv](problems.csv)._"))
         #expect(section.contains("_+2 mục khác"), "22 undated meetings: 20 listed")
@@ -115,13 +131,15 @@ import Testing
         // A unit with more than 20 undated meetings links ../problems.csv.
         var records: [ArticleRecord] = []
         for n in 0..<21 {
-            let event = Event(unit: Self.unit(0), kind: .committeeMeeting, title: "Họp \(n)", date: EventDate(value: nil, basis: .unresolved))
+            let event = Event(
+                unit: Self.unit(0), kind: .committeeMeeting, title: "Họp \(n)", date: EventDate(value: nil, basis: .unresolved))
             records.append(ArticleRecord(source: "u/\(n).txt", url: nil, status: .ok, error: nil, referenceDate: nil, events: [event]))
         }
         records.append(Self.records[0])
         let output = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
-        let input = ReportInput(chronology: ChronologyBuilder(window: ReportSample.window).build(records), problems: [], asOf: ReportSample.asOf)
+        let input = ReportInput(
+            chronology: ChronologyBuilder(window: ReportSample.window).build(records), problems: [], asOf: ReportSample.asOf)
         try ReportWriter(config: ReportSample.config(output: output, formats: [.markdown])).write(input)
         let text = try String(contentsOf: output.appendingPathComponent("units/trung-doan-100.md"), encoding: .utf8)
         #expect(text.contains("_+1 mục khác, danh sách đầy đủ trong [problems.csv](../problems.csv)._"))
@@ -152,7 +170,8 @@ import Testing
         for failure in failures {
             #expect(ProblemReason(parsing: failure.description).code != .other, "\(failure.description)")
         }
-        #expect(ProblemReason(parsing: IngestFailure.tooLarge(bytes: 12 << 20, limit: 10 << 20).description).parameters == ["12 MB", "10 MB"])
+        #expect(
+            ProblemReason(parsing: IngestFailure.tooLarge(bytes: 12 << 20, limit: 10 << 20).description).parameters == ["12 MB", "10 MB"])
         #expect(ProblemReason(parsing: IngestFailure.onLine(8, .binary).description) == ProblemReason(code: .binary, line: 8))
         #expect(ProblemReason(parsing: "could not be read this time (I/O error); its stored events are kept").code == .keptAfterReadFailure)
         #expect(ProblemReason(parsing: "cannot list folder: denied; its articles were not read").code == .folderUnreadable)

@@ -81,12 +81,15 @@ enum RFC4180 {
             #expect(cell["chair_name"] == shown(event.chair?.name))
             #expect(cell["chair_positions"] == shown((event.chair?.positions ?? []).joined(separator: "; ")))
             #expect(cell["people"]!.split(separator: ";").count >= event.people.count)
-            #expect(cell["documents"] == shown(event.documents.map { ReportFields.document($0, vietnamese: false) }.joined(separator: "; ")))
+            #expect(
+                cell["documents"] == shown(event.documents.map { ReportFields.document($0, vietnamese: false) }.joined(separator: "; ")))
             #expect(cell["credits"] == shown(event.credits.joined(separator: "; ")))
             #expect(cell["sources"] == item.sources.map(\.source).joined(separator: "; "))
             #expect(cell["urls"] == shown(item.sources.compactMap(\.url).joined(separator: "; ")))
             #expect(cell["corrected"] == (item.corrected ? "true" : "false"))
-            #expect(cell["first_seen"] == (input.newEventIDs.contains(item.id) ? input.asOf : PartialDate(year: 2023, month: 11, day: 30)).description)
+            #expect(
+                cell["first_seen"]
+                    == (input.newEventIDs.contains(item.id) ? input.asOf : PartialDate(year: 2023, month: 11, day: 30)).description)
             #expect(cell["date_evidence"] == shown(event.date.evidence))
         }
 

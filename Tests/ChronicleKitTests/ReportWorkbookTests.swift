@@ -14,7 +14,9 @@ enum WorkbookParts {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(file.path): \(name)"]) }
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(file.path): \(name)"])
+        }
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -210,7 +212,8 @@ enum WorkbookParts {
         }
         let before = try Data(contentsOf: workbook)
         for name in try FileManager.default.contentsOfDirectory(atPath: ReportSample.templates.path) {
-            try FileManager.default.copyItem(at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
         }
         let labels = templates.appendingPathComponent("labels.vi.yml")
         let text = try String(contentsOf: labels, encoding: .utf8)

@@ -17,7 +17,9 @@ import Testing
         #expect(files == ReportSample.files(in: second))
         #expect(files.contains("chronology.md") && files.contains("timeline.svg") && files.contains("units/quan-doan-12.md"))
         for path in files {
-            #expect(try Data(contentsOf: first.appendingPathComponent(path)) == Data(contentsOf: second.appendingPathComponent(path)), "\(path)")
+            #expect(
+                try Data(contentsOf: first.appendingPathComponent(path)) == Data(contentsOf: second.appendingPathComponent(path)), "\(path)"
+            )
         }
         #expect(!files.contains { $0.hasSuffix(".tmp") })
     }
@@ -98,7 +100,8 @@ import Testing
             try? FileManager.default.removeItem(at: output)
         }
         for name in try FileManager.default.contentsOfDirectory(atPath: ReportSample.templates.path) {
-            try FileManager.default.copyItem(at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
         }
         var config = ReportSample.config(output: output)
         config.templatesDirectory = templates
@@ -119,7 +122,8 @@ import Testing
             try? FileManager.default.removeItem(at: output)
         }
         for name in try FileManager.default.contentsOfDirectory(atPath: ReportSample.templates.path) {
-            try FileManager.default.copyItem(at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
         }
         var config = ReportSample.config(output: output)
         config.templatesDirectory = templates
@@ -178,17 +182,25 @@ import Testing
                 date: EventDate(value: date, basis: .explicit, evidence: "Ngày \(date), đơn vị tổ chức hội nghị."),
                 chair: Person(rank: "Đại tá", name: "Nguyễn Văn \(n)", role: .chair),
                 documents: [DocumentReference(code: "\(n)-NQ/ĐU", type: "Nghị quyết")])
-            events.append(ChronologyEvent(id: "e\(n)", event: event, sources: [EventSource(source: "in/\(n).txt", url: "https://qdnd.vn/\(n)")]))
+            events.append(
+                ChronologyEvent(id: "e\(n)", event: event, sources: [EventSource(source: "in/\(n).txt", url: "https://qdnd.vn/\(n)")]))
         }
         events.sort { ($0.event.date.value!, $0.id) < ($1.event.date.value!, $1.id) }
         let input = ReportInput(chronology: Chronology(window: ReportSample.window, events: events), problems: [], asOf: ReportSample.asOf)
         let clock = ContinuousClock()
-        let formats = (ProcessInfo.processInfo.environment["REPORT_SCALE_FORMATS"]).map { $0.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) } } ?? ReportFormat.allCases
+        let formats =
+            (ProcessInfo.processInfo.environment["REPORT_SCALE_FORMATS"]).map {
+                $0.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) }
+            } ?? ReportFormat.allCases
         let elapsed = try clock.measure { try ReportWriter(config: ReportSample.config(output: output, formats: formats)).write(input) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("chronology.xml").path)[.size] as? Int) ?? 0
+        let size =
+            (try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("chronology.xml").path)[.size] as? Int) ?? 0
         print("report: \(count) events written in \(elapsed), chronology.xml \(size) bytes")
         let years = Set(events.map { $0.event.date.value!.year }).count
-        #expect(ReportSample.files(in: output).count == (formats.contains(.markdown) ? 1 + 150 + years : 0) + (formats.contains(.csv) ? 2 : 0) + (formats.contains(.markdown) || formats.contains(.csv) ? 1 : 0) + (formats.contains(.xml) ? 2 : 0) + (formats.contains(.svg) ? 1 : 0) + (formats.contains(.xlsx) ? 1 : 0))
+        #expect(
+            ReportSample.files(in: output).count == (formats.contains(.markdown) ? 1 + 150 + years : 0) + (formats.contains(.csv) ? 2 : 0)
+                + (formats.contains(.markdown) || formats.contains(.csv) ? 1 : 0) + (formats.contains(.xml) ? 2 : 0)
+                + (formats.contains(.svg) ? 1 : 0) + (formats.contains(.xlsx) ? 1 : 0))
     }
 }
 
@@ -198,7 +210,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let input = ReportInput(chronology: Chronology(window: ReportSample.window, events: []), problems: [], asOf: ReportSample.asOf)
         let written = try ReportWriter(config: ReportSample.config(output: output)).write(input)
-        #expect(ReportSample.files(in: output) == ["chronology.csv", "chronology.md", "chronology.xlsx", "chronology.xml", "chronology.xsd", "problems.csv", "summary.csv", "timeline.svg"])
+        #expect(
+            ReportSample.files(in: output) == [
+                "chronology.csv", "chronology.md", "chronology.xlsx", "chronology.xml", "chronology.xsd", "problems.csv", "summary.csv",
+                "timeline.svg",
+            ])
         #expect(written.count == 8)
         let text = try String(contentsOf: output.appendingPathComponent("chronology.md"), encoding: .utf8)
         #expect(text.contains("Không có hội nghị nào"))

@@ -18,9 +18,10 @@ import Testing
         let output = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
         var input = ReportSample.input
-        input.problems.append(ArticleProblem(
-            source: "config/corrections.yml", reason: "corrections[0] (id x): matches no article or event (check the id or url)",
-            correction: ArticleProblem.CorrectionReference(key: "corrections[0]", target: "id x")))
+        input.problems.append(
+            ArticleProblem(
+                source: "config/corrections.yml", reason: "corrections[0] (id x): matches no article or event (check the id or url)",
+                correction: ArticleProblem.CorrectionReference(key: "corrections[0]", target: "id x")))
         try ReportWriter(config: ReportSample.config(output: output, formats: [.xml])).write(input)
         let xml = try String(contentsOf: output.appendingPathComponent("chronology.xml"), encoding: .utf8)
         #expect(xml.contains(#"<correction file="config/corrections.yml" key="corrections[0]" target="id x"/>"#))
@@ -106,7 +107,8 @@ import Testing
         #expect(raw.contains("&lt;trong sạch&gt; &amp; vững mạnh&quot; ]]&gt;"))
         #expect(!raw.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         // A month spans its days; a year has no month.
-        #expect(raw.contains("<date value=\"2023-03\" precision=\"month\" year=\"2023\" month=\"3\" start=\"2023-03-01\" end=\"2023-03-31\""))
+        #expect(
+            raw.contains("<date value=\"2023-03\" precision=\"month\" year=\"2023\" month=\"3\" start=\"2023-03-01\" end=\"2023-03-31\""))
         #expect(raw.contains("<date value=\"2022\" precision=\"year\" year=\"2022\" start=\"2022-01-01\" end=\"2022-12-31\""))
     }
 

@@ -8,7 +8,8 @@ import Testing
 @Suite struct SampleCorpusTests {
     static func report() throws -> EvaluationReport {
         let root = ExtractTestSupport.root
-        let gold = try GoldSet.load(root.appendingPathComponent("corpus/samples.gold.jsonl"), articlesDirectory: root, loader: ExtractTestSupport.loader)
+        let gold = try GoldSet.load(
+            root.appendingPathComponent("corpus/samples.gold.jsonl"), articlesDirectory: root, loader: ExtractTestSupport.loader)
         return Evaluator(extractor: ExtractTestSupport.extractor).evaluate(gold)
     }
 
@@ -45,7 +46,8 @@ import Testing
 
         try #"{"id": "corpus/samples/nothing-here.txt", "events": []}"#.write(to: goldFile, atomically: true, encoding: .utf8)
         #expect(throws: GoldSetError.self) { try GoldSet.load(goldFile, articlesDirectory: root, loader: ExtractTestSupport.loader) }
-        try #"{"id": "corpus/samples/2023/exports/crawl-2023-07.jsonl:99", "events": []}"#.write(to: goldFile, atomically: true, encoding: .utf8)
+        try #"{"id": "corpus/samples/2023/exports/crawl-2023-07.jsonl:99", "events": []}"#.write(
+            to: goldFile, atomically: true, encoding: .utf8)
         #expect(throws: GoldSetError.self) { try GoldSet.load(goldFile, articlesDirectory: root, loader: ExtractTestSupport.loader) }
     }
 }

@@ -46,7 +46,9 @@ import Testing
         let expected = try Self.files(in: Self.golden)
         #expect(produced.keys.sorted() == expected.keys.sorted(), "the set of report files changed")
         for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
-            #expect(produced[path] == data, "\(path) differs from its golden file; run UPDATE_GOLDEN=1 swift test --filter SampleReportGoldenTests and review the diff")
+            #expect(
+                produced[path] == data,
+                "\(path) differs from its golden file; run UPDATE_GOLDEN=1 swift test --filter SampleReportGoldenTests and review the diff")
         }
     }
 

@@ -57,14 +57,19 @@ import Testing
                     #expect(try full.event() == event && (try full.string()) == "after")
                     let read = try head.eventHead()
                     #expect(read.organizer == event.organizer && read.title == event.title && read.kind == event.kind)
-                    #expect(read.date == event.date.value && read.unit == UnitReference(name: event.unit.name, id: event.unit.id, mention: event.unit.mention))
+                    #expect(
+                        read.date == event.date.value
+                            && read.unit == UnitReference(name: event.unit.name, id: event.unit.id, mention: event.unit.mention))
                     let passed = try skipped.eventHead(skippingText: true)
-                    #expect(skipped.offset == head.offset && passed.unit == read.unit && passed.kind == read.kind && passed.date == read.date)
+                    #expect(
+                        skipped.offset == head.offset && passed.unit == read.unit && passed.kind == read.kind && passed.date == read.date)
                 }
             }
         }
         // And an event list read back from its stored form has the heads it was built with.
-        let items = events.enumerated().map { ChronologyEvent(id: "e\($0.offset)", event: $0.element, sources: [], corrected: $0.offset % 3 == 0) }
+        let items = events.enumerated().map {
+            ChronologyEvent(id: "e\($0.offset)", event: $0.element, sources: [], corrected: $0.offset % 3 == 0)
+        }
         let list = EventList(items)
         var w = RecordBinary.Writer()
         list.write(to: &w) { _ in }
@@ -91,7 +96,8 @@ import Testing
         let chronology = Chronology(
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
             events: (0..<40).map(CompactStorageTests.event), undated: [CompactStorageTests.event(41)], outsideWindow: 3)
-        let built = BuiltChronology(chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "hỏng")], articles: 41, suppressed: 1)
+        let built = BuiltChronology(
+            chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "hỏng")], articles: 41, suppressed: 1)
         let bytes = built.encoded()
         #expect(bytes.count == 18738)
         #expect(ContentHash(bytes: bytes).description == "d4250cf8aa2fc416")

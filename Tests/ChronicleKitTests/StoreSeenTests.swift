@@ -21,8 +21,9 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try ChronicleStore(url: folder.appendingPathComponent("state.sqlite"))
-        let first = try store.commit(StoreUpdate(
-            run: run(1), extracted: [row("a.txt"), row("b.txt")], eventIDs: ["e1", "e2"], unseen: []))
+        let first = try store.commit(
+            StoreUpdate(
+                run: run(1), extracted: [row("a.txt"), row("b.txt")], eventIDs: ["e1", "e2"], unseen: []))
         let second = try store.commit(StoreUpdate(run: run(2), eventIDs: ["e1"], unseen: ["/archive/b.txt"]))
         #expect(try store.lastSeenRuns() == ["/archive/a.txt": second, "/archive/b.txt": first])
         let third = try store.commit(StoreUpdate(run: run(3), eventIDs: ["e1"], unseen: ["/archive/b.txt"]))

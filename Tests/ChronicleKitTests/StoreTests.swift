@@ -141,7 +141,8 @@ import Testing
         try box.writeConfig(extra: "# another comment")
         #expect(try box.run().extracted == 0, "corrections.yml and chronicle.yml are not extraction inputs")
 
-        try "kinds: [year-end-review]\n".write(to: box.configDirectory.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        try "kinds: [year-end-review]\n".write(
+            to: box.configDirectory.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
         #expect(try box.run().extracted == 3)
         let units = box.configDirectory.appendingPathComponent("units.yml")
         try (try String(contentsOf: units, encoding: .utf8) + "  - name: Quân đoàn 3\n").write(to: units, atomically: true, encoding: .utf8)

@@ -14,13 +14,17 @@ import Testing
             Event(
                 unit: UnitReference(name: "Quân đoàn 1", id: "quan-doan-1", mention: "Binh đoàn Quyết thắng"),
                 organizer: "Đảng ủy Quân đoàn 1", kind: .yearEndReview, title: "Hội nghị tổng kết công tác Đảng năm 2022",
-                date: EventDate(value: PartialDate(year: 2022, month: 12, day: 26), partOfDay: .morning, basis: .referenceDate,
-                                evidence: "Sáng 26-12, Đảng ủy Quân đoàn 1 tổ chức hội nghị \"tổng kết\"; ✓ 𝔘"),
+                date: EventDate(
+                    value: PartialDate(year: 2022, month: 12, day: 26), partOfDay: .morning, basis: .referenceDate,
+                    evidence: "Sáng 26-12, Đảng ủy Quân đoàn 1 tổ chức hội nghị \"tổng kết\"; ✓ 𝔘"),
                 period: "năm 2022",
                 chair: Person(rank: "Thiếu tướng", name: "Nguyễn Văn A", positions: ["Bí thư Đảng ủy", "Chính ủy"], role: .chair),
                 people: [Person(name: "Trần Văn B", role: .directing), Person(rank: "Đại tá", name: "Lê C")],
-                documents: [DocumentReference(code: "NQ-847", type: "Nghị quyết", number: "847", issuer: "QUTW",
-                                              date: PartialDate(year: 2021, month: 12))],
+                documents: [
+                    DocumentReference(
+                        code: "NQ-847", type: "Nghị quyết", number: "847", issuer: "QUTW",
+                        date: PartialDate(year: 2021, month: 12))
+                ],
                 credits: ["Tin, ảnh: Minh Anh"]),
             Event(
                 unit: UnitReference(name: "Quân đoàn 2", id: "quan-doan-2", mention: "Quân đoàn 2"), kind: .midYearReview,
@@ -30,7 +34,10 @@ import Testing
         source: "export.jsonl:7", url: nil, status: .unreadable, error: "not UTF-8 text", referenceDate: nil, events: [])
 
     @Test func binaryRecordsRoundTrip() throws {
-        let records = [Self.full, Self.failed, ArticleRecord(source: "", url: "", title: "", status: .empty, error: "", referenceDate: nil, events: [])]
+        let records = [
+            Self.full, Self.failed,
+            ArticleRecord(source: "", url: "", title: "", status: .empty, error: "", referenceDate: nil, events: []),
+        ]
         let bytes = RecordBinary.encode(records)
         #expect(try RecordBinary.decode(bytes) == records)
         #expect(try RecordBinary.decode(RecordBinary.encode([])) == [])
@@ -57,10 +64,12 @@ import Testing
         let json = StoredArticle(
             path: "/archive/b.txt", displayPath: "b.txt", stamp: FileStamp(size: 1, modified: 2), contentHash: "bb",
             extractorVersion: "v", configFingerprint: "f", recordsJSON: "[\(try Self.failed.jsonLine())]")
-        try store.commit(StoreUpdate(
-            run: RunRecord(startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 2,
-                           unchanged: 0, extracted: 2, pruned: 0, articles: 2, events: 1, newEvents: 0, problems: 0),
-            extracted: [binary, json], seen: ["/archive/a.txt", "/archive/b.txt"]))
+        try store.commit(
+            StoreUpdate(
+                run: RunRecord(
+                    startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 2,
+                    unchanged: 0, extracted: 2, pruned: 0, articles: 2, events: 1, newEvents: 0, problems: 0),
+                extracted: [binary, json], seen: ["/archive/a.txt", "/archive/b.txt"]))
 
         let rows = try store.articles()
         #expect(try rows["/archive/a.txt"]?.records() == [Self.full])
@@ -94,7 +103,10 @@ import Testing
         }
         let second = try box.run()
         #expect(second.extracted == 1 && second.unchanged == 1)
-        #expect(Set(try second.fullChronology().events.map(\.id)) == ["2022-12-26-quan-doan-1-year-end-review", "2023-06-20-quan-doan-2-mid-year-review"])
+        #expect(
+            Set(try second.fullChronology().events.map(\.id)) == [
+                "2022-12-26-quan-doan-1-year-end-review", "2023-06-20-quan-doan-2-mid-year-review",
+            ])
         let third = try box.run()
         #expect(third.extracted == 0 && third.unchanged == 2)
     }
@@ -124,13 +136,19 @@ import Testing
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("x".utf8).write(to: url)
         }
-        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("link.txt").path, withDestinationPath: folder.appendingPathComponent("b/2.txt").path)
-        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("dirlink").path, withDestinationPath: folder.appendingPathComponent("b").path)
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("link.txt").path, withDestinationPath: folder.appendingPathComponent("b/2.txt").path)
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("dirlink").path, withDestinationPath: folder.appendingPathComponent("b").path)
         let result = try InputScanner(workingDirectory: folder.path).scan([folder])
         #expect(result.files.map(\.displayPath) == ["a/Z.html", "a/z.jsonl", "b/2.txt", "link.txt", "Đ.txt"])
         #expect(result.skipped == ["c/notes", "c/ảnh.jpg"])
-        #expect(throws: InputError.missing(path: "nowhere")) { try InputScanner(workingDirectory: folder.path).scan([folder.appendingPathComponent("nowhere")]) }
-        #expect(InputScanner.pathExtension("a.TXT") == "TXT" && InputScanner.pathExtension(".txt") == "" && InputScanner.pathExtension("x") == "")
+        #expect(throws: InputError.missing(path: "nowhere")) {
+            try InputScanner(workingDirectory: folder.path).scan([folder.appendingPathComponent("nowhere")])
+        }
+        #expect(
+            InputScanner.pathExtension("a.TXT") == "TXT" && InputScanner.pathExtension(".txt") == ""
+                && InputScanner.pathExtension("x") == "")
     }
 }
 
@@ -139,7 +157,9 @@ import Testing
 @Suite struct ChronologyCacheTests {
     private func seed(_ box: Sandbox) throws {
         try box.write("a.txt", "url: https://example.vn/a\nevent: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
-        try box.write("b.txt", "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\nevent: x | Quân đoàn 2 | resolution-study\n")
+        try box.write(
+            "b.txt",
+            "url: https://example.vn/b\nevent: 2023-06-20 | Quân đoàn 2 | mid-year-review\nevent: x | Quân đoàn 2 | resolution-study\n")
         try box.write("sub/c.txt", "event: 2023-01-05 | Tổng cục Kỹ thuật | resolution-study\n")
     }
 

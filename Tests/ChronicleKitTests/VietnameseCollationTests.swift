@@ -3,11 +3,14 @@ import Testing
 
 @Suite struct VietnameseCollationTests {
     @Test func followsTheVietnameseAlphabet() {
-        let names = ["Quân khu 4", "Quân đoàn 3", "Quân chủng Hải quân", "Binh đoàn 15", "Bộ đội Biên phòng", "Ban Chỉ huy Quân sự huyện Ân Thi"]
-        #expect(names.sorted(by: VietnameseCollation.precedes) == [
-            "Ban Chỉ huy Quân sự huyện Ân Thi", "Binh đoàn 15", "Bộ đội Biên phòng",
-            "Quân chủng Hải quân", "Quân đoàn 3", "Quân khu 4",
-        ])
+        let names = [
+            "Quân khu 4", "Quân đoàn 3", "Quân chủng Hải quân", "Binh đoàn 15", "Bộ đội Biên phòng", "Ban Chỉ huy Quân sự huyện Ân Thi",
+        ]
+        #expect(
+            names.sorted(by: VietnameseCollation.precedes) == [
+                "Ban Chỉ huy Quân sự huyện Ân Thi", "Binh đoàn 15", "Bộ đội Biên phòng",
+                "Quân chủng Hải quân", "Quân đoàn 3", "Quân khu 4",
+            ])
     }
 
     @Test func comparesNumbersByValue() {

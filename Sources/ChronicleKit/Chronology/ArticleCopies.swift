@@ -108,9 +108,10 @@ struct PendingReports {
 
     mutating func add(_ event: Event, at position: ReportPosition) {
         let date = event.date.value
-        items.append(Item(
-            position: position, key: ChronologyBuilder.BucketKey(unit: event.unit.id, kind: event.kind), date: date,
-            documents: date == nil ? ChronologyBuilder.documentsKey(event) : nil))
+        items.append(
+            Item(
+                position: position, key: ChronologyBuilder.BucketKey(unit: event.unit.id, kind: event.kind), date: date,
+                documents: date == nil ? ChronologyBuilder.documentsKey(event) : nil))
     }
 
     /// For each report, the index of its lead: of the copies of one event of one article (the

@@ -87,7 +87,8 @@ struct CorrectionSet: Sendable {
         correction.eventID = try entry.string("id").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         correction.url = try entry.string("url").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         if correction.eventID == nil && correction.url == nil {
-            throw ConfigError.missingKey(path: path, key: "\(key).id", expected: "the event id or the article url the correction applies to")
+            throw ConfigError.missingKey(
+                path: path, key: "\(key).id", expected: "the event id or the article url the correction applies to")
         }
         if let name = try entry.string("unit") {
             guard let unit = units.resolve(name) else {
@@ -111,7 +112,8 @@ struct CorrectionSet: Sendable {
         correction.note = try entry.string("note")
         if correction.suppress && (correction.unit != nil || correction.kind != nil || correction.date != nil || correction.chair != nil) {
             throw ConfigError.wrongValue(
-                path: path, key: "\(key).suppress", expected: "alone: a suppressed event cannot also be changed", found: "true with other fields")
+                path: path, key: "\(key).suppress", expected: "alone: a suppressed event cannot also be changed",
+                found: "true with other fields")
         }
         return correction
     }

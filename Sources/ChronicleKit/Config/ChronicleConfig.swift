@@ -16,7 +16,8 @@ public struct DateWindow: Sendable, Hashable {
         let last: Int
         switch date.precision {
         case .day: last = first
-        case .month: last = PartialDate(year: date.month == 12 ? date.year + 1 : date.year, month: date.month! % 12 + 1, day: 1).dayNumber - 1
+        case .month:
+            last = PartialDate(year: date.month == 12 ? date.year + 1 : date.year, month: date.month! % 12 + 1, day: 1).dayNumber - 1
         case .year: last = PartialDate(year: date.year + 1, month: 1, day: 1).dayNumber - 1
         }
         return last >= from.dayNumber && first <= to.dayNumber
@@ -96,13 +97,16 @@ public struct ChronicleConfig: Sendable {
         guard let name = try document.string("corrections") else { return nil }
         let file = resolve(name, against: directory)
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw ConfigError.wrongValue(path: path, key: "corrections", expected: "an existing corrections file", found: "'\(name)', which does not exist")
+            throw ConfigError.wrongValue(
+                path: path, key: "corrections", expected: "an existing corrections file", found: "'\(name)', which does not exist")
         }
         return file
     }
 
     /// Loads and checks a config file.
-    public static func load(_ url: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> ChronicleConfig {
+    public static func load(_ url: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws
+        -> ChronicleConfig
+    {
         let document = try YAMLDocument.load(url)
         try document.rejectUnknownKeys(knownKeys)
         let directory = url.deletingLastPathComponent()
@@ -113,7 +117,8 @@ public struct ChronicleConfig: Sendable {
         let output = try document.requiredString("output", expected: "the folder reports are written to")
         if output.trimmingCharacters(in: .whitespaces).isEmpty {
             // An empty path would be the working directory: reports (and their cleanup) there.
-            throw ConfigError.wrongValue(path: url.path, key: "output", expected: "the folder reports are written to", found: "an empty path")
+            throw ConfigError.wrongValue(
+                path: url.path, key: "output", expected: "the folder reports are written to", found: "an empty path")
         }
         let window = try loadWindow(document)
         let formats = try loadFormats(document)
@@ -148,7 +153,8 @@ public struct ChronicleConfig: Sendable {
             throw ConfigError.missingKey(path: path, key: "window.to", expected: "a date YYYY-MM-DD")
         }
         if to < from {
-            throw ConfigError.wrongValue(path: path, key: "window.to", expected: "a date not before window.from (\(from))", found: "'\(to)'")
+            throw ConfigError.wrongValue(
+                path: path, key: "window.to", expected: "a date not before window.from (\(from))", found: "'\(to)'")
         }
         return DateWindow(from: from, to: to)
     }
@@ -168,7 +174,8 @@ public struct ChronicleConfig: Sendable {
 
     /// `report`: language, templates folder and the full-list limit, each with its default.
     private static func loadReport(_ document: YAMLDocument, directory: URL) throws
-        -> (language: ReportLanguage, templates: URL?, fullListLimit: Int, csvDelimiter: Unicode.Scalar) {
+        -> (language: ReportLanguage, templates: URL?, fullListLimit: Int, csvDelimiter: Unicode.Scalar)
+    {
         var language = ReportLanguage.vi
         var fullListLimit = defaultFullListLimit
         guard let report = try document.mapping("report") else { return (language, nil, fullListLimit, ",") }

@@ -29,7 +29,8 @@ struct YAMLDocument {
         // Configuration files are small; a huge one, or one whose aliases multiply (a "billion
         // laughs"), would take the machine's memory before a key is read.
         guard text.utf8.count <= Self.maximumBytes else {
-            throw ConfigError.invalidYAML(path: path, reason: "larger than \(Self.maximumBytes / 1024) KiB; a configuration file is never that big")
+            throw ConfigError.invalidYAML(
+                path: path, reason: "larger than \(Self.maximumBytes / 1024) KiB; a configuration file is never that big")
         }
         try checkExpandedSize(text, path: path)
         let parsed: Any?
@@ -151,7 +152,8 @@ struct YAMLDocument {
     func mapping(_ key: String) throws -> YAMLDocument? {
         guard let value = root[key], !(value is NSNull) else { return nil }
         guard let mapping = value as? [String: Any] else {
-            throw ConfigError.wrongValue(path: path, key: keyPath(key), expected: "a mapping of keys to values", found: Self.describe(value))
+            throw ConfigError.wrongValue(
+                path: path, key: keyPath(key), expected: "a mapping of keys to values", found: Self.describe(value))
         }
         return YAMLDocument(path: path, root: mapping, prefix: keyPath(key))
     }
@@ -164,7 +166,8 @@ struct YAMLDocument {
         }
         return try list.enumerated().map { index, item in
             guard let mapping = item as? [String: Any] else {
-                throw ConfigError.wrongValue(path: path, key: "\(keyPath(key))[\(index)]", expected: "a mapping", found: Self.describe(item))
+                throw ConfigError.wrongValue(
+                    path: path, key: "\(keyPath(key))[\(index)]", expected: "a mapping", found: Self.describe(item))
             }
             return YAMLDocument(path: path, root: mapping, prefix: "\(keyPath(key))[\(index)]")
         }

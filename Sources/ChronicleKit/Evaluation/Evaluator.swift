@@ -26,7 +26,8 @@ public struct Evaluator: Sendable {
                 report.trueNegatives += 1
             case (nil, let g?):
                 report.falsePositives += 1
-                report.misses.append(.init(id: item.id, field: "detection", expected: "no meeting", got: "\(g.kind.rawValue) of \(g.unit.name)"))
+                report.misses.append(
+                    .init(id: item.id, field: "detection", expected: "no meeting", got: "\(g.kind.rawValue) of \(g.unit.name)"))
             case (let e?, nil):
                 report.falseNegatives += 1
                 report.misses.append(.init(id: item.id, field: "detection", expected: "\(e.kind) of \(e.unit)", got: "no meeting"))
@@ -49,8 +50,10 @@ public struct Evaluator: Sendable {
             report.date.add(ok)
             report.year.add(value?.year == gold.year)
             if !ok {
-                report.misses.append(.init(id: id, field: "date", expected: gold.description,
-                                           got: value.map { "\($0) (\(g.date.basis.rawValue))" } ?? "null"))
+                report.misses.append(
+                    .init(
+                        id: id, field: "date", expected: gold.description,
+                        got: value.map { "\($0) (\(g.date.basis.rawValue))" } ?? "null"))
             }
         }
         let chairOK: Bool

@@ -98,8 +98,10 @@ public enum GoldSet {
                 }
                 events.append(.init(unit: unit, kind: kind, date: date, chair: e["chair"] as? String))
             }
-            result.append(GoldArticle(id: id, url: object["url"] as? String, published: published, text: text,
-                                      events: events, note: object["note"] as? String, loaded: loaded))
+            result.append(
+                GoldArticle(
+                    id: id, url: object["url"] as? String, published: published, text: text,
+                    events: events, note: object["note"] as? String, loaded: loaded))
         }
         return result
     }

@@ -55,7 +55,9 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// The meeting the article reports (none, or one event) and the dateline found in its text.
-    private func analyze(_ text: ArticleText, reference: PartialDate?, pathDate: PartialDate? = nil) -> (events: [Event], dateline: PartialDate?) {
+    private func analyze(_ text: ArticleText, reference: PartialDate?, pathDate: PartialDate? = nil) -> (
+        events: [Event], dateline: PartialDate?
+    ) {
         let dates = DateFinder.find(in: text)
         let datelineMention = dates.first(where: { $0.dateline && $0.year != nil && $0.day != nil })
         let dateline = datelineMention.map { PartialDate(year: $0.year!, month: $0.month, day: $0.day) }
@@ -84,7 +86,8 @@ public struct ArticleExtractor: Sendable {
         let context = YearResolver.Context(
             kind: kind, reference: reference ?? dateline ?? pathDate, periodYear: periodYear, termStart: termStart,
             anniversaryYear: Self.anniversaryYear(kind, reviewYears: reviewYears, documents: documents),
-            contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?.year
+            contextYear: dates.first(where: { focusSentences.contains($0.sentence) && $0.day == nil && $0.year != nil && !$0.document })?
+                .year
                 ?? inFocus.first(where: { !$0.term && !$0.excluded })?.year)
         let date = eventDate(dates: dates, meeting: meeting, years: years, context: context, reference: reference, in: text)
 
@@ -111,13 +114,16 @@ public struct ArticleExtractor: Sendable {
     /// that, the newest term the article states (the past term is what it reviews).
     private func termStart(_ years: [StatedYear], inFocus: [StatedYear], in text: ArticleText) -> Int? {
         let termStarts = years.filter { $0.termStart && text.ending(at: $0.token, .term, lookback: 3) != nil }
-        return (termStarts.first(where: { namedByCongress($0, text) }) ?? termStarts.max(by: { $0.year < $1.year })
+        return
+            (termStarts.first(where: { namedByCongress($0, text) }) ?? termStarts.max(by: { $0.year < $1.year })
             ?? inFocus.first(where: { $0.termStart }))?.year
     }
 
     /// The year a review or a committee meeting is about.
-    private static func periodYear(_ kind: EventKind, years: [StatedYear], inFocus: [StatedYear], clause: MeetingClause,
-                                   in text: ArticleText) -> Int? {
+    private static func periodYear(
+        _ kind: EventKind, years: [StatedYear], inFocus: [StatedYear], clause: MeetingClause,
+        in text: ArticleText
+    ) -> Int? {
         var periodYear = inFocus.first(where: { !$0.term && !$0.excluded })?.year
         if periodYear == nil, kind == .midYearReview || kind == .yearEndReview || kind == .selfCriticism {
             // A review of one year plans the next: of "năm 2019" and "năm 2020", 2019 is reviewed.
@@ -134,17 +140,24 @@ public struct ArticleExtractor: Sendable {
     /// "tổng kết 15 năm thực hiện" a document dated 2007: 2022.
     private static func anniversaryYear(_ kind: EventKind, reviewYears: Int?, documents: [DocumentMention]) -> Int? {
         guard kind == .resolutionReview, let n = reviewYears,
-              let docYear = documents.first(where: { $0.document.date != nil })?.document.date?.year else { return nil }
+            let docYear = documents.first(where: { $0.document.date != nil })?.document.date?.year
+        else { return nil }
         return docYear + n
     }
 
     /// The meeting's date: in its own sentence, else the first date in a sentence about it;
     /// without one, the year alone.
-    private func eventDate(dates: [DateMention], meeting: MeetingDetector.Result, years: [StatedYear], context: YearResolver.Context,
-                           reference: PartialDate?, in text: ArticleText) -> EventDate {
-        let candidates = dates.filter { !$0.document && !$0.anniversarySpan && !($0.dateline && $0.sentence < meeting.sentence) && $0.month != nil }
-        let chosen = candidates.first(where: { $0.sentence == meeting.sentence && $0.day != nil })
-            ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, text) && $0.sentence <= meeting.sentence + 8 })
+    private func eventDate(
+        dates: [DateMention], meeting: MeetingDetector.Result, years: [StatedYear], context: YearResolver.Context,
+        reference: PartialDate?, in text: ArticleText
+    ) -> EventDate {
+        let candidates = dates.filter {
+            !$0.document && !$0.anniversarySpan && !($0.dateline && $0.sentence < meeting.sentence) && $0.month != nil
+        }
+        let chosen =
+            candidates.first(where: { $0.sentence == meeting.sentence && $0.day != nil })
+            ?? candidates.first(where: { $0.day != nil && sentenceIsAboutMeeting($0.sentence, text) && $0.sentence <= meeting.sentence + 8 }
+            )
             ?? candidates.first(where: { $0.sentence == meeting.sentence })
         guard let mention = chosen else {
             let statedYear = years.first(where: { !$0.term && !$0.excluded })?.year
@@ -183,8 +196,10 @@ public struct ArticleExtractor: Sendable {
     /// Whether the meeting is a command's business: its organizer is named without a party body
     /// (in the meeting's sentence), the clause is about local military and defence tasks, and
     /// its name says nothing of party work.
-    private func isCommandBusiness(_ unit: UnitMention, units: [UnitMention], clause: MeetingClause, meeting: MeetingDetector.Result,
-                                   in text: ArticleText) -> Bool {
+    private func isCommandBusiness(
+        _ unit: UnitMention, units: [UnitMention], clause: MeetingClause, meeting: MeetingDetector.Result,
+        in text: ArticleText
+    ) -> Bool {
         let sentence = text.sentences[meeting.sentence]
         guard !text.has(.partySubject, in: clause.name), text.has(.localDefence, in: sentence) else { return false }
         guard clause.organizer != nil else { return !text.has(.partyPrefix, in: sentence) }
@@ -228,7 +243,9 @@ public struct ArticleExtractor: Sendable {
 
     /// The organizing unit: the subject of "tổ chức" in the meeting's sentence, a unit under a
     /// party-body prefix, or the unit the article keeps naming; guests' posts count against.
-    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, people: [PersonMention], in text: ArticleText) -> UnitMention? {
+    private func chooseUnit(_ units: [UnitMention], meeting: MeetingDetector.Result, people: [PersonMention], in text: ArticleText)
+        -> UnitMention?
+    {
         guard !units.isEmpty else { return nil }
         let sentence = text.sentences[meeting.sentence]
         var organize = -1
@@ -252,7 +269,9 @@ public struct ArticleExtractor: Sendable {
                     firstSubject = false
                 }
                 // "Đại hội đại biểu Đảng bộ X", "Hội nghị Đảng ủy X"
-                if mention.partyStart != nil, mention.range.lowerBound > meeting.head, mention.range.lowerBound - meeting.head <= 6 { score += 6 }
+                if mention.partyStart != nil, mention.range.lowerBound > meeting.head, mention.range.lowerBound - meeting.head <= 6 {
+                    score += 6
+                }
             }
             if mention.partyStart != nil { score += mention.post ? 1 : 4 }
             if mention.guest { score -= 6 }
@@ -346,7 +365,10 @@ public struct ArticleExtractor: Sendable {
         var kept: [DocumentReference] = []
         for doc in docs {
             if !doc.code.utf8.contains(0x2D), let number = doc.number,
-               full.contains(where: { Self.same($0.1, number) && Self.same($0.0, doc.type) }) { continue }
+                full.contains(where: { Self.same($0.1, number) && Self.same($0.0, doc.type) })
+            {
+                continue
+            }
             // "Nghị quyết Trung ương 8" when "Nghị quyết Trung ương 8 khóa XI" is cited too.
             let prefix = Array((doc.code + " ").utf8)
             if docs.contains(where: { $0.code.utf8.starts(with: prefix) }) { continue }
@@ -356,5 +378,3 @@ public struct ArticleExtractor: Sendable {
         return kept
     }
 }
-
-

@@ -69,7 +69,9 @@ struct ArticleText {
                         let prevNumber = i > 0 && tokens[i &- 1].isNumber && tokens[i &- 1].end == t.start
                         let nextNumber = i &+ 1 < n && tokens[i &+ 1].isNumber && tokens[i &+ 1].start == t.end
                         // "TP.Đà Nẵng", "TS. Nguyễn": a dot after a short abbreviation.
-                        let abbreviation = i > 0 && tokens[i &- 1].allCaps && tokens[i &- 1].end &- tokens[i &- 1].start <= 3 && tokens[i &- 1].end == t.start
+                        let abbreviation =
+                            i > 0 && tokens[i &- 1].allCaps && tokens[i &- 1].end &- tokens[i &- 1].start <= 3
+                            && tokens[i &- 1].end == t.start
                         end = !(prevNumber && nextNumber) && !abbreviation
                     }
                     of.initializeElement(at: i, to: Int32(truncatingIfNeeded: sentences.count))

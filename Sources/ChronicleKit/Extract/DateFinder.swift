@@ -54,8 +54,9 @@ enum DateFinder {
             let m = mentions[i]
             // Anniversary spans: two full dates joined by a dash or slash.
             if m.year != nil, i + 1 < mentions.count, mentions[i + 1].year != nil,
-               mentions[i + 1].range.lowerBound == m.range.upperBound + 1,
-               text.id(m.range.upperBound) == dash || text.id(m.range.upperBound) == slash {
+                mentions[i + 1].range.lowerBound == m.range.upperBound + 1,
+                text.id(m.range.upperBound) == dash || text.id(m.range.upperBound) == slash
+            {
                 mentions[i].anniversarySpan = true
                 mentions[i + 1].anniversarySpan = true
             }
@@ -85,13 +86,17 @@ enum DateFinder {
             // Datelines: a full date next to a clock time or a weekday.
             if m.year != nil {
                 let lo = m.range.lowerBound, hi = m.range.upperBound
-                let timeAfter = hi + 2 < text.tokens.count && text.tokens[hi].isNumber && text.isWord(hi + 1, .colon)
+                let timeAfter =
+                    hi + 2 < text.tokens.count && text.tokens[hi].isNumber && text.isWord(hi + 1, .colon)
                     || hi + 3 < text.tokens.count && text.isWord(hi, .bar) && text.tokens[hi + 1].isNumber && text.isWord(hi + 2, .colon)
-                let timeBefore = lo >= 3 && text.tokens[lo - 2].isNumber && text.isWord(lo - 3, .colon)
+                let timeBefore =
+                    lo >= 3 && text.tokens[lo - 2].isNumber && text.isWord(lo - 3, .colon)
                     || lo >= 2 && text.tokens[lo - 1].isNumber && text.isWord(lo - 2, .colon)
                     || lo >= 3 && text.isWord(lo - 1, .comma) && text.tokens[lo - 2].isNumber && text.isWord(lo - 3, .colon)
-                let weekday = lo >= 2 && text.isWord(lo - 1, .comma) && (text.isWord(lo - 3, .thu) || text.isWord(lo - 2, .nhat)
-                    || text.isWord(lo - 2, .thu))
+                let weekday =
+                    lo >= 2 && text.isWord(lo - 1, .comma)
+                    && (text.isWord(lo - 3, .thu) || text.isWord(lo - 2, .nhat)
+                        || text.isWord(lo - 2, .thu))
                 let paren = lo >= 1 && text.isWord(lo - 1, .lparen) && text.sentenceOf[lo] == 0
                 // "Ngày đăng: 12/08/2022", "Cập nhật: 27/12/2022"
                 var marker = false
@@ -100,7 +105,9 @@ enum DateFinder {
                     marker = text.isWord(b, .dang) || text.isWord(b, .cap) && text.isWord(b + 1, .nhat)
                     b -= 1
                 }
-                if (timeAfter || timeBefore || weekday || paren || marker) && !isSiteBanner(before: lo, in: text) { mentions[i].dateline = true }
+                if (timeAfter || timeBefore || weekday || paren || marker) && !isSiteBanner(before: lo, in: text) {
+                    mentions[i].dateline = true
+                }
             }
         }
     }
@@ -203,9 +210,9 @@ private struct DateScan {
         if text.isWord(e, .den) { e += 1 }
         if text.isWord(e, ngay) { e += 1 }
         guard d < n, e + 2 < n, e > d + 1, text.isWord(d + 1, .den) || text.isWord(d + 1, dash),
-              tokens[d].isNumber, tokens[d].digits <= 2, (1...31).contains(Int(tokens[d].number)),
-              tokens[e].isNumber, tokens[e].digits <= 2, tokens[e].number > tokens[d].number, tokens[e].number <= 31,
-              isSep(e + 1), tokens[e + 2].isNumber, tokens[e + 2].digits <= 2, (1...12).contains(Int(tokens[e + 2].number))
+            tokens[d].isNumber, tokens[d].digits <= 2, (1...31).contains(Int(tokens[d].number)),
+            tokens[e].isNumber, tokens[e].digits <= 2, tokens[e].number > tokens[d].number, tokens[e].number <= 31,
+            isSep(e + 1), tokens[e + 2].isNumber, tokens[e + 2].digits <= 2, (1...12).contains(Int(tokens[e + 2].number))
         else { return nil }
         var end = e + 3
         let year = numericYear(after: &end)
@@ -217,8 +224,8 @@ private struct DateScan {
     private func numericSpan(at t: Int) -> DateMention? {
         let token = tokens[t]
         guard token.isNumber, token.digits <= 2, t + 4 < n, tokens[t + 1].id == dash, tokens[t + 2].isNumber,
-              tokens[t + 2].digits <= 2, Int(tokens[t + 2].number) > Int(token.number), tokens[t + 2].number <= 31,
-              isSep(t + 3), tokens[t + 4].isNumber, tokens[t + 4].digits <= 2, (1...12).contains(Int(tokens[t + 4].number))
+            tokens[t + 2].digits <= 2, Int(tokens[t + 2].number) > Int(token.number), tokens[t + 2].number <= 31,
+            isSep(t + 3), tokens[t + 4].isNumber, tokens[t + 4].digits <= 2, (1...12).contains(Int(tokens[t + 4].number))
         else { return nil }
         var end = t + 5
         let year = numericYear(after: &end)
@@ -231,9 +238,9 @@ private struct DateScan {
     private func dayMonth(at t: Int) -> DateMention? {
         let token = tokens[t]
         guard token.isNumber, token.digits <= 2, (1...31).contains(Int(token.number)), t + 2 < n,
-              isSep(t + 1), text.adjacent(t) || tokens[t + 1].id == dash,
-              tokens[t + 2].isNumber, tokens[t + 2].digits <= 2, (1...12).contains(Int(tokens[t + 2].number)),
-              text.adjacent(t + 1) || tokens[t + 1].id == dash
+            isSep(t + 1), text.adjacent(t) || tokens[t + 1].id == dash,
+            tokens[t + 2].isNumber, tokens[t + 2].digits <= 2, (1...12).contains(Int(tokens[t + 2].number)),
+            text.adjacent(t + 1) || tokens[t + 1].id == dash
         else { return nil }
         let day = Int(token.number)
         let month = Int(tokens[t + 2].number)
@@ -266,9 +273,10 @@ private struct DateScan {
         var start = date, day = dateDay
         var b = start - 1
         while b >= 1, text.isWord(b, .va) || text.isWord(b, .comma) || text.id(b) == dash, tokens[b - 1].isNumber,
-              tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !text.isWord(b - 2, .thu),
-              // "16:09, 27/02/2023": the minutes of a clock time, not a listed day.
-              !text.isWord(b - 2, .colon) {
+            tokens[b - 1].digits <= 2, Int(tokens[b - 1].number) < day, !text.isWord(b - 2, .thu),
+            // "16:09, 27/02/2023": the minutes of a clock time, not a listed day.
+            !text.isWord(b - 2, .colon)
+        {
             day = Int(tokens[b - 1].number)
             start = b - 1
             b = start - 1

@@ -29,7 +29,8 @@ enum DocumentExtractor {
             if p < n, text.tokens[p].isNumber {
                 end = p + 1
                 while end < n, text.adjacent(end - 1) || text.isWord(end, .dash),
-                      text.tokens[end].isWord || text.tokens[end].isNumber || text.isWord(end, .dash) || text.isWord(end, .slash) {
+                    text.tokens[end].isWord || text.tokens[end].isNumber || text.isWord(end, .dash) || text.isWord(end, .slash)
+                {
                     end += 1
                 }
                 var codeScalars = String.UnicodeScalarView()
@@ -43,8 +44,9 @@ enum DocumentExtractor {
                 // The last of two or more "/"-separated parts, split on the bytes ("/" is ASCII).
                 let parts = code.utf8.split(separator: 0x2F)
                 let issuer = parts.count > 1 ? String(Substring(parts[parts.count - 1])) : nil
-                document = DocumentReference(code: code.utf8.contains(0x2D) ? code : "\(type) \(code)", type: type,
-                                             number: number, issuer: issuer)
+                document = DocumentReference(
+                    code: code.utf8.contains(0x2D) ? code : "\(type) \(code)", type: type,
+                    number: number, issuer: issuer)
             } else if text.isWord(p, .trung), text.isWord(p + 1, .uong), p + 2 < n, text.tokens[p + 2].isNumber {
                 // "Nghị quyết Trung ương 8 (khóa XI)" → "Nghị quyết Trung ương 8 khóa XI"
                 let number = String(text.tokens[p + 2].number)

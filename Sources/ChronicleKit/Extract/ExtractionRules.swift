@@ -81,7 +81,8 @@ public struct ExtractionRules: Sendable {
             let name = try unit.requiredString("name", expected: "the unit's canonical name")
             let id = try unit.requiredString("id", expected: "an ASCII slug such as tong-cuc-ky-thuat")
             guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
-                throw ConfigError.wrongValue(path: doc.path, key: unit.keyPath("id"), expected: "lowercase ASCII letters, digits and '-'", found: "'\(id)'")
+                throw ConfigError.wrongValue(
+                    path: doc.path, key: unit.keyPath("id"), expected: "lowercase ASCII letters, digits and '-'", found: "'\(id)'")
             }
             let index = units.count
             units.append(GazetteerUnit(name: name, id: id))
@@ -96,7 +97,8 @@ public struct ExtractionRules: Sendable {
             for id in Tokenizer.phraseIDs(phrase, vocabulary: &vocabulary) { branchWords.insert(id) }
         }
         guard let stopWords = try doc.strings("stop_words") else {
-            throw ConfigError.missingKey(path: doc.path, key: "stop_words", expected: "a list of words a unit's name never runs over (năm, của, …)")
+            throw ConfigError.missingKey(
+                path: doc.path, key: "stop_words", expected: "a list of words a unit's name never runs over (năm, của, …)")
         }
         for (index, word) in stopWords.enumerated() {
             let id = intern(word)
@@ -106,7 +108,8 @@ public struct ExtractionRules: Sendable {
             self.stopWords.insert(id)
         }
         guard let placeWords = try doc.strings("place_words") else {
-            throw ConfigError.missingKey(path: doc.path, key: "place_words", expected: "a list of words a place name follows (tỉnh, huyện, …)")
+            throw ConfigError.missingKey(
+                path: doc.path, key: "place_words", expected: "a list of words a place name follows (tỉnh, huyện, …)")
         }
         let placeSuffixes = placeWords.map { " " + $0 }
         for shape in try doc.mappings("shapes") ?? [] {
@@ -114,14 +117,16 @@ public struct ExtractionRules: Sendable {
             let prefix = try shape.requiredString("prefix", expected: "the words a unit of this shape starts with")
             let followText = try shape.requiredString("follow", expected: "number or name")
             guard let follow = UnitShape.Follow(rawValue: followText) else {
-                throw ConfigError.wrongValue(path: shape.path, key: shape.keyPath("follow"), expected: "number or name", found: "'\(followText)'")
+                throw ConfigError.wrongValue(
+                    path: shape.path, key: shape.keyPath("follow"), expected: "number or name", found: "'\(followText)'")
             }
             let suffix = try shape.string("suffix")
             let index = shapes.count
-            shapes.append(UnitShape(
-                canonicalPrefix: try shape.string("canonical") ?? prefix, follow: follow, optional: try shape.bool("optional") ?? false,
-                suffix: suffix.map { Tokenizer.phraseIDs($0, vocabulary: &vocabulary) } ?? [], suffixText: suffix,
-                party: try shape.bool("party") ?? false))
+            shapes.append(
+                UnitShape(
+                    canonicalPrefix: try shape.string("canonical") ?? prefix, follow: follow, optional: try shape.bool("optional") ?? false,
+                    suffix: suffix.map { Tokenizer.phraseIDs($0, vocabulary: &vocabulary) } ?? [], suffixText: suffix,
+                    party: try shape.bool("party") ?? false))
             let canonical = shapes[index].canonicalPrefix
             shapes[index].ofParent = try shape.bool("of_parent") ?? false
             shapes[index].placeName = placeSuffixes.contains(where: { canonical.hasSuffix($0) })
@@ -147,7 +152,8 @@ public struct ExtractionRules: Sendable {
             ("meeting_nouns", .meetingNoun), ("negative_events", .negativeEvent), ("planned", .planned),
             ("organize", .organize), ("party_prefixes", .partyPrefix), ("chair", .chair), ("directing", .directing),
             ("speaker", .speaker), ("attending", .attending), ("guest_positions", .guestPosition),
-            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post), ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic), ("party_context", .partyContext),
+            ("today", .today), ("terms", .term), ("command_prefixes", .commandPrefix), ("posts", .post),
+            ("negative_domains", .negativeDomain), ("negative_topics", .negativeTopic), ("party_context", .partyContext),
         ]
         // Added later: optional, so an older rules folder still loads.
         let optional: [(String, Cue)] = [
@@ -155,7 +161,8 @@ public struct ExtractionRules: Sendable {
             ("agent_markers", .agentMarker), ("party_subjects", .partySubject), ("local_defence_topics", .localDefence),
             ("site_contacts", .siteContact),
         ]
-        try doc.rejectUnknownKeys(simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "periods", "part_of_day", "documents", "credits"])
+        try doc.rejectUnknownKeys(
+            simple.map(\.0) + optional.map(\.0) + ["kind_order", "kinds", "periods", "part_of_day", "documents", "credits"])
         for (key, cue) in optional {
             for phrase in try doc.strings(key) ?? [] { add(phrase, cue) }
         }
@@ -168,8 +175,9 @@ public struct ExtractionRules: Sendable {
         if let order = try doc.strings("kind_order") {
             kindOrder = try order.enumerated().map { index, id in
                 guard let kind = EventKind(rawValue: id) else {
-                    throw ConfigError.wrongValue(path: doc.path, key: "kind_order[\(index)]",
-                                                 expected: "a kind id (\(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))", found: "'\(id)'")
+                    throw ConfigError.wrongValue(
+                        path: doc.path, key: "kind_order[\(index)]",
+                        expected: "a kind id (\(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))", found: "'\(id)'")
                 }
                 return kind
             }
@@ -184,7 +192,8 @@ public struct ExtractionRules: Sendable {
             for phrase in try kinds.strings(key) ?? [] { add(phrase, .kind, EventKind.allCases.firstIndex(of: kind)!) }
         }
         guard let periods = try doc.mapping("periods") else {
-            throw ConfigError.missingKey(path: doc.path, key: "periods", expected: "a mapping of kind ids to the name of the period reviewed, with {year}")
+            throw ConfigError.missingKey(
+                path: doc.path, key: "periods", expected: "a mapping of kind ids to the name of the period reviewed, with {year}")
         }
         for key in periods.root.keys.sorted() {
             guard let kind = EventKind(rawValue: key) else {
@@ -192,7 +201,8 @@ public struct ExtractionRules: Sendable {
             }
             let name = try periods.requiredString(key, expected: "the name of the period reviewed, with {year}")
             guard name.contains("{year}") else {
-                throw ConfigError.wrongValue(path: doc.path, key: periods.keyPath(key), expected: "a name with {year} for the year reviewed", found: "'\(name)'")
+                throw ConfigError.wrongValue(
+                    path: doc.path, key: periods.keyPath(key), expected: "a name with {year} for the year reviewed", found: "'\(name)'")
             }
             periodNames[kind] = name
         }

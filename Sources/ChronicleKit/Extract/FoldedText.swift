@@ -193,8 +193,10 @@ struct FoldedText {
     /// Folds the UTF-8 `bytes` into `scratch`'s buffers and returns how many scalars it wrote.
     /// Everything mutable is local here: a variable captured by a closure and mutated would be
     /// boxed and checked for exclusive access on every use.
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, packed: UnsafeBufferPointer<UInt16>, tables: FoldTables,
-                             into scratch: FoldWriter) -> Int {
+    private static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, packed: UnsafeBufferPointer<UInt16>, tables: FoldTables,
+        into scratch: FoldWriter
+    ) -> Int {
         let toneTable = tables.toneTable
         let toneOU = tables.toneOU
         var w = scratch
@@ -240,8 +242,10 @@ struct FoldedText {
         } else if b0 < 0xF0 {
             value = (b0 & 0x0F) << 12 | (UInt32(bytes[i &+ 1]) & 0x3F) << 6 | UInt32(bytes[i &+ 2]) & 0x3F; i &+= 3
         } else {
-            value = (b0 & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12
-                | (UInt32(bytes[i &+ 2]) & 0x3F) << 6 | UInt32(bytes[i &+ 3]) & 0x3F; i &+= 4
+            value =
+                (b0 & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12
+                | (UInt32(bytes[i &+ 2]) & 0x3F) << 6 | UInt32(bytes[i &+ 3]) & 0x3F;
+            i &+= 4
         }
         return value
     }
@@ -249,7 +253,8 @@ struct FoldedText {
     /// The folded value, class and case of a scalar: from the compact table for the scalars
     /// Vietnamese text uses, else from the full tables.
     @inline(__always) private static func lookUp(_ value: UInt32, packed: UnsafeBufferPointer<UInt16>, tables: FoldTables)
-        -> (folded: UInt32, cls: FoldTables.Class, isUpper: Bool) {
+        -> (folded: UInt32, cls: FoldTables.Class, isUpper: Bool)
+    {
         let slot = value < 0x250 ? Int(value) : value &- 0x1E00 < 0x100 ? Int(value) - 0x1E00 + 0x250 : -1
         if slot >= 0 {
             let p = packed[slot]
@@ -280,11 +285,23 @@ struct FoldedText {
         end = min(end, original.count)
         while start < end {
             let b = original[start]
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { start += 1 } else if b == 0xC2, start + 1 < end, original[start + 1] == 0xA0 { start += 2 } else { break }
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                start += 1
+            } else if b == 0xC2, start + 1 < end, original[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
         }
         while end > start {
             let b = original[end - 1]
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { end -= 1 } else if b == 0xA0, end - 2 >= start, original[end - 2] == 0xC2 { end -= 2 } else { break }
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                end -= 1
+            } else if b == 0xA0, end - 2 >= start, original[end - 2] == 0xC2 {
+                end -= 2
+            } else {
+                break
+            }
         }
         return String(decoding: original[start..<end], as: UTF8.self)
     }

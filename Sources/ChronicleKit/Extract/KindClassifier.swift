@@ -1,7 +1,9 @@
 /// Decides the kind of meeting from its own name (see `MeetingClause`); the headline and the
 /// sentences around it, then the rest of the article, only when the name is bare.
 enum KindClassifier {
-    static func classify(_ text: ArticleText, meeting: MeetingDetector.Result, name: Range<Int>, focus: [Range<Int>]) -> (EventKind, reviewYears: Int?) {
+    static func classify(_ text: ArticleText, meeting: MeetingDetector.Result, name: Range<Int>, focus: [Range<Int>]) -> (
+        EventKind, reviewYears: Int?
+    ) {
         let order = text.rules.kindOrder
         let nameCues = cues(text, in: [name])
         let focusCues = cues(text, in: focus)
@@ -50,7 +52,8 @@ enum KindClassifier {
         for hit in found {
             guard let b = best else { best = hit; continue }
             if hit.1.start < b.1.start
-                || hit.1.start == b.1.start && (order.firstIndex(of: hit.0) ?? 99) < (order.firstIndex(of: b.0) ?? 99) {
+                || hit.1.start == b.1.start && (order.firstIndex(of: hit.0) ?? 99) < (order.firstIndex(of: b.0) ?? 99)
+            {
                 best = hit
             }
         }
@@ -71,7 +74,9 @@ enum KindClassifier {
                     let m = text.matches[mi]
                     if m.start > coveredStart && m.start < coveredUntil { continue }
                     // "Nghị quyết Đại hội đại biểu Đảng bộ …" names a document, not a congress.
-                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress, text.isWord(m.start - 1, .quyet) || text.isWord(m.start - 1, .ket) {
+                    if EventKind.allCases[Int(m.tag.value)] == .partyCongress,
+                        text.isWord(m.start - 1, .quyet) || text.isWord(m.start - 1, .ket)
+                    {
                         continue
                     }
                     result.append((EventKind.allCases[Int(m.tag.value)], m))

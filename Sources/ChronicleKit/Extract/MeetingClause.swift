@@ -46,7 +46,10 @@ struct MeetingClause {
             var m = verb - 1
             while m >= sentence.lowerBound, verb - m <= 14, !text.starts(.agentMarker, at: m) { m -= 1 }
             if m >= sentence.lowerBound, text.starts(.agentMarker, at: m),
-               let index = units.indices.first(where: { units[$0].range.lowerBound > m && units[$0].range.upperBound <= verb && eligible($0) }) {
+                let index = units.indices.first(where: {
+                    units[$0].range.lowerBound > m && units[$0].range.upperBound <= verb && eligible($0)
+                })
+            {
                 clause.organizer = index
                 clause.organizerRole = .agent
                 return clause
@@ -54,8 +57,10 @@ struct MeetingClause {
             // Active: the first unit of the subject before the verb; a parent written after it
             // ("Đảng ủy Lữ đoàn 283, Quân khu 4 tổ chức") is its parent, not the organizer.
             if verb < meeting.head || !text.has(.meetingNoun, in: sentence.lowerBound..<verb) {
-                if let index = units.indices.first(where: { units[$0].range.upperBound <= verb && eligible($0) && !units[$0].post
-                    && !text.has(.meetingNoun, in: units[$0].range.upperBound..<verb) }) {
+                if let index = units.indices.first(where: {
+                    units[$0].range.upperBound <= verb && eligible($0) && !units[$0].post
+                        && !text.has(.meetingNoun, in: units[$0].range.upperBound..<verb)
+                }) {
                     clause.organizer = index
                     clause.organizerRole = .subject
                     return clause
@@ -69,15 +74,19 @@ struct MeetingClause {
         func ownerInName(_ index: Int) -> Bool {
             let u = units[index]
             let before = u.partyStart ?? u.range.lowerBound
-            guard u.sentence == meeting.sentence, text.isWord(before - 1, .cua), !text.has(.documentType, in: clause.name.lowerBound..<before)
+            guard u.sentence == meeting.sentence, text.isWord(before - 1, .cua),
+                !text.has(.documentType, in: clause.name.lowerBound..<before)
             else { return false }
             return !people.contains { $0.range.contains(u.range.lowerBound) }
         }
         let noun = text.longest(at: meeting.head, .meetingNoun)?.end ?? meeting.head + 1
-        if let index = units.indices.first(where: { clause.name.contains(units[$0].range.lowerBound) && (eligible($0) || ownerInName($0))
-            && (units[$0].partyStart != nil || text.isWord(units[$0].range.lowerBound - 1, .cua) || ownerInName($0)
-                || units[$0].range.lowerBound == noun || text.ending(at: units[$0].range.lowerBound, .commandPrefix) != nil
-                && text.ending(at: units[$0].range.lowerBound, .commandPrefix)!.start == noun) }) {
+        if let index = units.indices.first(where: {
+            clause.name.contains(units[$0].range.lowerBound) && (eligible($0) || ownerInName($0))
+                && (units[$0].partyStart != nil || text.isWord(units[$0].range.lowerBound - 1, .cua) || ownerInName($0)
+                    || units[$0].range.lowerBound == noun
+                    || text.ending(at: units[$0].range.lowerBound, .commandPrefix) != nil
+                        && text.ending(at: units[$0].range.lowerBound, .commandPrefix)!.start == noun)
+        }) {
             clause.organizer = index
             clause.organizerRole = .name
         }
@@ -115,7 +124,8 @@ struct MeetingClause {
 
     /// Where the name that starts at `head` ends: the first role clause, a sentence stop, or 40 words.
     static func nameEnd(from head: Int, in sentence: Range<Int>, _ text: ArticleText) -> Int {
-        let roles = ArticleText.bits(.clauseBoundary, .agentMarker) | ArticleText.bits(.chair, .directing)
+        let roles =
+            ArticleText.bits(.clauseBoundary, .agentMarker) | ArticleText.bits(.chair, .directing)
             | ArticleText.bits(.attending, .organize)
         var e = head + 1
         // The head's own words ("hội nghị", "đại hội") are not boundaries.
@@ -125,7 +135,9 @@ struct MeetingClause {
             if text.isWord(e, .semicolon) || text.isWord(e, .colon) || text.isWord(e, .dot) || text.tokens[e].kind == .newline { break }
             // ", Đảng ủy Sư đoàn 9 đề nghị …": a new clause with its own subject.
             if text.isWord(e, .comma), e + 1 < sentence.upperBound, text.tokens[e + 1].capitalized,
-               text.startsAny(ArticleText.bits(.partyPrefix, .rank), at: e + 1) || text.startsAny(ArticleText.bits(.unit, .unitShape), at: e + 1) && e == head + 2 {
+                text.startsAny(ArticleText.bits(.partyPrefix, .rank), at: e + 1)
+                    || text.startsAny(ArticleText.bits(.unit, .unitShape), at: e + 1) && e == head + 2
+            {
                 break
             }
             e += 1

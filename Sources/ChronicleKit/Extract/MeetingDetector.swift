@@ -38,7 +38,8 @@ enum MeetingDetector {
                 found = Result(sentence: index, head: t)
                 foundNamed = text.has(.kind, in: t..<nameEnd(t, range, text))
             } else if !heldIn(found!.sentence, text) && heldIn(index, text)
-                        && !(foundNamed && text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .organize })) {
+                && !(foundNamed && text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .organize }))
+            {
                 found = Result(sentence: index, head: t)
             }
             meetingSentences += 1
@@ -83,8 +84,10 @@ enum MeetingDetector {
                 }
             }
             // "các cuộc hội thi", "những hội nghị": a generic mention, not the event reported.
-            if bestCue != nil, text.isWord(t - 1, .cac) || text.isWord(t - 1, .nhung) || text.isWord(t - 1, .nhieu)
-                || text.isWord(t - 2, .cac) && text.tokens[t - 1].isWord && !text.tokens[t - 1].capitalized {
+            if bestCue != nil,
+                text.isWord(t - 1, .cac) || text.isWord(t - 1, .nhung) || text.isWord(t - 1, .nhieu)
+                    || text.isWord(t - 2, .cac) && text.tokens[t - 1].isWord && !text.tokens[t - 1].capitalized
+            {
                 genericList = true
                 continue
             }
@@ -92,7 +95,8 @@ enum MeetingDetector {
             if genericList && bestCue == .negativeEvent { continue }
             // "tặng hoa chúc mừng Đại hội": the event named right after is the one reported.
             if bestCue == .negativeEvent, bestEnd < text.tokens.count,
-               text.matchesAt[bestEnd].contains(where: { text.matches[$0].tag.cue == .meetingNoun }) {
+                text.matchesAt[bestEnd].contains(where: { text.matches[$0].tag.cue == .meetingNoun })
+            {
                 continue
             }
             if let cue = bestCue { return (t, cue) }

@@ -41,8 +41,10 @@ enum PersonExtractor {
             let name = text.text(nameStart..<nameEnd)
             let (positions, end) = positionsAfter(nameEnd, in: text)
             let role = role(of: lead, after: end, in: text)
-            result.append(PersonMention(person: Person(rank: rank, name: name, positions: positions, role: role),
-                                        range: lead..<end, sentence: Int(text.sentenceOf[lead])))
+            result.append(
+                PersonMention(
+                    person: Person(rank: rank, name: name, positions: positions, role: role),
+                    range: lead..<end, sentence: Int(text.sentenceOf[lead])))
             t = max(nameEnd, t + 1)
         }
         return result
@@ -54,7 +56,11 @@ enum PersonExtractor {
         while t < text.tokens.count, t - start < 4 {
             let token = text.tokens[t]
             guard token.isWord, token.capitalized, t == start || text.tokens[t - 1].end < token.start else { break }
-            if t > start, text.startsAny(ArticleText.bits(.post, .unit), at: t), text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .post || text.matches[$0].tag.cue == .unit }) { break }
+            if t > start, text.startsAny(ArticleText.bits(.post, .unit), at: t),
+                text.matchesAt[t].contains(where: { text.matches[$0].tag.cue == .post || text.matches[$0].tag.cue == .unit })
+            {
+                break
+            }
             t += 1
         }
         return t - start >= 2 ? t : nil
@@ -69,7 +75,8 @@ enum PersonExtractor {
         while t < n, text.tokens[t].id == comma || text.tokens[t].id == dash {
             let segStart = t + 1
             guard segStart < n, text.tokens[segStart].isWord, text.tokens[segStart].capitalized,
-                  text.longest(at: segStart, .rank) == nil else { break }
+                text.longest(at: segStart, .rank) == nil
+            else { break }
             var e = segStart
             while e < n, e - segStart < 14 {
                 // A unit ends a post ("Chủ nhiệm Tổng cục CNQP"); a lowercase word after it starts
@@ -80,8 +87,14 @@ enum PersonExtractor {
                     continue
                 }
                 let token = text.tokens[e]
-                if token.id == comma || token.kind == .newline || text.isWord(e, .semicolon) || text.isWord(e, .dot) || text.isWord(e, .lparen) { break }
-                if token.id == dash && e + 1 < n && text.tokens[e + 1].capitalized && e > segStart && !text.tokens[e - 1].capitalized == false && text.longest(at: e + 1, .unit) == nil && text.ending(at: e, .unit) == nil {
+                if token.id == comma || token.kind == .newline || text.isWord(e, .semicolon) || text.isWord(e, .dot)
+                    || text.isWord(e, .lparen)
+                {
+                    break
+                }
+                if token.id == dash && e + 1 < n && text.tokens[e + 1].capitalized && e > segStart
+                    && !text.tokens[e - 1].capitalized == false && text.longest(at: e + 1, .unit) == nil && text.ending(at: e, .unit) == nil
+                {
                     break
                 }
                 if e > segStart, isRoleCue(e, text) { break }

@@ -1,37 +1,37 @@
 /// What a matched phrase means to the extractor.
 enum Cue: UInt8, Sendable {
-    case unit            // value: index into the gazetteer
-    case unitShape       // value: index into the unit shapes
-    case meetingNoun     // "hội nghị", "đại hội", "phiên họp"
-    case negativeEvent   // "hội thi", "hội thảo", "diễn tập", "buổi lễ"…
-    case planned         // "sẽ tổ chức", "sẽ diễn ra"
-    case kind            // value: EventKind index
-    case chair           // "chủ trì"
-    case directing       // "dự và chỉ đạo", "phát biểu chỉ đạo"
-    case speaker         // "phát biểu", "trình bày"
-    case attending       // "dự", "tham dự", "cùng dự"
-    case organize        // "tổ chức", "khai mạc", "diễn ra"
-    case partyPrefix     // "đảng ủy", "ban thường vụ đảng ủy", "đảng bộ"
-    case rank            // value: index into ranks
-    case honorific       // "đồng chí", "tổng bí thư"…: a name may follow
-    case documentType    // value: index into document types
-    case partOfDay       // value: PartOfDay index
-    case term            // "nhiệm kỳ", "giai đoạn": the years that follow are a term
-    case credit          // "tin, ảnh", "bài và ảnh"
-    case guestPosition   // words before a unit that make it a guest's post ("thứ trưởng", "ủy viên")
-    case today           // "hôm nay", "sáng nay": the publication day
-    case commandPrefix   // "bộ tư lệnh", "chỉ huy" between a party prefix and its unit
-    case negativeTopic   // "diễn tập", "thi đua" in a meeting's name
-    case partyContext    // "đảng ủy", "công tác đảng", "nghị quyết": party and political work
+    case unit  // value: index into the gazetteer
+    case unitShape  // value: index into the unit shapes
+    case meetingNoun  // "hội nghị", "đại hội", "phiên họp"
+    case negativeEvent  // "hội thi", "hội thảo", "diễn tập", "buổi lễ"…
+    case planned  // "sẽ tổ chức", "sẽ diễn ra"
+    case kind  // value: EventKind index
+    case chair  // "chủ trì"
+    case directing  // "dự và chỉ đạo", "phát biểu chỉ đạo"
+    case speaker  // "phát biểu", "trình bày"
+    case attending  // "dự", "tham dự", "cùng dự"
+    case organize  // "tổ chức", "khai mạc", "diễn ra"
+    case partyPrefix  // "đảng ủy", "ban thường vụ đảng ủy", "đảng bộ"
+    case rank  // value: index into ranks
+    case honorific  // "đồng chí", "tổng bí thư"…: a name may follow
+    case documentType  // value: index into document types
+    case partOfDay  // value: PartOfDay index
+    case term  // "nhiệm kỳ", "giai đoạn": the years that follow are a term
+    case credit  // "tin, ảnh", "bài và ảnh"
+    case guestPosition  // words before a unit that make it a guest's post ("thứ trưởng", "ủy viên")
+    case today  // "hôm nay", "sáng nay": the publication day
+    case commandPrefix  // "bộ tư lệnh", "chỉ huy" between a party prefix and its unit
+    case negativeTopic  // "diễn tập", "thi đua" in a meeting's name
+    case partyContext  // "đảng ủy", "công tác đảng", "nghị quyết": party and political work
     case negativeDomain  // "công đoàn", "công an": organizations outside army party work
-    case post            // "chính ủy", "tư lệnh": a person's post before a unit
-    case background      // "hồi tháng 3", "trước đó": a meeting named as the past, not the one reported
-    case interview       // "PV:", "thưa đồng chí": questions and answers, not a report
+    case post  // "chính ủy", "tư lệnh": a person's post before a unit
+    case background  // "hồi tháng 3", "trước đó": a meeting named as the past, not the one reported
+    case interview  // "PV:", "thưa đồng chí": questions and answers, not a report
     case clauseBoundary  // "tại", "đồng thời", "dưới sự": where a meeting's name ends
-    case agentMarker     // "do", "được": the organizer follows ("do X tổ chức")
-    case partySubject    // "đảng", "nghị quyết", "chính trị": party work as a meeting's subject
-    case localDefence    // "quân sự địa phương", "quốc phòng": a command's own tasks
-    case siteContact     // "hotline", "đường dây nóng": a site's banner, not the article
+    case agentMarker  // "do", "được": the organizer follows ("do X tổ chức")
+    case partySubject  // "đảng", "nghị quyết", "chính trị": party work as a meeting's subject
+    case localDefence  // "quân sự địa phương", "quốc phòng": a command's own tasks
+    case siteContact  // "hotline", "đường dây nóng": a site's banner, not the article
 }
 
 struct CueTag: Sendable, Hashable {

@@ -65,15 +65,18 @@ enum UnitRecognizer {
             // "nghị quyết của Bộ Chính trị, Quân ủy Trung ương": a list after "của".
             if !guest, text.isWord(before - 1, .comma) || text.isWord(before - 1, .va) {
                 var b = before - 1
-                while b >= 0, before - b <= 10, text.isWord(b, .comma) || text.isWord(b, .va) || text.tokens[b].isWord && !text.isWord(b, .cua) {
+                while b >= 0, before - b <= 10,
+                    text.isWord(b, .comma) || text.isWord(b, .va) || text.tokens[b].isWord && !text.isWord(b, .cua)
+                {
                     b -= 1
                 }
                 if text.isWord(b, .cua) { guest = true }
             }
             let post = text.ending(at: before, .post) != nil || text.ending(at: t, .post) != nil
-            result.append(UnitMention(
-                range: t..<bestEnd, name: found.name, gazetteerID: found.id, key: found.key, partyStart: partyStart,
-                guest: guest, post: post, sentence: Int(text.sentenceOf[t])))
+            result.append(
+                UnitMention(
+                    range: t..<bestEnd, name: found.name, gazetteerID: found.id, key: found.key, partyStart: partyStart,
+                    guest: guest, post: post, sentence: Int(text.sentenceOf[t])))
             if guest { lastGuestEnd = bestEnd }
             t = bestEnd
         }
@@ -132,7 +135,9 @@ enum UnitRecognizer {
             let match = text.matches[mi]
             let shape = text.rules.shapes[Int(match.tag.value)]
             // "Trường Quân sự Bộ Tư lệnh Thủ đô": a department or school named by its parent alone.
-            if shape.ofParent, depth == 0, let (parentEnd, parent) = unit(at: match.end, in: text, depth: 1), !parent.party, parentEnd > bestEnd {
+            if shape.ofParent, depth == 0, let (parentEnd, parent) = unit(at: match.end, in: text, depth: 1), !parent.party,
+                parentEnd > bestEnd
+            {
                 let name = shape.canonicalPrefix + " " + parentName(parent.name, written: match.end..<parentEnd, in: text)
                 bestEnd = parentEnd
                 var h = Vocabulary.seed
@@ -163,7 +168,9 @@ enum UnitRecognizer {
     /// A parent inside a unit's name as the article writes it ("Trường Quân sự Bộ Tư lệnh Thủ đô"),
     /// or its canonical name when written with an abbreviation ("Cục Kỹ thuật QK1").
     private static func parentName(_ canonical: String, written range: Range<Int>, in text: ArticleText) -> String {
-        for t in range where text.tokens[t].isWord && text.tokens[t].allCaps && text.tokens[t].end - text.tokens[t].start >= 2 { return canonical }
+        for t in range where text.tokens[t].isWord && text.tokens[t].allCaps && text.tokens[t].end - text.tokens[t].start >= 2 {
+            return canonical
+        }
         return text.text(range)
     }
 

@@ -40,58 +40,69 @@ enum Tokenizer {
         let classTable = tables.classes
         var sink = TokenSink(capacity: text.scalars.count / 3 + 16)
         defer { sink.deallocate() }
-        classTable.withUnsafeBufferPointer { classes in text.scalars.withUnsafeBufferPointer { s in
-            text.upper.withUnsafeBufferPointer { upper in
-                let n = s.count
-                var i = 0
-                while i < n {
-                    let c = s[i]
-                    let cls = c < 0x2000 ? FoldTables.Class(rawValue: classes[Int(c)]) ?? .other : tables.classOf(c)
-                    switch cls {
-                    case .space:
-                        i &+= 1
-                    case .letter:
-                        var j = i &+ 1
-                        var h = Vocabulary.mix(Vocabulary.seed, c)
-                        var allCaps = upper[i]
-                        while j < n {
-                            let sj = s[j]
-                            // Folded ASCII letters, most of every word: no table lookup.
-                            if sj &- 0x61 < 26 {
-                                if !upper[j] { allCaps = false }
+        classTable.withUnsafeBufferPointer { classes in
+            text.scalars.withUnsafeBufferPointer { s in
+                text.upper.withUnsafeBufferPointer { upper in
+                    let n = s.count
+                    var i = 0
+                    while i < n {
+                        let c = s[i]
+                        let cls = c < 0x2000 ? FoldTables.Class(rawValue: classes[Int(c)]) ?? .other : tables.classOf(c)
+                        switch cls {
+                        case .space:
+                            i &+= 1
+                        case .letter:
+                            var j = i &+ 1
+                            var h = Vocabulary.mix(Vocabulary.seed, c)
+                            var allCaps = upper[i]
+                            while j < n {
+                                let sj = s[j]
+                                // Folded ASCII letters, most of every word: no table lookup.
+                                if sj &- 0x61 < 26 {
+                                    if !upper[j] { allCaps = false }
+                                    h = Vocabulary.mix(h, sj)
+                                    j &+= 1
+                                    continue
+                                }
+                                let k = sj < 0x2000 ? FoldTables.Class(rawValue: classes[Int(sj)]) ?? .other : tables.classOf(sj)
+                                if k == .letter { if !upper[j] { allCaps = false } } else if k != .digit { break }
                                 h = Vocabulary.mix(h, sj)
                                 j &+= 1
-                                continue
                             }
-                            let k = sj < 0x2000 ? FoldTables.Class(rawValue: classes[Int(sj)]) ?? .other : tables.classOf(sj)
-                            if k == .letter { if !upper[j] { allCaps = false } } else if k != .digit { break }
-                            h = Vocabulary.mix(h, sj)
-                            j &+= 1
+                            sink.append(
+                                Token(
+                                    start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), kind: .word,
+                                    id: vocabulary.id(hash: h),
+                                    number: -1, digits: 0, capitalized: upper[i], allCaps: allCaps && j &- i > 1))
+                            i = j
+                        case .digit:
+                            var j = i
+                            var value: Int32 = 0
+                            var h = Vocabulary.seed
+                            while j < n, s[j] &- 0x30 < 10 {
+                                if value < 100_000_000 { value = value &* 10 &+ Int32(truncatingIfNeeded: s[j] &- 0x30) }
+                                h = Vocabulary.mix(h, s[j])
+                                j &+= 1
+                            }
+                            sink.append(
+                                Token(
+                                    start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), kind: .number,
+                                    id: vocabulary.id(hash: h),
+                                    number: value, digits: UInt8(min(j &- i, 255)), capitalized: false, allCaps: false))
+                            i = j
+                        default:
+                            sink.append(
+                                Token(
+                                    start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ 1),
+                                    kind: cls == .newline ? .newline : .punct,
+                                    id: vocabulary.id(hash: Vocabulary.mix(Vocabulary.seed, c)),
+                                    number: -1, digits: 0, capitalized: false, allCaps: false))
+                            i &+= 1
                         }
-                        sink.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), kind: .word, id: vocabulary.id(hash: h),
-                                          number: -1, digits: 0, capitalized: upper[i], allCaps: allCaps && j &- i > 1))
-                        i = j
-                    case .digit:
-                        var j = i
-                        var value: Int32 = 0
-                        var h = Vocabulary.seed
-                        while j < n, s[j] &- 0x30 < 10 {
-                            if value < 100_000_000 { value = value &* 10 &+ Int32(truncatingIfNeeded: s[j] &- 0x30) }
-                            h = Vocabulary.mix(h, s[j])
-                            j &+= 1
-                        }
-                        sink.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), kind: .number, id: vocabulary.id(hash: h),
-                                          number: value, digits: UInt8(min(j &- i, 255)), capitalized: false, allCaps: false))
-                        i = j
-                    default:
-                        sink.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ 1), kind: cls == .newline ? .newline : .punct,
-                                          id: vocabulary.id(hash: Vocabulary.mix(Vocabulary.seed, c)),
-                                          number: -1, digits: 0, capitalized: false, allCaps: false))
-                        i &+= 1
                     }
                 }
             }
-        } }
+        }
         return sink.array()
     }
 

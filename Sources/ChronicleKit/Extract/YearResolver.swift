@@ -41,11 +41,14 @@ enum YearResolver {
             }
             if text.isWord(t - 1, .dash), t >= 2, text.tokens[t - 2].isNumber, text.tokens[t - 2].digits == 4 { term = true }
             if text.ending(at: t, .term, lookback: 3) != nil { term = true }
-            let excluded = text.isWord(t - 1, .den) || text.isWord(t - 2, .den) || text.isWord(t - 1, .toi)
+            let excluded =
+                text.isWord(t - 1, .den) || text.isWord(t - 2, .den) || text.isWord(t - 1, .toi)
                 || documents.contains(where: { $0.range.contains(t) })
                 || (text.isWord(t - 1, .slash) || text.isWord(t - 1, .dash) || text.isWord(t - 1, .dot)) && !term
-            result.append(StatedYear(year: Int(token.number), token: t, sentence: Int(text.sentenceOf[t]), term: term,
-                                     termStart: termStart, excluded: excluded))
+            result.append(
+                StatedYear(
+                    year: Int(token.number), token: t, sentence: Int(text.sentenceOf[t]), term: term,
+                    termStart: termStart, excluded: excluded))
         }
         return result
     }

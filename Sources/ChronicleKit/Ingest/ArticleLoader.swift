@@ -128,7 +128,8 @@ public struct ArticleLoader: Sendable {
             let text = noiseFilter.clean(page.text)
             if text.isEmpty {
                 if page.truncatedByDepth {
-                    return .failure(.htmlNotParsed(reason: "elements nested too deeply (libxml2 stops at 256 levels) before any article text"))
+                    return .failure(
+                        .htmlNotParsed(reason: "elements nested too deeply (libxml2 stops at 256 levels) before any article text"))
                 }
                 return .failure(.empty)
             }
@@ -152,7 +153,8 @@ public struct ArticleLoader: Sendable {
     static func describe(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let message = strerror(Int32(underlying.code)) {
+            let message = strerror(Int32(underlying.code))
+        {
             return String(cString: message)
         }
         if nsError.domain == NSCocoaErrorDomain {

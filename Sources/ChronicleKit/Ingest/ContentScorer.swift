@@ -54,13 +54,15 @@ struct ContentScorer {
     /// Scores the page below `root` in a walk of its own (the parser shares its walk with the
     /// metadata scan instead).
     init(scoring root: xmlNodePtr) {
-        root.walk(enter: { node in
-            if node.isText { text(node); return false }
-            if node.isElement { enter(node, name: node.elementName) }
-            return true
-        }, leave: { node in
-            leave(node, name: node.elementName)
-        })
+        root.walk(
+            enter: { node in
+                if node.isText { text(node); return false }
+                if node.isElement { enter(node, name: node.elementName) }
+                return true
+            },
+            leave: { node in
+                leave(node, name: node.elementName)
+            })
     }
 
     // MARK: - The walk
@@ -120,7 +122,8 @@ struct ContentScorer {
         // A record has a line that is not prose (a byline, a link title, "Trả lời · Thích"): a
         // short section of the article made only of paragraphs is not one.
         if !child.isInline, child.totalLines >= 2, child.totalChars <= Self.recordMaximum,
-           child.proseChars < child.totalChars {
+            child.proseChars < child.totalChars
+        {
             tally(record: child, slots: slots - RecordTally.kinds)
         }
         guard !child.furniture else { return }
@@ -142,7 +145,8 @@ struct ContentScorer {
             if hint == 0, name != "body", name != "html", HTMLArticleParser.isFurniture(classAndID: classAndID) {
                 hint = -1
             } else if HTMLArticleParser.isContent(classAndID: classAndID)
-                || node.attribute("itemprop")?.lowercased() == "articlebody" {
+                || node.attribute("itemprop")?.lowercased() == "articlebody"
+            {
                 hint = 1
             }
             lead = HTMLArticleParser.isLead(classAndID: classAndID)
@@ -255,8 +259,10 @@ struct ContentScorer {
         var best = -1
         var bestScore: Float = 0
         var final = [Float](repeating: 0, count: count)
-        for i in 0..<count where score[i] > 0 && !inFurniture[i] && !blocks[i].isParagraph
-            && !(blocks[i].isInline && blocks[i].lines < 2) {
+        for i in 0..<count
+        where score[i] > 0 && !inFurniture[i] && !blocks[i].isParagraph
+            && !(blocks[i].isInline && blocks[i].lines < 2)
+        {
             let b = blocks[i]
             final[i] = score[i] * (1 - b.linkDensity) * (b.hint > 0 ? 1.25 : b.hint < 0 ? 0.8 : 1)
             if final[i] > bestScore { bestScore = final[i]; best = i }
@@ -315,20 +321,22 @@ struct ContentScorer {
     func visibleText(of root: xmlNodePtr) -> TextCounts {
         var counts = TextCounts()
         var linkDepth = 0
-        root.walk(enter: { node in
-            if node.isText {
-                if counts.chars <= 1000, let content = node.pointee.content { counts.add(content, inLink: linkDepth > 0) }
-                return false
-            }
-            guard node.isElement else { return false }
-            // `leave` runs for every element entered, children read or not.
-            if xmlNodePtr.equal(node.pointee.name, "a") { linkDepth += 1 }
-            guard !isFurniture(node), counts.chars <= 1000 else { return false }
-            if Self.lineBreaks.contains(node.elementName) { counts.finish() }
-            return true
-        }, leave: { node in
-            if xmlNodePtr.equal(node.pointee.name, "a") { linkDepth -= 1 }
-        })
+        root.walk(
+            enter: { node in
+                if node.isText {
+                    if counts.chars <= 1000, let content = node.pointee.content { counts.add(content, inLink: linkDepth > 0) }
+                    return false
+                }
+                guard node.isElement else { return false }
+                // `leave` runs for every element entered, children read or not.
+                if xmlNodePtr.equal(node.pointee.name, "a") { linkDepth += 1 }
+                guard !isFurniture(node), counts.chars <= 1000 else { return false }
+                if Self.lineBreaks.contains(node.elementName) { counts.finish() }
+                return true
+            },
+            leave: { node in
+                if xmlNodePtr.equal(node.pointee.name, "a") { linkDepth -= 1 }
+            })
         counts.finish()
         return counts
     }

@@ -74,8 +74,9 @@ struct HTMLArticleParser {
         let blocks = found?.blocks ?? [content]
         let text = blocks.map { Self.text(of: $0, skipping: scan.scorer) }.joined(separator: "\n")
         var article = HTMLArticle(text: text, truncatedByDepth: document.truncatedByDepth)
-        article.title = title(og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
-                                   h1: scan.firstH1.flatMap(Self.inline))
+        article.title = title(
+            og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
+            h1: scan.firstH1.flatMap(Self.inline))
         article.url = [scan.canonical, scan.ogURL].lazy.compactMap { $0.flatMap(Self.inline) }.first
         if let date = scan.metaDate.flatMap(MetadataDate.parse) {
             article.referenceDate = ReferenceDate(value: date, basis: "html-meta")
@@ -95,7 +96,8 @@ struct HTMLArticleParser {
             let site = title[range.upperBound...]
             let lower = site.lowercased()
             if lower.contains(".vn") || lower.contains(".com") || siteNamePrefixes.contains(where: { lower.hasPrefix($0) })
-                || siteNameSuffixes.contains(where: { lower.hasSuffix($0) }) {
+                || siteNameSuffixes.contains(where: { lower.hasSuffix($0) })
+            {
                 return String(title[..<range.lowerBound])
             }
         }
@@ -147,41 +149,43 @@ struct HTMLArticleParser {
             linkChars = 0
             linkWords = 0
         }
-        root.walk(enter: { node in
-            if node.isText {
-                guard let content = node.pointee.content else { return false }
-                var p = content
-                while p.pointee != 0 {
-                    let b = p.pointee
-                    if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                        if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) }
-                    } else {
-                        if b & 0xC0 != 0x80 {
-                            lineChars += 1
-                            if linkDepth > 0 {
-                                linkChars += 1
-                                if out.count == lineStart || out.last == 0x20 { linkWords += 1 }
+        root.walk(
+            enter: { node in
+                if node.isText {
+                    guard let content = node.pointee.content else { return false }
+                    var p = content
+                    while p.pointee != 0 {
+                        let b = p.pointee
+                        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                            if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) }
+                        } else {
+                            if b & 0xC0 != 0x80 {
+                                lineChars += 1
+                                if linkDepth > 0 {
+                                    linkChars += 1
+                                    if out.count == lineStart || out.last == 0x20 { linkWords += 1 }
+                                }
                             }
+                            out.append(b)
                         }
-                        out.append(b)
+                        p += 1
                     }
-                    p += 1
+                    return false
                 }
-                return false
-            }
-            guard node.isElement else { return false }
-            let name = node.elementName
-            // `leave` runs for every element entered, children read or not.
-            if name == "a" { linkDepth += 1 }
-            if node != root && scorer.isFurniture(node) { return false }
-            if name == "td" || name == "th" { if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) } }
-            if blockElements.contains(name) { newline() }
-            return true
-        }, leave: { node in
-            let name = node.elementName
-            if name == "a" { linkDepth -= 1 }
-            if blockElements.contains(name) { newline() }
-        })
+                guard node.isElement else { return false }
+                let name = node.elementName
+                // `leave` runs for every element entered, children read or not.
+                if name == "a" { linkDepth += 1 }
+                if node != root && scorer.isFurniture(node) { return false }
+                if name == "td" || name == "th" { if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) } }
+                if blockElements.contains(name) { newline() }
+                return true
+            },
+            leave: { node in
+                let name = node.elementName
+                if name == "a" { linkDepth -= 1 }
+                if blockElements.contains(name) { newline() }
+            })
         newline()
         if out.last == 0x0A { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
@@ -231,7 +235,8 @@ private struct PageScan {
         case "body": body = node
         default:
             if metaDate == nil, node.pointee.properties != nil, node.attribute("itemprop")?.lowercased() == "datepublished",
-               let value = node.attribute("content") ?? node.attribute("datetime") {
+                let value = node.attribute("content") ?? node.attribute("datetime")
+            {
                 metaDate = value
             }
         }

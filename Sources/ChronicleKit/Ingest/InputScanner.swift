@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An input folder or file that cannot be read at all.
@@ -89,7 +89,9 @@ public struct InputScanner: Sendable {
 
         /// The unreadable subfolders as problems for the reports and stderr.
         var folderProblems: [ArticleProblem] {
-            unreadableFolders.map { ArticleProblem(source: $0.path, reason: "cannot list folder: \($0.reason); its articles were not read") }
+            unreadableFolders.map {
+                ArticleProblem(source: $0.path, reason: "cannot list folder: \($0.reason); its articles were not read")
+            }
         }
     }
 

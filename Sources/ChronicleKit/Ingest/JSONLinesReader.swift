@@ -60,7 +60,8 @@ struct JSONLinesReader {
         if let text = fields["published"] as? String {
             published = MetadataDate.parse(text)
         } else if let number = fields["published"] as? NSNumber, !(fields["published"] is Bool),
-                  number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 100_000_000 {
+            number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 100_000_000
+        {
             // A whole number of seconds or milliseconds; "2022.5" or a bare 2022 is no epoch.
             published = MetadataDate.fromEpoch(seconds: number.intValue)
         }

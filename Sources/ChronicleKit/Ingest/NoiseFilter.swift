@@ -48,7 +48,8 @@ public struct NoiseFilter: Sendable {
             if line.isEmpty || buffer.isPunctuationOnly(line) { continue }
             // Widget lines are short and never end with a period (captions do).
             if line.count <= 64, buffer.bytes[line.upperBound - 1] != UInt8(ascii: "."),
-               widgetFirstWords.contains(buffer.firstWord(line)), isWidgetLine(buffer.string(line)) {
+                widgetFirstWords.contains(buffer.firstWord(line)), isWidgetLine(buffer.string(line))
+            {
                 continue
             }
             if kept.suffix(duplicateWindow).contains(where: { buffer.equal($0, line) }) { continue }
@@ -66,10 +67,11 @@ public struct NoiseFilter: Sendable {
 
     /// Fills `buffer` with the lines of `text`; true when the text may not be NFC.
     private static func normalizeLines(_ text: String, into buffer: inout LineBuffer) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) } ?? {
-            let bytes = Array(text.utf8)
-            return bytes.withUnsafeBufferPointer { buffer.normalize($0) }
-        }()
+        text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) }
+            ?? {
+                let bytes = Array(text.utf8)
+                return bytes.withUnsafeBufferPointer { buffer.normalize($0) }
+            }()
     }
 
     /// The `leftcenterrightdel` layout token: markup residue, not a word, so it stays here.
@@ -151,7 +153,8 @@ public struct NoiseFilter: Sendable {
             let line = lines[j]
             guard line.count <= 300, buffer.bytes[line.upperBound - 1] != UInt8(ascii: ".") else { break }
             if line.count <= 60, blockFirstWords.contains(buffer.firstWord(line)),
-               relatedHeadings.contains(Self.label(buffer.string(line))) {
+                relatedHeadings.contains(Self.label(buffer.string(line)))
+            {
                 let rest = lines[(j + 1)..<cut]
                 if rest.allSatisfy({ $0.count <= 300 && buffer.bytes[$0.upperBound - 1] != UInt8(ascii: ".") }) {
                     cut = j
@@ -255,7 +258,9 @@ struct LineBuffer {
     }
 
     /// Line ends, other spaces, control and invisible characters, and any other sequence copied.
-    @inline(__always) private static func rewrite(_ b: UInt8, _ input: UnsafeBufferPointer<UInt8>, at i: inout Int, into w: inout LineWriter) {
+    @inline(__always) private static func rewrite(
+        _ b: UInt8, _ input: UnsafeBufferPointer<UInt8>, at i: inout Int, into w: inout LineWriter
+    ) {
         let n = input.count
         let out = w.out
         switch b {

@@ -50,7 +50,8 @@ public struct NoisePhrases: Sendable {
         }
         return try list.enumerated().map { index, text in
             let phrase = text.precomposedStringWithCanonicalMapping.lowercased()
-            let wellFormed = words
+            let wellFormed =
+                words
                 ? !phrase.isEmpty && phrase.split(separator: " ", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty }
                 : !phrase.isEmpty
             guard wellFormed else {

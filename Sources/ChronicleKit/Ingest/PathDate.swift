@@ -51,7 +51,8 @@ struct PathDate: Sendable, Hashable {
             if index + 1 < last, let month = smallNumber(bytes, components[index + 1]), (1...12).contains(month) {
                 date = PartialDate(year: year, month: month)
                 if index + 2 < last, let day = smallNumber(bytes, components[index + 2]),
-                   let full = make(year, month, day) {
+                    let full = make(year, month, day)
+                {
                     date = full
                 }
             }
@@ -60,8 +61,10 @@ struct PathDate: Sendable, Hashable {
 
         guard var best = readings.first else { return nil }
         // Finer first (`DatePrecision` orders day < month < year), then nearer the file.
-        for reading in readings.dropFirst() where reading.date.precision < best.date.precision
-            || (reading.date.precision == best.date.precision && reading.component > best.component) {
+        for reading in readings.dropFirst()
+        where reading.date.precision < best.date.precision
+            || (reading.date.precision == best.date.precision && reading.component > best.component)
+        {
             best = reading
         }
         for reading in readings where !agrees(reading.date, with: best.date) { return nil }
@@ -123,7 +126,8 @@ struct PathDate: Sendable, Hashable {
         var j = monthStart
         while j < range.upperBound, isDigit(bytes[j]) { j += 1 }
         guard (1...2).contains(j - monthStart), ends(bytes, j, range),
-              let month = number(bytes, monthStart..<j), (1...12).contains(month) else { return nil }
+            let month = number(bytes, monthStart..<j), (1...12).contains(month)
+        else { return nil }
         // A day after the same separator; digits there that are not a day spoil the reading
         // (`2023-01-45x`, `2023-01_06`), a slug word does not (`2023-01-tong-ket`).
         guard j < range.upperBound, j + 1 < range.upperBound, isDigit(bytes[j + 1]) else {

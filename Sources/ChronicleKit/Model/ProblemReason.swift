@@ -46,7 +46,8 @@ struct ProblemReason: Sendable, Hashable {
         var line: Int?
         // "line 7: …" (a JSON Lines line), possibly twice ("line 7: line 7: not a JSON object").
         while text.hasPrefix("line "), let colon = text.firstIndex(of: ":"),
-              let number = Int(text[text.index(text.startIndex, offsetBy: 5)..<colon]) {
+            let number = Int(text[text.index(text.startIndex, offsetBy: 5)..<colon])
+        {
             line = line ?? number
             text = text[text.index(after: colon)...].drop { $0 == " " }
         }
@@ -60,7 +61,9 @@ struct ProblemReason: Sendable, Hashable {
     /// as `{1}`, `{2}`. Empty when the detail is not in the expected form.
     var parameters: [String] {
         func between(_ text: String, _ before: String, _ after: String) -> String? {
-            guard let start = text.range(of: before), let end = text.range(of: after, range: start.upperBound..<text.endIndex) else { return nil }
+            guard let start = text.range(of: before), let end = text.range(of: after, range: start.upperBound..<text.endIndex) else {
+                return nil
+            }
             return String(text[start.upperBound..<end.lowerBound])
         }
         let found: [String?]
@@ -101,8 +104,10 @@ struct ProblemReason: Sendable, Hashable {
 
     private static func classify(_ text: String) -> (Code, String) {
         if let code = fixed[text] { return (code, "") }
-        for frame in framed where text.hasPrefix(frame.prefix) && text.hasSuffix(frame.suffix)
-            && text.count >= frame.prefix.count + frame.suffix.count {
+        for frame in framed
+        where text.hasPrefix(frame.prefix) && text.hasSuffix(frame.suffix)
+            && text.count >= frame.prefix.count + frame.suffix.count
+        {
             return (frame.code, String(text.dropFirst(frame.prefix.count).dropLast(frame.suffix.count)))
         }
         return (.other, text)

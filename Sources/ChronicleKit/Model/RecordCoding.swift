@@ -86,8 +86,6 @@ extension DocumentReference: Codable {
     }
 }
 
-
-
 extension Event: Codable {
     enum CodingKeys: String, CodingKey {
         case unit, organizer, kind, title, date, period, chair, people, documents, credits

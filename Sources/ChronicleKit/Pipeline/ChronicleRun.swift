@@ -153,7 +153,8 @@ public struct ChronicleRun: Sendable {
         logChronology(source, survey: survey, extracted: extracted)
 
         // 3. The store, in one transaction; the extracted files go with it.
-        let stored = try updateStore(store, survey: survey, inputs: inputs, source: source, extracted: consume extracted, startedAt: startedAt)
+        let stored = try updateStore(
+            store, survey: survey, inputs: inputs, source: source, extracted: consume extracted, startedAt: startedAt)
         timer.lap("store commit")
 
         // 4. Reports (those whose content changed), then 5. mark them written.
@@ -161,7 +162,8 @@ public struct ChronicleRun: Sendable {
         timer.lap("reports")
         try store.markReportsWritten(run: stored.runID)
         logger.info(
-            "\(source.totals.articles) articles, \(source.index.datedHeads.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)")
+            "\(source.totals.articles) articles, \(source.index.datedHeads.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)"
+        )
         return summary(inputs: inputs, survey: survey, source: source, stored: stored, reports: outcome.written)
     }
 
@@ -251,16 +253,18 @@ public struct ChronicleRun: Sendable {
             newEventIDs = Set(eventIDs.filter { id in knownEvents[id].map { $0 > baseline } ?? true })
         }
         logger.info(
-            "\(chronology.datedHeads.count) events in the window, \(newEventIDs.count) new, \(chronology.correctedCount) corrected, \(totals.suppressed) suppressed")
+            "\(chronology.datedHeads.count) events in the window, \(newEventIDs.count) new, \(chronology.correctedCount) corrected, \(totals.suppressed) suppressed"
+        )
         let unchanged = extracted.reusedCount(of: survey), extractedCount = extracted.files.count
         let run = RunRecord(
             startedAt: startedAt, asOf: options.asOf.description, extractorVersion: inputs.extraction.version,
             configFingerprint: inputs.extraction.configFingerprint, files: survey.files.count, unchanged: unchanged,
             extracted: extractedCount, pruned: options.prune ? survey.removed.count : 0, articles: totals.articles,
             events: chronology.datedHeads.count, newEvents: newEventIDs.count, problems: totals.problems.count)
-        let runID = try store.commit(storeUpdate(
-            run, survey: survey, extraction: inputs.extraction, extracted: consume extracted, eventIDs: eventIDs,
-            cacheChange: source.cacheChange, eventKeys: source.newEventKeys))
+        let runID = try store.commit(
+            storeUpdate(
+                run, survey: survey, extraction: inputs.extraction, extracted: consume extracted, eventIDs: eventIDs,
+                cacheChange: source.cacheChange, eventKeys: source.newEventKeys))
         // The extracted rows and the encoded chronology went with the update: the reports need
         // neither, and at a large archive they weigh hundreds of MB.
         ProcessMemory.releaseFreedMemory()
@@ -301,7 +305,8 @@ public struct ChronicleRun: Sendable {
         let totals = source.totals
         let context = ReportContext(
             problems: (inputs.scan.folderProblems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
-            newSince: stored.newSince, firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles, filesSkipped: inputs.scan.skipped.count)
+            newSince: stored.newSince, firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles,
+            filesSkipped: inputs.scan.skipped.count)
         let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
         let outlineURL = Self.reportOutlineURL(for: config)
         let built: BuiltChronology, fingerprint: String?
@@ -341,7 +346,8 @@ public struct ChronicleRun: Sendable {
         case .outline(let outline):
             summary.chronologyReused = true
             summary.outline = outline.outline
-            summary.fullChronologyReader = CachedChronologyReader(storeURL: Self.storeURL(for: options.config), fingerprint: outline.fingerprint)
+            summary.fullChronologyReader = CachedChronologyReader(
+                storeURL: Self.storeURL(for: options.config), fingerprint: outline.fingerprint)
         case .cached(let built, _):
             summary.chronologyReused = true
             summary.chronology = built.chronology

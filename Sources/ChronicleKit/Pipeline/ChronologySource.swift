@@ -67,7 +67,7 @@ extension ChronicleRun {
             extracted: ExtractedFiles(), inputs: inputs, window: config.window, workingDirectory: options.workingDirectory)
         {
             if let outline = ReportOutline(contentsOf: Self.reportOutlineURL(for: config), fingerprint: fingerprint),
-               try store.cachedChronologyFingerprint() == fingerprint
+                try store.cachedChronologyFingerprint() == fingerprint
             {
                 progress.finish()
                 timer.lap("chronology unchanged, its outline taken")
@@ -172,8 +172,9 @@ extension ChronicleRun {
             guard let (index, reason) = failed[path], let entry = blob.flatMap(RecordArchive.Entry.init(blob:)) else { return }
             kept[index] = entry.readableOnly()
             extracted.files[index] = nil
-            extracted.keptProblems.append(ArticleProblem(
-                source: survey.files[index].displayPath, reason: "could not be read this time (\(reason)); its stored events are kept"))
+            extracted.keptProblems.append(
+                ArticleProblem(
+                    source: survey.files[index].displayPath, reason: "could not be read this time (\(reason)); its stored events are kept"))
         }
         extracted.keptProblems.sort()
         return kept

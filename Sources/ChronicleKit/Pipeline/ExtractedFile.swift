@@ -22,7 +22,8 @@ struct ExtractedFile: Sendable {
         self.urls = StoredArticle.distinctURLs(records)
         self.entry = entry
         if records.count == 1, records[0].status == .unreadable, let error = records[0].error,
-           error.hasPrefix(IngestFailure.cannotReadPrefix) {
+            error.hasPrefix(IngestFailure.cannotReadPrefix)
+        {
             readFailure = String(error.dropFirst(IngestFailure.cannotReadPrefix.count))
         }
     }

@@ -49,7 +49,7 @@ struct FileSurvey: Sendable {
         // the older one and the next run looks again.
         let stamp = FileStamp(path: path)
         if let old = stored[path], let stamp, let oldHash = old.contentHash,
-           old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
+            old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
         {
             if old.stamp == stamp { return .unchanged(old.hash) }
             let hash = ContentHash(fileAt: path)

@@ -28,7 +28,8 @@ public struct RunStatus: Sendable, Encodable {
         let runs = try ChronicleStore(url: url).runs()
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
         func view(_ r: RunRecord) -> Run {
-            Run(id: r.id, startedAt: r.startedAt, asOf: r.asOf, articles: r.articles, events: r.events, newEvents: r.newEvents,
+            Run(
+                id: r.id, startedAt: r.startedAt, asOf: r.asOf, articles: r.articles, events: r.events, newEvents: r.newEvents,
                 problems: r.problems, reportsWritten: r.reportsWritten)
         }
         return RunStatus(
@@ -41,8 +42,10 @@ public struct RunStatus: Sendable, Encodable {
         var lines = ["store: \(store) (\(ByteCountFormatter.string(fromByteCount: storeBytes, countStyle: .file)), \(runs) runs)"]
         func describe(_ label: String, _ run: Run?) {
             guard let run else { return lines.append("\(label): none") }
-            lines.append("\(label): #\(run.id) started \(run.startedAt), as of \(run.asOf): \(run.articles) articles, "
-                + "\(run.events) events (\(run.newEvents) new), \(run.problems) problems\(run.reportsWritten ? "" : ", reports not written")")
+            lines.append(
+                "\(label): #\(run.id) started \(run.startedAt), as of \(run.asOf): \(run.articles) articles, "
+                    + "\(run.events) events (\(run.newEvents) new), \(run.problems) problems\(run.reportsWritten ? "" : ", reports not written")"
+            )
         }
         describe("last run", lastRun)
         describe("last successful run", lastSuccessfulRun)

@@ -49,7 +49,9 @@ enum BriefingText {
         var template = templates.problemReasonLabels[reason.code] ?? "{detail}"
         let parameters = reason.parameters
         // A label that places the numbers needs all of them; else the detail as written.
-        if template.contains("{1}") && parameters.isEmpty { template = templates.problemKindLabels[reason.code].map { $0 + " ({detail})" } ?? "{detail}" }
+        if template.contains("{1}") && parameters.isEmpty {
+            template = templates.problemKindLabels[reason.code].map { $0 + " ({detail})" } ?? "{detail}"
+        }
         for (index, value) in parameters.enumerated() { template = template.replacingOccurrences(of: "{\(index + 1)}", with: value) }
         var text = template.replacingOccurrences(of: "{detail}", with: ReportText.flat(reason.detail))
         if let line = reason.line { text = "\(templates.labels["line"]!) \(line): " + text }

@@ -71,7 +71,8 @@ struct CSVReport {
         try counts.write("\u{FEFF}")
         try Self.writeRow(delimiter, Self.summaryColumns, to: counts)
         for count in summary.counts {
-            try Self.writeRow(delimiter, 
+            try Self.writeRow(
+                delimiter,
                 [count.unit.id, count.unit.name, String(count.year), count.kind.rawValue, templates.kind(count.kind), String(count.count)],
                 to: counts)
         }

@@ -21,9 +21,10 @@ public struct ChronologyOutline: Sendable {
 
     /// The outline of a whole chronology (tests; runs write it as they go, `ReportOutline.write`).
     public init(_ chronology: Chronology) {
-        self.init(cutDown: Chronology(
-            window: chronology.window, events: EventList(chronology.events.map(ReportOutline.cut)),
-            undated: chronology.undated, outsideWindow: chronology.outsideWindow))
+        self.init(
+            cutDown: Chronology(
+                window: chronology.window, events: EventList(chronology.events.map(ReportOutline.cut)),
+                undated: chronology.undated, outsideWindow: chronology.outsideWindow))
     }
 
     /// What the reports sort and group the dated events on, in date order.

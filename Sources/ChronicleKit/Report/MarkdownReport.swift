@@ -366,7 +366,10 @@ struct MarkdownReport {
             ["reason": ReportText.markdown(BriefingText.reasonName($0, templates: templates)), "count": String(counts[$0]!)]
         }
         let problems = zip(sorted, reasons).prefix(Self.problemsShown).map { problem, reason in
-            ["source": ReportText.markdown(problem.source), "reason": ReportText.markdown(BriefingText.reason(reason, templates: templates))]
+            [
+                "source": ReportText.markdown(problem.source),
+                "reason": ReportText.markdown(BriefingText.reason(reason, templates: templates)),
+            ]
         }
         let undatedItems: [[String: Any]] = undated.prefix(Self.problemsShown).map { index in
             let item = chronology.undated[index]

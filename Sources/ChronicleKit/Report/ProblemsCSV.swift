@@ -30,26 +30,32 @@ struct ProblemsCSV {
             let reason = ProblemReason(parsing: problem.reason)
             try CSVReport.writeRow(
                 delimiter,
-                ["unreadable-article", reason.code.rawValue, BriefingText.reason(reason, templates: templates), problem.source,
-                 "", "", "", "", ""],
+                [
+                    "unreadable-article", reason.code.rawValue, BriefingText.reason(reason, templates: templates), problem.source,
+                    "", "", "", "", "",
+                ],
                 to: sink)
         }
         for problem in context.problems.sorted() {
             guard let correction = problem.correction else { continue }
             try CSVReport.writeRow(
                 delimiter,
-                ["unmatched-correction", "unmatched-correction", templates.labels["correction_matches_nothing"] ?? "",
-                 problem.source, "", correction.key, "", "", correction.target],
+                [
+                    "unmatched-correction", "unmatched-correction", templates.labels["correction_matches_nothing"] ?? "",
+                    problem.source, "", correction.key, "", "", correction.target,
+                ],
                 to: sink)
         }
         let undatedLabel = templates.labels["undated_events"]!
         for item in chronology.undated {
             try CSVReport.writeRow(
                 delimiter,
-                ["undated-event", "undated", undatedLabel,
-                 item.sources.map { ReportText.flat($0.source) }.joined(separator: "; "),
-                 item.sources.compactMap { $0.url.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: "; "),
-                 item.id, item.event.unit.name, templates.kind(item.event.kind), item.event.title],
+                [
+                    "undated-event", "undated", undatedLabel,
+                    item.sources.map { ReportText.flat($0.source) }.joined(separator: "; "),
+                    item.sources.compactMap { $0.url.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: "; "),
+                    item.id, item.event.unit.name, templates.kind(item.event.kind), item.event.title,
+                ],
                 to: sink)
         }
     }

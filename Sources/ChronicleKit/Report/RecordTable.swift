@@ -17,8 +17,9 @@ public enum RecordTable {
             if let evidence = event.date.evidence { lines.append("       evidence:   \(evidence)") }
             lines.append("       title:      \(event.title)")
             if let chair = event.chair {
-                lines.append("       chair:      \([chair.rank, chair.name].compactMap { $0 }.joined(separator: " "))"
-                    + (chair.positions.isEmpty ? "" : ", " + chair.positions.joined(separator: ", ")))
+                lines.append(
+                    "       chair:      \([chair.rank, chair.name].compactMap { $0 }.joined(separator: " "))"
+                        + (chair.positions.isEmpty ? "" : ", " + chair.positions.joined(separator: ", ")))
             }
             for person in event.people where person.role != .chair {
                 lines.append("       \(person.role.rawValue): \([person.rank, person.name].compactMap { $0 }.joined(separator: " "))")

@@ -17,8 +17,10 @@ enum ReportFields {
         switch (date.month, date.day) {
         case (_?, _?): return (date, date)
         case let (month?, nil):
-            return (PartialDate(year: date.year, month: month, day: 1),
-                    PartialDate(year: date.year, month: month, day: PartialDate.daysIn(month: month, year: date.year)))
+            return (
+                PartialDate(year: date.year, month: month, day: 1),
+                PartialDate(year: date.year, month: month, day: PartialDate.daysIn(month: month, year: date.year))
+            )
         default:
             return (PartialDate(year: date.year, month: 1, day: 1), PartialDate(year: date.year, month: 12, day: 31))
         }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the last run left in the output folder: for each report file, the key of what it shows
@@ -39,7 +39,7 @@ struct ReportManifest: Equatable {
             for line in lines {
                 let fields = line.split(separator: 0x09, maxSplits: 5, omittingEmptySubsequences: false)
                 guard fields.count == 6, let size = Self.number(fields[1]), let inode = Self.number(fields[2]),
-                      let seconds = Self.number(fields[3]), let nanoseconds = Self.number(fields[4])
+                    let seconds = Self.number(fields[3]), let nanoseconds = Self.number(fields[4])
                 else { return nil }
                 entries[String(decoding: fields[5], as: UTF8.self)] = Entry(
                     key: String(decoding: fields[0], as: UTF8.self),
@@ -114,11 +114,11 @@ struct FileIdentity: Equatable {
         size = Int64(info.st_size)
         inode = UInt64(info.st_ino)
         #if canImport(Darwin)
-        seconds = Int64(info.st_mtimespec.tv_sec)
-        nanoseconds = Int64(info.st_mtimespec.tv_nsec)
+            seconds = Int64(info.st_mtimespec.tv_sec)
+            nanoseconds = Int64(info.st_mtimespec.tv_nsec)
         #else
-        seconds = Int64(info.st_mtim.tv_sec)
-        nanoseconds = Int64(info.st_mtim.tv_nsec)
+            seconds = Int64(info.st_mtim.tv_sec)
+            nanoseconds = Int64(info.st_mtim.tv_nsec)
         #endif
     }
 }

@@ -57,7 +57,7 @@ public struct ReportOutline: Sendable {
                 let digests = try ReportDigests(decoding: try take())
                 let cache = try BuiltChronology(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
                 guard digests.dated.count == cache.chronology.events.count,
-                      digests.undated.count == cache.chronology.undated.count
+                    digests.undated.count == cache.chronology.undated.count
                 else { return nil }
                 return (cache, digests)
             } catch {

@@ -65,7 +65,9 @@ struct ReportTemplates: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 throw ConfigError.unreadable(
                     path: url.path,
-                    reason: "not a valid Mustache template: line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
+                    reason:
+                        "not a valid Mustache template: line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)"
+                )
             } catch {
                 throw ConfigError.unreadable(path: url.path, reason: "not a valid Mustache template: \(error)")
             }
@@ -104,7 +106,8 @@ struct ReportTemplates: Sendable {
         var seen: Set<String> = []
         for key in ["sheet_chronology", "sheet_summary", "sheet_problems"] {
             let name = labels[key] ?? ""
-            let valid = !name.isEmpty && name.count <= 31 && !name.contains(where: { "[]:*?/\\".contains($0) })
+            let valid =
+                !name.isEmpty && name.count <= 31 && !name.contains(where: { "[]:*?/\\".contains($0) })
                 && !name.hasPrefix("'") && !name.hasSuffix("'")
             guard valid, seen.insert(name.lowercased()).inserted else {
                 throw ConfigError.wrongValue(
@@ -135,7 +138,8 @@ struct ReportTemplates: Sendable {
             if let start = path.firstIndex(of: name) {
                 let loop = (path[start...] + [name]).joined(separator: " → ")
                 throw ConfigError.unreadable(
-                    path: directory.appendingPathComponent("\(name).mustache").path, reason: "its partials include each other in a loop: \(loop)")
+                    path: directory.appendingPathComponent("\(name).mustache").path,
+                    reason: "its partials include each other in a loop: \(loop)")
             }
             guard !done.contains(name) else { return }
             for next in partials[name] ?? [] where partials[next] != nil { try visit(next, path + [name]) }

@@ -151,7 +151,8 @@ struct ReportWriter: Sendable {
                     .write(into: staging)
             }
             if formats.contains(.markdown) || formats.contains(.csv) {
-                try ProblemsCSV(chronology: index, context: context, templates: templates, plan: plan, delimiter: delimiter).write(into: staging)
+                try ProblemsCSV(chronology: index, context: context, templates: templates, plan: plan, delimiter: delimiter).write(
+                    into: staging)
             }
             if formats.contains(.svg) {
                 try TimelineSVG(chronology: index, context: context, summary: summary, templates: templates, plan: plan)

@@ -81,11 +81,19 @@ struct TimelineSVG {
         let plotWidth = column * Double(monthCount)
         let width = left + plotWidth + 20
 
-        var rows = shown.map { Row(label: summary.units[$0].name, marks: marks(summary.eventsByUnit[$0], lanes: maxLanes, firstMonth: firstMonth, left: left, column: column, plotWidth: plotWidth)) }
+        var rows = shown.map {
+            Row(
+                label: summary.units[$0].name,
+                marks: marks(
+                    summary.eventsByUnit[$0], lanes: maxLanes, firstMonth: firstMonth, left: left, column: column, plotWidth: plotWidth))
+        }
         if !others.isEmpty {
             // The other units' conferences in date order (the order of the chronology).
             let events = others.flatMap { summary.eventsByUnit[$0] }.sorted()
-            rows.append(Row(label: otherLabel, marks: marks(events, lanes: 2 * maxLanes, firstMonth: firstMonth, left: left, column: column, plotWidth: plotWidth)))
+            rows.append(
+                Row(
+                    label: otherLabel,
+                    marks: marks(events, lanes: 2 * maxLanes, firstMonth: firstMonth, left: left, column: column, plotWidth: plotWidth)))
         }
         let rowHeights = rows.map { row in Double((row.marks.map(\.lane).max() ?? 0) + 1) * laneHeight + 2 * rowPadding }
         let plotHeight = max(rowHeights.reduce(0, +), 24)
@@ -127,13 +135,15 @@ struct TimelineSVG {
         let (column, left, plotWidth, plotHeight) = (layout.column, layout.left, layout.plotWidth, layout.plotHeight)
         let (width, height) = (layout.width, layout.height)
         var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="\(font)" font-size="12">
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="\(font)" font-size="12">
 
-        """
-        out += "<title>\(x(templates.labels["timeline"]!)) \(x(ReportFields.vietnameseDate(window.from))) – \(x(ReportFields.vietnameseDate(window.to)))</title>\n"
+            """
+        out +=
+            "<title>\(x(templates.labels["timeline"]!)) \(x(ReportFields.vietnameseDate(window.from))) – \(x(ReportFields.vietnameseDate(window.to)))</title>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#FFFFFF\"/>\n"
-        out += "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(x(templates.labels["timeline"]!)): \(x(ReportFields.vietnameseDate(window.from))) – \(x(ReportFields.vietnameseDate(window.to)))</text>\n"
+        out +=
+            "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(x(templates.labels["timeline"]!)): \(x(ReportFields.vietnameseDate(window.from))) – \(x(ReportFields.vietnameseDate(window.to)))</text>\n"
 
         // Year and month headings, and the month grid.
         out += "<g class=\"grid\">\n"
@@ -146,7 +156,8 @@ struct TimelineSVG {
             out += "<text x=\"\(f(x0 + Double(span) * column / 2))\" y=\"46\" text-anchor=\"middle\" font-weight=\"bold\">\(year)</text>\n"
             if summary.units.count > 12 {
                 // Long charts repeat the years under the rows.
-                out += "<text x=\"\(f(x0 + Double(span) * column / 2))\" y=\"\(f(top + plotHeight + 14))\" text-anchor=\"middle\" font-weight=\"bold\">\(year)</text>\n"
+                out +=
+                    "<text x=\"\(f(x0 + Double(span) * column / 2))\" y=\"\(f(top + plotHeight + 14))\" text-anchor=\"middle\" font-weight=\"bold\">\(year)</text>\n"
             }
             out += "<line x1=\"\(f(x0))\" y1=\"34\" x2=\"\(f(x0))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
             month += span
@@ -154,23 +165,28 @@ struct TimelineSVG {
         for m in 0..<monthCount {
             let x0 = left + Double(m) * column
             if (firstMonth + m) % 12 != 0 {
-                out += "<line x1=\"\(f(x0))\" y1=\"52\" x2=\"\(f(x0))\" y2=\"\(f(top + plotHeight))\" stroke=\"#DDDDDD\" stroke-width=\"1\"/>\n"
+                out +=
+                    "<line x1=\"\(f(x0))\" y1=\"52\" x2=\"\(f(x0))\" y2=\"\(f(top + plotHeight))\" stroke=\"#DDDDDD\" stroke-width=\"1\"/>\n"
             }
             if column >= 16 || (firstMonth + m) % 3 == 0 {
-                out += "<text x=\"\(f(x0 + column / 2))\" y=\"66\" text-anchor=\"middle\" font-size=\"10\" fill=\"#444444\">\((firstMonth + m) % 12 + 1)</text>\n"
+                out +=
+                    "<text x=\"\(f(x0 + column / 2))\" y=\"66\" text-anchor=\"middle\" font-size=\"10\" fill=\"#444444\">\((firstMonth + m) % 12 + 1)</text>\n"
             }
         }
-        out += "<line x1=\"\(f(left + plotWidth))\" y1=\"34\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
+        out +=
+            "<line x1=\"\(f(left + plotWidth))\" y1=\"34\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#555555\" stroke-width=\"1\"/>\n"
         // The "as of" date, when it falls inside the window: later months are not yet reported.
         let asOf = context.asOf
         let asOfMonth = asOf.year * 12 + (asOf.month ?? 12) - 1
         if asOfMonth >= firstMonth && asOfMonth <= lastMonth {
             let fraction = asOf.day.map { Double($0) / Double(Self.daysIn(year: asOf.year, month: asOf.month!)) } ?? 1
             let ax = left + (Double(asOfMonth - firstMonth) + fraction) * column
-            out += "<line x1=\"\(f(ax))\" y1=\"52\" x2=\"\(f(ax))\" y2=\"\(f(top + plotHeight))\" stroke=\"#C00000\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n"
+            out +=
+                "<line x1=\"\(f(ax))\" y1=\"52\" x2=\"\(f(ax))\" y2=\"\(f(top + plotHeight))\" stroke=\"#C00000\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n"
             // Near the right edge the label runs leftwards so it stays inside the picture.
             let leftwards = ax > left + plotWidth * 0.6
-            out += "<text x=\"\(f(leftwards ? ax - 4 : ax + 4))\" y=\"\(f(top + plotHeight + 28))\" text-anchor=\"\(leftwards ? "end" : "start")\" font-size=\"10\" fill=\"#C00000\">\(x(templates.labels["as_of"]!)) \(x(ReportFields.vietnameseDate(asOf)))</text>\n"
+            out +=
+                "<text x=\"\(f(leftwards ? ax - 4 : ax + 4))\" y=\"\(f(top + plotHeight + 28))\" text-anchor=\"\(leftwards ? "end" : "start")\" font-size=\"10\" fill=\"#C00000\">\(x(templates.labels["as_of"]!)) \(x(ReportFields.vietnameseDate(asOf)))</text>\n"
         }
         out += "</g>\n"
         return out
@@ -185,19 +201,23 @@ struct TimelineSVG {
             let rowHeight = rowHeights[position]
             var row = "<g class=\"unit\">\n"
             if position % 2 == 0 {
-                row += "<rect x=\"0\" y=\"\(f(y))\" width=\"\(f(left + plotWidth))\" height=\"\(f(rowHeight))\" fill=\"#000000\" fill-opacity=\"0.04\"/>\n"
+                row +=
+                    "<rect x=\"0\" y=\"\(f(y))\" width=\"\(f(left + plotWidth))\" height=\"\(f(rowHeight))\" fill=\"#000000\" fill-opacity=\"0.04\"/>\n"
             }
             let name = ReportText.flat(unit.label)
             let maxScalars = Int((labelWidth - 20) / 6.9)
-            let shown = name.unicodeScalars.count > maxScalars
+            let shown =
+                name.unicodeScalars.count > maxScalars
                 ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(maxScalars - 1))) + "…" : name
-            row += "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowPadding + laneHeight / 2 + 4))\" text-anchor=\"end\"><title>\(x(name))</title>\(x(shown))</text>\n"
+            row +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowPadding + laneHeight / 2 + 4))\" text-anchor=\"end\"><title>\(x(name))</title>\(x(shown))</text>\n"
             for mark in unit.marks {
                 let event = chronology.listing(mark.index)
                 let cy = y + rowPadding + Double(mark.lane) * laneHeight + laneHeight / 2
                 var tip = "\(x(event.date.map(ReportFields.vietnameseDate) ?? "")) · \(x(templates.kind(event.kind))) · \(x(event.title))"
                 if layout.otherUnits > 0 && position == layout.rows.count - 1 { tip = "\(x(event.unit.name)) · " + tip }
-                row += shape(event.date?.precision ?? .day, x: mark.x, y: cy, colour: Self.colours[event.kind]!, inside: "<title>\(tip)</title>")
+                row += shape(
+                    event.date?.precision ?? .day, x: mark.x, y: cy, colour: Self.colours[event.kind]!, inside: "<title>\(tip)</title>")
             }
             row += "</g>\n"
             try sink.write(row)
@@ -216,7 +236,8 @@ struct TimelineSVG {
             return "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(radius))\" fill=\"\(colour)\">\(inside)</circle>\n"
         case .month:
             let side = 2 * radius - 1.5
-            return "<rect x=\"\(f(cx - side / 2))\" y=\"\(f(cy - side / 2))\" width=\"\(f(side))\" height=\"\(f(side))\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"1.5\">\(inside)</rect>\n"
+            return
+                "<rect x=\"\(f(cx - side / 2))\" y=\"\(f(cy - side / 2))\" width=\"\(f(side))\" height=\"\(f(side))\" fill=\"#FFFFFF\" stroke=\"\(colour)\" stroke-width=\"1.5\">\(inside)</rect>\n"
         case .year:
             let r = radius + 0.5
             let points = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
@@ -243,7 +264,8 @@ struct TimelineSVG {
         if layout.otherUnits > 0 {
             // Said in words too: the picture does not show every unit on a row of its own.
             let shown = summary.units.count - layout.otherUnits
-            legend += "<text x=\"10\" y=\"\(f(ly + 24))\">\(x(templates.labels["timeline_legend_summary"]!)) \(shown) + \(layout.otherUnits) \(x(templates.labels["timeline_other_units"]!))</text>\n"
+            legend +=
+                "<text x=\"10\" y=\"\(f(ly + 24))\">\(x(templates.labels["timeline_legend_summary"]!)) \(shown) + \(layout.otherUnits) \(x(templates.labels["timeline_other_units"]!))</text>\n"
         }
         legend += "</g>\n</svg>\n"
         return legend

@@ -189,12 +189,14 @@ struct WorkbookReport {
             let row = position + 1, counts = summary.unitYear[position]
             try sheet.text(row, 0, ReportText.flat(unit.name), styles.text)
             for (column, count) in counts.enumerated() { try sheet.number(row, column + 1, Double(count), styles.number) }
-            try sheet.formula(row, totalColumn, "=SUM(B\(row + 1):\(last)\(row + 1))", value: Double(counts.reduce(0, +)), styles.totalNumber)
+            try sheet.formula(
+                row, totalColumn, "=SUM(B\(row + 1):\(last)\(row + 1))", value: Double(counts.reduce(0, +)), styles.totalNumber)
         }
         try sheet.text(totalRow, 0, label("total"), styles.totalText)
         for column in 1...totalColumn {
             let name = Workbook.Sheet.columnName(column)
-            let value = column == totalColumn
+            let value =
+                column == totalColumn
                 ? summary.unitYear.reduce(0) { $0 + $1.reduce(0, +) } : summary.unitYear.reduce(0) { $0 + $1[column - 1] }
             let formula = units.isEmpty ? "=0" : "=SUM(\(name)2:\(name)\(totalRow))"
             try sheet.formula(totalRow, column, formula, value: Double(value), styles.totalNumber)

@@ -33,7 +33,9 @@ struct XMLReport {
         let path = sink.url.path
         guard let buffer = xmlBufferCreate() else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
         defer { xmlBufferFree(buffer) }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw ReportError.xmlFailure(path: path, reason: "cannot create the XML writer") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            throw ReportError.xmlFailure(path: path, reason: "cannot create the XML writer")
+        }
         defer { xmlFreeTextWriter(writer) }
         var w = Writer(writer: writer, buffer: buffer, sink: sink, path: path)
         xmlTextWriterSetIndent(writer, 1)
@@ -317,14 +319,18 @@ struct XMLReport {
         defer { parseBox.release() }
         let validityBox = Unmanaged.passRetained(validityErrors)
         defer { validityBox.release() }
-        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
-        }, parseBox.toOpaque())
-        xmlSchemaSetValidStructuredErrors(context, { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
-        }, validityBox.toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { userData, error in
+                guard let userData, let error else { return }
+                Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
+            }, parseBox.toOpaque())
+        xmlSchemaSetValidStructuredErrors(
+            context,
+            { userData, error in
+                guard let userData, let error else { return }
+                Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
+            }, validityBox.toOpaque())
         guard xmlTextReaderSchemaValidateCtxt(reader, context, 0) == 0 else {
             throw ReportError.xmlFailure(path: path, reason: "cannot start schema validation")
         }
@@ -350,10 +356,12 @@ struct XMLReport {
                 let collector = ErrorCollector()
                 let unmanaged = Unmanaged.passRetained(collector)
                 defer { unmanaged.release() }
-                xmlSchemaSetParserStructuredErrors(parser, { userData, error in
-                    guard let userData, let error else { return }
-                    Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
-                }, unmanaged.toOpaque())
+                xmlSchemaSetParserStructuredErrors(
+                    parser,
+                    { userData, error in
+                        guard let userData, let error else { return }
+                        Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error)
+                    }, unmanaged.toOpaque())
                 return xmlSchemaParse(parser)
             }
         }

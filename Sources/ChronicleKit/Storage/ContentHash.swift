@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// 64-bit FNV-1a (`FNV1a`) of a file's bytes: cheap, dependency-free and stable across platforms and runs.

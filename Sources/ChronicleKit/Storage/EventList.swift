@@ -171,7 +171,8 @@ struct EventList: Sendable {
         for _ in 0..<count {
             let length = try r.count()
             guard length <= r.bytes.count - r.offset else { throw RecordBinaryError.corrupt }
-            slots.append(Slot(start: bodies.append(UnsafeRawBufferPointer(rebasing: r.bytes[r.offset..<(r.offset + length)])), count: length))
+            slots.append(
+                Slot(start: bodies.append(UnsafeRawBufferPointer(rebasing: r.bytes[r.offset..<(r.offset + length)])), count: length))
             r.offset += length
         }
         let stringCount = try r.count()

@@ -169,7 +169,8 @@ extension RecordBinary.Reader {
         let title = try optionalString()
         let status = try raw(ArticleStatus.self)
         let error = try optionalString()
-        let referenceDate = try present()
+        let referenceDate =
+            try present()
             ? ReferenceDate(value: try date(), basis: try string(), evidence: try optionalString()) : nil
         var events: [Event] = []
         let count = try count()
@@ -209,8 +210,9 @@ extension RecordBinary.Reader {
         let count = try count()
         sources.reserveCapacity(count)
         for _ in 0..<count {
-            sources.append(EventSource(
-                source: try string(), url: try optionalString(), title: try optionalString(), date: try present() ? try date() : nil))
+            sources.append(
+                EventSource(
+                    source: try string(), url: try optionalString(), title: try optionalString(), date: try present() ? try date() : nil))
         }
         return ChronologyEvent(id: id, event: event, sources: sources, corrected: corrected)
     }

@@ -64,48 +64,49 @@ final class ChronicleStore: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE run (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    started_at TEXT NOT NULL,
-                    as_of TEXT NOT NULL,
-                    extractor_version TEXT NOT NULL,
-                    config_fingerprint TEXT NOT NULL,
-                    files INTEGER NOT NULL,
-                    unchanged INTEGER NOT NULL,
-                    extracted INTEGER NOT NULL,
-                    pruned INTEGER NOT NULL,
-                    articles INTEGER NOT NULL,
-                    events INTEGER NOT NULL,
-                    new_events INTEGER NOT NULL,
-                    problems INTEGER NOT NULL,
-                    reports_written INTEGER NOT NULL DEFAULT 0
-                );
-                CREATE TABLE article_file (
-                    path TEXT PRIMARY KEY NOT NULL,
-                    display_path TEXT NOT NULL,
-                    size INTEGER NOT NULL,
-                    modified_ns INTEGER NOT NULL,
-                    content_hash TEXT,
-                    extractor_version TEXT NOT NULL,
-                    config_fingerprint TEXT NOT NULL,
-                    records_json TEXT NOT NULL,
-                    first_seen_run INTEGER NOT NULL REFERENCES run(id),
-                    extracted_run INTEGER NOT NULL REFERENCES run(id),
-                    last_seen_run INTEGER NOT NULL REFERENCES run(id)
-                );
-                CREATE TABLE article_url (
-                    url TEXT NOT NULL,
-                    path TEXT NOT NULL REFERENCES article_file(path) ON DELETE CASCADE,
-                    PRIMARY KEY (url, path)
-                );
-                CREATE INDEX article_url_path ON article_url(path);
-                CREATE TABLE event (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    first_seen_run INTEGER NOT NULL REFERENCES run(id),
-                    last_seen_run INTEGER NOT NULL REFERENCES run(id)
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE run (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        started_at TEXT NOT NULL,
+                        as_of TEXT NOT NULL,
+                        extractor_version TEXT NOT NULL,
+                        config_fingerprint TEXT NOT NULL,
+                        files INTEGER NOT NULL,
+                        unchanged INTEGER NOT NULL,
+                        extracted INTEGER NOT NULL,
+                        pruned INTEGER NOT NULL,
+                        articles INTEGER NOT NULL,
+                        events INTEGER NOT NULL,
+                        new_events INTEGER NOT NULL,
+                        problems INTEGER NOT NULL,
+                        reports_written INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE article_file (
+                        path TEXT PRIMARY KEY NOT NULL,
+                        display_path TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        modified_ns INTEGER NOT NULL,
+                        content_hash TEXT,
+                        extractor_version TEXT NOT NULL,
+                        config_fingerprint TEXT NOT NULL,
+                        records_json TEXT NOT NULL,
+                        first_seen_run INTEGER NOT NULL REFERENCES run(id),
+                        extracted_run INTEGER NOT NULL REFERENCES run(id),
+                        last_seen_run INTEGER NOT NULL REFERENCES run(id)
+                    );
+                    CREATE TABLE article_url (
+                        url TEXT NOT NULL,
+                        path TEXT NOT NULL REFERENCES article_file(path) ON DELETE CASCADE,
+                        PRIMARY KEY (url, path)
+                    );
+                    CREATE INDEX article_url_path ON article_url(path);
+                    CREATE TABLE event (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        first_seen_run INTEGER NOT NULL REFERENCES run(id),
+                        last_seen_run INTEGER NOT NULL REFERENCES run(id)
+                    );
+                    """)
         }
         // Records in the compact binary form (`RecordBinary`); rows written before keep their JSON.
         migrator.registerMigration("v2") { db in
@@ -113,33 +114,36 @@ final class ChronicleStore: Sendable {
         }
         // The last chronology built, under the fingerprint of its inputs (`ChronologyCache`).
         migrator.registerMigration("v3") { db in
-            try db.execute(sql: """
-                CREATE TABLE chronology_cache (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    fingerprint TEXT NOT NULL,
-                    data BLOB NOT NULL
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE chronology_cache (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        fingerprint TEXT NOT NULL,
+                        data BLOB NOT NULL
+                    )
+                    """)
         }
         // Seen-marking proportional to what changed: a row flagged `in_last_run` was seen in the
         // latest run (its `last_seen_run` column is then not kept up to date, see `lastSeenRuns`),
         // so an unchanged run no longer rewrites every file and event row.
         migrator.registerMigration("v4") { db in
-            try db.execute(sql: """
-                ALTER TABLE article_file ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
-                CREATE INDEX article_file_not_in_last_run ON article_file(path) WHERE in_last_run = 0;
-                ALTER TABLE event ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE article_file ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX article_file_not_in_last_run ON article_file(path) WHERE in_last_run = 0;
+                    ALTER TABLE event ADD COLUMN in_last_run INTEGER NOT NULL DEFAULT 0;
+                    """)
         }
         // The id each report was first given (`EventIDMemory`); written once per key, never moved.
         migrator.registerMigration("v5") { db in
-            try db.execute(sql: """
-                CREATE TABLE event_key (
-                    key INTEGER PRIMARY KEY NOT NULL,
-                    event_id TEXT NOT NULL
-                );
-                CREATE INDEX event_key_event ON event_key(event_id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE event_key (
+                        key INTEGER PRIMARY KEY NOT NULL,
+                        event_id TEXT NOT NULL
+                    );
+                    CREATE INDEX event_key_event ON event_key(event_id);
+                    """)
         }
         return migrator
     }
@@ -148,11 +152,13 @@ final class ChronicleStore: Sendable {
     func articles() throws -> [String: StoredArticle] {
         try read("read article files") { db in
             var result: [String: StoredArticle] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint,
-                    records_json, records_bin
-                FROM article_file
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint,
+                        records_json, records_bin
+                    FROM article_file
+                    """)
             while let row = try rows.next() {
                 let payload: StoredArticle.RecordPayload
                 if let bytes = try row.withUnsafeData(atIndex: 8, { $0.map { [UInt8]($0) } }) {
@@ -175,10 +181,12 @@ final class ChronicleStore: Sendable {
         try read("read article files") { db in
             var result: [String: StoredFileState] = [:]
             result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint
-                FROM article_file
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint
+                    FROM article_file
+                    """)
             // One row per file of the archive, held for the whole run: strings that repeat from
             // row to row (the display path when it is the path, the version and fingerprint)
             // are kept once.
@@ -259,7 +267,7 @@ final class ChronicleStore: Sendable {
     public func cachedChronology(fingerprint: String) throws -> BuiltChronology? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
-                  row[0] as String == fingerprint
+                row[0] as String == fingerprint
             else { return nil }
             // Decoded straight from SQLite's buffer, without copying the blob first.
             return try? row.withUnsafeData(atIndex: 1) { data in
@@ -390,20 +398,21 @@ final class ChronicleStore: Sendable {
         // Cached statements: a run may touch thousands of rows, and parsing each is the cost.
         let remove = try db.cachedStatement(sql: "DELETE FROM article_file WHERE path = ?")
         for path in update.removed { try remove.execute(arguments: [path]) }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
-                config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
-                in_last_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            ON CONFLICT(path) DO UPDATE SET
-                display_path = excluded.display_path, size = excluded.size,
-                modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
-                extractor_version = excluded.extractor_version,
-                config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
-                records_bin = excluded.records_bin,
-                extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
-                in_last_run = 1
-            """)
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
+                    config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
+                    in_last_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                ON CONFLICT(path) DO UPDATE SET
+                    display_path = excluded.display_path, size = excluded.size,
+                    modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
+                    extractor_version = excluded.extractor_version,
+                    config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
+                    records_bin = excluded.records_bin,
+                    extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
+                    in_last_run = 1
+                """)
         let clearURLs = SQLiteBinder(try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?"), in: db)
         let addURL = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)"), in: db)
         let upsertRow = SQLiteBinder(upsert, in: db)
@@ -459,9 +468,10 @@ final class ChronicleStore: Sendable {
         // written: files no longer seen keep the previous run as their last, files
         // seen again (or not yet flagged) are flagged; the rest already are. (Rows
         // written by `writeArticles` carry this run's id; unseen files are never among them.)
-        let leave = try db.cachedStatement(sql: """
-            UPDATE article_file SET in_last_run = 0, last_seen_run = ? WHERE path = ? AND in_last_run = 1
-            """)
+        let leave = try db.cachedStatement(
+            sql: """
+                UPDATE article_file SET in_last_run = 0, last_seen_run = ? WHERE path = ? AND in_last_run = 1
+                """)
         for path in unseen { try leave.execute(arguments: [previousRun, path]) }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unseen_file (path TEXT PRIMARY KEY NOT NULL)")
         try db.execute(sql: "DELETE FROM unseen_file")
@@ -482,10 +492,11 @@ final class ChronicleStore: Sendable {
         var current: [String: Bool] = [:]
         let currentRows = try String.fetchCursor(db, sql: "SELECT id FROM event WHERE in_last_run = 1")
         while let id = try currentRows.next() { current[id] = false }
-        let event = try db.cachedStatement(sql: """
-            INSERT INTO event (id, first_seen_run, last_seen_run, in_last_run) VALUES (?, ?, ?, 1)
-            ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run, in_last_run = 1
-            """)
+        let event = try db.cachedStatement(
+            sql: """
+                INSERT INTO event (id, first_seen_run, last_seen_run, in_last_run) VALUES (?, ?, ?, 1)
+                ON CONFLICT(id) DO UPDATE SET last_seen_run = excluded.last_seen_run, in_last_run = 1
+                """)
         let eventRow = SQLiteBinder(event, in: db)
         for id in eventIDs where current.updateValue(true, forKey: id) == nil {
             eventRow.bind(1, id)

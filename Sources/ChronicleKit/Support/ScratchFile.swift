@@ -72,7 +72,8 @@ final class ScratchFile: @unchecked Sendable {
                 let got = pread(descriptor, buffer.baseAddress! + done, span.count - done, off_t(span.offset) + off_t(done))
                 if got < 0 && errno == EINTR { continue }
                 guard got > 0 else {
-                    throw OutputError.scratchFile(path: path, action: "read", reason: got == 0 ? "it is shorter than written" : String(cString: strerror(errno)))
+                    throw OutputError.scratchFile(
+                        path: path, action: "read", reason: got == 0 ? "it is shorter than written" : String(cString: strerror(errno)))
                 }
                 done += got
             }
