@@ -1,6 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Warnings are errors in the project's own targets (not in its dependencies).
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "Chronicle",
     platforms: [.macOS(.v13)],
@@ -35,7 +38,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "chronicle",
@@ -43,13 +47,15 @@ let package = Package(
                 "ChronicleKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // The synthetic corpus of the throughput benchmark; not a product: only `chronicle-bench`
         // and the tests use it, and it sees ChronicleKit's `package` declarations.
         .target(
             name: "ChronicleBenchSupport",
-            dependencies: ["ChronicleKit"]
+            dependencies: ["ChronicleKit"],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "chronicle-bench",
@@ -58,16 +64,19 @@ let package = Package(
                 "ChronicleBenchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ChronicleKitTests",
             dependencies: ["ChronicleKit"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ChronicleBenchSupportTests",
-            dependencies: ["ChronicleBenchSupport", "ChronicleKit"]
+            dependencies: ["ChronicleBenchSupport", "ChronicleKit"],
+            swiftSettings: strict
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -36,6 +36,7 @@ struct ReportWriter: Sendable {
 
     /// Writes the reports whose content changed since the run that left `manifest` (every report
     /// when it is nil or missing), then records the new state in `manifest`.
+    @discardableResult
     public func write(_ input: ReportInput, manifest: URL?) throws -> Outcome {
         try write(input.chronology, whole: input.chronology, digests: nil, context: input.context, manifest: manifest, loadWhole: nil)
     }
