@@ -8,8 +8,7 @@ import Testing
 /// and `Fixtures/report/correction-refined`; regenerate with
 /// `UPDATE_GOLDEN=1 swift test --filter ArchiveIdentityTests` and review the diff.
 @Suite struct ArchiveIdentityTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.root
     static let fixtures = root.appendingPathComponent("Tests/ChronicleKitTests/Fixtures")
     static let window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
     /// The report files the goldens keep.

@@ -59,7 +59,7 @@ import Testing
 
     /// Cue masks: asking for a cue where none starts finds nothing, as scanning the matches did.
     @Test func cueMaskAgreesWithMatches() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = TestPaths.root
         let config = root.appendingPathComponent("config")
         let rules = try ExtractionRules.load(configDirectory: config, unitsFile: config.appendingPathComponent("units.yml"))
         let text = """

@@ -2,9 +2,7 @@ import Foundation
 
 /// `../shared/corpus` beside the repository: third-party articles the project reads but never copies.
 enum SharedCorpus {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let folder = TestPaths.root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
     /// Whether the annotated development set is there; suites that need it are skipped otherwise.
     static let present = FileManager.default.fileExists(atPath: folder.appendingPathComponent("dev.jsonl").path)
 }

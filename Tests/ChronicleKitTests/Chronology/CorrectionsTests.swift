@@ -166,7 +166,7 @@ import Testing
     }
 
     @Test func shippedExampleLoadsAsEmpty() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = TestPaths.root
         let config = ChronicleConfig(
             configFile: root.appendingPathComponent("config/chronicle.yml"), inputs: [], output: root,
             window: DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2022, month: 12, day: 31)))

@@ -13,7 +13,7 @@ enum ChronicleBinary {
             folder = folder.deletingLastPathComponent()
         }
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("chronicle"))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = TestPaths.root
         candidates.append(root.appendingPathComponent(".build/debug/chronicle"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }

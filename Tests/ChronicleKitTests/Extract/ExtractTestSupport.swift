@@ -3,7 +3,7 @@ import Foundation
 
 /// Rules and noise phrases loaded once from the repository's config folder for the tests.
 enum ExtractTestSupport {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.root
     static let rules: ExtractionRules = {
         let config = root.appendingPathComponent("config")
         return try! ExtractionRules.load(configDirectory: config, unitsFile: config.appendingPathComponent("units.yml"))

@@ -198,16 +198,12 @@ import Testing
 
 /// Locations of the ingest fixtures and of the shared corpus beside the repository.
 enum IngestFixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/ingest")
+    static let repositoryRoot = TestPaths.root
+    static let folder = TestPaths.fixtures.appendingPathComponent("ingest")
 
     static func seedsFolder() -> URL? {
-        let candidates = [
-            repositoryRoot.appendingPathComponent("../shared/corpus/seeds").standardizedFileURL,
-            URL(fileURLWithPath: "/work/shared/corpus/seeds"),
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+        let seeds = SharedCorpus.folder.appendingPathComponent("seeds")
+        return FileManager.default.fileExists(atPath: seeds.path) ? seeds : nil
     }
 
     static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }

@@ -45,8 +45,7 @@ final class Sandbox: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     /// The project's own report templates (`config/templates`), found from this file's path.
-    static let projectTemplates = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let projectTemplates = TestPaths.root
         .appendingPathComponent("config/templates")
 
     func writeConfig(extra: String = "", input: String? = nil) throws {

@@ -6,8 +6,7 @@ import Testing
 /// `Fixtures/report/samples/`. After a deliberate change to extraction or reports, regenerate with
 /// `UPDATE_GOLDEN=1 swift test --filter SampleReportGoldenTests` and review the diff.
 @Suite struct SampleReportGoldenTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.root
     static let golden = root.appendingPathComponent("Tests/ChronicleKitTests/Fixtures/report/samples")
 
     /// Every file below `folder` except the state folder, by relative path.

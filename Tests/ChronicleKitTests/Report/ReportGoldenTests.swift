@@ -7,7 +7,7 @@ import Testing
 /// precision, an undated meeting, a meeting reported by two articles, a corrected event, a new
 /// event, unreadable articles, XML and Markdown specials, newlines and control characters.
 enum ReportSample {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.root
     static let templates = root.appendingPathComponent("config/templates")
     static let golden = root.appendingPathComponent("Tests/ChronicleKitTests/Fixtures/report/golden")
     static let window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))

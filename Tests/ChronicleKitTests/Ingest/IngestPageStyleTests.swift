@@ -61,7 +61,7 @@ import Testing
             ]),
     ]
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/pages")
+    static let folder = TestPaths.fixtures.appendingPathComponent("pages")
     let loader = ExtractTestSupport.loader
 
     func load(_ page: Page) throws -> (html: Article, text: Article) {
