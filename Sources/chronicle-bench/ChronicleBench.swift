@@ -63,7 +63,7 @@ struct ChronicleBench: ParsableCommand {
     }
 
     func run() throws {
-        AllocatorTuning.apply()
+        ProcessMemory.tuneAllocator()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let configFile = URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL
         if let phase = phase.flatMap(BenchPhase.init(rawValue:)) {

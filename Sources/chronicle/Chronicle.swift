@@ -15,7 +15,7 @@ struct Chronicle: ParsableCommand {
     )
 
     static func main() {
-        AllocatorTuning.apply()
+        ProcessMemory.tuneAllocator()
         main(nil)
     }
 }

@@ -2,6 +2,21 @@ import Foundation
 
 /// The memory this process uses, for the benchmark and the run's phase log.
 package enum ProcessMemory {
+    /// Fixes glibc's mmap threshold at 256 KiB, for the executables to call at start-up (a
+    /// library must not set it for its host). glibc raises it each time a large block is freed
+    /// (up to 32 MiB), after which the chronology's megabyte chunks and growing arrays are carved
+    /// from the heap between small long-lived allocations, and their space cannot be given back
+    /// when they are freed: at a large archive that left ~70 MiB resident for nothing.
+    package static func tuneAllocator() {
+        #if os(Linux)
+            // Looked up at run time: glibc has it, other C libraries (musl) may not.
+            typealias Option = @convention(c) (Int32, Int32) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+            _ = unsafeBitCast(symbol, to: Option.self)(mmapThreshold, 256 * 1024)
+        #endif
+    }
+
     /// Peak resident memory of this process so far, in bytes (`getrusage(RUSAGE_SELF).ru_maxrss`).
     package static func peakResidentBytes() -> Int {
         var usage = rusage()
