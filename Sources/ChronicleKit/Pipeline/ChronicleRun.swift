@@ -144,6 +144,10 @@ public struct ChronicleRun: Sendable {
         let locks = try lockState()
         defer { for lock in locks.reversed() { lock.release() } }
         let store = try ChronicleStore(url: Self.storeURL(for: options.config))
+        // A store configured outside its output may be shared by mistake; one inside it moves with it.
+        if options.config.storeFile != nil {
+            try store.claim(for: options.config.output.standardizedFileURL.path)
+        }
         let survey = FileSurvey(
             files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
         timer.lap("scan, store state and classify")

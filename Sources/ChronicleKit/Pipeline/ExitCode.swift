@@ -17,7 +17,10 @@ public enum ChronicleExitCode: Int32, Sendable {
         case let lock as RunLockError:
             if case .held = lock { return .locked }
             return .cannotCreateOutput
-        case is StoreError: return .ioError
+        case let store as StoreError:
+            // A store shared with another output is a configuration mistake, not a disk fault.
+            if case .belongsToAnotherOutput = store { return .badConfig }
+            return .ioError
         case let output as OutputError:
             if case .cannotCreateDirectory = output { return .cannotCreateOutput }
             return .ioError

@@ -145,6 +145,10 @@ final class ChronicleStore: Sendable {
                     CREATE INDEX event_key_event ON event_key(event_id);
                     """)
         }
+        // The output folder the store keeps the history of: one store belongs to one output.
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: "CREATE TABLE owner (output TEXT NOT NULL)")
+        }
         return migrator
     }
 
@@ -565,6 +569,23 @@ final class ChronicleStore: Sendable {
         } catch {
             throw StoreError.failed(path: url.path, action: "record the reports", reason: Self.reason(error))
         }
+    }
+
+    /// Claims the store for `output` on its first run; a store that keeps another output's
+    /// history is refused: two outputs sharing one store saw each other's articles, and a prune
+    /// of one erased the other's.
+    func claim(for output: String) throws {
+        let owner: String?
+        do {
+            owner = try queue.write { db -> String? in
+                if let owner = try String.fetchOne(db, sql: "SELECT output FROM owner LIMIT 1") { return owner }
+                try db.execute(sql: "INSERT INTO owner (output) VALUES (?)", arguments: [output])
+                return nil
+            }
+        } catch {
+            throw StoreError.failed(path: url.path, action: "read its owner", reason: Self.reason(error))
+        }
+        if let owner, owner != output { throw StoreError.belongsToAnotherOutput(path: url.path, owner: owner, output: output) }
     }
 
     private func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {

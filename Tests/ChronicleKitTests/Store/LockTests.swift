@@ -59,3 +59,21 @@ import Testing
         #expect(try second.run().events == 1)
     }
 }
+
+@Suite struct StoreOwnerTests {
+    @Test func aStoreKeepsOneOutputsHistoryAndRefusesASecondOutput() throws {
+        let first = try Sandbox(), second = try Sandbox()
+        let shared = first.root.appendingPathComponent("state/shared.sqlite")
+        for box in [first, second] {
+            try box.writeConfig(extra: "store: \(shared.path)")
+            try box.write("a.txt", "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
+        }
+        #expect(try first.run().events == 1)
+        let error = try #require(throws: StoreError.self) { try second.run() }
+        #expect(ChronicleExitCode.forError(error) == .badConfig)
+        #expect("\(error)".contains(first.output.standardizedFileURL.path))
+        #expect(!FileManager.default.fileExists(atPath: second.output.appendingPathComponent("chronology.md").path))
+        // Its own output goes on as before.
+        #expect(try first.run().events == 1)
+    }
+}
