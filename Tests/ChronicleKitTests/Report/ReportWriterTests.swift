@@ -92,19 +92,25 @@ import Testing
         #expect(ReportSample.files(in: output).contains("units/quan-doan-12.md"))
     }
 
-    @Test func templatesIncludingEachOtherInALoopAreRefused() throws {
+    /// A copy of the project's templates to edit, an output folder and a config using both.
+    private static func editableTemplates() throws -> (templates: URL, output: URL, config: ChronicleConfig) {
         let templates = ReportSample.temporaryDirectory()
         let output = ReportSample.temporaryDirectory()
-        defer {
-            try? FileManager.default.removeItem(at: templates)
-            try? FileManager.default.removeItem(at: output)
-        }
         for name in try FileManager.default.contentsOfDirectory(atPath: ReportSample.templates.path) {
             try FileManager.default.copyItem(
                 at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
         }
         var config = ReportSample.config(output: output)
         config.templatesDirectory = templates
+        return (templates, output, config)
+    }
+
+    @Test func templatesIncludingEachOtherInALoopAreRefused() throws {
+        let (templates, output, config) = try Self.editableTemplates()
+        defer {
+            try? FileManager.default.removeItem(at: templates)
+            try? FileManager.default.removeItem(at: output)
+        }
         // A staff edit that makes a row include the table header, which includes the row.
         try Data("| {{date}} |{{> table-header}}\n".utf8).write(to: templates.appendingPathComponent("event-row.mustache"))
         try Data("| a | b |\n{{> event-row}}".utf8).write(to: templates.appendingPathComponent("table-header.mustache"))
@@ -115,18 +121,11 @@ import Testing
     }
 
     @Test func missingOrBrokenTemplateNamesTheFile() throws {
-        let templates = ReportSample.temporaryDirectory()
-        let output = ReportSample.temporaryDirectory()
+        let (templates, output, config) = try Self.editableTemplates()
         defer {
             try? FileManager.default.removeItem(at: templates)
             try? FileManager.default.removeItem(at: output)
         }
-        for name in try FileManager.default.contentsOfDirectory(atPath: ReportSample.templates.path) {
-            try FileManager.default.copyItem(
-                at: ReportSample.templates.appendingPathComponent(name), to: templates.appendingPathComponent(name))
-        }
-        var config = ReportSample.config(output: output)
-        config.templatesDirectory = templates
 
         let row = templates.appendingPathComponent("event-row.mustache")
         try Data("| {{#date}} {{date}} |\n".utf8).write(to: row)
