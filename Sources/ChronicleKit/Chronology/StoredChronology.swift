@@ -9,7 +9,8 @@ extension BuiltChronology {
         /// 5: a problem says which correction matched nothing; ids are kept from run to run and
         /// copies of an article merged (`EventIdentity`, `ArticleCopies`).
         /// 6: a chronology event's source keeps its article's publication date.
-        static let version: UInt8 = 6
+        /// 7: each event list ends with its events' content hashes (`EventList.digests`).
+        static let version: UInt8 = 7
 
         /// The stored form is written, and its checksum taken, in pieces of this many bytes.
         static let piece = 1 << 20
@@ -32,9 +33,11 @@ extension BuiltChronology {
 
     /// Writes the stored form through `emit` in pieces of `piece` bytes (the last shorter), its
     /// checksum last: at a large archive it is tens of megabytes, never held whole. With
-    /// `cuttingDated`, the dated events are written as it changes them (`EventList.write`).
+    /// `cuttingDated`, the dated events are written as it changes them (`EventList.write`); with
+    /// `listingDated`, as their listings (`EventList.writeListings`, without decoding them).
     public func write(
-        cuttingDated cut: ((ChronologyEvent) -> ChronologyEvent)? = nil, to emit: (UnsafeRawBufferPointer) throws -> Void
+        cuttingDated cut: ((ChronologyEvent) -> ChronologyEvent)? = nil, listingDated: Bool = false,
+        to emit: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
         var hash = Hash128("chronology-cache")
         var w = RecordBinary.Writer()
@@ -58,7 +61,11 @@ extension BuiltChronology {
         w.date(chronology.window.from)
         w.date(chronology.window.to)
         w.int(chronology.outsideWindow)
-        try chronology.events.write(to: &w, mapping: cut, flush: partial)
+        if listingDated {
+            try chronology.events.writeListings(to: &w, flush: partial)
+        } else {
+            try chronology.events.write(to: &w, mapping: cut, flush: partial)
+        }
         try chronology.undated.write(to: &w, flush: partial)
         w.count(problems.count)
         for problem in problems {

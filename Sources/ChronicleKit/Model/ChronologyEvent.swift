@@ -37,6 +37,16 @@ public struct ChronologyEvent: Sendable, Hashable {
         self.corrected = corrected
     }
 
+    /// The event cut down to what a listing of it shows (the index page, the timeline, a report
+    /// outline): id, unit without its role, kind, title, the date's value, part of day and basis.
+    var listing: ChronologyEvent {
+        var unit = event.unit
+        unit.role = nil
+        let date = EventDate(value: event.date.value, partOfDay: event.date.partOfDay, basis: event.date.basis)
+        return ChronologyEvent(
+            id: id, event: Event(unit: unit, kind: event.kind, title: event.title, date: date), sources: [], corrected: corrected)
+    }
+
     /// The id an event gets in the chronology.
     static func id(for event: Event) -> String {
         let date = event.date.value?.description ?? "undated"

@@ -31,7 +31,7 @@ public struct ChronologyOutline: Sendable {
     var datedHeads: [EventList.Head] { dated.heads }
 
     /// What the index page shows of dated event `index`.
-    public func listing(_ index: Int) -> EventListing { EventListing(dated[index]) }
+    public func listing(_ index: Int) -> EventListing { EventListing(dated.listing(index)) }
 }
 
 /// A dated event as the index page and the timeline list it.
@@ -69,7 +69,7 @@ extension ChronologyOutline: ChronologyIndex {}
 
 extension Chronology: ChronologyIndex {
     var datedHeads: [EventList.Head] { events.heads }
-    func listing(_ index: Int) -> EventListing { EventListing(events[index]) }
+    func listing(_ index: Int) -> EventListing { EventListing(events.listing(index)) }
 }
 
 extension ChronologyIndex {

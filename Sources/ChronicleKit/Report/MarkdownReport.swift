@@ -40,7 +40,8 @@ struct MarkdownReport {
     ///   - scratch: the folder for the scratch file of rendered rows.
     init(
         chronology: any ChronologyIndex, whole: Chronology?, context: ReportContext, summary: ReportSummary,
-        templates: ReportTemplates, withTimeline: Bool, plan: ReportPlan, fullListLimit: Int, scratch: URL
+        templates: ReportTemplates, withTimeline: Bool, plan: ReportPlan, fullListLimit: Int, scratch: URL,
+        rowCache: URL? = nil
     ) throws {
         self.chronology = chronology
         self.context = context
@@ -66,22 +67,7 @@ struct MarkdownReport {
         var rows = [ScratchFile.Span?](repeating: nil, count: needed.count)
         if !wanted.isEmpty {
             guard let events = whole?.events else { throw ReportError.outlineWithoutChronology }
-            do {
-                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError.cannotCreateDirectory(path: scratch.path, reason: (error as NSError).localizedDescription)
-            }
-            let file = try ScratchFile(directory: scratch, name: "rows")
-            // Rendered on all cores a batch at a time, so only a batch of rows is in memory.
-            var start = 0
-            while start < wanted.count {
-                let batch = Array(wanted[start..<min(wanted.count, start + 1024)])
-                let rendered = batch.parallelMap { index in
-                    templates.render("event-row", Self.row(events[index], context: context, templates: templates))
-                }
-                for (index, row) in zip(batch, rendered) { rows[index] = try file.append(Array(row.utf8)) }
-                start += batch.count
-            }
+            rows = try Self.rows(wanted, of: events, context: context, templates: templates, scratch: scratch, cache: rowCache)
         }
         self.rows = rows
         let undatedHeads = chronology.undated.heads
@@ -98,6 +84,57 @@ struct MarkdownReport {
             }
         }
         self.newItems = newItems
+    }
+
+    /// The rows of the `wanted` events in a scratch file: taken from the last run's row cache
+    /// when it has them, else rendered on all cores a batch at a time (so only a batch of rows is
+    /// in memory). With a cache file, the rows of every event this run knows are kept in it for
+    /// the next run.
+    private static func rows(
+        _ wanted: [Int], of events: EventList, context: ReportContext, templates: ReportTemplates, scratch: URL, cache: URL?
+    ) throws -> [ScratchFile.Span?] {
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotCreateDirectory(path: scratch.path, reason: (error as NSError).localizedDescription)
+        }
+        let file = try ScratchFile(directory: scratch, name: "rows")
+        let base = MarkdownRowCache.base(templates: templates)
+        let previous = cache.map { MarkdownRowCache(url: $0, base: base) }
+        let keys = events.indices.map { index in
+            MarkdownRowCache.key(
+                content: events.digests[index], corrected: events.heads[index].corrected,
+                new: context.newEventIDs.contains(events.heads[index].id))
+        }
+        var rows = [ScratchFile.Span?](repeating: nil, count: events.count)
+        var start = 0
+        while start < wanted.count {
+            let batch = Array(wanted[start..<min(wanted.count, start + 1024)])
+            let rendered = batch.parallelMap { index in
+                previous?.row(keys[index])
+                    ?? Array(templates.render("event-row", Self.row(events[index], context: context, templates: templates)).utf8)
+            }
+            for (index, row) in zip(batch, rendered) { rows[index] = try file.append(row) }
+            start += batch.count
+        }
+        guard let cache else { return rows }
+        // Rows not needed tonight stay in the cache while their events are in the chronology.
+        var kept: [(key: Hash128.Digest, bytes: () throws -> [UInt8]?)] = []
+        for index in events.indices {
+            if let span = rows[index] {
+                kept.append((keys[index], span.bytes))
+            } else if let previous {
+                let key = keys[index]
+                kept.append((key, { previous.row(key) }))
+            }
+        }
+        do {
+            try MarkdownRowCache.write(kept, base: base, to: cache)
+        } catch {
+            // Only a cache: the next run renders the rows again.
+            try? FileManager.default.removeItem(at: cache)
+        }
+        return rows
     }
 
     private final class PieceCache {
@@ -289,7 +326,7 @@ struct MarkdownReport {
         guard !context.newEventIDs.isEmpty else { return ["has_new": false] }
         var items: [[String: Any]] = []
         for new in newItems where filter(new.head) {
-            let item = new.dated ? chronology.listing(new.index) : EventListing(chronology.undated[new.index])
+            let item = new.dated ? chronology.listing(new.index) : EventListing(chronology.undated.listing(new.index))
             items.append([
                 "date": item.date.map(ReportFields.vietnameseDate) ?? "?",
                 "unit": ReportText.markdown(item.unit.name),

@@ -53,21 +53,21 @@ struct ReportKeys {
         undatedByUnit = Dictionary(grouping: undatedEvents.indices) { undatedEvents.heads[$0].unit.id }
     }
 
-    /// The content hash of every event of a whole chronology.
+    /// The content hash of every event of a whole chronology, from the hashes its event lists
+    /// took when the events were encoded: no event is decoded.
     static func digests(of chronology: Chronology) -> ReportDigests {
-        let events = chronology.events
-        return ReportDigests(
-            dated: Array(events.indices).parallelMap { Self.digest(events[$0]) }, undated: chronology.undated.map(Self.digest))
+        func digests(_ list: EventList) -> [Hash128.Digest] {
+            zip(list.digests, list.heads).map { digest(content: $0, corrected: $1.corrected) }
+        }
+        return ReportDigests(dated: digests(chronology.events), undated: digests(chronology.undated))
     }
 
-    /// An event's content: every field any report shows.
-    @Sendable private static func digest(_ item: ChronologyEvent) -> Hash128.Digest {
-        var w = RecordBinary.Writer()
-        w.bytes.reserveCapacity(4096)
-        w.chronologyEvent(item)
-        w.flag(item.corrected)
+    /// An event's content (`EventList.contentDigest`: every field any report shows) with its
+    /// corrected flag.
+    static func digest(content: Hash128.Digest, corrected: Bool) -> Hash128.Digest {
         var hash = Hash128("event")
-        hash.add(bytes: w.bytes)
+        hash.add(content)
+        hash.add(corrected)
         return hash.digest
     }
 

@@ -22,18 +22,11 @@ public struct ReportOutline: Sendable {
     var digests: ReportDigests
 
     /// 2: the digests before the chronology, which runs to the end of the file (so it can be
-    /// streamed in without knowing its length first).
-    static let magic = Array("chronicle-report-outline 2\n".utf8)
+    /// streamed in without knowing its length first). 3: listings without the unit's role.
+    static let magic = Array("chronicle-report-outline 3\n".utf8)
 
     /// An event with only what `chronology.md` shows of it in the overview and the new events.
-    static func cut(_ item: ChronologyEvent) -> ChronologyEvent {
-        let event = item.event
-        let date = EventDate(value: event.date.value, partOfDay: event.date.partOfDay, basis: event.date.basis)
-        return ChronologyEvent(
-            id: item.id,
-            event: Event(unit: event.unit, kind: event.kind, title: event.title, date: date),
-            sources: [], corrected: item.corrected)
-    }
+    static func cut(_ item: ChronologyEvent) -> ChronologyEvent { item.listing }
 
     /// Reads the outline at `url` if it was made from the chronology with `fingerprint`.
     /// Decoded in place from the file's bytes: at a large archive the outline is tens of
@@ -85,7 +78,7 @@ public struct ReportOutline: Sendable {
             try Self.magic.withUnsafeBytes { try sink.write(bytes: $0) }
             try part(Array(Self.stamp(fingerprint).utf8))
             try part(digests.encoded())
-            try full.write(cuttingDated: Self.cut) { try sink.write(bytes: $0) }
+            try full.write(listingDated: true) { try sink.write(bytes: $0) }
             try sink.commit()
         } catch {
             sink.discard()

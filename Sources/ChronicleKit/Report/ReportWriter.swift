@@ -76,8 +76,11 @@ struct ReportWriter: Sendable {
             let loaded = try loadWhole()
             (index, whole, summary) = (loaded, loaded, ReportSummary(index: loaded))
         }
+        // The row cache lives beside the manifest, in the job's state folder.
+        let rowCache = manifest.map { $0.deletingLastPathComponent().appendingPathComponent(MarkdownRowCache.fileName) }
         let written = try render(
-            formats: formats, index: index, whole: whole, context: context, summary: summary, templates: templates, plan: plan)
+            formats: formats, index: index, whole: whole, context: context, summary: summary, templates: templates, plan: plan,
+            rowCache: rowCache)
         let files = plan.files.map(\.path)
         if formats.contains(.markdown) { removeStaleFiles(keeping: Set(files), wrote: previous) }
         if let manifest {
@@ -128,7 +131,7 @@ struct ReportWriter: Sendable {
     /// to be written.
     private func render(
         formats: Set<ReportFormat>, index: any ChronologyIndex, whole: Chronology?, context: ReportContext,
-        summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan
+        summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan, rowCache: URL?
     ) throws -> [URL] {
         let root = config.output, language = config.language, fullListLimit = config.fullListLimit
         let delimiter = UInt8(config.csvDelimiter.value)
@@ -138,7 +141,8 @@ struct ReportWriter: Sendable {
             jobs.append { staging in
                 try MarkdownReport(
                     chronology: index, whole: whole, context: context, summary: summary, templates: templates,
-                    withTimeline: formats.contains(.svg), plan: plan, fullListLimit: fullListLimit, scratch: root
+                    withTimeline: formats.contains(.svg), plan: plan, fullListLimit: fullListLimit, scratch: root,
+                    rowCache: rowCache
                 ).write(into: staging)
             }
         }

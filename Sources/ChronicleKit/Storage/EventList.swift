@@ -35,6 +35,9 @@ struct EventList: Sendable {
     /// Where each event's body starts in `storage.bodies` (an arena address), and its length.
     private var slots: [Slot] = []
     private(set) var heads: [Head] = []
+    /// Each event's content hash (`contentDigest(of:)`), taken when it is encoded: the reports
+    /// tell which files changed by these without decoding a single event.
+    private(set) var digests: [Hash128.Digest] = []
 
     struct Slot: Sendable, Hashable {
         var start: Int
@@ -67,6 +70,7 @@ struct EventList: Sendable {
         makeUnique()
         slots.append(Self.encode(item, into: storage))
         heads.append(Self.head(of: item))
+        digests.append(Self.contentDigest(of: item))
     }
 
     /// Stops looking for equal strings when more are added (done building: saves the lookup's memory).
@@ -81,6 +85,7 @@ struct EventList: Sendable {
         result.storage = storage
         result.slots = order.map { slots[$0] }
         result.heads = order.map { heads[$0] }
+        result.digests = order.map { digests[$0] }
         return result
     }
 
@@ -96,6 +101,31 @@ struct EventList: Sendable {
         w.bytes.reserveCapacity(128)
         w.chronologyEvent(item)
         return w.bytes
+    }
+
+    /// The hash of everything an event holds but its corrected flag (which `setCorrected` changes
+    /// without encoding it again): its body written without a string table.
+    static func contentDigest(of item: ChronologyEvent) -> Hash128.Digest {
+        var w = RecordBinary.Writer()
+        w.bytes.reserveCapacity(1024)
+        w.chronologyEvent(item)
+        var hash = Hash128("event")
+        hash.add(bytes: w.bytes)
+        return hash.digest
+    }
+
+    /// Event `index` cut down to what a listing shows (`ChronologyEvent.listing`), read from
+    /// the first fields of its body only.
+    func listing(_ index: Int) -> ChronologyEvent {
+        let slot = slots[index]
+        let item = try? storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            r.table = storage.strings
+            return try r.chronologyEventListing(corrected: heads[index].corrected)
+        }
+        // Bodies are encoded by this type and read back checked (`init(reading:)`).
+        guard let item else { preconditionFailure("an event of the chronology no longer decodes") }
+        return item
     }
 
     private static func head(of item: ChronologyEvent) -> Head {
@@ -125,12 +155,28 @@ struct EventList: Sendable {
         to w: inout RecordBinary.Writer, mapping: ((ChronologyEvent) -> ChronologyEvent)? = nil,
         flush: (inout RecordBinary.Writer) throws -> Void
     ) rethrows {
+        try writeEvents(to: &w, mapping: mapping.map { map in { map(self[$0]) } }, flush: flush)
+    }
+
+    /// `write(to:mapping:flush:)` with every event cut down to its listing
+    /// (`ChronologyEvent.listing`), read without decoding the rest of it.
+    func writeListings(to w: inout RecordBinary.Writer, flush: (inout RecordBinary.Writer) throws -> Void) rethrows {
+        try writeEvents(to: &w, mapping: { listing($0) }, flush: flush)
+    }
+
+    private func writeEvents(
+        to w: inout RecordBinary.Writer, mapping: ((Int) -> ChronologyEvent)?, flush: (inout RecordBinary.Writer) throws -> Void
+    ) rethrows {
         w.count(slots.count)
         let strings: StringTable
+        var mappedDigests: [Hash128.Digest] = []
         if let mapping {
             strings = StringTable()
+            mappedDigests.reserveCapacity(slots.count)
             for index in slots.indices {
-                let body = Self.body(mapping(self[index]), table: strings)
+                let item = mapping(index)
+                let body = Self.body(item, table: strings)
+                mappedDigests.append(Self.contentDigest(of: item))
                 w.count(body.count)
                 w.bytes.append(contentsOf: body)
                 try flush(&w)
@@ -160,6 +206,10 @@ struct EventList: Sendable {
         }
         for head in heads { w.bytes.append(head.corrected ? 1 : 0) }
         try flush(&w)
+        for digest in mapping == nil ? digests : mappedDigests {
+            w.digest(digest)
+            try flush(&w)
+        }
     }
 
     /// Reads what `write(to:)` wrote; every body is checked to decode.
@@ -202,6 +252,9 @@ struct EventList: Sendable {
             let corrected = try r.present()
             heads.append(try Self.readHead(slot, storage: storage, names: names, corrected: corrected))
         }
+        guard count <= (r.bytes.count - r.offset) / 16 else { throw RecordBinaryError.corrupt }
+        digests.reserveCapacity(count)
+        for _ in 0..<count { digests.append(try r.digest()) }
     }
 
     /// The head of a stored body: the id and the head of the event (`Reader.chronologyEventHead`).
@@ -230,6 +283,7 @@ extension EventList: RandomAccessCollection, MutableCollection, RangeReplaceable
             makeUnique()
             slots[position] = Self.encode(newValue, into: storage)
             heads[position] = Self.head(of: newValue)
+            digests[position] = Self.contentDigest(of: newValue)
         }
     }
 
@@ -238,17 +292,21 @@ extension EventList: RandomAccessCollection, MutableCollection, RangeReplaceable
         makeUnique()
         var newSlots: [Slot] = []
         var newHeads: [Head] = []
+        var newDigests: [Hash128.Digest] = []
         for item in newElements {
             newSlots.append(Self.encode(item, into: storage))
             newHeads.append(Self.head(of: item))
+            newDigests.append(Self.contentDigest(of: item))
         }
         slots.replaceSubrange(subrange, with: newSlots)
         heads.replaceSubrange(subrange, with: newHeads)
+        digests.replaceSubrange(subrange, with: newDigests)
     }
 
     mutating func reserveCapacity(_ n: Int) {
         slots.reserveCapacity(n)
         heads.reserveCapacity(n)
+        digests.reserveCapacity(n)
     }
 }
 

@@ -108,14 +108,19 @@ extension RecordBinary.Reader {
     /// The head of an event (`EventHead`); with `skippingText`, the organizer and title are
     /// passed over (nil and empty).
     mutating func eventHead(skippingText: Bool = false) throws -> EventHead {
+        try eventHead(skippingOrganizer: skippingText, skippingTitle: skippingText)
+    }
+
+    /// The head of an event with the organizer, the title or both passed over (nil and empty).
+    mutating func eventHead(skippingOrganizer: Bool, skippingTitle: Bool) throws -> EventHead {
         let unit = UnitReference(name: try sharedString(), id: try sharedString(), mention: try sharedString())
         var organizer: String?
         if try present() {
-            if skippingText { try skipString() } else { organizer = try sharedString() }
+            if skippingOrganizer { try skipString() } else { organizer = try sharedString() }
         }
         let kind = try raw(EventKind.self)
         var title = ""
-        if skippingText { try skipString() } else { title = try string() }
+        if skippingTitle { try skipString() } else { title = try string() }
         let date = try present() ? try date() : nil
         return EventHead(unit: unit, organizer: organizer, kind: kind, title: title, date: date)
     }
@@ -220,6 +225,20 @@ extension RecordBinary.Reader {
     /// The id and event head of a chronology event, its organizer and title passed over.
     mutating func chronologyEventHead() throws -> (id: String, event: EventHead) {
         (try string(), try eventHead(skippingText: true))
+    }
+
+    /// A chronology event cut down to what a listing of it shows (`ChronologyEvent.listing`):
+    /// id, unit (without its role, stored last), kind, title and the date's value, part of day
+    /// and basis. Reads the event's first fields only: its people, documents and sources are
+    /// never decoded.
+    mutating func chronologyEventListing(corrected: Bool) throws -> ChronologyEvent {
+        let id = try string()
+        let head = try eventHead(skippingOrganizer: true, skippingTitle: false)
+        let partOfDay = try present() ? try raw(PartOfDay.self) : nil
+        let basis = try raw(DateBasis.self)
+        let date = EventDate(value: head.date, partOfDay: partOfDay, basis: basis)
+        return ChronologyEvent(
+            id: id, event: Event(unit: head.unit, kind: head.kind, title: head.title, date: date), sources: [], corrected: corrected)
     }
 }
 

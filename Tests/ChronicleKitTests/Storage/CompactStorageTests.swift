@@ -121,6 +121,33 @@ import Testing
         #expect(Array(read) == Self.many.map(titleOnly))
     }
 
+    /// The fast reads agree with the plain ones: a listing read from a body's first fields is the
+    /// decoded event cut down, and the content hashes kept beside the bodies (through the stored
+    /// form too, and after an event is replaced) are those of the events decoded.
+    @Test func listingsAndDigestsAgreeWithTheDecodedEvents() throws {
+        var events = Array(Self.many.prefix(300))
+        events[1].event.unit.role = "Đảng ủy"
+        events[2].event.organizer = "Đảng ủy Lữ đoàn 102"
+        events[3].event.date = EventDate(value: nil, basis: .unresolved)
+        var list = EventList(events)
+        for index in list.indices {
+            #expect(list.listing(index) == list[index].listing)
+            #expect(list.digests[index] == EventList.contentDigest(of: list[index]))
+        }
+        var w = RecordBinary.Writer()
+        list.write(to: &w) { _ in }
+        let read = try w.bytes.withUnsafeBytes { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            return try EventList(reading: &r)
+        }
+        #expect(read.digests == list.digests)
+        var changed = events[5]
+        changed.sources.append(EventSource(source: "2022/12/them.txt", url: nil, title: nil, date: nil))
+        list[5] = changed
+        #expect(list.digests[5] == EventList.contentDigest(of: changed) && list.digests[5] != read.digests[5])
+        #expect(list.reordered([5, 0]).digests == [list.digests[5], list.digests[0]])
+    }
+
     @Test func cacheIsStreamedInPiecesAndChecked() throws {
         let chronology = Chronology(
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
