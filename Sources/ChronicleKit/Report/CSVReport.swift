@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes `chronology.csv` and `summary.csv` for Excel and LibreOffice.
 ///
 /// Both files are UTF-8 with a byte-order mark (so Excel detects UTF-8), RFC 4180 quoting (a
@@ -56,14 +58,15 @@ struct CSVReport {
     let plan: ReportPlan
     /// The field separator (`,`, `;` or tab; `ChronicleConfig.csvDelimiter`).
     var delimiter: UInt8 = 0x2C
+    /// The last run's rows (`RowCache`), refreshed when `chronology.csv` is written; nil: none kept.
+    var rowCache: URL?
 
     func write(into staging: ReportStaging) throws {
         if plan.needs("chronology.csv") {
             let events = try staging.open("chronology.csv")
             try events.write("\u{FEFF}")
             try Self.writeRow(delimiter, Self.chronologyColumns, to: events)
-            for item in input.chronology.events { try Self.writeRow(delimiter, row(item), to: events) }
-            for item in input.chronology.undated { try Self.writeRow(delimiter, row(item), to: events) }
+            try writeEvents(to: events)
         }
         guard plan.needs("summary.csv") else { return }
 
@@ -75,6 +78,55 @@ struct CSVReport {
                 delimiter,
                 [count.unit.id, count.unit.name, String(count.year), count.kind.rawValue, templates.kind(count.kind), String(count.count)],
                 to: counts)
+        }
+    }
+
+    /// The event rows, dated then undated: each taken from the row cache when it has it, else
+    /// decoded and rendered; the rows of this run become the cache for the next.
+    private func writeEvents(to sink: AtomicFileSink) throws {
+        let base = RowCache.key {
+            $0.add("csv")
+            $0.add(ReportKeys.version)
+            $0.add(templates.fingerprint)
+            $0.add(UInt64(delimiter))
+        }
+        let previous = rowCache.map { RowCache(url: $0, base: base) }
+        var next: RowCache.Writer?
+        if let rowCache {
+            next = try? RowCache.Writer(url: rowCache, base: base)
+        }
+        do {
+            try writeEvents(to: sink, from: previous, into: &next)
+        } catch {
+            next?.discard()
+            throw error
+        }
+        // Only a cache: one that cannot be written is left out, and the next run renders the rows.
+        do {
+            try next?.commit()
+        } catch {
+            next?.discard()
+        }
+    }
+
+    private func writeEvents(to sink: AtomicFileSink, from previous: RowCache?, into next: inout RowCache.Writer?) throws {
+        for list in [input.chronology.events, input.chronology.undated] {
+            for index in list.indices {
+                let head = list.heads[index]
+                let key = RowCache.key {
+                    $0.add(list.digests[index])
+                    $0.add(head.corrected)
+                    $0.add(input.firstSeen(head.id).description)
+                }
+                let line = previous?.row(key) ?? Self.line(delimiter, row(list[index]))
+                try line.withUnsafeBytes { try sink.write(bytes: $0) }
+                do {
+                    try next?.add(key, line)
+                } catch {
+                    next?.discard()
+                    next = nil
+                }
+            }
         }
     }
 
@@ -114,6 +166,11 @@ struct CSVReport {
     }
 
     static func writeRow(_ delimiter: UInt8, _ cells: [String], to sink: AtomicFileSink) throws {
+        try line(delimiter, cells).withUnsafeBytes { try sink.write(bytes: $0) }
+    }
+
+    /// One row's bytes, CRLF-terminated.
+    static func line(_ delimiter: UInt8, _ cells: [String]) -> [UInt8] {
         var line: [UInt8] = []
         line.reserveCapacity(256)
         for (index, cell) in cells.enumerated() {
@@ -122,7 +179,7 @@ struct CSVReport {
         }
         line.append(0x0D)
         line.append(0x0A)
-        try line.withUnsafeBytes { try sink.write(bytes: $0) }
+        return line
     }
 
     /// One cell: flattened, formula-neutralized, quoted when RFC 4180 requires it.

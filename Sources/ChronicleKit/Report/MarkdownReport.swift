@@ -99,10 +99,10 @@ struct MarkdownReport {
             throw OutputError.cannotCreateDirectory(path: scratch.path, reason: (error as NSError).localizedDescription)
         }
         let file = try ScratchFile(directory: scratch, name: "rows")
-        let base = MarkdownRowCache.base(templates: templates)
-        let previous = cache.map { MarkdownRowCache(url: $0, base: base) }
+        let base = rowCacheBase(templates)
+        let previous = cache.map { RowCache(url: $0, base: base) }
         let keys = events.indices.map { index in
-            MarkdownRowCache.key(
+            rowKey(
                 content: events.digests[index], corrected: events.heads[index].corrected,
                 new: context.newEventIDs.contains(events.heads[index].id))
         }
@@ -129,12 +129,31 @@ struct MarkdownReport {
             }
         }
         do {
-            try MarkdownRowCache.write(kept, base: base, to: cache)
+            try RowCache.write(kept, base: base, to: cache)
         } catch {
             // Only a cache: the next run renders the rows again.
             try? FileManager.default.removeItem(at: cache)
         }
         return rows
+    }
+
+    /// The row cache's base key: the templates rows are rendered with.
+    static func rowCacheBase(_ templates: ReportTemplates) -> Hash128.Digest {
+        RowCache.key {
+            $0.add("markdown")
+            $0.add(ReportKeys.version)
+            $0.add(templates.fingerprint)
+        }
+    }
+
+    /// The key of one event's row: its content (`EventList.digests`), its corrected flag and
+    /// whether it is new in this run.
+    static func rowKey(content: Hash128.Digest, corrected: Bool, new: Bool) -> Hash128.Digest {
+        RowCache.key {
+            $0.add(content)
+            $0.add(corrected)
+            $0.add(new)
+        }
     }
 
     private final class PieceCache {

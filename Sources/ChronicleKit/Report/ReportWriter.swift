@@ -76,11 +76,11 @@ struct ReportWriter: Sendable {
             let loaded = try loadWhole()
             (index, whole, summary) = (loaded, loaded, ReportSummary(index: loaded))
         }
-        // The row cache lives beside the manifest, in the job's state folder.
-        let rowCache = manifest.map { $0.deletingLastPathComponent().appendingPathComponent(MarkdownRowCache.fileName) }
+        // The row caches live beside the manifest, in the job's state folder.
+        let stateFolder = manifest?.deletingLastPathComponent()
         let written = try render(
             formats: formats, index: index, whole: whole, context: context, summary: summary, templates: templates, plan: plan,
-            rowCache: rowCache)
+            stateFolder: stateFolder)
         let files = plan.files.map(\.path)
         if formats.contains(.markdown) { removeStaleFiles(keeping: Set(files), wrote: previous) }
         if let manifest {
@@ -131,7 +131,7 @@ struct ReportWriter: Sendable {
     /// to be written.
     private func render(
         formats: Set<ReportFormat>, index: any ChronologyIndex, whole: Chronology?, context: ReportContext,
-        summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan, rowCache: URL?
+        summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan, stateFolder: URL?
     ) throws -> [URL] {
         let root = config.output, language = config.language, fullListLimit = config.fullListLimit
         let delimiter = UInt8(config.csvDelimiter.value)
@@ -142,14 +142,16 @@ struct ReportWriter: Sendable {
                 try MarkdownReport(
                     chronology: index, whole: whole, context: context, summary: summary, templates: templates,
                     withTimeline: formats.contains(.svg), plan: plan, fullListLimit: fullListLimit, scratch: root,
-                    rowCache: rowCache
+                    rowCache: stateFolder?.appendingPathComponent(RowCache.markdownFileName)
                 ).write(into: staging)
             }
         }
         jobs.append { staging in
             if let input, formats.contains(.csv) {
-                try CSVReport(input: input, summary: summary, templates: templates, plan: plan, delimiter: delimiter)
-                    .write(into: staging)
+                try CSVReport(
+                    input: input, summary: summary, templates: templates, plan: plan, delimiter: delimiter,
+                    rowCache: stateFolder?.appendingPathComponent(RowCache.csvFileName)
+                ).write(into: staging)
             }
             if let input, formats.contains(.xml) {
                 try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: plan)

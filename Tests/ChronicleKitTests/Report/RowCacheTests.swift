@@ -4,7 +4,7 @@ import Testing
 
 /// Rows taken from the last run's row cache give the same reports as rows rendered afresh,
 /// whatever state the cache is in.
-@Suite struct MarkdownRowCacheTests {
+@Suite struct RowCacheTests {
     /// The sample chronology with one event changed and flagged new: the night after.
     private func nextNight() -> ReportInput {
         var input = ReportSample.input
@@ -23,15 +23,16 @@ import Testing
         return files
     }
 
-    /// Writes the first night, lets `damage` change the cache, writes the next night; returns
-    /// the reports and the cache.
+    /// Writes the first night, lets `damage` change each row cache (Markdown and CSV), writes the
+    /// next night; returns the reports and the Markdown cache.
     private func twoNights(damage: (URL) throws -> Void = { _ in }) throws -> (reports: [String: Data], cache: URL, output: URL) {
         let output = ReportSample.temporaryDirectory()
         let manifest = output.appendingPathComponent(".chronicle/reports.manifest")
         let writer = ReportWriter(config: ReportSample.config(output: output))
         try writer.write(ReportSample.input, manifest: manifest)
-        let cache = output.appendingPathComponent(".chronicle/\(MarkdownRowCache.fileName)")
+        let cache = output.appendingPathComponent(".chronicle/\(RowCache.markdownFileName)")
         try damage(cache)
+        try damage(output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)"))
         try writer.write(nextNight(), manifest: manifest)
         return (try contents(of: output), cache, output)
     }
@@ -48,6 +49,7 @@ import Testing
         let (reports, cache, output) = try twoNights()
         defer { try? FileManager.default.removeItem(at: output) }
         #expect(FileManager.default.fileExists(atPath: cache.path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)").path))
         #expect(reports == (try cold()))
     }
 
@@ -56,15 +58,48 @@ import Testing
     @Test func cachedRowsAreTakenAsTheyAre() throws {
         let marker = Array("| cached |\n".utf8)
         let (reports, _, output) = try twoNights { cache in
-            let base = MarkdownRowCache.base(templates: try ReportTemplates(directory: ReportSample.templates, language: .vi))
-            let keys = MarkdownRowCache(url: cache, base: base).keys
+            guard cache.lastPathComponent == RowCache.markdownFileName else { return }
+            let base = MarkdownReport.rowCacheBase(try ReportTemplates(directory: ReportSample.templates, language: .vi))
+            let keys = RowCache(url: cache, base: base).keys
             #expect(!keys.isEmpty)
-            try MarkdownRowCache.write(keys.map { ($0, { marker }) }, base: base, to: cache)
+            try RowCache.write(keys.map { ($0, { marker }) }, base: base, to: cache)
         }
         defer { try? FileManager.default.removeItem(at: output) }
         let years = reports.filter { $0.key.hasPrefix("years/") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
         #expect(years.contains("| cached |"))
         #expect(years.contains("(bổ sung)"))
+    }
+
+    /// The same for `chronology.csv`: its cached rows are copied as they are.
+    @Test func cachedCSVRowsAreTakenAsTheyAre() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let manifest = output.appendingPathComponent(".chronicle/reports.manifest")
+        let writer = ReportWriter(config: ReportSample.config(output: output, formats: [.csv]))
+        try writer.write(ReportSample.input, manifest: manifest)
+        let cache = output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)")
+        let data = try Data(contentsOf: cache)
+        // Same keys and base, each row replaced by a marker line.
+        let base = Array(data.prefix(RowCache.magic.count + 16))
+        let keys = RowCache(url: cache, base: Hash128.Digest(first: 0, second: 0)).keys
+        #expect(keys.isEmpty)
+        var file = base
+        var offset = base.count
+        let bytes = [UInt8](data)
+        while offset + 32 <= bytes.count {
+            let count = Int(bytes[(offset + 16)..<(offset + 24)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+            let marker = Array("cached\r\n".utf8)
+            file += bytes[offset..<(offset + 16)]
+            LittleEndian.append(UInt64(marker.count), to: &file)
+            LittleEndian.append(FNV1a.hash(marker), to: &file)
+            file += marker
+            offset += 32 + count
+        }
+        try Data(file).write(to: cache)
+        try writer.write(nextNight(), manifest: manifest)
+        let csv = try String(contentsOf: output.appendingPathComponent("chronology.csv"), encoding: .utf8)
+        #expect(csv.contains("cached\r\n"))
+        #expect(csv.contains("(bổ sung)"))
     }
 
     @Test func aDamagedRowIsRenderedAgain() throws {
@@ -93,10 +128,10 @@ import Testing
         let output = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
         let url = output.appendingPathComponent("rows.cache")
-        let key = MarkdownRowCache.key(content: Hash128("event").digest, corrected: false, new: false)
-        try MarkdownRowCache.write([(key, { Array("| 26/12/2022 | hàng |\n".utf8) })], base: Hash128("a").digest, to: url)
-        #expect(MarkdownRowCache(url: url, base: Hash128("a").digest).row(key) == Array("| 26/12/2022 | hàng |\n".utf8))
-        #expect(MarkdownRowCache(url: url, base: Hash128("b").digest).row(key) == nil)
-        #expect(MarkdownRowCache(url: output.appendingPathComponent("missing"), base: Hash128("a").digest).row(key) == nil)
+        let key = MarkdownReport.rowKey(content: Hash128("event").digest, corrected: false, new: false)
+        try RowCache.write([(key, { Array("| 26/12/2022 | hàng |\n".utf8) })], base: Hash128("a").digest, to: url)
+        #expect(RowCache(url: url, base: Hash128("a").digest).row(key) == Array("| 26/12/2022 | hàng |\n".utf8))
+        #expect(RowCache(url: url, base: Hash128("b").digest).row(key) == nil)
+        #expect(RowCache(url: output.appendingPathComponent("missing"), base: Hash128("a").digest).row(key) == nil)
     }
 }

@@ -1,19 +1,22 @@
 import Foundation
 
-/// The Markdown table rows of the last run, kept in the state folder under each row's key: what
-/// the row shows (the event's content and corrected flag, whether it is new) and the templates it
-/// was rendered with. Rendering a row through Mustache is the largest cost of the Markdown
-/// report, and a night with a few new events rewrites whole year files: with the rows at hand,
-/// only the new events' rows are rendered.
+/// Rendered report rows of the last run, kept in the state folder under each row's key: what
+/// the row shows (the event's content and corrected flag, and what else its format prints of the
+/// run: a "new" flag, a first-seen date) and the templates and settings it was rendered with.
+/// A night with a few new events rewrites whole files (the year pages, `chronology.csv`): with
+/// the rows at hand, only the changed events are decoded and rendered.
 ///
 /// A cache only, so never trusted: a file that is missing, of another version or for other
 /// templates gives no rows, and a row whose checksum does not match its bytes is rendered again.
 ///
-/// File: `magic`, the templates' base key (16 bytes), then per row its key (16 bytes), length and
-/// FNV-1a checksum (8 bytes each, little-endian) and its bytes.
-final class MarkdownRowCache: @unchecked Sendable {
-    static let magic = Array("chronicle-markdown-rows 1\n".utf8)
-    static let fileName = "markdown-rows.cache"
+/// File: `magic`, the base key (16 bytes), then per row its key (16 bytes), length and FNV-1a
+/// checksum (8 bytes each, little-endian) and its bytes.
+final class RowCache: @unchecked Sendable {
+    static let magic = Array("chronicle-row-cache 1\n".utf8)
+    /// The Markdown table rows (`MarkdownReport`).
+    static let markdownFileName = "markdown-rows.cache"
+    /// The rows of `chronology.csv` (`CSVReport`).
+    static let csvFileName = "csv-rows.cache"
 
     private let data: Data
     private let index: [Hash128.Digest: Range<Int>]
@@ -56,49 +59,60 @@ final class MarkdownRowCache: @unchecked Sendable {
         }
     }
 
-    /// The key of the templates rows are rendered with.
-    static func base(templates: ReportTemplates) -> Hash128.Digest {
-        var hash = Hash128("markdown-rows")
-        hash.add(ReportKeys.version)
-        hash.add(templates.fingerprint)
-        return hash.digest
-    }
-
-    /// The key of one row: the event's content (`EventList.digests`), its corrected flag and
-    /// whether it is new in this run.
-    static func key(content: Hash128.Digest, corrected: Bool, new: Bool) -> Hash128.Digest {
-        var hash = Hash128("markdown-row")
-        hash.add(content)
-        hash.add(corrected)
-        hash.add(new)
+    /// A key made of `parts` (a format's name, versions, settings, an event's content …).
+    static func key(_ parts: (inout Hash128) -> Void) -> Hash128.Digest {
+        var hash = Hash128("row-cache")
+        parts(&hash)
         return hash.digest
     }
 
     /// Writes `rows` (key, bytes read on demand; nil leaves the row out) as the cache for the
     /// next run, atomically.
     static func write(_ rows: [(key: Hash128.Digest, bytes: () throws -> [UInt8]?)], base: Hash128.Digest, to url: URL) throws {
-        let sink = try AtomicFileSink(url: url)
+        let writer = try Writer(url: url, base: base)
         do {
-            var out = magic
-            LittleEndian.append(base.first, to: &out)
-            LittleEndian.append(base.second, to: &out)
             for row in rows {
                 guard let bytes = try row.bytes() else { continue }
-                LittleEndian.append(row.key.first, to: &out)
-                LittleEndian.append(row.key.second, to: &out)
-                LittleEndian.append(UInt64(bytes.count), to: &out)
-                LittleEndian.append(FNV1a.hash(bytes), to: &out)
-                out += bytes
-                if out.count >= 1 << 20 {
-                    try out.withUnsafeBytes { try sink.write(bytes: $0) }
-                    out.removeAll(keepingCapacity: true)
-                }
+                try writer.add(row.key, bytes)
             }
-            try out.withUnsafeBytes { try sink.write(bytes: $0) }
-            try sink.commit()
+            try writer.commit()
         } catch {
-            sink.discard()
+            writer.discard()
             throw error
         }
+    }
+
+    /// Writes a cache row by row as a report is written, then puts it in place at once.
+    final class Writer {
+        private let sink: AtomicFileSink
+        private var out: [UInt8]
+
+        init(url: URL, base: Hash128.Digest) throws {
+            sink = try AtomicFileSink(url: url)
+            out = RowCache.magic
+            LittleEndian.append(base.first, to: &out)
+            LittleEndian.append(base.second, to: &out)
+        }
+
+        func add(_ key: Hash128.Digest, _ bytes: [UInt8]) throws {
+            LittleEndian.append(key.first, to: &out)
+            LittleEndian.append(key.second, to: &out)
+            LittleEndian.append(UInt64(bytes.count), to: &out)
+            LittleEndian.append(FNV1a.hash(bytes), to: &out)
+            out += bytes
+            if out.count >= 1 << 20 { try flush() }
+        }
+
+        private func flush() throws {
+            try out.withUnsafeBytes { try sink.write(bytes: $0) }
+            out.removeAll(keepingCapacity: true)
+        }
+
+        func commit() throws {
+            try flush()
+            try sink.commit()
+        }
+
+        func discard() { sink.discard() }
     }
 }
