@@ -38,7 +38,7 @@ struct ChronologyBuilder: Sendable {
         var copies = ArticleCopies(count: records.recordCount)
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
         for r in 0..<records.recordCount {
-            let record = records.record(r)
+            let record = records.groupingRecord(r)
             guard record.status == .ok else { continue }
             copies.add(record, at: r)
             for (e, event) in record.events.enumerated() { pending.add(event, at: ReportPosition(record: r, event: e)) }

@@ -116,6 +116,16 @@ struct RecordArchive {
 
     /// The record at `index`: the corrected one if the corrections changed it.
     func record(_ index: Int) -> ArticleRecord {
+        read(index) { try $0.record() }
+    }
+
+    /// What grouping reads of the record at `index` (`Reader.recordForGrouping`), the rest of
+    /// it passed over: grouping reads every record, merging only some.
+    func groupingRecord(_ index: Int) -> ArticleRecord {
+        read(index) { try $0.recordForGrouping() }
+    }
+
+    private func read(_ index: Int, _ decode: (inout RecordBinary.Reader) throws -> ArticleRecord) -> ArticleRecord {
         if let record = replaced[index] { return record }
         let location = locations[index]
         // The record ends where the next one of the same blob starts, or where the records end.
@@ -123,7 +133,7 @@ struct RecordArchive {
         let record = try? blobs[Int(location.blob)].withBytes(from: Int(location.offset), to: next) { raw in
             var r = RecordBinary.Reader(bytes: raw)
             r.pool = pool
-            return try r.record()
+            return try decode(&r)
         }
         // The entry decoded (or encoded) this very record; failing now would mean the bytes
         // changed under the run (its scratch file altered).

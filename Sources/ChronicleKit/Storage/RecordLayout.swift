@@ -188,6 +188,73 @@ extension RecordBinary.Reader {
     }
 }
 
+// MARK: Grouping view
+
+extension RecordBinary.Reader {
+    /// A record as grouping reads it (`ChronologyBuilder.group`): source, URL, status, text key
+    /// and, of each event, the unit, kind, date value and cited documents' codes. Every other
+    /// field is passed over without being made; the title and date basis are left empty.
+    mutating func recordForGrouping() throws -> ArticleRecord {
+        let source = try string()
+        let url = try optionalString()
+        try skipOptionalString()  // title
+        let status = try raw(ArticleStatus.self)
+        try skipOptionalString()  // error
+        if try present() {
+            try skipDate()
+            try skipString()  // basis
+            try skipOptionalString()  // evidence
+        }
+        var events: [Event] = []
+        let count = try count()
+        events.reserveCapacity(count)
+        for _ in 0..<count { events.append(try eventForGrouping()) }
+        let textKey = try present() ? try uint64() : nil
+        return ArticleRecord(
+            source: source, url: url, title: nil, status: status, error: nil, referenceDate: nil, events: events, textKey: textKey)
+    }
+
+    private mutating func eventForGrouping() throws -> Event {
+        let head = try eventHead(skippingText: true)
+        try skipOptionalString()  // part of day
+        try skipString()  // basis
+        try skipOptionalString()  // evidence
+        try skipOptionalString()  // period
+        if try present() { try skipPerson() }
+        for _ in 0..<(try count()) { try skipPerson() }
+        var documents: [DocumentReference] = []
+        for _ in 0..<(try count()) {
+            let code = try sharedString()
+            try skipString()  // type
+            try skipOptionalString()  // number
+            try skipOptionalString()  // issuer
+            if try present() { try skipDate() }
+            documents.append(DocumentReference(code: code, type: "", number: nil, issuer: nil, date: nil))
+        }
+        for _ in 0..<(try count()) { try skipString() }  // credits
+        try skipOptionalString()  // the unit's role
+        return Event(
+            unit: head.unit, kind: head.kind, title: "", date: EventDate(value: head.date, basis: .unresolved), documents: documents)
+    }
+
+    private mutating func skipPerson() throws {
+        try skipOptionalString()  // rank
+        try skipString()  // name
+        for _ in 0..<(try count()) { try skipString() }  // positions
+        try skipString()  // role
+    }
+
+    private mutating func skipDate() throws {
+        _ = try varint()
+        if try present() { _ = try varint() }
+        if try present() { _ = try varint() }
+    }
+
+    private mutating func skipOptionalString() throws {
+        if try present() { try skipString() }
+    }
+}
+
 // MARK: Chronology event
 
 extension RecordBinary.Writer {

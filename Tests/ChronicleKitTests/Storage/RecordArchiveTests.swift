@@ -91,6 +91,41 @@ import Testing
         #expect(ChronologyBuilder(window: window).build(from: archive).events == ChronologyBuilder(window: window).build(flat).events)
     }
 
+    /// Grouping reads a record with everything else passed over (`Reader.recordForGrouping`): what
+    /// it keeps equals the fully decoded record's, whatever the fields passed over hold.
+    @Test func theGroupingViewKeepsWhatGroupingReads() {
+        var busy = event(
+            "Sư đoàn 312", .yearEndReview, PartialDate(year: 2022, month: 12, day: 20), documents: ["51-NQ/TW"], chair: "Trần Văn Bình")
+        busy.organizer = "Đảng ủy Sư đoàn 312"
+        busy.unit.role = "Đảng ủy"
+        busy.period = "2020-2025"
+        busy.date.partOfDay = .morning
+        busy.people = [Person(rank: "Đại tá", name: "Lê Văn Cường", positions: ["Chính ủy", "Phó Bí thư"], role: .attending)]
+        busy.credits = ["HOÀNG MINH", "Bài và ảnh: NGUYỄN HẢI"]
+        busy.documents[0].issuer = "BCHTW"
+        busy.documents[0].date = PartialDate(year: 2019, month: 7, day: 3)
+        var dated = record(
+            "2022/12/su-doan.txt", [busy, event("Quân khu 5", .resolutionReview, nil, documents: ["382-NQ/ĐUQSTW", "51-NQ/TW"])])
+        dated.referenceDate = ReferenceDate(
+            value: PartialDate(year: 2022, month: 12, day: 21), basis: "dateline", evidence: "Hà Nội, 21/12/2022")
+        dated.textKey = 0x1234_5678
+        let records = files.flatMap { $0 } + [dated]
+        let archive = archive([records])
+        for (index, full) in records.enumerated() {
+            let view = archive.groupingRecord(index)
+            #expect(view.source == full.source && view.url == full.url && view.status == full.status && view.textKey == full.textKey)
+            #expect(view.events.map(\.unit.id) == full.events.map(\.unit.id))
+            #expect(
+                view.events.map(\.unit) == full.events.map { UnitReference(name: $0.unit.name, id: $0.unit.id, mention: $0.unit.mention) })
+            #expect(view.events.map(\.kind) == full.events.map(\.kind))
+            #expect(view.events.map(\.date.value) == full.events.map(\.date.value))
+            #expect(view.events.map { $0.documents.map(\.code) } == full.events.map { $0.documents.map(\.code) })
+        }
+        let viaArchive = ChronologyBuilder(window: window).build(from: archive), plain = ChronologyBuilder(window: window).build(records)
+        #expect(viaArchive.events == plain.events && viaArchive.undated == plain.undated)
+        #expect(viaArchive.outsideWindow == plain.outsideWindow)
+    }
+
     @Test func aVanishedFileKeepsOnlyItsReadableRecords() {
         var archive = RecordArchive()
         archive.append(RecordArchive.Entry(records: files[2] + files[1]).readableOnly())
