@@ -308,7 +308,7 @@ public struct ChronicleRun: Sendable {
         let config = options.config
         let totals = source.totals
         let context = ReportContext(
-            problems: (inputs.scan.folderProblems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
+            problems: (inputs.scan.problems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
             newSince: stored.newSince, firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles,
             filesSkipped: inputs.scan.skipped.count)
         let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
@@ -343,7 +343,7 @@ public struct ChronicleRun: Sendable {
             extracted: stored.extracted, vanished: survey.removed.count, pruned: options.prune ? survey.removed.count : 0,
             articles: totals.articles, events: chronology.datedHeads.count, newEventIDs: stored.newEventIDs,
             corrected: chronology.correctedCount, suppressed: totals.suppressed,
-            problems: (inputs.scan.folderProblems + totals.problems).sorted(),
+            problems: (inputs.scan.problems + totals.problems).sorted(),
             reports: reports, runID: stored.runID)
         summary.undated = chronology.undated.count
         switch source {
