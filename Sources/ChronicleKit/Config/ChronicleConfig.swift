@@ -63,6 +63,10 @@ public struct ChronicleConfig: Sendable {
     static let defaultFullListLimit = 2_000
     static let csvDelimiters: [Unicode.Scalar] = [",", ";", "\t"]
 
+    /// `<output>/.chronicle`: the run lock and what the job keeps about the output folder (the
+    /// reports' manifest and outline, the publish journal).
+    var stateDirectory: URL { output.appendingPathComponent(".chronicle", isDirectory: true) }
+
     /// The folder that holds the config files (gazetteer, rules, templates).
     public var configDirectory: URL { configFile.deletingLastPathComponent() }
 

@@ -77,11 +77,12 @@ public struct RunSummary: Sendable {
 /// 1. read-only checks (corrections, rules, inputs), then the run lock (`<output>/.chronicle/lock`);
 /// 2. unchanged files are taken from the store, new or changed ones extracted in parallel;
 /// 3. the store is updated in one transaction (files, events, a run row);
-/// 4. reports are written, each file atomically (temporary file, fsync, rename);
+/// 4. reports are written to temporary files, all fsynced, then renamed into place under a
+///    publish journal (`PublishJournal`) that the next start completes if the run stops among them;
 /// 5. the run is marked "reports written" — the baseline of "new since the last run".
 /// A run killed before 3 leaves store and reports as they were; between 3 and 5 the previous
-/// reports (or some already replaced by complete new ones) stay, and the next run, finding
-/// nothing changed, writes them all again with the same "new" events.
+/// reports stay, or the whole new set once the next start has completed its publish, and the
+/// next run, finding nothing changed, writes again those not current with the same "new" events.
 ///
 /// "New since the last run" (`ReportInput.newEventIDs`): chronology events first seen after the
 /// last run whose reports were all written, i.e. not yet shown in any report. A first run marks
@@ -91,6 +92,9 @@ public struct ChronicleRun: Sendable {
     public let options: RunOptions
     public let logger: Logger
     private let extraction: Extraction?
+    /// Called after each report file is renamed into place (`ReportWriter.afterRename`): tests
+    /// stop a run in the middle of publishing its reports with it.
+    var afterReportRename: (@Sendable (Int) throws -> Void)?
 
     /// - Parameter extraction: how files become records; nil means the real loader and extractor.
     public init(options: RunOptions, logger: Logger = Logger(label: "chronicle"), extraction: Extraction? = nil) {
@@ -101,7 +105,7 @@ public struct ChronicleRun: Sendable {
 
     /// `<output>/.chronicle`, home of the lock and (by default) the store.
     public static func stateDirectory(for config: ChronicleConfig) -> URL {
-        config.output.appendingPathComponent(".chronicle", isDirectory: true)
+        config.stateDirectory
     }
 
     public static func storeURL(for config: ChronicleConfig) -> URL {
@@ -190,8 +194,9 @@ public struct ChronicleRun: Sendable {
         return RunInputs(corrections: corrections, extraction: extraction, scan: scan)
     }
 
-    /// Creates the state folder, takes the run lock and removes what a killed run left.
-    private func lockState() throws -> [RunLock] {
+    /// Creates the state folder, takes the run lock and completes or removes what a killed run
+    /// left; the caller releases the locks returned.
+    func lockState() throws -> [RunLock] {
         let config = options.config
         let stateDirectory = Self.stateDirectory(for: config)
         do {
@@ -215,8 +220,22 @@ public struct ChronicleRun: Sendable {
             lock.release()
             throw error
         }
-        removeStaleTemporaryFiles(in: config.output)
+        do {
+            try finishInterruptedPublish()
+        } catch {
+            storeLock.release()
+            lock.release()
+            throw error
+        }
+        removeStaleTemporaryFiles()
         return [lock, storeLock]
+    }
+
+    /// Completes the publish of reports a killed run left half-done (`PublishJournal`), before
+    /// anything else touches the output folder: its temporary files are the new reports.
+    private func finishInterruptedPublish() throws {
+        guard let renamed = try PublishJournal(config: options.config).rollForward() else { return }
+        logger.info("completed the publish of reports an interrupted run had begun: \(renamed) files renamed into place")
     }
 
     private func logChronology(_ source: ChronologySource, survey: FileSurvey, extracted: ExtractedFiles) {
@@ -311,7 +330,9 @@ public struct ChronicleRun: Sendable {
             problems: (inputs.scan.problems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
             newSince: stored.newSince, firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles,
             filesSkipped: inputs.scan.skipped.count)
-        let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
+        var writer = ReportWriter(config: config)
+        writer.afterRename = afterReportRename
+        let manifest = Self.reportManifestURL(for: config)
         let outlineURL = Self.reportOutlineURL(for: config)
         let built: BuiltChronology, fingerprint: String?
         switch source {
@@ -361,16 +382,34 @@ public struct ChronicleRun: Sendable {
         return summary
     }
 
-    /// Removes temporary report files a killed run left (`.name.<pid>.tmp`); holding the lock,
-    /// no other run can be writing them.
-    private func removeStaleTemporaryFiles(in directory: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.dropLast(4).split(separator: ".")
-            guard let pid = parts.last, Int(pid) != nil else { continue }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-            logger.info("removed \(name) left by an interrupted run")
+    /// Removes the temporary files a killed run left (`.name.<pid>.tmp`, as `AtomicFileSink`
+    /// names them) in the output folder, its `units/` and `years/` and its state folder; holding
+    /// the lock, no other run can be writing them. Other files, a user's `.notes.tmp` among
+    /// them, are left alone. Called after `finishInterruptedPublish`, which has renamed the
+    /// temporary files a publish journal listed.
+    private func removeStaleTemporaryFiles() {
+        let output = options.config.output
+        let folders = [
+            output, output.appendingPathComponent("units"), output.appendingPathComponent("years"),
+            Self.stateDirectory(for: options.config),
+        ]
+        for folder in folders {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where Self.isTemporaryName(name) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                logger.info("removed \(folder.lastPathComponent)/\(name) left by an interrupted run")
+            }
         }
+    }
+
+    /// Whether `name` is one of the job's temporary files: `.`, a file name, `.`, a process id, `.tmp`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let pid = parts.last, !pid.isEmpty, pid.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return false
+        }
+        return !parts.dropLast().joined(separator: ".").isEmpty
     }
 
     private static func reason(_ error: Error) -> String {

@@ -20,6 +20,9 @@ public struct RunStatus: Sendable, Encodable {
     public var lastRun: Run?
     /// The last run whose reports were all written: what the reports folder shows.
     public var lastSuccessfulRun: Run?
+    /// A run was stopped while it replaced the reports (its `PublishJournal` is there): the
+    /// folder may show new reports beside old ones until the next run completes the set.
+    public var interruptedPublish: Bool
 
     /// Reads the status of the job `config` describes; nil when it has never run (no store).
     public static func read(config: ChronicleConfig) throws -> RunStatus? {
@@ -34,7 +37,8 @@ public struct RunStatus: Sendable, Encodable {
         }
         return RunStatus(
             store: url.path, storeBytes: size, runs: runs.count, lastRun: runs.last.map(view),
-            lastSuccessfulRun: runs.last(where: \.reportsWritten).map(view))
+            lastSuccessfulRun: runs.last(where: \.reportsWritten).map(view),
+            interruptedPublish: FileManager.default.fileExists(atPath: PublishJournal(config: config).url.path))
     }
 
     /// Lines for a person: one per fact.
@@ -49,6 +53,10 @@ public struct RunStatus: Sendable, Encodable {
         }
         describe("last run", lastRun)
         describe("last successful run", lastSuccessfulRun)
+        if interruptedPublish {
+            // Not completed here: status takes no lock, and a run may be publishing right now.
+            lines.append("reports: a run stopped half-way through replacing them (unless one is at it now); the next run completes the set")
+        }
         return lines.joined(separator: "\n")
     }
 }
