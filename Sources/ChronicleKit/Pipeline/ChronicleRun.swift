@@ -74,7 +74,9 @@ public struct RunSummary: Sendable {
 /// The main job: ingest → extract → chronology → reports, incrementally over a state store.
 ///
 /// Order of effects, so that a kill at any moment loses nothing:
-/// 1. read-only checks (corrections, rules, inputs), then the run lock (`<output>/.chronicle/lock`);
+/// 1. read-only checks (corrections, rules, inputs), then the run lock (`<output>/.chronicle/lock`)
+///    and the store's; a store an earlier version kept in the output is moved (`StoreMove`) and a
+///    publish of reports a killed run left half-done is completed (`PublishJournal`);
 /// 2. unchanged files are taken from the store, new or changed ones extracted in parallel;
 /// 3. the store is updated in one transaction (files, events, a run row);
 /// 4. reports are written to temporary files, all fsynced, then renamed into place under a
@@ -103,13 +105,28 @@ public struct ChronicleRun: Sendable {
         self.extraction = extraction
     }
 
-    /// `<output>/.chronicle`, home of the lock and (by default) the store.
+    /// `<output>/.chronicle`, home of the run lock and of what the job keeps about the reports.
     public static func stateDirectory(for config: ChronicleConfig) -> URL {
         config.stateDirectory
     }
 
+    /// The SQLite store: `store:` in the configuration, else beside the configuration file
+    /// (`config/chronicle.state/state.sqlite`), else, for a configuration built in code,
+    /// `<output>/.chronicle/state.sqlite`.
     public static func storeURL(for config: ChronicleConfig) -> URL {
-        config.storeFile ?? stateDirectory(for: config).appendingPathComponent("state.sqlite")
+        config.storeFile ?? config.defaultStoreFile ?? outputStoreURL(for: config)
+    }
+
+    /// `<output>/.chronicle/state.sqlite`: the store of a configuration built in code, and where
+    /// earlier versions kept every store not configured.
+    static func outputStoreURL(for config: ChronicleConfig) -> URL {
+        stateDirectory(for: config).appendingPathComponent("state.sqlite")
+    }
+
+    /// Where an earlier version kept the store that now lives beside the configuration file, to
+    /// move it from (`StoreMove`); nil when the store is configured or built in code.
+    static func formerStoreURL(for config: ChronicleConfig) -> URL? {
+        config.storeFile == nil && config.defaultStoreFile != nil ? outputStoreURL(for: config) : nil
     }
 
     /// The outline of the last chronology the reports were written from (`ReportOutline`).
@@ -148,9 +165,12 @@ public struct ChronicleRun: Sendable {
         let locks = try lockState()
         defer { for lock in locks.reversed() { lock.release() } }
         let store = try ChronicleStore(url: Self.storeURL(for: options.config))
-        // A store configured outside its output may be shared by mistake; one inside it moves with it.
-        if options.config.storeFile != nil {
-            try store.claim(for: options.config.output.standardizedFileURL.path)
+        // A store outside its output (configured, or beside the configuration file) may be shared
+        // by mistake: by two configurations, or by one run with `--output` elsewhere. One built in
+        // code lives inside its output and moves with it.
+        let inOutput = Self.outputStoreURL(for: options.config).standardizedFileURL.path
+        if store.url.standardizedFileURL.path != inOutput {
+            try store.claim(output: options.config.output)
         }
         let survey = FileSurvey(
             files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
@@ -205,8 +225,9 @@ public struct ChronicleRun: Sendable {
             throw OutputError.cannotCreateDirectory(path: stateDirectory.path, reason: Self.reason(error))
         }
         let lock = try RunLock.acquire(at: Self.lockURL(for: config))
-        // The store may be configured outside the output (and shared by mistake): its own lock
-        // makes a second run wait its turn (75) instead of failing inside SQLite.
+        // The store lives outside the output (beside the configuration, or where `store:` says)
+        // and may be shared by mistake: its own lock makes a second run wait its turn (75)
+        // instead of failing inside SQLite.
         let storeLock: RunLock
         do {
             let storeURL = Self.storeURL(for: config)
@@ -221,6 +242,7 @@ public struct ChronicleRun: Sendable {
             throw error
         }
         do {
+            try moveFormerStore()
             try finishInterruptedPublish()
         } catch {
             storeLock.release()
@@ -229,6 +251,26 @@ public struct ChronicleRun: Sendable {
         }
         removeStaleTemporaryFiles()
         return [lock, storeLock]
+    }
+
+    /// Moves the store from the reports folder, where earlier versions kept it, to its place
+    /// beside the configuration file (`StoreMove`), holding its old lock too.
+    private func moveFormerStore() throws {
+        let config = options.config
+        guard let former = Self.formerStoreURL(for: config) else { return }
+        var formerLock: RunLock?
+        if FileManager.default.fileExists(atPath: former.path) {
+            formerLock = try RunLock.acquire(at: former.appendingPathExtension("lock"))
+        }
+        defer { formerLock?.release() }
+        let store = Self.storeURL(for: config)
+        switch try StoreMove(from: former, to: store).run() {
+        case .nothing: return
+        case .renamed, .copied, .finished:
+            logger.info("moved the state store from \(former.path) to \(store.path), beside the configuration")
+        }
+        // Its old lock file goes too; no run of this version takes it again.
+        try? FileManager.default.removeItem(at: former.appendingPathExtension("lock"))
     }
 
     /// Completes the publish of reports a killed run left half-done (`PublishJournal`), before

@@ -15,6 +15,9 @@ public struct RunStatus: Sendable, Encodable {
     }
 
     public var store: String
+    /// Where the next run moves the store: set while it is still where an earlier version
+    /// kept it, in the reports folder (`StoreMove`).
+    public var storeMovesTo: String?
     public var storeBytes: Int64
     public var runs: Int
     public var lastRun: Run?
@@ -26,7 +29,13 @@ public struct RunStatus: Sendable, Encodable {
 
     /// Reads the status of the job `config` describes; nil when it has never run (no store).
     public static func read(config: ChronicleConfig) throws -> RunStatus? {
-        let url = ChronicleRun.storeURL(for: config)
+        var url = ChronicleRun.storeURL(for: config)
+        var movesTo: String?
+        if let former = ChronicleRun.formerStoreURL(for: config), FileManager.default.fileExists(atPath: former.path) {
+            // The run refuses to choose between two stores; so does status, with the same advice.
+            if let refusal = StoreMove(from: former, to: url).twoStores() { throw refusal }
+            (url, movesTo) = (former, url.path)
+        }
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let runs = try ChronicleStore(url: url).runs()
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
@@ -36,7 +45,7 @@ public struct RunStatus: Sendable, Encodable {
                 problems: r.problems, reportsWritten: r.reportsWritten)
         }
         return RunStatus(
-            store: url.path, storeBytes: size, runs: runs.count, lastRun: runs.last.map(view),
+            store: url.path, storeMovesTo: movesTo, storeBytes: size, runs: runs.count, lastRun: runs.last.map(view),
             lastSuccessfulRun: runs.last(where: \.reportsWritten).map(view),
             interruptedPublish: FileManager.default.fileExists(atPath: PublishJournal(config: config).url.path))
     }
@@ -44,6 +53,7 @@ public struct RunStatus: Sendable, Encodable {
     /// Lines for a person: one per fact.
     public var text: String {
         var lines = ["store: \(store) (\(ByteCountFormatter.string(fromByteCount: storeBytes, countStyle: .file)), \(runs) runs)"]
+        if let storeMovesTo { lines.append("store: the next run moves it beside the configuration, to \(storeMovesTo)") }
         func describe(_ label: String, _ run: Run?) {
             guard let run else { return lines.append("\(label): none") }
             lines.append(
