@@ -13,6 +13,23 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
+/// `--store`, for the subcommands that use the state store.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The state store to use instead of the configured one (default: beside the configuration file, <name>.state/state.sqlite).",
+            valueName: "file"))
+    var store: String?
+
+    /// The configuration with `--store` applied.
+    func apply(to config: inout ChronicleConfig) {
+        guard let store else { return }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        config.storeFile = URL(fileURLWithPath: store, relativeTo: cwd).standardizedFileURL
+    }
+}
+
 /// Prints a library error the way a user should see it and exits with its code.
 func fail(_ error: Error) -> ExitCode {
     // String(describing:) uses the error's own description; a cast to CustomStringConvertible would

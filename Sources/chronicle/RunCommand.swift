@@ -12,14 +12,17 @@ struct RunCommand: ParsableCommand {
             conferences each article reports, merges reports of the same meeting and writes \
             chronology.md, chronology.xlsx, chronology.csv and chronology.xml into the output folder.
 
-            Runs are incremental: state is kept in <output>/.chronicle/state.sqlite and only new \
-            or changed files are read again. One run at a time (lock: <output>/.chronicle/lock). \
+            Runs are incremental: state is kept beside the configuration file (chronicle.yml → \
+            chronicle.state/state.sqlite; or `store:`, or --store) and only new or changed files are \
+            read again. A store keeps one output's history: a run with --output elsewhere needs its \
+            own --store. One run at a time (lock: <output>/.chronicle/lock). \
             Silent on success; exit codes: 0 ok, 64 usage, 65 bad articles with --strict, 66 input \
             missing, 73/74 cannot create/write output, 75 another run holds the lock, 78 bad config.
             """
     )
 
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(
         name: .long, parsing: .upToNextOption,
@@ -73,6 +76,7 @@ struct RunCommand: ParsableCommand {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             if !input.isEmpty { config.inputs = input.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } }
             if let output { config.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL }
+            storeOptions.apply(to: &config)
             if let from { config.window.from = try parseDay(from, option: "--from") }
             if let to { config.window.to = try parseDay(to, option: "--to") }
             if config.window.to < config.window.from {

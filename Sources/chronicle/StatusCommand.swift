@@ -11,13 +11,15 @@ struct StatusCommand: ParsableCommand {
     )
 
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     @Flag(name: .long, help: "Print one JSON object instead of lines of text.")
     var json = false
 
     func run() throws {
         do {
-            let config = try configOptions.load()
+            var config = try configOptions.load()
+            storeOptions.apply(to: &config)
             guard let status = try RunStatus.read(config: config) else {
                 FileHandle.standardError.write(
                     Data("chronicle: no store at \(ChronicleRun.storeURL(for: config).path): the job has not run yet\n".utf8))

@@ -50,8 +50,14 @@ public struct ChronicleConfig: Sendable {
     public var unitsFile: URL
     var templatesDirectory: URL
     var correctionsFile: URL
-    /// The SQLite state file; nil means `<output>/.chronicle/state.sqlite`.
+    /// The SQLite state file named by `store:`; nil means the default, `defaultStoreFile`.
     public var storeFile: URL?
+    /// Where the store lives when `store:` names none: beside the configuration file, in a
+    /// folder named after it (`config/chronicle.yml` → `config/chronicle.state/state.sqlite`),
+    /// so that sharing or cleaning the reports folder leaves the history alone and two
+    /// configurations in one folder keep two stores. Nil for a configuration built in code
+    /// (tests, tools), whose store is then `<output>/.chronicle/state.sqlite`.
+    var defaultStoreFile: URL?
     /// `chronology.md` lists every event when there are at most this many; above, it links to
     /// the year files instead, so that the file read at briefings stays small (and cheap to
     /// write every night) however large the archive grows.
@@ -62,6 +68,10 @@ public struct ChronicleConfig: Sendable {
 
     static let defaultFullListLimit = 2_000
     static let csvDelimiters: [Unicode.Scalar] = [",", ";", "\t"]
+
+    /// `<output>/.chronicle`: the run lock and what the job keeps about the output folder (the
+    /// reports' manifest and outline, the publish journal).
+    var stateDirectory: URL { output.appendingPathComponent(".chronicle", isDirectory: true) }
 
     /// The folder that holds the config files (gazetteer, rules, templates).
     public var configDirectory: URL { configFile.deletingLastPathComponent() }
@@ -136,7 +146,16 @@ public struct ChronicleConfig: Sendable {
             storeFile: try document.string("store").map { resolve($0, against: workingDirectory) },
             fullListLimit: report.fullListLimit)
         config.csvDelimiter = report.csvDelimiter
+        config.defaultStoreFile = defaultStore(beside: url)
         return config
+    }
+
+    /// `<folder>/<name>.state/state.sqlite` for the configuration file `<folder>/<name>.yml`.
+    static func defaultStore(beside configFile: URL) -> URL {
+        let file = configFile.standardizedFileURL
+        return file.deletingLastPathComponent()
+            .appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".state", isDirectory: true)
+            .appendingPathComponent("state.sqlite")
     }
 
     /// `window`: `from` and `to` dates, in that order.

@@ -86,19 +86,26 @@ public struct InputScanner: Sendable {
         var unreadableFolders: [(path: String, reason: String)] = []
         /// Input folders in which no article file was found (an unmounted share looks like this).
         var emptyRoots: [String] = []
+        /// Article files whose name is not valid UTF-8, by display path with the bad bytes
+        /// escaped (`bad\xFF.txt`): no path the run could open names them.
+        var badlyNamedFiles: [String] = []
 
-        /// The unreadable subfolders as problems for the reports and stderr.
-        var folderProblems: [ArticleProblem] {
+        /// The unreadable subfolders and the files whose name cannot be read, as problems for
+        /// the reports and stderr.
+        var problems: [ArticleProblem] {
             unreadableFolders.map {
                 ArticleProblem(source: $0.path, reason: "cannot list folder: \($0.reason); its articles were not read")
-            }
+            } + badlyNamedFiles.map { ArticleProblem(source: $0, reason: InputScanner.badNameReason) }
         }
     }
 
+    /// Why a file whose name is not valid UTF-8 was not read (`ProblemReason.Code.nameNotUTF8`).
+    static let badNameReason = "the file name is not valid UTF-8; rename it to read it"
+    /// Why a folder whose name is not valid UTF-8 was not listed.
+    static let badFolderNameReason = "its name is not valid UTF-8, rename it"
+
     public func scan(_ roots: [URL]) throws -> Result {
-        var files: [InputFile] = []
-        var skipped: [String] = []
-        var unreadable: [(path: String, reason: String)] = []
+        var listing = Listing()
         var emptyRoots: [String] = []
         for root in roots {
             var info = stat()
@@ -109,7 +116,7 @@ public struct InputScanner: Sendable {
             let type = info.st_mode & S_IFMT
             guard type == S_IFDIR || type == S_IFREG else { throw InputError.notAFileOrFolder(path: display(root.path)) }
             if type != S_IFDIR {
-                files.append(InputFile(standardizedPath: rootPath, displayPath: display(root.path)))
+                listing.files.append(InputFile(standardizedPath: rootPath, displayPath: display(root.path)))
                 continue
             }
             // readdir(3) with d_type instead of FileManager's enumerator and resource values:
@@ -120,10 +127,13 @@ public struct InputScanner: Sendable {
             }
             closedir(directory)
             let base = rootPath.count > 1 && rootPath.hasSuffix("/") ? String(rootPath.dropLast()) : rootPath
-            let before = files.count
-            walk(base, files: &files, skipped: &skipped, unreadable: &unreadable)
-            if files.count == before { emptyRoots.append(display(root.path)) }
+            let before = listing.files.count
+            walk(base, into: &listing)
+            if listing.files.count == before { emptyRoots.append(display(root.path)) }
         }
+        // Taken out of the listing so the sort below does not copy a large archive's list.
+        var files = listing.files
+        listing.files = []
         // Byte order of the path, so the order does not depend on the locale or the file system.
         // One folder's walk already lists its files in that order (see `walk`), once each;
         // several roots are merged and may overlap.
@@ -133,63 +143,126 @@ public struct InputScanner: Sendable {
             var seen = Set<String>()
             files = files.filter { seen.insert($0.path).inserted }
         }
-        return Result(files: files, skipped: skipped.sorted(), unreadableFolders: unreadable, emptyRoots: emptyRoots)
+        return Result(
+            files: files, skipped: listing.skipped.sorted(), unreadableFolders: listing.unreadable, emptyRoots: emptyRoots,
+            badlyNamedFiles: listing.badlyNamed.sorted(by: ByteOrder.precedes))
+    }
+
+    /// What the walk finds.
+    private struct Listing {
+        var files: [InputFile] = []
+        var skipped: [String] = []
+        var unreadable: [(path: String, reason: String)] = []
+        var badlyNamed: [String] = []
     }
 
     /// Lists `directory` recursively: hidden entries are passed over, symbolic links to regular
     /// files count as files, symbolic links to folders are not followed (as FileManager's
     /// enumerator does), unreadable subfolders are passed over and listed in `unreadable`.
+    /// A name that is not valid UTF-8 cannot be opened through a Swift string (decoding it
+    /// replaces its bad bytes): such a file is listed in `badlyNamed`, such a folder in
+    /// `unreadable`, each with the bad bytes escaped.
     ///
     /// Entries are visited in the byte order of their name, a folder's as `name/`: then the walk
     /// lists paths in their byte order, and a large archive needs no sort of all its paths
     /// afterwards (every path below folder `a` starts with `a/`, so it sorts where `a/` does).
-    private func walk(
-        _ directory: String, files: inout [InputFile], skipped: inout [String], unreadable: inout [(path: String, reason: String)]
-    ) {
+    private func walk(_ directory: String, into listing: inout Listing) {
         guard let handle = opendir(directory) else {
-            unreadable.append((display(directory), String(cString: strerror(errno))))
+            listing.unreadable.append((display(directory), String(cString: strerror(errno))))
             return
         }
         // Sort keys only (a folder's with its "/"): sorting one String per entry moves less than
         // sorting tuples, and this sort runs over every file of the archive on every run.
         var keys: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes.first == UInt8(ascii: ".") { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                badName(bytes, in: directory, type: Int32(entry.pointee.d_type), into: &listing)
+                continue
             }
-            if name.utf8.first == UInt8(ascii: ".") { continue }
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
-                let path = directory + "/" + name
-                var info = stat()
-                let status = type == Int32(DT_LNK) ? stat(path, &info) : lstat(path, &info)
-                guard status == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG: type = Int32(DT_REG)
-                case S_IFDIR: type = entry.pointee.d_type == UInt8(DT_LNK) ? Int32(DT_LNK) : Int32(DT_DIR)
-                default: continue
-                }
-            }
-            if type == Int32(DT_DIR) {
-                keys.append(name + "/")
-            } else if type == Int32(DT_REG) {
-                keys.append(name)
+            switch Self.entryType(path: directory + "/" + name, reported: Int32(entry.pointee.d_type)) {
+            case Int32(DT_DIR): keys.append(name + "/")
+            case Int32(DT_REG): keys.append(name)
+            default: continue
             }
         }
         closedir(handle)
         keys.sort(by: ByteOrder.precedes)
         for key in keys {
             if key.utf8.last == UInt8(ascii: "/") {
-                walk(directory + "/" + key.dropLast(), files: &files, skipped: &skipped, unreadable: &unreadable)
+                walk(directory + "/" + key.dropLast(), into: &listing)
                 continue
             }
             let path = directory + "/" + key
             if ArticleFormat(fileExtension: Self.pathExtension(key)) == nil {
-                skipped.append(display(path))
+                listing.skipped.append(display(path))
             } else {
-                files.append(InputFile(standardizedPath: path, displayPath: display(path)))
+                listing.files.append(InputFile(standardizedPath: path, displayPath: display(path)))
             }
         }
+    }
+
+    /// An entry whose name is not valid UTF-8: a folder is not listed, an article file not
+    /// read, each said with the name escaped; another file is skipped as its type would be.
+    private func badName(_ bytes: [UInt8], in directory: String, type reported: Int32, into listing: inout Listing) {
+        let shown = display(directory + "/" + Self.escapedName(bytes))
+        var path = Array(directory.utf8) + [UInt8(ascii: "/")] + bytes
+        path.append(0)
+        let type = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { Self.entryType(path: $0.baseAddress!, reported: reported) }
+        }
+        switch type {
+        case Int32(DT_DIR): listing.unreadable.append((shown, Self.badFolderNameReason))
+        case Int32(DT_REG):
+            if ArticleFormat(fileExtension: Self.pathExtension(shown)) == nil {
+                listing.skipped.append(shown)
+            } else {
+                listing.badlyNamed.append(shown)
+            }
+        default: return
+        }
+    }
+
+    /// `DT_DIR` for a folder, `DT_REG` for a regular file or a link to one, `DT_LNK` for a link
+    /// to a folder (not followed), nil for anything else; `reported` is readdir's `d_type`,
+    /// checked with stat(2) when it is unknown or a link.
+    private static func entryType(path: UnsafePointer<CChar>, reported: Int32) -> Int32? {
+        guard reported == Int32(DT_UNKNOWN) || reported == Int32(DT_LNK) else { return reported }
+        var info = stat()
+        let status = reported == Int32(DT_LNK) ? stat(path, &info) : lstat(path, &info)
+        guard status == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return Int32(DT_REG)
+        case S_IFDIR: return reported == Int32(DT_LNK) ? Int32(DT_LNK) : Int32(DT_DIR)
+        default: return nil
+        }
+    }
+
+    /// A name's bytes as text: valid UTF-8 as it reads, each byte of an invalid sequence as
+    /// `\xFF`, so that a person sees which name it is and where it goes wrong.
+    static func escapedName(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var position = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                text.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                position += encoded.count
+            case .error(let length):
+                for byte in bytes[position..<position + length] { text += "\\x" + Self.hex(byte) }
+                position += length
+            case .emptyInput:
+                return text
+            }
+        }
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
     }
 
     /// The extension as `URL.pathExtension` gives it: after the last dot, none for ".name".

@@ -24,6 +24,7 @@ struct ProblemReason: Sendable, Hashable {
         case noBody = "no-body"
         case keptAfterReadFailure = "kept-after-read-failure"
         case folderUnreadable = "folder-unreadable"
+        case nameNotUTF8 = "name-not-utf8"
         case correctionUnmatched = "correction-unmatched"
         case other
     }
@@ -85,6 +86,7 @@ struct ProblemReason: Sendable, Hashable {
         "not an article file (no extension)": .noExtension,
         "not a JSON object": .notAnObject,
         "no body or html field": .noBody,
+        "the file name is not valid UTF-8; rename it to read it": .nameNotUTF8,
     ]
 
     /// Reasons with a variable part: prefix, suffix, and the code; the detail is what lies between.

@@ -74,14 +74,17 @@ public struct RunSummary: Sendable {
 /// The main job: ingest → extract → chronology → reports, incrementally over a state store.
 ///
 /// Order of effects, so that a kill at any moment loses nothing:
-/// 1. read-only checks (corrections, rules, inputs), then the run lock (`<output>/.chronicle/lock`);
+/// 1. read-only checks (corrections, rules, inputs), then the run lock (`<output>/.chronicle/lock`)
+///    and the store's; a store an earlier version kept in the output is moved (`StoreMove`) and a
+///    publish of reports a killed run left half-done is completed (`PublishJournal`);
 /// 2. unchanged files are taken from the store, new or changed ones extracted in parallel;
 /// 3. the store is updated in one transaction (files, events, a run row);
-/// 4. reports are written, each file atomically (temporary file, fsync, rename);
+/// 4. reports are written to temporary files, all fsynced, then renamed into place under a
+///    publish journal (`PublishJournal`) that the next start completes if the run stops among them;
 /// 5. the run is marked "reports written" — the baseline of "new since the last run".
 /// A run killed before 3 leaves store and reports as they were; between 3 and 5 the previous
-/// reports (or some already replaced by complete new ones) stay, and the next run, finding
-/// nothing changed, writes them all again with the same "new" events.
+/// reports stay, or the whole new set once the next start has completed its publish, and the
+/// next run, finding nothing changed, writes again those not current with the same "new" events.
 ///
 /// "New since the last run" (`ReportInput.newEventIDs`): chronology events first seen after the
 /// last run whose reports were all written, i.e. not yet shown in any report. A first run marks
@@ -91,6 +94,9 @@ public struct ChronicleRun: Sendable {
     public let options: RunOptions
     public let logger: Logger
     private let extraction: Extraction?
+    /// Called after each report file is renamed into place (`ReportWriter.afterRename`): tests
+    /// stop a run in the middle of publishing its reports with it.
+    var afterReportRename: (@Sendable (Int) throws -> Void)?
 
     /// - Parameter extraction: how files become records; nil means the real loader and extractor.
     public init(options: RunOptions, logger: Logger = Logger(label: "chronicle"), extraction: Extraction? = nil) {
@@ -99,13 +105,28 @@ public struct ChronicleRun: Sendable {
         self.extraction = extraction
     }
 
-    /// `<output>/.chronicle`, home of the lock and (by default) the store.
+    /// `<output>/.chronicle`, home of the run lock and of what the job keeps about the reports.
     public static func stateDirectory(for config: ChronicleConfig) -> URL {
-        config.output.appendingPathComponent(".chronicle", isDirectory: true)
+        config.stateDirectory
     }
 
+    /// The SQLite store: `store:` in the configuration, else beside the configuration file
+    /// (`config/chronicle.state/state.sqlite`), else, for a configuration built in code,
+    /// `<output>/.chronicle/state.sqlite`.
     public static func storeURL(for config: ChronicleConfig) -> URL {
-        config.storeFile ?? stateDirectory(for: config).appendingPathComponent("state.sqlite")
+        config.storeFile ?? config.defaultStoreFile ?? outputStoreURL(for: config)
+    }
+
+    /// `<output>/.chronicle/state.sqlite`: the store of a configuration built in code, and where
+    /// earlier versions kept every store not configured.
+    static func outputStoreURL(for config: ChronicleConfig) -> URL {
+        stateDirectory(for: config).appendingPathComponent("state.sqlite")
+    }
+
+    /// Where an earlier version kept the store that now lives beside the configuration file, to
+    /// move it from (`StoreMove`); nil when the store is configured or built in code.
+    static func formerStoreURL(for config: ChronicleConfig) -> URL? {
+        config.storeFile == nil && config.defaultStoreFile != nil ? outputStoreURL(for: config) : nil
     }
 
     /// The outline of the last chronology the reports were written from (`ReportOutline`).
@@ -144,9 +165,12 @@ public struct ChronicleRun: Sendable {
         let locks = try lockState()
         defer { for lock in locks.reversed() { lock.release() } }
         let store = try ChronicleStore(url: Self.storeURL(for: options.config))
-        // A store configured outside its output may be shared by mistake; one inside it moves with it.
-        if options.config.storeFile != nil {
-            try store.claim(for: options.config.output.standardizedFileURL.path)
+        // A store outside its output (configured, or beside the configuration file) may be shared
+        // by mistake: by two configurations, or by one run with `--output` elsewhere. One built in
+        // code lives inside its output and moves with it.
+        let inOutput = Self.outputStoreURL(for: options.config).standardizedFileURL.path
+        if store.url.standardizedFileURL.path != inOutput {
+            try store.claim(output: options.config.output)
         }
         let survey = FileSurvey(
             files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
@@ -190,8 +214,9 @@ public struct ChronicleRun: Sendable {
         return RunInputs(corrections: corrections, extraction: extraction, scan: scan)
     }
 
-    /// Creates the state folder, takes the run lock and removes what a killed run left.
-    private func lockState() throws -> [RunLock] {
+    /// Creates the state folder, takes the run lock and completes or removes what a killed run
+    /// left; the caller releases the locks returned.
+    func lockState() throws -> [RunLock] {
         let config = options.config
         let stateDirectory = Self.stateDirectory(for: config)
         do {
@@ -200,8 +225,9 @@ public struct ChronicleRun: Sendable {
             throw OutputError.cannotCreateDirectory(path: stateDirectory.path, reason: Self.reason(error))
         }
         let lock = try RunLock.acquire(at: Self.lockURL(for: config))
-        // The store may be configured outside the output (and shared by mistake): its own lock
-        // makes a second run wait its turn (75) instead of failing inside SQLite.
+        // The store lives outside the output (beside the configuration, or where `store:` says)
+        // and may be shared by mistake: its own lock makes a second run wait its turn (75)
+        // instead of failing inside SQLite.
         let storeLock: RunLock
         do {
             let storeURL = Self.storeURL(for: config)
@@ -215,8 +241,43 @@ public struct ChronicleRun: Sendable {
             lock.release()
             throw error
         }
-        removeStaleTemporaryFiles(in: config.output)
+        do {
+            try moveFormerStore()
+            try finishInterruptedPublish()
+        } catch {
+            storeLock.release()
+            lock.release()
+            throw error
+        }
+        removeStaleTemporaryFiles()
         return [lock, storeLock]
+    }
+
+    /// Moves the store from the reports folder, where earlier versions kept it, to its place
+    /// beside the configuration file (`StoreMove`), holding its old lock too.
+    private func moveFormerStore() throws {
+        let config = options.config
+        guard let former = Self.formerStoreURL(for: config) else { return }
+        var formerLock: RunLock?
+        if FileManager.default.fileExists(atPath: former.path) {
+            formerLock = try RunLock.acquire(at: former.appendingPathExtension("lock"))
+        }
+        defer { formerLock?.release() }
+        let store = Self.storeURL(for: config)
+        switch try StoreMove(from: former, to: store).run() {
+        case .nothing: return
+        case .renamed, .copied, .finished:
+            logger.info("moved the state store from \(former.path) to \(store.path), beside the configuration")
+        }
+        // Its old lock file goes too; no run of this version takes it again.
+        try? FileManager.default.removeItem(at: former.appendingPathExtension("lock"))
+    }
+
+    /// Completes the publish of reports a killed run left half-done (`PublishJournal`), before
+    /// anything else touches the output folder: its temporary files are the new reports.
+    private func finishInterruptedPublish() throws {
+        guard let renamed = try PublishJournal(config: options.config).rollForward() else { return }
+        logger.info("completed the publish of reports an interrupted run had begun: \(renamed) files renamed into place")
     }
 
     private func logChronology(_ source: ChronologySource, survey: FileSurvey, extracted: ExtractedFiles) {
@@ -308,10 +369,12 @@ public struct ChronicleRun: Sendable {
         let config = options.config
         let totals = source.totals
         let context = ReportContext(
-            problems: (inputs.scan.folderProblems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
+            problems: (inputs.scan.problems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
             newSince: stored.newSince, firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles,
             filesSkipped: inputs.scan.skipped.count)
-        let writer = ReportWriter(config: config), manifest = Self.reportManifestURL(for: config)
+        var writer = ReportWriter(config: config)
+        writer.afterRename = afterReportRename
+        let manifest = Self.reportManifestURL(for: config)
         let outlineURL = Self.reportOutlineURL(for: config)
         let built: BuiltChronology, fingerprint: String?
         switch source {
@@ -343,7 +406,7 @@ public struct ChronicleRun: Sendable {
             extracted: stored.extracted, vanished: survey.removed.count, pruned: options.prune ? survey.removed.count : 0,
             articles: totals.articles, events: chronology.datedHeads.count, newEventIDs: stored.newEventIDs,
             corrected: chronology.correctedCount, suppressed: totals.suppressed,
-            problems: (inputs.scan.folderProblems + totals.problems).sorted(),
+            problems: (inputs.scan.problems + totals.problems).sorted(),
             reports: reports, runID: stored.runID)
         summary.undated = chronology.undated.count
         switch source {
@@ -361,16 +424,34 @@ public struct ChronicleRun: Sendable {
         return summary
     }
 
-    /// Removes temporary report files a killed run left (`.name.<pid>.tmp`); holding the lock,
-    /// no other run can be writing them.
-    private func removeStaleTemporaryFiles(in directory: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.dropLast(4).split(separator: ".")
-            guard let pid = parts.last, Int(pid) != nil else { continue }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-            logger.info("removed \(name) left by an interrupted run")
+    /// Removes the temporary files a killed run left (`.name.<pid>.tmp`, as `AtomicFileSink`
+    /// names them) in the output folder, its `units/` and `years/` and its state folder; holding
+    /// the lock, no other run can be writing them. Other files, a user's `.notes.tmp` among
+    /// them, are left alone. Called after `finishInterruptedPublish`, which has renamed the
+    /// temporary files a publish journal listed.
+    private func removeStaleTemporaryFiles() {
+        let output = options.config.output
+        let folders = [
+            output, output.appendingPathComponent("units"), output.appendingPathComponent("years"),
+            Self.stateDirectory(for: options.config),
+        ]
+        for folder in folders {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where Self.isTemporaryName(name) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                logger.info("removed \(folder.lastPathComponent)/\(name) left by an interrupted run")
+            }
         }
+    }
+
+    /// Whether `name` is one of the job's temporary files: `.`, a file name, `.`, a process id, `.tmp`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let pid = parts.last, !pid.isEmpty, pid.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return false
+        }
+        return !parts.dropLast().joined(separator: ".").isEmpty
     }
 
     private static func reason(_ error: Error) -> String {

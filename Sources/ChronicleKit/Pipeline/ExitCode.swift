@@ -18,9 +18,12 @@ public enum ChronicleExitCode: Int32, Sendable {
             if case .held = lock { return .locked }
             return .cannotCreateOutput
         case let store as StoreError:
-            // A store shared with another output is a configuration mistake, not a disk fault.
-            if case .belongsToAnotherOutput = store { return .badConfig }
-            return .ioError
+            // A store shared with another output, or two stores for one, is a configuration
+            // mistake, not a disk fault.
+            switch store {
+            case .belongsToAnotherOutput, .foundInTwoPlaces: return .badConfig
+            default: return .ioError
+            }
         case let output as OutputError:
             if case .cannotCreateDirectory = output { return .cannotCreateOutput }
             return .ioError

@@ -7,11 +7,14 @@ import Foundation
 #endif
 
 /// The files of one report run, written to temporary files first and renamed into place only
-/// when every format has been written (and the XML validated): a failure anywhere leaves the old
-/// reports as they were and no temporary files behind.
+/// when every format has been written (and the XML validated): a failure before the renames
+/// leaves the old reports as they were and no temporary files behind; the renames themselves are
+/// journaled (`PublishJournal`), so a run stopped among them is completed by the next start.
 final class ReportStaging {
     let root: URL
     private(set) var sinks: [AtomicFileSink] = []
+    /// Each sink's target, relative to `root`.
+    private var paths: [String] = []
 
     init(root: URL) {
         self.root = root
@@ -24,6 +27,7 @@ final class ReportStaging {
         try sinks.last?.finish(sync: false)
         let sink = try AtomicFileSink(url: root.appendingPathComponent(relativePath))
         sinks.append(sink)
+        paths.append(relativePath)
         return sink
     }
 
@@ -36,24 +40,46 @@ final class ReportStaging {
     /// transactions; syncfs(2) would also wait for every other process's writes), and only then
     /// renamed, each folder fsynced once at the end. A kill still leaves every target either
     /// old or new and complete: no rename happens before all the new data is on disk.
-    func commit() throws -> [URL] {
-        try Self.commit([self])
+    func commit(journal: PublishJournal? = nil) throws -> [URL] {
+        try Self.commit([self], journal: journal)
     }
 
-    /// Commits several stagings of the same output folder as one: one sync pass, then every rename.
-    static func commit(_ stagings: [ReportStaging]) throws -> [URL] {
+    /// Commits several stagings of the same output folder as one: one sync pass, then every
+    /// rename. With a `journal`, the renames are written down first (when there are two or more:
+    /// one rename is atomic by itself), so that a run stopped among them leaves the set for the
+    /// next start to complete rather than a mix of old and new reports; from then on a failed
+    /// rename leaves the temporary files in place for it. `afterRename` is called with the number
+    /// of files renamed so far, after each rename (tests stop a commit half-way through with it).
+    static func commit(
+        _ stagings: [ReportStaging], journal: PublishJournal? = nil, afterRename: ((Int) throws -> Void)? = nil
+    ) throws -> [URL] {
         let sinks = stagings.flatMap(\.sinks)
         for sink in sinks { try sink.finish(sync: false) }
         try fsyncAll(sinks.map { ($0.temporaryURL.path, $0.url.path) })
+        if let journal, sinks.count > 1 {
+            try journal.write(stagings.flatMap(\.renames))
+            for sink in sinks { sink.journal() }
+        }
         var folders: [String] = []
         var seen = Set<String>()
-        for sink in sinks {
+        for (index, sink) in sinks.enumerated() {
             try sink.commit(syncDirectory: false)
+            try afterRename?(index + 1)
             let folder = sink.url.deletingLastPathComponent().path
             if seen.insert(folder).inserted { folders.append(folder) }
         }
         for folder in folders { AtomicFileSink.syncDirectory(folder) }
+        if let journal, sinks.count > 1 { journal.remove() }
         return sinks.map(\.url)
+    }
+
+    /// Each file's rename, relative to the output folder, for the publish journal.
+    private var renames: [PublishJournal.Rename] {
+        zip(sinks, paths).map { sink, path in
+            let temporary = sink.temporaryURL.lastPathComponent
+            let folder = (path as NSString).deletingLastPathComponent
+            return PublishJournal.Rename(temporary: folder.isEmpty ? temporary : folder + "/" + temporary, target: path)
+        }
     }
 
     /// fsyncs the files (temporary path, target path for messages) on up to 16 threads: fsync

@@ -12,6 +12,9 @@ import Foundation
 /// `chronology.xsd` (xml); `timeline.svg` (svg); `chronology.xlsx` (xlsx).
 struct ReportWriter: Sendable {
     let config: ChronicleConfig
+    /// Called after each report file is renamed into place, with the number renamed so far;
+    /// tests stop a publish half-way through with it (`ReportStaging.commit`).
+    var afterRename: (@Sendable (Int) throws -> Void)?
 
     init(config: ChronicleConfig) {
         self.config = config
@@ -185,7 +188,7 @@ struct ReportWriter: Sendable {
         }
         do {
             if let error = results.firstError() { throw error }
-            return try ReportStaging.commit(stagings)
+            return try ReportStaging.commit(stagings, journal: PublishJournal(config: config), afterRename: afterRename)
         } catch {
             for staging in stagings { staging.discard() }
             throw error

@@ -574,18 +574,42 @@ final class ChronicleStore: Sendable {
     /// Claims the store for `output` on its first run; a store that keeps another output's
     /// history is refused: two outputs sharing one store saw each other's articles, and a prune
     /// of one erased the other's.
-    func claim(for output: String) throws {
-        let owner: String?
+    ///
+    /// The output is recorded twice: as an absolute path and relative to the store's folder
+    /// (`../../reports`). Either matching is enough, and the other is then brought up to date, so
+    /// that moving the whole installation (configuration, store and reports together) or moving
+    /// the store alone (`StoreMove`) keeps the claim. Earlier versions recorded the absolute path
+    /// alone, first, where they still read it.
+    func claim(output: URL) throws {
+        let absolute = output.standardizedFileURL.path
+        let folder = url.deletingLastPathComponent().standardizedFileURL.path
+        let relative = Self.relativePath(from: folder, to: absolute)
+        let owners: [String]
         do {
-            owner = try queue.write { db -> String? in
-                if let owner = try String.fetchOne(db, sql: "SELECT output FROM owner LIMIT 1") { return owner }
-                try db.execute(sql: "INSERT INTO owner (output) VALUES (?)", arguments: [output])
-                return nil
+            owners = try queue.write { db -> [String] in
+                let owners = try String.fetchAll(db, sql: "SELECT output FROM owner ORDER BY rowid")
+                guard owners.isEmpty || (owners.contains { $0 == absolute || $0 == relative } && owners != [absolute, relative])
+                else { return owners }
+                try db.execute(sql: "DELETE FROM owner")
+                try db.execute(sql: "INSERT INTO owner (output) VALUES (?), (?)", arguments: [absolute, relative])
+                return [absolute, relative]
             }
         } catch {
             throw StoreError.failed(path: url.path, action: "read its owner", reason: Self.reason(error))
         }
-        if let owner, owner != output { throw StoreError.belongsToAnotherOutput(path: url.path, owner: owner, output: output) }
+        guard !owners.contains(where: { $0 == absolute || $0 == relative }) else { return }
+        let owner =
+            owners.first { $0.hasPrefix("/") } ?? URL(fileURLWithPath: folder).appendingPathComponent(owners[0]).standardizedFileURL.path
+        throw StoreError.belongsToAnotherOutput(path: url.path, owner: owner, output: absolute)
+    }
+
+    /// The path of `target` relative to the folder `base`, both absolute and standardized.
+    static func relativePath(from base: String, to target: String) -> String {
+        let from = base.split(separator: "/"), to = target.split(separator: "/")
+        var common = 0
+        while common < from.count && common < to.count && from[common] == to[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
     private func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {

@@ -12,9 +12,15 @@ enum OutputError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// A scratch file of the run (`ScratchFile`) could not be created, written or read.
     case scratchFile(path: String, action: String, reason: String)
+    /// The reports' publish a killed or failed run left half-done cannot be completed
+    /// (`PublishJournal`, at `path`).
+    case interruptedPublish(path: String, reason: String)
 
     var description: String {
         switch self {
+        case .interruptedPublish(let path, let reason):
+            return "\(path): a run was stopped while it replaced the reports, and its work cannot be completed: \(reason). "
+                + "Fix the cause and run again; or remove this journal: the next run then writes again every report it replaces"
         case .scratchFile(let path, let action, let reason): return "\(path): cannot \(action) this run's scratch file: \(reason)"
         case .cannotCreateDirectory(let path, let reason): return "\(path): cannot create folder: \(reason)"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
@@ -83,6 +89,9 @@ final class AtomicFileSink {
     private let capacity = 1 << 16
     private var finished = false
     private var done = false
+    /// Listed in a publish journal: only the rename, or the next start completing it, may
+    /// touch the temporary file now.
+    private var journaled = false
 
     /// Creates the folder if needed and opens the temporary file.
     init(url: URL) throws {
@@ -155,6 +164,7 @@ final class AtomicFileSink {
         if rename(temporaryURL.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             discard()
+            done = true
             throw OutputError.cannotWrite(path: url.path, reason: reason)
         }
         done = true
@@ -170,9 +180,16 @@ final class AtomicFileSink {
         }
     }
 
-    /// Removes the temporary file; the target keeps its old content.
+    /// Hands the finished temporary file to a publish journal that lists it: a failed rename
+    /// or `discard()` no longer removes it, since the next start renames it into place with
+    /// the rest of the set.
+    func journal() {
+        journaled = true
+    }
+
+    /// Removes the temporary file, unless a publish journal lists it; the target keeps its old content.
     func discard() {
-        guard !done else { return }
+        guard !done, !journaled else { return }
         if fd >= 0 {
             close(fd)
             fd = -1

@@ -179,6 +179,23 @@ enum ChronicleBinary {
         #expect((state["last_successful_run"] as? [String: Any])?["events"] as? Int == 1)
     }
 
+    /// The store beside the configuration keeps one output's history: a run with `--output`
+    /// elsewhere is refused (78) unless it names a store of its own.
+    @Test func aRunToAnotherOutputNeedsItsOwnStore() throws {
+        let box = try project()
+        #expect(try run(box, []).status == 0)
+        let status = try ChronicleBinary.run(["status", "--config", box.configFile.path, "--json"], in: box.root)
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(state["store"] as? String == box.configDirectory.appendingPathComponent("chronicle.state/state.sqlite").path)
+        let elsewhere = box.root.appendingPathComponent("elsewhere")
+        let refused = try run(box, ["--output", elsewhere.path])
+        #expect(refused.status == 78 && refused.stderr.contains("--store"))
+        let own = elsewhere.appendingPathComponent(".chronicle/state.sqlite")
+        #expect(try run(box, ["--output", elsewhere.path, "--store", own.path]).status == 0)
+        let ownStatus = try ChronicleBinary.run(["status", "--config", box.configFile.path, "--store", own.path], in: box.root)
+        #expect(ownStatus.status == 0 && ownStatus.stdout.contains("store: \(own.path)"))
+    }
+
     @Test func outputThatCannotBeCreatedIs73() throws {
         let box = try project()
         let blocker = box.root.appendingPathComponent("file-not-folder")

@@ -27,6 +27,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         var config = try ChronicleConfig.load(Self.root.appendingPathComponent("config/chronicle.yml"), workingDirectory: Self.root)
         config.output = output
+        // The store beside config/chronicle.yml is the project's own: a test keeps its store with its output.
+        config.storeFile = output.appendingPathComponent(".chronicle/state.sqlite")
         let options = RunOptions(config: config, asOf: PartialDate(year: 2024, month: 1, day: 15), workingDirectory: Self.root.path)
         let summary = try ChronicleRun(options: options).run()
         #expect(summary.events > 0)
@@ -56,6 +58,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         var config = try ChronicleConfig.load(Self.root.appendingPathComponent("config/chronicle.yml"), workingDirectory: Self.root)
         config.output = output
+        // The store beside config/chronicle.yml is the project's own: a test keeps its store with its output.
+        config.storeFile = output.appendingPathComponent(".chronicle/state.sqlite")
         let options = RunOptions(config: config, asOf: PartialDate(year: 2024, month: 1, day: 15), workingDirectory: Self.root.path)
         _ = try ChronicleRun(options: options).run()
         let first = try Self.files(in: output)
