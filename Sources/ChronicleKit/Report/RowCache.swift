@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Rendered report rows of the last run, kept in the state folder under each row's key: what
 /// the row shows (the event's content and corrected flag, and what else its format prints of the
 /// run: a "new" flag, a first-seen date) and the templates and settings it was rendered with.
@@ -18,27 +24,42 @@ final class RowCache: @unchecked Sendable {
     /// The rows of `chronology.csv` (`CSVReport`).
     static let csvFileName = "csv-rows.cache"
 
-    private let data: Data
+    /// The open cache file; rows are read with `pread` when taken, so the file's pages stay in
+    /// the system's cache rather than in the job's memory (a large archive's rows are tens of
+    /// megabytes).
+    private let descriptor: Int32
+    /// Where each row's checksum and bytes are, by key.
     private let index: [Hash128.Digest: Range<Int>]
 
     /// The rows at `url` rendered with the templates of `base`; empty when there are none.
     init(url: URL, base: Hash128.Digest) {
-        let data = (try? Data(contentsOf: url, options: .alwaysMapped)) ?? Data()
-        self.data = data
-        index = data.withUnsafeBytes { Self.index(of: $0, base: base) }
+        descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        index = descriptor < 0 ? [:] : Self.index(of: descriptor, base: base)
     }
 
-    private static func index(of raw: UnsafeRawBufferPointer, base: Hash128.Digest) -> [Hash128.Digest: Range<Int>] {
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Reads the file's row headers in one pass of large reads, passing over the rows' bytes.
+    private static func index(of descriptor: Int32, base: Hash128.Digest) -> [Hash128.Digest: Range<Int>] {
+        var reader = ChunkReader(descriptor: descriptor)
         let header = magic.count + 16
-        guard raw.count >= header, raw.starts(with: magic),
-            LittleEndian.uint64(raw, at: magic.count) == base.first, LittleEndian.uint64(raw, at: magic.count + 8) == base.second
+        guard let head = reader.bytes(at: 0, count: header), head.starts(with: magic),
+            head.withUnsafeBytes({
+                LittleEndian.uint64($0, at: magic.count) == base.first && LittleEndian.uint64($0, at: magic.count + 8) == base.second
+            })
         else { return [:] }
         var index: [Hash128.Digest: Range<Int>] = [:]
         var offset = header
-        while raw.count - offset >= 32 {
-            let key = Hash128.Digest(first: LittleEndian.uint64(raw, at: offset), second: LittleEndian.uint64(raw, at: offset + 8))
-            let count = LittleEndian.uint64(raw, at: offset + 16)
-            guard count <= UInt64(raw.count - offset - 32) else { break }
+        while let entry = reader.bytes(at: offset, count: 32) {
+            let (key, count) = entry.withUnsafeBytes {
+                (
+                    Hash128.Digest(first: LittleEndian.uint64($0, at: 0), second: LittleEndian.uint64($0, at: 8)),
+                    LittleEndian.uint64($0, at: 16)
+                )
+            }
+            guard count <= UInt64(Int32.max) else { break }
             // The checksum stays in the range: it is checked when the row is taken.
             index[key] = (offset + 24)..<(offset + 32 + Int(count))
             offset += 32 + Int(count)
@@ -46,17 +67,51 @@ final class RowCache: @unchecked Sendable {
         return index
     }
 
+    /// Sequential reads of a file in large pieces.
+    private struct ChunkReader {
+        let descriptor: Int32
+        private var buffer: [UInt8] = []
+        private var start = 0
+
+        init(descriptor: Int32) { self.descriptor = descriptor }
+
+        /// The `count` bytes at `offset`, nil past the end of the file.
+        mutating func bytes(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
+            if offset < start || offset + count > start + buffer.count {
+                buffer = RowCache.read(descriptor, at: offset, count: Swift.max(count, 1 << 20)) ?? []
+                start = offset
+                guard buffer.count >= count else { return nil }
+            }
+            return buffer[(offset - start)..<(offset - start + count)]
+        }
+    }
+
+    /// Up to `count` bytes at `offset` (fewer at the end of the file); nil on a read error.
+    static func read(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { break }
+            done += got
+        }
+        bytes.removeLast(count - done)
+        return bytes
+    }
+
     /// The keys of the rows kept.
     var keys: [Hash128.Digest] { Array(index.keys) }
 
     /// The row kept under `key`, if its bytes still match their checksum.
     func row(_ key: Hash128.Digest) -> [UInt8]? {
-        guard let range = index[key] else { return nil }
-        return data.withUnsafeBytes { raw in
-            let checksum = LittleEndian.uint64(raw, at: range.lowerBound)
-            let bytes = UnsafeRawBufferPointer(rebasing: raw[(range.lowerBound + 8)..<range.upperBound])
-            return FNV1a.hash(bytes) == checksum ? Array(bytes) : nil
-        }
+        guard let range = index[key], let stored = Self.read(descriptor, at: range.lowerBound, count: range.count),
+            stored.count == range.count
+        else { return nil }
+        let checksum = stored.withUnsafeBytes { LittleEndian.uint64($0, at: 0) }
+        let bytes = Array(stored[8...])
+        return FNV1a.hash(bytes) == checksum ? bytes : nil
     }
 
     /// A key made of `parts` (a format's name, versions, settings, an event's content …).
