@@ -76,13 +76,15 @@ struct RecordArchive {
             self.records = zip(starts, records).map { ($0, Self.problem($1)) }
         }
 
-        /// Checks a stored blob by decoding each record once; nil when it does not decode.
+        /// Checks a stored blob (its checksum, and each record walked to its end); nil when it does
+        /// not decode.
         init?(blob: [UInt8]) {
             guard blob.count < Int(Int32.max) else { return nil }
             var found: [(offset: Int32, problem: ArticleProblem?)] = []
             do {
                 try blob.withUnsafeBytes { raw in
-                    try RecordBinary.forEachRecord(in: raw) { found.append((Int32($0), Self.problem($1))) }
+                    // Each record walked and checked; only what its problem needs is made.
+                    try RecordBinary.forEachRecord(in: raw, groupingView: true) { found.append((Int32($0), Self.problem($1))) }
                 }
             } catch {
                 return nil

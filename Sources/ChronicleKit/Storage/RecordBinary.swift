@@ -38,8 +38,10 @@ enum RecordBinary {
 
     /// Reads what `encode` wrote, calling `body` with where each record starts and the record;
     /// throws on anything else (a truncated, damaged or foreign blob).
+    /// With `groupingView`, each record is read as grouping reads it (`Reader.recordForGrouping`,
+    /// its error kept): every field is still walked and checked, but few are made.
     static func forEachRecord(
-        in blob: UnsafeRawBufferPointer, _ body: (_ start: Int, _ record: ArticleRecord) throws -> Void
+        in blob: UnsafeRawBufferPointer, groupingView: Bool = false, _ body: (_ start: Int, _ record: ArticleRecord) throws -> Void
     ) throws {
         guard let first = blob.first, first == version else { throw RecordBinaryError.unknownVersion }
         let records = try unsealed(blob)
@@ -47,7 +49,7 @@ enum RecordBinary {
         _ = try r.byte()
         for _ in 0..<(try r.count()) {
             let start = r.offset
-            try body(start, try r.record())
+            try body(start, groupingView ? try r.recordForGrouping() : try r.record())
         }
         guard r.offset == records.count else { throw RecordBinaryError.corrupt }
     }

@@ -191,15 +191,15 @@ extension RecordBinary.Reader {
 // MARK: Grouping view
 
 extension RecordBinary.Reader {
-    /// A record as grouping reads it (`ChronologyBuilder.group`): source, URL, status, text key
-    /// and, of each event, the unit, kind, date value and cited documents' codes. Every other
-    /// field is passed over without being made; the title and date basis are left empty.
+    /// A record as grouping reads it (`ChronologyBuilder.group`): source, URL, status, error,
+    /// text key and, of each event, the unit, kind, date value and cited documents' codes. Every
+    /// other field is passed over without being made; the title and date basis are left empty.
     mutating func recordForGrouping() throws -> ArticleRecord {
         let source = try string()
         let url = try optionalString()
         try skipOptionalString()  // title
         let status = try raw(ArticleStatus.self)
-        try skipOptionalString()  // error
+        let error = try optionalString()
         if try present() {
             try skipDate()
             try skipString()  // basis
@@ -211,7 +211,7 @@ extension RecordBinary.Reader {
         for _ in 0..<count { events.append(try eventForGrouping()) }
         let textKey = try present() ? try uint64() : nil
         return ArticleRecord(
-            source: source, url: url, title: nil, status: status, error: nil, referenceDate: nil, events: events, textKey: textKey)
+            source: source, url: url, title: nil, status: status, error: error, referenceDate: nil, events: events, textKey: textKey)
     }
 
     private mutating func eventForGrouping() throws -> Event {

@@ -68,6 +68,11 @@ import Testing
         #expect(try RecordBinary.decode(blob) == files[0])
         let reread = try #require(RecordArchive.Entry(blob: blob))
         #expect(reread.records.map(\.offset) == entry.records.map(\.offset))
+        let failed = RecordArchive.Entry(records: files[2] + files[1])
+        let failedBlob = try #require(failed.bytes)
+        let rereadFailed = try #require(RecordArchive.Entry(blob: failedBlob))
+        #expect(rereadFailed.records.map(\.problem) == failed.records.map(\.problem))
+        #expect(rereadFailed.records.map(\.offset) == failed.records.map(\.offset))
         #expect(RecordArchive.Entry(blob: Array(blob.dropLast(3))) == nil)
         #expect(RecordArchive.Entry(blob: [99] + blob.dropFirst()) == nil)
     }
@@ -114,6 +119,7 @@ import Testing
         for (index, full) in records.enumerated() {
             let view = archive.groupingRecord(index)
             #expect(view.source == full.source && view.url == full.url && view.status == full.status && view.textKey == full.textKey)
+            #expect(view.error == full.error)
             #expect(view.events.map(\.unit.id) == full.events.map(\.unit.id))
             #expect(
                 view.events.map(\.unit) == full.events.map { UnitReference(name: $0.unit.name, id: $0.unit.id, mention: $0.unit.mention) })
