@@ -83,20 +83,29 @@ struct ReportTemplates: Sendable {
         for key in Self.requiredLabels {
             labels[key] = try document.requiredString(key, expected: "the label text")
         }
-        func map<Key>(_ name: String, _ keys: [Key], _ raw: (Key) -> String) throws -> [Key: String] {
+        /// `fallback` gives the label of a key the file lacks; without one, a missing key is an error.
+        func map<Key>(_ name: String, _ keys: [Key], _ raw: (Key) -> String, fallback: ((Key) -> String)? = nil) throws -> [Key: String] {
             guard let mapping = try document.mapping(name) else {
                 throw ConfigError.missingKey(path: labelsURL.path, key: name, expected: "a mapping of ids to label text")
             }
             var result: [Key: String] = [:]
-            for key in keys { result[key] = try mapping.requiredString(raw(key), expected: "the label text") }
+            for key in keys {
+                if let fallback, try mapping.string(raw(key)) == nil {
+                    result[key] = fallback(key)
+                } else {
+                    result[key] = try mapping.requiredString(raw(key), expected: "the label text")
+                }
+            }
             return result
         }
         kindLabels = try map("kinds", EventKind.allCases, \.rawValue)
         precisionLabels = try map("precision", [DatePrecision.day, .month, .year], \.rawValue)
         partOfDayLabels = try map("part_of_day", [PartOfDay.morning, .afternoon, .evening], \.rawValue)
         try Self.checkSheetNames(labels, path: labelsURL.path)
-        problemReasonLabels = try map("problem_reasons", ProblemReason.Code.allCases, \.rawValue)
-        problemKindLabels = try map("problem_kinds", ProblemReason.Code.allCases, \.rawValue)
+        // A problem code added by a newer version than a user's own labels file shows as the
+        // reason Chronicle wrote and the code, rather than stopping every run until it is added.
+        problemReasonLabels = try map("problem_reasons", ProblemReason.Code.allCases, \.rawValue, fallback: { _ in "{detail}" })
+        problemKindLabels = try map("problem_kinds", ProblemReason.Code.allCases, \.rawValue, fallback: \.rawValue)
         self.labels = labels
     }
 

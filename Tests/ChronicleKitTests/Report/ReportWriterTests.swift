@@ -120,6 +120,26 @@ import Testing
         #expect(ReportSample.files(in: output).isEmpty)
     }
 
+    /// A labels file kept from an older version lacks the labels of problem codes added since:
+    /// those show the reason as written and the code, and the run goes on.
+    @Test func labelsOfNewerProblemCodesFallBack() throws {
+        let (templates, output, config) = try Self.editableTemplates()
+        defer {
+            try? FileManager.default.removeItem(at: templates)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let labels = templates.appendingPathComponent("labels.vi.yml")
+        let kept = try String(contentsOf: labels, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("name-not-utf8:") }.joined(separator: "\n")
+        try Data(kept.utf8).write(to: labels)
+        let loaded = try ReportTemplates(directory: templates, language: .vi)
+        #expect(loaded.problemReasonLabels[.nameNotUTF8] == "{detail}")
+        #expect(loaded.problemKindLabels[.nameNotUTF8] == "name-not-utf8")
+        #expect(loaded.problemReasonLabels[.empty] != "{detail}")
+        try ReportWriter(config: config).write(ReportSample.input)
+        #expect(ReportSample.files(in: output).contains("chronology.md"))
+    }
+
     @Test func missingOrBrokenTemplateNamesTheFile() throws {
         let (templates, output, config) = try Self.editableTemplates()
         defer {
