@@ -139,23 +139,56 @@ enum ReportText {
         let trimmed = flat(url)
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
-        return substituting(trimmed, urlEscapes)
+        return substituting(trimmed, urlBytes)
     }
 
-    private static let urlEscapes: [Unicode.Scalar: String] = [
+    static let urlEscapes: [Unicode.Scalar: String] = [
         " ": "%20", "<": "%3C", ">": "%3E", "|": "%7C", "\\": "%5C", "(": "%28", ")": "%29",
     ]
-    private static let xmlEscapes: [Unicode.Scalar: String] = [
+    static let xmlEscapes: [Unicode.Scalar: String] = [
         "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;",
     ]
+    private static let urlBytes = ByteEscapes(urlEscapes)
+    private static let xmlBytes = ByteEscapes(xmlEscapes)
 
-    /// `text` with each scalar found in `table` replaced by its entry.
-    private static func substituting(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
+    /// `text` with each scalar found in `table` replaced by its entry, scalar by scalar: the
+    /// plain reading `substituting(_:_:)` must agree with.
+    static func substitutingScalars(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if let replacement = table[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// An escape table (ASCII scalars only) as replacement bytes by byte value.
+    struct ByteEscapes: Sendable {
+        let replacements: [[UInt8]?]
+
+        init(_ table: [Unicode.Scalar: String]) {
+            var replacements = [[UInt8]?](repeating: nil, count: 128)
+            for (scalar, replacement) in table {
+                precondition(scalar.isASCII, "byte escapes replace ASCII scalars only")
+                replacements[Int(scalar.value)] = Array(replacement.utf8)
+            }
+            self.replacements = replacements
+        }
+    }
+
+    /// `text` with each scalar of `escapes` replaced. Read as UTF-8 bytes: a byte below 0x80 is a
+    /// whole scalar and the bytes of other scalars never are, so they are copied as they come;
+    /// a text without any of the scalars is returned as it is (the SVG escapes every title and
+    /// name this way).
+    static func substituting(_ text: String, _ escapes: ByteEscapes) -> String {
+        let table = escapes.replacements
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 < 0x80 && table[Int($0)] != nil }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            if byte < 0x80, let replacement = table[Int(byte)] { out += replacement } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The host of an http(s) URL, for link text ("www.qdnd.vn" → "qdnd.vn").
@@ -172,6 +205,6 @@ enum ReportText {
 
     /// Escapes text for SVG/XML written by hand (the SVG is not written with libxml2).
     static func xmlEscaped(_ text: String) -> String {
-        substituting(flat(text), xmlEscapes)
+        substituting(flat(text), xmlBytes)
     }
 }
