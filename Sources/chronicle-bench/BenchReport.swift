@@ -9,9 +9,6 @@ struct BenchReport: Codable, Sendable {
         var bytes: Int
         var addedArticles: Int
         var addedBytes: Int
-        var templates: Int
-        var devTemplates: Int
-        var templateSource: String
         var seed: UInt64
         var generationSeconds: Double
     }
@@ -82,9 +79,7 @@ struct BenchReport: Codable, Sendable {
         lines.append(
             "corpus:  \(Format.count(Double(corpus.articles))) articles in \(Format.count(Double(corpus.textFiles))) .txt files + \(corpus.exportFiles) .jsonl exports, \(Format.megabytes(corpus.bytes)) MB (~\(Format.count(Double(perArticle))) B/article), seed \(corpus.seed)"
         )
-        lines.append(
-            "         templates: \(corpus.templates) \(corpus.templateSource)"
-                + (corpus.devTemplates > 0 ? " + \(corpus.devTemplates) dev-set texts (1 article in 4)" : ""))
+        lines.append("         composed from the phrase pools")
         lines.append(
             "         generated in \(Format.seconds(corpus.generationSeconds)) s (outside the timed sections); +1% = \(Format.count(Double(corpus.addedArticles))) articles, \(Format.megabytes(corpus.addedBytes)) MB"
         )

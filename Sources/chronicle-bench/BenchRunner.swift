@@ -22,8 +22,6 @@ struct BenchRunner {
     var articles: Int
     var seed: UInt64
     var configFile: URL
-    var samples: URL
-    var devCorpus: URL
     var workdir: URL?
     var extractLimit: Int
     var json: Bool
@@ -50,11 +48,7 @@ struct BenchRunner {
         }
 
         // Corpus, before anything is timed.
-        var templates = try SyntheticCorpus.templates(samplesDirectory: samples)
-        let source = templates.isEmpty ? "built-in templates" : "sample articles from \(samples.lastPathComponent)/"
-        if templates.isEmpty { templates = SyntheticCorpus.builtInTemplates() }
-        let dev = manager.fileExists(atPath: devCorpus.path) ? try SyntheticCorpus.templates(jsonLinesFile: devCorpus) : []
-        let corpus = try SyntheticCorpus(seed: seed, templates: templates, extraTemplates: dev)
+        let corpus = SyntheticCorpus(seed: seed)
         progress("generating \(articles) articles in \(layout.input.path) …")
         let clock = ContinuousClock()
         let generationStart = clock.now
@@ -75,8 +69,7 @@ struct BenchRunner {
             cores: cores,
             corpus: BenchReport.Corpus(
                 articles: written.articles, textFiles: written.textFiles, exportFiles: written.exportFiles,
-                bytes: written.bytes, addedArticles: addedStats.articles, addedBytes: addedStats.bytes,
-                templates: templates.count, devTemplates: dev.count, templateSource: source, seed: seed,
+                bytes: written.bytes, addedArticles: addedStats.articles, addedBytes: addedStats.bytes, seed: seed,
                 generationSeconds: generationSeconds),
             phases: results,
             checks: BenchReport.checks(cores: cores, articles: articles, phases: results))

@@ -9,7 +9,7 @@ struct ChronicleBench: ParsableCommand {
         commandName: "chronicle-bench",
         abstract: "Measure Chronicle's throughput on a deterministic synthetic corpus.",
         discussion: """
-            Generates N press-style articles (year/month folders, .txt files plus one article in ten \
+            Generates N press-style articles composed from phrase pools (year/month folders, .txt files plus one article in ten \
             in .jsonl exports), then measures, each phase in its own child process so each peak \
             memory is separate: extraction alone (one thread and all cores), a cold run, a warm run \
             with nothing changed and a warm run with 1% new articles. Use the release build \
@@ -30,15 +30,6 @@ struct ChronicleBench: ParsableCommand {
 
     @Option(help: ArgumentHelp("The configuration file (its gazetteer, rules and templates are used).", valueName: "file"))
     var config = "config/chronicle.yml"
-
-    @Option(help: ArgumentHelp("Folder of sample articles used as templates (the built-in set when it has none).", valueName: "dir"))
-    var samples = "corpus/samples"
-
-    @Option(
-        name: .customLong("dev-corpus"),
-        help: ArgumentHelp(
-            "JSON Lines file whose texts are used as extra templates when present; read at run time only.", valueName: "file"))
-    var devCorpus = "../shared/corpus/dev.jsonl"
 
     @Option(name: .customLong("extract-limit"), help: "At most this many articles are held in memory for the extraction figures.")
     var extractLimit = 50_000
@@ -77,8 +68,6 @@ struct ChronicleBench: ParsableCommand {
         }
         try BenchRunner(
             articles: articles, seed: seed, configFile: configFile,
-            samples: URL(fileURLWithPath: samples, relativeTo: cwd).standardizedFileURL,
-            devCorpus: URL(fileURLWithPath: devCorpus, relativeTo: cwd).standardizedFileURL,
             workdir: workdir.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
             extractLimit: extractLimit, json: json, keep: keep
         ).run()
