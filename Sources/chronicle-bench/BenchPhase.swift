@@ -9,10 +9,12 @@ enum BenchPhase: String, CaseIterable, Sendable {
     case warm
     case warmAdded = "warm-added"
 
-    /// The folder layout of a benchmark work folder.
+    /// The folder layout of one corpus's work folder.
     struct Layout: Sendable {
         var root: URL
         var input: URL { root.appendingPathComponent("input") }
+        /// The night's new articles, inside the input; removed before each cold run.
+        var added: URL { input.appendingPathComponent("new") }
         var output: URL { root.appendingPathComponent("output") }
         var state: URL { root.appendingPathComponent("state") }
     }
@@ -58,14 +60,15 @@ enum BenchPhase: String, CaseIterable, Sendable {
         for article in articles { singleEvents += extractor.extract(article).count }
         let singleSeconds = (clock.now - singleStart).seconds
 
-        let parallelStart = clock.now
+        let parallelStart = clock.now, parallelCPU = ProcessorTime.seconds()
         let counts = articles.parallelMap { extractor.extract($0).count }
         let parallelSeconds = (clock.now - parallelStart).seconds
+        let cpuSeconds = ProcessorTime.seconds() - parallelCPU
         let parallelEvents = counts.reduce(0, +)
 
         return PhaseResult(
             phase: BenchPhase.extract.rawValue, seconds: parallelSeconds, articles: articles.count, bytes: bytes,
-            events: parallelEvents, peakRSSBytes: ProcessMemory.peakResidentBytes(),
+            events: parallelEvents, peakRSSBytes: ProcessMemory.peakResidentBytes(), cpuSeconds: cpuSeconds,
             singleThreadSeconds: singleSeconds, singleThreadEvents: singleEvents,
             loadSeconds: loadSeconds, rulesSeconds: rulesSeconds)
     }
@@ -95,21 +98,14 @@ enum BenchPhase: String, CaseIterable, Sendable {
         let options = RunOptions(config: config, asOf: PartialDate(year: 2024, month: 1, day: night))
         let clock = ContinuousClock()
         let start = clock.now
-        let summary = try ChronicleRun(options: options, logger: Self.quietLogger).run()
+        let (logger, laps) = LapRecorder.logger()
+        let summary = try ChronicleRun(options: options, logger: logger).run()
         let seconds = (clock.now - start).seconds
 
         return PhaseResult(
             phase: rawValue, seconds: seconds, articles: summary.articles, bytes: bytes, events: summary.events,
             peakRSSBytes: ProcessMemory.peakResidentBytes(),
-            filesRead: summary.filesRead, problems: summary.problems.count, reports: summary.reports.count)
-    }
-
-    /// Logging at error level, as the CLI runs without `--verbose`, so the benchmark does not time
-    /// log lines nobody reads.
-    static var quietLogger: Logger {
-        var logger = Logger(label: "chronicle-bench")
-        logger.logLevel = .error
-        return logger
+            filesRead: summary.filesRead, problems: summary.problems.count, reports: summary.reports.count, laps: laps.all)
     }
 
     /// Total size of the article files under a folder (measured before the timed section).

@@ -4,6 +4,9 @@ import Testing
 @testable import ChronicleKit
 
 @Suite struct SyntheticCorpusTests {
+    static let corpus = SyntheticCorpus()
+    static let sample = (0..<300).map { corpus.article(at: $0) }
+
     @Test func splitMixSequenceIsFixedBySeed() {
         var a = SplitMix64(seed: 42)
         var b = SplitMix64(seed: 42)
@@ -14,65 +17,63 @@ import Testing
         #expect(zero.next() == 0xE220_A839_7B1D_CDAF)
     }
 
-    @Test func builtInTemplatesAreAboutThreeKilobytesOfNFCText() throws {
-        let corpus = try SyntheticCorpus(templates: SyntheticCorpus.builtInTemplates())
-        #expect(corpus.templates.count == 5)
-        for index in 0..<50 {
-            let article = corpus.article(at: index)
-            let size = article.text.utf8.count
-            #expect((2_400...4_000).contains(size), "article \(index) is \(size) bytes")
-            #expect(article.text == article.text.precomposedStringWithCanonicalMapping)
-            #expect(!article.text.contains("{"), "unfilled slot in article \(index)")
-            #expect(article.text.contains("leftcenterrightdel"))
+    @Test func articlesAreNFCTextOfPressSizeWithEverySlotFilled() {
+        var total = 0
+        for article in Self.sample {
+            let text = article.text
+            let size = text.utf8.count
+            total += size
+            #expect((300...8_000).contains(size), "article \(article.index) is \(size) bytes")
+            #expect(text == text.precomposedStringWithCanonicalMapping)
+            #expect(!text.contains { "{}[]|".contains($0) }, "unfilled slot or choice in article \(article.index)")
+            #expect(!text.contains("  "), "double space in article \(article.index)")
         }
+        // The real-text corpus averages about 2.2 KB an article.
+        #expect((1_900...2_500).contains(total / Self.sample.count))
+        #expect(Self.sample.contains { $0.text.contains("leftcenterrightdel") })
     }
 
-    @Test func articlesAreDeterministicAndDistinct() throws {
-        let one = try SyntheticCorpus(seed: 7, templates: SyntheticCorpus.builtInTemplates())
-        let two = try SyntheticCorpus(seed: 7, templates: SyntheticCorpus.builtInTemplates())
-        let other = try SyntheticCorpus(seed: 8, templates: SyntheticCorpus.builtInTemplates())
+    @Test func articlesAreDeterministicAndDistinct() {
+        let other = SyntheticCorpus(seed: 8)
         for index in [0, 1, 999, 123_456] {
-            #expect(one.article(at: index) == two.article(at: index))
-            #expect(one.article(at: index).text != other.article(at: index).text)
+            #expect(Self.corpus.article(at: index) == SyntheticCorpus().article(at: index))
+            #expect(Self.corpus.article(at: index).text != other.article(at: index).text)
         }
-        let texts = Set((0..<200).map { one.article(at: $0).text })
-        #expect(texts.count == 200)
-        let years = Set((0..<200).map { one.article(at: $0).published.year })
-        #expect(years == [2022, 2023])
+        #expect(Set(Self.sample.map(\.text)).count == Self.sample.count)
+        #expect(Set(Self.sample.map(\.published.year)) == [2022, 2023])
     }
 
-    @Test func realTextsGetVariedUnitsDatesAndYears() throws {
-        // Written for this test in the style of the press.
-        let text = """
-            Sáng 5/1/2023, Đảng ủy Sư đoàn 312 tổ chức hội nghị tổng kết công tác năm 2022. \
-            Dự hội nghị có đại diện Quân khu 1 và Lữ đoàn 170; hội nghị kéo dài đến 11/1. \
-            Nghị quyết 765-NQ/ĐUQSTW được quán triệt tới 100% đảng viên.
-            """
-        let template = SyntheticTemplate(articleText: text)
-        #expect(template.slotCount == 10)  // 3 units, 2 dates (5 slots), 1 loose year, credit
-        let corpus = try SyntheticCorpus(seed: 1, templates: [template])
-        let article = corpus.article(at: 3)
-        #expect(
-            article.text.hasPrefix("Sáng \(article.published.day!)/\(article.published.month!)/\(article.published.year), Đảng ủy Sư đoàn ")
-        )
-        #expect(article.text.contains("tổng kết công tác năm \(article.published.year - 1)."))
-        #expect(article.text.contains("765-NQ/ĐUQSTW"))
-        #expect(article.text.contains("100%"))
+    @Test func longSentencesHardlyRepeat() {
+        // A text seen again and again is extracted faster than the press (the processor learns
+        // it): the synthetic sentences must differ as the press's do.
+        var sentences: [Substring] = []
+        for article in Self.sample {
+            for line in article.text.split(separator: "\n") {
+                sentences += line.split(separator: ". ").filter { $0.split(separator: " ").count >= 20 }
+            }
+        }
+        #expect(sentences.count > 1_000)
+        #expect(Double(Set(sentences).count) >= 0.95 * Double(sentences.count))
     }
 
-    @Test func unknownSlotIsRejected() {
-        #expect(throws: SyntheticCorpusError.unknownSlot(name: "commander")) {
-            try SyntheticTemplate(placeholderText: "Chiều {day}/{month}, {commander} chủ trì.")
-        }
+    @Test func aboutSixArticlesInTenReportAMeeting() throws {
+        let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config")
+        let rules = try ExtractionRules.load(configDirectory: config, unitsFile: config.appendingPathComponent("units.yml"))
+        let extractor = ArticleExtractor(rules: rules)
+        let events = Self.sample.map { extractor.extract(Article(source: "bench", text: $0.text)) }
+        let share = Double(events.filter { !$0.isEmpty }.count) / Double(events.count)
+        #expect((0.5...0.8).contains(share), "share of articles with a meeting: \(share)")
+        // Many units, as in the press: the chronology has as many rows to build and write.
+        #expect(Set(events.compactMap(\.first).map(\.unit.name)).count >= 60)
     }
 
     @Test func writesYearMonthFoldersWithTextFilesAndExports() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synthetic-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = try SyntheticCorpus(templates: SyntheticCorpus.builtInTemplates())
         // A full chunk of 1,000 indices puts 100 articles in its export.
-        #expect((0..<SyntheticCorpus.chunkSize).filter(SyntheticCorpus.isInExport).count == 100)
-        let stats = try corpus.write(950..<1_050, to: folder)
+        #expect((0..<1_000).filter(SyntheticCorpus.isInExport).count == 100)
+        let stats = try Self.corpus.write(950..<1_050, to: folder)
         #expect(stats.articles == 100)
         #expect(stats.textFiles == 90)
         #expect(stats.exportFiles == 2)
@@ -98,7 +99,7 @@ import Testing
 
         // Appending a range leaves the first files as they were.
         let before = try Data(contentsOf: files[0].url)
-        let more = try corpus.write(1_050..<1_060, to: folder)
+        let more = try Self.corpus.write(1_050..<1_060, to: folder)
         #expect(more.articles == 10)
         #expect(try Data(contentsOf: files[0].url) == before)
     }

@@ -1,0 +1,59 @@
+/// The medians over the repetitions of what the table shows and the goals judge. Ratios (× grep,
+/// share of the cold run) are taken within each repetition first, whose parts ran minutes apart
+/// at most, then their median.
+struct Figures: Codable, Sendable {
+    /// The lap of a run that reads and extracts the articles.
+    static let extractionLap = "read stored records and extract"
+
+    var grepSeconds: Double?
+    var extractSingleRate: Double?
+    var extractRate: Double?
+    /// Articles per processor-second of the all-cores pass.
+    var extractPerCore: Double?
+    var eventsPerArticle: Double?
+    var coldExtractSeconds: Double?
+    var coldExtractRate: Double?
+    var coldExtractPerCore: Double?
+    var coldSeconds: Double?
+    var coldTimesGrep: Double?
+    var warmSeconds: Double?
+    var addedSeconds: Double?
+    var addedShareOfCold: Double?
+    /// The largest peak resident memory of each phase over the repetitions.
+    var peakRSS: [String: Int] = [:]
+    var reports: [String: Int] = [:]
+
+    init(_ runs: [CorpusResult.Run]) {
+        func median(_ value: (CorpusResult.Run) -> Double?) -> Double? {
+            let values = runs.compactMap(value).filter(\.isFinite).sorted()
+            return values.isEmpty ? nil : values[(values.count - 1) / 2]
+        }
+        func rate(_ count: Int?, _ seconds: Double?) -> Double? {
+            guard let count, let seconds, seconds > 0 else { return nil }
+            return Double(count) / seconds
+        }
+        grepSeconds = median { $0.grepSeconds }
+        extractSingleRate = median { rate($0.phase(.extract)?.articles, $0.phase(.extract)?.singleThreadSeconds) }
+        extractRate = median { rate($0.phase(.extract)?.articles, $0.phase(.extract)?.seconds) }
+        extractPerCore = median { rate($0.phase(.extract)?.articles, $0.phase(.extract)?.cpuSeconds) }
+        eventsPerArticle = median { run in run.phase(.extract).map { Double($0.events) / Double(max(1, $0.articles)) } }
+        let lap = { (run: CorpusResult.Run) in run.phase(.cold)?.lap(Figures.extractionLap) }
+        coldExtractSeconds = median { lap($0)?.seconds }
+        coldExtractRate = median { rate($0.phase(.cold)?.articles, lap($0)?.seconds) }
+        coldExtractPerCore = median { rate($0.phase(.cold)?.articles, lap($0)?.cpuSeconds) }
+        coldSeconds = median { $0.phase(.cold)?.seconds }
+        coldTimesGrep = median { run in run.phase(.cold).map { $0.seconds / run.grepSeconds } }
+        warmSeconds = median { $0.phase(.warm)?.seconds }
+        addedSeconds = median { $0.phase(.warmAdded)?.seconds }
+        addedShareOfCold = median { run in
+            guard let added = run.phase(.warmAdded), let cold = run.phase(.cold) else { return nil }
+            return added.seconds / cold.seconds
+        }
+        for phase in BenchPhase.allCases {
+            let results = runs.compactMap { $0.phase(phase) }
+            guard let last = results.last else { continue }
+            peakRSS[phase.rawValue] = results.map(\.peakRSSBytes).max()
+            if let reports = last.reports { self.reports[phase.rawValue] = reports }
+        }
+    }
+}
