@@ -16,60 +16,85 @@ enum ArticleFingerprint {
     static func text(_ text: String, title: String?) -> UInt64? {
         var text = text
         return text.withUTF8 { bytes in
-            if hasNonASCIISpace(bytes) { return plainText(String(decoding: bytes, as: UTF8.self), title: title) }
-            let skip = title.map { Array(collapsed($0).utf8) }
-            var hash = FNV1a.offsetBasis
-            var any = false
-            var first = true
-            var words: [UInt8] = []
-            words.reserveCapacity(256)
-            var pendingSpace = false
-            func endLine() {
-                defer {
-                    words.removeAll(keepingCapacity: true)
-                    pendingSpace = false
-                }
-                guard !words.isEmpty else { return }
-                defer { first = false }
-                if first, let skip, words == skip { return }
-                if any { hash = FNV1a.mix(hash, 0x0A) }
-                hash = FNV1a.hash(words, from: hash)
-                any = true
-            }
-            for byte in bytes {
-                switch byte {
-                case 0x0A, 0x0B, 0x0C, 0x0D: endLine()
-                case 0x20, 0x09: pendingSpace = !words.isEmpty
-                default:
-                    if pendingSpace { words.append(0x20) }
-                    pendingSpace = false
-                    words.append(byte)
-                }
-            }
-            endLine()
-            return any ? hash : nil
+            byteText(bytes, title: title) ?? plainText(String(decoding: bytes, as: UTF8.self), title: title)
         }
+    }
+
+    /// The text key read in one pass over the bytes: the first line with words kept (to compare
+    /// with the title), every later one hashed as it is read. `.some(nil)` for a text without
+    /// words; nil when a space outside ASCII turns up, which only `plainText` reads right.
+    private static func byteText(_ bytes: UnsafeBufferPointer<UInt8>, title: String?) -> UInt64?? {
+        var hash = FNV1a.offsetBasis
+        var any = false
+        // Until the first line with words has ended, its words are kept; then hashed as read.
+        var firstLine: [UInt8]? = []
+        firstLine?.reserveCapacity(256)
+        var inLine = false
+        var pendingSpace = false
+        func endLine() {
+            if var words = firstLine, !words.isEmpty {
+                firstLine = nil
+                if let title, words == Array(collapsed(title).utf8) { words = [] }
+                if !words.isEmpty {
+                    hash = FNV1a.hash(words, from: hash)
+                    any = true
+                }
+            }
+            inLine = false
+            pendingSpace = false
+        }
+        func add(_ byte: UInt8) {
+            if firstLine != nil {
+                if pendingSpace { firstLine!.append(0x20) }
+                firstLine!.append(byte)
+            } else {
+                if !inLine {
+                    if any { hash = FNV1a.mix(hash, 0x0A) }
+                    any = true
+                } else if pendingSpace {
+                    hash = FNV1a.mix(hash, 0x20)
+                }
+                hash = FNV1a.mix(hash, byte)
+            }
+            inLine = true
+            pendingSpace = false
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            switch byte {
+            case 0x0A, 0x0B, 0x0C, 0x0D: endLine()
+            case 0x20, 0x09: pendingSpace = inLine
+            default:
+                if byte >= 0xC2 && isNonASCIISpace(bytes, at: i) { return nil }
+                add(byte)
+            }
+            i += 1
+        }
+        endLine()
+        return .some(any ? hash : nil)
+    }
+
+    /// Whether a space or line break outside ASCII starts at `i` (see `hasNonASCIISpace`).
+    @inline(__always)
+    private static func isNonASCIISpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let n = bytes.count, b = bytes[i]
+        if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85 { return true }
+        if b == 0xE1, i + 2 < n, bytes[i + 1] == 0x9A, bytes[i + 2] == 0x80 { return true }
+        if b == 0xE2, i + 2 < n {
+            let c = bytes[i + 1], d = bytes[i + 2]
+            if c == 0x80, d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF { return true }
+            if c == 0x81, d == 0x9F { return true }
+        }
+        if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
+        return false
     }
 
     /// Whether `bytes` hold whitespace or line breaks outside ASCII (NBSP, NEL, the U+2000
     /// spaces, U+2028/2029, U+3000, U+1680), which the byte reading does not know.
     static func hasNonASCIISpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0xC2 { i += 1; continue }
-            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85 { return true }
-            if b == 0xE1, i + 2 < n, bytes[i + 1] == 0x9A, bytes[i + 2] == 0x80 { return true }
-            if b == 0xE2, i + 2 < n {
-                let c = bytes[i + 1], d = bytes[i + 2]
-                if c == 0x80, d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF { return true }
-                if c == 0x81, d == 0x9F { return true }
-            }
-            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
-            i += 1
-        }
-        return false
+        bytes.indices.contains { bytes[$0] >= 0xC2 && isNonASCIISpace(bytes, at: $0) }
     }
 
     /// `text(_:title:)` read by Characters: the plain definition of the key.
