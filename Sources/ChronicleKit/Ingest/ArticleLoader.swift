@@ -9,8 +9,9 @@ import Foundation
 public struct ArticleLoader: Sendable {
     /// Changes whenever loading can give a different article for the same file (as
     /// `ArticleExtractor.version` does for extraction); part of the version stored records carry.
-    /// 2: a date in the file's path. 4: the text's key (`ArticleFingerprint.text`).
-    static let version = "4"
+    /// 2: a date in the file's path. 4: the text's key (`ArticleFingerprint.text`). 5: a
+    /// publication date that is not a date is kept for a warning; "2022.5" is no year-month.
+    static let version = "5"
 
     /// The largest text or HTML file read as one article (10 MB); one article is never that big,
     /// so a larger file is reported as unsupported without being read.
@@ -133,7 +134,9 @@ public struct ArticleLoader: Sendable {
                 }
                 return .failure(.empty)
             }
-            return .success(Article(source: "", url: page.url, title: page.title, referenceDate: page.referenceDate, text: text))
+            var article = Article(source: "", url: page.url, title: page.title, referenceDate: page.referenceDate, text: text)
+            article.unreadableDate = page.unreadableDate
+            return .success(article)
         }
     }
 

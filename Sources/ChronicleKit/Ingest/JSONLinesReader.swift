@@ -56,15 +56,7 @@ struct JSONLinesReader {
         guard let fields = object as? [String: Any] else { return .failure(.notAnObject(line: number)) }
         let url = Self.string(fields["url"])
         let title = Self.string(fields["title"])
-        var published: PartialDate?
-        if let text = fields["published"] as? String {
-            published = MetadataDate.parse(text)
-        } else if let number = fields["published"] as? NSNumber, !(fields["published"] is Bool),
-            number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 100_000_000
-        {
-            // A whole number of seconds or milliseconds; "2022.5" or a bare 2022 is no epoch.
-            published = MetadataDate.fromEpoch(seconds: number.intValue)
-        }
+        let (published, unreadableDate) = Self.published(fields["published"])
         var result: Result<Article, IngestFailure>
         if let body = Self.string(fields["body"]) ?? Self.string(fields["text"]) {
             result = loader.plainText(body, title: title)
@@ -83,10 +75,43 @@ struct JSONLinesReader {
         result = result.map { article in
             var article = article
             if let url { article.url = url }
-            if let published { article.referenceDate = ReferenceDate(value: published, basis: "published") }
+            if let published {
+                article.referenceDate = ReferenceDate(value: published, basis: "published")
+                article.unreadableDate = nil
+            } else if let unreadableDate, article.referenceDate == nil {
+                // Unless an embedded page's own metadata dated it.
+                article.unreadableDate = unreadableDate
+            }
             return article
         }
         return result.mapError { .onLine(number, $0) }
+    }
+
+    /// The `published` field's date; or, when it holds something else than a date (and is not
+    /// empty or null), that value as a warning shows it (`published "2022.5"`).
+    static func published(_ value: Any?) -> (date: PartialDate?, unreadable: String?) {
+        switch value {
+        case nil, is NSNull:
+            return (nil, nil)
+        case let text as String:
+            if text.allSatisfy(\.isWhitespace) { return (nil, nil) }
+            if let date = MetadataDate.parse(text) { return (date, nil) }
+            return (nil, "published " + MetadataDate.shown(text))
+        case let number as NSNumber where !(value is Bool):
+            // A whole number of seconds or milliseconds; 2022.5 or a bare 2022 is no epoch.
+            if number.doubleValue == number.doubleValue.rounded(), number.doubleValue >= 100_000_000, number.doubleValue < 1e15,
+                let date = MetadataDate.fromEpoch(seconds: number.intValue)
+            {
+                return (date, nil)
+            }
+            return (nil, "published \(number.stringValue)")
+        case let flag as Bool:
+            return (nil, "published \(flag)")
+        case is [Any]:
+            return (nil, "published (a JSON array)")
+        default:
+            return (nil, "published (a JSON object)")
+        }
     }
 
     static func string(_ value: Any?) -> String? {

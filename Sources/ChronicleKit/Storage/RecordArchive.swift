@@ -11,7 +11,7 @@ struct RecordArchive {
     private var locations: [Location] = []
     /// Records the corrections changed, by index; they take the place of the stored ones.
     private var replaced: [Int: ArticleRecord] = [:]
-    /// Articles that could not be read, in the order they were added.
+    /// Articles that could not be read, and the warnings of those read, in the order they were added.
     private(set) var problems: [ArticleProblem] = []
 
     private struct Location {
@@ -55,6 +55,8 @@ struct RecordArchive {
     struct Entry: Sendable {
         private(set) var blob: Blob
         var records: [(offset: Int32, problem: ArticleProblem?)]
+        /// The warnings of its readable records (`ArticleRecord.warnings`), each with its record's source.
+        var warnings: [ArticleProblem] = []
 
         /// The bytes, if they are still in memory.
         var bytes: [UInt8]? {
@@ -74,33 +76,44 @@ struct RecordArchive {
             starts.reserveCapacity(records.count)
             blob = .bytes(RecordBinary.encode(records) { starts.append(Int32(clamping: $0)) })
             self.records = zip(starts, records).map { ($0, Self.problem($1)) }
+            warnings = records.flatMap(Self.warnings)
         }
 
         /// Checks a stored blob by decoding each record once; nil when it does not decode.
         init?(blob: [UInt8]) {
             guard blob.count < Int(Int32.max) else { return nil }
             var found: [(offset: Int32, problem: ArticleProblem?)] = []
+            var warnings: [ArticleProblem] = []
             do {
                 try blob.withUnsafeBytes { raw in
-                    try RecordBinary.forEachRecord(in: raw) { found.append((Int32($0), Self.problem($1))) }
+                    try RecordBinary.forEachRecord(in: raw) {
+                        found.append((Int32($0), Self.problem($1)))
+                        warnings += Self.warnings($1)
+                    }
                 }
             } catch {
                 return nil
             }
             self.blob = .bytes(blob)
             records = found
+            self.warnings = warnings
         }
 
-        /// The entry without the records that could not be read (a vanished file keeps its
-        /// events; that it once could not be read is no longer news).
+        /// The entry without the records that could not be read and without warnings (a
+        /// vanished file keeps its events; what was wrong with it is no longer news).
         func readableOnly() -> Entry {
             var entry = self
             entry.records.removeAll { $0.problem != nil }
+            entry.warnings = []
             return entry
         }
 
         private static func problem(_ record: ArticleRecord) -> ArticleProblem? {
             record.status == .ok ? nil : ArticleProblem(source: record.source, reason: record.error ?? record.status.rawValue)
+        }
+
+        private static func warnings(_ record: ArticleRecord) -> [ArticleProblem] {
+            record.warnings.map { ArticleProblem(source: record.source, reason: $0) }
         }
     }
 
@@ -112,6 +125,7 @@ struct RecordArchive {
             locations.append(Location(blob: blob, offset: record.offset))
             if let problem = record.problem { problems.append(problem) }
         }
+        problems += entry.warnings
     }
 
     /// The record at `index`: the corrected one if the corrections changed it.

@@ -159,6 +159,8 @@ extension RecordBinary.Writer {
         count(value.events.count)
         for event in value.events { self.event(event) }
         optional(value.textKey) { $0.uint64($1) }
+        count(value.warnings.count)
+        for warning in value.warnings { string(warning) }
     }
 }
 
@@ -177,9 +179,11 @@ extension RecordBinary.Reader {
         events.reserveCapacity(count)
         for _ in 0..<count { events.append(try event()) }
         let textKey = try present() ? try uint64() : nil
+        var warnings: [String] = []
+        for _ in 0..<(try self.count()) { warnings.append(try string()) }
         return ArticleRecord(
             source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
-            events: events, textKey: textKey)
+            events: events, textKey: textKey, warnings: warnings)
     }
 }
 

@@ -64,6 +64,34 @@ import Testing
         #expect(articles[3].referenceDate == nil)
     }
 
+    /// A `published` that holds something else than a date is kept, as written, for the run to
+    /// warn of; the article is read all the same, without a reference date. Empty, blank and null
+    /// values are no date given, not a bad one.
+    @Test func aPublishedThatIsNoDateIsKeptForAWarning() {
+        let values = [
+            #""2022.5""#, #""next Tuesday""#, #""31/02/2023""#, "2022.5", "2022", "true", #"{"ngay": 1}"#,
+            #""""#, #""   ""#, "null", #""2022-12-27""#, "",
+        ]
+        let articles = load(
+            values.map { value in
+                value.isEmpty
+                    ? #"{"body": "Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị."}"#
+                    : #"{"body": "Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị.", "published": \#(value)}"#
+            })
+        #expect(articles.allSatisfy { $0.status == .ok && !$0.text.isEmpty })
+        #expect(
+            articles.map(\.unreadableDate) == [
+                #"published "2022.5""#, #"published "next Tuesday""#, #"published "31/02/2023""#, "published 2022.5",
+                "published 2022", "published true", "published (a JSON object)", nil, nil, nil, nil, nil,
+            ])
+        #expect(articles.prefix(7).allSatisfy { $0.referenceDate == nil })
+        #expect(articles[10].referenceDate?.value == PartialDate(year: 2022, month: 12, day: 27))
+        // A paragraph in the field is cut, not repeated whole in every warning.
+        let paragraph = String(repeating: "hôm qua ", count: 30)
+        let long = load([#"{"body": "Hội nghị.", "published": "\#(paragraph)"}"#])
+        #expect(long[0].unreadableDate == "published \"" + paragraph.prefix(60) + "…\"")
+    }
+
     @Test func embeddedHTMLIsUnicodeWhateverItsMetaSays() {
         let articles = load([
             #"{"html": "<html><head><meta charset=\"windows-1258\"></head><body><p>Đảng ủy Quân đoàn 4 họp.</p></body></html>"}"#
