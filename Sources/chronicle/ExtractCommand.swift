@@ -43,11 +43,22 @@ struct ExtractCommand: ParsableCommand {
                 let texts = try batch.parallelMap { file -> Result<String, Error> in
                     Result {
                         var text = ""
-                        for article in loader.load(file) {
+                        var failure: Error?
+                        func add(_ article: Article) {
                             let record = extractor.record(for: article)
-                            text += format == .jsonl ? try record.jsonLine() : RecordTable.render(record)
-                            text += "\n"
+                            do {
+                                text += format == .jsonl ? try record.jsonLine() : RecordTable.render(record)
+                                text += "\n"
+                            } catch {
+                                failure = error
+                            }
                         }
+                        // Each article is extracted as it is read, not after the whole file.
+                        if let failed = loader.load(file, each: add) {
+                            text = ""
+                            add(failed)
+                        }
+                        if let failure { throw failure }
                         return text
                     }
                 }.map { try $0.get() }

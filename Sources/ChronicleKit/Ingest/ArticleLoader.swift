@@ -28,9 +28,19 @@ public struct ArticleLoader: Sendable {
 
     /// Reads one file; a JSON Lines export gives one article per line.
     public func load(_ file: InputFile) -> [Article] {
+        var articles: [Article] = []
+        if let failed = load(file, each: { articles.append($0) }) { return [failed] }
+        return articles
+    }
+
+    /// Reads one file and hands each article to `body` as it is read: a JSON Lines export one
+    /// line at a time from the file, never held whole (nor its articles). Returns nil when the
+    /// file was read to its end; else the failed article that stands for the whole file (it
+    /// could not be opened, or not read to its end), which replaces whatever `body` was given.
+    public func load(_ file: InputFile, each body: (Article) -> Void) -> Article? {
         let source = file.displayPath
         guard let format = file.format else {
-            return [Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))]
+            return Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))
         }
         let path = file.url.path
         var size = 0
@@ -41,28 +51,34 @@ public struct ArticleLoader: Sendable {
         // the link points to is what would be read.
         if stat(path, &info) == 0 {
             // Opening a FIFO blocks until a writer comes; a device may never end.
-            guard info.st_mode & S_IFMT == S_IFREG else { return [Self.failed(source, .notARegularFile)] }
+            guard info.st_mode & S_IFMT == S_IFREG else { return Self.failed(source, .notARegularFile) }
             size = Int(info.st_size)
         } else {
             do {
                 let attributes = try FileManager.default.attributesOfItem(atPath: path)
                 size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             } catch {
-                return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+                return Self.failed(source, .cannotRead(reason: Self.describe(error)))
             }
         }
-        if format != .jsonLines, size > Self.maximumArticleFileSize {
-            return [Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))]
+        if format == .jsonLines {
+            // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
+            // file under the reader, and touching the lost pages kills the process (SIGBUS).
+            return JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, body).map {
+                Self.failed(source, $0)
+            }
+        }
+        if size > Self.maximumArticleFileSize {
+            return Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))
         }
         let data: Data
         do {
-            // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
-            // file under the reader, and touching the lost pages kills the process (SIGBUS).
             data = try Data(contentsOf: file.url)
         } catch {
-            return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+            return Self.failed(source, .cannotRead(reason: Self.describe(error)))
         }
-        return load(data: data, source: source, format: format)
+        for article in load(data: data, source: source, format: format) { body(article) }
+        return nil
     }
 
     /// Reads the bytes of one article file (for tests and benchmarks, and the file path above).
