@@ -48,7 +48,23 @@ public struct Extraction: Sendable {
         // Both the loader and the extractor decide what a file's records are.
         let version = Self.currentVersion
         return Extraction(version: version, configFingerprint: ConfigFingerprint.compute(config: config)) { file, body in
-            loader.load(file) { body(extractor.record(for: $0)) }.map { extractor.record(for: $0) }
+            // The articles of a large export are extracted a bounded batch at a time on all
+            // cores (a run with one big export would otherwise use one), in order.
+            var batch: [Article] = []
+            func flush() {
+                for record in batch.parallelMap({ extractor.record(for: $0) }) { body(record) }
+                batch.removeAll(keepingCapacity: true)
+            }
+            let failed = loader.load(file) { article in
+                batch.append(article)
+                if batch.count == Self.batchSize { flush() }
+            }
+            if let failed { return extractor.record(for: failed) }
+            flush()
+            return nil
         }
     }
+
+    /// Articles of one file extracted together (`parallelMap` splits them on the cores).
+    static let batchSize = 512
 }
