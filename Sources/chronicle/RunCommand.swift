@@ -41,7 +41,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The reports' \"as of\" date (YYYY-MM-DD); default today.", valueName: "date"))
     var asOf: String?
 
-    @Flag(name: .long, help: "Exit with code 65 when any article could not be read (or a correction matched nothing).")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Exit with code 65 when an article could not be read or a meeting could not be dated (or a correction matched nothing).",
+            discussion: "Warnings (a publication date that is not a date) do not count: their articles were read."))
     var strict = false
 
     @Flag(name: .long, help: "Forget articles whose files disappeared from the inputs (by default their events are kept).")
@@ -92,14 +96,16 @@ struct RunCommand: ParsableCommand {
             let fresh = log.new(in: summary.problems)
             let shown = strict || verbose ? summary.problems : fresh
             for problem in shown {
-                FileHandle.standardError.write(Data("chronicle: \(problem.logLine)\n".utf8))
+                let kind = problem.isWarning ? "warning: " : ""
+                FileHandle.standardError.write(Data("chronicle: \(kind)\(problem.logLine)\n".utf8))
             }
             try? log.remember(summary.problems)
             if self.summary == .json {
                 print(Self.jsonLine(summary, newProblems: fresh.count, seconds: Date().timeIntervalSince(started)))
             }
             // As documented: an article that could not be read, or a meeting that could not be dated.
-            if strict && (!summary.problems.isEmpty || summary.undated > 0) {
+            // A warning is neither: its article was read, and a meeting it could not date is undated.
+            if strict && (summary.problems.contains { !$0.isWarning } || summary.undated > 0) {
                 throw ExitCode(ChronicleExitCode.dataError.rawValue)
             }
         } catch let error as ValidationError {
@@ -116,7 +122,8 @@ struct RunCommand: ParsableCommand {
         let fields: [(String, String)] = [
             ("files", "\(summary.filesRead)"), ("extracted", "\(summary.extracted)"), ("unchanged", "\(summary.unchanged)"),
             ("articles", "\(summary.articles)"), ("events", "\(summary.events)"), ("new_events", "\(summary.newEventIDs.count)"),
-            ("undated", "\(summary.undated)"), ("problems", "\(summary.problems.count)"), ("new_problems", "\(newProblems)"),
+            ("undated", "\(summary.undated)"), ("problems", "\(summary.problems.count)"),
+            ("warnings", "\(summary.problems.filter(\.isWarning).count)"), ("new_problems", "\(newProblems)"),
             ("reports_written", "\(summary.reports.count)"), ("seconds", String(format: "%.2f", seconds)),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"

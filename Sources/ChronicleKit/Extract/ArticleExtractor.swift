@@ -23,7 +23,8 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// The record of one article; a dateline found in the text becomes its reference date when
-    /// the page gave none, and failing that the date in the file's path.
+    /// the page gave none, and failing that the date in the file's path. A publication date the
+    /// page gave that is not a date becomes a warning saying which of these took its place.
     public func record(for article: Article) -> ArticleRecord {
         guard article.status == .ok, !article.text.isEmpty else { return ArticleRecord(article: article, events: []) }
         let text = ArticleText(Self.textWithHeadline(article), rules: rules)
@@ -33,6 +34,10 @@ public struct ArticleExtractor: Sendable {
             record.referenceDate = ReferenceDate(value: dateline, basis: "dateline")
         }
         if record.referenceDate == nil { record.referenceDate = article.pathDate }
+        if let field = article.unreadableDate {
+            let warning = IngestWarning.unreadableDate(field: field, yearFromPath: record.referenceDate?.basis == "path")
+            record.warnings.append(warning.description)
+        }
         return record
     }
 

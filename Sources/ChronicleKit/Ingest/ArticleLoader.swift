@@ -9,8 +9,9 @@ import Foundation
 public struct ArticleLoader: Sendable {
     /// Changes whenever loading can give a different article for the same file (as
     /// `ArticleExtractor.version` does for extraction); part of the version stored records carry.
-    /// 2: a date in the file's path. 4: the text's key (`ArticleFingerprint.text`).
-    static let version = "4"
+    /// 2: a date in the file's path. 4: the text's key (`ArticleFingerprint.text`). 5: a
+    /// publication date that is not a date is kept for a warning; "2022.5" is no year-month.
+    static let version = "5"
 
     /// The largest text or HTML file read as one article (10 MB); one article is never that big,
     /// so a larger file is reported as unsupported without being read.
@@ -27,9 +28,19 @@ public struct ArticleLoader: Sendable {
 
     /// Reads one file; a JSON Lines export gives one article per line.
     public func load(_ file: InputFile) -> [Article] {
+        var articles: [Article] = []
+        if let failed = load(file, each: { articles.append($0) }) { return [failed] }
+        return articles
+    }
+
+    /// Reads one file and hands each article to `body` as it is read: a JSON Lines export one
+    /// line at a time from the file, never held whole (nor its articles). Returns nil when the
+    /// file was read to its end; else the failed article that stands for the whole file (it
+    /// could not be opened, or not read to its end), which replaces whatever `body` was given.
+    public func load(_ file: InputFile, each body: (Article) -> Void) -> Article? {
         let source = file.displayPath
         guard let format = file.format else {
-            return [Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))]
+            return Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))
         }
         let path = file.url.path
         var size = 0
@@ -40,28 +51,34 @@ public struct ArticleLoader: Sendable {
         // the link points to is what would be read.
         if stat(path, &info) == 0 {
             // Opening a FIFO blocks until a writer comes; a device may never end.
-            guard info.st_mode & S_IFMT == S_IFREG else { return [Self.failed(source, .notARegularFile)] }
+            guard info.st_mode & S_IFMT == S_IFREG else { return Self.failed(source, .notARegularFile) }
             size = Int(info.st_size)
         } else {
             do {
                 let attributes = try FileManager.default.attributesOfItem(atPath: path)
                 size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             } catch {
-                return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+                return Self.failed(source, .cannotRead(reason: Self.describe(error)))
             }
         }
-        if format != .jsonLines, size > Self.maximumArticleFileSize {
-            return [Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))]
+        if format == .jsonLines {
+            // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
+            // file under the reader, and touching the lost pages kills the process (SIGBUS).
+            return JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, body).map {
+                Self.failed(source, $0)
+            }
+        }
+        if size > Self.maximumArticleFileSize {
+            return Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))
         }
         let data: Data
         do {
-            // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
-            // file under the reader, and touching the lost pages kills the process (SIGBUS).
             data = try Data(contentsOf: file.url)
         } catch {
-            return [Self.failed(source, .cannotRead(reason: Self.describe(error)))]
+            return Self.failed(source, .cannotRead(reason: Self.describe(error)))
         }
-        return load(data: data, source: source, format: format)
+        for article in load(data: data, source: source, format: format) { body(article) }
+        return nil
     }
 
     /// Reads the bytes of one article file (for tests and benchmarks, and the file path above).
@@ -133,7 +150,9 @@ public struct ArticleLoader: Sendable {
                 }
                 return .failure(.empty)
             }
-            return .success(Article(source: "", url: page.url, title: page.title, referenceDate: page.referenceDate, text: text))
+            var article = Article(source: "", url: page.url, title: page.title, referenceDate: page.referenceDate, text: text)
+            article.unreadableDate = page.unreadableDate
+            return .success(article)
         }
     }
 

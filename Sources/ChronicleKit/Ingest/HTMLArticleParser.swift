@@ -6,6 +6,9 @@ struct HTMLArticle {
     var title: String?
     var url: String?
     var referenceDate: ReferenceDate?
+    /// The page's publication date when it gave one that is not a date, as its field and value
+    /// (`Article.unreadableDate`).
+    var unreadableDate: String?
     var text: String
     var truncatedByDepth: Bool
 }
@@ -78,10 +81,15 @@ struct HTMLArticleParser {
             og: scan.ogTitle.flatMap(Self.inline), title: scan.titleText.flatMap(Self.inline),
             h1: scan.firstH1.flatMap(Self.inline))
         article.url = [scan.canonical, scan.ogURL].lazy.compactMap { $0.flatMap(Self.inline) }.first
-        if let date = scan.metaDate.flatMap(MetadataDate.parse) {
+        let time = scan.timeDate(within: content)
+        if let date = scan.metaDate.flatMap({ MetadataDate.parse($0.value) }) {
             article.referenceDate = ReferenceDate(value: date, basis: "html-meta")
-        } else if let date = scan.timeDate(within: content).flatMap(MetadataDate.parse) {
+        } else if let date = time.flatMap(MetadataDate.parse) {
             article.referenceDate = ReferenceDate(value: date, basis: "html-time")
+        } else if let meta = scan.metaDate, !meta.value.allSatisfy(\.isWhitespace) {
+            article.unreadableDate = meta.field + " " + MetadataDate.shown(meta.value)
+        } else if let time, !time.allSatisfy(\.isWhitespace) {
+            article.unreadableDate = "time datetime " + MetadataDate.shown(time)
         }
         return .success(article)
     }
@@ -199,7 +207,9 @@ private struct PageScan {
     var firstH1: String?
     var canonical: String?
     var ogURL: String?
-    var metaDate: String?
+    /// The first publication date in the page's metadata, with the field that gave it
+    /// (`meta article:published_time`, `itemprop datePublished`) for a warning to name.
+    var metaDate: (field: String, value: String)?
     var times: [(node: xmlNodePtr, value: String)] = []
     var body: xmlNodePtr?
     var scorer = ContentScorer()
@@ -229,7 +239,9 @@ private struct PageScan {
         case "h1" where firstH1 == nil && capture == nil: capture = (node, false)
         case "time":
             if let value = node.attribute("datetime") ?? node.attribute("content") {
-                if node.attribute("itemprop")?.lowercased() == "datepublished", metaDate == nil { metaDate = value }
+                if node.attribute("itemprop")?.lowercased() == "datepublished", metaDate == nil {
+                    metaDate = ("time itemprop datePublished", value)
+                }
                 times.append((node, value))
             }
         case "body": body = node
@@ -237,7 +249,7 @@ private struct PageScan {
             if metaDate == nil, node.pointee.properties != nil, node.attribute("itemprop")?.lowercased() == "datepublished",
                 let value = node.attribute("content") ?? node.attribute("datetime")
             {
-                metaDate = value
+                metaDate = ("itemprop datePublished", value)
             }
         }
         scorer.enter(node, name: name)
@@ -260,7 +272,7 @@ private struct PageScan {
         case "og:title": if ogTitle == nil { ogTitle = content }
         case "og:url": if ogURL == nil { ogURL = content }
         default:
-            if metaDate == nil, HTMLArticleParser.publishedMeta.contains(key), !content.isEmpty { metaDate = content }
+            if metaDate == nil, HTMLArticleParser.publishedMeta.contains(key), !content.isEmpty { metaDate = ("meta " + key, content) }
         }
     }
 

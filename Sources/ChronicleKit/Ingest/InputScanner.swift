@@ -47,6 +47,9 @@ public struct InputFile: Sendable, Hashable {
 
     var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
 
+    /// Whether it is a crawler export (JSON Lines): many articles, read a line at a time.
+    public var isExport: Bool { format == .jsonLines }
+
     /// The kind of article file, from the extension.
     var format: ArticleFormat? {
         let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? Substring(path)

@@ -1,8 +1,13 @@
+import Foundation
+
 /// Reads the publication date written in page metadata or a crawler export: ISO dates and
 /// timestamps (`2022-12-27`, `2022-12-27T08:30:00+07:00`, `2022/12/27 08:30`), year-month
-/// (`2022-12`), day-first dates (`27/12/2022`, `27-12-2022 08:30`) and Unix epochs in seconds or
-/// milliseconds (`1671091200`, `1671091200000`). The date is cut as written:
+/// (`2022-12`, `2022/12`), day-first dates (`27/12/2022`, `27-12-2022 08:30`) and Unix epochs in
+/// seconds or milliseconds (`1671091200`, `1671091200000`). The date is cut as written:
 /// time zones are not applied, so the calendar day the page states is the day kept.
+///
+/// A value it cannot read is not guessed at: the loader keeps it (`Article.unreadableDate`) and
+/// the run reports it as a warning.
 enum MetadataDate {
     /// The date written in `text`, or nil when it is not a date.
     static func parse(_ text: String) -> PartialDate? {
@@ -36,7 +41,8 @@ enum MetadataDate {
         case 3 where numbers[2].digits == 4 && numbers[0].digits <= 2:
             return make(year: numbers[2].value, month: numbers[1].value, day: numbers[0].value)
         case 2 where numbers[0].digits == 4 && numbers[1].digits <= 2:
-            guard (1...12).contains(numbers[1].value) else { return nil }
+            // "2022.5" is a decimal number (half a year?), not May: a year-month takes - or /.
+            guard separators.first != UInt8(ascii: "."), (1...12).contains(numbers[1].value) else { return nil }
             return PartialDate(year: numbers[0].value, month: numbers[1].value)
         case 1 where numbers[0].digits == 4 && bytes.count == 4:
             return PartialDate(year: numbers[0].value)
@@ -45,6 +51,15 @@ enum MetadataDate {
         default:
             return nil
         }
+    }
+
+    /// How a warning shows a value that is not a date: trimmed, quoted, and cut after 60
+    /// characters, so a field holding a whole paragraph does not become a paragraph-long line.
+    static func shown(_ value: String) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let limit = 60
+        let cut = trimmed.count > limit ? String(trimmed.prefix(limit)) + "…" : trimmed
+        return "\"" + cut + "\""
     }
 
     /// A Unix timestamp, as a calendar day in Vietnam (UTC+7), where the press publishes.

@@ -37,6 +37,9 @@ public struct Article: Sendable, Hashable {
     var error: String?
     /// The key of its text (`ArticleFingerprint.text`): copies of one article share it.
     var textKey: UInt64?
+    /// A publication date the page or export gave that is not a date, as its field and value
+    /// (`published "2022.5"`): the article is read without it, and its record warns of it.
+    var unreadableDate: String?
 
     init(
         source: String, url: String? = nil, title: String? = nil, referenceDate: ReferenceDate? = nil,

@@ -22,6 +22,12 @@ public struct ArticleProblem: Sendable, Hashable, Codable, Comparable {
         self.correction = correction
     }
 
+    /// Whether it is a warning (`ProblemReason.Code.isWarning`): the article was read and used,
+    /// something in it was not. Reported like the other problems, listed apart, never fatal.
+    public var isWarning: Bool {
+        correction == nil && ProblemReason(parsing: reason).code.isWarning
+    }
+
     /// The problem as one log line: "source: reason", with line breaks, tabs and other control
     /// characters written as escapes, so a file name holding a newline cannot split the line a
     /// cron mail or a log reader counts as one problem.

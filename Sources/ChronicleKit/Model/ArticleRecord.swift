@@ -10,10 +10,13 @@ public struct ArticleRecord: Sendable, Hashable {
     /// The key of the article's text (`ArticleFingerprint.text`): records of copies of one
     /// article (another path, an export's line) share it. Not part of the record contract.
     var textKey: UInt64?
+    /// What was read but could not be used, written for the user (an `IngestWarning`): the run
+    /// reports each as a warning with the record's source, on every run the record is used.
+    var warnings: [String] = []
 
     init(
         source: String, url: String?, title: String? = nil, status: ArticleStatus, error: String?,
-        referenceDate: ReferenceDate?, events: [Event], textKey: UInt64? = nil
+        referenceDate: ReferenceDate?, events: [Event], textKey: UInt64? = nil, warnings: [String] = []
     ) {
         self.source = source
         self.url = url
@@ -23,6 +26,7 @@ public struct ArticleRecord: Sendable, Hashable {
         self.referenceDate = referenceDate
         self.events = events
         self.textKey = textKey
+        self.warnings = warnings
     }
 
     init(article: Article, events: [Event]) {

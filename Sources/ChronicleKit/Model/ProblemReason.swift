@@ -2,9 +2,9 @@
 /// reason (`ArticleProblem.reason`, kept as written in stored records and printed on stderr), so
 /// the reports can say it in their own language from the label file.
 ///
-/// Each pattern here mirrors a reason written elsewhere (`IngestFailure.description`, the input
-/// scanner's folder problems, kept records of a file that could not be read, unmatched
-/// corrections); `ProblemReasonTests` checks every one of them is recognized. A reason no pattern
+/// Each pattern here mirrors a reason written elsewhere (`IngestFailure.description`,
+/// `IngestWarning.description`, the input scanner's folder problems, kept records of a file that
+/// could not be read, unmatched corrections); `ProblemReasonTests` checks every one of them is recognized. A reason no pattern
 /// knows is `.other` with the text as its `detail`, shown as written.
 struct ProblemReason: Sendable, Hashable {
     enum Code: String, Sendable, CaseIterable {
@@ -26,7 +26,15 @@ struct ProblemReason: Sendable, Hashable {
         case folderUnreadable = "folder-unreadable"
         case nameNotUTF8 = "name-not-utf8"
         case correctionUnmatched = "correction-unmatched"
+        /// A warning: a publication date that is not a date; the year came from the text.
+        case unreadableDate = "unreadable-date"
+        /// A warning: the same, the year from the file's path.
+        case unreadableDatePath = "unreadable-date-path"
         case other
+
+        /// Whether a problem of this code is a warning: the article was read and used all the
+        /// same, so it is listed apart and does not fail `--strict`.
+        var isWarning: Bool { self == .unreadableDate || self == .unreadableDatePath }
     }
 
     var code: Code
@@ -102,6 +110,8 @@ struct ProblemReason: Sendable, Hashable {
         ("could not be read this time (", "); its stored events are kept", .keptAfterReadFailure),
         ("cannot list folder: ", "; its articles were not read", .folderUnreadable),
         ("", ": matches no article or event (check the id or url)", .correctionUnmatched),
+        ("", " is not a date I can read; the year was resolved from the article's text", .unreadableDate),
+        ("", " is not a date I can read; the year was resolved from the file's path", .unreadableDatePath),
     ]
 
     private static func classify(_ text: String) -> (Code, String) {

@@ -142,7 +142,7 @@ extension ReferenceDate: Codable {
 
 extension ArticleRecord: Codable {
     enum CodingKeys: String, CodingKey {
-        case source, url, title, status, error, referenceDate = "reference_date", events
+        case source, url, title, status, error, referenceDate = "reference_date", events, warnings
     }
 
     public init(from decoder: Decoder) throws {
@@ -154,7 +154,8 @@ extension ArticleRecord: Codable {
             status: try c.decode(ArticleStatus.self, forKey: .status),
             error: try c.decodeIfPresent(String.self, forKey: .error),
             referenceDate: try c.decodeIfPresent(ReferenceDate.self, forKey: .referenceDate),
-            events: try c.decodeIfPresent([Event].self, forKey: .events) ?? [])
+            events: try c.decodeIfPresent([Event].self, forKey: .events) ?? [],
+            warnings: try c.decodeIfPresent([String].self, forKey: .warnings) ?? [])
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -166,6 +167,7 @@ extension ArticleRecord: Codable {
         try c.encode(error, forKey: .error)
         try c.encode(referenceDate, forKey: .referenceDate)
         try c.encode(events, forKey: .events)
+        try c.encode(warnings, forKey: .warnings)
     }
 
     /// One JSON line, keys sorted so the same record always gives the same bytes.

@@ -145,8 +145,7 @@ extension ChronicleRun {
         let removed = survey.keepRemoved ? Set(survey.removed.map(\.path)) : []
         var records = StoredRecords(reused: Array(repeating: nil, count: survey.files.count))
         try store.forEachRecordBlob(where: { reusedIndex[$0] != nil || removed.contains($0) }) { path, blob in
-            var entry = blob.flatMap(RecordArchive.Entry.init(blob:))
-            entry?.spill(to: spool)
+            let entry = blob.flatMap { RecordArchive.Entry(stored: $0, spool: spool) }
             if let index = reusedIndex[path] {
                 records.reused[index] = entry
             } else if let entry {
@@ -169,7 +168,9 @@ extension ChronicleRun {
         guard !failed.isEmpty else { return [:] }
         var kept: [Int: RecordArchive.Entry] = [:]
         try store.forEachRecordBlob(where: { failed[$0] != nil }) { path, blob in
-            guard let (index, reason) = failed[path], let entry = blob.flatMap(RecordArchive.Entry.init(blob:)) else { return }
+            guard let (index, reason) = failed[path], let entry = blob.flatMap({ RecordArchive.Entry(stored: $0, spool: nil) }) else {
+                return
+            }
             kept[index] = entry.readableOnly()
             extracted.files[index] = nil
             extracted.keptProblems.append(
@@ -207,13 +208,8 @@ extension ChronicleRun {
     private static func extract(
         _ file: InputFile, stamp: FileStamp?, hash: ContentHash?, extraction: Extraction, spool: ScratchFile?
     ) -> ExtractedFile {
-        let records = extraction.records(file)
-        // A file that could not be read gets no hash, so the next run tries it again.
-        let readable = hash != nil && !records.contains { $0.status == .unreadable }
-        var entry = RecordArchive.Entry(records: records)
-        entry.spill(to: spool)
-        return ExtractedFile(
-            stamp: stamp ?? FileStamp(size: -1, modified: -1), contentHash: readable ? hash : nil, records: records, entry: entry)
+        ExtractedFile(
+            extracting: file, stamp: stamp ?? FileStamp(size: -1, modified: -1), contentHash: hash, extraction: extraction, spool: spool)
     }
 
     /// Applies the corrections to the records and builds the chronology, with the problems.

@@ -258,6 +258,15 @@ enum ChronologySchema {
                         <xs:complexType>
                           <xs:attribute name="source" type="xs:string" use="required"/>
                           <xs:attribute name="reason" type="xs:string" use="required"/>
+                          <!-- "warning": the article was read and used; something in it was not (a publication date that is not a date). -->
+                          <xs:attribute name="severity" use="optional" default="error">
+                            <xs:simpleType>
+                              <xs:restriction base="xs:string">
+                                <xs:enumeration value="error"/>
+                                <xs:enumeration value="warning"/>
+                              </xs:restriction>
+                            </xs:simpleType>
+                          </xs:attribute>
                         </xs:complexType>
                       </xs:element>
                     </xs:sequence>

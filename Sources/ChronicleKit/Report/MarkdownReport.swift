@@ -396,15 +396,33 @@ struct MarkdownReport {
     /// `problems.csv`.
     static let problemsShown = 20
 
-    /// The problems section: unreadable articles counted by reason and the first of them, then
-    /// the first undated events.
+    /// Problems counted by reason, and the first of them with their reasons, in the report's language.
+    private func listed(_ problems: [ArticleProblem]) -> (byReason: [[String: Any]], shown: [[String: String]]) {
+        let reasons = problems.map { ProblemReason(parsing: $0.reason) }
+        var counts: [ProblemReason.Code: Int] = [:]
+        for reason in reasons { counts[reason.code, default: 0] += 1 }
+        let byReason = ProblemReason.Code.allCases.filter { counts[$0] != nil }.map {
+            ["reason": ReportText.markdown(BriefingText.reasonName($0, templates: templates)), "count": String(counts[$0]!)]
+        }
+        let shown = zip(problems, reasons).prefix(Self.problemsShown).map { problem, reason in
+            [
+                "source": ReportText.markdown(problem.source),
+                "reason": ReportText.markdown(BriefingText.reason(reason, templates: templates)),
+            ]
+        }
+        return (lastMarked(byReason), shown)
+    }
+
+    /// The problems section: unreadable articles counted by reason and the first of them, the
+    /// first articles read with a warning, then the first undated events.
     /// - Parameters:
     ///   - undated: positions in `chronology.undated`;
     ///   - csvPath: the path of `problems.csv` from the file written.
     private func problems(
         articles: [ArticleProblem], undated: [Int], showArticles: Bool, csvPath: String, into sink: AtomicFileSink
     ) throws {
-        let sorted = articles.sorted().filter { $0.correction == nil }
+        let sorted = articles.sorted().filter { $0.correction == nil && !$0.isWarning }
+        let warnings = articles.sorted().filter(\.isWarning)
         // Corrections that match nothing: a section of their own, worded in the report's language.
         let corrections: [[String: String]] = articles.sorted().compactMap { problem in
             problem.correction.map {
@@ -415,18 +433,8 @@ struct MarkdownReport {
                 ]
             }
         }
-        let reasons = sorted.map { ProblemReason(parsing: $0.reason) }
-        var counts: [ProblemReason.Code: Int] = [:]
-        for reason in reasons { counts[reason.code, default: 0] += 1 }
-        let byReason = ProblemReason.Code.allCases.filter { counts[$0] != nil }.map {
-            ["reason": ReportText.markdown(BriefingText.reasonName($0, templates: templates)), "count": String(counts[$0]!)]
-        }
-        let problems = zip(sorted, reasons).prefix(Self.problemsShown).map { problem, reason in
-            [
-                "source": ReportText.markdown(problem.source),
-                "reason": ReportText.markdown(BriefingText.reason(reason, templates: templates)),
-            ]
-        }
+        let (byReason, problems) = listed(sorted)
+        let (_, warningItems) = listed(warnings)
         let undatedItems: [[String: Any]] = undated.prefix(Self.problemsShown).map { index in
             let item = chronology.undated[index]
             return [
@@ -440,8 +448,10 @@ struct MarkdownReport {
         var context: [String: Any] = [
             "show_articles": showArticles,
             "has_problems": !problems.isEmpty,
-            "reasons": lastMarked(byReason),
+            "reasons": byReason,
             "problems": problems,
+            "has_warnings": !warningItems.isEmpty,
+            "warnings": warningItems,
             "has_corrections": !corrections.isEmpty,
             "corrections": corrections,
             "has_undated": !undatedItems.isEmpty,
@@ -449,6 +459,7 @@ struct MarkdownReport {
             "problems_csv": csvPath,
         ]
         if sorted.count > problems.count { context["more_problems"] = String(sorted.count - problems.count) }
+        if warnings.count > warningItems.count { context["more_warnings"] = String(warnings.count - warningItems.count) }
         if undated.count > undatedItems.count { context["more_undated"] = String(undated.count - undatedItems.count) }
         try sink.write(templates.render("problems", context))
     }

@@ -2,10 +2,12 @@
 /// the first of (`MarkdownReport.problemsShown`). Same conventions as `chronology.csv` (UTF-8 with
 /// BOM, RFC 4180 quoting, CRLF, formula-injection guard: `CSVReport.writeRow`).
 ///
-/// One row per article that could not be read (sorted by source), then one per undated event
-/// (in chronology order):
-/// - `problem`: `unreadable-article`, `unmatched-correction` or `undated-event`
-/// - `reason_code`: the reason as a code (`empty`, `invalid-utf8`, … `ProblemReason.Code`; `undated`)
+/// One row per article that could not be read (sorted by source), one per warning of an article
+/// that was read, one per correction that matches nothing, then one per undated event (in
+/// chronology order):
+/// - `problem`: `unreadable-article`, `article-warning`, `unmatched-correction` or `undated-event`
+/// - `reason_code`: the reason as a code (`empty`, `invalid-utf8`, `unreadable-date`, …
+///   `ProblemReason.Code`; `undated`)
 /// - `reason`: the reason in the report's language
 /// - `source`: the article file (`path` or `path:line`); for an event every article, joined with "; "
 /// - `url`: the articles' URLs (those known), joined with "; "
@@ -26,13 +28,15 @@ struct ProblemsCSV {
         let sink = try staging.open(Self.fileName)
         try sink.write("\u{FEFF}")
         try CSVReport.writeRow(delimiter, Self.columns, to: sink)
-        for problem in context.problems.sorted() where problem.correction == nil {
+        let articles = context.problems.sorted().filter { $0.correction == nil }
+        // Articles that could not be read first, then the warnings of those read.
+        for problem in articles.filter({ !$0.isWarning }) + articles.filter(\.isWarning) {
             let reason = ProblemReason(parsing: problem.reason)
             try CSVReport.writeRow(
                 delimiter,
                 [
-                    "unreadable-article", reason.code.rawValue, BriefingText.reason(reason, templates: templates), problem.source,
-                    "", "", "", "", "",
+                    reason.code.isWarning ? "article-warning" : "unreadable-article", reason.code.rawValue,
+                    BriefingText.reason(reason, templates: templates), problem.source, "", "", "", "", "",
                 ],
                 to: sink)
         }

@@ -9,6 +9,7 @@ public enum RecordTable {
         if let reference = record.referenceDate {
             lines.append("   published: \(reference.value) (\(reference.basis)" + (reference.evidence.map { ": \($0)" } ?? "") + ")")
         }
+        for warning in record.warnings { lines.append("   warning: \(warning)") }
         if record.events.isEmpty { lines.append("   no meeting reported") }
         for (index, event) in record.events.enumerated() {
             let date = event.date.value?.description ?? "undated"

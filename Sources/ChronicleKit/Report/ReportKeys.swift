@@ -24,8 +24,9 @@ struct ReportKeys {
     /// The CSV files' field separator.
     private let csvDelimiter: Unicode.Scalar
 
-    /// Bump when the writers change what they print for the same input.
-    static let version = "chronicle-reports-4"
+    /// Bump when the writers change what they print for the same input. 5: warnings listed
+    /// apart from unreadable articles; the XSD's `severity`.
+    static let version = "chronicle-reports-5"
 
     /// - Parameter digests: the events' content hashes (`digests(of:)`, or kept in a `ReportOutline`).
     init(

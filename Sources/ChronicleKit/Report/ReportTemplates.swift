@@ -18,7 +18,7 @@ struct ReportTemplates: Sendable {
         "title", "unit_title", "year_title", "window", "from", "to", "as_of", "overview", "conferences", "units",
         "by_kind", "by_year", "summary", "unit", "year", "total", "timeline", "new_since_last_run", "no_events",
         "date", "kind", "conference", "chair", "documents", "sources", "corrected", "new", "problems",
-        "unreadable_articles", "undated_events", "no_problems", "articles_read", "files_skipped",
+        "unreadable_articles", "article_warnings", "undated_events", "no_problems", "articles_read", "files_skipped",
         "outside_window", "undated_count", "timeline_legend_day", "timeline_legend_month", "timeline_legend_year",
         "updated", "by_year_files", "unmatched_corrections", "correction_matches_nothing",
         // chronology.xlsx

@@ -203,10 +203,11 @@ struct WorkbookReport {
         }
     }
 
-    /// Articles that could not be read (source, reason), then events without a date (their
-    /// sources, the reason, the meeting's name).
+    /// Articles that could not be read (source, reason), the warnings of articles read, then
+    /// events without a date (their sources, the reason, the meeting's name).
     private func writeProblems(_ sheet: Workbook.Sheet, _ styles: Styles) throws {
-        let problems = input.problems.sorted(), undated = input.chronology.undated
+        let sorted = input.problems.sorted(), undated = input.chronology.undated
+        let problems = sorted.filter { !$0.isWarning } + sorted.filter(\.isWarning)
         try sheet.column(0, 0, width: 50)
         try sheet.column(1, 1, width: 40)
         try sheet.column(2, 2, width: 50)

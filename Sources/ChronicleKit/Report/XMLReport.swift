@@ -56,6 +56,7 @@ struct XMLReport {
             try w.start("problem")
             try w.attribute("source", problem.source)
             try w.attribute("reason", problem.reason)
+            if problem.isWarning { try w.attribute("severity", "warning") }
             try w.end()
         }
         try w.end()

@@ -11,7 +11,7 @@ struct RecordArchive {
     private var locations: [Location] = []
     /// Records the corrections changed, by index; they take the place of the stored ones.
     private var replaced: [Int: ArticleRecord] = [:]
-    /// Articles that could not be read, in the order they were added.
+    /// Articles that could not be read, and the warnings of those read, in the order they were added.
     private(set) var problems: [ArticleProblem] = []
 
     private struct Location {
@@ -54,7 +54,20 @@ struct RecordArchive {
     /// One file's records in binary form with where each starts.
     struct Entry: Sendable {
         private(set) var blob: Blob
-        var records: [(offset: Int32, problem: ArticleProblem?)]
+        /// Where each record starts in the blob.
+        private(set) var offsets: [Int32]
+        /// The records that could not be read, by position in `offsets`, as problems: few, so
+        /// kept apart rather than an optional beside every offset of a large export.
+        private(set) var unreadable: [(index: Int32, problem: ArticleProblem)]
+        /// The warnings of its readable records (`ArticleRecord.warnings`), each with its record's source.
+        private(set) var warnings: [ArticleProblem]
+
+        init(blob: Blob, offsets: [Int32], unreadable: [(index: Int32, problem: ArticleProblem)], warnings: [ArticleProblem]) {
+            self.blob = blob
+            self.offsets = offsets
+            self.unreadable = unreadable
+            self.warnings = warnings
+        }
 
         /// The bytes, if they are still in memory.
         var bytes: [UInt8]? {
@@ -68,41 +81,62 @@ struct RecordArchive {
             blob = .spooled(span)
         }
 
-        /// Encodes freshly extracted records.
+        /// Encodes freshly extracted records (as `EntryWriter` does, in memory).
         init(records: [ArticleRecord]) {
-            var starts: [Int32] = []
-            starts.reserveCapacity(records.count)
-            blob = .bytes(RecordBinary.encode(records) { starts.append(Int32(clamping: $0)) })
-            self.records = zip(starts, records).map { ($0, Self.problem($1)) }
+            var writer = EntryWriter()
+            for record in records { writer.add(record) }
+            self = writer.finish(spool: nil)
         }
 
         /// Checks a stored blob (its checksum, and each record walked to its end); nil when it does
         /// not decode.
         init?(blob: [UInt8]) {
+            guard let entry = blob.withUnsafeBytes({ Entry(stored: $0, spool: nil) }) else { return nil }
+            self = entry
+        }
+
+        /// Checks a stored blob where it lies (the store's own buffer): its checksum, and each
+        /// record walked to its end in its grouping view; keeps it in `spool` (in memory when there is none or it cannot be written);
+        /// nil when it does not decode. A large export's records are not copied out first.
+        init?(stored blob: UnsafeRawBufferPointer, spool: ScratchFile?) {
             guard blob.count < Int(Int32.max) else { return nil }
-            var found: [(offset: Int32, problem: ArticleProblem?)] = []
+            var offsets: [Int32] = []
+            var unreadable: [(index: Int32, problem: ArticleProblem)] = []
+            var warnings: [ArticleProblem] = []
             do {
                 try blob.withUnsafeBytes { raw in
-                    // Each record walked and checked; only what its problem needs is made.
-                    try RecordBinary.forEachRecord(in: raw, groupingView: true) { found.append((Int32($0), Self.problem($1))) }
+                    // Each record walked and checked; only what its problems need is made.
+                    try RecordBinary.forEachRecord(in: raw, groupingView: true) { start, record in
+                        if let problem = Self.problem(record) { unreadable.append((Int32(offsets.count), problem)) }
+                        offsets.append(Int32(start))
+                        warnings += Self.warnings(record)
+                    }
                 }
             } catch {
                 return nil
             }
-            self.blob = .bytes(blob)
-            records = found
+            let kept: Blob = (try? spool?.append(blob)).map { .spooled($0) } ?? .bytes(Array(blob))
+            self.init(blob: kept, offsets: offsets, unreadable: unreadable, warnings: warnings)
         }
 
-        /// The entry without the records that could not be read (a vanished file keeps its
-        /// events; that it once could not be read is no longer news).
+        /// The entry without the records that could not be read and without warnings (a
+        /// vanished file keeps its events; what was wrong with it is no longer news).
         func readableOnly() -> Entry {
             var entry = self
-            entry.records.removeAll { $0.problem != nil }
+            let dropped = Set(unreadable.map(\.index))
+            entry.offsets = offsets.indices.filter { !dropped.contains(Int32($0)) }.map { offsets[$0] }
+            entry.unreadable = []
+            entry.warnings = []
             return entry
         }
 
-        private static func problem(_ record: ArticleRecord) -> ArticleProblem? {
+        /// The problem of a record that could not be read; nil for one that could.
+        static func problem(_ record: ArticleRecord) -> ArticleProblem? {
             record.status == .ok ? nil : ArticleProblem(source: record.source, reason: record.error ?? record.status.rawValue)
+        }
+
+        static func warnings(_ record: ArticleRecord) -> [ArticleProblem] {
+            record.warnings.map { ArticleProblem(source: record.source, reason: $0) }
         }
     }
 
@@ -110,10 +144,9 @@ struct RecordArchive {
     mutating func append(_ entry: Entry) {
         let blob = Int32(blobs.count)
         blobs.append(entry.blob)
-        for record in entry.records {
-            locations.append(Location(blob: blob, offset: record.offset))
-            if let problem = record.problem { problems.append(problem) }
-        }
+        for offset in entry.offsets { locations.append(Location(blob: blob, offset: offset)) }
+        problems += entry.unreadable.map(\.problem)
+        problems += entry.warnings
     }
 
     /// The record at `index`: the corrected one if the corrections changed it.

@@ -16,7 +16,8 @@ enum RecordBinary {
     /// 3: an event's unit keeps the role that named it. 4: a blob ends with its checksum.
     /// 5: a record keeps its text's key (`ArticleRecord.textKey`).
     /// 6: a chronology event's source keeps its article's publication date.
-    static let version: UInt8 = 6
+    /// 7: a record keeps its warnings (`ArticleRecord.warnings`).
+    static let version: UInt8 = 7
 
     /// Bytes of the checksum that ends a records blob.
     static let checksumSize = 8

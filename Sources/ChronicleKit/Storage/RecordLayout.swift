@@ -164,6 +164,8 @@ extension RecordBinary.Writer {
         count(value.events.count)
         for event in value.events { self.event(event) }
         optional(value.textKey) { $0.uint64($1) }
+        count(value.warnings.count)
+        for warning in value.warnings { string(warning) }
     }
 }
 
@@ -182,9 +184,11 @@ extension RecordBinary.Reader {
         events.reserveCapacity(count)
         for _ in 0..<count { events.append(try event()) }
         let textKey = try present() ? try uint64() : nil
+        var warnings: [String] = []
+        for _ in 0..<(try self.count()) { warnings.append(try string()) }
         return ArticleRecord(
             source: source, url: url, title: title, status: status, error: error, referenceDate: referenceDate,
-            events: events, textKey: textKey)
+            events: events, textKey: textKey, warnings: warnings)
     }
 }
 
@@ -192,7 +196,7 @@ extension RecordBinary.Reader {
 
 extension RecordBinary.Reader {
     /// A record as grouping reads it (`ChronologyBuilder.group`): source, URL, status, error,
-    /// text key and, of each event, the unit, kind, date value and cited documents' codes. Every
+    /// text key, warnings and, of each event, the unit, kind, date value and cited documents' codes. Every
     /// other field is passed over without being made; the title and date basis are left empty.
     mutating func recordForGrouping() throws -> ArticleRecord {
         let source = try string()
@@ -210,8 +214,11 @@ extension RecordBinary.Reader {
         events.reserveCapacity(count)
         for _ in 0..<count { events.append(try eventForGrouping()) }
         let textKey = try present() ? try uint64() : nil
+        var warnings: [String] = []
+        for _ in 0..<(try self.count()) { warnings.append(try string()) }
         return ArticleRecord(
-            source: source, url: url, title: nil, status: status, error: error, referenceDate: nil, events: events, textKey: textKey)
+            source: source, url: url, title: nil, status: status, error: error, referenceDate: nil, events: events, textKey: textKey,
+            warnings: warnings)
     }
 
     private mutating func eventForGrouping() throws -> Event {

@@ -240,21 +240,26 @@ final class ChronicleStore: Sendable {
 
     /// Calls `body` with the stored records of every wanted file in their binary form
     /// (`RecordBinary`, rows kept as JSON by older versions converted), nil when they cannot be
-    /// read. Nothing is decoded here: the caller decides when to.
+    /// read. Nothing is decoded here: the caller decides when to. The bytes are SQLite's own,
+    /// valid during the call only.
     func forEachRecordBlob(
-        where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: [UInt8]?) throws -> Void
+        where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: UnsafeRawBufferPointer?) throws -> Void
     ) throws {
         try read("read stored records") { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT path, records_json, records_bin FROM article_file")
             while let row = try rows.next() {
                 let path: String = row[0]
                 guard wanted(path) else { continue }
-                var blob: [UInt8]? = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } }
-                if blob == nil {
-                    let json: String = row[1]
-                    blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
+                // The blob where SQLite holds it: a large export's records are not copied again.
+                let found = try row.withUnsafeData(atIndex: 2) { data -> Bool in
+                    guard let data else { return false }
+                    try data.withUnsafeBytes { try body(path, $0) }
+                    return true
                 }
-                try body(path, blob)
+                if found { continue }
+                let json: String = row[1]
+                let blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
+                if let blob { try blob.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
             }
         }
     }
@@ -437,12 +442,21 @@ final class ChronicleStore: Sendable {
                 upsertRow.bind(9, blob: bytes)
             case .spooled(let span):
                 upsertRow.bind(8, "")
-                upsertRow.bind(9, blob: try span.bytes())
+                // A large blob (a crawler export's records) is written into its row piece by
+                // piece below; read and bound whole, it was held twice (read, and SQLite's copy).
+                if span.count > Self.blobPiece {
+                    upsertRow.bind(9, zeroblob: span.count)
+                } else {
+                    upsertRow.bind(9, blob: try span.bytes())
+                }
             }
             upsertRow.bind(10, runID)
             upsertRow.bind(11, runID)
             upsertRow.bind(12, runID)
             try upsertRow.run()
+            if case .spooled(let span) = article.payload, span.count > Self.blobPiece {
+                try writeRecords(span, path: article.path, in: db)
+            }
             clearURLs.bind(1, article.path)
             try clearURLs.run()
             for url in article.urls {
@@ -520,6 +534,32 @@ final class ChronicleStore: Sendable {
             insert.bind(1, Int64(bitPattern: key))
             insert.bind(2, id)
             try insert.run()
+        }
+    }
+
+    /// The size of the pieces a large blob is written in (incremental blob I/O).
+    static let blobPiece = 1 << 20
+
+    /// Writes a spooled records blob into the zeros its row was given, a piece at a time.
+    private static func writeRecords(_ span: ScratchFile.Span, path: String, in db: Database) throws {
+        guard let rowID = try Int64.fetchOne(db, sql: "SELECT rowid FROM article_file WHERE path = ?", arguments: [path]) else {
+            throw DatabaseError(message: "the row of \(path) vanished while its records were written")
+        }
+        var handle: OpaquePointer?
+        let opened = sqlite3_blob_open(db.sqliteConnection, "main", "article_file", "records_bin", rowID, 1, &handle)
+        defer { sqlite3_blob_close(handle) }
+        guard opened == SQLITE_OK, let handle else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        var offset = 0
+        while offset < span.count {
+            let count = min(blobPiece, span.count - offset)
+            let piece = try ScratchFile.Span(file: span.file, offset: span.offset + Int64(offset), count: count).bytes()
+            let code = piece.withUnsafeBytes { sqlite3_blob_write(handle, $0.baseAddress, Int32(count), Int32(offset)) }
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            offset += count
         }
     }
 

@@ -56,6 +56,11 @@ struct SQLiteBinder {
         }
     }
 
+    /// A blob of `count` zero bytes, to be written in place with incremental blob I/O.
+    func bind(_ index: Int32, zeroblob count: Int) {
+        sqlite3_bind_zeroblob(statement, index, Int32(count))
+    }
+
     /// Steps the statement to its end, then resets it and clears its bindings.
     func run() throws {
         var code = sqlite3_step(statement)

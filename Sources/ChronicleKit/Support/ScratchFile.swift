@@ -47,22 +47,47 @@ final class ScratchFile: @unchecked Sendable {
 
     /// Appends `bytes`; safe to call from several threads.
     func append(_ bytes: [UInt8]) throws -> Span {
-        lock.lock()
-        let offset = end
-        end += Int64(bytes.count)
-        lock.unlock()
-        try bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let written = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else {
-                    throw OutputError.scratchFile(path: path, action: "write", reason: String(cString: strerror(errno)))
-                }
-                done += written
-            }
+        try append(pieces: [bytes])
+    }
+
+    /// Appends the pieces one after the other as one span (a blob built in pieces is not
+    /// joined in memory first); safe to call from several threads.
+    func append(pieces: [[UInt8]]) throws -> Span {
+        let span = reserve(pieces.reduce(0) { $0 + $1.count })
+        var at = span.offset
+        for piece in pieces {
+            try piece.withUnsafeBytes { try write($0, at: at) }
+            at += Int64(piece.count)
         }
-        return Span(file: self, offset: offset, count: bytes.count)
+        return span
+    }
+
+    /// Appends bytes held elsewhere (a stored blob read in place); safe to call from several threads.
+    func append(_ bytes: UnsafeRawBufferPointer) throws -> Span {
+        let span = reserve(bytes.count)
+        try write(bytes, at: span.offset)
+        return span
+    }
+
+    /// The next `count` bytes of the file, for one writer to fill.
+    private func reserve(_ count: Int) -> Span {
+        lock.lock()
+        defer { lock.unlock() }
+        let offset = end
+        end += Int64(count)
+        return Span(file: self, offset: offset, count: count)
+    }
+
+    private func write(_ raw: UnsafeRawBufferPointer, at offset: Int64) throws {
+        var done = 0
+        while done < raw.count {
+            let written = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                throw OutputError.scratchFile(path: path, action: "write", reason: String(cString: strerror(errno)))
+            }
+            done += written
+        }
     }
 
     fileprivate func read(_ span: Span) throws -> [UInt8] {

@@ -147,6 +147,25 @@ enum ChronicleBinary {
         #expect(try run(box, ["--strict"]).status == 65)
     }
 
+    /// A warning (a publication date that is not a date) is printed once, marked as a warning,
+    /// and does not fail `--strict`: its article was read and its meeting dated.
+    @Test func aWarningIsPrintedButDoesNotFailStrict() throws {
+        let box = try Sandbox()
+        try box.write(
+            "export.jsonl",
+            #"{"published": "next Tuesday", "body": "Sáng 26-12, Đảng ủy Quân đoàn 1 tổ chức hội nghị tổng kết công tác năm 2022."}"# + "\n"
+        )
+        let first = try run(box, ["--strict", "--summary", "json"])
+        #expect(first.status == 0)
+        #expect(
+            first.stderr.contains(
+                #"chronicle: warning: articles/export.jsonl:1: published "next Tuesday" is not a date I can read; the year was resolved from the article's text"#
+            ))
+        #expect(first.stdout.contains(#""problems":1,"warnings":1,"new_problems":1"#))
+        let second = try run(box, [])
+        #expect(second.status == 0 && second.stderr.isEmpty, "the same warning is not mailed again")
+    }
+
     @Test func aProblemIsPrintedOnceNotEveryNight() throws {
         let box = try project()
         try box.write("broken.txt", Data([0xC3, 0x28, 0xFF, 0x00, 0x9F]))

@@ -6,6 +6,24 @@ import Testing
         ExtractTestSupport.dates(text).first { !$0.document && !$0.anniversarySpan }
     }
 
+    /// A publication date that is not a date becomes a warning on the article's record, which
+    /// says what dated the article in its place; the meeting is read as without it.
+    @Test func anUnreadablePublicationDateIsARecordWarning() throws {
+        var article = ExtractTestSupport.article("Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị tổng kết công tác đảng năm 2022.")
+        #expect(ExtractTestSupport.extractor.record(for: article).warnings.isEmpty)
+        article.unreadableDate = #"published "2022.5""#
+        let fromText = ExtractTestSupport.extractor.record(for: article)
+        #expect(fromText.warnings == [#"published "2022.5" is not a date I can read; the year was resolved from the article's text"#])
+        #expect(try #require(fromText.events.first).date.value == PartialDate(year: 2023, month: 1, day: 6))
+        article.pathDate = ReferenceDate(value: PartialDate(year: 2023, month: 1), basis: "path", evidence: "2023/01")
+        let fromPath = ExtractTestSupport.extractor.record(for: article)
+        #expect(fromPath.warnings == [#"published "2022.5" is not a date I can read; the year was resolved from the file's path"#])
+        #expect(fromPath.warnings.map { ProblemReason(parsing: $0).code } == [.unreadableDatePath])
+        #expect(ProblemReason(parsing: fromText.warnings[0]) == ProblemReason(code: .unreadableDate, detail: #"published "2022.5""#))
+        // The record contract carries them.
+        #expect(try fromText.jsonLine().contains(#""warnings":["published \"2022.5\" is not a date I can read;"#))
+    }
+
     @Test func dayMonthYearInParentheses() {
         let d = first("Đảng ủy Sư đoàn 9 vào sáng nay (14/3/2023) tổ chức hội nghị.")
         #expect(d?.day == 14 && d?.month == 3 && d?.year == 2023)

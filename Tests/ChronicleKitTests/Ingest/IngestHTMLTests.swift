@@ -137,6 +137,21 @@ import Testing
         #expect(bad.referenceDate == nil)
     }
 
+    /// A page whose publication date is not a date keeps it, with the field, for the run to warn
+    /// of; a readable `<time>` takes its place when there is one, and then nothing is wrong.
+    @Test func aMetaDateThatIsNoDateIsKeptForAWarning() {
+        let body = "<body><article><p>Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị tổng kết.</p></article></body>"
+        let meta = load(#"<html><head><meta property="article:published_time" content="thứ Ba tuần sau"></head>"# + body + "</html>")
+        #expect(meta.status == .ok && meta.referenceDate == nil)
+        #expect(meta.unreadableDate == #"meta article:published_time "thứ Ba tuần sau""#)
+        let time = load("<html><head></head><body><time datetime=\"31/02/2023\">hôm qua</time>" + body.dropFirst(6) + "</html>")
+        #expect(time.unreadableDate == #"time datetime "31/02/2023""#)
+        let rescued = load(
+            #"<html><head><meta name="pubdate" content="2022.5"></head><body><time datetime="2023-01-06">6/1</time>"#
+                + body.dropFirst(6) + "</html>")
+        #expect(rescued.unreadableDate == nil && rescued.referenceDate?.basis == "html-time")
+    }
+
     @Test func prefersTheTimeInsideTheArticle() {
         let html = """
             <html><body><div class="top"><time datetime="2024-01-01">Hôm nay</time></div>

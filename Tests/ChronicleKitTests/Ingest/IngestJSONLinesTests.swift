@@ -64,6 +64,106 @@ import Testing
         #expect(articles[3].referenceDate == nil)
     }
 
+    /// A `published` that holds something else than a date is kept, as written, for the run to
+    /// warn of; the article is read all the same, without a reference date. Empty, blank and null
+    /// values are no date given, not a bad one.
+    @Test func aPublishedThatIsNoDateIsKeptForAWarning() {
+        let values = [
+            #""2022.5""#, #""next Tuesday""#, #""31/02/2023""#, "2022.5", "2022", "true", #"{"ngay": 1}"#,
+            #""""#, #""   ""#, "null", #""2022-12-27""#, "",
+        ]
+        let articles = load(
+            values.map { value in
+                value.isEmpty
+                    ? #"{"body": "Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị."}"#
+                    : #"{"body": "Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị.", "published": \#(value)}"#
+            })
+        #expect(articles.allSatisfy { $0.status == .ok && !$0.text.isEmpty })
+        #expect(
+            articles.map(\.unreadableDate) == [
+                #"published "2022.5""#, #"published "next Tuesday""#, #"published "31/02/2023""#, "published 2022.5",
+                "published 2022", "published true", "published (a JSON object)", nil, nil, nil, nil, nil,
+            ])
+        #expect(articles.prefix(7).allSatisfy { $0.referenceDate == nil })
+        #expect(articles[10].referenceDate?.value == PartialDate(year: 2022, month: 12, day: 27))
+        // A paragraph in the field is cut, not repeated whole in every warning.
+        let paragraph = String(repeating: "hôm qua ", count: 30)
+        let long = load([#"{"body": "Hội nghị.", "published": "\#(paragraph)"}"#])
+        #expect(long[0].unreadableDate == "published \"" + paragraph.prefix(60) + "…\"")
+    }
+
+    /// Lines as a crawler writes them, and as it should not: byte order mark, CRLF, blank lines,
+    /// a bad line, a line longer than the reader's first buffer, no final newline.
+    static var awkwardExport: Data {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += Array(#"{"url": "https://example.vn/1", "body": "Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị."}"#.utf8) + [0x0D, 0x0A]
+        bytes += Array("\n   \r\n".utf8)
+        bytes += Array(#"{"body": "Xấu "#.utf8) + [0xFF] + Array("\"}\n".utf8)
+        let long = String(repeating: "Đảng ủy Sư đoàn 9 tổ chức hội nghị tổng kết công tác lãnh đạo năm 2022. ", count: 40)
+        bytes += Array(#"{"published": "2022.5", "body": "\#(long)"}"#.utf8) + [0x0A]
+        bytes += Array(#"{"body": "Dòng cuối, không có dấu xuống dòng."}"#.utf8)
+        return Data(bytes)
+    }
+
+    /// An export read from its file a buffer at a time gives what the whole file read at once
+    /// gives, whatever the buffer's size (lines cut anywhere, the buffer grown for a long line).
+    @Test func readingFromTheFileGivesWhatTheBytesGive() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("xuat.jsonl")
+        try Self.awkwardExport.write(to: url)
+        let whole = loader.load(data: Self.awkwardExport, source: "xuat.jsonl", format: .jsonLines)
+        #expect(whole.map(\.source) == ["xuat.jsonl:1", "xuat.jsonl:4", "xuat.jsonl:5", "xuat.jsonl:6"])
+        #expect(whole.map(\.status) == [.ok, .unreadable, .ok, .ok])
+        let reader = JSONLinesReader(loader: loader)
+        for size in [1, 2, 3, 5, 64, 257, 4096, 1 << 20] {
+            var read: [Article] = []
+            #expect(reader.forEachArticle(inFileAt: url.path, source: "xuat.jsonl", bufferSize: size) { read.append($0) } == nil)
+            #expect(read == whole, "buffer of \(size) bytes")
+        }
+        let scanned = try InputScanner(workingDirectory: folder.path).scan([folder]).files
+        #expect(loader.load(try #require(scanned.first)) == whole)
+    }
+
+    /// Each line's article is handed on as soon as its line is read, before the rest of the file
+    /// is: a large export is never held whole, nor all its articles. (Seen here by a line added
+    /// to the file while its first article is handled: the reader, still reading, meets it.)
+    @Test func anExportsArticlesAreHandedOnAsItIsRead() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("xuat.jsonl")
+        let line = #"{"body": "Sáng 6/1, Đảng ủy Lữ đoàn 96 tổ chức hội nghị tổng kết công tác đảng năm 2022."}"# + "\n"
+        try Data(String(repeating: line, count: 50).utf8).write(to: url)
+        let file = try #require(try InputScanner(workingDirectory: folder.path).scan([folder]).files.first)
+        var sources: [String] = []
+        let failed = loader.load(file) { article in
+            if sources.isEmpty, let handle = try? FileHandle(forWritingTo: url) {
+                handle.seekToEndOfFile()
+                handle.write(Data(line.utf8))
+                try? handle.close()
+            }
+            sources.append(article.source)
+        }
+        #expect(failed == nil)
+        #expect(sources.count == 51, "the line added after the first article was handed on was read too")
+    }
+
+    /// A line too long to be one article is passed over as it is read, not held, and reported
+    /// as too large; the lines after it are read.
+    @Test func aLineTooLongToHoldIsPassedOver() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("xuat.jsonl")
+        let huge = #"{"body": ""# + String(repeating: "a", count: 17 << 20) + "\"}\n"
+        try Data((huge + #"{"body": "Sau dòng quá dài."}"#).utf8).write(to: url)
+        var read: [Article] = []
+        let reader = JSONLinesReader(loader: loader)
+        #expect(reader.forEachArticle(inFileAt: url.path, source: "xuat.jsonl") { read.append($0) } == nil)
+        #expect(read.map(\.status) == [.unsupported, .ok])
+        #expect(read[0].error == "line 1: file is 17.0 MB, larger than the 10 MB limit for one article")
+        #expect(read[1].source == "xuat.jsonl:2" && read[1].text == "Sau dòng quá dài.")
+    }
+
     @Test func embeddedHTMLIsUnicodeWhateverItsMetaSays() {
         let articles = load([
             #"{"html": "<html><head><meta charset=\"windows-1258\"></head><body><p>Đảng ủy Quân đoàn 4 họp.</p></body></html>"}"#

@@ -35,6 +35,20 @@ import Testing
         #expect(throws: (any Error).self) { try ReportWriter(config: ReportSample.config(output: other, formats: [.xml])).write(twice) }
     }
 
+    /// A warning is a `problem` with `severity="warning"`, which the schema allows.
+    @Test func aWarningIsAProblemOfSeverityWarning() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        var input = ReportSample.input
+        let reason = #"published "2022.5" is not a date I can read; the year was resolved from the article's text"#
+        input.problems.append(ArticleProblem(source: "export.jsonl:2", reason: reason))
+        try ReportWriter(config: ReportSample.config(output: output, formats: [.xml])).write(input)
+        let xml = try String(contentsOf: output.appendingPathComponent("chronology.xml"), encoding: .utf8)
+        let escaped = reason.replacingOccurrences(of: "\"", with: "&quot;")
+        #expect(xml.contains(#"source="export.jsonl:2" reason="\#(escaped)" severity="warning"/>"#))
+        #expect(xml.components(separatedBy: "severity=").count == 2, "only the warning is marked")
+    }
+
     @Test func xmlValidatesAndRoundTripsTheFields() throws {
         let output = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }

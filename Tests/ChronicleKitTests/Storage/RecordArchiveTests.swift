@@ -67,14 +67,48 @@ import Testing
         let blob = try #require(entry.bytes)
         #expect(try RecordBinary.decode(blob) == files[0])
         let reread = try #require(RecordArchive.Entry(blob: blob))
-        #expect(reread.records.map(\.offset) == entry.records.map(\.offset))
-        let failed = RecordArchive.Entry(records: files[2] + files[1])
+        #expect(reread.offsets == entry.offsets)
+        // Read back in its grouping view, a blob gives the same offsets, problems and warnings.
+        var failedRecords = files[2] + files[1]
+        failedRecords[1].warnings = ["published \"2022.5\" is not a date"]
+        let failed = RecordArchive.Entry(records: failedRecords)
         let failedBlob = try #require(failed.bytes)
         let rereadFailed = try #require(RecordArchive.Entry(blob: failedBlob))
-        #expect(rereadFailed.records.map(\.problem) == failed.records.map(\.problem))
-        #expect(rereadFailed.records.map(\.offset) == failed.records.map(\.offset))
+        #expect(rereadFailed.offsets == failed.offsets)
+        #expect(rereadFailed.unreadable.map(\.problem) == failed.unreadable.map(\.problem))
+        #expect(rereadFailed.warnings == failed.warnings && !failed.warnings.isEmpty)
         #expect(RecordArchive.Entry(blob: Array(blob.dropLast(3))) == nil)
         #expect(RecordArchive.Entry(blob: [99] + blob.dropFirst()) == nil)
+    }
+
+    /// Records written one at a time in pieces give the blob `RecordBinary.encode` gives, with
+    /// the same record starts, in memory or spooled, whatever the piece size.
+    @Test func theEntryWriterGivesTheEncodedBlob() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spool = try ScratchFile(directory: folder, name: "records")
+        var records = (0..<300).map { n in
+            record("export.jsonl:\(n + 1)", n % 7 == 0 ? [] : [event("Quân đoàn \(n % 4)", .yearEndReview, PartialDate(year: 2022))])
+        }
+        records[5].warnings = ["published \"x\" is not a date I can read; the year was resolved from the article's text"]
+        records[9] = record("export.jsonl:10", [], status: .unreadable)
+        for records in [records, [], Array(records.prefix(1))] {
+            var starts: [Int32] = []
+            let blob = RecordBinary.encode(records) { starts.append(Int32($0)) }
+            for pieceSize in [1, 100, 4096, 1 << 20] {
+                for spooled in [false, true] {
+                    var writer = RecordArchive.EntryWriter(pieceSize: pieceSize)
+                    for record in records { writer.add(record) }
+                    let entry = writer.finish(spool: spooled ? spool : nil)
+                    #expect(try entry.blob.withBytes { Array($0) } == blob, "pieces of \(pieceSize), spooled: \(spooled)")
+                    #expect(entry.bytes == (spooled ? nil : blob))
+                    #expect(entry.offsets == starts)
+                    #expect(entry.unreadable.map(\.index) == (records.count > 9 ? [9] : []))
+                    #expect(entry.warnings.map(\.source) == (records.count > 5 ? ["export.jsonl:6"] : []))
+                }
+            }
+        }
     }
 
     @Test func spooledRecordsReadBackAsEncoded() throws {
