@@ -46,6 +46,8 @@ public struct RunSummary: Sendable {
     public var newEventIDs: Set<String>
     public var corrected: Int
     public var suppressed: Int
+    /// Articles that could not be read, unreadable folders, unmatched corrections, and the
+    /// warnings of articles read (`ArticleProblem.isWarning`), sorted.
     public var problems: [ArticleProblem]
     public var reports: [URL]
     /// The run's id in the store.
