@@ -95,23 +95,36 @@ struct ArticleIdentity: Sendable {
 /// The reports of a chronology's input as `ChronologyBuilder.group` reads them: what grouping
 /// needs of each, and which are copies of one another.
 struct PendingReports {
+    /// One report in a few bytes: a large archive's grouping holds one per report.
     struct Item {
         var position: ReportPosition
         var key: ChronologyBuilder.BucketKey
-        var date: PartialDate?
-        /// `ChronologyBuilder.documentsKey` of an undated report.
-        var documents: String?
+        var date: PackedDate
+        /// The number of the `ChronologyBuilder.documentsKey` of an undated report, -1 for none.
+        var documents: Int32
         var kind: EventKind { key.kind }
     }
 
     private(set) var items: [Item] = []
+    /// Unit ids and documents keys by number, each string kept once.
+    private var units: [String: Int32] = [:]
+    private var documentKeys: [String: Int32] = [:]
 
     mutating func add(_ event: Event, at position: ReportPosition) {
         let date = event.date.value
+        let unit = Self.number(event.unit.id, in: &units)
+        let documents = date == nil ? ChronologyBuilder.documentsKey(event).map { Self.number($0, in: &documentKeys) } ?? -1 : -1
         items.append(
             Item(
-                position: position, key: ChronologyBuilder.BucketKey(unit: event.unit.id, kind: event.kind), date: date,
-                documents: date == nil ? ChronologyBuilder.documentsKey(event) : nil))
+                position: position, key: ChronologyBuilder.BucketKey(unit: unit, kind: event.kind), date: PackedDate(date),
+                documents: documents))
+    }
+
+    private static func number(_ text: String, in numbers: inout [String: Int32]) -> Int32 {
+        if let known = numbers[text] { return known }
+        let number = Int32(numbers.count)
+        numbers[text] = number
+        return number
     }
 
     /// For each report, the index of its lead: of the copies of one event of one article (the
@@ -124,7 +137,7 @@ struct PendingReports {
             var key: ChronologyBuilder.BucketKey
         }
         func rank(_ item: Item) -> Int {
-            switch item.date?.precision {
+            switch item.date.value?.precision {
             case .day: return 0
             case .month: return 1
             case .year: return 2

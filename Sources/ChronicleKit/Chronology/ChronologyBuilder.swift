@@ -50,10 +50,10 @@ struct ChronologyBuilder: Sendable {
         // `Bucket`): linear in the number of reports, not quadratic. Buckets are kept in the
         // order they were started, so the result does not depend on hashing.
         var lists = [BucketList(), BucketList(), BucketList()]
-        var places: [Int: (list: Int, place: BucketList.Place)] = [:]
+        var places = [(list: Int, place: BucketList.Place)?](repeating: nil, count: pending.items.count)
         for i in pending.items.indices where leads[i] == i {
             let item = pending.items[i]
-            let list = item.date.map { window.contains($0) ? 0 : 2 } ?? 1
+            let list = item.date.value.map { window.contains($0) ? 0 : 2 } ?? 1
             let report = Report(position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position))
             places[i] = (list, lists[list].add(report, key: item.key, span: item.kind.maximumSpanDays))
         }
@@ -80,12 +80,13 @@ struct ChronologyBuilder: Sendable {
         event.documents.isEmpty ? nil : Set(event.documents.map(\.code)).sorted().joined(separator: "\u{0}")
     }
 
-    /// One report: an event of one record, by position in the input, with what grouping needs.
+    /// One report: an event of one record, by position in the input, with what grouping needs
+    /// (a large archive's grouping holds one per report: numbers, no strings).
     struct Report {
         var position: ReportPosition
-        var date: PartialDate?
-        /// `documentsKey` of an undated report.
-        var documents: String?
+        var date: PackedDate
+        /// The number of the `documentsKey` of an undated report (`PendingReports`), -1 for none.
+        var documents: Int32
         /// A corrected report: its values come first when its group is merged.
         var pinned = false
         /// A copy of another report of the group (the same article elsewhere): its values come last.
@@ -95,9 +96,10 @@ struct ChronologyBuilder: Sendable {
         var event: Int32 { position.event }
     }
 
-    /// A (unit id, kind) pair: the reports that may merge.
+    /// A (unit id, kind) pair: the reports that may merge. The unit id is numbered
+    /// (`PendingReports`): equal numbers, equal ids.
     struct BucketKey: Hashable {
-        var unit: String
+        var unit: Int32
         var kind: EventKind
     }
 
@@ -158,14 +160,14 @@ struct ChronologyBuilder: Sendable {
         /// Per group of a dated bucket, the distinct dates of its reports with their day numbers.
         /// Unit and kind are the bucket's, so whether a dated report joins a group depends on
         /// these dates only.
-        private var dates: [[(date: PartialDate, day: Int)]] = []
+        private var dates: [[(date: PackedDate, day: Int32)]] = []
         private var byYear: [Int: [Int]] = [:]
-        private var byDocuments: [String: Int] = [:]
+        private var byDocuments: [Int32: Int] = [:]
 
         /// Adds the report to the first group it matches, or to a new one; returns the group's index.
         @discardableResult
         mutating func add(_ report: Report, span: Int) -> Int {
-            if let date = report.date {
+            if let date = report.date.value {
                 let day = date.dayNumber
                 var candidates: [Int] = []
                 for year in (date.year - 1)...(date.year + 1) {
@@ -180,22 +182,23 @@ struct ChronologyBuilder: Sendable {
                 }
                 candidates.removeLast(candidates.count - unique)
                 let match = candidates.first { index in
-                    dates[index].contains { ChronologyBuilder.sameMeeting($0.date, $0.day, date, day, span: span) }
+                    dates[index].contains { ChronologyBuilder.sameMeeting($0.date.value!, Int($0.day), date, day, span: span) }
                 }
                 if let index = match {
                     groups[index].append(report)
-                    if !dates[index].contains(where: { $0.date == date }) { dates[index].append((date, day)) }
+                    if !dates[index].contains(where: { $0.date == report.date }) { dates[index].append((report.date, Int32(day))) }
                     if !(byYear[date.year] ?? []).contains(index) { byYear[date.year, default: []].append(index) }
                     return index
                 }
                 byYear[date.year, default: []].append(groups.count)
                 groups.append([report])
-                dates.append([(date, day)])
+                dates.append([(report.date, Int32(day))])
                 return groups.count - 1
             }
             // Undated reports merge when they cite the same set of documents: every group under
             // a key holds reports citing exactly that set.
-            guard let key = report.documents else {
+            let key = report.documents
+            guard key >= 0 else {
                 groups.append([report])
                 dates.append([])
                 return groups.count - 1

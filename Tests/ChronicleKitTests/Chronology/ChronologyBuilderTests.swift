@@ -61,3 +61,17 @@ import Testing
         #expect(!window.contains(PartialDate(year: 2024)))
     }
 }
+
+/// Grouping's packed dates give back the dates packed, equal ones equal.
+@Suite struct PackedDateTests {
+    @Test func packedDatesRoundTrip() {
+        let dates: [PartialDate?] = [
+            nil, PartialDate(year: 2022), PartialDate(year: 2022, month: 12), PartialDate(year: 2022, month: 12, day: 26),
+            PartialDate(year: 1, month: 1, day: 1), PartialDate(year: 9999, month: 12, day: 31), PartialDate(year: 2023, month: 1, day: 31),
+        ]
+        for date in dates { #expect(PackedDate(date).value == date) }
+        for a in dates {
+            for b in dates { #expect((PackedDate(a) == PackedDate(b)) == (a == b)) }
+        }
+    }
+}
