@@ -38,6 +38,14 @@ public struct ArticleLoader: Sendable {
     /// file was read to its end; else the failed article that stands for the whole file (it
     /// could not be opened, or not read to its end), which replaces whatever `body` was given.
     public func load(_ file: InputFile, each body: (Article) -> Void) -> Article? {
+        var contentHash: UInt64?
+        return load(file, contentHash: &contentHash, each: body)
+    }
+
+    /// `load(_:each:)`, setting `contentHash` to the FNV-1a hash of the file's bytes (what
+    /// `ContentHash` measures) when it was read to its end: a new file is read once, not once to
+    /// hash it and again to extract it.
+    func load(_ file: InputFile, contentHash: inout UInt64?, each body: (Article) -> Void) -> Article? {
         let source = file.displayPath
         guard let format = file.format else {
             return Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))
@@ -64,9 +72,11 @@ public struct ArticleLoader: Sendable {
         if format == .jsonLines {
             // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
             // file under the reader, and touching the lost pages kills the process (SIGBUS).
-            return JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, body).map {
-                Self.failed(source, $0)
-            }
+            var hash = FNV1a.offsetBasis
+            let failure = JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, hash: &hash, body)
+            if let failure { return Self.failed(source, failure) }
+            contentHash = hash
+            return nil
         }
         if size > Self.maximumArticleFileSize {
             return Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))
@@ -77,6 +87,7 @@ public struct ArticleLoader: Sendable {
         } catch {
             return Self.failed(source, .cannotRead(reason: Self.describe(error)))
         }
+        contentHash = data.withUnsafeBytes { FNV1a.hash($0) }
         for article in load(data: data, source: source, format: format) { body(article) }
         return nil
     }

@@ -40,6 +40,15 @@ struct JSONLinesReader {
     func forEachArticle(
         inFileAt path: String, source: String, bufferSize: Int = 1 << 20, _ body: (Article) -> Void
     ) -> IngestFailure? {
+        var hash = FNV1a.offsetBasis
+        return forEachArticle(inFileAt: path, source: source, bufferSize: bufferSize, hash: &hash, body)
+    }
+
+    /// `forEachArticle(inFileAt:source:bufferSize:_:)`, with `hash` going on with every byte read
+    /// (FNV-1a): the file's content hash at its end.
+    func forEachArticle(
+        inFileAt path: String, source: String, bufferSize: Int = 1 << 20, hash: inout UInt64, _ body: (Article) -> Void
+    ) -> IngestFailure? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .cannotRead(reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -60,6 +69,8 @@ struct JSONLinesReader {
                 if errno == EINTR { continue }
                 return .cannotRead(reason: String(cString: strerror(errno)))
             }
+            let before = lines.filled
+            buffer.withUnsafeBytes { hash = FNV1a.hash(UnsafeRawBufferPointer(rebasing: $0[before..<(before + got)]), from: hash) }
             lines.filled += got
             let atEnd = got == 0
             if !checkedMark {

@@ -192,7 +192,7 @@ extension ChronicleRun {
             case .unchanged, .restamped:
                 guard reused[index] == nil else { return nil }
                 let path = survey.files[index].path
-                return (index, FileStamp(path: path), ContentHash(fileAt: path))
+                return (index, FileStamp(path: path), nil)
             }
         }
         let files = survey.files

@@ -18,7 +18,8 @@ struct ExtractedFile: Sendable {
 
     /// Extracts `file`, encoding its records one at a time as they are made (`EntryWriter`), with
     /// the blob written to `spool`: a large export is never held as its records.
-    /// - Parameter contentHash: the hash measured before reading; kept only if every record could be read.
+    /// - Parameter contentHash: the hash measured before reading, if it was (else the hash of
+    /// the bytes extraction read, or measured after); kept only if every record could be read.
     init(extracting file: InputFile, stamp: FileStamp, contentHash: ContentHash?, extraction: Extraction, spool: ScratchFile?) {
         var writer = RecordArchive.EntryWriter()
         var urls = URLList()
@@ -30,7 +31,8 @@ struct ExtractedFile: Sendable {
             if let url = record.url { urls.add(url) }
             writer.add(record)
         }
-        if let failed = extraction.forEachRecord(file, add) {
+        var readHash: UInt64?
+        if let failed = extraction.forEachRecord(file, &readHash, add) {
             // It could not be read to its end: the failed record stands for the whole file.
             (writer, urls, readable) = (RecordArchive.EntryWriter(), URLList(), true)
             add(failed)
@@ -38,7 +40,7 @@ struct ExtractedFile: Sendable {
         let count = writer.count
         self.stamp = stamp
         // A file that could not be read gets no hash, so the next run tries it again.
-        self.contentHash = readable ? contentHash : nil
+        self.contentHash = readable ? contentHash ?? readHash.map(ContentHash.init(value:)) ?? ContentHash(fileAt: file.path) : nil
         self.urls = urls.urls
         self.entry = writer.finish(spool: spool)
         if count == 1, let record = first, record.status == .unreadable, let error = record.error,

@@ -56,7 +56,9 @@ struct FileSurvey: Sendable {
             if hash?.description == oldHash { return .restamped(stamp, old.hash) }
             return .changed(stamp, hash)
         }
-        return .changed(stamp, ContentHash(fileAt: path))
+        // A file new to the store (or stored by other rules) is extracted whatever its content:
+        // its hash is taken from the bytes extraction reads, not by reading it once more here.
+        return .changed(stamp, nil)
     }
 
     /// The fingerprint of the chronology's inputs (`ChronologyCache.fingerprint`), with the
