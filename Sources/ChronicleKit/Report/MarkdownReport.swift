@@ -119,19 +119,19 @@ struct MarkdownReport {
         }
         guard let cache else { return rows }
         // Rows not needed tonight stay in the cache while their events are in the chronology.
-        var kept: [(key: Hash128.Digest, bytes: () throws -> [UInt8]?)] = []
-        for index in events.indices {
-            if let span = rows[index] {
-                kept.append((keys[index], span.bytes))
-            } else if let previous {
-                let key = keys[index]
-                kept.append((key, { previous.row(key) }))
-            }
-        }
+        // Only a cache: one that cannot be written is removed, and the next run renders the rows.
         do {
-            try RowCache.write(kept, base: base, to: cache)
+            let writer = try RowCache.Writer(url: cache, base: base)
+            do {
+                for index in events.indices {
+                    if let row = try rows[index]?.bytes() ?? previous?.row(keys[index]) { try writer.add(keys[index], row) }
+                }
+                try writer.commit()
+            } catch {
+                writer.discard()
+                throw error
+            }
         } catch {
-            // Only a cache: the next run renders the rows again.
             try? FileManager.default.removeItem(at: cache)
         }
         return rows

@@ -121,22 +121,6 @@ final class RowCache: @unchecked Sendable {
         return hash.digest
     }
 
-    /// Writes `rows` (key, bytes read on demand; nil leaves the row out) as the cache for the
-    /// next run, atomically.
-    static func write(_ rows: [(key: Hash128.Digest, bytes: () throws -> [UInt8]?)], base: Hash128.Digest, to url: URL) throws {
-        let writer = try Writer(url: url, base: base)
-        do {
-            for row in rows {
-                guard let bytes = try row.bytes() else { continue }
-                try writer.add(row.key, bytes)
-            }
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
-        }
-    }
-
     /// Writes a cache row by row as a report is written, then puts it in place at once.
     final class Writer {
         private let sink: AtomicFileSink

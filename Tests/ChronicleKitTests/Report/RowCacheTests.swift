@@ -62,7 +62,9 @@ import Testing
             let base = MarkdownReport.rowCacheBase(try ReportTemplates(directory: ReportSample.templates, language: .vi))
             let keys = RowCache(url: cache, base: base).keys
             #expect(!keys.isEmpty)
-            try RowCache.write(keys.map { ($0, { marker }) }, base: base, to: cache)
+            let writer = try RowCache.Writer(url: cache, base: base)
+            for key in keys { try writer.add(key, marker) }
+            try writer.commit()
         }
         defer { try? FileManager.default.removeItem(at: output) }
         let years = reports.filter { $0.key.hasPrefix("years/") }.map { String(decoding: $0.value, as: UTF8.self) }.joined()
@@ -129,7 +131,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let url = output.appendingPathComponent("rows.cache")
         let key = MarkdownReport.rowKey(content: Hash128("event").digest, corrected: false, new: false)
-        try RowCache.write([(key, { Array("| 26/12/2022 | hàng |\n".utf8) })], base: Hash128("a").digest, to: url)
+        let writer = try RowCache.Writer(url: url, base: Hash128("a").digest)
+        try writer.add(key, Array("| 26/12/2022 | hàng |\n".utf8))
+        try writer.commit()
         #expect(RowCache(url: url, base: Hash128("a").digest).row(key) == Array("| 26/12/2022 | hàng |\n".utf8))
         #expect(RowCache(url: url, base: Hash128("b").digest).row(key) == nil)
         #expect(RowCache(url: output.appendingPathComponent("missing"), base: Hash128("a").digest).row(key) == nil)
