@@ -174,27 +174,48 @@ public struct ChronicleRun: Sendable {
         if store.url.standardizedFileURL.path != inOutput {
             try store.claim(output: options.config.output)
         }
-        let survey = FileSurvey(
-            files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
-        timer.lap("scan, store state and classify")
-
-        // 2. The chronology: taken as it was when nothing changed, else built from the records.
-        let (source, extracted) = try chronologySource(survey, inputs: inputs, store: store, timer: &timer)
-        logChronology(source, survey: survey, extracted: extracted)
-
-        // 3. The store, in one transaction; the extracted files go with it.
-        let stored = try updateStore(
-            store, survey: survey, inputs: inputs, source: source, extracted: consume extracted, startedAt: startedAt)
-        timer.lap("store commit")
+        // 2. and 3.: the file list and its survey end with them, before the reports are written.
+        let (source, stored, facts) = try chronologyAndStore(consume inputs, store: store, startedAt: startedAt, timer: &timer)
 
         // 4. Reports (those whose content changed), then 5. mark them written.
-        let outcome = try writeReports(source, stored: stored, inputs: inputs)
+        let outcome = try writeReports(source, stored: stored, facts: facts)
         timer.lap("reports")
         try store.markReportsWritten(run: stored.runID)
         logger.info(
             "\(source.totals.articles) articles, \(source.index.datedHeads.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)"
         )
-        return summary(inputs: inputs, survey: survey, source: source, stored: stored, reports: outcome.written)
+        return summary(facts: facts, source: source, stored: stored, reports: outcome.written)
+    }
+
+    /// What a run says of its input files once the list itself is let go.
+    struct InputFacts: Sendable {
+        var filesRead: Int
+        var filesSkipped: Int
+        /// Stored files no longer in the inputs.
+        var vanished: Int
+        /// Problems of the input folders and files found by the scan.
+        var problems: [ArticleProblem]
+    }
+
+    /// 2. The chronology: taken as it was when nothing changed, else built from the records;
+    /// 3. the store, in one transaction, the extracted files with it. Takes the inputs so that
+    /// the file list and the survey (a large archive's paths, tens of megabytes) are let go
+    /// before the reports are written.
+    private func chronologyAndStore(
+        _ inputs: consuming RunInputs, store: ChronicleStore, startedAt: String, timer: inout PhaseTimer
+    ) throws -> (ChronologySource, StoredRun, InputFacts) {
+        let survey = FileSurvey(
+            files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
+        timer.lap("scan, store state and classify")
+        let (source, extracted) = try chronologySource(survey, inputs: inputs, store: store, timer: &timer)
+        logChronology(source, survey: survey, extracted: extracted)
+        let stored = try updateStore(
+            store, survey: survey, inputs: inputs, source: source, extracted: consume extracted, startedAt: startedAt)
+        timer.lap("store commit")
+        let facts = InputFacts(
+            filesRead: inputs.scan.files.count, filesSkipped: inputs.scan.skipped.count, vanished: survey.removed.count,
+            problems: inputs.scan.problems)
+        return (source, stored, facts)
     }
 
     /// Corrections, extraction rules and the input files: everything read before anything is written.
@@ -367,13 +388,13 @@ public struct ChronicleRun: Sendable {
 
     /// Writes the reports whose content changed, and keeps the outline of a chronology taken
     /// whole for the next run (or removes a stale one).
-    private func writeReports(_ source: ChronologySource, stored: StoredRun, inputs: RunInputs) throws -> ReportWriter.Outcome {
+    private func writeReports(_ source: ChronologySource, stored: StoredRun, facts: InputFacts) throws -> ReportWriter.Outcome {
         let config = options.config
         let totals = source.totals
         let context = ReportContext(
-            problems: (inputs.scan.problems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
+            problems: (facts.problems + totals.problems).sorted(), asOf: options.asOf, newEventIDs: stored.newEventIDs,
             newSince: stored.newSince, firstSeenDates: stored.firstSeenDates, articlesRead: totals.articles,
-            filesSkipped: inputs.scan.skipped.count)
+            filesSkipped: facts.filesSkipped)
         var writer = ReportWriter(config: config)
         writer.afterRename = afterReportRename
         let manifest = Self.reportManifestURL(for: config)
@@ -399,16 +420,14 @@ public struct ChronicleRun: Sendable {
         return outcome
     }
 
-    private func summary(
-        inputs: RunInputs, survey: FileSurvey, source: ChronologySource, stored: StoredRun, reports: [URL]
-    ) -> RunSummary {
+    private func summary(facts: InputFacts, source: ChronologySource, stored: StoredRun, reports: [URL]) -> RunSummary {
         let chronology = source.index, totals = source.totals
         var summary = RunSummary(
-            filesRead: inputs.scan.files.count, filesSkipped: inputs.scan.skipped.count, unchanged: stored.unchanged,
-            extracted: stored.extracted, vanished: survey.removed.count, pruned: options.prune ? survey.removed.count : 0,
+            filesRead: facts.filesRead, filesSkipped: facts.filesSkipped, unchanged: stored.unchanged,
+            extracted: stored.extracted, vanished: facts.vanished, pruned: options.prune ? facts.vanished : 0,
             articles: totals.articles, events: chronology.datedHeads.count, newEventIDs: stored.newEventIDs,
             corrected: chronology.correctedCount, suppressed: totals.suppressed,
-            problems: (inputs.scan.problems + totals.problems).sorted(),
+            problems: (facts.problems + totals.problems).sorted(),
             reports: reports, runID: stored.runID)
         summary.undated = chronology.undated.count
         switch source {
