@@ -157,8 +157,10 @@ struct ReportWriter: Sendable {
                 ).write(into: staging)
             }
             if let input, formats.contains(.xml) {
-                try XMLReport(input: input, summary: summary, templates: templates, language: language, plan: plan)
-                    .write(into: staging)
+                try XMLReport(
+                    input: input, summary: summary, templates: templates, language: language, plan: plan,
+                    rowCache: stateFolder?.appendingPathComponent(RowCache.xmlFileName)
+                ).write(into: staging)
             }
             if formats.contains(.markdown) || formats.contains(.csv) {
                 try ProblemsCSV(chronology: index, context: context, templates: templates, plan: plan, delimiter: delimiter).write(

@@ -23,6 +23,8 @@ final class RowCache: @unchecked Sendable {
     static let markdownFileName = "markdown-rows.cache"
     /// The rows of `chronology.csv` (`CSVReport`).
     static let csvFileName = "csv-rows.cache"
+    /// The dated events' elements of `chronology.xml` (`XMLReport`).
+    static let xmlFileName = "xml-events.cache"
 
     /// The open cache file; rows are read with `pread` when taken, so the file's pages stay in
     /// the system's cache rather than in the job's memory (a large archive's rows are tens of

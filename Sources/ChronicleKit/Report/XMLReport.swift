@@ -14,6 +14,9 @@ struct XMLReport {
     let templates: ReportTemplates
     let language: ReportLanguage
     let plan: ReportPlan
+    /// The last run's event elements (`RowCache`), refreshed when `chronology.xml` is written;
+    /// nil: none kept.
+    var rowCache: URL?
 
     func write(into staging: ReportStaging) throws {
         if plan.needs(ChronologySchema.fileName) {
@@ -45,7 +48,10 @@ struct XMLReport {
         try w.start("chronology")
         try writeHeader(&w)
         try writeSummary(&w)
-        try writeUnits(&w)
+        // The units section is assembled from event elements (cached or written alone) and
+        // goes to the file directly, between two elements the writer writes.
+        try w.drain(force: true)
+        try writeUnits(into: sink)
 
         try w.start("undated")
         for item in input.chronology.undated { try writeEvent(item, &w) }
@@ -92,30 +98,81 @@ struct XMLReport {
         try w.end()
     }
 
-    /// The dated events by unit, then by year; drained to the file after each unit.
-    private func writeUnits(_ w: inout Writer) throws {
+    /// The dated events by unit, then by year, as libxml2's writer indents them (two spaces a
+    /// level): each event's element taken from the last run's cache when it has it, else written
+    /// alone (`EventElements`); the unit and year tags written here.
+    private func writeUnits(into sink: AtomicFileSink) throws {
         let chronology = input.chronology
-        try w.start("units")
-        for (position, unit) in summary.units.enumerated() {
-            try w.start("unit")
-            try w.attribute("id", unit.id)
-            try w.attribute("name", unit.name)
-            let events = summary.eventsByUnit[position]
-            var start = 0
-            while start < events.count {
-                let year = chronology.events.heads[events[start]].date!.year
-                try w.start("year")
-                try w.attribute("value", String(year))
-                while start < events.count && chronology.events.heads[events[start]].date!.year == year {
-                    try writeEvent(chronology.events[events[start]], &w)
-                    start += 1
-                }
-                try w.end()
-            }
-            try w.end()
-            try w.drain()
+        guard !summary.units.isEmpty else {
+            try sink.write("  <units/>\n")
+            return
         }
-        try w.end()
+        let base = RowCache.key {
+            $0.add("xml")
+            $0.add(ReportKeys.version)
+            $0.add(templates.fingerprint)
+        }
+        let previous = rowCache.map { RowCache(url: $0, base: base) }
+        var next: RowCache.Writer? = rowCache.flatMap { try? RowCache.Writer(url: $0, base: base) }
+        let elements = try EventElements(path: sink.url.path) { item, w in try writeEvent(item, &w) }
+        var out = Array("  <units>\n".utf8)
+        do {
+            for (position, unit) in summary.units.enumerated() {
+                out += Array("    <unit id=\"\(Self.attribute(unit.id))\" name=\"\(Self.attribute(unit.name))\">\n".utf8)
+                let events = summary.eventsByUnit[position]
+                var start = 0
+                while start < events.count {
+                    let year = chronology.events.heads[events[start]].date!.year
+                    out += Array("      <year value=\"\(year)\">\n".utf8)
+                    while start < events.count && chronology.events.heads[events[start]].date!.year == year {
+                        let index = events[start], head = chronology.events.heads[index]
+                        let key = RowCache.key {
+                            $0.add(chronology.events.digests[index])
+                            $0.add(head.corrected)
+                            $0.add(input.firstSeen(head.id).description)
+                        }
+                        let element = try previous?.row(key) ?? elements.element(chronology.events[index])
+                        out += element
+                        if next != nil {
+                            do { try next?.add(key, element) } catch { next?.discard(); next = nil }
+                        }
+                        start += 1
+                    }
+                    out += Array("      </year>\n".utf8)
+                }
+                out += Array("    </unit>\n".utf8)
+                if out.count >= 1 << 16 {
+                    try out.withUnsafeBytes { try sink.write(bytes: $0) }
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            out += Array("  </units>\n".utf8)
+            try out.withUnsafeBytes { try sink.write(bytes: $0) }
+        } catch {
+            next?.discard()
+            throw error
+        }
+        // Only a cache: one that cannot be written is left out, and the next run writes the elements.
+        do { try next?.commit() } catch { next?.discard() }
+    }
+
+    /// An attribute value as libxml2's writer escapes it in a UTF-8 document (`&`, `<`, `>`, `"`
+    /// and the whitespace controls), after `ReportText.clean`; a test checks it against libxml2.
+    static func attribute(_ value: String) -> String {
+        var out = ""
+        for scalar in ReportText.clean(value).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Corrections that match nothing, when there are any: a section of their own, not problems
@@ -266,10 +323,11 @@ struct XMLReport {
 
     /// Thin checked wrapper over xmlTextWriter calls; text passes through `ReportText.clean`
     /// (characters XML 1.0 forbids removed) and libxml2 escapes the rest.
-    private struct Writer {
+    fileprivate struct Writer {
         let writer: xmlTextWriterPtr
         let buffer: xmlBufferPtr
-        let sink: AtomicFileSink
+        /// Where `drain` moves the output; nil for a writer whose buffer its owner empties.
+        let sink: AtomicFileSink?
         let path: String
 
         func check(_ status: Int32) throws {
@@ -287,7 +345,7 @@ struct XMLReport {
 
         /// Moves what the writer has produced into the file once the buffer is large.
         func drain(force: Bool = false) throws {
-            if !force && xmlBufferLength(buffer) < 1 << 16 { return }
+            guard let sink, force || xmlBufferLength(buffer) >= 1 << 16 else { return }
             try check(xmlTextWriterFlush(writer))
             let length = Int(xmlBufferLength(buffer))
             if length > 0, let content = xmlBufferContent(buffer) {
@@ -382,6 +440,63 @@ struct XMLReport {
 
         func add(_ error: xmlErrorPtr) {
             messages.append(XMLReport.lastError(error))
+        }
+    }
+}
+
+extension XMLReport {
+    /// Writes one dated event's element at a time, as the document's writer would write it
+    /// inside `chronology/units/unit/year`: a writer of its own, kept open at that depth, whose
+    /// buffer is taken and emptied after each element. Its bytes are those of the document
+    /// (the same libxml2 writer, settings and indentation), which the golden tests check.
+    fileprivate final class EventElements {
+        private let buffer: xmlBufferPtr
+        private let writer: xmlTextWriterPtr
+        private var w: Writer
+        private let write: (ChronologyEvent, inout Writer) throws -> Void
+
+        init(path: String, write: @escaping (ChronologyEvent, inout Writer) throws -> Void) throws {
+            guard let buffer = xmlBufferCreate() else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
+            guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+                xmlBufferFree(buffer)
+                throw ReportError.xmlFailure(path: path, reason: "cannot create the XML writer")
+            }
+            self.buffer = buffer
+            self.writer = writer
+            self.write = write
+            w = Writer(writer: writer, buffer: buffer, sink: nil, path: path)
+            xmlTextWriterSetIndent(writer, 1)
+            try w.check(xmlTextWriterSetIndentString(writer, "  "))
+            try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+            for name in ["chronology", "units", "unit", "year"] { try w.start(name) }
+            // An empty element closes the year's start tag: every event after it starts a line.
+            try w.start("x")
+            try w.end()
+            try taken()
+        }
+
+        deinit {
+            xmlFreeTextWriter(writer)
+            xmlBufferFree(buffer)
+        }
+
+        /// The element of `item`, from its indentation to its line end.
+        func element(_ item: ChronologyEvent) throws -> [UInt8] {
+            try write(item, &w)
+            return try taken()
+        }
+
+        /// What the writer wrote since last time; the buffer emptied.
+        @discardableResult
+        private func taken() throws -> [UInt8] {
+            try w.check(xmlTextWriterFlush(writer))
+            let length = Int(xmlBufferLength(buffer))
+            var bytes: [UInt8] = []
+            if length > 0, let content = xmlBufferContent(buffer) {
+                bytes = Array(UnsafeRawBufferPointer(start: content, count: length))
+            }
+            xmlBufferEmpty(buffer)
+            return bytes
         }
     }
 }

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import Testing
 @testable import ChronicleKit
@@ -33,6 +34,7 @@ import Testing
         let cache = output.appendingPathComponent(".chronicle/\(RowCache.markdownFileName)")
         try damage(cache)
         try damage(output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)"))
+        try damage(output.appendingPathComponent(".chronicle/\(RowCache.xmlFileName)"))
         try writer.write(nextNight(), manifest: manifest)
         return (try contents(of: output), cache, output)
     }
@@ -50,6 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         #expect(FileManager.default.fileExists(atPath: cache.path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".chronicle/\(RowCache.xmlFileName)").path))
         #expect(reports == (try cold()))
     }
 
@@ -73,35 +76,60 @@ import Testing
     }
 
     /// The same for `chronology.csv`: its cached rows are copied as they are.
-    @Test func cachedCSVRowsAreTakenAsTheyAre() throws {
+    /// Rewrites every row of the cache at `url` as `change` makes it, keys and base kept.
+    private func rewriteRows(of url: URL, _ change: ([UInt8]) -> [UInt8]) throws {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var file = Array(bytes.prefix(RowCache.magic.count + 16))
+        var offset = file.count
+        while offset + 32 <= bytes.count {
+            let count = Int(bytes[(offset + 16)..<(offset + 24)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+            let row = change(Array(bytes[(offset + 32)..<(offset + 32 + count)]))
+            file += bytes[offset..<(offset + 16)]
+            LittleEndian.append(UInt64(row.count), to: &file)
+            LittleEndian.append(FNV1a.hash(row), to: &file)
+            file += row
+            offset += 32 + count
+        }
+        try Data(file).write(to: url)
+    }
+
+    /// The same for `chronology.csv` and the event elements of `chronology.xml`: cached rows are
+    /// copied as they are, the changed event's written anew.
+    @Test func cachedCSVRowsAndXMLElementsAreTakenAsTheyAre() throws {
         let output = ReportSample.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
         let manifest = output.appendingPathComponent(".chronicle/reports.manifest")
-        let writer = ReportWriter(config: ReportSample.config(output: output, formats: [.csv]))
+        let writer = ReportWriter(config: ReportSample.config(output: output, formats: [.csv, .xml]))
         try writer.write(ReportSample.input, manifest: manifest)
-        let cache = output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)")
-        let data = try Data(contentsOf: cache)
-        // Same keys and base, each row replaced by a marker line.
-        let base = Array(data.prefix(RowCache.magic.count + 16))
-        let keys = RowCache(url: cache, base: Hash128.Digest(first: 0, second: 0)).keys
-        #expect(keys.isEmpty)
-        var file = base
-        var offset = base.count
-        let bytes = [UInt8](data)
-        while offset + 32 <= bytes.count {
-            let count = Int(bytes[(offset + 16)..<(offset + 24)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
-            let marker = Array("cached\r\n".utf8)
-            file += bytes[offset..<(offset + 16)]
-            LittleEndian.append(UInt64(marker.count), to: &file)
-            LittleEndian.append(FNV1a.hash(marker), to: &file)
-            file += marker
-            offset += 32 + count
+        try rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)")) { _ in Array("cached\r\n".utf8) }
+        // Still valid against the schema: the document is validated whole, cached elements too.
+        try rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.xmlFileName)")) { row in
+            Array(String(decoding: row, as: UTF8.self).replacingOccurrences(of: "<title>", with: "<title>(bộ nhớ đệm) ").utf8)
         }
-        try Data(file).write(to: cache)
         try writer.write(nextNight(), manifest: manifest)
         let csv = try String(contentsOf: output.appendingPathComponent("chronology.csv"), encoding: .utf8)
         #expect(csv.contains("cached\r\n"))
         #expect(csv.contains("(bổ sung)"))
+        let xml = try String(contentsOf: output.appendingPathComponent("chronology.xml"), encoding: .utf8)
+        #expect(xml.contains("<title>(bộ nhớ đệm) "))
+        #expect(xml.contains("(bổ sung)</title>") && !xml.contains("(bộ nhớ đệm) Hội nghị tổng kết công tác Đảng năm 2022 (bổ sung)"))
+    }
+
+    /// Unit names are written into the units section by hand: escaped as libxml2's writer escapes them.
+    @Test func unitAttributesAreEscapedAsLibxml2Does() throws {
+        for value in ["Quân đoàn 12", "Trung đoàn 9 | Sư đoàn 2", "A & B <C> \"D\" 'E'", "dòng\nmới\tvà\rcuối", "x\u{1}y", ""] {
+            let buffer = try #require(xmlBufferCreate())
+            defer { xmlBufferFree(buffer) }
+            let writer = try #require(xmlNewTextWriterMemory(buffer, 0))
+            xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+            xmlTextWriterStartElement(writer, "unit")
+            xmlTextWriterWriteAttribute(writer, "name", ReportText.clean(value))
+            xmlTextWriterEndElement(writer)
+            xmlTextWriterEndDocument(writer)
+            xmlFreeTextWriter(writer)
+            let written = String(cString: xmlBufferContent(buffer))
+            #expect(written.contains("<unit name=\"\(XMLReport.attribute(value))\"/>"), "\(value.debugDescription): \(written)")
+        }
     }
 
     @Test func aDamagedRowIsRenderedAgain() throws {
