@@ -90,44 +90,25 @@ struct CSVReport {
             $0.add(templates.fingerprint)
             $0.add(UInt64(delimiter))
         }
-        let previous = rowCache.map { RowCache(url: $0, base: base) }
-        var next: RowCache.Writer?
-        if let rowCache {
-            next = try? RowCache.Writer(url: rowCache, base: base)
-        }
+        let cache = RowCache.Update(url: rowCache, base: base)
         do {
-            try writeEvents(to: sink, from: previous, into: &next)
-        } catch {
-            next?.discard()
-            throw error
-        }
-        // Only a cache: one that cannot be written is left out, and the next run renders the rows.
-        do {
-            try next?.commit()
-        } catch {
-            next?.discard()
-        }
-    }
-
-    private func writeEvents(to sink: AtomicFileSink, from previous: RowCache?, into next: inout RowCache.Writer?) throws {
-        for list in [input.chronology.events, input.chronology.undated] {
-            for index in list.indices {
-                let head = list.heads[index]
-                let key = RowCache.key {
-                    $0.add(list.digests[index])
-                    $0.add(head.corrected)
-                    $0.add(input.firstSeen(head.id).description)
-                }
-                let line = previous?.row(key) ?? Self.line(delimiter, row(list[index]))
-                try line.withUnsafeBytes { try sink.write(bytes: $0) }
-                do {
-                    try next?.add(key, line)
-                } catch {
-                    next?.discard()
-                    next = nil
+            for list in [input.chronology.events, input.chronology.undated] {
+                for index in list.indices {
+                    let head = list.heads[index]
+                    let key = RowCache.key {
+                        $0.add(list.digests[index])
+                        $0.add(head.corrected)
+                        $0.add(input.firstSeen(head.id).description)
+                    }
+                    let line = cache.row(key) { Self.line(delimiter, row(list[index])) }
+                    try line.withUnsafeBytes { try sink.write(bytes: $0) }
                 }
             }
+        } catch {
+            cache.abandon()
+            throw error
         }
+        cache.finish()
     }
 
     private func row(_ item: ChronologyEvent) -> [String] {

@@ -157,3 +157,41 @@ final class RowCache: @unchecked Sendable {
         func discard() { sink.discard() }
     }
 }
+
+extension RowCache {
+    /// One report's pass over its rows: each taken from the last run's cache when it has it,
+    /// else made, and kept for the next run's cache. A cache that cannot be written is left out
+    /// (the next run makes the rows again); nothing here fails the report.
+    final class Update {
+        private let previous: RowCache?
+        private var next: Writer?
+
+        /// `url` nil: no cache, every row is made.
+        init(url: URL?, base: Hash128.Digest) {
+            previous = url.map { RowCache(url: $0, base: base) }
+            next = url.flatMap { try? Writer(url: $0, base: base) }
+        }
+
+        /// The row of `key`: the cached one, or `make()`'s.
+        func row(_ key: Hash128.Digest, make: () throws -> [UInt8]) rethrows -> [UInt8] {
+            let row = try previous?.row(key) ?? make()
+            do {
+                try next?.add(key, row)
+            } catch {
+                abandon()
+            }
+            return row
+        }
+
+        /// Puts the new cache in place.
+        func finish() {
+            do { try next?.commit() } catch { abandon() }
+        }
+
+        /// Leaves the cache as it was (the report failed).
+        func abandon() {
+            next?.discard()
+            next = nil
+        }
+    }
+}

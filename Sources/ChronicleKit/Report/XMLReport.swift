@@ -112,8 +112,7 @@ struct XMLReport {
             $0.add(ReportKeys.version)
             $0.add(templates.fingerprint)
         }
-        let previous = rowCache.map { RowCache(url: $0, base: base) }
-        var next: RowCache.Writer? = rowCache.flatMap { try? RowCache.Writer(url: $0, base: base) }
+        let cache = RowCache.Update(url: rowCache, base: base)
         let elements = try EventElements(path: sink.url.path) { item, w in try writeEvent(item, &w) }
         var out = Array("  <units>\n".utf8)
         do {
@@ -131,11 +130,7 @@ struct XMLReport {
                             $0.add(head.corrected)
                             $0.add(input.firstSeen(head.id).description)
                         }
-                        let element = try previous?.row(key) ?? elements.element(chronology.events[index])
-                        out += element
-                        if next != nil {
-                            do { try next?.add(key, element) } catch { next?.discard(); next = nil }
-                        }
+                        out += try cache.row(key) { try elements.element(chronology.events[index]) }
                         start += 1
                     }
                     out += Array("      </year>\n".utf8)
@@ -149,11 +144,10 @@ struct XMLReport {
             out += Array("  </units>\n".utf8)
             try out.withUnsafeBytes { try sink.write(bytes: $0) }
         } catch {
-            next?.discard()
+            cache.abandon()
             throw error
         }
-        // Only a cache: one that cannot be written is left out, and the next run writes the elements.
-        do { try next?.commit() } catch { next?.discard() }
+        cache.finish()
     }
 
     /// An attribute value as libxml2's writer escapes it in a UTF-8 document (`&`, `<`, `>`, `"`

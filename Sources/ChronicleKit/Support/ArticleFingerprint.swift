@@ -76,7 +76,8 @@ enum ArticleFingerprint {
         return .some(any ? hash : nil)
     }
 
-    /// Whether a space or line break outside ASCII starts at `i` (see `hasNonASCIISpace`).
+    /// Whether a space or line break outside ASCII (NBSP, NEL, the U+2000 spaces, U+2028/2029,
+    /// U+3000, U+1680), which the byte reading does not know, starts at `i`.
     @inline(__always)
     private static func isNonASCIISpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let n = bytes.count, b = bytes[i]
@@ -89,12 +90,6 @@ enum ArticleFingerprint {
         }
         if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
         return false
-    }
-
-    /// Whether `bytes` hold whitespace or line breaks outside ASCII (NBSP, NEL, the U+2000
-    /// spaces, U+2028/2029, U+3000, U+1680), which the byte reading does not know.
-    static func hasNonASCIISpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.indices.contains { bytes[$0] >= 0xC2 && isNonASCIISpace(bytes, at: $0) }
     }
 
     /// `text(_:title:)` read by Characters: the plain definition of the key.
