@@ -80,10 +80,20 @@ struct ArticleIdentity: Sendable {
     init() {}
 
     init(_ record: ArticleRecord, normalizedURL: String?) {
-        url = normalizedURL.map { FNV1a.hash(Array("url:\($0)".utf8)) }
-        text = record.textKey.map { FNV1a.mix(FNV1a.hash(Array("text:".utf8)), word: $0) }
+        // Each hash as of "label:value", without making that string: every night hashes every record.
+        url = normalizedURL.map { Self.hash(Self.urlLabel, $0) }
+        text = record.textKey.map { FNV1a.mix(Self.textLabel, word: $0) }
         // A file edited in place keeps its path; an address or a text already say more.
-        if url == nil { path = FNV1a.hash(Array("path:\(record.source)".utf8)) }
+        if url == nil { path = Self.hash(Self.pathLabel, record.source) }
+    }
+
+    private static let urlLabel = FNV1a.hash("url:".utf8)
+    private static let textLabel = FNV1a.hash("text:".utf8)
+    private static let pathLabel = FNV1a.hash("path:".utf8)
+
+    private static func hash(_ label: UInt64, _ value: String) -> UInt64 {
+        var value = value
+        return value.withUTF8 { FNV1a.hash($0, from: label) }
     }
 
     /// The keys of the record's event at `ordinal` (its place among the extracted events).

@@ -138,10 +138,15 @@ struct ChronologyBuilder: Sendable {
             var members: [[ReportPosition]] = []
             result.reserveCapacity(groupCount)
             members.reserveCapacity(groupCount)
+            // With digests, each group's plan first, so the records it reads are fetched at once.
+            let plans = records.keepsDigests ? buckets.flatMap { $0.groups.map { MergePlan($0, records) } } : nil
+            if let plans { records.prefetch(plans.flatMap { $0.contributing.map(\.position) }) }
+            var next = 0
             for bucket in buckets {
                 for group in bucket.groups {
-                    result.append(ChronologyBuilder.merge(group, records))
+                    result.append(plans.map { $0[next].merged(records) } ?? ChronologyBuilder.merge(group, records))
                     members.append(group.map(\.position))
+                    next += 1
                 }
             }
             result.seal()
@@ -249,9 +254,6 @@ struct ChronologyBuilder: Sendable {
     /// (earliest) date of a report that is not a copy, and fields the chosen report lacks taken
     /// from the others.
     static func merge<Input: ChronologyInput>(_ reports: [Report], _ records: Input) -> ChronologyEvent {
-        func source(_ record: ArticleRecord) -> EventSource {
-            EventSource(source: record.source, url: record.url, title: record.title, date: record.referenceDate?.value)
-        }
         if reports.count == 1 {
             let record = records.record(Int(reports[0].record))
             let event = record.events[Int(reports[0].event)]
@@ -262,37 +264,54 @@ struct ChronologyBuilder: Sendable {
         for report in reports where decoded[report.record] == nil { decoded[report.record] = records.record(Int(report.record)) }
         func record(_ report: Report) -> ArticleRecord { decoded[report.record]! }
         func eventOf(_ report: Report) -> Event { record(report).events[Int(report.event)] }
-        let ranked = reports.sorted { lhs, rhs in
-            if lhs.pinned != rhs.pinned { return lhs.pinned }
-            if lhs.copy != rhs.copy { return rhs.copy }
-            let l = eventOf(lhs).date.value, r = eventOf(rhs).date.value
-            let lp = l?.precision ?? .year, rp = r?.precision ?? .year
-            if lp != rp { return lp < rp }
-            if let l, let r, l != r { return l < r }
-            return source(record(lhs)) < source(record(rhs))
+        let ranked = reports.sorted {
+            ranksBefore($0, eventOf($0).date.value, source(record($0)), $1, eventOf($1).date.value, source(record($1)))
         }
         var event = eventOf(ranked[0])
-        for report in ranked.dropFirst() {
-            let other = record(report).events[Int(report.event)]
-            if event.chair == nil { event.chair = other.chair }
-            if event.organizer == nil { event.organizer = other.organizer }
-            if event.period == nil { event.period = other.period }
-            for document in other.documents where !event.documents.contains(where: { $0.code == document.code }) {
-                event.documents.append(document)
-            }
-            for person in other.people where !event.people.contains(where: { $0.name == person.name }) {
-                event.people.append(person)
-            }
-            for credit in other.credits where !event.credits.contains(credit) {
-                event.credits.append(credit)
-            }
+        for report in ranked.dropFirst() { fill(&event, from: eventOf(report)) }
+        return ChronologyEvent(
+            id: ChronologyEvent.id(for: event), event: event, sources: distinctSorted(reports.map { source(record($0)) }))
+    }
+
+    /// The sources each once (the first of equal ones kept), sorted: a merged event's sources.
+    static func distinctSorted(_ sources: [EventSource]) -> [EventSource] {
+        var seen = Set<EventSource>()
+        return sources.filter { seen.insert($0).inserted }.sorted()
+    }
+
+    /// What a merged event shows of a report's article.
+    static func source(_ record: ArticleRecord) -> EventSource { EventSource(record) }
+
+    /// Whether report `a` gives a merged event its values before `b`: a corrected report first,
+    /// then one that is not a copy, then the more precise date, the earlier date, the source.
+    static func ranksBefore(
+        _ a: Report, _ aDate: PartialDate?, _ aSource: @autoclosure () -> EventSource, _ b: Report, _ bDate: PartialDate?,
+        _ bSource: @autoclosure () -> EventSource
+    ) -> Bool {
+        if a.pinned != b.pinned { return a.pinned }
+        if a.copy != b.copy { return b.copy }
+        let lp = aDate?.precision ?? .year, rp = bDate?.precision ?? .year
+        if lp != rp { return lp < rp }
+        if let aDate, let bDate, aDate != bDate { return aDate < bDate }
+        return aSource() < bSource()
+    }
+
+    /// Takes into `event` what it lacks of `other`: chair, organizer and period when it has
+    /// none, and the documents, people and credits it does not name. Taking the same report's
+    /// values twice changes nothing, which `MergePlan` relies on.
+    static func fill(_ event: inout Event, from other: Event) {
+        if event.chair == nil { event.chair = other.chair }
+        if event.organizer == nil { event.organizer = other.organizer }
+        if event.period == nil { event.period = other.period }
+        for document in other.documents where !event.documents.contains(where: { $0.code == document.code }) {
+            event.documents.append(document)
         }
-        var sources: [EventSource] = []
-        for report in reports {
-            let item = source(record(report))
-            if !sources.contains(item) { sources.append(item) }
+        for person in other.people where !event.people.contains(where: { $0.name == person.name }) {
+            event.people.append(person)
         }
-        return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: sources.sorted())
+        for credit in other.credits where !event.credits.contains(credit) {
+            event.credits.append(credit)
+        }
     }
 
     /// The order of events by date (first day, then precision), unit name in Vietnamese order,

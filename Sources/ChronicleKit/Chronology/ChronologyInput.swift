@@ -6,10 +6,31 @@ protocol ChronologyInput {
     /// status and text key, and each event's unit, kind, date and documents' codes. Other fields
     /// may be left empty.
     func groupingRecord(_ index: Int) -> ArticleRecord
+    /// Whether the input knows each report's digest (`eventDigest`): a merge then takes values
+    /// only from the reports whose digest it has not seen yet, and reads whole only their
+    /// records (`ChronologyBuilder.MergePlan`).
+    var keepsDigests: Bool { get }
+    /// The digest of what the report at `position` adds to a merged event (`RecordSummary.digest`); only
+    /// asked of an input that `keepsDigests`.
+    func eventDigest(_ position: ReportPosition) -> Hash128.Digest
+    /// What ranking in a merge reads of the record at `index`. Only asked of an input that
+    /// `keepsDigests`.
+    func rankingView(_ index: Int) -> RankingView
+    /// Told, before the merging, which reports' whole records it will read.
+    func prefetch(_ positions: [ReportPosition])
 }
 
 extension ChronologyInput {
     func groupingRecord(_ index: Int) -> ArticleRecord { record(index) }
+    var keepsDigests: Bool { false }
+    func eventDigest(_ position: ReportPosition) -> Hash128.Digest {
+        RecordSummary.digest(record(Int(position.record)).events[Int(position.event)])
+    }
+    func rankingView(_ index: Int) -> RankingView {
+        let record = record(index)
+        return RankingView(source: ChronologyBuilder.source(record), dates: record.events.map(\.date.value))
+    }
+    func prefetch(_ positions: [ReportPosition]) {}
 }
 
 extension Array: ChronologyInput where Element == ArticleRecord {
@@ -19,4 +40,9 @@ extension Array: ChronologyInput where Element == ArticleRecord {
 
 extension RecordArchive: ChronologyInput {
     var recordCount: Int { count }
+}
+
+extension SummaryArchive: ChronologyInput {
+    var recordCount: Int { count }
+    var keepsDigests: Bool { true }
 }

@@ -15,6 +15,11 @@ struct EventSource: Sendable, Hashable, Codable, Comparable {
         self.date = date
     }
 
+    /// The article of `record` as a merged event shows it.
+    init(_ record: ArticleRecord) {
+        self.init(source: record.source, url: record.url, title: record.title, date: record.referenceDate?.value)
+    }
+
     static func < (lhs: EventSource, rhs: EventSource) -> Bool {
         (lhs.source, lhs.url ?? "") < (rhs.source, rhs.url ?? "")
     }

@@ -383,6 +383,7 @@ public struct ChronicleRun: Sendable {
             removed: options.prune ? removed : [], eventIDs: eventIDs, pruneEvents: options.prune,
             chronologyCache: cacheChange, unseen: removed)
         update.eventKeys = eventKeys
+        update.summaries = extracted.summaries
         return update
     }
 

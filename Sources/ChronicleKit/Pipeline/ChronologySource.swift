@@ -80,6 +80,14 @@ extension ChronicleRun {
             }
         }
         let spool = recordSpool()
+        if inputs.corrections.corrections.isEmpty,
+            let (built, extracted) = try summaryChronology(
+                survey, inputs: inputs, store: store, spool: spool, progress: progress, timer: &timer)
+        {
+            let fingerprint = survey.fingerprint(
+                extracted: extracted, inputs: inputs, window: config.window, workingDirectory: options.workingDirectory)
+            return (.built(built, fingerprint: fingerprint), extracted)
+        }
         let (archive, extracted) = try recordArchive(survey, inputs: inputs, store: store, spool: spool, progress: progress)
         timer.lap("read stored records and extract")
         ProcessMemory.releaseFreedMemory()
@@ -95,7 +103,7 @@ extension ChronicleRun {
 
     /// Where records wait in binary form (checked, not kept decoded) until the chronology is
     /// built; nil (records kept in memory) when it cannot be created.
-    private func recordSpool() -> ScratchFile? {
+    func recordSpool() -> ScratchFile? {
         do {
             return try ScratchFile(directory: Self.stateDirectory(for: options.config), name: "records")
         } catch {
@@ -111,7 +119,8 @@ extension ChronicleRun {
         _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, spool: ScratchFile?, progress: ProgressBar
     ) throws -> (RecordArchive, ExtractedFiles) {
         let stored = try Self.storedRecords(survey, store: store, spool: spool)
-        var extracted = Self.extract(survey, reused: stored.reused, extraction: inputs.extraction, spool: spool, progress: progress)
+        var extracted = Self.extract(
+            survey, reused: stored.reused.map { $0 != nil }, extraction: inputs.extraction, spool: spool, progress: progress)
         progress.finish()
         let fallback = try Self.keepStoredRecordsOfUnreadable(&extracted, survey: survey, store: store)
         var entries: [(path: String, entry: RecordArchive.Entry)] = []
@@ -182,15 +191,15 @@ extension ChronicleRun {
     }
 
     /// Extracts, in parallel, the changed files and the unchanged ones whose stored records
-    /// cannot be read.
-    private static func extract(
-        _ survey: FileSurvey, reused: [RecordArchive.Entry?], extraction: Extraction, spool: ScratchFile?, progress: ProgressBar
+    /// cannot be read (`reused` false).
+    static func extract(
+        _ survey: FileSurvey, reused: [Bool], extraction: Extraction, spool: ScratchFile?, progress: ProgressBar
     ) -> ExtractedFiles {
         let work: [(index: Int, stamp: FileStamp?, hash: ContentHash?)] = survey.states.indices.compactMap { index in
             switch survey.states[index] {
             case .changed(let stamp, let hash): return (index, stamp, hash)
             case .unchanged, .restamped:
-                guard reused[index] == nil else { return nil }
+                guard !reused[index] else { return nil }
                 let path = survey.files[index].path
                 return (index, FileStamp(path: path), nil)
             }

@@ -12,6 +12,8 @@ struct ExtractedFile: Sendable {
     var urls: [String]
     /// Its records in binary form (in memory or in the run's spool).
     var entry: RecordArchive.Entry
+    /// Its records' summary (`RecordSummary`), stored beside them.
+    var summary: [UInt8]
     /// Why the file could not be read at all (an I/O error, not bad content), when so: a file
     /// the store knows then keeps its stored records for this run.
     var readFailure: String?
@@ -22,6 +24,7 @@ struct ExtractedFile: Sendable {
     /// the bytes extraction read, or measured after); kept only if every record could be read.
     init(extracting file: InputFile, stamp: FileStamp, contentHash: ContentHash?, extraction: Extraction, spool: ScratchFile?) {
         var writer = RecordArchive.EntryWriter()
+        var summary = RecordSummary.Writer()
         var urls = URLList()
         var readable = true
         var first: ArticleRecord?
@@ -30,11 +33,12 @@ struct ExtractedFile: Sendable {
             if record.status == .unreadable { readable = false }
             if let url = record.url { urls.add(url) }
             writer.add(record)
+            summary.add(record)
         }
         var readHash: UInt64?
         if let failed = extraction.forEachRecord(file, &readHash, add) {
             // It could not be read to its end: the failed record stands for the whole file.
-            (writer, urls, readable) = (RecordArchive.EntryWriter(), URLList(), true)
+            (writer, summary, urls, readable) = (RecordArchive.EntryWriter(), RecordSummary.Writer(), URLList(), true)
             add(failed)
         }
         let count = writer.count
@@ -43,6 +47,7 @@ struct ExtractedFile: Sendable {
         self.contentHash = readable ? contentHash ?? readHash.map(ContentHash.init(value:)) ?? ContentHash(fileAt: file.path) : nil
         self.urls = urls.urls
         self.entry = writer.finish(spool: spool)
+        self.summary = summary.finish()
         if count == 1, let record = first, record.status == .unreadable, let error = record.error,
             error.hasPrefix(IngestFailure.cannotReadPrefix)
         {
@@ -71,6 +76,6 @@ struct ExtractedFile: Sendable {
         return StoredArticle(
             path: file.path, displayPath: file.displayPath, stamp: stamp, contentHash: contentHash?.description,
             extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint, payload: payload,
-            urls: urls)
+            urls: urls, summary: summary)
     }
 }

@@ -89,6 +89,9 @@ struct ExtractedFiles: Sendable {
     var files: [Int: ExtractedFile] = [:]
     /// Known files that could not be read this time and keep their stored records, as problems.
     var keptProblems: [ArticleProblem] = []
+    /// Summaries made from the stored records of files whose row had none, by path: the store
+    /// keeps them (`StoreUpdate.summaries`).
+    var summaries: [String: [UInt8]] = [:]
 
     /// Files whose stored records are reused and whose rows stay as stored (but for the stamp).
     func reusedCount(of survey: FileSurvey) -> Int {

@@ -7,7 +7,7 @@
 struct RecordArchive {
     private var blobs: [Blob] = []
     /// Names decoded once for all records (see `StringPool`).
-    private let pool = StringPool()
+    let pool = StringPool()
     private var locations: [Location] = []
     /// Records the corrections changed, by index; they take the place of the stored ones.
     private var replaced: [Int: ArticleRecord] = [:]
@@ -119,6 +119,18 @@ struct RecordArchive {
             self.init(blob: kept, offsets: offsets, unreadable: unreadable, warnings: warnings)
         }
 
+        /// Record `index` of the file decoded whole, with names decoded through `pool`; nil when
+        /// it does not decode.
+        func record(at index: Int, pool: StringPool? = nil) -> ArticleRecord? {
+            guard offsets.indices.contains(index) else { return nil }
+            let next = index + 1 < offsets.count ? Int(offsets[index + 1]) : nil
+            return try? blob.withBytes(from: Int(offsets[index]), to: next) { raw in
+                var r = RecordBinary.Reader(bytes: raw)
+                r.pool = pool
+                return try r.record()
+            }
+        }
+
         /// The entry without the records that could not be read and without warnings (a
         /// vanished file keeps its events; what was wrong with it is no longer news).
         func readableOnly() -> Entry {
@@ -160,12 +172,24 @@ struct RecordArchive {
         read(index) { try $0.recordForGrouping() }
     }
 
+    /// What ranking in a merge reads of the record at `index` (`Reader.recordForRanking`).
+    func rankingView(_ index: Int) -> RankingView {
+        if let record = replaced[index] {
+            return RankingView(source: EventSource(record), dates: record.events.map(\.date.value))
+        }
+        return read(index, decoding: { try $0.recordForRanking() })
+    }
+
     private func read(_ index: Int, _ decode: (inout RecordBinary.Reader) throws -> ArticleRecord) -> ArticleRecord {
         if let record = replaced[index] { return record }
+        return read(index, decoding: decode)
+    }
+
+    private func read<T>(_ index: Int, decoding decode: (inout RecordBinary.Reader) throws -> T) -> T {
         let location = locations[index]
         // The record ends where the next one of the same blob starts, or where the records end.
         let next = index + 1 < locations.count && locations[index + 1].blob == location.blob ? Int(locations[index + 1].offset) : nil
-        let record = try? blobs[Int(location.blob)].withBytes(from: Int(location.offset), to: next) { raw in
+        let record = try? blobs[Int(location.blob)].withBytes(from: Int(location.offset), to: next) { raw -> T in
             var r = RecordBinary.Reader(bytes: raw)
             r.pool = pool
             return try decode(&r)

@@ -55,6 +55,24 @@ enum RecordBinary {
         guard r.offset == records.count else { throw RecordBinaryError.corrupt }
     }
 
+    /// Where each record starts in a blob `encode` wrote, its version and checksum checked. A
+    /// blob of one record is not walked: its record is checked when it is decoded.
+    static func recordStarts(in blob: UnsafeRawBufferPointer) throws -> [Int32] {
+        guard let first = blob.first, first == version, blob.count < Int(Int32.max) else { throw RecordBinaryError.unknownVersion }
+        let records = try unsealed(blob)
+        var r = Reader(bytes: records)
+        _ = try r.byte()
+        let count = try r.count()
+        if count == 1 { return [Int32(r.offset)] }
+        var starts: [Int32] = []
+        for _ in 0..<count {
+            starts.append(Int32(r.offset))
+            _ = try r.recordForGrouping()
+        }
+        guard r.offset == records.count else { throw RecordBinaryError.corrupt }
+        return starts
+    }
+
     static func decode(_ bytes: UnsafeRawBufferPointer) throws -> [ArticleRecord] {
         var records: [ArticleRecord] = []
         try forEachRecord(in: bytes) { records.append($1) }

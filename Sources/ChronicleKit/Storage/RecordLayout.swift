@@ -221,6 +221,50 @@ extension RecordBinary.Reader {
             warnings: warnings)
     }
 
+    /// What ranking in a merge reads of a record (`ChronologyBuilder.MergePlan`): its source as
+    /// a merged event shows it and each event's date, the rest passed over. Reads only to the
+    /// end of the last event's date.
+    mutating func recordForRanking() throws -> RankingView {
+        let source = try string()
+        let url = try optionalString()
+        let title = try optionalString()
+        try skipString()  // status
+        try skipOptionalString()  // error
+        var published: PartialDate?
+        if try present() {
+            published = try date()
+            try skipString()  // basis
+            try skipOptionalString()  // evidence
+        }
+        var dates: [PartialDate?] = []
+        let count = try count()
+        dates.reserveCapacity(count)
+        for index in 0..<count {
+            for _ in 0..<3 { try skipString() }  // unit name, id, mention
+            try skipOptionalString()  // organizer
+            try skipString()  // kind
+            try skipString()  // title
+            dates.append(try present() ? try date() : nil)
+            guard index + 1 < count else { break }
+            try skipOptionalString()  // part of day
+            try skipString()  // basis
+            try skipOptionalString()  // evidence
+            try skipOptionalString()  // period
+            if try present() { try skipPerson() }
+            for _ in 0..<(try self.count()) { try skipPerson() }
+            for _ in 0..<(try self.count()) {
+                try skipString()  // code
+                try skipString()  // type
+                try skipOptionalString()  // number
+                try skipOptionalString()  // issuer
+                if try present() { try skipDate() }
+            }
+            for _ in 0..<(try self.count()) { try skipString() }  // credits
+            try skipOptionalString()  // the unit's role
+        }
+        return RankingView(source: EventSource(source: source, url: url, title: title, date: published), dates: dates)
+    }
+
     private mutating func eventForGrouping() throws -> Event {
         let head = try eventHead(skippingText: true)
         try skipOptionalString()  // part of day
@@ -345,4 +389,11 @@ extension RecordBinary.Reader {
     mutating func digest() throws -> Hash128.Digest {
         Hash128.Digest(first: try uint64(), second: try uint64())
     }
+}
+
+/// What ranking in a merge reads of a record: its source as a merged event shows it, and each
+/// event's date (`Reader.recordForRanking`).
+struct RankingView: Sendable, Equatable {
+    var source: EventSource
+    var dates: [PartialDate?]
 }

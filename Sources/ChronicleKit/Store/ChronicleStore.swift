@@ -21,6 +21,9 @@ import GRDBSQLite
 /// - `event_key(key PK, event_id)` (migration `v5`): the id each report (`ArticleIdentity.keys`:
 ///   its article's address, text or path and its place in it) was first given, so an event
 ///   keeps its id, and with it its first-seen run, when its date, kind or unit change
+/// - `owner(output)` (migration `v6`): the output folder whose history the store keeps
+/// - migration `v7` adds `summary_bin` to `article_file`: the records' summary
+///   (`RecordSummary`), from which a night builds the chronology without reading every record
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -149,6 +152,10 @@ final class ChronicleStore: Sendable {
         migrator.registerMigration("v6") { db in
             try db.execute(sql: "CREATE TABLE owner (output TEXT NOT NULL)")
         }
+        // Each file's records' summary (`RecordSummary`): a night regroups the archive from these.
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: "ALTER TABLE article_file ADD COLUMN summary_bin BLOB")
+        }
         return migrator
     }
 
@@ -258,6 +265,53 @@ final class ChronicleStore: Sendable {
                 }
                 if found { continue }
                 let json: String = row[1]
+                let blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
+                if let blob { try blob.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
+            }
+        }
+    }
+
+    /// Calls `body` with the records' summary (`RecordSummary`) of every wanted file, nil for a
+    /// row that has none (written by an earlier version). The bytes are SQLite's own, valid
+    /// during the call only.
+    func forEachSummaryBlob(
+        where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: UnsafeRawBufferPointer?) throws -> Void
+    ) throws {
+        try read("read stored summaries") { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, summary_bin FROM article_file")
+            while let row = try rows.next() {
+                let path: String = row[0]
+                guard wanted(path) else { continue }
+                try row.withUnsafeData(atIndex: 1) { data in
+                    if let data { try data.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
+                }
+            }
+        }
+    }
+
+    /// `forEachRecordBlob` for the files at `paths`: looked up one by one when they are few
+    /// beside the `archive` (the number of stored files), else in one pass over all rows.
+    func forEachRecordBlob(
+        paths: Set<String>, archive: Int, _ body: (_ path: String, _ blob: UnsafeRawBufferPointer?) throws -> Void
+    ) throws {
+        guard paths.count * 8 < archive else {
+            try forEachRecordBlob(where: paths.contains, body)
+            return
+        }
+        try read("read stored records") { db in
+            let lookup = try db.cachedStatement(sql: "SELECT records_json, records_bin FROM article_file WHERE path = ?")
+            for path in paths.sorted(by: ByteOrder.precedes) {
+                guard let row = try Row.fetchOne(lookup, arguments: [path]) else {
+                    try body(path, nil)
+                    continue
+                }
+                let found = try row.withUnsafeData(atIndex: 1) { data -> Bool in
+                    guard let data else { return false }
+                    try data.withUnsafeBytes { try body(path, $0) }
+                    return true
+                }
+                if found { continue }
+                let json: String = row[0]
                 let blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
                 if let blob { try blob.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
             }
@@ -411,14 +465,14 @@ final class ChronicleStore: Sendable {
             sql: """
                 INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
                     config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
-                    in_last_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    summary_bin, in_last_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 ON CONFLICT(path) DO UPDATE SET
                     display_path = excluded.display_path, size = excluded.size,
                     modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
                     extractor_version = excluded.extractor_version,
                     config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
-                    records_bin = excluded.records_bin,
+                    records_bin = excluded.records_bin, summary_bin = excluded.summary_bin,
                     extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
                     in_last_run = 1
                 """)
@@ -453,6 +507,7 @@ final class ChronicleStore: Sendable {
             upsertRow.bind(10, runID)
             upsertRow.bind(11, runID)
             upsertRow.bind(12, runID)
+            upsertRow.bind(13, blob: article.summary)
             try upsertRow.run()
             if case .spooled(let span) = article.payload, span.count > Self.blobPiece {
                 try writeRecords(span, path: article.path, in: db)
@@ -467,6 +522,12 @@ final class ChronicleStore: Sendable {
         }
         let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
         for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
+        let summarize = SQLiteBinder(try db.cachedStatement(sql: "UPDATE article_file SET summary_bin = ? WHERE path = ?"), in: db)
+        for path in update.summaries.keys.sorted(by: ByteOrder.precedes) {
+            summarize.bind(1, blob: update.summaries[path])
+            summarize.bind(2, path)
+            try summarize.run()
+        }
     }
 
     /// Flags the files this run saw (`in_last_run`), writing only the rows whose state changes.

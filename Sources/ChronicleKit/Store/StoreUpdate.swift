@@ -5,6 +5,9 @@ struct StoreUpdate: Sendable {
     var extracted: [StoredArticle]
     /// Files found unchanged by content whose size or mtime moved: only the stamp is updated.
     var restamped: [String: FileStamp]
+    /// Summaries (`RecordSummary`) of unchanged files whose row had none (a store of an earlier
+    /// version), made from their stored records: written into their rows.
+    var summaries: [String: [UInt8]] = [:]
     /// Paths of every file seen in this run (their `last_seen_run` moves on).
     var seen: [String]
     /// When set, every stored file but these was seen in this run, and `seen` is not used: the

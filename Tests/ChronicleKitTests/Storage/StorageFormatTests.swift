@@ -93,6 +93,13 @@ import Testing
         #expect(RecordArchive.Entry(records: [Self.record]).bytes == blob)
     }
 
+    @Test func recordSummaryIsPinned() throws {
+        let blob = RecordSummary.encode([Self.record, Self.record])
+        #expect(blob.first == RecordSummary.version)
+        #expect(blob.count == 797)
+        #expect(ContentHash(bytes: blob).description == "1956b85baf92f4b1")
+    }
+
     @Test func storedChronologyIsPinned() throws {
         let chronology = Chronology(
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),

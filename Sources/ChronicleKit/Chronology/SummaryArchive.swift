@@ -1,0 +1,147 @@
+/// The records a chronology is built from, as their summaries (`RecordSummary`): grouping,
+/// ids and ranking read the cut records; a merge reads whole only the records of the reports it
+/// takes values from, fetched in one pass before the merging (`prefetch`).
+///
+/// A night that adds a few articles to a large archive used to read every stored record; here
+/// it reads each file's summary and, of the merged events, the records whose reports add
+/// something (copies of one article add nothing new).
+struct SummaryArchive {
+    /// Where the whole records of stored files are read: called once with the paths wanted,
+    /// it calls back with each one's stored records blob (nil when it cannot be read).
+    typealias Fetch = (_ paths: Set<String>, _ body: (String, UnsafeRawBufferPointer?) -> Void) throws -> Void
+
+    private var cut = RecordArchive()
+    /// Per record: its first digest in `digests`, its file and its place among the file's records.
+    private var places: [Place] = []
+    private var digests: [Hash128.Digest] = []
+    private var files: [Origin] = []
+    private let whole: WholeRecords
+
+    private struct Place {
+        var firstDigest: Int32
+        var file: Int32
+        var record: Int32
+    }
+
+    /// Where a file's whole records are: in the store under its path, or extracted in this run.
+    enum Origin {
+        case stored(path: String)
+        case fresh(RecordArchive.Entry)
+    }
+
+    init(fetch: @escaping Fetch, spool: ScratchFile?) {
+        whole = WholeRecords(fetch: fetch, spool: spool)
+    }
+
+    var count: Int { cut.count }
+    /// Articles that could not be read and the warnings of those read, in the order added.
+    var problems: [ArticleProblem] { cut.problems }
+    /// Whether a record a merge needed could not be read whole: the chronology built from this
+    /// archive is then wrong, and is built again from the whole records.
+    var failed: Bool { whole.failed }
+
+    /// Adds one file's summary after those already added (its cut records kept in memory: a few
+    /// hundred bytes a file, read several times each); false when it does not decode.
+    /// - Parameter readableOnly: leave out the records that could not be read, and the warnings
+    ///   (a vanished file kept without `--prune`).
+    mutating func append(summary: UnsafeRawBufferPointer, origin: Origin, readableOnly: Bool = false) -> Bool {
+        guard let parts = try? RecordSummary.parts(of: summary) else { return false }
+        var entry = RecordArchive.Entry(blob: .bytes(Array(parts.records)), offsets: parts.starts, unreadable: [], warnings: [])
+        // The header says which records have a problem or warnings: only those are read here.
+        var unreadable: [(index: Int32, problem: ArticleProblem)] = []
+        var warnings: [ArticleProblem] = []
+        for (index, flagged) in parts.flagged.enumerated() where flagged {
+            guard let record = entry.record(at: index) else { return false }
+            if let problem = RecordArchive.Entry.problem(record) { unreadable.append((Int32(index), problem)) }
+            warnings += RecordArchive.Entry.warnings(record)
+        }
+        entry = RecordArchive.Entry(blob: entry.blob, offsets: parts.starts, unreadable: unreadable, warnings: warnings)
+        let dropped = readableOnly ? Set(unreadable.map { Int($0.index) }) : []
+        if readableOnly { entry = entry.readableOnly() }
+        let file = Int32(files.count)
+        files.append(origin)
+        for index in parts.starts.indices where !dropped.contains(index) {
+            let first = parts.firstDigest[index]
+            let end = index + 1 < parts.firstDigest.count ? Int(parts.firstDigest[index + 1]) : parts.digests.count
+            places.append(Place(firstDigest: Int32(digests.count), file: file, record: Int32(index)))
+            digests += parts.digests[Int(first)..<end]
+        }
+        cut.append(entry)
+        return true
+    }
+
+    /// The whole records of the reports at `positions`, read now: stored files' in one pass.
+    func prefetch(_ positions: [ReportPosition]) {
+        var paths: [String: Int32] = [:]
+        for position in positions {
+            let file = places[Int(position.record)].file
+            if case .stored(let path) = files[Int(file)] { paths[path] = file }
+        }
+        whole.fetch(paths)
+    }
+
+    /// The digest of what the report at `position` adds to a merged event (`RecordSummary.digest`).
+    func eventDigest(_ position: ReportPosition) -> Hash128.Digest {
+        digests[Int(places[Int(position.record)].firstDigest) + Int(position.event)]
+    }
+
+    /// What ranking in a merge reads of the record at `index`.
+    func rankingView(_ index: Int) -> RankingView { cut.rankingView(index) }
+
+    /// The cut record at `index` as grouping reads it.
+    func groupingRecord(_ index: Int) -> ArticleRecord { cut.groupingRecord(index) }
+
+    /// The whole record at `index`: from its fresh entry, or fetched by `prefetch`. Should it be
+    /// missing, the cut record stands in and `failed` says the result must not be used.
+    func record(_ index: Int) -> ArticleRecord {
+        let place = places[Int(index)]
+        let entry: RecordArchive.Entry?
+        switch files[Int(place.file)] {
+        case .fresh(let fresh): entry = fresh
+        case .stored: entry = whole.entry(place.file)
+        }
+        if let record = entry?.record(at: Int(place.record), pool: cut.pool) { return record }
+        whole.failed = true
+        return cut.record(index)
+    }
+
+    /// The whole records fetched from the store: in memory up to `memoryBudget` bytes, then in
+    /// the spool, until the build is done.
+    private final class WholeRecords {
+        static let memoryBudget = 64 << 20
+        let fetchBlobs: Fetch
+        let spool: ScratchFile?
+        var entries: [Int32: RecordArchive.Entry] = [:]
+        var inMemory = 0
+        var failed = false
+
+        init(fetch: @escaping Fetch, spool: ScratchFile?) {
+            self.fetchBlobs = fetch
+            self.spool = spool
+        }
+
+        func fetch(_ paths: [String: Int32]) {
+            let wanted = paths.filter { entries[$0.value] == nil }
+            guard !wanted.isEmpty else { return }
+            var found = 0
+            do {
+                try fetchBlobs(Set(wanted.keys)) { path, blob in
+                    guard let file = wanted[path], let blob, let starts = try? RecordBinary.recordStarts(in: blob) else { return }
+                    entries[file] = RecordArchive.Entry(blob: keep(blob), offsets: starts, unreadable: [], warnings: [])
+                    found += 1
+                }
+            } catch {
+                failed = true
+            }
+            if found < wanted.count { failed = true }
+        }
+
+        private func keep(_ blob: UnsafeRawBufferPointer) -> RecordArchive.Blob {
+            if inMemory + blob.count > Self.memoryBudget, let spool, let span = try? spool.append(blob) { return .spooled(span) }
+            inMemory += blob.count
+            return .bytes(Array(blob))
+        }
+
+        func entry(_ file: Int32) -> RecordArchive.Entry? { entries[file] }
+    }
+}

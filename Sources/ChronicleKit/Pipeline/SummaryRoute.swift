@@ -1,0 +1,150 @@
+import Foundation
+
+/// The chronology built from the records' summaries (`SummaryArchive`) instead of from every
+/// stored record: a night that adds a few articles reads each stored file's summary and, of the
+/// events merged, the records that add something; the result is the same chronology.
+extension ChronicleRun {
+    /// The chronology of the surveyed files and the files extracted for it, from the summaries.
+    /// Only for a run without corrections (they change whole records before grouping). Nil when
+    /// a record a merge needed could not be read whole (its row damaged since its summary was
+    /// written): the caller then builds from the records.
+    func summaryChronology(
+        _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, spool: ScratchFile?, progress: ProgressBar,
+        timer: inout PhaseTimer
+    ) throws -> (BuiltChronology, ExtractedFiles)? {
+        var stored = try Self.storedSummaries(survey, store: store)
+        var extracted = Self.extract(
+            survey, reused: stored.reused.map { $0 != nil }, extraction: inputs.extraction, spool: spool, progress: progress)
+        progress.finish()
+        try Self.keepStoredSummariesOfUnreadable(&extracted, &stored, survey: survey, store: store)
+        extracted.summaries = stored.made
+        timer.lap("read stored summaries and extract")
+        guard let archive = Self.summaryArchive(survey, stored: stored, extracted: extracted, store: store, spool: spool) else {
+            return nil
+        }
+        var grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
+        let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
+        assignment.apply(to: &grouping)
+        guard !archive.failed else {
+            logger.warning("a stored record could not be read whole; building the chronology from the records")
+            return nil
+        }
+        var built = BuiltChronology(
+            chronology: grouping.chronology, problems: (archive.problems + extracted.keptProblems).sorted(),
+            articles: archive.count, suppressed: 0)
+        built.newEventKeys = assignment.newKeys
+        timer.lap("chronology from the summaries")
+        return (built, extracted)
+    }
+
+    /// The stored summaries a run uses: of the reused files (by position in the survey), of the
+    /// known files kept because they could not be read this time (by position), and of the
+    /// vanished files kept without `--prune` (by path); and those made from stored records
+    /// because a row had none.
+    struct StoredSummaries {
+        var reused: [[UInt8]?]
+        var kept: [Int: [UInt8]] = [:]
+        var removed: [String: [UInt8]] = [:]
+        var made: [String: [UInt8]] = [:]
+    }
+
+    private static func storedSummaries(_ survey: FileSurvey, store: ChronicleStore) throws -> StoredSummaries {
+        var reusedIndex: [String: Int] = [:]
+        for (index, state) in survey.states.enumerated() where state.reusedHash != nil {
+            reusedIndex[survey.files[index].path] = index
+        }
+        let removed = survey.keepRemoved ? Set(survey.removed.map(\.path)) : []
+        var result = StoredSummaries(reused: Array(repeating: nil, count: survey.files.count))
+        try readSummaries(where: { reusedIndex[$0] != nil || removed.contains($0) }, store: store, archive: survey.files.count) {
+            path, summary, made in
+            if let index = reusedIndex[path] { result.reused[index] = summary } else { result.removed[path] = summary }
+            if made { result.made[path] = summary }
+        }
+        return result
+    }
+
+    /// Reads the summaries of the wanted stored files: each row's own, or one made from its
+    /// stored records when the row has none or a damaged one (`made`; all of them at once after
+    /// an upgrade); a file with neither is left out.
+    private static func readSummaries(
+        where wanted: (String) -> Bool, store: ChronicleStore, archive: Int,
+        _ body: (_ path: String, _ summary: [UInt8], _ made: Bool) -> Void
+    ) throws {
+        var missing = Set<String>()
+        try store.forEachSummaryBlob(where: wanted) { path, blob in
+            if let blob, RecordSummary.isIntact(blob) { body(path, Array(blob), false) } else { missing.insert(path) }
+        }
+        try summariesFromRecords(missing, store: store, archive: archive) { body($0, $1, true) }
+    }
+
+    /// Summaries made from the stored records of the files at `paths`; a file whose records
+    /// cannot be read is left out.
+    private static func summariesFromRecords(
+        _ paths: Set<String>, store: ChronicleStore, archive: Int, _ body: (_ path: String, _ summary: [UInt8]) -> Void
+    ) throws {
+        guard !paths.isEmpty else { return }
+        try store.forEachRecordBlob(paths: paths, archive: archive) { path, blob in
+            guard let blob, let records = try? RecordBinary.decode(blob) else { return }
+            body(path, RecordSummary.encode(records))
+        }
+    }
+
+    /// A known file that could not be read this time keeps its stored summary and records, as
+    /// `keepStoredRecordsOfUnreadable` does for a build from the records.
+    private static func keepStoredSummariesOfUnreadable(
+        _ extracted: inout ExtractedFiles, _ stored: inout StoredSummaries, survey: FileSurvey, store: ChronicleStore
+    ) throws {
+        var failed: [String: (index: Int, reason: String)] = [:]
+        for (index, file) in extracted.files where survey.known[index] {
+            if let reason = file.readFailure { failed[survey.files[index].path] = (index, reason) }
+        }
+        guard !failed.isEmpty else { return }
+        var kept: [(index: Int, reason: String)] = []
+        try readSummaries(where: { failed[$0] != nil }, store: store, archive: survey.files.count) { path, summary, made in
+            guard let (index, reason) = failed[path] else { return }
+            stored.kept[index] = summary
+            if made { stored.made[path] = summary }
+            kept.append((index, reason))
+        }
+        for (index, reason) in kept {
+            extracted.files[index] = nil
+            extracted.keptProblems.append(
+                ArticleProblem(
+                    source: survey.files[index].displayPath, reason: "could not be read this time (\(reason)); its stored events are kept"))
+        }
+        extracted.keptProblems.sort()
+    }
+
+    /// Every file's summary in display-path order, as the build from the records orders them;
+    /// nil when one does not decode (the chronology is then built from the records).
+    private static func summaryArchive(
+        _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, store: ChronicleStore, spool: ScratchFile?
+    ) -> SummaryArchive? {
+        typealias Item = (path: String, summary: [UInt8], origin: SummaryArchive.Origin, readableOnly: Bool)
+        var items: [Item] = []
+        items.reserveCapacity(survey.files.count + stored.removed.count)
+        for (index, file) in survey.files.enumerated() {
+            if let done = extracted.files[index] {
+                items.append((file.displayPath, done.summary, .fresh(done.entry), false))
+            } else if let summary = stored.reused[index] {
+                items.append((file.displayPath, summary, .stored(path: file.path), false))
+            } else if let summary = stored.kept[index] {
+                items.append((file.displayPath, summary, .stored(path: file.path), true))
+            }
+        }
+        for row in survey.removed {
+            if let summary = stored.removed[row.path] { items.append((row.displayPath, summary, .stored(path: row.path), true)) }
+        }
+        items.sort { ByteOrder.precedes($0.path, $1.path) }
+        let archiveSize = survey.files.count + survey.removed.count
+        var archive = SummaryArchive(
+            fetch: { paths, body in try store.forEachRecordBlob(paths: paths, archive: archiveSize) { body($0, $1) } }, spool: spool)
+        for index in items.indices {
+            let item = items[index]
+            items[index].summary = []
+            guard item.summary.withUnsafeBytes({ archive.append(summary: $0, origin: item.origin, readableOnly: item.readableOnly) })
+            else { return nil }
+        }
+        return archive
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+/// The chronology from record summaries (`SummaryArchive`, `MergePlan`) against the plain one
+/// from whole records: the same events, sources, order and members, on seeded random archives
+/// full of copies, refined dates and officials named by some copies only.
+struct SummaryArchiveTests {
+    static let window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
+
+    /// A small deterministic generator (SplitMix64).
+    struct Dice {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9e37_79b9_7f4a_7c15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+        mutating func subset<T>(_ items: [T]) -> [T] { items.filter { _ in chance(40) } }
+    }
+
+    static let units = [
+        UnitReference(name: "Quân đoàn 12", id: "quan-doan-12", mention: "Binh đoàn Hương Giang"),
+        UnitReference(name: "Bộ Chỉ huy Quân sự tỉnh Nghệ An", id: "bo-chi-huy-quan-su-tinh-nghe-an", mention: "Bộ CHQS tỉnh"),
+        UnitReference(name: "Học viện Chính trị", id: "hoc-vien-chinh-tri", mention: "Học viện"),
+    ]
+    static let people = [
+        Person(rank: "Trung tướng", name: "Nguyễn Văn Hòa", positions: ["Chính ủy"], role: .chair),
+        Person(rank: "Thiếu tướng", name: "Lê Quang Minh", positions: ["Tư lệnh"], role: .directing),
+        Person(rank: "Đại tá", name: "Trần Đức Thắng", positions: ["Phó Chính ủy"], role: .speaker),
+        Person(rank: nil, name: "Phạm Thị Lan", positions: [], role: .attending),
+    ]
+    static let documents = [
+        DocumentReference(code: "382-NQ/ĐUQSTW", type: "Nghị quyết", number: "382", issuer: "ĐUQSTW", date: PartialDate(year: 2007)),
+        DocumentReference(code: "847-NQ/QUTW", type: "Nghị quyết", number: "847", issuer: "QUTW"),
+        DocumentReference(code: "05-CT/TW", type: "Chỉ thị", number: "05", issuer: "TW"),
+    ]
+
+    /// One report of a meeting: the same meeting told with another date precision, other
+    /// officials or documents, as copies and follow-ups of an article do.
+    static func event(_ dice: inout Dice) -> Event {
+        let year = dice.pick([2021, 2022, 2023, 2024])
+        let month = dice.pick([1, 6, 12])
+        let day = dice.pick([1, 2, 3, 20])
+        let value: PartialDate? =
+            switch dice.below(10) {
+            case 0: nil
+            case 1: PartialDate(year: year)
+            case 2, 3: PartialDate(year: year, month: month)
+            default: PartialDate(year: year, month: month, day: day)
+            }
+        return Event(
+            unit: dice.pick(units), organizer: dice.chance(50) ? "Đảng ủy đơn vị" : nil,
+            kind: dice.pick([EventKind.yearEndReview, .partyCongress, .committeeMeeting]),
+            title: dice.pick(["Hội nghị tổng kết", "Đại hội Đảng bộ"]),
+            date: EventDate(value: value, basis: dice.pick([.explicit, .referenceDate]), evidence: "chiều \(day)/\(month)"),
+            period: dice.chance(30) ? "\(year)" : nil, chair: dice.chance(50) ? dice.pick(people) : nil,
+            people: dice.subset(people), documents: dice.subset(documents), credits: dice.subset(["Bài, ảnh: Minh Anh", "Hồng Vân"]))
+    }
+
+    /// Records of a seeded archive: copies share an address or a text key; some articles could
+    /// not be read, some carry warnings.
+    static func records(seed: UInt64, count: Int) -> [ArticleRecord] {
+        var dice = Dice(state: seed)
+        return (0..<count).map { index in
+            if dice.chance(6) {
+                return ArticleRecord(
+                    source: "bai-\(index).txt", url: nil, status: .unreadable, error: "cannot read: I/O error", referenceDate: nil,
+                    events: [])
+            }
+            var record = ArticleRecord(
+                source: dice.chance(20) ? "xuat.jsonl:\(index)" : "bai-\(index).txt",
+                url: dice.chance(40) ? "https://qdnd.vn/bai-\(dice.below(6))" : nil, title: dice.pick(["Tin A", "Tin B", nil]),
+                status: .ok, error: nil,
+                referenceDate: dice.chance(70)
+                    ? ReferenceDate(value: PartialDate(year: 2022, month: dice.below(12) + 1, day: 5), basis: "path", evidence: "2022/05")
+                    : nil,
+                events: (0..<dice.below(3)).map { _ in event(&dice) },
+                textKey: dice.chance(50) ? UInt64(dice.below(8)) : nil)
+            if dice.chance(8) { record.warnings = ["published \"2022.5\" is not a date I can read"] }
+            return record
+        }
+    }
+
+    /// The records as files of one to three records, every other file stored (its whole records
+    /// read through `fetch`, counted in `fetched`), the others extracted in this run.
+    static func archive(_ records: [ArticleRecord], seed: UInt64, fetched: FetchLog) -> SummaryArchive {
+        var dice = Dice(state: seed ^ 0xfeed)
+        var files: [[ArticleRecord]] = []
+        var next = 0
+        while next < records.count {
+            let size = min(records.count - next, dice.below(3) + 1)
+            files.append(Array(records[next..<(next + size)]))
+            next += size
+        }
+        var stored: [String: [UInt8]] = [:]
+        for (index, file) in files.enumerated() where index % 2 == 0 { stored["/archive/\(index)"] = RecordBinary.encode(file) }
+        let store = stored
+        var archive = SummaryArchive(
+            fetch: { paths, body in
+                for path in paths.sorted() {
+                    fetched.paths.append(path)
+                    store[path]?.withUnsafeBytes { body(path, $0) }
+                }
+            }, spool: nil)
+        for (index, file) in files.enumerated() {
+            let origin: SummaryArchive.Origin =
+                index % 2 == 0 ? .stored(path: "/archive/\(index)") : .fresh(RecordArchive.Entry(records: file))
+            let added = RecordSummary.encode(file).withUnsafeBytes { archive.append(summary: $0, origin: origin) }
+            #expect(added)
+        }
+        return archive
+    }
+
+    final class FetchLog: @unchecked Sendable {
+        var paths: [String] = []
+    }
+
+    @Test(arguments: 1...12)
+    func theChronologyFromSummariesIsTheOneFromWholeRecords(seed: Int) {
+        let records = Self.records(seed: UInt64(seed), count: 60 + seed * 25)
+        let fetched = FetchLog()
+        let archive = Self.archive(records, seed: UInt64(seed), fetched: fetched)
+        let expected = ChronologyBuilder(window: Self.window).group(from: records)
+        let got = ChronologyBuilder(window: Self.window).group(from: archive)
+        #expect(!archive.failed)
+        #expect(got.chronology.events == expected.chronology.events)
+        #expect(got.chronology.undated == expected.chronology.undated)
+        #expect(got.chronology.outsideWindow == expected.chronology.outsideWindow)
+        #expect(got.members == expected.members && got.undatedMembers == expected.undatedMembers)
+        // A file's problems come before its warnings; the run sorts them.
+        #expect(archive.problems.sorted() == RecordArchive(records).problems.sorted())
+        #expect(!expected.chronology.events.isEmpty)
+    }
+
+    @Test func copiesOfAnArticleAreReadWholeOnce() {
+        // One article and its copies at other paths: one meeting, resolved to other dates by
+        // some; a follow-up names the chair.
+        var meeting = Self.event(&Self.seeded)
+        meeting.date = EventDate(value: PartialDate(year: 2022, month: 12, day: 26), basis: .explicit, evidence: "chiều 26/12")
+        var records = (0..<40).map { index in
+            var copy = meeting
+            if index % 3 == 0 { copy.date = EventDate(value: PartialDate(year: 2022, month: 12), basis: .referenceDate) }
+            return ArticleRecord(
+                source: "sao-chep/\(index).txt", url: nil, status: .ok, error: nil, referenceDate: nil, events: [copy], textKey: 7)
+        }
+        var followUp = meeting
+        followUp.chair = Self.people[0]
+        records.append(ArticleRecord(source: "tiep-theo.txt", url: nil, status: .ok, error: nil, referenceDate: nil, events: [followUp]))
+        let fetched = FetchLog()
+        let archive = Self.archive(records, seed: 99, fetched: fetched)
+        let got = ChronologyBuilder(window: Self.window).group(from: archive)
+        #expect(got.chronology.events == ChronologyBuilder(window: Self.window).group(from: records).chronology.events)
+        #expect(got.chronology.events.count == 1)
+        // Two digests among the 41 reports (the copies', the follow-up's): at most two files read.
+        #expect(fetched.paths.count <= 2)
+    }
+
+    @Test func aStoredRecordThatCannotBeFetchedFailsTheArchive() {
+        let records = Self.records(seed: 5, count: 80)
+        var archive = SummaryArchive(fetch: { _, _ in }, spool: nil)
+        let added = RecordSummary.encode(records).withUnsafeBytes { archive.append(summary: $0, origin: .stored(path: "/gone")) }
+        #expect(added)
+        _ = ChronologyBuilder(window: Self.window).group(from: archive)
+        #expect(archive.failed)
+    }
+
+    nonisolated(unsafe) static var seeded = Dice(state: 42)
+}
+
+extension RecordArchive {
+    /// An archive of `records`, one file each.
+    init(_ records: [ArticleRecord]) {
+        self.init()
+        for record in records { append(Entry(records: [record])) }
+    }
+}

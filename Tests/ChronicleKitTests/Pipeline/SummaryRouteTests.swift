@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ChronicleKit
+
+/// A night's chronology from the stored summaries (`SummaryRoute`): the same as from the
+/// records, after an upgrade that left rows without a summary, and when a stored record turns
+/// out unreadable.
+struct SummaryRouteTests {
+    static let first = "event: 2022-12-26 | Quân đoàn 1 | year-end-review\nurl: https://qdnd.vn/bai-1\n"
+    static let copy = "Bản đăng lại.\nevent: 2022-12 | Quân đoàn 1 | year-end-review\nurl: https://qdnd.vn/bai-1/\n"
+    static let other = "event: 2023-06-20 | Quân đoàn 2 | mid-year-review\n"
+
+    /// The chronology a cold run gives over the sandbox's files now (store and reports removed first).
+    static func coldChronology(_ box: Sandbox) throws -> Chronology {
+        try FileManager.default.removeItem(at: ChronicleRun.storeURL(for: try box.config()).deletingLastPathComponent())
+        try FileManager.default.removeItem(at: box.output)
+        return try box.run().fullChronology()
+    }
+
+    static func database(_ box: Sandbox) throws -> DatabaseQueue {
+        try DatabaseQueue(path: ChronicleRun.storeURL(for: try box.config()).path)
+    }
+
+    @Test func rowsWithoutASummaryGetOneAndTheChronologyIsTheSame() throws {
+        let box = try Sandbox()
+        try box.write("2022/a.txt", Self.first)
+        try box.write("2023/b.txt", Self.other)
+        try box.run()
+        // A store from before summaries: the column is empty.
+        try Self.database(box).write { db in try db.execute(sql: "UPDATE article_file SET summary_bin = NULL") }
+        try box.write("2022/c.txt", Self.copy)
+        let night = try box.run()
+        #expect(night.extracted == 1 && night.unchanged == 2)
+        let missing = try Self.database(box).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file WHERE summary_bin IS NULL")
+        }
+        #expect(missing == 0)
+        let events = try night.fullChronology().events
+        #expect(events.count == 2 && events[0].sources.count == 2)
+        #expect(events == (try Self.coldChronology(box)).events)
+    }
+
+    @Test func aStoredRecordThatCannotBeReadIsExtractedAgain() throws {
+        let box = try Sandbox()
+        try box.write("2022/a.txt", Self.first)
+        try box.write("2023/b.txt", Self.other)
+        try box.run()
+        // The summary is intact, the records behind it are not: the merge finds out.
+        try Self.database(box).write { db in
+            try db.execute(sql: "UPDATE article_file SET records_bin = x'0102' WHERE path LIKE '%/b.txt'")
+        }
+        try box.write("2022/c.txt", Self.copy)
+        let night = try box.run()
+        #expect(night.extracted == 2 && night.unchanged == 1)
+        let events = try night.fullChronology().events
+        #expect(events.map(\.id) == ["2022-12-26-quan-doan-1-year-end-review", "2023-06-20-quan-doan-2-mid-year-review"])
+        #expect(events == (try Self.coldChronology(box)).events)
+    }
+
+    @Test func aDamagedSummaryIsMadeAgainFromTheRecords() throws {
+        let box = try Sandbox()
+        try box.write("2022/a.txt", Self.first)
+        try box.write("2023/b.txt", Self.other)
+        try box.run()
+        try Self.database(box).write { db in
+            try db.execute(sql: "UPDATE article_file SET summary_bin = x'02030405' WHERE path LIKE '%/a.txt'")
+        }
+        try box.write("2022/c.txt", Self.copy)
+        let night = try box.run()
+        #expect(night.extracted == 1)
+        let intact = try Self.database(box).read { db in
+            try Data.fetchOne(db, sql: "SELECT summary_bin FROM article_file WHERE path LIKE '%/a.txt'")
+        }
+        #expect(intact.map { data in data.withUnsafeBytes { RecordSummary.isIntact($0) } } == true)
+        #expect(try night.fullChronology().events == (try Self.coldChronology(box)).events)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import ChronicleKit
+
+/// The stored summary of a file's records (`RecordSummary`) and the ranking view of a record.
+struct RecordSummaryTests {
+    static let records = SummaryArchiveTests.records(seed: 11, count: 40)
+
+    @Test func aSummaryKeepsEachEventsDigestAndTheCutRecords() throws {
+        let blob = RecordSummary.encode(Self.records)
+        try blob.withUnsafeBytes { raw in
+            #expect(RecordSummary.isIntact(raw))
+            let parts = try RecordSummary.parts(of: raw)
+            #expect(parts.digests == Self.records.flatMap { $0.events.map(RecordSummary.digest) })
+            #expect(parts.flagged == Self.records.map { $0.status != .ok || !$0.warnings.isEmpty })
+            let cut = try RecordBinary.decode(parts.records)
+            #expect(cut == Self.records.map(RecordSummary.cut))
+            // Each start is where `encode` put the record.
+            var starts: [Int] = []
+            _ = RecordBinary.encode(cut) { starts.append($0) }
+            #expect(parts.starts.map(Int.init) == starts)
+        }
+    }
+
+    @Test func theCutKeepsWhatGroupingRankingAndProblemsRead() {
+        for record in Self.records {
+            let cut = RecordSummary.cut(record)
+            #expect(cut.source == record.source && cut.url == record.url && cut.title == record.title)
+            #expect(cut.status == record.status && cut.error == record.error && cut.warnings == record.warnings)
+            #expect(cut.textKey == record.textKey && cut.referenceDate?.value == record.referenceDate?.value)
+            #expect(cut.events.map(\.unit.id) == record.events.map(\.unit.id))
+            #expect(cut.events.map(\.kind) == record.events.map(\.kind))
+            #expect(cut.events.map(\.date.value) == record.events.map(\.date.value))
+            #expect(cut.events.map { $0.documents.map(\.code) } == record.events.map { $0.documents.map(\.code) })
+        }
+    }
+
+    @Test func theDigestCoversWhatAMergeTakesFromALaterReport() {
+        var event = SummaryArchiveTests.event(&SummaryArchiveTests.seeded)
+        let digest = RecordSummary.digest(event)
+        var redated = event
+        redated.date = EventDate(value: PartialDate(year: 2023, month: 1), basis: .referenceDate, evidence: "tháng 1")
+        redated.title = "Hội nghị khác"
+        #expect(RecordSummary.digest(redated) == digest)
+        event.people.append(Person(rank: "Đại úy", name: "Vũ Văn Nam", positions: [], role: .speaker))
+        #expect(RecordSummary.digest(event) != digest)
+        var credited = redated
+        credited.credits.append("Thanh Hà")
+        #expect(RecordSummary.digest(credited) != digest)
+    }
+
+    @Test func aDamagedSummaryIsRefused() {
+        var blob = RecordSummary.encode(Self.records)
+        blob[blob.count / 2] ^= 0x20
+        blob.withUnsafeBytes { raw in
+            #expect(!RecordSummary.isIntact(raw))
+            #expect(throws: (any Error).self) { try RecordSummary.parts(of: raw) }
+        }
+        let old = [UInt8(1)] + RecordSummary.encode(Self.records).dropFirst()
+        old.withUnsafeBytes { #expect(!RecordSummary.isIntact($0)) }
+    }
+
+    @Test func theRankingViewAgreesWithTheWholeRecord() {
+        let archive = RecordArchive(Self.records)
+        for (index, record) in Self.records.enumerated() {
+            let view = archive.rankingView(index)
+            #expect(view.source == ChronologyBuilder.source(record))
+            #expect(view.source.title == record.title && view.source.date == record.referenceDate?.value)
+            #expect(view.dates == record.events.map(\.date.value))
+        }
+    }
+
+    @Test func recordStartsAreWhereEncodePutTheRecords() throws {
+        for count in [1, 2, 7] {
+            let records = Array(Self.records.prefix(count))
+            var starts: [Int] = []
+            let blob = RecordBinary.encode(records) { starts.append($0) }
+            let found = try blob.withUnsafeBytes { try RecordBinary.recordStarts(in: $0) }
+            #expect(found.map(Int.init) == starts)
+        }
+    }
+}
