@@ -40,13 +40,17 @@ struct SummaryArchive {
     /// archive is then wrong, and is built again from the whole records.
     var failed: Bool { whole.failed }
 
-    /// Adds one file's summary after those already added (its cut records kept in memory: a few
-    /// hundred bytes a file, read several times each); false when it does not decode.
+    /// Adds one file's summary after those already added; false when it does not decode. Its
+    /// cut records are read where they lie in `summary` (shared, not copied: a few hundred bytes a
+    /// file, read several times each).
     /// - Parameter readableOnly: leave out the records that could not be read, and the warnings
     ///   (a vanished file kept without `--prune`).
-    mutating func append(summary: UnsafeRawBufferPointer, origin: Origin, readableOnly: Bool = false) -> Bool {
-        guard let parts = try? RecordSummary.parts(of: summary) else { return false }
-        var entry = RecordArchive.Entry(blob: .bytes(Array(parts.records)), offsets: parts.starts, unreadable: [], warnings: [])
+    mutating func append(summary: [UInt8], origin: Origin, readableOnly: Bool = false) -> Bool {
+        guard let parts = summary.withUnsafeBytes({ try? RecordSummary.parts(of: $0) }) else { return false }
+        // Record starts in the summary; reading a record stops at its last field, so the bytes
+        // after the last one (the checksums) are passed over.
+        let starts = parts.starts.map { $0 + Int32(parts.recordsStart) }
+        var entry = RecordArchive.Entry(blob: .bytes(summary), offsets: starts, unreadable: [], warnings: [])
         // The header says which records have a problem or warnings: only those are read here.
         var unreadable: [(index: Int32, problem: ArticleProblem)] = []
         var warnings: [ArticleProblem] = []
@@ -55,12 +59,12 @@ struct SummaryArchive {
             if let problem = RecordArchive.Entry.problem(record) { unreadable.append((Int32(index), problem)) }
             warnings += RecordArchive.Entry.warnings(record)
         }
-        entry = RecordArchive.Entry(blob: entry.blob, offsets: parts.starts, unreadable: unreadable, warnings: warnings)
+        entry = RecordArchive.Entry(blob: entry.blob, offsets: starts, unreadable: unreadable, warnings: warnings)
         let dropped = readableOnly ? Set(unreadable.map { Int($0.index) }) : []
         if readableOnly { entry = entry.readableOnly() }
         let file = Int32(files.count)
         files.append(origin)
-        for index in parts.starts.indices where !dropped.contains(index) {
+        for index in starts.indices where !dropped.contains(index) {
             let first = parts.firstDigest[index]
             let end = index + 1 < parts.firstDigest.count ? Int(parts.firstDigest[index + 1]) : parts.digests.count
             places.append(Place(firstDigest: Int32(digests.count), file: file, record: Int32(index)))

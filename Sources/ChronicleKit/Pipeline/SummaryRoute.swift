@@ -142,8 +142,7 @@ extension ChronicleRun {
         for index in items.indices {
             let item = items[index]
             items[index].summary = []
-            guard item.summary.withUnsafeBytes({ archive.append(summary: $0, origin: item.origin, readableOnly: item.readableOnly) })
-            else { return nil }
+            guard archive.append(summary: item.summary, origin: item.origin, readableOnly: item.readableOnly) else { return nil }
         }
         return archive
     }

@@ -64,6 +64,8 @@ enum RecordSummary {
         var starts: [Int32]
         var flagged: [Bool]
         var records: UnsafeRawBufferPointer
+        /// Where `records` starts in the summary.
+        var recordsStart: Int
     }
 
     /// Whether a blob is a summary of this version with its checksum right (what `parts` checks
@@ -80,7 +82,8 @@ enum RecordSummary {
         _ = try r.byte()
         let records = try r.count()
         guard records <= body.count else { throw RecordBinaryError.corrupt }
-        var parts = Parts(digests: [], firstDigest: [], starts: [], flagged: [], records: UnsafeRawBufferPointer(start: nil, count: 0))
+        var parts = Parts(
+            digests: [], firstDigest: [], starts: [], flagged: [], records: UnsafeRawBufferPointer(start: nil, count: 0), recordsStart: 0)
         parts.firstDigest.reserveCapacity(records)
         parts.starts.reserveCapacity(records)
         parts.flagged.reserveCapacity(records)
@@ -95,6 +98,7 @@ enum RecordSummary {
         parts.digests.reserveCapacity(total)
         for _ in 0..<total { parts.digests.append(try r.digest()) }
         parts.records = UnsafeRawBufferPointer(rebasing: body[r.offset...])
+        parts.recordsStart = r.offset
         guard parts.records.first == RecordBinary.version, parts.records.count > RecordBinary.checksumSize,
             parts.starts.allSatisfy({ $0 > 0 && Int($0) < parts.records.count - RecordBinary.checksumSize }),
             zip(parts.starts, parts.starts.dropFirst()).allSatisfy({ $0 < $1 })

@@ -111,7 +111,7 @@ struct SummaryArchiveTests {
         for (index, file) in files.enumerated() {
             let origin: SummaryArchive.Origin =
                 index % 2 == 0 ? .stored(path: "/archive/\(index)") : .fresh(RecordArchive.Entry(records: file))
-            let added = RecordSummary.encode(file).withUnsafeBytes { archive.append(summary: $0, origin: origin) }
+            let added = archive.append(summary: RecordSummary.encode(file), origin: origin)
             #expect(added)
         }
         return archive
@@ -164,7 +164,7 @@ struct SummaryArchiveTests {
     @Test func aStoredRecordThatCannotBeFetchedFailsTheArchive() {
         let records = Self.records(seed: 5, count: 80)
         var archive = SummaryArchive(fetch: { _, _ in }, spool: nil)
-        let added = RecordSummary.encode(records).withUnsafeBytes { archive.append(summary: $0, origin: .stored(path: "/gone")) }
+        let added = archive.append(summary: RecordSummary.encode(records), origin: .stored(path: "/gone"))
         #expect(added)
         _ = ChronologyBuilder(window: Self.window).group(from: archive)
         #expect(archive.failed)
