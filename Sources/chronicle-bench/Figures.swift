@@ -2,8 +2,9 @@
 /// share of the cold run) are taken within each repetition first, whose parts ran minutes apart
 /// at most, then their median.
 struct Figures: Codable, Sendable {
-    /// The lap of a run that reads and extracts the articles.
-    static let extractionLap = "read stored records and extract"
+    /// The lap of a run that reads and extracts the articles (named after what it reads of the
+    /// stored files: their summaries, or their records when corrections apply).
+    static let extractionLaps = ["read stored summaries and extract", "read stored records and extract"]
 
     var grepSeconds: Double?
     var extractSingleRate: Double?
@@ -37,7 +38,9 @@ struct Figures: Codable, Sendable {
         extractRate = median { rate($0.phase(.extract)?.articles, $0.phase(.extract)?.seconds) }
         extractPerCore = median { rate($0.phase(.extract)?.articles, $0.phase(.extract)?.cpuSeconds) }
         eventsPerArticle = median { run in run.phase(.extract).map { Double($0.events) / Double(max(1, $0.articles)) } }
-        let lap = { (run: CorpusResult.Run) in run.phase(.cold)?.lap(Figures.extractionLap) }
+        let lap = { (run: CorpusResult.Run) in
+            run.phase(.cold).flatMap { phase in Figures.extractionLaps.lazy.compactMap { phase.lap($0) }.first }
+        }
         coldExtractSeconds = median { lap($0)?.seconds }
         coldExtractRate = median { rate($0.phase(.cold)?.articles, lap($0)?.seconds) }
         coldExtractPerCore = median { rate($0.phase(.cold)?.articles, lap($0)?.cpuSeconds) }

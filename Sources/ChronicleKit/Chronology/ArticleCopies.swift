@@ -178,6 +178,15 @@ struct ChronologyGrouping: Sendable {
     var members: [[ReportPosition]]
     var undatedMembers: [[ReportPosition]]
     var copies: ArticleCopies
+    /// Per event, what identifies its merge across runs (`MergePlan.key`), when the input told;
+    /// empty otherwise.
+    var planKeys: [Hash128.Digest?] = []
+    var undatedPlanKeys: [Hash128.Digest?] = []
+
+    /// The plan keys of every event, dated then undated; nil when the input gave none.
+    var allPlanKeys: [Hash128.Digest?]? {
+        planKeys.isEmpty && undatedPlanKeys.isEmpty ? nil : planKeys + undatedPlanKeys
+    }
 
     /// The reports of every event, dated then undated (the order `EventIdentity` numbers them in).
     var allMembers: [[ReportPosition]] { members + undatedMembers }
@@ -189,5 +198,7 @@ struct ChronologyGrouping: Sendable {
         chronology.undated = chronology.undated.reordered(undated)
         members = dated.map { members[$0] }
         undatedMembers = undated.map { undatedMembers[$0] }
+        if !planKeys.isEmpty { planKeys = dated.map { planKeys[$0] } }
+        if !undatedPlanKeys.isEmpty { undatedPlanKeys = undated.map { undatedPlanKeys[$0] } }
     }
 }

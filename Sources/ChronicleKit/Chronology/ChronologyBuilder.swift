@@ -64,14 +64,19 @@ struct ChronologyBuilder: Sendable {
                 position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position), copy: true)
             lists[place.list].append(report, at: place.place)
         }
-        let (events, members) = lists[0].merged(records)
-        let (undated, undatedMembers) = lists[1].merged(records)
+        let (events, members, keys) = lists[0].merged(records)
+        let (undated, undatedMembers, undatedKeys) = lists[1].merged(records)
         let dated = Self.sorted(events), undatedOrder = Self.sorted(undated)
-        return ChronologyGrouping(
+        var grouping = ChronologyGrouping(
             chronology: Chronology(
                 window: window, events: events.reordered(dated), undated: undated.reordered(undatedOrder),
                 outsideWindow: lists[2].groupCount),
             members: dated.map { members[$0] }, undatedMembers: undatedOrder.map { undatedMembers[$0] }, copies: copies)
+        if !keys.isEmpty || !undatedKeys.isEmpty {
+            grouping.planKeys = dated.map { keys[$0] }
+            grouping.undatedPlanKeys = undatedOrder.map { undatedKeys[$0] }
+        }
+        return grouping
     }
 
     /// The documents an undated report cites, as one key (undated reports merge only when they
@@ -133,14 +138,14 @@ struct ChronologyBuilder: Sendable {
 
         /// One merged event per group, bucket by bucket, groups in start order, with the
         /// positions of the reports merged into each.
-        func merged<Input: ChronologyInput>(_ records: Input) -> (EventList, [[ReportPosition]]) {
+        func merged<Input: ChronologyInput>(_ records: Input) -> (EventList, [[ReportPosition]], [Hash128.Digest?]) {
             var result = EventList()
             var members: [[ReportPosition]] = []
             result.reserveCapacity(groupCount)
             members.reserveCapacity(groupCount)
             // With digests, each group's plan first, so the records it reads are fetched at once.
             let plans = records.keepsDigests ? buckets.flatMap { $0.groups.map { MergePlan($0, records) } } : nil
-            if let plans { records.prefetch(plans.flatMap { $0.contributing.map(\.position) }) }
+            if let plans { records.prefetch(plans.flatMap(\.reads)) }
             var next = 0
             for bucket in buckets {
                 for group in bucket.groups {
@@ -150,7 +155,7 @@ struct ChronologyBuilder: Sendable {
                 }
             }
             result.seal()
-            return (result, members)
+            return (result, members, plans?.map(\.key) ?? [])
         }
     }
 

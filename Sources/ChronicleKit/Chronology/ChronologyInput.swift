@@ -18,6 +18,13 @@ protocol ChronologyInput {
     func rankingView(_ index: Int) -> RankingView
     /// Told, before the merging, which reports' whole records it will read.
     func prefetch(_ positions: [ReportPosition])
+    /// What identifies a merge of the reports at `positions` (in rank order) across runs: the
+    /// reports' records' content and places (`SummaryArchive.planKey`); nil when the input
+    /// cannot tell. Only asked of an input that `keepsDigests`.
+    func planKey(_ positions: [ReportPosition]) -> Hash128.Digest?
+    /// The event an earlier run merged under `key`, when the input knows it: the same reports
+    /// in the same order merge to the same event, so their records are not read.
+    func mergedEvent(_ key: Hash128.Digest) -> Event?
 }
 
 extension ChronologyInput {
@@ -31,6 +38,8 @@ extension ChronologyInput {
         return RankingView(source: ChronologyBuilder.source(record), dates: record.events.map(\.date.value))
     }
     func prefetch(_ positions: [ReportPosition]) {}
+    func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? { nil }
+    func mergedEvent(_ key: Hash128.Digest) -> Event? { nil }
 }
 
 extension Array: ChronologyInput where Element == ArticleRecord {

@@ -13,6 +13,10 @@ extension ChronologyBuilder {
         private(set) var contributing: [Report]
         /// Every report's source, each once, sorted.
         private let sources: [EventSource]
+        /// What identifies this merge across runs (`ChronologyInput.planKey`).
+        private(set) var key: Hash128.Digest?
+        /// The event an earlier run merged from the same reports, when known: no record is read.
+        private(set) var known: Event?
 
         init<Input: ChronologyInput>(_ reports: [Report], _ records: Input) {
             var views: [Int32: RankingView] = [:]
@@ -27,6 +31,7 @@ extension ChronologyBuilder {
             self.sources = ChronologyBuilder.distinctSorted(keys.map(\.source))
             guard reports.count > 1 else {
                 contributing = reports
+                identify(records)
                 return
             }
             let ranked = reports.indices.sorted { a, b in
@@ -36,10 +41,20 @@ extension ChronologyBuilder {
             // digest covers: of equal ones, the first adds all there is.
             var seen = Set<Hash128.Digest>()
             contributing = ranked.map { reports[$0] }.filter { seen.insert(records.eventDigest($0.position)).inserted }
+            identify(records)
         }
+
+        private mutating func identify<Input: ChronologyInput>(_ records: Input) {
+            key = records.planKey(contributing.map(\.position))
+            known = key.flatMap(records.mergedEvent)
+        }
+
+        /// The reports whose records the merge reads whole: none when the event is known.
+        var reads: [ReportPosition] { known == nil ? contributing.map(\.position) : [] }
 
         /// The merged event, the contributing reports' records read whole once each.
         func merged<Input: ChronologyInput>(_ records: Input) -> ChronologyEvent {
+            if let known { return ChronologyEvent(id: ChronologyEvent.id(for: known), event: known, sources: sources) }
             var decoded: [Int32: ArticleRecord] = [:]
             for report in contributing where decoded[report.record] == nil {
                 decoded[report.record] = records.record(Int(report.record))

@@ -15,7 +15,11 @@ struct SummaryArchive {
     private var places: [Place] = []
     private var digests: [Hash128.Digest] = []
     private var files: [Origin] = []
+    /// Per file, what its records are a function of (`append(summary:origin:identity:)`).
+    private var identities: [Hash128.Digest] = []
     private let whole: WholeRecords
+    /// The events an earlier run merged, by plan key (`ChronologyInput.mergedEvent`).
+    var earlierMerges: (Hash128.Digest) -> Event? = { _ in nil }
 
     private struct Place {
         var firstDigest: Int32
@@ -43,9 +47,13 @@ struct SummaryArchive {
     /// Adds one file's summary after those already added; false when it does not decode. Its
     /// cut records are read where they lie in `summary` (shared, not copied: a few hundred bytes a
     /// file, read several times each).
-    /// - Parameter readableOnly: leave out the records that could not be read, and the warnings
-    ///   (a vanished file kept without `--prune`).
-    mutating func append(summary: [UInt8], origin: Origin, readableOnly: Bool = false) -> Bool {
+    /// - Parameters:
+    ///   - identity: what the file's records are a function of (its content, path and the
+    ///     extraction that read it, `fileIdentity`): merges of the same reports of files of the
+    ///     same identities give the same events.
+    ///   - readableOnly: leave out the records that could not be read, and the warnings (a
+    ///     vanished file kept without `--prune`).
+    mutating func append(summary: [UInt8], origin: Origin, identity: Hash128.Digest, readableOnly: Bool = false) -> Bool {
         guard let parts = summary.withUnsafeBytes({ try? RecordSummary.parts(of: $0) }) else { return false }
         // Record starts in the summary; reading a record stops at its last field, so the bytes
         // after the last one (the checksums) are passed over.
@@ -64,6 +72,7 @@ struct SummaryArchive {
         if readableOnly { entry = entry.readableOnly() }
         let file = Int32(files.count)
         files.append(origin)
+        identities.append(identity)
         for index in starts.indices where !dropped.contains(index) {
             let first = parts.firstDigest[index]
             let end = index + 1 < parts.firstDigest.count ? Int(parts.firstDigest[index + 1]) : parts.digests.count
@@ -83,6 +92,33 @@ struct SummaryArchive {
         }
         whole.fetch(paths)
     }
+
+    /// What a file's records are a function of: its path and display path, its content and the
+    /// extraction that read it.
+    static func fileIdentity(path: String, displayPath: String, contentHash: String, extraction: String) -> Hash128.Digest {
+        var hash = Hash128("summary-file")
+        hash.add(path)
+        hash.add(displayPath)
+        hash.add(contentHash)
+        hash.add(extraction)
+        return hash.digest
+    }
+
+    /// What identifies a merge of the reports at `positions`, in rank order: each one's file
+    /// identity, place in the file and event.
+    func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? {
+        // 1: the merge of `ChronologyBuilder.merge`/`fill`; a change there needs another label.
+        var hash = Hash128("merge-plan-1")
+        for position in positions {
+            let place = places[Int(position.record)]
+            hash.add(identities[Int(place.file)])
+            hash.add(Int(place.record))
+            hash.add(Int(position.event))
+        }
+        return hash.digest
+    }
+
+    func mergedEvent(_ key: Hash128.Digest) -> Event? { earlierMerges(key) }
 
     /// The digest of what the report at `position` adds to a merged event (`RecordSummary.digest`).
     func eventDigest(_ position: ReportPosition) -> Hash128.Digest {

@@ -19,9 +19,11 @@ extension ChronicleRun {
         try Self.keepStoredSummariesOfUnreadable(&extracted, &stored, survey: survey, store: store)
         extracted.summaries = stored.made
         timer.lap("read stored summaries and extract")
-        guard let archive = Self.summaryArchive(survey, stored: stored, extracted: extracted, store: store, spool: spool) else {
-            return nil
-        }
+        guard
+            var archive = Self.summaryArchive(
+                survey, stored: stored, extracted: extracted, extraction: inputs.extraction, store: store, spool: spool)
+        else { return nil }
+        if let earlier = try store.earlierMerges() { archive.earlierMerges = earlier.event }
         var grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
         let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
         assignment.apply(to: &grouping)
@@ -33,6 +35,7 @@ extension ChronicleRun {
             chronology: grouping.chronology, problems: (archive.problems + extracted.keptProblems).sorted(),
             articles: archive.count, suppressed: 0)
         built.newEventKeys = assignment.newKeys
+        built.planKeys = grouping.allPlanKeys
         timer.lap("chronology from the summaries")
         return (built, extracted)
     }
@@ -118,22 +121,30 @@ extension ChronicleRun {
     /// Every file's summary in display-path order, as the build from the records orders them;
     /// nil when one does not decode (the chronology is then built from the records).
     private static func summaryArchive(
-        _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, store: ChronicleStore, spool: ScratchFile?
+        _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, extraction: Extraction, store: ChronicleStore,
+        spool: ScratchFile?
     ) -> SummaryArchive? {
-        typealias Item = (path: String, summary: [UInt8], origin: SummaryArchive.Origin, readableOnly: Bool)
+        typealias Item = (path: String, summary: [UInt8], origin: SummaryArchive.Origin, identity: Hash128.Digest, readableOnly: Bool)
+        let label = extraction.version + "|" + extraction.configFingerprint
+        func identity(_ path: String, _ displayPath: String, _ hash: String?) -> Hash128.Digest {
+            // A file without a hash (kept because it could not be read) matches no earlier merge.
+            SummaryArchive.fileIdentity(path: path, displayPath: displayPath, contentHash: hash ?? "-\(path)-unknown-", extraction: label)
+        }
         var items: [Item] = []
         items.reserveCapacity(survey.files.count + stored.removed.count)
         for (index, file) in survey.files.enumerated() {
+            let (path, shown) = (file.path, file.displayPath)
             if let done = extracted.files[index] {
-                items.append((file.displayPath, done.summary, .fresh(done.entry), false))
+                items.append((shown, done.summary, .fresh(done.entry), identity(path, shown, done.contentHash?.description), false))
             } else if let summary = stored.reused[index] {
-                items.append((file.displayPath, summary, .stored(path: file.path), false))
+                items.append((shown, summary, .stored(path: path), identity(path, shown, survey.states[index].reusedHash?.text), false))
             } else if let summary = stored.kept[index] {
-                items.append((file.displayPath, summary, .stored(path: file.path), true))
+                items.append((shown, summary, .stored(path: path), identity(path, shown, nil), true))
             }
         }
         for row in survey.removed {
-            if let summary = stored.removed[row.path] { items.append((row.displayPath, summary, .stored(path: row.path), true)) }
+            guard let summary = stored.removed[row.path] else { continue }
+            items.append((row.displayPath, summary, .stored(path: row.path), identity(row.path, row.displayPath, row.contentHash), true))
         }
         items.sort { ByteOrder.precedes($0.path, $1.path) }
         let archiveSize = survey.files.count + survey.removed.count
@@ -142,7 +153,8 @@ extension ChronicleRun {
         for index in items.indices {
             let item = items[index]
             items[index].summary = []
-            guard archive.append(summary: item.summary, origin: item.origin, readableOnly: item.readableOnly) else { return nil }
+            let added = archive.append(summary: item.summary, origin: item.origin, identity: item.identity, readableOnly: item.readableOnly)
+            guard added else { return nil }
         }
         return archive
     }

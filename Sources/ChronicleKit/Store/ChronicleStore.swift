@@ -24,6 +24,8 @@ import GRDBSQLite
 /// - `owner(output)` (migration `v6`): the output folder whose history the store keeps
 /// - migration `v7` adds `summary_bin` to `article_file`: the records' summary
 ///   (`RecordSummary`), from which a night builds the chronology without reading every record
+/// - migration `v8` adds `plan_keys` to `chronology_cache`: what identifies each cached event's
+///   merge (`EarlierMerges`), so a night takes the events whose reports did not change
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -155,6 +157,10 @@ final class ChronicleStore: Sendable {
         // Each file's records' summary (`RecordSummary`): a night regroups the archive from these.
         migrator.registerMigration("v7") { db in
             try db.execute(sql: "ALTER TABLE article_file ADD COLUMN summary_bin BLOB")
+        }
+        // Beside the cached chronology, what identifies each event's merge (`MergePlan.key`).
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: "ALTER TABLE chronology_cache ADD COLUMN plan_keys BLOB")
         }
         return migrator
     }
@@ -336,6 +342,22 @@ final class ChronicleStore: Sendable {
             return try? row.withUnsafeData(atIndex: 1) { data in
                 try data.map { try $0.withUnsafeBytes { try BuiltChronology(decoding: $0) } }
             }
+        }
+    }
+
+    /// The cached chronology with the plan keys of its events, whatever inputs it was built
+    /// from; nil when there is none, it has no keys (built with corrections, or by an earlier
+    /// version) or it cannot be decoded.
+    func earlierMerges() throws -> EarlierMerges? {
+        try read("read the cached chronology") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT data, plan_keys FROM chronology_cache WHERE id = 1") else { return nil }
+            let keys = try row.withUnsafeData(atIndex: 1) { data in data.flatMap { $0.withUnsafeBytes { EarlierMerges.decode($0) } } }
+            guard let keys else { return nil }
+            let decoded = try? row.withUnsafeData(atIndex: 0) { data in
+                try data.map { try $0.withUnsafeBytes { try BuiltChronology(decoding: $0) } }
+            }
+            guard let built = decoded ?? nil else { return nil }
+            return EarlierMerges(chronology: built.chronology, keys: keys)
         }
     }
 
@@ -635,12 +657,14 @@ final class ChronicleStore: Sendable {
             try db.execute(sql: "DELETE FROM chronology_cache")
             return
         }
+        let keys = cache.built.planKeys.map { Data(EarlierMerges.encode($0)) }
         try db.execute(
             sql: """
-                INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, zeroblob(?))
-                ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
+                INSERT INTO chronology_cache (id, fingerprint, data, plan_keys) VALUES (1, ?, zeroblob(?), ?)
+                ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data,
+                    plan_keys = excluded.plan_keys
                 """,
-            arguments: [cache.fingerprint, size])
+            arguments: [cache.fingerprint, size, keys])
         var handle: OpaquePointer?
         let opened = sqlite3_blob_open(db.sqliteConnection, "main", "chronology_cache", "data", 1, 1, &handle)
         defer { sqlite3_blob_close(handle) }

@@ -89,7 +89,7 @@ struct SummaryArchiveTests {
 
     /// The records as files of one to three records, every other file stored (its whole records
     /// read through `fetch`, counted in `fetched`), the others extracted in this run.
-    static func archive(_ records: [ArticleRecord], seed: UInt64, fetched: FetchLog) -> SummaryArchive {
+    static func archive(_ records: [ArticleRecord], seed: UInt64, fetched: FetchLog, version: String = "v1") -> SummaryArchive {
         var dice = Dice(state: seed ^ 0xfeed)
         var files: [[ArticleRecord]] = []
         var next = 0
@@ -111,7 +111,9 @@ struct SummaryArchiveTests {
         for (index, file) in files.enumerated() {
             let origin: SummaryArchive.Origin =
                 index % 2 == 0 ? .stored(path: "/archive/\(index)") : .fresh(RecordArchive.Entry(records: file))
-            let added = archive.append(summary: RecordSummary.encode(file), origin: origin)
+            let identity = SummaryArchive.fileIdentity(
+                path: "/archive/\(index)", displayPath: "\(index)", contentHash: "\(file.hashValue)", extraction: version)
+            let added = archive.append(summary: RecordSummary.encode(file), origin: origin, identity: identity)
             #expect(added)
         }
         return archive
@@ -164,10 +166,66 @@ struct SummaryArchiveTests {
     @Test func aStoredRecordThatCannotBeFetchedFailsTheArchive() {
         let records = Self.records(seed: 5, count: 80)
         var archive = SummaryArchive(fetch: { _, _ in }, spool: nil)
-        let added = archive.append(summary: RecordSummary.encode(records), origin: .stored(path: "/gone"))
+        let identity = SummaryArchive.fileIdentity(path: "/gone", displayPath: "gone", contentHash: "1", extraction: "v1")
+        let added = archive.append(summary: RecordSummary.encode(records), origin: .stored(path: "/gone"), identity: identity)
         #expect(added)
         _ = ChronologyBuilder(window: Self.window).group(from: archive)
         #expect(archive.failed)
+    }
+
+    /// The events of a grouping by plan key, as the store keeps them for the next night.
+    static func earlier(_ grouping: ChronologyGrouping) -> EarlierMerges? {
+        EarlierMerges(chronology: grouping.chronology, keys: grouping.allPlanKeys ?? [])
+    }
+
+    @Test func aNightTakesTheEventsWhoseReportsDidNotChange() {
+        let records = Self.records(seed: 21, count: 300)
+        let first = ChronologyBuilder(window: Self.window).group(from: Self.archive(records, seed: 21, fetched: FetchLog()))
+        // The next night: the same files and a few new ones at the end of the archive.
+        let more =
+            records
+            + Self.records(seed: 22, count: 12).map { record in
+                var record = record
+                record.source = "moi/" + record.source
+                return record
+            }
+        let fetched = FetchLog()
+        var archive = Self.archive(more, seed: 21, fetched: fetched)
+        let earlier = Self.earlier(first)
+        #expect(earlier != nil)
+        archive.earlierMerges = { earlier?.event($0) }
+        let night = ChronologyBuilder(window: Self.window).group(from: archive)
+        let cold = ChronologyBuilder(window: Self.window).group(from: more)
+        #expect(night.chronology.events == cold.chronology.events && night.chronology.undated == cold.chronology.undated)
+        // Only the files of merges that changed were read whole.
+        let everything = FetchLog()
+        _ = ChronologyBuilder(window: Self.window).group(from: Self.archive(more, seed: 21, fetched: everything))
+        #expect(fetched.paths.count < everything.paths.count / 2)
+    }
+
+    @Test func anotherExtractionMatchesNoEarlierMerge() {
+        let records = Self.records(seed: 23, count: 120)
+        let first = ChronologyBuilder(window: Self.window).group(from: Self.archive(records, seed: 23, fetched: FetchLog()))
+        let earlier = Self.earlier(first)
+        var archive = Self.archive(records, seed: 23, fetched: FetchLog(), version: "v2")
+        var asked = 0, known = 0
+        archive.earlierMerges = { key in
+            asked += 1
+            let event = earlier?.event(key)
+            if event != nil { known += 1 }
+            return event
+        }
+        _ = ChronologyBuilder(window: Self.window).group(from: archive)
+        #expect(asked > 0 && known == 0)
+    }
+
+    @Test func planKeysAreStoredAndReadBack() {
+        let keys: [Hash128.Digest?] = [Hash128("a").digest, nil, Hash128("b").digest]
+        let blob = EarlierMerges.encode(keys)
+        #expect(blob.withUnsafeBytes { EarlierMerges.decode($0) } == keys)
+        var damaged = blob
+        damaged[3] ^= 1
+        #expect(damaged.withUnsafeBytes { EarlierMerges.decode($0) } == nil)
     }
 
     nonisolated(unsafe) static var seeded = Dice(state: 42)
