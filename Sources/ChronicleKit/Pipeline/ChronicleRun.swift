@@ -205,7 +205,7 @@ public struct ChronicleRun: Sendable {
         _ inputs: consuming RunInputs, store: ChronicleStore, startedAt: String, timer: inout PhaseTimer
     ) throws -> (ChronologySource, StoredRun, InputFacts) {
         let survey = FileSurvey(
-            files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
+            files: inputs.scan.files, stored: try store.sortedFileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
         timer.lap("scan, store state and classify")
         let (source, extracted) = try chronologySource(survey, inputs: inputs, store: store, timer: &timer)
         logChronology(source, survey: survey, extracted: extracted)

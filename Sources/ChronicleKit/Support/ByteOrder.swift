@@ -25,6 +25,23 @@ enum ByteOrder {
         }
     }
 
+    /// The byte order of two texts as memcmp gives it: negative when `lhs` comes first, zero when
+    /// their bytes are the same, positive when `rhs` comes first (one comparison where a merge
+    /// of two sorted lists would otherwise make two).
+    static func compare(_ lhs: String, _ rhs: String) -> Int {
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return Int(order) }
+                }
+                return a.count - b.count
+            }
+        }
+    }
+
     /// Whether two texts have the same UTF-8 bytes (not canonical equivalence, as `==` is).
     static func equal(_ lhs: String, _ rhs: String) -> Bool {
         var lhs = lhs, rhs = rhs
