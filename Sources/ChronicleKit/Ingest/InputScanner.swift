@@ -117,24 +117,14 @@ public struct InputScanner: Sendable {
         var listing = Listing()
         var emptyRoots: [String] = []
         for root in roots {
-            var info = stat()
-            guard stat(root.path, &info) == 0 else {
-                throw InputError.missing(path: display(root.path))
-            }
             let rootPath = root.standardizedFileURL.path
-            let type = info.st_mode & S_IFMT
-            guard type == S_IFDIR || type == S_IFREG else { throw InputError.notAFileOrFolder(path: display(root.path)) }
-            if type != S_IFDIR {
+            guard try isFolder(root) else {
                 listing.files.append(InputFile(standardizedPath: rootPath, displayPath: display(root.path), stamp: nil))
                 continue
             }
             // readdir(3) with d_type instead of FileManager's enumerator and resource values:
             // on Linux those cost a URL, a dictionary and several stat calls per file, which
             // dominated a warm run over a large archive.
-            guard let directory = opendir(root.path) else {
-                throw InputError.unreadableFolder(path: display(root.path), reason: String(cString: strerror(errno)))
-            }
-            closedir(directory)
             let base = rootPath.count > 1 && rootPath.hasSuffix("/") ? String(rootPath.dropLast()) : rootPath
             let before = listing.files.count
             walk(base, into: &listing)
@@ -155,6 +145,29 @@ public struct InputScanner: Sendable {
         return Result(
             files: files, skipped: listing.skipped.sorted(), unreadableFolders: listing.unreadable, emptyRoots: emptyRoots,
             badlyNamedFiles: listing.badlyNamed.sorted(by: ByteOrder.precedes))
+    }
+
+    /// Throws as `scan` would for the first input that is missing, is not a regular file or
+    /// folder, or is a folder that cannot be listed; lists nothing (a few stat calls).
+    public func checkRoots(_ roots: [URL]) throws {
+        for root in roots { _ = try isFolder(root) }
+    }
+
+    /// Whether an input is a folder (else a regular file); throws when it is neither or when
+    /// the folder cannot be listed.
+    private func isFolder(_ root: URL) throws -> Bool {
+        var info = stat()
+        guard stat(root.path, &info) == 0 else {
+            throw InputError.missing(path: display(root.path))
+        }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFDIR || type == S_IFREG else { throw InputError.notAFileOrFolder(path: display(root.path)) }
+        guard type == S_IFDIR else { return false }
+        guard let directory = opendir(root.path) else {
+            throw InputError.unreadableFolder(path: display(root.path), reason: String(cString: strerror(errno)))
+        }
+        closedir(directory)
+        return true
     }
 
     /// What the walk finds.

@@ -172,3 +172,15 @@ struct RunInputs: Sendable {
     let extraction: Extraction
     let scan: InputScanner.Result
 }
+
+/// The inputs while the scan of the input folders may still be running (`BackgroundScan`).
+struct PendingInputs: Sendable {
+    let corrections: CorrectionSet
+    let extraction: Extraction
+    let scan: BackgroundScan
+
+    /// The inputs, once the scan is done.
+    func finished() throws -> RunInputs {
+        RunInputs(corrections: corrections, extraction: extraction, scan: try scan.result())
+    }
+}
