@@ -40,8 +40,8 @@ struct FileSurvey: Sendable {
         var states = [State](repeating: .changed(nil, nil), count: files.count)
         var others: [Int] = []
         for index in files.indices {
-            if let state = Self.unchanged(files[index], stored: rowOf[index].map { rows[$0] }, extraction: extraction) {
-                states[index] = state
+            if let row = rowOf[index], Self.isUnchanged(files[index], stored: rows[row], extraction: extraction) {
+                states[index] = .unchanged(rows[row].hash)
             } else {
                 others.append(index)
             }
@@ -67,7 +67,7 @@ struct FileSurvey: Sendable {
         // The scan lists files in the byte order of their display paths, which is that of their
         // paths unless several roots are shown differently.
         var order = Array(files.indices)
-        if !zip(files, files.dropFirst()).allSatisfy({ ByteOrder.precedes($0.path, $1.path) }) {
+        if !files.indices.dropFirst().allSatisfy({ ByteOrder.compare(files[$0 - 1].path, files[$0].path) < 0 }) {
             order.sort { ByteOrder.precedes(files[$0].path, files[$1].path) }
         }
         var next = 0
@@ -99,14 +99,12 @@ struct FileSurvey: Sendable {
         return (rowOf, matched)
     }
 
-    /// `.unchanged` when `classify` would say so without reading anything: the file's stamp
-    /// (taken by the scanner) is the stored one, stored by this extractor version and rules;
-    /// nil when `classify` must look further.
-    static func unchanged(_ file: InputFile, stored old: StoredFileState?, extraction: Extraction) -> State? {
-        guard let old, let stamp = file.stamp, old.stamp == stamp, old.hash != .none,
-            old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
-        else { return nil }
-        return .unchanged(old.hash)
+    /// Whether `classify` would say `.unchanged` without reading anything: the file's stamp
+    /// (taken by the scanner) is the stored one, stored by this extractor version and rules.
+    /// Borrows both (no copy of their strings: it runs once a file of the archive).
+    static func isUnchanged(_ file: borrowing InputFile, stored old: borrowing StoredFileState, extraction: Extraction) -> Bool {
+        guard let stamp = file.stamp, old.stamp == stamp, old.hash != .none else { return false }
+        return old.extractorVersion == extraction.version && old.configFingerprint == extraction.configFingerprint
     }
 
     /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
