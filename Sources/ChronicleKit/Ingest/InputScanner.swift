@@ -32,6 +32,10 @@ public struct InputFile: Sendable, Hashable {
     /// The absolute path without `.` or `..` components: the file's key in the store.
     var path: String
     var displayPath: String
+    /// Size and modification time when the scanner listed the file, taken relative to its open
+    /// folder; nil when not taken (a file not found by the scanner, or one it could not stat),
+    /// and the survey stats the path itself.
+    var stamp: FileStamp?
 
     init(url: URL, displayPath: String) {
         self.path = url.standardizedFileURL.path
@@ -39,10 +43,12 @@ public struct InputFile: Sendable, Hashable {
     }
 
     /// A file at a path already absolute and standardized (as the scanner builds them: a
-    /// standardized root plus names read from the folders, with no URL made per file).
-    init(standardizedPath: String, displayPath: String) {
+    /// standardized root plus names read from the folders, with no URL made per file), with the
+    /// stamp taken when it was listed.
+    init(standardizedPath: String, displayPath: String, stamp: FileStamp?) {
         self.path = standardizedPath
         self.displayPath = displayPath
+        self.stamp = stamp
     }
 
     var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
@@ -111,24 +117,14 @@ public struct InputScanner: Sendable {
         var listing = Listing()
         var emptyRoots: [String] = []
         for root in roots {
-            var info = stat()
-            guard stat(root.path, &info) == 0 else {
-                throw InputError.missing(path: display(root.path))
-            }
             let rootPath = root.standardizedFileURL.path
-            let type = info.st_mode & S_IFMT
-            guard type == S_IFDIR || type == S_IFREG else { throw InputError.notAFileOrFolder(path: display(root.path)) }
-            if type != S_IFDIR {
-                listing.files.append(InputFile(standardizedPath: rootPath, displayPath: display(root.path)))
+            guard try isFolder(root) else {
+                listing.files.append(InputFile(standardizedPath: rootPath, displayPath: display(root.path), stamp: nil))
                 continue
             }
             // readdir(3) with d_type instead of FileManager's enumerator and resource values:
             // on Linux those cost a URL, a dictionary and several stat calls per file, which
             // dominated a warm run over a large archive.
-            guard let directory = opendir(root.path) else {
-                throw InputError.unreadableFolder(path: display(root.path), reason: String(cString: strerror(errno)))
-            }
-            closedir(directory)
             let base = rootPath.count > 1 && rootPath.hasSuffix("/") ? String(rootPath.dropLast()) : rootPath
             let before = listing.files.count
             walk(base, into: &listing)
@@ -151,6 +147,29 @@ public struct InputScanner: Sendable {
             badlyNamedFiles: listing.badlyNamed.sorted(by: ByteOrder.precedes))
     }
 
+    /// Throws as `scan` would for the first input that is missing, is not a regular file or
+    /// folder, or is a folder that cannot be listed; lists nothing (a few stat calls).
+    public func checkRoots(_ roots: [URL]) throws {
+        for root in roots { _ = try isFolder(root) }
+    }
+
+    /// Whether an input is a folder (else a regular file); throws when it is neither or when
+    /// the folder cannot be listed.
+    private func isFolder(_ root: URL) throws -> Bool {
+        var info = stat()
+        guard stat(root.path, &info) == 0 else {
+            throw InputError.missing(path: display(root.path))
+        }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFDIR || type == S_IFREG else { throw InputError.notAFileOrFolder(path: display(root.path)) }
+        guard type == S_IFDIR else { return false }
+        guard let directory = opendir(root.path) else {
+            throw InputError.unreadableFolder(path: display(root.path), reason: String(cString: strerror(errno)))
+        }
+        closedir(directory)
+        return true
+    }
+
     /// What the walk finds.
     private struct Listing {
         var files: [InputFile] = []
@@ -169,6 +188,10 @@ public struct InputScanner: Sendable {
     /// Entries are visited in the byte order of their name, a folder's as `name/`: then the walk
     /// lists paths in their byte order, and a large archive needs no sort of all its paths
     /// afterwards (every path below folder `a` starts with `a/`, so it sorts where `a/` does).
+    ///
+    /// Each article file is stamped here, by its name relative to the open folder: a stat(2) of
+    /// the absolute path looks up every folder of the path again, which was most of what an
+    /// unchanged night's survey cost.
     private func walk(_ directory: String, into listing: inout Listing) {
         guard let handle = opendir(directory) else {
             listing.unreadable.append((display(directory), String(cString: strerror(errno))))
@@ -178,43 +201,49 @@ public struct InputScanner: Sendable {
         // sorting tuples, and this sort runs over every file of the archive on every run.
         var keys: [String] = []
         while let entry = readdir(handle) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            let name = UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self)
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
             if bytes.first == UInt8(ascii: ".") { continue }
-            guard let name = String(validating: bytes, as: UTF8.self) else {
-                badName(bytes, in: directory, type: Int32(entry.pointee.d_type), into: &listing)
+            let reported = Int32(entry.pointee.d_type)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                badName(Array(bytes), in: directory, type: Self.entryType(name, in: dirfd(handle), reported: reported), into: &listing)
                 continue
             }
-            switch Self.entryType(path: directory + "/" + name, reported: Int32(entry.pointee.d_type)) {
-            case Int32(DT_DIR): keys.append(name + "/")
-            case Int32(DT_REG): keys.append(name)
+            switch Self.entryType(name, in: dirfd(handle), reported: reported) {
+            case Int32(DT_DIR): keys.append(text + "/")
+            case Int32(DT_REG): keys.append(text)
             default: continue
             }
         }
-        closedir(handle)
         keys.sort(by: ByteOrder.precedes)
-        for key in keys {
+        // Stamped with the folder open, listed after it is closed (a deep archive would otherwise
+        // hold a descriptor per level).
+        let formats = keys.map { $0.utf8.last == UInt8(ascii: "/") ? nil : ArticleFormat(fileExtension: Self.pathExtension($0)) }
+        let stamps = zip(keys, formats).map { key, format in format == nil ? nil : FileStamp(name: key, in: dirfd(handle)) }
+        closedir(handle)
+        let shown = displayFolder(directory)
+        for (index, key) in keys.enumerated() {
             if key.utf8.last == UInt8(ascii: "/") {
                 walk(directory + "/" + key.dropLast(), into: &listing)
                 continue
             }
             let path = directory + "/" + key
-            if ArticleFormat(fileExtension: Self.pathExtension(key)) == nil {
-                listing.skipped.append(display(path))
+            let displayPath = shown.map { $0 + key } ?? path
+            if formats[index] == nil {
+                listing.skipped.append(displayPath)
             } else {
-                listing.files.append(InputFile(standardizedPath: path, displayPath: display(path)))
+                listing.files.append(InputFile(standardizedPath: path, displayPath: displayPath, stamp: stamps[index]))
             }
         }
     }
 
+    /// Where `d_name` lies in a `dirent`.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// An entry whose name is not valid UTF-8: a folder is not listed, an article file not
     /// read, each said with the name escaped; another file is skipped as its type would be.
-    private func badName(_ bytes: [UInt8], in directory: String, type reported: Int32, into listing: inout Listing) {
+    private func badName(_ bytes: [UInt8], in directory: String, type: Int32?, into listing: inout Listing) {
         let shown = display(directory + "/" + Self.escapedName(bytes))
-        var path = Array(directory.utf8) + [UInt8(ascii: "/")] + bytes
-        path.append(0)
-        let type = path.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { Self.entryType(path: $0.baseAddress!, reported: reported) }
-        }
         switch type {
         case Int32(DT_DIR): listing.unreadable.append((shown, Self.badFolderNameReason))
         case Int32(DT_REG):
@@ -229,11 +258,12 @@ public struct InputScanner: Sendable {
 
     /// `DT_DIR` for a folder, `DT_REG` for a regular file or a link to one, `DT_LNK` for a link
     /// to a folder (not followed), nil for anything else; `reported` is readdir's `d_type`,
-    /// checked with stat(2) when it is unknown or a link.
-    private static func entryType(path: UnsafePointer<CChar>, reported: Int32) -> Int32? {
+    /// checked with stat(2) when it is unknown or a link (`name` relative to the folder open as
+    /// `folder`).
+    private static func entryType(_ name: UnsafePointer<CChar>, in folder: Int32, reported: Int32) -> Int32? {
         guard reported == Int32(DT_UNKNOWN) || reported == Int32(DT_LNK) else { return reported }
         var info = stat()
-        let status = reported == Int32(DT_LNK) ? stat(path, &info) : lstat(path, &info)
+        let status = fstatat(folder, name, &info, reported == Int32(DT_LNK) ? 0 : AT_SYMLINK_NOFOLLOW)
         guard status == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return Int32(DT_REG)
@@ -277,5 +307,14 @@ public struct InputScanner: Sendable {
     private func display(_ path: String) -> String {
         let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// What `display` makes of the paths in `directory` before their names: the folder's path
+    /// below the working directory with its "/" (empty for the working directory itself), nil
+    /// when its paths are shown whole. Worked out once a folder, not once a file.
+    private func displayFolder(_ directory: String) -> String? {
+        let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        let folder = directory + "/"
+        return folder.hasPrefix(base) ? String(folder.dropFirst(base.count)) : nil
     }
 }

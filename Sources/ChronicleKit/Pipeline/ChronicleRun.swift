@@ -202,10 +202,12 @@ public struct ChronicleRun: Sendable {
     /// the file list and the survey (a large archive's paths, tens of megabytes) are let go
     /// before the reports are written.
     private func chronologyAndStore(
-        _ inputs: consuming RunInputs, store: ChronicleStore, startedAt: String, timer: inout PhaseTimer
+        _ pending: consuming PendingInputs, store: ChronicleStore, startedAt: String, timer: inout PhaseTimer
     ) throws -> (ChronologySource, StoredRun, InputFacts) {
-        let survey = FileSurvey(
-            files: inputs.scan.files, stored: try store.fileStates(), extraction: inputs.extraction, keepRemoved: !options.prune)
+        // The store's states are read while the scan may still run.
+        let states = try store.sortedFileStates()
+        let inputs = try pending.finished()
+        let survey = FileSurvey(files: inputs.scan.files, stored: states, extraction: inputs.extraction, keepRemoved: !options.prune)
         timer.lap("scan, store state and classify")
         let (source, extracted) = try chronologySource(survey, inputs: inputs, store: store, timer: &timer)
         logChronology(source, survey: survey, extracted: extracted)
@@ -218,14 +220,19 @@ public struct ChronicleRun: Sendable {
         return (source, stored, facts)
     }
 
-    /// Corrections, extraction rules and the input files: everything read before anything is written.
-    private func readInputs() throws -> RunInputs {
+    /// Corrections, extraction rules and the input files: everything read before anything is
+    /// written. The input folders are walked on a thread of their own (`BackgroundScan`); what
+    /// would stop the scan (an input missing, not a file or folder, or a folder that cannot be
+    /// listed) is checked here all the same, and with `--prune` the whole scan is waited for.
+    private func readInputs() throws -> PendingInputs {
         let config = options.config
+        let scanner = InputScanner(workingDirectory: options.workingDirectory)
+        let scan = BackgroundScan(scanner, roots: config.inputs, logger: logger)
         let corrections = try CorrectionSet.load(config: config)
         let extraction = try self.extraction ?? Extraction.standard(config: config)
-        let scan = try InputScanner(workingDirectory: options.workingDirectory).scan(config.inputs)
-        logger.info("found \(scan.files.count) article files, \(scan.skipped.count) other files skipped")
+        try scanner.checkRoots(config.inputs)
         if options.prune {
+            let scan = try scan.result()
             // Pruning what could not be read this time would erase history for a passing fault.
             if let folder = scan.unreadableFolders.first {
                 throw InputError.pruneRefused(reason: "the folder \(folder.path) cannot be listed (\(folder.reason))")
@@ -234,7 +241,7 @@ public struct ChronicleRun: Sendable {
                 throw InputError.pruneRefused(reason: "the input folder \(root) holds no article files (not mounted?)")
             }
         }
-        return RunInputs(corrections: corrections, extraction: extraction, scan: scan)
+        return PendingInputs(corrections: corrections, extraction: extraction, scan: scan)
     }
 
     /// Creates the state folder, takes the run lock and completes or removes what a killed run

@@ -30,25 +30,92 @@ struct FileSurvey: Sendable {
     /// Whether the store has a row for each file (same order as `files`).
     let known: [Bool]
 
-    /// Classifies the scanned files against the store's file states, in parallel.
-    init(files: [InputFile], stored: [String: StoredFileState], extraction: Extraction, keepRemoved: Bool) {
+    /// Classifies the scanned files against the store's file states: each file is matched to
+    /// its row in one pass over both path-ordered lists; a file whose stamp (the scanner's) is
+    /// the stored one is unchanged at once, the others are looked at in parallel.
+    init(files: [InputFile], stored: StoredFileStates, extraction: Extraction, keepRemoved: Bool) {
         self.files = files
-        self.states = files.parallelMap { Self.classify($0, stored: stored, extraction: extraction) }
-        var seen = Set<String>(minimumCapacity: files.count)
-        for file in files { seen.insert(file.path) }
-        self.removed = stored.values.filter { !seen.contains($0.path) }.sorted { ByteOrder.precedes($0.path, $1.path) }
+        let rows = stored.rows
+        let (rowOf, matched) = Self.match(files, rows)
+        var states = [State](repeating: .changed(nil, nil), count: files.count)
+        var others: [Int] = []
+        for index in files.indices {
+            if let row = rowOf[index], Self.isUnchanged(files[index], stored: rows[row], extraction: extraction) {
+                states[index] = .unchanged(rows[row].hash)
+            } else {
+                others.append(index)
+            }
+        }
+        let looked = others.parallelMap { Self.classify(files[$0], stored: rowOf[$0].map { rows[$0] }, extraction: extraction) }
+        for (index, state) in zip(others, looked) { states[index] = state }
+        self.states = states
+        self.removed = rows.indices.filter { !matched[$0] }.map { rows[$0] }
         self.keepRemoved = keepRemoved
-        self.known = files.map { stored[$0.path] != nil }
+        self.known = rowOf.map { $0 != nil }
+    }
+
+    /// Each file's row (by position in `rows`), and which rows some file has.
+    ///
+    /// A merge of the two lists in the byte order of the paths. Then, as the dictionary this
+    /// replaces did (String keys compare by canonical equivalence), a file left without a row
+    /// takes a row left without a file whose path is the same text in another Unicode
+    /// normalization (a name written NFD by one system, NFC by another): a night has few of
+    /// either, and most often none of the rows.
+    private static func match(_ files: [InputFile], _ rows: [StoredFileState]) -> (rowOf: [Int?], matched: [Bool]) {
+        var rowOf = [Int?](repeating: nil, count: files.count)
+        var matched = [Bool](repeating: false, count: rows.count)
+        // The scan lists files in the byte order of their display paths, which is that of their
+        // paths unless several roots are shown differently.
+        var order = Array(files.indices)
+        if !files.indices.dropFirst().allSatisfy({ ByteOrder.compare(files[$0 - 1].path, files[$0].path) < 0 }) {
+            order.sort { ByteOrder.precedes(files[$0].path, files[$1].path) }
+        }
+        var next = 0
+        var unmatched: [Int] = []
+        for index in order {
+            var comparison = 1
+            while next < rows.count {
+                comparison = ByteOrder.compare(rows[next].path, files[index].path)
+                if comparison >= 0 { break }
+                next += 1
+            }
+            if comparison == 0 {
+                rowOf[index] = next
+                matched[next] = true
+                next += 1
+            } else {
+                unmatched.append(index)
+            }
+        }
+        let leftRows = rows.indices.filter { !matched[$0] }
+        guard !unmatched.isEmpty, !leftRows.isEmpty else { return (rowOf, matched) }
+        var byText: [String: Int] = [:]
+        for row in leftRows where byText[rows[row].path] == nil { byText[rows[row].path] = row }
+        for index in unmatched {
+            guard let row = byText[files[index].path] else { continue }
+            rowOf[index] = row
+            matched[row] = true
+        }
+        return (rowOf, matched)
+    }
+
+    /// Whether `classify` would say `.unchanged` without reading anything: the file's stamp
+    /// (taken by the scanner) is the stored one, stored by this extractor version and rules.
+    /// Borrows both (no copy of their strings: it runs once a file of the archive).
+    static func isUnchanged(_ file: borrowing InputFile, stored old: borrowing StoredFileState, extraction: Extraction) -> Bool {
+        guard let stamp = file.stamp, old.stamp == stamp, old.hash != .none else { return false }
+        return old.extractorVersion == extraction.version && old.configFingerprint == extraction.configFingerprint
     }
 
     /// Whether a file is unchanged (same size and mtime, or else same content hash) since it was
-    /// stored by this extractor version and rules; reads no records.
-    static func classify(_ file: InputFile, stored: [String: StoredFileState], extraction: Extraction) -> State {
+    /// stored (as `old`) by this extractor version and rules; reads no records.
+    static func classify(_ file: InputFile, stored old: StoredFileState?, extraction: Extraction) -> State {
         let path = file.path
         // Stamp before hash before reading: if the file changes meanwhile, the stored stamp is
-        // the older one and the next run looks again.
-        let stamp = FileStamp(path: path)
-        if let old = stored[path], let stamp, let oldHash = old.contentHash,
+        // the older one and the next run looks again. The scanner's stamp, when it took one, is
+        // older still.
+        let stamp = file.stamp ?? FileStamp(path: path)
+        if let old, let stamp, let oldHash = old.contentHash,
             old.extractorVersion == extraction.version, old.configFingerprint == extraction.configFingerprint
         {
             if old.stamp == stamp { return .unchanged(old.hash) }
@@ -105,4 +172,16 @@ struct RunInputs: Sendable {
     let corrections: CorrectionSet
     let extraction: Extraction
     let scan: InputScanner.Result
+}
+
+/// The inputs while the scan of the input folders may still be running (`BackgroundScan`).
+struct PendingInputs: Sendable {
+    let corrections: CorrectionSet
+    let extraction: Extraction
+    let scan: BackgroundScan
+
+    /// The inputs, once the scan is done.
+    func finished() throws -> RunInputs {
+        RunInputs(corrections: corrections, extraction: extraction, scan: try scan.result())
+    }
 }

@@ -192,38 +192,15 @@ final class ChronicleStore: Sendable {
         }
     }
 
-    /// Every stored article file's state without its records, by path: what a run needs to
-    /// decide which files changed.
+    /// Every stored article file's state without its records, in the byte order of the paths:
+    /// what a run needs to decide which files changed.
+    func sortedFileStates() throws -> StoredFileStates {
+        try read("read article files") { db in try StoredFileStates(db) }
+    }
+
+    /// The same states by path.
     func fileStates() throws -> [String: StoredFileState] {
-        try read("read article files") { db in
-            var result: [String: StoredFileState] = [:]
-            result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file") ?? 0)
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT path, display_path, size, modified_ns, content_hash, extractor_version, config_fingerprint
-                    FROM article_file
-                    """)
-            // One row per file of the archive, held for the whole run: strings that repeat from
-            // row to row (the display path when it is the path, the version and fingerprint)
-            // are kept once.
-            var shared = Set<String>()
-            func once(_ text: String) -> String {
-                if let known = shared.firstIndex(of: text) { return shared[known] }
-                shared.insert(text)
-                return text
-            }
-            while let row = try rows.next() {
-                let path: String = row[0]
-                let displayPath: String = row[1]
-                let state = StoredFileState(
-                    path: path, displayPath: displayPath == path ? path : displayPath,
-                    stamp: FileStamp(size: row[2], modified: row[3]), contentHash: row[4],
-                    extractorVersion: once(row[5]), configFingerprint: once(row[6]))
-                result[path] = state
-            }
-            return result
-        }
+        Dictionary(try sortedFileStates().rows.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
     }
 
     /// Streams the records of the stored files `wanted` accepts, one row at a time, decoded

@@ -95,7 +95,7 @@ struct StoredArticle: Sendable, Hashable {
 ///
 /// A run over a large archive holds one per stored file from start to end, so it is kept small:
 /// the usual content hash (sixteen hex digits, one byte too long for an inline string) as its
-/// number, and the version and fingerprint strings shared between rows (`ChronicleStore.fileStates`).
+/// number, and the version and fingerprint strings shared between rows (`StoredFileStates`).
 struct StoredFileState: Sendable, Hashable {
     var path: String
     var displayPath: String

@@ -12,17 +12,29 @@
 /// unchanged run. This compares the contiguous bytes with `memcmp`.
 enum ByteOrder {
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs, rhs = rhs
-        return lhs.withUTF8 { a in
-            rhs.withUTF8 { b in
-                let common = min(a.count, b.count)
-                if common > 0 {
-                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
-                    if order != 0 { return order < 0 }
-                }
-                return a.count < b.count
-            }
+        compare(lhs, rhs) < 0
+    }
+
+    /// The byte order of two texts as memcmp gives it: negative when `lhs` comes first, zero when
+    /// their bytes are the same, positive when `rhs` comes first (one comparison where a merge
+    /// of two sorted lists would otherwise make two).
+    static func compare(_ lhs: String, _ rhs: String) -> Int {
+        // Native strings lend their bytes as they are, without the copy `withUTF8` needs.
+        let lent = lhs.utf8.withContiguousStorageIfAvailable { a in
+            rhs.utf8.withContiguousStorageIfAvailable { b in compare(a, b) }
         }
+        if let order = lent ?? nil { return order }
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { a in rhs.withUTF8 { b in compare(a, b) } }
+    }
+
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0 {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
     }
 
     /// Whether two texts have the same UTF-8 bytes (not canonical equivalence, as `==` is).

@@ -21,6 +21,19 @@ struct FileStamp: Sendable, Hashable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The stamp of the file `name` in the folder open as `folder` (symbolic links followed, as
+    /// `init(path:)` does), or nil when it cannot be stat'ed.
+    init?(name: String, in folder: Int32) {
+        var info = stat()
+        guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The stamp that a stat(2) gave.
+    init(_ info: stat) {
         size = Int64(info.st_size)
         #if canImport(Darwin)
             modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)

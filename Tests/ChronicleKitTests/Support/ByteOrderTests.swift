@@ -14,6 +14,23 @@ import Testing
             }
         }
     }
+
+    /// The three-way comparison the survey's merge uses, on native strings (whose bytes are lent
+    /// as they are) and on strings made from a Substring or bridged through NSString.
+    @Test func compareAgreesWithTheOrderAndEqualityOfTheBytes() {
+        let texts = [
+            "", "a", "ab", "a/b.txt", "B", "b", "/tmp/kho/2022/12/qdnd-01.txt", "/tmp/kho/2022/12/qdnd-1.txt", "Đảng ủy",
+            "Quân\u{0300}", "Quân đoàn 1", "z\u{0}", "z", String("xx/tmp/kho/a.txt".dropFirst(2)),
+            NSString(string: "Sư đoàn 5").description,
+        ]
+        for a in texts {
+            for b in texts {
+                let order = ByteOrder.compare(a, b)
+                #expect((order < 0) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+                #expect((order == 0) == a.utf8.elementsEqual(b.utf8), "\(a) = \(b)")
+            }
+        }
+    }
 }
 
 @Suite struct ScanOrderTests {
