@@ -17,10 +17,12 @@ struct EarlierMerges {
         }
     }
 
-    /// The event merged under `key` (its reports' values; the id and sources are the caller's).
+    /// The event merged under `key` (its reports' values; the id and sources are the caller's),
+    /// its sources not decoded; nil when unknown or its stored body does not decode (then it is
+    /// merged again from its records).
     func event(_ key: Hash128.Digest) -> Event? {
         guard let place = places[key] else { return nil }
-        return place.list == 0 ? chronology.events[place.index].event : chronology.undated[place.index].event
+        return (place.list == 0 ? chronology.events : chronology.undated).reportedEvent(place.index)
     }
 
     /// The stored form of the keys: their number, each a flag and 16 bytes, and a checksum.

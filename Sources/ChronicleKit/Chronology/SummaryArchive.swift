@@ -48,13 +48,17 @@ struct SummaryArchive {
     /// cut records are read where they lie in `summary` (shared, not copied: a few hundred bytes a
     /// file, read several times each).
     /// - Parameters:
+    ///   - checked: its checksum was checked already (`RecordSummary.isIntact`), or it was made
+    ///     in this run.
     ///   - identity: what the file's records are a function of (its content, path and the
     ///     extraction that read it, `fileIdentity`): merges of the same reports of files of the
     ///     same identities give the same events.
     ///   - readableOnly: leave out the records that could not be read, and the warnings (a
     ///     vanished file kept without `--prune`).
-    mutating func append(summary: [UInt8], origin: Origin, identity: Hash128.Digest, readableOnly: Bool = false) -> Bool {
-        guard let parts = summary.withUnsafeBytes({ try? RecordSummary.parts(of: $0) }) else { return false }
+    mutating func append(
+        summary: [UInt8], origin: Origin, identity: Hash128.Digest, readableOnly: Bool = false, checked: Bool = false
+    ) -> Bool {
+        guard let parts = summary.withUnsafeBytes({ try? RecordSummary.parts(of: $0, checked: checked) }) else { return false }
         // Record starts in the summary; reading a record stops at its last field, so the bytes
         // after the last one (the checksums) are passed over.
         let starts = parts.starts.map { $0 + Int32(parts.recordsStart) }

@@ -153,7 +153,9 @@ extension ChronicleRun {
         for index in items.indices {
             let item = items[index]
             items[index].summary = []
-            let added = archive.append(summary: item.summary, origin: item.origin, identity: item.identity, readableOnly: item.readableOnly)
+            // Stored summaries were checked as they were read (`readSummaries`); fresh ones were made now.
+            let added = archive.append(
+                summary: item.summary, origin: item.origin, identity: item.identity, readableOnly: item.readableOnly, checked: true)
             guard added else { return nil }
         }
         return archive

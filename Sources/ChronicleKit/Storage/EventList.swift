@@ -132,6 +132,18 @@ struct EventList: Sendable {
         Head(id: item.id, unit: item.event.unit, kind: item.event.kind, date: item.event.date.value, corrected: item.corrected)
     }
 
+    /// The reports' values of event `index` (`ChronologyEvent.event`), its sources passed over;
+    /// nil when its body does not decode.
+    func reportedEvent(_ index: Int) -> Event? {
+        let slot = slots[index]
+        return try? storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in
+            var r = RecordBinary.Reader(bytes: raw)
+            r.table = storage.strings
+            _ = try r.string()  // id
+            return try r.event()
+        }
+    }
+
     private func decode(_ index: Int) throws -> ChronologyEvent {
         let slot = slots[index]
         return try storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in

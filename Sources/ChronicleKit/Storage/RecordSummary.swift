@@ -74,10 +74,12 @@ enum RecordSummary {
         blob.first == version && (try? RecordBinary.unsealed(blob)) != nil
     }
 
-    /// Checks a summary's checksum and version and splits it; throws when it is not one.
-    static func parts(of blob: UnsafeRawBufferPointer) throws -> Parts {
-        guard blob.first == version else { throw RecordBinaryError.unknownVersion }
-        let body = try RecordBinary.unsealed(blob)
+    /// Checks a summary's version and (unless `isIntact` said so already) its checksum, and
+    /// splits it; throws when it is not one.
+    static func parts(of blob: UnsafeRawBufferPointer, checked: Bool = false) throws -> Parts {
+        guard blob.first == version, blob.count > RecordBinary.checksumSize else { throw RecordBinaryError.unknownVersion }
+        let body =
+            checked ? UnsafeRawBufferPointer(rebasing: blob[..<(blob.count - RecordBinary.checksumSize)]) : try RecordBinary.unsealed(blob)
         var r = RecordBinary.Reader(bytes: body)
         _ = try r.byte()
         let records = try r.count()

@@ -80,3 +80,20 @@ struct RecordSummaryTests {
         }
     }
 }
+
+/// `EventList.reportedEvent`, which an earlier merge is taken with, against the whole event.
+struct ReportedEventTests {
+    @Test func theReportedEventIsTheWholeEventsEvent() throws {
+        let list = EventList((0..<30).map(CompactStorageTests.event))
+        var w = RecordBinary.Writer()
+        list.write(to: &w, flush: { _ in })
+        let stored = try w.bytes.withUnsafeBytes { raw -> EventList in
+            var r = RecordBinary.Reader(bytes: raw)
+            return try EventList(reading: &r)
+        }
+        for index in 0..<list.count {
+            #expect(list.reportedEvent(index) == list[index].event)
+            #expect(stored.reportedEvent(index) == list[index].event)
+        }
+    }
+}
