@@ -22,8 +22,11 @@ protocol ChronologyInput {
     /// reports' records' content and places (`SummaryArchive.planKey`); nil when the input
     /// cannot tell. Only asked of an input that `keepsDigests`.
     func planKey(_ positions: [ReportPosition]) -> Hash128.Digest?
-    /// The event an earlier run merged under `key`, when the input knows it: the same reports
-    /// in the same order merge to the same event, so their records are not read.
+    /// Whether an earlier run merged under `key` (`mergedEvent` then gives the event): the same
+    /// reports in the same order merge to the same event, so their records are not read.
+    func knowsMerge(_ key: Hash128.Digest) -> Bool
+    /// The event an earlier run merged under `key`; nil when unknown or unreadable (the merge
+    /// then reads the records).
     func mergedEvent(_ key: Hash128.Digest) -> Event?
 }
 
@@ -39,6 +42,7 @@ extension ChronologyInput {
     }
     func prefetch(_ positions: [ReportPosition]) {}
     func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? { nil }
+    func knowsMerge(_ key: Hash128.Digest) -> Bool { false }
     func mergedEvent(_ key: Hash128.Digest) -> Event? { nil }
 }
 

@@ -17,6 +17,11 @@ struct EarlierMerges {
         }
     }
 
+    func knows(_ key: Hash128.Digest) -> Bool { places[key] != nil }
+
+    /// Every event known by a key (tests).
+    var knownEvents: [Event] { places.keys.compactMap(event) }
+
     /// The event merged under `key` (its reports' values; the id and sources are the caller's),
     /// its sources not decoded; nil when unknown or its stored body does not decode (then it is
     /// merged again from its records).

@@ -15,8 +15,9 @@ extension ChronologyBuilder {
         private let sources: [EventSource]
         /// What identifies this merge across runs (`ChronologyInput.planKey`).
         private(set) var key: Hash128.Digest?
-        /// The event an earlier run merged from the same reports, when known: no record is read.
-        private(set) var known: Event?
+        /// Whether an earlier run merged the same reports: the event is taken from there (read
+        /// when merged, not held: a plan of every event is held at once), no record is read.
+        private(set) var known = false
 
         init<Input: ChronologyInput>(_ reports: [Report], _ records: Input) {
             var views: [Int32: RankingView] = [:]
@@ -46,15 +47,19 @@ extension ChronologyBuilder {
 
         private mutating func identify<Input: ChronologyInput>(_ records: Input) {
             key = records.planKey(contributing.map(\.position))
-            known = key.flatMap(records.mergedEvent)
+            known = key.map(records.knowsMerge) ?? false
         }
 
         /// The reports whose records the merge reads whole: none when the event is known.
-        var reads: [ReportPosition] { known == nil ? contributing.map(\.position) : [] }
+        var reads: [ReportPosition] { known ? [] : contributing.map(\.position) }
 
         /// The merged event, the contributing reports' records read whole once each.
         func merged<Input: ChronologyInput>(_ records: Input) -> ChronologyEvent {
-            if let known { return ChronologyEvent(id: ChronologyEvent.id(for: known), event: known, sources: sources) }
+            // A known event that cannot be read is merged from records not fetched: the input
+            // then says it failed (`SummaryArchive.failed`), and the run merges from the records.
+            if known, let key, let event = records.mergedEvent(key) {
+                return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: sources)
+            }
             var decoded: [Int32: ArticleRecord] = [:]
             for report in contributing where decoded[report.record] == nil {
                 decoded[report.record] = records.record(Int(report.record))

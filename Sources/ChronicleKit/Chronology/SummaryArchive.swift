@@ -19,7 +19,7 @@ struct SummaryArchive {
     private var identities: [Hash128.Digest] = []
     private let whole: WholeRecords
     /// The events an earlier run merged, by plan key (`ChronologyInput.mergedEvent`).
-    var earlierMerges: (Hash128.Digest) -> Event? = { _ in nil }
+    var earlierMerges: EarlierMerges?
 
     private struct Place {
         var firstDigest: Int32
@@ -122,7 +122,9 @@ struct SummaryArchive {
         return hash.digest
     }
 
-    func mergedEvent(_ key: Hash128.Digest) -> Event? { earlierMerges(key) }
+    func knowsMerge(_ key: Hash128.Digest) -> Bool { earlierMerges?.knows(key) ?? false }
+
+    func mergedEvent(_ key: Hash128.Digest) -> Event? { earlierMerges?.event(key) }
 
     /// The digest of what the report at `position` adds to a merged event (`RecordSummary.digest`).
     func eventDigest(_ position: ReportPosition) -> Hash128.Digest {

@@ -23,7 +23,7 @@ extension ChronicleRun {
             var archive = Self.summaryArchive(
                 survey, stored: stored, extracted: extracted, extraction: inputs.extraction, store: store, spool: spool)
         else { return nil }
-        if let earlier = try store.earlierMerges() { archive.earlierMerges = earlier.event }
+        archive.earlierMerges = try store.earlierMerges()
         var grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
         let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
         assignment.apply(to: &grouping)

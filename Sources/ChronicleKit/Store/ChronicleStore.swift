@@ -324,10 +324,14 @@ final class ChronicleStore: Sendable {
 
     /// The cached chronology with the plan keys of its events, whatever inputs it was built
     /// from; nil when there is none, it has no keys (built with corrections, or by an earlier
-    /// version) or it cannot be decoded.
-    func earlierMerges() throws -> EarlierMerges? {
+    /// version), it cannot be decoded, or it is larger than `largest` bytes (it is held through
+    /// the night's merge, beside the chronology being built).
+    func earlierMerges(largest: Int = 64 << 20) throws -> EarlierMerges? {
         try read("read the cached chronology") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT data, plan_keys FROM chronology_cache WHERE id = 1") else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT data, plan_keys FROM chronology_cache WHERE id = 1 AND length(data) <= ?", arguments: [largest])
+            else { return nil }
             let keys = try row.withUnsafeData(atIndex: 1) { data in data.flatMap { $0.withUnsafeBytes { EarlierMerges.decode($0) } } }
             guard let keys else { return nil }
             let decoded = try? row.withUnsafeData(atIndex: 0) { data in

@@ -60,6 +60,24 @@ struct SummaryRouteTests {
         #expect(events == (try Self.coldChronology(box)).events)
     }
 
+    @Test func theStoreKeepsEachEventsPlanKeyAndHoldsNoLargeCachedChronology() throws {
+        let box = try Sandbox()
+        try box.write("2022/a.txt", Self.first)
+        try box.write("2022/c.txt", Self.copy)
+        try box.write("2023/b.txt", Self.other)
+        try box.run()
+        let store = try box.store()
+        let earlier = try #require(try store.earlierMerges())
+        let fingerprint = try #require(try store.cachedChronologyFingerprint())
+        let cached = try #require(try store.cachedChronology(fingerprint: fingerprint))
+        #expect(cached.chronology.events.count == 2)
+        // Every event is known by its plan key, and gives back its reports' values.
+        let events = cached.chronology.events.map(\.event)
+        #expect(events.allSatisfy { event in earlier.knownEvents.contains(event) })
+        // Above the bound, the night merges from the records rather than hold the cached chronology.
+        #expect(try store.earlierMerges(largest: 16) == nil)
+    }
+
     @Test func aDamagedSummaryIsMadeAgainFromTheRecords() throws {
         let box = try Sandbox()
         try box.write("2022/a.txt", Self.first)
