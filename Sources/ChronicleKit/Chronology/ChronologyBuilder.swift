@@ -143,20 +143,42 @@ struct ChronologyBuilder: Sendable {
             var members: [[ReportPosition]] = []
             result.reserveCapacity(groupCount)
             members.reserveCapacity(groupCount)
-            // With digests, each group's plan first, so the records it reads are fetched at once.
-            let plans = records.keepsDigests ? buckets.flatMap { $0.groups.map { MergePlan($0, records) } } : nil
-            if let plans { records.prefetch(plans.flatMap(\.reads)) }
-            var next = 0
-            for bucket in buckets {
-                for group in bucket.groups {
-                    result.append(plans.map { $0[next].merged(records) } ?? ChronologyBuilder.merge(group, records))
+            let groups = buckets.lazy.flatMap(\.groups)
+            guard records.keepsDigests else {
+                for group in groups {
+                    result.append(ChronologyBuilder.merge(group, records))
                     members.append(group.map(\.position))
-                    next += 1
                 }
+                result.seal()
+                return (result, members, [])
             }
+            // With digests, the plans of a batch of groups first, so the records they read are
+            // fetched at once; a batch at a time, so that what is held does not grow with the archive.
+            var keys: [Hash128.Digest?] = []
+            keys.reserveCapacity(groupCount)
+            var batch: [[Report]] = []
+            func mergeBatch() {
+                let plans = batch.map { MergePlan($0, records) }
+                records.prefetch(plans.flatMap(\.reads))
+                for (plan, group) in zip(plans, batch) {
+                    result.append(plan.merged(records))
+                    members.append(group.map(\.position))
+                    keys.append(plan.key)
+                }
+                records.releaseFetched()
+                batch.removeAll(keepingCapacity: true)
+            }
+            for group in groups {
+                batch.append(group)
+                if batch.count == Self.mergeBatch { mergeBatch() }
+            }
+            mergeBatch()
             result.seal()
-            return (result, members, plans?.map(\.key) ?? [])
+            return (result, members, keys)
         }
+
+        /// Groups merged in one batch (`merged`).
+        static let mergeBatch = 4096
     }
 
     /// The groups of one (unit, kind), in the order they were started, indexed so that a new

@@ -16,8 +16,10 @@ protocol ChronologyInput {
     /// What ranking in a merge reads of the record at `index`. Only asked of an input that
     /// `keepsDigests`.
     func rankingView(_ index: Int) -> RankingView
-    /// Told, before the merging, which reports' whole records it will read.
+    /// Told, before merging a batch of groups, which reports' whole records it will read.
     func prefetch(_ positions: [ReportPosition])
+    /// Told that the batch is merged: what `prefetch` read can go.
+    func releaseFetched()
     /// What identifies a merge of the reports at `positions` (in rank order) across runs: the
     /// reports' records' content and places (`SummaryArchive.planKey`); nil when the input
     /// cannot tell. Only asked of an input that `keepsDigests`.
@@ -41,6 +43,7 @@ extension ChronologyInput {
         return RankingView(source: ChronologyBuilder.source(record), dates: record.events.map(\.date.value))
     }
     func prefetch(_ positions: [ReportPosition]) {}
+    func releaseFetched() {}
     func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? { nil }
     func knowsMerge(_ key: Hash128.Digest) -> Bool { false }
     func mergedEvent(_ key: Hash128.Digest) -> Event? { nil }

@@ -1,6 +1,6 @@
 /// The records a chronology is built from, as their summaries (`RecordSummary`): grouping,
 /// ids and ranking read the cut records; a merge reads whole only the records of the reports it
-/// takes values from, fetched in one pass before the merging (`prefetch`).
+/// takes values from, fetched for a batch of groups at a time (`prefetch`, `releaseFetched`).
 ///
 /// A night that adds a few articles to a large archive used to read every stored record; here
 /// it reads each file's summary and, of the merged events, the records whose reports add
@@ -31,6 +31,11 @@ struct SummaryArchive {
     enum Origin {
         case stored(path: String)
         case fresh(RecordArchive.Entry)
+
+        var isFresh: Bool {
+            if case .fresh = self { return true }
+            return false
+        }
     }
 
     init(fetch: @escaping Fetch, spool: ScratchFile?) {
@@ -45,8 +50,8 @@ struct SummaryArchive {
     var failed: Bool { whole.failed }
 
     /// Adds one file's summary after those already added; false when it does not decode. Its
-    /// cut records are read where they lie in `summary` (shared, not copied: a few hundred bytes a
-    /// file, read several times each).
+    /// cut records are read where they lie: in `summary` (shared, not copied), or where `keptIn`
+    /// says (the same bytes in the spool).
     /// - Parameters:
     ///   - checked: its checksum was checked already (`RecordSummary.isIntact`), or it was made
     ///     in this run.
@@ -56,13 +61,14 @@ struct SummaryArchive {
     ///   - readableOnly: leave out the records that could not be read, and the warnings (a
     ///     vanished file kept without `--prune`).
     mutating func append(
-        summary: [UInt8], origin: Origin, identity: Hash128.Digest, readableOnly: Bool = false, checked: Bool = false
+        summary header: [UInt8], keptIn summary: RecordArchive.Blob? = nil, origin: Origin, identity: Hash128.Digest,
+        readableOnly: Bool = false, checked: Bool = false
     ) -> Bool {
-        guard let parts = summary.withUnsafeBytes({ try? RecordSummary.parts(of: $0, checked: checked) }) else { return false }
+        guard let parts = header.withUnsafeBytes({ try? RecordSummary.parts(of: $0, checked: checked) }) else { return false }
         // Record starts in the summary; reading a record stops at its last field, so the bytes
         // after the last one (the checksums) are passed over.
         let starts = parts.starts.map { $0 + Int32(parts.recordsStart) }
-        var entry = RecordArchive.Entry(blob: .bytes(summary), offsets: starts, unreadable: [], warnings: [])
+        var entry = RecordArchive.Entry(blob: summary ?? .bytes(header), offsets: starts, unreadable: [], warnings: [])
         // The header says which records have a problem or warnings: only those are read here.
         var unreadable: [(index: Int32, problem: ArticleProblem)] = []
         var warnings: [ArticleProblem] = []
@@ -125,6 +131,9 @@ struct SummaryArchive {
     func knowsMerge(_ key: Hash128.Digest) -> Bool { earlierMerges?.knows(key) ?? false }
 
     func mergedEvent(_ key: Hash128.Digest) -> Event? { earlierMerges?.event(key) }
+
+    /// Lets go of the whole records `prefetch` read.
+    func releaseFetched() { whole.release() }
 
     /// The digest of what the report at `position` adds to a merged event (`RecordSummary.digest`).
     func eventDigest(_ position: ReportPosition) -> Hash128.Digest {
@@ -189,5 +198,10 @@ struct SummaryArchive {
         }
 
         func entry(_ file: Int32) -> RecordArchive.Entry? { entries[file] }
+
+        func release() {
+            entries = [:]
+            inMemory = 0
+        }
     }
 }

@@ -12,8 +12,9 @@ struct ExtractedFile: Sendable {
     var urls: [String]
     /// Its records in binary form (in memory or in the run's spool).
     var entry: RecordArchive.Entry
-    /// Its records' summary (`RecordSummary`), stored beside them.
-    var summary: [UInt8]
+    /// Its records' summary (`RecordSummary`), stored beside them; in the run's spool with the
+    /// records (a cold run holds one per file until the store commit).
+    var summary: RecordArchive.Blob
     /// Why the file could not be read at all (an I/O error, not bad content), when so: a file
     /// the store knows then keeps its stored records for this run.
     var readFailure: String?
@@ -47,7 +48,8 @@ struct ExtractedFile: Sendable {
         self.contentHash = readable ? contentHash ?? readHash.map(ContentHash.init(value:)) ?? ContentHash(fileAt: file.path) : nil
         self.urls = urls.urls
         self.entry = writer.finish(spool: spool)
-        self.summary = summary.finish()
+        let summaryBytes = summary.finish()
+        self.summary = (try? spool?.append(summaryBytes)).map { .spooled($0) } ?? .bytes(summaryBytes)
         if count == 1, let record = first, record.status == .unreadable, let error = record.error,
             error.hasPrefix(IngestFailure.cannotReadPrefix)
         {
@@ -76,6 +78,18 @@ struct ExtractedFile: Sendable {
         return StoredArticle(
             path: file.path, displayPath: file.displayPath, stamp: stamp, contentHash: contentHash?.description,
             extractorVersion: extraction.version, configFingerprint: extraction.configFingerprint, payload: payload,
-            urls: urls, summary: summary)
+            urls: urls, summary: summaryPayload)
+    }
+
+    private var summaryPayload: StoredArticle.RecordPayload {
+        switch summary {
+        case .bytes(let bytes): return .binary(bytes)
+        case .spooled(let span): return .spooled(span)
+        }
+    }
+
+    /// The summary's bytes; nil when the spool cannot be read back.
+    var summaryBytes: [UInt8]? {
+        try? summary.withBytes { Array($0) }
     }
 }

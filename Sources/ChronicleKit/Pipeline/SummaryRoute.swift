@@ -12,7 +12,8 @@ extension ChronicleRun {
         _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, spool: ScratchFile?, progress: ProgressBar,
         timer: inout PhaseTimer
     ) throws -> (BuiltChronology, ExtractedFiles)? {
-        var stored = try Self.storedSummaries(survey, store: store)
+        var keeper = SummaryKeeper(spool: spool)
+        var stored = try Self.storedSummaries(survey, store: store, keeper: &keeper)
         var extracted = Self.extract(
             survey, reused: stored.reused.map { $0 != nil }, extraction: inputs.extraction, spool: spool, progress: progress)
         progress.finish()
@@ -21,7 +22,8 @@ extension ChronicleRun {
         timer.lap("read stored summaries and extract")
         guard
             var archive = Self.summaryArchive(
-                survey, stored: stored, extracted: extracted, extraction: inputs.extraction, store: store, spool: spool)
+                survey, stored: stored, extracted: extracted, extraction: inputs.extraction, store: store, spool: spool,
+                keeper: &keeper)
         else { return nil }
         archive.earlierMerges = try store.earlierMerges()
         var grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
@@ -45,13 +47,15 @@ extension ChronicleRun {
     /// vanished files kept without `--prune` (by path); and those made from stored records
     /// because a row had none.
     struct StoredSummaries {
-        var reused: [[UInt8]?]
-        var kept: [Int: [UInt8]] = [:]
-        var removed: [String: [UInt8]] = [:]
+        var reused: [RecordArchive.Blob?]
+        var kept: [Int: RecordArchive.Blob] = [:]
+        var removed: [String: RecordArchive.Blob] = [:]
         var made: [String: [UInt8]] = [:]
     }
 
-    private static func storedSummaries(_ survey: FileSurvey, store: ChronicleStore) throws -> StoredSummaries {
+    private static func storedSummaries(
+        _ survey: FileSurvey, store: ChronicleStore, keeper: inout SummaryKeeper
+    ) throws -> StoredSummaries {
         var reusedIndex: [String: Int] = [:]
         for (index, state) in survey.states.enumerated() where state.reusedHash != nil {
             reusedIndex[survey.files[index].path] = index
@@ -59,9 +63,10 @@ extension ChronicleRun {
         let removed = survey.keepRemoved ? Set(survey.removed.map(\.path)) : []
         var result = StoredSummaries(reused: Array(repeating: nil, count: survey.files.count))
         try readSummaries(where: { reusedIndex[$0] != nil || removed.contains($0) }, store: store, archive: survey.files.count) {
-            path, summary, made in
+            path, bytes, made in
+            let summary = keeper.keep(bytes)
             if let index = reusedIndex[path] { result.reused[index] = summary } else { result.removed[path] = summary }
-            if made { result.made[path] = summary }
+            if made { result.made[path] = bytes }
         }
         return result
     }
@@ -105,7 +110,7 @@ extension ChronicleRun {
         var kept: [(index: Int, reason: String)] = []
         try readSummaries(where: { failed[$0] != nil }, store: store, archive: survey.files.count) { path, summary, made in
             guard let (index, reason) = failed[path] else { return }
-            stored.kept[index] = summary
+            stored.kept[index] = .bytes(summary)
             if made { stored.made[path] = summary }
             kept.append((index, reason))
         }
@@ -122,9 +127,11 @@ extension ChronicleRun {
     /// nil when one does not decode (the chronology is then built from the records).
     private static func summaryArchive(
         _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, extraction: Extraction, store: ChronicleStore,
-        spool: ScratchFile?
+        spool: ScratchFile?, keeper: inout SummaryKeeper
     ) -> SummaryArchive? {
-        typealias Item = (path: String, summary: [UInt8], origin: SummaryArchive.Origin, identity: Hash128.Digest, readableOnly: Bool)
+        typealias Item = (
+            path: String, summary: RecordArchive.Blob, origin: SummaryArchive.Origin, identity: Hash128.Digest, readableOnly: Bool
+        )
         let label = extraction.version + "|" + extraction.configFingerprint
         func identity(_ path: String, _ displayPath: String, _ hash: String?) -> Hash128.Digest {
             // A file without a hash (kept because it could not be read) matches no earlier merge.
@@ -152,12 +159,44 @@ extension ChronicleRun {
             fetch: { paths, body in try store.forEachRecordBlob(paths: paths, archive: archiveSize) { body($0, $1) } }, spool: spool)
         for index in items.indices {
             let item = items[index]
-            items[index].summary = []
+            items[index].summary = .bytes([])
+            let bytes: [UInt8], kept: RecordArchive.Blob
+            switch item.summary {
+            case .bytes(let held): (bytes, kept) = (held, item.summary)
+            case .spooled(let span):
+                guard let read = try? span.bytes() else { return nil }
+                // A fresh summary is brought into memory while the budget allows.
+                (bytes, kept) = (read, item.origin.isFresh ? keeper.keep(read, spooled: item.summary) : item.summary)
+            }
             // Stored summaries were checked as they were read (`readSummaries`); fresh ones were made now.
             let added = archive.append(
-                summary: item.summary, origin: item.origin, identity: item.identity, readableOnly: item.readableOnly, checked: true)
+                summary: bytes, keptIn: kept, origin: item.origin, identity: item.identity,
+                readableOnly: item.readableOnly, checked: true)
             guard added else { return nil }
         }
         return archive
+    }
+}
+
+/// Keeps summaries in memory up to `budget` bytes (they are read several times each), the rest
+/// in the run's spool: an archive's summaries are some 300 bytes a file.
+struct SummaryKeeper {
+    let spool: ScratchFile?
+    var budget = 64 << 20
+    private var held = 0
+
+    init(spool: ScratchFile?) {
+        self.spool = spool
+    }
+
+    /// Where to keep `bytes`: in memory while under the budget, else in the spool (where
+    /// `spooled` says they are already, if so).
+    mutating func keep(_ bytes: [UInt8], spooled: RecordArchive.Blob? = nil) -> RecordArchive.Blob {
+        if held + bytes.count <= budget || spool == nil {
+            held += bytes.count
+            return .bytes(bytes)
+        }
+        if case .spooled(let span) = spooled { return .spooled(span) }
+        return (try? spool?.append(bytes)).flatMap { $0.map { RecordArchive.Blob.spooled($0) } } ?? .bytes(bytes)
     }
 }

@@ -510,7 +510,11 @@ final class ChronicleStore: Sendable {
             upsertRow.bind(10, runID)
             upsertRow.bind(11, runID)
             upsertRow.bind(12, runID)
-            upsertRow.bind(13, blob: article.summary)
+            switch article.summary {
+            case .binary(let bytes): upsertRow.bind(13, blob: bytes)
+            case .spooled(let span): upsertRow.bind(13, blob: try span.bytes())
+            case .json, nil: upsertRow.bind(13, blob: nil)
+            }
             try upsertRow.run()
             if case .spooled(let span) = article.payload, span.count > Self.blobPiece {
                 try writeRecords(span, path: article.path, in: db)

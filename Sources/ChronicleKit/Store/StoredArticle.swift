@@ -17,7 +17,7 @@ struct StoredArticle: Sendable, Hashable {
     /// The distinct article URLs of its records (filled when the row is made from records).
     var urls: [String]
     /// The records' summary (`RecordSummary`), when the row is made from records.
-    var summary: [UInt8]?
+    var summary: RecordPayload?
 
     /// How a row's records are kept: JSON (stores written before the binary form) or `RecordBinary`,
     /// in memory or, for a run's freshly extracted rows, in its spool until they are stored.
@@ -29,7 +29,7 @@ struct StoredArticle: Sendable, Hashable {
 
     init(
         path: String, displayPath: String, stamp: FileStamp, contentHash: String?, extractorVersion: String,
-        configFingerprint: String, payload: RecordPayload, urls: [String] = [], summary: [UInt8]? = nil
+        configFingerprint: String, payload: RecordPayload, urls: [String] = [], summary: RecordPayload? = nil
     ) {
         self.summary = summary
         self.path = path
@@ -59,7 +59,8 @@ struct StoredArticle: Sendable, Hashable {
         self.init(
             path: file.path, displayPath: file.displayPath, stamp: stamp, contentHash: contentHash,
             extractorVersion: extractorVersion, configFingerprint: configFingerprint,
-            payload: .binary(RecordBinary.encode(records)), urls: Self.distinctURLs(records), summary: RecordSummary.encode(records))
+            payload: .binary(RecordBinary.encode(records)), urls: Self.distinctURLs(records),
+            summary: .binary(RecordSummary.encode(records)))
     }
 
     /// The records as a JSON array (the record contract's form), whatever the stored form.

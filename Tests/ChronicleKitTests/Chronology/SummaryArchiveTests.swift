@@ -140,6 +140,24 @@ struct SummaryArchiveTests {
         #expect(!expected.chronology.events.isEmpty)
     }
 
+    @Test func mergesInSeveralBatchesGiveTheSameChronology() {
+        // More groups than one merge batch holds.
+        var records = Self.records(seed: 31, count: 9000)
+        for index in records.indices {
+            records[index].textKey = nil
+            for event in records[index].events.indices {
+                let number = (index * 7 + event) % 6000
+                records[index].events[event].unit = UnitReference(name: "Lữ đoàn \(number)", id: "lu-doan-\(number)", mention: "")
+            }
+        }
+        let archive = Self.archive(records, seed: 31, fetched: FetchLog())
+        let got = ChronologyBuilder(window: Self.window).group(from: archive)
+        #expect(got.chronology.events.count + got.chronology.undated.count > ChronologyBuilder.BucketList.mergeBatch)
+        let expected = ChronologyBuilder(window: Self.window).group(from: records)
+        #expect(!archive.failed)
+        #expect(got.chronology.events == expected.chronology.events && got.chronology.undated == expected.chronology.undated)
+    }
+
     @Test func copiesOfAnArticleAreReadWholeOnce() {
         // One article and its copies at other paths: one meeting, resolved to other dates by
         // some; a follow-up names the chair.
