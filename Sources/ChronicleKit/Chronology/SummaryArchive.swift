@@ -163,7 +163,7 @@ struct SummaryArchive {
     /// The whole records fetched from the store: in memory up to `memoryBudget` bytes, then in
     /// the spool, until the build is done.
     private final class WholeRecords {
-        static let memoryBudget = 64 << 20
+        static let memoryBudget = 32 << 20
         let fetchBlobs: Fetch
         let spool: ScratchFile?
         var entries: [Int32: RecordArchive.Entry] = [:]

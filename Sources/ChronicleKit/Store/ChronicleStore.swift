@@ -24,8 +24,10 @@ import GRDBSQLite
 /// - `owner(output)` (migration `v6`): the output folder whose history the store keeps
 /// - migration `v7` adds `summary_bin` to `article_file`: the records' summary
 ///   (`RecordSummary`), from which a night builds the chronology without reading every record
-/// - migration `v8` adds `plan_keys` to `chronology_cache`: what identifies each cached event's
-///   merge (`EarlierMerges`), so a night takes the events whose reports did not change
+/// - `chronology_plan(id = 1, fingerprint, keys)` (migration `v8`): what identifies each cached
+///   event's merge (`EarlierMerges`), so a night takes the events whose reports did not change; a
+///   table of its own, as a column after the cached chronology's would make SQLite build that
+///   blob in memory when it is written
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -160,7 +162,14 @@ final class ChronicleStore: Sendable {
         }
         // Beside the cached chronology, what identifies each event's merge (`MergePlan.key`).
         migrator.registerMigration("v8") { db in
-            try db.execute(sql: "ALTER TABLE chronology_cache ADD COLUMN plan_keys BLOB")
+            try db.execute(
+                sql: """
+                    CREATE TABLE chronology_plan (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        fingerprint TEXT NOT NULL,
+                        keys BLOB NOT NULL
+                    )
+                    """)
         }
         return migrator
     }
@@ -330,7 +339,12 @@ final class ChronicleStore: Sendable {
         try read("read the cached chronology") { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT data, plan_keys FROM chronology_cache WHERE id = 1 AND length(data) <= ?", arguments: [largest])
+                    db,
+                    sql: """
+                        SELECT cache.data, plan.keys FROM chronology_cache AS cache
+                        JOIN chronology_plan AS plan ON plan.fingerprint = cache.fingerprint
+                        WHERE cache.id = 1 AND length(cache.data) <= ?
+                        """, arguments: [largest])
             else { return nil }
             let keys = try row.withUnsafeData(atIndex: 1) { data in data.flatMap { $0.withUnsafeBytes { EarlierMerges.decode($0) } } }
             guard let keys else { return nil }
@@ -429,7 +443,7 @@ final class ChronicleStore: Sendable {
                 case .replace(let cache):
                     try Self.storeCache(cache, in: db)
                 case .clear:
-                    try db.execute(sql: "DELETE FROM chronology_cache")
+                    try db.execute(sql: "DELETE FROM chronology_cache; DELETE FROM chronology_plan")
                 }
                 try Self.writeEventKeys(update.eventKeys, in: db)
                 if update.pruneEvents {
@@ -639,17 +653,22 @@ final class ChronicleStore: Sendable {
         // Past SQLite's largest value (1 GB by default, some 3 million articles) the next run
         // builds the chronology again rather than this run failing.
         guard size < Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, -1)) else {
-            try db.execute(sql: "DELETE FROM chronology_cache")
+            try db.execute(sql: "DELETE FROM chronology_cache; DELETE FROM chronology_plan")
             return
         }
-        let keys = cache.built.planKeys.map { Data(EarlierMerges.encode($0)) }
+        try db.execute(sql: "DELETE FROM chronology_plan")
+        if let keys = cache.built.planKeys {
+            try db.execute(
+                sql: "INSERT INTO chronology_plan (id, fingerprint, keys) VALUES (1, ?, ?)",
+                arguments: [cache.fingerprint, Data(EarlierMerges.encode(keys))])
+        }
+        // The blob is the row's last column: SQLite then writes the zeros without making them.
         try db.execute(
             sql: """
-                INSERT INTO chronology_cache (id, fingerprint, data, plan_keys) VALUES (1, ?, zeroblob(?), ?)
-                ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data,
-                    plan_keys = excluded.plan_keys
+                INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, zeroblob(?))
+                ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
                 """,
-            arguments: [cache.fingerprint, size, keys])
+            arguments: [cache.fingerprint, size])
         var handle: OpaquePointer?
         let opened = sqlite3_blob_open(db.sqliteConnection, "main", "chronology_cache", "data", 1, 1, &handle)
         defer { sqlite3_blob_close(handle) }
