@@ -17,6 +17,9 @@ extension ChronicleRun {
         var extracted = Self.extract(
             survey, reused: stored.reused.map { $0 != nil }, extraction: inputs.extraction, spool: spool, progress: progress)
         progress.finish()
+        // A run that extracted most of the archive (a first run) keeps the fresh summaries in the
+        // spool: it holds every file's extraction already, and reads each summary twice only.
+        if extracted.files.count * 2 > survey.files.count { keeper.budget = 0 }
         try Self.keepStoredSummariesOfUnreadable(&extracted, &stored, survey: survey, store: store)
         extracted.summaries = stored.made
         timer.lap("read stored summaries and extract")
