@@ -185,7 +185,7 @@ extension ChronicleRun {
 /// in the run's spool: an archive's summaries are some 300 bytes a file.
 struct SummaryKeeper {
     let spool: ScratchFile?
-    var budget = 32 << 20
+    var budget = 16 << 20
     private var held = 0
 
     init(spool: ScratchFile?) {
