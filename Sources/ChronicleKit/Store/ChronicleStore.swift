@@ -291,19 +291,29 @@ final class ChronicleStore: Sendable {
             return
         }
         try read("read stored records") { db in
-            let lookup = try db.cachedStatement(sql: "SELECT records_json, records_bin FROM article_file WHERE path = ?")
+            // Through SQLite's C API: a night may look up thousands of rows, and a GRDB row copies
+            // its blob into a `Data` first.
+            let statement = try db.cachedStatement(sql: "SELECT records_json, records_bin FROM article_file WHERE path = ?")
+            let query = statement.sqliteStatement
+            defer { sqlite3_reset(query) }
+            let lookup = SQLiteBinder(statement, in: db)
             for path in paths.sorted(by: ByteOrder.precedes) {
-                guard let row = try Row.fetchOne(lookup, arguments: [path]) else {
+                sqlite3_reset(query)
+                lookup.bind(1, path)
+                let code = sqlite3_step(query)
+                guard code == SQLITE_ROW else {
+                    guard code == SQLITE_DONE else {
+                        throw DatabaseError(
+                            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
                     try body(path, nil)
                     continue
                 }
-                let found = try row.withUnsafeData(atIndex: 1) { data -> Bool in
-                    guard let data else { return false }
-                    try data.withUnsafeBytes { try body(path, $0) }
-                    return true
+                if sqlite3_column_type(query, 1) == SQLITE_BLOB, let bytes = sqlite3_column_blob(query, 1) {
+                    try body(path, UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(query, 1))))
+                    continue
                 }
-                if found { continue }
-                let json: String = row[0]
+                let json = sqlite3_column_text(query, 0).map { String(cString: $0) } ?? ""
                 let blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
                 if let blob { try blob.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
             }

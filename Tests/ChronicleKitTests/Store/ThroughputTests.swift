@@ -89,6 +89,44 @@ import Testing
         #expect(streamed["/archive/b.txt"] == .some([Self.failed]))
     }
 
+    @Test func recordBlobsLookedUpOneByOneAreThoseOfTheScan() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-lookup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ChronicleStore(url: directory.appendingPathComponent("state.sqlite"))
+        var rows: [StoredArticle] = try (0..<30).map { index in
+            var record = Self.full
+            record.source = "bai-\(index).txt"
+            let file = InputFile(url: URL(fileURLWithPath: "/archive/bai-\(index).txt"), displayPath: "bai-\(index).txt")
+            return try StoredArticle(
+                file: file, stamp: FileStamp(size: 1, modified: 1), contentHash: "\(index)", extractorVersion: "v", configFingerprint: "f",
+                records: [record])
+        }
+        rows.append(
+            StoredArticle(
+                path: "/archive/cu.txt", displayPath: "cu.txt", stamp: FileStamp(size: 1, modified: 2), contentHash: "cc",
+                extractorVersion: "v", configFingerprint: "f", recordsJSON: "[\(try Self.failed.jsonLine())]"))
+        try store.commit(
+            StoreUpdate(
+                run: RunRecord(
+                    startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: rows.count,
+                    unchanged: 0, extracted: rows.count, pruned: 0, articles: rows.count, events: 1, newEvents: 0, problems: 0),
+                extracted: rows, seen: rows.map(\.path)))
+        let wanted: Set<String> = ["/archive/bai-3.txt", "/archive/cu.txt", "/archive/missing.txt"]
+        func blobs(archive: Int) throws -> [String: [UInt8]?] {
+            var found: [String: [UInt8]?] = [:]
+            try store.forEachRecordBlob(paths: wanted, archive: archive) { path, blob in
+                found.updateValue(blob.map { Array($0) }, forKey: path)
+            }
+            return found
+        }
+        // Few paths beside a large archive: looked up one by one; else one pass over the table.
+        let lookedUp = try blobs(archive: 1_000), scanned = try blobs(archive: 0)
+        #expect(lookedUp["/archive/missing.txt"] == .some(nil))
+        #expect(lookedUp.filter { $0.value != nil } == scanned.filter { $0.value != nil })
+        #expect(try RecordBinary.decode(try #require(lookedUp["/archive/cu.txt"] ?? nil)) == [Self.failed])
+        #expect(try RecordBinary.decode(try #require(lookedUp["/archive/bai-3.txt"] ?? nil)).first?.source == "bai-3.txt")
+    }
+
     @Test func undecodableStoredRecordsAreExtractedAgain() throws {
         let box = try Sandbox()
         try box.write("a.txt", "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n")
