@@ -270,13 +270,24 @@ final class ChronicleStore: Sendable {
         where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: UnsafeRawBufferPointer?) throws -> Void
     ) throws {
         try read("read stored summaries") { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, summary_bin FROM article_file")
-            while let row = try rows.next() {
-                let path: String = row[0]
-                guard wanted(path) else { continue }
-                try row.withUnsafeData(atIndex: 1) { data in
-                    if let data { try data.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
+            // Through SQLite's C API: every night reads every row's summary.
+            let statement = try db.makeStatement(sql: "SELECT path, summary_bin FROM article_file")
+            let query = statement.sqliteStatement
+            defer { sqlite3_reset(query) }
+            var code = sqlite3_step(query)
+            while code == SQLITE_ROW {
+                let path = sqlite3_column_text(query, 0).map { String(cString: $0) } ?? ""
+                if wanted(path) {
+                    if sqlite3_column_type(query, 1) == SQLITE_BLOB, let bytes = sqlite3_column_blob(query, 1) {
+                        try body(path, UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(query, 1))))
+                    } else {
+                        try body(path, nil)
+                    }
                 }
+                code = sqlite3_step(query)
+            }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
         }
     }
