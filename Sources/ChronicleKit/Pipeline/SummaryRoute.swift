@@ -132,51 +132,62 @@ extension ChronicleRun {
         _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, extraction: Extraction, store: ChronicleStore,
         spool: ScratchFile?, keeper: inout SummaryKeeper
     ) -> SummaryArchive? {
-        typealias Item = (
-            path: String, summary: RecordArchive.Blob, origin: SummaryArchive.Origin, identity: Hash128.Digest, readableOnly: Bool
-        )
         let label = extraction.version + "|" + extraction.configFingerprint
         func identity(_ path: String, _ displayPath: String, _ hash: String?) -> Hash128.Digest {
             // A file without a hash (kept because it could not be read) matches no earlier merge.
             SummaryArchive.fileIdentity(path: path, displayPath: displayPath, contentHash: hash ?? "-\(path)-unknown-", extraction: label)
         }
-        var items: [Item] = []
-        items.reserveCapacity(survey.files.count + stored.removed.count)
-        for (index, file) in survey.files.enumerated() {
-            let (path, shown) = (file.path, file.displayPath)
-            if let done = extracted.files[index] {
-                items.append((shown, done.summary, .fresh(done.entry), identity(path, shown, done.contentHash?.description), false))
-            } else if let summary = stored.reused[index] {
-                items.append((shown, summary, .stored(path: path), identity(path, shown, survey.states[index].reusedHash?.text), false))
-            } else if let summary = stored.kept[index] {
-                items.append((shown, summary, .stored(path: path), identity(path, shown, nil), true))
-            }
-        }
-        for row in survey.removed {
-            guard let summary = stored.removed[row.path] else { continue }
-            items.append((row.displayPath, summary, .stored(path: row.path), identity(row.path, row.displayPath, row.contentHash), true))
-        }
-        items.sort { ByteOrder.precedes($0.path, $1.path) }
         let archiveSize = survey.files.count + survey.removed.count
         var archive = SummaryArchive(
             fetch: { paths, body in try store.forEachRecordBlob(paths: paths, archive: archiveSize) { body($0, $1) } }, spool: spool)
-        for index in items.indices {
-            let item = items[index]
-            items[index].summary = .bytes([])
+        func add(_ summary: RecordArchive.Blob, _ origin: SummaryArchive.Origin, _ identity: Hash128.Digest, readableOnly: Bool) -> Bool {
             let bytes: [UInt8], kept: RecordArchive.Blob
-            switch item.summary {
-            case .bytes(let held): (bytes, kept) = (held, item.summary)
+            switch summary {
+            case .bytes(let held): (bytes, kept) = (held, summary)
             case .spooled(let span):
-                guard let read = try? span.bytes() else { return nil }
+                guard let read = try? span.bytes() else { return false }
                 // A fresh summary is brought into memory while the budget allows.
-                (bytes, kept) = (read, item.origin.isFresh ? keeper.keep(read, spooled: item.summary) : item.summary)
+                (bytes, kept) = (read, origin.isFresh ? keeper.keep(read, spooled: summary) : summary)
             }
             // Stored summaries were checked as they were read (`readSummaries`); fresh ones were made now.
-            let added = archive.append(
-                summary: bytes, keptIn: kept, origin: item.origin, identity: item.identity,
-                readableOnly: item.readableOnly, checked: true)
+            return archive.append(
+                summary: bytes, keptIn: kept, origin: origin, identity: identity, readableOnly: readableOnly, checked: true)
+        }
+        // Files in display-path order (the scan's, checked), the vanished ones kept merged in
+        // where they sort: no list of every file's summary is made and sorted.
+        let files = survey.files
+        let ordered = zip(files, files.dropFirst()).allSatisfy { ByteOrder.precedes($0.displayPath, $1.displayPath) }
+        let order =
+            ordered ? Array(files.indices) : files.indices.sorted { ByteOrder.precedes(files[$0].displayPath, files[$1].displayPath) }
+        let removed = survey.removed.compactMap { row in stored.removed[row.path].map { (row: row, summary: $0) } }
+            .sorted { ByteOrder.precedes($0.row.displayPath, $1.row.displayPath) }
+        var nextRemoved = 0
+        func addRemoved(before displayPath: String?) -> Bool {
+            while nextRemoved < removed.count, displayPath.map({ ByteOrder.precedes(removed[nextRemoved].row.displayPath, $0) }) ?? true {
+                let (row, summary) = removed[nextRemoved]
+                nextRemoved += 1
+                let id = identity(row.path, row.displayPath, row.contentHash)
+                guard add(summary, .stored(path: row.path), id, readableOnly: true) else { return false }
+            }
+            return true
+        }
+        for index in order {
+            let file = files[index]
+            let (path, shown) = (file.path, file.displayPath)
+            guard addRemoved(before: shown) else { return nil }
+            let added: Bool
+            if let done = extracted.files[index] {
+                added = add(done.summary, .fresh(done.entry), identity(path, shown, done.contentHash?.description), readableOnly: false)
+            } else if let summary = stored.reused[index] {
+                added = add(summary, .stored(path: path), identity(path, shown, survey.states[index].reusedHash?.text), readableOnly: false)
+            } else if let summary = stored.kept[index] {
+                added = add(summary, .stored(path: path), identity(path, shown, nil), readableOnly: true)
+            } else {
+                continue
+            }
             guard added else { return nil }
         }
+        guard addRemoved(before: nil) else { return nil }
         return archive
     }
 }

@@ -78,6 +78,34 @@ struct SummaryRouteTests {
         #expect(try store.earlierMerges(largest: 16) == nil)
     }
 
+    @Test func aNightFromSummariesGivesTheEventsTheRecordsRouteGives() throws {
+        // Copies of one article in several folders, one of them vanished (kept without --prune)
+        // and sorting between the others, and a new copy: the order of the archive decides which
+        // copy leads.
+        let box = try Sandbox()
+        func copy(_ title: String) -> String {
+            "url: https://qdnd.vn/tin-1\nevent: 2022-12-26 | Quân đoàn 1 | year-end-review | \(title)\n"
+        }
+        try box.write("2022/10/d.txt", copy("Tiêu đề D"))
+        try box.write("2022/12/b.txt", copy("Tiêu đề B"))
+        try box.write("2023/01/a.txt", copy("Tiêu đề A"))
+        try box.write("2023/06/c.txt", Self.other)
+        try box.run()
+        // d, the copy first in path order (the one the event takes its values from), vanishes and
+        // is kept; e sorts after it.
+        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("2022/10/d.txt"))
+        try box.write("2022/11/e.txt", copy("Tiêu đề E"))
+        let night = try box.run()
+        #expect(night.extracted == 1 && night.vanished == 1)
+        // The same night from the records: a correction that matches nothing keeps that route.
+        try box.corrections("corrections:\n  - id: 2021-01-01-khong-co-year-end-review\n    suppress: true\n")
+        try Self.database(box).write { db in try db.execute(sql: "DELETE FROM chronology_cache") }
+        let fromRecords = try box.run()
+        #expect(try night.fullChronology().events == fromRecords.fullChronology().events)
+        let event = try #require(try night.fullChronology().events.first)
+        #expect(event.sources.count == 4 && event.event.title == "Tiêu đề D")
+    }
+
     @Test func aDamagedSummaryIsMadeAgainFromTheRecords() throws {
         let box = try Sandbox()
         try box.write("2022/a.txt", Self.first)
