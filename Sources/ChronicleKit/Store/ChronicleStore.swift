@@ -257,7 +257,7 @@ final class ChronicleStore: Sendable {
                 }
                 if found { continue }
                 let json: String = row[1]
-                let blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
+                let blob = Self.recordsBlob(json: json)
                 if let blob { try blob.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
             }
         }
@@ -325,10 +325,16 @@ final class ChronicleStore: Sendable {
                     continue
                 }
                 let json = sqlite3_column_text(query, 0).map { String(cString: $0) } ?? ""
-                let blob = (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
+                let blob = Self.recordsBlob(json: json)
                 if let blob { try blob.withUnsafeBytes { try body(path, $0) } } else { try body(path, nil) }
             }
         }
+    }
+
+    /// The records of a row kept as JSON by an early version, in the binary form; nil when they
+    /// cannot be read.
+    private static func recordsBlob(json: String) -> [UInt8]? {
+        (try? JSONDecoder().decode([ArticleRecord].self, from: Data(json.utf8))).map { RecordBinary.encode($0) }
     }
 
     /// The fingerprint of the cached chronology, without reading the chronology.

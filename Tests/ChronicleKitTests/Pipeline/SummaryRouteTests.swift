@@ -18,15 +18,21 @@ struct SummaryRouteTests {
         return try box.run().fullChronology()
     }
 
+    /// A sandbox with two articles, after its first run.
+    static func firstNight() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.write("2022/a.txt", first)
+        try box.write("2023/b.txt", other)
+        try box.run()
+        return box
+    }
+
     static func database(_ box: Sandbox) throws -> DatabaseQueue {
         try DatabaseQueue(path: ChronicleRun.storeURL(for: try box.config()).path)
     }
 
     @Test func rowsWithoutASummaryGetOneAndTheChronologyIsTheSame() throws {
-        let box = try Sandbox()
-        try box.write("2022/a.txt", Self.first)
-        try box.write("2023/b.txt", Self.other)
-        try box.run()
+        let box = try Self.firstNight()
         // A store from before summaries: the column is empty.
         try Self.database(box).write { db in try db.execute(sql: "UPDATE article_file SET summary_bin = NULL") }
         try box.write("2022/c.txt", Self.copy)
@@ -42,10 +48,7 @@ struct SummaryRouteTests {
     }
 
     @Test func aStoredRecordThatCannotBeReadIsExtractedAgain() throws {
-        let box = try Sandbox()
-        try box.write("2022/a.txt", Self.first)
-        try box.write("2023/b.txt", Self.other)
-        try box.run()
+        let box = try Self.firstNight()
         // The summary is intact, the records behind it are not: the merge finds out (without the
         // cached chronology, whose events it would otherwise take as they are).
         try Self.database(box).write { db in
@@ -107,10 +110,7 @@ struct SummaryRouteTests {
     }
 
     @Test func aDamagedSummaryIsMadeAgainFromTheRecords() throws {
-        let box = try Sandbox()
-        try box.write("2022/a.txt", Self.first)
-        try box.write("2023/b.txt", Self.other)
-        try box.run()
+        let box = try Self.firstNight()
         try Self.database(box).write { db in
             try db.execute(sql: "UPDATE article_file SET summary_bin = x'02030405' WHERE path LIKE '%/a.txt'")
         }
