@@ -177,14 +177,23 @@ public struct ChronicleRun: Sendable {
         // 2. and 3.: the file list and its survey end with them, before the reports are written.
         let (source, stored, facts) = try chronologyAndStore(consume inputs, store: store, startedAt: startedAt, timer: &timer)
 
-        // 4. Reports (those whose content changed), then 5. mark them written.
-        let outcome = try writeReports(source, stored: stored, facts: facts)
-        timer.lap("reports")
-        try store.markReportsWritten(run: stored.runID)
+        // 4. Reports (those whose content changed), published once the commit is done, then 5.
+        // mark them written.
+        let outcome: ReportWriter.Outcome
+        do {
+            outcome = try writeReports(source, stored: stored, facts: facts)
+        } catch {
+            // The store's transaction ends, kept or rolled back, before the run does.
+            _ = try? stored.commit.result()
+            throw error
+        }
+        let runID = try stored.commit.result()
+        timer.lap(stored.besideReports ? "reports, the store committed beside them" : "reports")
+        try store.markReportsWritten(run: runID)
         logger.info(
             "\(source.totals.articles) articles, \(source.index.datedHeads.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)"
         )
-        return summary(facts: facts, source: source, stored: stored, reports: outcome.written)
+        return summary(facts: facts, source: source, stored: stored, runID: runID, reports: outcome.written)
     }
 
     /// What a run says of its input files once the list itself is let go.
@@ -198,7 +207,8 @@ public struct ChronicleRun: Sendable {
     }
 
     /// 2. The chronology: taken as it was when nothing changed, else built from the records;
-    /// 3. the store, in one transaction, the extracted files with it. Takes the inputs so that
+    /// 3. the store, in one transaction, the extracted files with it (started here, and for a
+    /// chronology built now going on beside the reports: `StoredRun.commit`). Takes the inputs so that
     /// the file list and the survey (a large archive's paths, tens of megabytes) are let go
     /// before the reports are written.
     private func chronologyAndStore(
@@ -213,7 +223,7 @@ public struct ChronicleRun: Sendable {
         logChronology(source, survey: survey, extracted: extracted)
         let stored = try updateStore(
             store, survey: survey, inputs: inputs, source: source, extracted: consume extracted, startedAt: startedAt)
-        timer.lap("store commit")
+        if !stored.besideReports { timer.lap("store commit") }
         let facts = InputFacts(
             filesRead: inputs.scan.files.count, filesSkipped: inputs.scan.skipped.count, vanished: survey.removed.count,
             problems: inputs.scan.problems)
@@ -322,7 +332,10 @@ public struct ChronicleRun: Sendable {
 
     /// What the store says of this run, for the reports and the summary.
     struct StoredRun {
-        var runID: Int64
+        /// The store's commit of the run, giving the run's id: done, or going on beside the reports.
+        var commit: BackgroundTask<Int64>
+        /// Whether the commit goes on while the reports are written.
+        var besideReports: Bool
         var newEventIDs: Set<String>
         /// The "as of" date of the run the new events are new since (the last one whose reports
         /// were all written); nil on a first run.
@@ -356,16 +369,27 @@ public struct ChronicleRun: Sendable {
             configFingerprint: inputs.extraction.configFingerprint, files: survey.files.count, unchanged: unchanged,
             extracted: extractedCount, pruned: options.prune ? survey.removed.count : 0, articles: totals.articles,
             events: chronology.datedHeads.count, newEvents: newEventIDs.count, problems: totals.problems.count)
-        let runID = try store.commit(
+        // Read before the commit: the runs the known events name are all earlier ones.
+        let runs = try store.runs()
+        let update = Handoff(
             storeUpdate(
                 run, survey: survey, extraction: inputs.extraction, extracted: consume extracted, eventIDs: eventIDs,
                 cacheChange: source.cacheChange, eventKeys: source.newEventKeys))
-        // The extracted rows and the encoded chronology went with the update: the reports need
-        // neither, and at a large archive they weigh hundreds of MB.
-        ProcessMemory.releaseFreedMemory()
-        let runs = try store.runs()
+        let commit = BackgroundTask<Int64> {
+            let runID = try store.commit(update.take())
+            // The extracted rows and the encoded chronology went with the update: the reports
+            // need neither, and at a large archive they weigh hundreds of MB.
+            ProcessMemory.releaseFreedMemory()
+            return runID
+        }
+        // A chronology built now is all the reports read, so the commit goes on beside them (on
+        // a first run it writes every record); a chronology taken from the store may be read
+        // from it again by the reports, so its (small) commit ends first.
+        let besideReports: Bool
+        if case .built = source { besideReports = true } else { besideReports = false }
+        if !besideReports { _ = try commit.result() }
         return StoredRun(
-            runID: runID, newEventIDs: newEventIDs,
+            commit: commit, besideReports: besideReports, newEventIDs: newEventIDs,
             newSince: baseline.flatMap { id in runs.first { $0.id == id }.flatMap { PartialDate(iso: $0.asOf) } },
             firstSeenDates: Self.firstSeenDates(knownEvents: knownEvents, runs: runs),
             unchanged: unchanged, extracted: extractedCount)
@@ -405,6 +429,8 @@ public struct ChronicleRun: Sendable {
             filesSkipped: facts.filesSkipped)
         var writer = ReportWriter(config: config)
         writer.afterRename = afterReportRename
+        let commit = stored.commit
+        writer.beforePublish = { _ = try commit.result() }
         let manifest = Self.reportManifestURL(for: config)
         let outlineURL = Self.reportOutlineURL(for: config)
         let built: BuiltChronology, fingerprint: String?
@@ -428,7 +454,7 @@ public struct ChronicleRun: Sendable {
         return outcome
     }
 
-    private func summary(facts: InputFacts, source: ChronologySource, stored: StoredRun, reports: [URL]) -> RunSummary {
+    private func summary(facts: InputFacts, source: ChronologySource, stored: StoredRun, runID: Int64, reports: [URL]) -> RunSummary {
         let chronology = source.index, totals = source.totals
         var summary = RunSummary(
             filesRead: facts.filesRead, filesSkipped: facts.filesSkipped, unchanged: stored.unchanged,
@@ -436,7 +462,7 @@ public struct ChronicleRun: Sendable {
             articles: totals.articles, events: chronology.datedHeads.count, newEventIDs: stored.newEventIDs,
             corrected: chronology.correctedCount, suppressed: totals.suppressed,
             problems: (facts.problems + totals.problems).sorted(),
-            reports: reports, runID: stored.runID)
+            reports: reports, runID: runID)
         summary.undated = chronology.undated.count
         switch source {
         case .outline(let outline):

@@ -15,6 +15,9 @@ struct ReportWriter: Sendable {
     /// Called after each report file is renamed into place, with the number renamed so far;
     /// tests stop a publish half-way through with it (`ReportStaging.commit`).
     var afterRename: (@Sendable (Int) throws -> Void)?
+    /// Called once every file is staged, before the first is renamed into place: a run waits
+    /// there for its store's commit, so that a failed commit publishes nothing.
+    var beforePublish: (@Sendable () throws -> Void)?
 
     init(config: ChronicleConfig) {
         self.config = config
@@ -190,6 +193,7 @@ struct ReportWriter: Sendable {
         }
         do {
             if let error = results.firstError() { throw error }
+            try beforePublish?()
             return try ReportStaging.commit(stagings, journal: PublishJournal(config: config), afterRename: afterRename)
         } catch {
             for staging in stagings { staging.discard() }
