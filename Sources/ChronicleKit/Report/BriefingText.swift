@@ -10,26 +10,33 @@ enum BriefingText {
     /// "+N" for the others.
     /// - Parameter fileNames: shorten paths to the file's name (inside a table cell).
     static func sources(_ sources: [EventSource], fileNames: Bool = true) -> String {
-        var linked: [String] = [], unlinked: [String] = []
+        // The distinct entries first, and only those shown are written out: an event reported by
+        // a thousand copies shows three.
+        var linked: [(source: EventSource, destination: String)] = [], unlinked: [(source: EventSource, path: String)] = []
         var seen = Set<String>()
         for source in sources {
-            let date = source.date.map { ", " + ReportFields.vietnameseDate($0) } ?? ""
             if let url = source.url, let destination = ReportText.linkDestination(url) {
-                guard seen.insert(destination).inserted else { continue }
-                linked.append("[\(ReportText.markdown(ReportText.host(url) + date))](<\(destination)>)")
+                if seen.insert(destination).inserted { linked.append((source, destination)) }
             } else {
                 let path = ReportText.flat(source.source)
-                guard seen.insert(path).inserted else { continue }
-                // The file's name: its folders make a word too long for a table cell (the whole
-                // path is in the CSV and XML).
-                let name = fileNames ? path.split(separator: "/").last.map(String.init) ?? path : path
-                unlinked.append(ReportText.markdown(name + date))
+                if seen.insert(path).inserted { unlinked.append((source, path)) }
             }
         }
-        let all = linked + unlinked
-        var shown = all.prefix(sourcesShown).joined(separator: "; ")
-        if all.count > sourcesShown { shown += "; +\(all.count - sourcesShown)" }
-        return shown
+        func date(_ source: EventSource) -> String { source.date.map { ", " + ReportFields.vietnameseDate($0) } ?? "" }
+        var shown: [String] = []
+        for (source, destination) in linked.prefix(sourcesShown) {
+            shown.append("[\(ReportText.markdown(ReportText.host(source.url ?? "") + date(source)))](<\(destination)>)")
+        }
+        for (source, path) in unlinked.prefix(sourcesShown - shown.count) {
+            // The file's name: its folders make a word too long for a table cell (the whole
+            // path is in the CSV and XML).
+            let name = fileNames ? path.split(separator: "/").last.map(String.init) ?? path : path
+            shown.append(ReportText.markdown(name + date(source)))
+        }
+        let total = linked.count + unlinked.count
+        var text = shown.joined(separator: "; ")
+        if total > sourcesShown { text += "; +\(total - sourcesShown)" }
+        return text
     }
 
     /// "Trung tướng Trần Văn Bình, Bí thư Đảng ủy, Chính ủy Quân đoàn".

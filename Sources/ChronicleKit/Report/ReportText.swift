@@ -111,7 +111,7 @@ enum ReportText {
     /// style an article used. "quý" (the "u" belongs to "qu") and "huỳnh" (the syllable goes on)
     /// keep their mark on the "y". Text without a marked "y" is returned as it is.
     static func officialSpelling(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { markedY[$0] != nil }) else { return text }
+        guard text.unicodeScalars.contains(where: isMarkedY) else { return text }
         var scalars = Array(text.unicodeScalars)
         for i in scalars.indices.dropLast() {
             guard let (tone, plainY) = markedY[scalars[i + 1]], scalars[i] == "u" || scalars[i] == "U" else { continue }
@@ -123,6 +123,14 @@ enum ReportText {
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars)
         return String(out)
+    }
+
+    /// Whether `scalar` is one of `markedY`, by value: every table cell of a report is asked.
+    private static func isMarkedY(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFD, 0xDD, 0x1EF2...0x1EF9: return true
+        default: return false
+        }
     }
 
     /// A "y" with a tone mark: the tone (acute, grave, hook, tilde, dot) and the plain letter.

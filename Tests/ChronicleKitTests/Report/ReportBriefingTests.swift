@@ -181,5 +181,51 @@ import Testing
         #expect(ReportText.officialSpelling("Đảng uỷ Quân khu; ĐẢNG UỶ; Thuý") == "Đảng ủy Quân khu; ĐẢNG ỦY; Thúy")
         #expect(ReportText.officialSpelling("quý I, huỳnh, khuya") == "quý I, huỳnh, khuya")
         #expect(ReportText.markdown("Bí thư Đảng uỷ") == "Bí thư Đảng ủy")
+        // Every tone on "y", small and capital (the check for a marked "y" is by scalar value).
+        #expect(ReportText.officialSpelling("Thuý Thuỳ Thuỷ Thuỹ Thuỵ") == "Thúy Thùy Thủy Thũy Thụy")
+        #expect(ReportText.officialSpelling("THUÝ THUỲ THUỶ THUỸ THUỴ") == "THÚY THÙY THỦY THŨY THỤY")
+    }
+
+    /// `BriefingText.sources` writes out only the entries it shows; what it shows is what
+    /// formatting every distinct entry and keeping the first ones gave.
+    @Test func sourcesShownAgreeWithFormattingThemAll() {
+        func plain(_ sources: [EventSource], fileNames: Bool) -> String {
+            var linked: [String] = [], unlinked: [String] = []
+            var seen = Set<String>()
+            for source in sources {
+                let date = source.date.map { ", " + ReportFields.vietnameseDate($0) } ?? ""
+                if let url = source.url, let destination = ReportText.linkDestination(url) {
+                    guard seen.insert(destination).inserted else { continue }
+                    linked.append("[\(ReportText.markdown(ReportText.host(url) + date))](<\(destination)>)")
+                } else {
+                    let path = ReportText.flat(source.source)
+                    guard seen.insert(path).inserted else { continue }
+                    let name = fileNames ? path.split(separator: "/").last.map(String.init) ?? path : path
+                    unlinked.append(ReportText.markdown(name + date))
+                }
+            }
+            let all = linked + unlinked
+            var shown = all.prefix(BriefingText.sourcesShown).joined(separator: "; ")
+            if all.count > BriefingText.sourcesShown { shown += "; +\(all.count - BriefingText.sourcesShown)" }
+            return shown
+        }
+        let pool = [
+            EventSource(source: "bao/2023/01/hoi-nghi.txt"),
+            EventSource(source: "bao/2023/01/hoi-nghi.txt", date: PartialDate(year: 2023, month: 1, day: 5)),
+            EventSource(source: "qdnd.jsonl:12", url: "https://www.qdnd.vn/chinh-tri/hoi-nghi-12", date: PartialDate(year: 2023, month: 1)),
+            EventSource(source: "qdnd.jsonl:13", url: "https://www.qdnd.vn/chinh-tri/hoi-nghi-12"),
+            EventSource(source: "qpvn.jsonl:2", url: "javascript:void(0)"),
+            EventSource(source: "trang/bai_[1].html", url: "http://qpvn.vn/tin-tuc?id=7&p=2"),
+            EventSource(source: "trang/bai 2.html"),
+            EventSource(source: "https://www.qdnd.vn/chinh-tri/hoi-nghi-12"),
+        ]
+        var generator = SeededGenerator(state: 2023)
+        for count in 0..<40 {
+            let sources = (0..<(count % 9)).map { _ in pool.randomElement(using: &generator)! }
+            for fileNames in [true, false] {
+                #expect(BriefingText.sources(sources, fileNames: fileNames) == plain(sources, fileNames: fileNames))
+            }
+        }
+        #expect(BriefingText.sources(pool) == plain(pool, fileNames: true))
     }
 }
