@@ -190,14 +190,15 @@ extension ChronicleRun {
         return kept
     }
 
-    /// Extracts, in parallel, the changed files and the unchanged ones whose stored records
-    /// cannot be read (`reused` false).
+    /// Extracts, in parallel, the changed files (unless `changed` is false) and the unchanged
+    /// ones whose stored records cannot be read (`reused` false).
     static func extract(
-        _ survey: FileSurvey, reused: [Bool], extraction: Extraction, spool: ScratchFile?, progress: ProgressBar
+        _ survey: FileSurvey, reused: [Bool], changed: Bool = true, extraction: Extraction, spool: ScratchFile?,
+        progress: ProgressBar
     ) -> ExtractedFiles {
         let work: [(index: Int, stamp: FileStamp?, hash: ContentHash?)] = survey.states.indices.compactMap { index in
             switch survey.states[index] {
-            case .changed(let stamp, let hash): return (index, stamp, hash)
+            case .changed(let stamp, let hash): return changed ? (index, stamp, hash) : nil
             case .unchanged, .restamped:
                 guard !reused[index] else { return nil }
                 let path = survey.files[index].path

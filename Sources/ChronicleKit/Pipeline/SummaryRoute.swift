@@ -13,9 +13,25 @@ extension ChronicleRun {
         timer: inout PhaseTimer
     ) throws -> (BuiltChronology, ExtractedFiles)? {
         var keeper = SummaryKeeper(spool: spool)
-        var stored = try Self.storedSummaries(survey, store: store, keeper: &keeper)
-        var extracted = Self.extract(
-            survey, reused: stored.reused.map { $0 != nil }, extraction: inputs.extraction, spool: spool, progress: progress)
+        // The changed files are extracted on the other cores while the stored summaries are read.
+        let all = [Bool](repeating: true, count: survey.files.count), extraction = inputs.extraction
+        let fresh = BackgroundTask { Self.extract(survey, reused: all, extraction: extraction, spool: spool, progress: progress) }
+        var stored: StoredSummaries
+        do {
+            stored = try Self.storedSummaries(survey, store: store, keeper: &keeper)
+        } catch {
+            _ = try? fresh.result()
+            throw error
+        }
+        var extracted = try fresh.result()
+        // A stored file with neither summary nor readable records is extracted again.
+        let unsummarized = survey.states.indices.filter { survey.states[$0].reusedHash != nil && stored.reused[$0] == nil }
+        if !unsummarized.isEmpty {
+            var reused = all
+            for index in unsummarized { reused[index] = false }
+            let again = Self.extract(survey, reused: reused, changed: false, extraction: extraction, spool: spool, progress: progress)
+            extracted.files.merge(again.files) { first, _ in first }
+        }
         progress.finish()
         // A run that extracted most of the archive (a first run) keeps the fresh summaries in the
         // spool: it holds every file's extraction already, and reads each summary twice only.
