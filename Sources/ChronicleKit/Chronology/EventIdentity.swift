@@ -61,7 +61,11 @@ struct EventIdentity {
         proposed: (ReportPosition) -> String?
     ) -> Assignment {
         let members = grouping.allMembers
-        let heads = grouping.chronology.events.heads + grouping.chronology.undated.heads
+        // The two lists' heads read in place: joined, they were a copy of every event's head.
+        let datedHeads = grouping.chronology.events.heads, undatedHeads = grouping.chronology.undated.heads
+        func headID(_ slot: Int) -> String {
+            slot < datedHeads.count ? datedHeads[slot].id : undatedHeads[slot - datedHeads.count].id
+        }
         let keys = members.map { group in
             group.flatMap { grouping.copies.identities[Int($0.record)].keys(ordinal: ordinal($0)) }
         }
@@ -76,7 +80,7 @@ struct EventIdentity {
         }
         let owned = Set(memory.idByKey.values)
         for slot in members.indices where ids[slot] == nil {
-            let base = members[slot].first.flatMap(proposed) ?? heads[slot].id
+            let base = members[slot].first.flatMap(proposed) ?? headID(slot)
             var id = base, next = 2
             while claimed.contains(id) || owned.contains(id) {
                 id = "\(base)-\(next)"

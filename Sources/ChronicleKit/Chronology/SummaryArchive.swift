@@ -14,7 +14,9 @@ struct SummaryArchive {
     /// Per record: its first digest in `digests`, its file and its place among the file's records.
     private var places: [Place] = []
     private var digests: [Hash128.Digest] = []
-    private var files: [Origin] = []
+    private var files: [FileOrigin] = []
+    /// The entries of the files extracted in this run, by number (`FileOrigin.fresh`).
+    private var freshEntries: [RecordArchive.Entry] = []
     /// Per file, what its records are a function of (`append(summary:origin:identity:)`).
     private var identities: [Hash128.Digest] = []
     private let whole: WholeRecords
@@ -36,6 +38,13 @@ struct SummaryArchive {
             if case .fresh = self { return true }
             return false
         }
+    }
+
+    /// An `Origin` as the archive keeps it, one per file: a fresh entry by number, so that each
+    /// file costs a path's size, not an entry's.
+    private enum FileOrigin {
+        case stored(path: String)
+        case fresh(Int32)
     }
 
     init(fetch: @escaping Fetch, spool: ScratchFile?) {
@@ -81,7 +90,12 @@ struct SummaryArchive {
         let dropped = readableOnly ? Set(unreadable.map { Int($0.index) }) : []
         if readableOnly { entry = entry.readableOnly() }
         let file = Int32(files.count)
-        files.append(origin)
+        switch origin {
+        case .stored(let path): files.append(.stored(path: path))
+        case .fresh(let fresh):
+            files.append(.fresh(Int32(freshEntries.count)))
+            freshEntries.append(fresh)
+        }
         identities.append(identity)
         for index in starts.indices where !dropped.contains(index) {
             let first = parts.firstDigest[index]
@@ -132,8 +146,12 @@ struct SummaryArchive {
 
     func mergedEvent(_ key: Hash128.Digest) -> Event? { earlierMerges?.event(key) }
 
-    /// Lets go of the whole records `prefetch` read.
-    func releaseFetched() { whole.release() }
+    /// Lets go of the whole records `prefetch` read, and of the strings decoded from them: the
+    /// batch's events are encoded already.
+    func releaseFetched() {
+        whole.release()
+        cut.pool.removeAll()
+    }
 
     /// The digest of what the report at `position` adds to a merged event (`RecordSummary.digest`).
     func eventDigest(_ position: ReportPosition) -> Hash128.Digest {
@@ -152,7 +170,7 @@ struct SummaryArchive {
         let place = places[Int(index)]
         let entry: RecordArchive.Entry?
         switch files[Int(place.file)] {
-        case .fresh(let fresh): entry = fresh
+        case .fresh(let number): entry = freshEntries[Int(number)]
         case .stored: entry = whole.entry(place.file)
         }
         if let record = entry?.record(at: Int(place.record), pool: cut.pool) { return record }

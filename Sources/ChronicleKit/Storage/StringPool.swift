@@ -6,6 +6,10 @@ final class StringPool {
 
     init() {}
 
+    /// Forgets the strings pooled so far (those handed out stay valid): what was decoded for a
+    /// finished piece of work need not be held for the next.
+    func removeAll() { strings = [:] }
+
     func string(_ bytes: UnsafeRawBufferPointer) -> String {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
         let hash = FNV1a.hash(bytes)

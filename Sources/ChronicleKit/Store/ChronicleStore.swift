@@ -404,10 +404,14 @@ final class ChronicleStore: Sendable {
     func eventIDMemory() throws -> EventIDMemory {
         try read("read event ids") { db in
             var memory = EventIDMemory()
-            let events = try Row.fetchCursor(db, sql: "SELECT id, first_seen_run FROM event")
-            while let row = try events.next() { memory.firstSeen[row[0]] = row[1] }
-            // Keys outnumber ids: each id's text is held once.
+            // Keys outnumber ids: each id's text is held once, the events' and the keys' alike.
             var shared: [String: String] = [:]
+            let events = try Row.fetchCursor(db, sql: "SELECT id, first_seen_run FROM event")
+            while let row = try events.next() {
+                let id: String = row[0]
+                shared[id] = id
+                memory.firstSeen[id] = row[1]
+            }
             let keys = try Row.fetchCursor(db, sql: "SELECT key, event_id FROM event_key")
             while let row = try keys.next() {
                 let id: String = row[1]
