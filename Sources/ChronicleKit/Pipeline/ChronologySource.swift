@@ -211,7 +211,7 @@ extension ChronicleRun {
             return extract(files[item.index], stamp: item.stamp, hash: item.hash, extraction: extraction, spool: spool)
         }
         var extracted = ExtractedFiles()
-        for (item, file) in zip(work, done) { extracted.files[item.index] = file }
+        extracted.files = ExtractedFileList(done, at: work.map(\.index), surveySize: survey.files.count)
         return extracted
     }
 

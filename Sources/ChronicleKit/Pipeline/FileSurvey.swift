@@ -153,7 +153,7 @@ struct FileSurvey: Sendable {
 /// The files extracted in this run (changed ones, and unchanged ones whose stored records could
 /// not be read), by position in the survey; held until the store commit makes their rows.
 struct ExtractedFiles: Sendable {
-    var files: [Int: ExtractedFile] = [:]
+    var files = ExtractedFileList()
     /// Known files that could not be read this time and keep their stored records, as problems.
     var keptProblems: [ArticleProblem] = []
     /// Summaries made from the stored records of files whose row had none, by path: the store

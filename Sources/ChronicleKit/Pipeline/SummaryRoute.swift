@@ -30,7 +30,7 @@ extension ChronicleRun {
             var reused = all
             for index in unsummarized { reused[index] = false }
             let again = Self.extract(survey, reused: reused, changed: false, extraction: extraction, spool: spool, progress: progress)
-            extracted.files.merge(again.files) { first, _ in first }
+            extracted.files.merge(again.files)
         }
         progress.finish()
         // A run that extracted most of the archive (a first run) keeps the fresh summaries in the
