@@ -194,8 +194,8 @@ struct ChronologyGrouping: Sendable {
     /// Sorts both lists again (after ids changed: the id breaks the last ties).
     mutating func resort() {
         let dated = ChronologyBuilder.sorted(chronology.events), undated = ChronologyBuilder.sorted(chronology.undated)
-        chronology.events = chronology.events.reordered(dated)
-        chronology.undated = chronology.undated.reordered(undated)
+        chronology.events.reorder(dated)
+        chronology.undated.reorder(undated)
         members = dated.map { members[$0] }
         undatedMembers = undated.map { undatedMembers[$0] }
         if !planKeys.isEmpty { planKeys = dated.map { planKeys[$0] } }

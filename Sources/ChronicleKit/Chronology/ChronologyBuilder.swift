@@ -64,13 +64,13 @@ struct ChronologyBuilder: Sendable {
                 position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position), copy: true)
             lists[place.list].append(report, at: place.place)
         }
-        let (events, members, keys) = lists[0].merged(records)
-        let (undated, undatedMembers, undatedKeys) = lists[1].merged(records)
+        var (events, members, keys) = lists[0].merged(records)
+        var (undated, undatedMembers, undatedKeys) = lists[1].merged(records)
         let dated = Self.sorted(events), undatedOrder = Self.sorted(undated)
+        events.reorder(dated)
+        undated.reorder(undatedOrder)
         var grouping = ChronologyGrouping(
-            chronology: Chronology(
-                window: window, events: events.reordered(dated), undated: undated.reordered(undatedOrder),
-                outsideWindow: lists[2].groupCount),
+            chronology: Chronology(window: window, events: consume events, undated: consume undated, outsideWindow: lists[2].groupCount),
             members: dated.map { members[$0] }, undatedMembers: undatedOrder.map { undatedMembers[$0] }, copies: copies)
         if !keys.isEmpty || !undatedKeys.isEmpty {
             grouping.planKeys = dated.map { keys[$0] }

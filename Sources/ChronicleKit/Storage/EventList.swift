@@ -89,6 +89,31 @@ struct EventList: Sendable {
         return result
     }
 
+    /// Puts the events in the order `order` gives (positions into this list), in place: the
+    /// heads (the list's largest part but for the bytes) are moved along the permutation's
+    /// cycles, not copied, so the two orders are never held at once.
+    mutating func reorder(_ order: [Int]) {
+        precondition(order.count == heads.count, "an order of every event")
+        slots = order.map { slots[$0] }
+        digests = order.map { digests[$0] }
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            // Along one cycle: position i takes the head at order[i], the first one last.
+            let first = heads[start]
+            var at = start
+            while true {
+                placed[at] = true
+                let from = order[at]
+                if from == start {
+                    heads[at] = first
+                    break
+                }
+                heads[at] = heads[from]
+                at = from
+            }
+        }
+    }
+
     private static func encode(_ item: ChronologyEvent, into storage: Storage) -> Slot {
         let body = Self.body(item, table: storage.strings)
         return Slot(start: storage.bodies.append(body), count: body.count)

@@ -12,9 +12,9 @@ final class StringTable: @unchecked Sendable {
     /// Arena address just past each string. String `n` starts where `n - 1` ends when both are in
     /// the same chunk, else at the start of its chunk (a string is never split).
     private var ends: [Int] = []
-    /// Hash of a string's bytes → its number; dropped once building is done (`seal`), after which
-    /// new strings are appended without looking for an equal one.
-    private var numbers: [UInt64: Int32]? = [:]
+    /// Where equal strings are looked up while building (`Lookup`); dropped once building is done
+    /// (`seal`), after which new strings are appended without looking for an equal one.
+    private var numbers: Lookup? = Lookup()
 
     init() {}
 
@@ -43,18 +43,50 @@ final class StringTable: @unchecked Sendable {
     func intern(_ utf8: UnsafeRawBufferPointer) -> Int {
         guard numbers != nil else { return append(utf8) }
         let hash = FNV1a.hash(utf8)
-        if let found = numbers![hash] {
-            let number = Int(found)
-            let equal = withBytes(number) { known in
+        var slot = numbers!.firstSlot(hash)
+        while let found = numbers!.number(at: slot) {
+            let equal = withBytes(found) { known in
                 known.count == utf8.count && (utf8.count == 0 || memcmp(known.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
             }
-            // Two strings with one hash: the second is simply kept again.
-            if equal { return number }
-            return append(utf8)
+            if equal { return found }
+            slot = numbers!.nextSlot(slot)
         }
         let number = append(utf8)
-        numbers![hash] = Int32(number)
+        numbers!.insert(number, at: slot) { self.withBytes($0) { FNV1a.hash($0) } }
         return number
+    }
+
+    /// An open-addressing table of string numbers by the hash of their bytes, probed linearly
+    /// and compared by the bytes themselves: four bytes a slot, where a dictionary from hash to
+    /// number took some twenty-four an entry (a large chronology interns millions of strings).
+    struct Lookup {
+        /// A string number, or -1 for an empty slot; the count is a power of two.
+        private var slots = [Int32](repeating: -1, count: 16)
+        private var used = 0
+
+        private var mask: Int { slots.count - 1 }
+
+        func firstSlot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash) & mask }
+
+        func nextSlot(_ slot: Int) -> Int { (slot + 1) & mask }
+
+        /// The string number in `slot`, nil when it is empty.
+        func number(at slot: Int) -> Int? { slots[slot] >= 0 ? Int(slots[slot]) : nil }
+
+        /// Puts `number` in the empty `slot` its probe ended at; grows (rehashing every number
+        /// with `hashOf`) when half full.
+        mutating func insert(_ number: Int, at slot: Int, hashOf: (Int) -> UInt64) {
+            slots[slot] = Int32(number)
+            used += 1
+            guard used * 2 > slots.count else { return }
+            let old = slots
+            slots = [Int32](repeating: -1, count: old.count * 2)
+            for number in old where number >= 0 {
+                var at = firstSlot(hashOf(Int(number)))
+                while slots[at] >= 0 { at = nextSlot(at) }
+                slots[at] = number
+            }
+        }
     }
 
     /// Adds `utf8` as a new string without looking for an equal one.

@@ -65,6 +65,15 @@ import Testing
                 "Đảng ủy Quân khu 12345: Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 12345"
                     + String(repeating: "·", count: 12345 % 50)) == numbers[12345])
         #expect(table.intern("") == table.intern(""))
+        // Every string is found again after the lookup grew (and rehashed) many times.
+        let counted = table.count
+        for number in stride(from: 0, to: 20000, by: 97) {
+            let again = table.intern(
+                "Đảng ủy Quân khu \(number): Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2023 — 𝔘 \(number)"
+                    + String(repeating: "·", count: number % 50))
+            #expect(again == numbers[number])
+        }
+        #expect(table.count == counted)
         #expect(table.string(numbers[19999])?.hasPrefix("Đảng ủy Quân khu 19999:") == true)
         #expect(table.string(-1) == nil && table.string(table.count) == nil)
         var lengths: [Int] = []
@@ -146,6 +155,23 @@ import Testing
         list[5] = changed
         #expect(list.digests[5] == EventList.contentDigest(of: changed) && list.digests[5] != read.digests[5])
         #expect(list.reordered([5, 0]).digests == [list.digests[5], list.digests[0]])
+    }
+
+    /// `reorder` (in place, along the permutation's cycles) gives what `reordered` (a copy) gives.
+    @Test func reorderingInPlaceAgreesWithACopy() {
+        var generator = SeededGenerator(state: 7)
+        for count in [0, 1, 2, 3, 8, 40] {
+            let list = EventList(Array(Self.many.prefix(count)))
+            for _ in 0..<5 {
+                let order = Array(0..<count).shuffled(using: &generator)
+                var inPlace = list
+                inPlace.reorder(order)
+                let copy = list.reordered(order)
+                #expect(inPlace.heads == copy.heads && inPlace.digests == copy.digests)
+                #expect(inPlace.indices.allSatisfy { inPlace[$0] == copy[$0] })
+                #expect(list.indices.allSatisfy { list[$0] == Self.many[$0] }, "the original is left as it was")
+            }
+        }
     }
 
     @Test func cacheIsStreamedInPiecesAndChecked() throws {
