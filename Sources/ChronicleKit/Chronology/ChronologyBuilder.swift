@@ -158,7 +158,7 @@ struct ChronologyBuilder: Sendable {
             keys.reserveCapacity(groupCount)
             var batch: [[Report]] = []
             func mergeBatch() {
-                let plans = batch.map { MergePlan($0, records) }
+                let plans = Self.plans(batch, records)
                 records.prefetch(plans.flatMap(\.reads))
                 for (plan, group) in zip(plans, batch) {
                     result.append(plan.merged(records))
@@ -179,6 +179,19 @@ struct ChronologyBuilder: Sendable {
 
         /// Groups merged in one batch (`merged`).
         static let mergeBatch = 4096
+
+        /// The merge plans of a batch of groups, made on all cores: a plan only reads the input
+        /// (ranking views, digests, plan keys), which an input that keeps digests
+        /// (`SummaryArchive`) allows from several threads at once.
+        static func plans<Input: ChronologyInput>(_ batch: [[Report]], _ records: Input) -> [MergePlan] {
+            let plan = PlanMaker { MergePlan(batch[$0], records) }
+            return Array(batch.indices).parallelMap(chunk: 16) { plan.make($0) }
+        }
+
+        /// Makes the plan of a group of the batch: what the threads share, which they only read.
+        private struct PlanMaker: @unchecked Sendable {
+            let make: (Int) -> MergePlan
+        }
     }
 
     /// The groups of one (unit, kind), in the order they were started, indexed so that a new

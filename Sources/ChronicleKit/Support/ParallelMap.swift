@@ -3,10 +3,10 @@ import Foundation
 extension Array where Element: Sendable {
     /// Maps on all cores, keeping the input order; `transform` must be safe to call concurrently.
     /// `package`: the benchmark schedules its work the way the run does.
-    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    /// - Parameter chunk: elements a thread takes at a time (smaller for longer work each).
+    package func parallelMap<T: Sendable>(chunk: Int = 32, _ transform: @Sendable (Element) -> T) -> [T] {
         let count = self.count
-        if count < 64 { return map(transform) }
-        let chunk = 32
+        if count < 2 * chunk { return map(transform) }
         let chunks = (count + chunk - 1) / chunk
         // Each result is initialized in place in the new array's storage (not copied out of a
         // buffer of optionals, which would have to be deinitialized on its own).

@@ -158,6 +158,21 @@ struct SummaryArchiveTests {
         #expect(got.chronology.events == expected.chronology.events && got.chronology.undated == expected.chronology.undated)
     }
 
+    /// A batch's plans are made on all cores (`BucketList.plans`); they are those made one by one.
+    @Test func plansMadeOnAllCoresAreThoseMadeOneByOne() {
+        let records = Self.records(seed: 5, count: 2000)
+        let archive = Self.archive(records, seed: 5, fetched: FetchLog())
+        let grouping = ChronologyBuilder(window: Self.window).group(from: archive)
+        let groups = grouping.allMembers.map { members in
+            members.map { ChronologyBuilder.Report(position: $0, date: PackedDate(nil), documents: -1) }
+        }
+        #expect(groups.count > 64, "enough groups to be shared between the threads")
+        let parallel = ChronologyBuilder.BucketList.plans(groups, archive)
+        let serial = groups.map { ChronologyBuilder.MergePlan($0, archive) }
+        #expect(parallel.map(\.key) == serial.map(\.key))
+        #expect(parallel.map(\.reads) == serial.map(\.reads))
+    }
+
     @Test func copiesOfAnArticleAreReadWholeOnce() {
         // One article and its copies at other paths: one meeting, resolved to other dates by
         // some; a follow-up names the chair.
