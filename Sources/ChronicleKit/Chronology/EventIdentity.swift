@@ -66,10 +66,11 @@ struct EventIdentity {
         func headID(_ slot: Int) -> String {
             slot < datedHeads.count ? datedHeads[slot].id : undatedHeads[slot - datedHeads.count].id
         }
-        let keys = members.map { group in
-            group.flatMap { grouping.copies.identities[Int($0.record)].keys(ordinal: ordinal($0)) }
+        // An event's report keys, made when asked (twice an event) rather than held for all.
+        func keys(_ slot: Int) -> [UInt64] {
+            members[slot].flatMap { grouping.copies.identities[Int($0.record)].keys(ordinal: ordinal($0)) }
         }
-        let known = keys.map(knownIDs)
+        let known = members.indices.map { knownIDs(keys($0)) }
         var ids = [String?](repeating: nil, count: members.count)
         var claimed = Set<String>()
         for slot in members.indices {
@@ -91,7 +92,7 @@ struct EventIdentity {
         }
         var newKeys: [UInt64: String] = [:]
         for slot in members.indices {
-            for key in keys[slot] where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
+            for key in keys(slot) where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
         }
         return Assignment(ids: ids.map { $0! }, known: known, newKeys: newKeys)
     }

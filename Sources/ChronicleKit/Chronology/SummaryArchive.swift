@@ -181,7 +181,8 @@ struct SummaryArchive {
     /// The whole records fetched from the store: in memory up to `memoryBudget` bytes, then in
     /// the spool, until the build is done.
     private final class WholeRecords {
-        static let memoryBudget = 32 << 20
+        /// A batch of a real-text night reads some 9 MB of records; more is put in the spool.
+        static let memoryBudget = 16 << 20
         let fetchBlobs: Fetch
         let spool: ScratchFile?
         var entries: [Int32: RecordArchive.Entry] = [:]
