@@ -133,8 +133,6 @@ public struct InputScanner: Sendable {
         // Taken out of the listing so the sort below does not copy a large archive's list.
         var files = listing.files
         listing.files = []
-        // The list grew by doubling; it is held to the end of the run, so without the unused part.
-        if files.capacity > files.count + files.count / 8 { files = Array(files[...]) }
         // Byte order of the path, so the order does not depend on the locale or the file system.
         // One folder's walk already lists its files in that order (see `walk`), once each;
         // several roots are merged and may overlap.
