@@ -25,14 +25,39 @@ struct XMLReport {
         }
         guard plan.needs("chronology.xml") else { return }
         let sink = try staging.open("chronology.xml")
-        try writeDocument(into: sink)
+        let base = RowCache.key {
+            $0.add("xml")
+            $0.add(ReportKeys.version)
+            $0.add(templates.fingerprint)
+            $0.add(ChronologySchema.xsd)
+        }
+        let cache = RowCache.Update(url: rowCache, base: base)
+        // With cached elements to take, what is new is copied aside to be validated (`ValidationCopy`).
+        let copy = cache.hasRows ? try ValidationCopy(directory: staging.root) : nil
+        do {
+            try writeDocument(into: sink, cache: cache, copy: copy)
+        } catch {
+            cache.abandon()
+            throw error
+        }
         try sink.finish(sync: false)  // synced with the other reports before the renames
-        try Self.validate(file: sink.temporaryURL, reportedAs: sink.url.path)
+        do {
+            if let copy, copy.leftOut > 0 {
+                try copy.validate(reportedAs: sink.url.path)
+                try Self.checkUniqueIDs(input.chronology, path: sink.url.path)
+            } else {
+                try Self.validate(file: sink.temporaryURL, reportedAs: sink.url.path)
+            }
+        } catch {
+            cache.abandon()
+            throw error
+        }
+        cache.finish()
     }
 
     // MARK: Writing
 
-    private func writeDocument(into sink: AtomicFileSink) throws {
+    private func writeDocument(into sink: AtomicFileSink, cache: RowCache.Update, copy: ValidationCopy?) throws {
         let path = sink.url.path
         guard let buffer = xmlBufferCreate() else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
         defer { xmlBufferFree(buffer) }
@@ -40,7 +65,7 @@ struct XMLReport {
             throw ReportError.xmlFailure(path: path, reason: "cannot create the XML writer")
         }
         defer { xmlFreeTextWriter(writer) }
-        var w = Writer(writer: writer, buffer: buffer, sink: sink, path: path)
+        var w = Writer(writer: writer, buffer: buffer, sink: sink, path: path, copy: copy)
         xmlTextWriterSetIndent(writer, 1)
         try w.check(xmlTextWriterSetIndentString(writer, "  "))
         try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
@@ -51,7 +76,7 @@ struct XMLReport {
         // The units section is assembled from event elements (cached or written alone) and
         // goes to the file directly, between two elements the writer writes.
         try w.drain(force: true)
-        try writeUnits(into: sink)
+        try writeUnits(into: sink, cache: cache, copy: copy)
 
         try w.start("undated")
         for item in input.chronology.undated { try writeEvent(item, &w) }
@@ -100,54 +125,68 @@ struct XMLReport {
 
     /// The dated events by unit, then by year, as libxml2's writer indents them (two spaces a
     /// level): each event's element taken from the last run's cache when it has it, else written
-    /// alone (`EventElements`); the unit and year tags written here.
-    private func writeUnits(into sink: AtomicFileSink) throws {
+    /// alone (`EventElements`); the unit and year tags written here. `copy` gets the same
+    /// without the cached elements, and without the years and units left with none.
+    private func writeUnits(into sink: AtomicFileSink, cache: RowCache.Update, copy: ValidationCopy?) throws {
         let chronology = input.chronology
         guard !summary.units.isEmpty else {
             try sink.write("  <units/>\n")
+            try copy?.append(Array("  <units/>\n".utf8))
             return
         }
-        let base = RowCache.key {
-            $0.add("xml")
-            $0.add(ReportKeys.version)
-            $0.add(templates.fingerprint)
-        }
-        let cache = RowCache.Update(url: rowCache, base: base)
         let elements = try EventElements(path: sink.url.path) { item, w in try writeEvent(item, &w) }
         var out = Array("  <units>\n".utf8)
-        do {
-            for (position, unit) in summary.units.enumerated() {
-                out += Array("    <unit id=\"\(Self.attribute(unit.id))\" name=\"\(Self.attribute(unit.name))\">\n".utf8)
-                let events = summary.eventsByUnit[position]
-                var start = 0
-                while start < events.count {
-                    let year = chronology.events.heads[events[start]].date!.year
-                    out += Array("      <year value=\"\(year)\">\n".utf8)
-                    while start < events.count && chronology.events.heads[events[start]].date!.year == year {
-                        let index = events[start], head = chronology.events.heads[index]
-                        let key = RowCache.key {
-                            $0.add(chronology.events.digests[index])
-                            $0.add(head.corrected)
-                            $0.add(input.firstSeen(head.id).description)
-                        }
-                        out += try cache.row(key) { try elements.element(chronology.events[index]) }
-                        start += 1
+        try copy?.append(out)
+        for (position, unit) in summary.units.enumerated() {
+            let unitStart = Array("    <unit id=\"\(Self.attribute(unit.id))\" name=\"\(Self.attribute(unit.name))\">\n".utf8)
+            out += unitStart
+            var unitCopy: [UInt8] = []
+            let events = summary.eventsByUnit[position]
+            var start = 0
+            while start < events.count {
+                let year = chronology.events.heads[events[start]].date!.year
+                let yearStart = Array("      <year value=\"\(year)\">\n".utf8)
+                out += yearStart
+                var yearCopy: [UInt8] = []
+                while start < events.count && chronology.events.heads[events[start]].date!.year == year {
+                    let index = events[start], head = chronology.events.heads[index]
+                    let key = RowCache.key {
+                        $0.add(chronology.events.digests[index])
+                        $0.add(head.corrected)
+                        $0.add(input.firstSeen(head.id).description)
                     }
-                    out += Array("      </year>\n".utf8)
+                    let (element, cached) = try cache.take(key) { try elements.element(chronology.events[index]) }
+                    out += element
+                    if cached { copy?.leftOut += 1 } else if copy != nil { yearCopy += element }
+                    start += 1
                 }
-                out += Array("    </unit>\n".utf8)
-                if out.count >= 1 << 16 {
-                    try out.withUnsafeBytes { try sink.write(bytes: $0) }
-                    out.removeAll(keepingCapacity: true)
-                }
+                out += Self.yearEnd
+                if !yearCopy.isEmpty { unitCopy += yearStart + yearCopy + Self.yearEnd }
             }
-            out += Array("  </units>\n".utf8)
-            try out.withUnsafeBytes { try sink.write(bytes: $0) }
-        } catch {
-            cache.abandon()
-            throw error
+            out += Self.unitEnd
+            if !unitCopy.isEmpty { try copy?.append(unitStart + unitCopy + Self.unitEnd) }
+            if out.count >= 1 << 16 {
+                try out.withUnsafeBytes { try sink.write(bytes: $0) }
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        cache.finish()
+        out += Array("  </units>\n".utf8)
+        try out.withUnsafeBytes { try sink.write(bytes: $0) }
+        try copy?.append(Array("  </units>\n".utf8))
+    }
+
+    private static let yearEnd = Array("      </year>\n".utf8)
+    private static let unitEnd = Array("    </unit>\n".utf8)
+
+    /// What the schema's `eventID` constraint checks, over every event of the document: needed
+    /// when the validated copy leaves cached elements out.
+    static func checkUniqueIDs(_ chronology: Chronology, path: String) throws {
+        var seen = Set<String>()
+        for list in [chronology.events, chronology.undated] {
+            for head in list.heads where !seen.insert(head.id).inserted {
+                throw ReportError.invalidXML(path: path, reason: "the event id \"\(head.id)\" is given to two events")
+            }
+        }
     }
 
     /// An attribute value as libxml2's writer escapes it in a UTF-8 document (`&`, `<`, `>`, `"`
@@ -324,6 +363,8 @@ struct XMLReport {
         /// Where `drain` moves the output; nil for a writer whose buffer its owner empties.
         let sink: AtomicFileSink?
         let path: String
+        /// Where `drain` copies the output too (what a night validates).
+        var copy: ValidationCopy? = nil
 
         func check(_ status: Int32) throws {
             if status < 0 { throw ReportError.xmlFailure(path: path, reason: "libxml2 xmlTextWriter failed") }
@@ -344,7 +385,9 @@ struct XMLReport {
             try check(xmlTextWriterFlush(writer))
             let length = Int(xmlBufferLength(buffer))
             if length > 0, let content = xmlBufferContent(buffer) {
-                try sink.write(bytes: UnsafeRawBufferPointer(start: content, count: length))
+                let bytes = UnsafeRawBufferPointer(start: content, count: length)
+                try sink.write(bytes: bytes)
+                try copy?.append(bytes)
             }
             xmlBufferEmpty(buffer)
         }
@@ -356,6 +399,15 @@ struct XMLReport {
     /// libxml2's xmlTextReader validates node by node, so memory stays flat however large the
     /// chronology (building the whole tree first cost ten times the file's size).
     static func validate(file: URL, reportedAs path: String) throws {
+        try validate(reportedAs: path) { options in xmlReaderForFile(file.path, "UTF-8", options) }
+    }
+
+    /// The same for a document read from an open descriptor, from where it stands to its end.
+    static func validate(descriptor: Int32, reportedAs path: String) throws {
+        try validate(reportedAs: path) { options in xmlReaderForFd(descriptor, nil, "UTF-8", options) }
+    }
+
+    private static func validate(reportedAs path: String, reader open: (Int32) -> xmlTextReaderPtr?) throws {
         let schema = try Self.schema(path: path)
         defer { xmlSchemaFree(schema) }
         // No network, no entity substitution (XML_PARSE_NOENT is not set), errors collected instead of printed.
@@ -363,7 +415,7 @@ struct XMLReport {
         guard let context = xmlSchemaNewValidCtxt(schema) else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
         defer { xmlSchemaFreeValidCtxt(context) }
         // Freed before the validation context it uses (defers run in reverse).
-        guard let reader = xmlReaderForFile(file.path, "UTF-8", options) else {
+        guard let reader = open(options) else {
             throw ReportError.xmlFailure(path: path, reason: "cannot read the written file back")
         }
         defer { xmlFreeTextReader(reader) }

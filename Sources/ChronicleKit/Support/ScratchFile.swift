@@ -69,6 +69,17 @@ final class ScratchFile: @unchecked Sendable {
         return span
     }
 
+    /// Runs `body` with the file's descriptor at its start, for a reader that reads a descriptor
+    /// to its end (libxml2's `xmlReaderForFd`); the descriptor stays the file's.
+    func withDescriptorAtStart<T>(_ body: (Int32) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw OutputError.scratchFile(path: path, action: "read", reason: String(cString: strerror(errno)))
+        }
+        return try body(descriptor)
+    }
+
     /// The next `count` bytes of the file, for one writer to fill.
     private func reserve(_ count: Int) -> Span {
         lock.lock()

@@ -86,7 +86,7 @@ import Testing
             let row = change(Array(bytes[(offset + 32)..<(offset + 32 + count)]))
             file += bytes[offset..<(offset + 16)]
             LittleEndian.append(UInt64(row.count), to: &file)
-            LittleEndian.append(FNV1a.hash(row), to: &file)
+            LittleEndian.append(row.withUnsafeBytes { RowCache.checksum($0) }, to: &file)
             file += row
             offset += 32 + count
         }
@@ -102,7 +102,7 @@ import Testing
         let writer = ReportWriter(config: ReportSample.config(output: output, formats: [.csv, .xml]))
         try writer.write(ReportSample.input, manifest: manifest)
         try rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)")) { _ in Array("cached\r\n".utf8) }
-        // Still valid against the schema: the document is validated whole, cached elements too.
+        // A cached element is not validated again (it was, when it was written): this one is still valid anyway.
         try rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.xmlFileName)")) { row in
             Array(String(decoding: row, as: UTF8.self).replacingOccurrences(of: "<title>", with: "<title>(bộ nhớ đệm) ").utf8)
         }
@@ -113,6 +113,37 @@ import Testing
         let xml = try String(contentsOf: output.appendingPathComponent("chronology.xml"), encoding: .utf8)
         #expect(xml.contains("<title>(bộ nhớ đệm) "))
         #expect(xml.contains("(bổ sung)</title>") && !xml.contains("(bộ nhớ đệm) Hội nghị tổng kết công tác Đảng năm 2022 (bổ sung)"))
+    }
+
+    /// A night validates what it wrote without the cached elements; the ids, unique across the
+    /// whole document in the schema, are checked over every event: a new event given the id of
+    /// a cached one fails the report, and the last night's stays.
+    @Test func aNewEventWithTheIDOfACachedOneFailsTheXML() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let manifest = output.appendingPathComponent(".chronicle/reports.manifest")
+        let writer = ReportWriter(config: ReportSample.config(output: output, formats: [.xml]))
+        try writer.write(ReportSample.input, manifest: manifest)
+        let xml = output.appendingPathComponent("chronology.xml")
+        let first = try Data(contentsOf: xml)
+        var night = nextNight()
+        let changed = night.chronology.events.firstIndex { $0.event.unit.id == ReportSample.quanDoan.id }!
+        let cached = night.chronology.events.indices.first { $0 != changed && !night.newEventIDs.contains(night.chronology.events[$0].id) }!
+        night.chronology.events[changed].id = night.chronology.events[cached].id
+        #expect(throws: ReportError.self) { try writer.write(night, manifest: manifest) }
+        #expect(try Data(contentsOf: xml) == first)
+        try writer.write(nextNight(), manifest: manifest)
+        #expect(try Data(contentsOf: xml) != first)
+    }
+
+    @Test func theValidationCopyIsValidatedAgainstTheSchema() throws {
+        let directory = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = try XMLReport.ValidationCopy(directory: directory)
+        try copy.append(Array("<chronology updated=\"2023-06-30\" language=\"vi\"><window/></chronology>".utf8))
+        #expect(throws: ReportError.self) { try copy.validate(reportedAs: "reports/chronology.xml") }
+        // Nothing is left in the folder: the copy is unlinked as it is made.
+        #expect(ReportSample.files(in: directory).isEmpty)
     }
 
     /// Unit names are written into the units section by hand: escaped as libxml2's writer escapes them.
@@ -165,5 +196,28 @@ import Testing
         #expect(RowCache(url: url, base: Hash128("a").digest).row(key) == Array("| 26/12/2022 | hàng |\n".utf8))
         #expect(RowCache(url: url, base: Hash128("b").digest).row(key) == nil)
         #expect(RowCache(url: output.appendingPathComponent("missing"), base: Hash128("a").digest).row(key) == nil)
+    }
+
+    /// Any one byte of a row changed, at any place (the checksum takes eight bytes at a time,
+    /// then the tail), and the row is not taken.
+    @Test func aRowWithAnyByteChangedIsNotTaken() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let url = output.appendingPathComponent("rows.cache")
+        let row = Array("| 26/12/2022 | Đảng ủy Quân khu 7 | Hội nghị tổng kết |\n".utf8)
+        let key = Hash128("event").digest, base = Hash128("a").digest
+        let writer = try RowCache.Writer(url: url, base: base)
+        try writer.add(key, row)
+        try writer.commit()
+        let intact = try Data(contentsOf: url)
+        let rowStart = intact.count - row.count
+        for place in row.indices {
+            var damaged = intact
+            damaged[rowStart + place] ^= 0x01
+            try damaged.write(to: url)
+            #expect(RowCache(url: url, base: base).row(key) == nil, "byte \(place) changed")
+        }
+        try intact.write(to: url)
+        #expect(RowCache(url: url, base: base).row(key) == row)
     }
 }
