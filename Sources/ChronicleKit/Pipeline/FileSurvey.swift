@@ -132,6 +132,10 @@ struct FileSurvey: Sendable {
     /// content hashes of the files extracted in this run; nil while a changed file is not
     /// extracted yet, or when one could not be read (it has no hash).
     func fingerprint(extracted: ExtractedFiles, inputs: RunInputs, window: DateWindow, workingDirectory: String) -> String? {
+        // Before any list is made: a night with new files asks first, with none extracted yet.
+        for index in states.indices where states[index].reusedHash == nil && extracted.files[index]?.contentHash == nil {
+            return nil
+        }
         var sources: [ChronologyCache.Source] = []
         sources.reserveCapacity(files.count + removed.count)
         for (index, file) in files.enumerated() {
