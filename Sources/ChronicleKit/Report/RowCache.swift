@@ -27,6 +27,8 @@ final class RowCache: @unchecked Sendable {
     static let csvFileName = "csv-rows.cache"
     /// The dated events' elements of `chronology.xml` (`XMLReport`).
     static let xmlFileName = "xml-events.cache"
+    /// The chronology sheet's rows of `chronology.xlsx` (`WorkbookReport`, `WorkbookRow`).
+    static let workbookFileName = "workbook-rows.cache"
 
     /// The open cache file; rows are read with `pread` when taken, so the file's pages stay in
     /// the system's cache rather than in the job's memory (a large archive's rows are tens of

@@ -93,6 +93,12 @@ final class Workbook {
                 worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), value, format), "cell (\(row), \(column))")
         }
 
+        /// Text already cut to `cellLimit` and not empty (`WorkbookRow`).
+        func text(_ row: Int, _ column: Int, cString: UnsafePointer<CChar>, _ format: UnsafeMutablePointer<lxw_format>?) throws {
+            try book.check(
+                worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), cString, format), "cell (\(row), \(column))")
+        }
+
         func number(_ row: Int, _ column: Int, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>?) throws {
             try book.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), value, format), "cell (\(row), \(column))")
         }

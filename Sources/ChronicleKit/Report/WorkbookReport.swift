@@ -35,6 +35,9 @@ struct WorkbookReport {
     let plan: ReportPlan
     /// Folder for libxlsxwriter's temporary files (the output folder, like the run's other scratch files).
     let scratch: URL
+    /// The last run's chronology rows (`RowCache`, `WorkbookRow`), refreshed when the workbook
+    /// is written; nil: none kept.
+    var rowCache: URL? = nil
 
     func write(into staging: ReportStaging) throws {
         guard plan.needs(Self.fileName) else { return }
@@ -45,10 +48,23 @@ struct WorkbookReport {
         let book = try Workbook(writing: sink.temporaryURL.path, reportedAs: sink.url.path, tmpdir: scratch.path)
         try book.setProperties(title: label("title"), created: input.asOf)
         let styles = try Styles(book, language: language)
-        try writeChronology(try book.addSheet(label("sheet_chronology")), styles)
-        try writeSummary(try book.addSheet(label("sheet_summary")), styles)
-        try writeProblems(try book.addSheet(label("sheet_problems")), styles)
-        try book.close()
+        let base = RowCache.key {
+            $0.add("xlsx")
+            $0.add(ReportKeys.version)
+            $0.add(templates.fingerprint)
+            $0.add(language.rawValue)
+        }
+        let cache = RowCache.Update(url: rowCache, base: base)
+        do {
+            try writeChronology(try book.addSheet(label("sheet_chronology")), styles, cache: cache)
+            try writeSummary(try book.addSheet(label("sheet_summary")), styles)
+            try writeProblems(try book.addSheet(label("sheet_problems")), styles)
+            try book.close()
+        } catch {
+            cache.abandon()
+            throw error
+        }
+        cache.finish()
     }
 
     private func label(_ key: String) -> String { templates.labels[key] ?? key }
@@ -92,34 +108,29 @@ struct WorkbookReport {
         for (column, text) in labels.enumerated() { try sheet.text(0, column, text, styles.header) }
     }
 
-    private func write(_ cell: Cell, _ sheet: Workbook.Sheet, _ row: Int, _ column: Int, _ styles: Styles) throws {
-        switch cell {
-        case .text(let text): try sheet.text(row, column, text, styles.text)
-        case .number(let value): try sheet.number(row, column, Double(value), styles.number)
-        // Excel's dates start in 1900 (and count a 29 February 1900 that never was): earlier days stay text.
-        case .date(let day) where day.precision == .day && day >= PartialDate(year: 1900, month: 3, day: 1):
-            try sheet.number(row, column, Self.serial(day), styles.date)
-        case .date(let day): try sheet.text(row, column, coarseDate(day), styles.text)
-        case .empty: break
-        }
-    }
-
     // MARK: Chronology
 
-    private func writeChronology(_ sheet: Workbook.Sheet, _ styles: Styles) throws {
+    /// The event rows, dated then undated: each taken from the row cache when it has it, else
+    /// decoded and made (`WorkbookRow`); the rows of this run become the cache for the next.
+    private func writeChronology(_ sheet: Workbook.Sheet, _ styles: Styles, cache: RowCache.Update) throws {
         let events = input.chronology.events.count + input.chronology.undated.count
         for (column, spec) in Self.columns.enumerated() { try sheet.column(column, column, width: spec.width) }
         sheet.freeze(rows: 1, columns: 0)
         try sheet.autofilter(lastRow: events, lastColumn: Self.columns.count - 1)
         try header(sheet, Self.columns.map { label($0.label) }, styles)
         var row = 1
-        for item in input.chronology.events {
-            for (column, cell) in cells(item).enumerated() { try write(cell, sheet, row, column, styles) }
-            row += 1
-        }
-        for item in input.chronology.undated {
-            for (column, cell) in cells(item).enumerated() { try write(cell, sheet, row, column, styles) }
-            row += 1
+        for list in [input.chronology.events, input.chronology.undated] {
+            for index in list.indices {
+                let head = list.heads[index]
+                let key = RowCache.key {
+                    $0.add(list.digests[index])
+                    $0.add(head.corrected)
+                    $0.add(input.firstSeen(head.id).description)
+                }
+                let cells = cache.row(key) { WorkbookRow.encode(self.cells(list[index]), coarseDate: coarseDate) }
+                try WorkbookRow.write(cells, to: sheet, row: row, text: styles.text, number: styles.number, date: styles.date)
+                row += 1
+            }
         }
     }
 

@@ -35,6 +35,7 @@ import Testing
         try damage(cache)
         try damage(output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)"))
         try damage(output.appendingPathComponent(".chronicle/\(RowCache.xmlFileName)"))
+        try damage(output.appendingPathComponent(".chronicle/\(RowCache.workbookFileName)"))
         try writer.write(nextNight(), manifest: manifest)
         return (try contents(of: output), cache, output)
     }
@@ -77,7 +78,7 @@ import Testing
 
     /// The same for `chronology.csv`: its cached rows are copied as they are.
     /// Rewrites every row of the cache at `url` as `change` makes it, keys and base kept.
-    private func rewriteRows(of url: URL, _ change: ([UInt8]) -> [UInt8]) throws {
+    static func rewriteRows(of url: URL, _ change: ([UInt8]) -> [UInt8]) throws {
         let bytes = [UInt8](try Data(contentsOf: url))
         var file = Array(bytes.prefix(RowCache.magic.count + 16))
         var offset = file.count
@@ -101,9 +102,9 @@ import Testing
         let manifest = output.appendingPathComponent(".chronicle/reports.manifest")
         let writer = ReportWriter(config: ReportSample.config(output: output, formats: [.csv, .xml]))
         try writer.write(ReportSample.input, manifest: manifest)
-        try rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)")) { _ in Array("cached\r\n".utf8) }
+        try Self.rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.csvFileName)")) { _ in Array("cached\r\n".utf8) }
         // A cached element is not validated again (it was, when it was written): this one is still valid anyway.
-        try rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.xmlFileName)")) { row in
+        try Self.rewriteRows(of: output.appendingPathComponent(".chronicle/\(RowCache.xmlFileName)")) { row in
             Array(String(decoding: row, as: UTF8.self).replacingOccurrences(of: "<title>", with: "<title>(bộ nhớ đệm) ").utf8)
         }
         try writer.write(nextNight(), manifest: manifest)
