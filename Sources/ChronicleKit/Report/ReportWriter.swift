@@ -131,10 +131,11 @@ struct ReportWriter: Sendable {
     }
 
     /// Writes the planned files. The formats are independent: each is written into its own
-    /// staging on its own core (Markdown, the largest, alone; the workbook, which compresses, alone;
-    /// the others together), then all are
-    /// committed at once. `whole` is nil only when no file but the index page and the timeline is
-    /// to be written.
+    /// staging on its own core (Markdown alone; the CSV, XML and SVG files together; the
+    /// workbook, which compresses, alone), then all are committed at once, in that order. The
+    /// jobs start the other way round, the longest first: with more jobs than cores, the last to
+    /// start waits for one. `whole` is nil only when no file but the index page and the timeline
+    /// is to be written.
     private func render(
         formats: Set<ReportFormat>, index: any ChronologyIndex, whole: Chronology?, context: ReportContext,
         summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan, stateFolder: URL?
@@ -176,15 +177,18 @@ struct ReportWriter: Sendable {
         }
         if formats.contains(.xlsx), let input {
             jobs.append { staging in
-                try WorkbookReport(input: input, summary: summary, templates: templates, language: language, plan: plan, scratch: root)
-                    .write(into: staging)
+                try WorkbookReport(
+                    input: input, summary: summary, templates: templates, language: language, plan: plan, scratch: root,
+                    rowCache: stateFolder?.appendingPathComponent(RowCache.workbookFileName)
+                ).write(into: staging)
             }
         }
         let stagings = jobs.map { _ in ReportStaging(root: root) }
         let results = ConcurrentResults(count: jobs.count)
         let work = UncheckedSendable(value: (jobs, stagings))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { started in
             let (jobs, stagings) = work.value
+            let index = jobs.count - 1 - started
             do {
                 try jobs[index](stagings[index])
             } catch {
