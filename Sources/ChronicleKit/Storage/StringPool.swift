@@ -12,7 +12,7 @@ final class StringPool {
 
     func string(_ bytes: UnsafeRawBufferPointer) -> String {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
-        let hash = FNV1a.hash(bytes)
+        let hash = FNV1a.lookupHash(bytes)
         if let found = strings[hash] {
             if found.utf8.elementsEqual(bytes) { return found }
             // Two strings with one hash: the second is simply not shared.

@@ -42,7 +42,7 @@ final class StringTable: @unchecked Sendable {
 
     func intern(_ utf8: UnsafeRawBufferPointer) -> Int {
         guard numbers != nil else { return append(utf8) }
-        let hash = FNV1a.hash(utf8)
+        let hash = FNV1a.lookupHash(utf8)
         var slot = numbers!.firstSlot(hash)
         while let found = numbers!.number(at: slot) {
             let equal = withBytes(found) { known in
@@ -52,7 +52,7 @@ final class StringTable: @unchecked Sendable {
             slot = numbers!.nextSlot(slot)
         }
         let number = append(utf8)
-        numbers!.insert(number, at: slot) { self.withBytes($0) { FNV1a.hash($0) } }
+        numbers!.insert(number, at: slot) { self.withBytes($0) { FNV1a.lookupHash($0) } }
         return number
     }
 

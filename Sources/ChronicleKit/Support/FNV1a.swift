@@ -1,7 +1,7 @@
 /// 64-bit FNV-1a, the one implementation: file content hashes (`ContentHash`, also the records
-/// blob's checksum), the lookups of `StringPool` and `StringTable`, the file list of a
-/// chronology's fingerprint; `Hash128`'s first lane is its word-at-a-time variant. Cheap and
-/// stable across platforms and runs; not a security hash.
+/// blob's checksum) and article identities; `Hash128`'s first lane and `lookupHash` (the
+/// lookups of `StringPool` and `StringTable`) are its word-at-a-time variants. Cheap and stable
+/// across platforms and runs; not a security hash.
 ///
 /// (`Extract/Vocabulary` hashes folded scalars, 32-bit values, with the same constants.)
 enum FNV1a {
@@ -22,6 +22,30 @@ enum FNV1a {
     where Bytes.Element == UInt8 {
         var hash = hash
         for byte in bytes { hash = mix(hash, byte) }
+        return hash
+    }
+
+    /// A hash of `bytes` for lookups in memory (`StringTable`, `StringPool`), eight bytes at a
+    /// time, its bits mixed at the end so that any of them can pick a slot. Not stable across
+    /// versions: never stored, never compared with a stored hash.
+    @inline(__always)
+    static func lookupHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = offsetBasis
+        let count = bytes.count
+        var offset = 0
+        while offset + 8 <= count {
+            hash = mix(hash, word: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < count {
+            var tail: UInt64 = 0
+            for index in offset..<count { tail = tail << 8 | UInt64(bytes[index]) }
+            hash = mix(hash, word: tail)
+        }
+        hash = mix(hash, word: UInt64(count))
+        hash ^= hash >> 32
+        hash = hash &* 0xd6e8_feb8_6659_fd93
+        hash ^= hash >> 32
         return hash
     }
 }

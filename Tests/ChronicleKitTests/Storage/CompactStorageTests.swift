@@ -49,6 +49,31 @@ import Testing
         #expect(all == small + middle + big)
     }
 
+    /// The lookups' hash: any one byte changed, at any place of strings of every length up to
+    /// a few words, gives another hash; and its low bits, which pick a slot, spread names that
+    /// differ only in a number evenly.
+    @Test func lookupHashSeesEveryByteAndSpreadsItsLowBits() {
+        let text = Array("Đảng ủy Quân khu 7 tổ chức hội nghị".utf8)
+        for length in 0...text.count {
+            let bytes = Array(text.prefix(length))
+            let hash = bytes.withUnsafeBytes { FNV1a.lookupHash($0) }
+            for place in 0..<length {
+                var changed = bytes
+                changed[place] ^= 0x01
+                #expect(changed.withUnsafeBytes { FNV1a.lookupHash($0) } != hash, "length \(length), byte \(place)")
+            }
+            // A zero byte added is another string.
+            #expect((bytes + [0]).withUnsafeBytes { FNV1a.lookupHash($0) } != hash)
+        }
+        var slots = [Int](repeating: 0, count: 1024)
+        for number in 0..<8192 {
+            let name = Array("Sư đoàn \(number)".utf8)
+            slots[Int(truncatingIfNeeded: name.withUnsafeBytes { FNV1a.lookupHash($0) }) & 1023] += 1
+        }
+        // Eight a slot on average.
+        #expect(slots.max()! <= 24 && slots.filter { $0 == 0 }.count <= 4)
+    }
+
     @Test func stringTableKeepsEachStringOnceAcrossChunks() {
         let table = StringTable()
         var numbers: [Int] = []
