@@ -73,9 +73,32 @@ struct ArticleCopies: Sendable {
 /// What identifies a record's reports across runs and copies: the hashes of its address, its
 /// text and (for an article without address) its path; a report adds its place in the record.
 struct ArticleIdentity: Sendable {
-    var url: UInt64?
-    var text: UInt64?
-    var path: UInt64?
+    // Three hashes and which are there, in 32 bytes (three optionals took 48): one per record
+    // of the archive is held while the chronology is built.
+    private var hashes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private var present: UInt8 = 0
+
+    var url: UInt64? {
+        get { present & 1 != 0 ? hashes.0 : nil }
+        set {
+            hashes.0 = newValue ?? 0
+            present = newValue == nil ? present & ~1 : present | 1
+        }
+    }
+    var text: UInt64? {
+        get { present & 2 != 0 ? hashes.1 : nil }
+        set {
+            hashes.1 = newValue ?? 0
+            present = newValue == nil ? present & ~2 : present | 2
+        }
+    }
+    var path: UInt64? {
+        get { present & 4 != 0 ? hashes.2 : nil }
+        set {
+            hashes.2 = newValue ?? 0
+            present = newValue == nil ? present & ~4 : present | 4
+        }
+    }
 
     init() {}
 

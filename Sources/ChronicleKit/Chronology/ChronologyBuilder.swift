@@ -202,12 +202,28 @@ struct ChronologyBuilder: Sendable {
     /// matching group in start order wins, as a scan over all groups would give.
     struct Bucket {
         var groups: [[Report]] = []
-        /// Per group of a dated bucket, the distinct dates of its reports with their day numbers.
-        /// Unit and kind are the bucket's, so whether a dated report joins a group depends on
-        /// these dates only.
-        private var dates: [[(date: PackedDate, day: Int32)]] = []
+        /// Per group of a dated bucket, the distinct dates of its reports with their day numbers:
+        /// the first here (no date for an undated group), the others in `moreDates` (most groups
+        /// have one: an array each cost some fifty bytes a group). Unit and kind are the
+        /// bucket's, so whether a dated report joins a group depends on these dates only.
+        private var firstDates: [(date: PackedDate, day: Int32)] = []
+        private var moreDates: [Int: [(date: PackedDate, day: Int32)]] = [:]
         private var byYear: [Int: [Int]] = [:]
         private var byDocuments: [Int32: Int] = [:]
+
+        /// Whether group `index` holds a report of the same meeting as one on `date`.
+        private func matches(_ index: Int, _ date: PartialDate, _ day: Int, span: Int) -> Bool {
+            func same(_ known: (date: PackedDate, day: Int32)) -> Bool {
+                ChronologyBuilder.sameMeeting(known.date.value!, Int(known.day), date, day, span: span)
+            }
+            return same(firstDates[index]) || (moreDates[index]?.contains(where: same) ?? false)
+        }
+
+        /// Adds `date` to the distinct dates of group `index`.
+        private mutating func note(_ date: PackedDate, _ day: Int, in index: Int) {
+            guard firstDates[index].date != date, !(moreDates[index]?.contains(where: { $0.date == date }) ?? false) else { return }
+            moreDates[index, default: []].append((date, Int32(day)))
+        }
 
         /// Adds the report to the first group it matches, or to a new one; returns the group's index.
         @discardableResult
@@ -226,18 +242,15 @@ struct ChronologyBuilder: Sendable {
                     unique += 1
                 }
                 candidates.removeLast(candidates.count - unique)
-                let match = candidates.first { index in
-                    dates[index].contains { ChronologyBuilder.sameMeeting($0.date.value!, Int($0.day), date, day, span: span) }
-                }
-                if let index = match {
+                if let index = candidates.first(where: { matches($0, date, day, span: span) }) {
                     groups[index].append(report)
-                    if !dates[index].contains(where: { $0.date == report.date }) { dates[index].append((report.date, Int32(day))) }
+                    note(report.date, day, in: index)
                     if !(byYear[date.year] ?? []).contains(index) { byYear[date.year, default: []].append(index) }
                     return index
                 }
                 byYear[date.year, default: []].append(groups.count)
                 groups.append([report])
-                dates.append([(report.date, Int32(day))])
+                firstDates.append((report.date, Int32(day)))
                 return groups.count - 1
             }
             // Undated reports merge when they cite the same set of documents: every group under
@@ -245,7 +258,7 @@ struct ChronologyBuilder: Sendable {
             let key = report.documents
             guard key >= 0 else {
                 groups.append([report])
-                dates.append([])
+                firstDates.append((PackedDate(nil), 0))
                 return groups.count - 1
             }
             if let index = byDocuments[key] {
@@ -254,7 +267,7 @@ struct ChronologyBuilder: Sendable {
             }
             byDocuments[key] = groups.count
             groups.append([report])
-            dates.append([])
+            firstDates.append((PackedDate(nil), 0))
             return groups.count - 1
         }
     }

@@ -222,8 +222,10 @@ struct SummaryKeeper {
     /// Where to keep `bytes`: in memory while under the budget, else in the spool (where
     /// `spooled` says they are already, if so).
     mutating func keep(_ bytes: [UInt8], spooled: RecordArchive.Blob? = nil) -> RecordArchive.Blob {
-        if held + bytes.count <= budget || spool == nil {
-            held += bytes.count
+        // An array's header and the allocator's rounding count too: some 48 bytes a summary.
+        let cost = bytes.count + 48
+        if held + cost <= budget || spool == nil {
+            held += cost
             return .bytes(bytes)
         }
         if case .spooled(let span) = spooled { return .spooled(span) }
