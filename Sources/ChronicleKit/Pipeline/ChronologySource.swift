@@ -81,11 +81,9 @@ extension ChronicleRun {
         }
         let spool = recordSpool()
         if inputs.corrections.corrections.isEmpty,
-            let (built, extracted) = try summaryChronology(
+            let (built, extracted, fingerprint) = try summaryChronology(
                 survey, inputs: inputs, store: store, spool: spool, progress: progress, timer: &timer)
         {
-            let fingerprint = survey.fingerprint(
-                extracted: extracted, inputs: inputs, window: config.window, workingDirectory: options.workingDirectory)
             return (.built(built, fingerprint: fingerprint), extracted)
         }
         let (archive, extracted) = try recordArchive(survey, inputs: inputs, store: store, spool: spool, progress: progress)

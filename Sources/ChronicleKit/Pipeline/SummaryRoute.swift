@@ -4,14 +4,15 @@ import Foundation
 /// stored record: a night that adds a few articles reads each stored file's summary and, of the
 /// events merged, the records that add something; the result is the same chronology.
 extension ChronicleRun {
-    /// The chronology of the surveyed files and the files extracted for it, from the summaries.
-    /// Only for a run without corrections (they change whole records before grouping). Nil when
-    /// a record a merge needed could not be read whole (its row damaged since its summary was
-    /// written): the caller then builds from the records.
+    /// The chronology of the surveyed files and the files extracted for it, from the summaries,
+    /// with the fingerprint of its inputs (`FileSurvey.fingerprint`, made on another core while
+    /// the chronology is built). Only for a run without corrections (they change whole records
+    /// before grouping). Nil when a record a merge needed could not be read whole (its row
+    /// damaged since its summary was written): the caller then builds from the records.
     func summaryChronology(
         _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, spool: ScratchFile?, progress: ProgressBar,
         timer: inout PhaseTimer
-    ) throws -> (BuiltChronology, ExtractedFiles)? {
+    ) throws -> (built: BuiltChronology, extracted: ExtractedFiles, fingerprint: String?)? {
         var keeper = SummaryKeeper(spool: spool)
         // The changed files are extracted on the other cores while the stored summaries are read.
         let all = [Bool](repeating: true, count: survey.files.count), extraction = inputs.extraction
@@ -39,6 +40,10 @@ extension ChronicleRun {
         try Self.keepStoredSummariesOfUnreadable(&extracted, &stored, survey: survey, store: store)
         extracted.summaries = stored.made
         timer.lap("read stored summaries and extract")
+        let (done, window, directory) = (extracted, options.config.window, options.workingDirectory)
+        let fingerprint = BackgroundTask {
+            survey.fingerprint(extracted: done, inputs: inputs, window: window, workingDirectory: directory)
+        }
         guard
             var archive = Self.summaryArchive(
                 survey, stored: stored, extracted: extracted, extraction: inputs.extraction, store: store, spool: spool,
@@ -57,8 +62,9 @@ extension ChronicleRun {
             articles: archive.count, suppressed: 0)
         built.newEventKeys = assignment.newKeys
         built.planKeys = grouping.allPlanKeys
+        let inputsFingerprint = try fingerprint.result()
         timer.lap("chronology from the summaries")
-        return (built, extracted)
+        return (built, extracted, inputsFingerprint)
     }
 
     /// The stored summaries a run uses: of the reused files (by position in the survey), of the
