@@ -122,9 +122,12 @@ struct MarkdownReport {
         // Only a cache: one that cannot be written is removed, and the next run renders the rows.
         do {
             let writer = try RowCache.Writer(url: cache, base: base)
+            var window = RowCache.Window()
             do {
                 for index in events.indices {
-                    if let row = try rows[index]?.bytes() ?? previous?.row(keys[index]) { try writer.add(keys[index], row) }
+                    if let row = try rows[index]?.bytes() ?? previous?.row(keys[index], through: &window) {
+                        try writer.add(keys[index], row)
+                    }
                 }
                 try writer.commit()
             } catch {
@@ -261,15 +264,15 @@ struct MarkdownReport {
 
     /// One section per unit (in the summary's unit order), each a table of its events in date order.
     private func writeUnitSections(_ events: [Int], heading: String, into sink: AtomicFileSink) throws {
-        let indices = events.enumerated().sorted {
-            let l = unitRank[chronology.datedHeads[$0.element].unit.id]!, r = unitRank[chronology.datedHeads[$1.element].unit.id]!
-            return l != r ? l < r : $0.offset < $1.offset
-        }.map(\.element)
+        // Each event's unit rank looked up once, not in the comparator (n·log n lookups by id).
+        let heads = chronology.datedHeads
+        let ranks = events.map { unitRank[heads[$0].unit.id]! }
+        let indices = events.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map { events[$0] }
         var start = 0
         while start < indices.count {
-            let unit = chronology.datedHeads[indices[start]].unit
+            let unit = heads[indices[start]].unit
             var end = start
-            while end < indices.count && chronology.datedHeads[indices[end]].unit.id == unit.id { end += 1 }
+            while end < indices.count && heads[indices[end]].unit.id == unit.id { end += 1 }
             try sink.write(piece("section-unit", ["heading": heading, "unit": ReportText.markdown(unit.name)]))
             try table(indices[start..<end], into: sink)
             start = end

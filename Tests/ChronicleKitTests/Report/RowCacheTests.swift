@@ -199,6 +199,40 @@ import Testing
         #expect(RowCache(url: output.appendingPathComponent("missing"), base: Hash128("a").digest).row(key) == nil)
     }
 
+    /// Rows read through a window (a megabyte of the file at a time) are the rows read one by
+    /// one, in the file's order or not, across windows; a damaged row is not taken either way.
+    @Test func rowsReadThroughAWindowAreTheRowsReadOneByOne() throws {
+        let output = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let url = output.appendingPathComponent("rows.cache")
+        let base = Hash128("a").digest
+        let writer = try RowCache.Writer(url: url, base: base)
+        var keys: [Hash128.Digest] = []
+        var generator = SeededGenerator(state: 7)
+        for number in 0..<3000 {
+            let key = Hash128("row \(number)").digest
+            keys.append(key)
+            let length = Int.random(in: 0..<2000, using: &generator)
+            try writer.add(key, Array("| \(number) | Sư đoàn \(number % 40) |".utf8) + [UInt8](repeating: 0x2E, count: length))
+        }
+        try writer.commit()
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let damagedRow = try #require(RowCache(url: url, base: base).row(keys[1500]))
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: damagedRow) })
+        bytes[at + 3] ^= 0x40
+        try Data(bytes).write(to: url)
+        let cache = RowCache(url: url, base: base)
+        for order in [Array(keys.indices), keys.indices.shuffled(using: &generator)] {
+            var window = RowCache.Window()
+            for index in order {
+                #expect(cache.row(keys[index], through: &window) == cache.row(keys[index]))
+            }
+        }
+        var window = RowCache.Window()
+        #expect(cache.row(keys[1500], through: &window) == nil && cache.row(keys[1499], through: &window) != nil)
+        #expect(cache.row(Hash128("unknown").digest, through: &window) == nil)
+    }
+
     /// Any one byte of a row changed, at any place (the checksum takes eight bytes at a time,
     /// then the tail), and the row is not taken.
     @Test func aRowWithAnyByteChangedIsNotTaken() throws {
