@@ -132,21 +132,21 @@ struct FileSurvey: Sendable {
     /// content hashes of the files extracted in this run; nil while a changed file is not
     /// extracted yet, or when one could not be read (it has no hash).
     func fingerprint(extracted: ExtractedFiles, inputs: RunInputs, window: DateWindow, workingDirectory: String) -> String? {
-        // Before any list is made: a night with new files asks first, with none extracted yet.
-        for index in states.indices where states[index].reusedHash == nil && extracted.files[index]?.contentHash == nil {
-            return nil
+        func hash(_ index: Int) -> String? {
+            extracted.files[index].map { $0.contentHash?.description } ?? states[index].reusedHash?.text
         }
-        var sources: [ChronologyCache.Source] = []
-        sources.reserveCapacity(files.count + removed.count)
-        for (index, file) in files.enumerated() {
-            let hash = extracted.files[index].map { $0.contentHash?.description } ?? states[index].reusedHash?.text
-            guard let hash else { return nil }
-            sources.append(.init(path: file.path, displayPath: file.displayPath, contentHash: hash, current: true))
-        }
-        if keepRemoved {
-            for row in removed {
-                sources.append(.init(path: row.path, displayPath: row.displayPath, contentHash: row.contentHash ?? "-", current: false))
+        // Checked before anything is hashed: a night with new files asks first, none extracted yet.
+        for index in states.indices where hash(index) == nil { return nil }
+        // Each file's source made as it is hashed, not a list of every file's (a night makes the
+        // fingerprint beside the chronology, at its peak of memory).
+        let current = files.count, all = current + (keepRemoved ? removed.count : 0)
+        let sources = (0..<all).lazy.map { index -> ChronologyCache.Source in
+            guard index >= current else {
+                let file = files[index]
+                return .init(path: file.path, displayPath: file.displayPath, contentHash: hash(index)!, current: true)
             }
+            let row = removed[index - current]
+            return .init(path: row.path, displayPath: row.displayPath, contentHash: row.contentHash ?? "-", current: false)
         }
         return ChronologyCache.fingerprint(
             sources: sources, extractorVersion: inputs.extraction.version, configFingerprint: inputs.extraction.configFingerprint,

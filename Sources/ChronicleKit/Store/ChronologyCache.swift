@@ -42,6 +42,17 @@ public struct ChronologyCache: Sendable {
         sources: [Source], extractorVersion: String, configFingerprint: String, window: DateWindow, corrections: URL,
         workingDirectory: String
     ) -> String {
+        fingerprint(
+            sources: sources[...], extractorVersion: extractorVersion, configFingerprint: configFingerprint, window: window,
+            corrections: corrections, workingDirectory: workingDirectory)
+    }
+
+    /// The same for sources made as they are read (a lazy collection): a list of them is made
+    /// only when they are not in path order.
+    static func fingerprint<Sources: Collection>(
+        sources: Sources, extractorVersion: String, configFingerprint: String, window: DateWindow, corrections: URL,
+        workingDirectory: String
+    ) -> String where Sources.Element == Source {
         var hash = ContentHash.empty
         func add(_ text: String) {
             hash = hash.combined(with: text.utf8)
@@ -64,16 +75,20 @@ public struct ChronologyCache: Sendable {
         }
         // Sources come in scan order, which is this order already but for vanished files.
         let inOrder = zip(sources, sources.dropFirst()).allSatisfy { ByteOrder.precedes($0.path, $1.path) }
-        let sorted = inOrder ? sources : sources.sorted { ByteOrder.precedes($0.path, $1.path) }
-        add(String(sorted.count))
+        add(String(sources.count))
         // The file list, the part that grows with the archive, in a 128-bit hash taken eight bytes
         // at a time (two byte-by-byte FNV-1a hashes of every path cost a night some 20 ms at 50,000 files).
         var list = Hash128("chronology-cache-files")
-        for source in sorted {
+        func addSource(_ source: Source) {
             list.add(source.path)
             list.add(source.displayPath)
             list.add(source.contentHash)
             list.add(source.current)
+        }
+        if inOrder {
+            for source in sources { addSource(source) }
+        } else {
+            for source in sources.sorted(by: { ByteOrder.precedes($0.path, $1.path) }) { addSource(source) }
         }
         let digest = list.digest
         return hash.description + ContentHash(value: digest.first).description + ContentHash(value: digest.second).description
