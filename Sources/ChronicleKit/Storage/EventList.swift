@@ -23,9 +23,31 @@ struct EventList: Sendable {
         var strings: StringTable
         var bodies: ByteArena
 
+        /// The heads' unit strings, each kept once while the list is built: events come from
+        /// records decoded a batch at a time, whose names would otherwise be held once a batch
+        /// (`seal` drops it).
+        var headStrings: [String: String] = [:]
+
         init(strings: StringTable = StringTable(), bodies: ByteArena = ByteArena()) {
             self.strings = strings
             self.bodies = bodies
+        }
+
+        /// `unit` with its strings shared with the heads appended before.
+        func shared(_ unit: UnitReference) -> UnitReference {
+            var unit = unit
+            unit.name = shared(unit.name)
+            unit.id = shared(unit.id)
+            unit.mention = shared(unit.mention)
+            return unit
+        }
+
+        private func shared(_ text: String) -> String {
+            // Up to 15 bytes a String holds its text itself.
+            guard text.utf8.count > 15 else { return text }
+            if let known = headStrings[text] { return known }
+            headStrings[text] = text
+            return text
         }
 
         func copy() -> Storage { Storage(strings: strings.copy(), bodies: bodies) }
@@ -69,7 +91,9 @@ struct EventList: Sendable {
     mutating func append(_ item: ChronologyEvent) {
         makeUnique()
         slots.append(Self.encode(item, into: storage))
-        heads.append(Self.head(of: item))
+        var head = Self.head(of: item)
+        head.unit = storage.shared(head.unit)
+        heads.append(head)
         digests.append(Self.contentDigest(of: item))
     }
 
@@ -77,6 +101,7 @@ struct EventList: Sendable {
     mutating func seal() {
         makeUnique()
         storage.strings.seal()
+        storage.headStrings = [:]
     }
 
     /// The same events in the order `order` gives (positions into this list), sharing the bytes.
