@@ -140,14 +140,15 @@ struct XMLReport {
         for (position, unit) in summary.units.enumerated() {
             let unitStart = Array("    <unit id=\"\(Self.attribute(unit.id))\" name=\"\(Self.attribute(unit.name))\">\n".utf8)
             out += unitStart
-            var unitCopy: [UInt8] = []
+            // The copy's unit and year tags are written with their first new element.
+            var unitCopied = false
             let events = summary.eventsByUnit[position]
             var start = 0
             while start < events.count {
                 let year = chronology.events.heads[events[start]].date!.year
                 let yearStart = Array("      <year value=\"\(year)\">\n".utf8)
                 out += yearStart
-                var yearCopy: [UInt8] = []
+                var yearCopied = false
                 while start < events.count && chronology.events.heads[events[start]].date!.year == year {
                     let index = events[start], head = chronology.events.heads[index]
                     let key = RowCache.key {
@@ -157,14 +158,23 @@ struct XMLReport {
                     }
                     let (element, cached) = try cache.take(key) { try elements.element(chronology.events[index]) }
                     out += element
-                    if cached { copy?.leftOut += 1 } else if copy != nil { yearCopy += element }
+                    if let copy {
+                        if cached {
+                            copy.leftOut += 1
+                        } else {
+                            if !unitCopied { try copy.append(unitStart) }
+                            if !yearCopied { try copy.append(yearStart) }
+                            (unitCopied, yearCopied) = (true, true)
+                            try copy.append(element)
+                        }
+                    }
                     start += 1
                 }
                 out += Self.yearEnd
-                if !yearCopy.isEmpty { unitCopy += yearStart + yearCopy + Self.yearEnd }
+                if yearCopied { try copy?.append(Self.yearEnd) }
             }
             out += Self.unitEnd
-            if !unitCopy.isEmpty { try copy?.append(unitStart + unitCopy + Self.unitEnd) }
+            if unitCopied { try copy?.append(Self.unitEnd) }
             if out.count >= 1 << 16 {
                 try out.withUnsafeBytes { try sink.write(bytes: $0) }
                 out.removeAll(keepingCapacity: true)

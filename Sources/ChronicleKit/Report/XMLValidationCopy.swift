@@ -11,6 +11,8 @@ extension XMLReport {
     /// unlinked scratch file: nothing is left behind whatever way the run ends.
     final class ValidationCopy {
         private let file: ScratchFile
+        /// Bytes not yet in the file: written a megabyte at a time, not an element at a time.
+        private var pending: [UInt8] = []
         /// The cached elements left out of the copy.
         var leftOut = 0
 
@@ -19,15 +21,22 @@ extension XMLReport {
         }
 
         func append(_ bytes: UnsafeRawBufferPointer) throws {
-            if !bytes.isEmpty { _ = try file.append(bytes) }
+            pending.append(contentsOf: bytes)
+            if pending.count >= 1 << 20 { try flush() }
         }
 
         func append(_ bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { try append($0) }
         }
 
+        private func flush() throws {
+            if !pending.isEmpty { _ = try file.append(pending) }
+            pending.removeAll(keepingCapacity: true)
+        }
+
         /// Validates the copy against the schema; errors name the report (`path`).
         func validate(reportedAs path: String) throws {
+            try flush()
             try file.withDescriptorAtStart { try XMLReport.validate(descriptor: $0, reportedAs: path) }
         }
     }
