@@ -84,23 +84,12 @@ struct CSVReport {
     /// The event rows, dated then undated: each taken from the row cache when it has it, else
     /// decoded and rendered; the rows of this run become the cache for the next.
     private func writeEvents(to sink: AtomicFileSink) throws {
-        let base = RowCache.key {
-            $0.add("csv")
-            $0.add(ReportKeys.version)
-            $0.add(templates.fingerprint)
-            $0.add(UInt64(delimiter))
-        }
+        let base = RowCache.base("csv", templates: templates) { $0.add(UInt64(delimiter)) }
         let cache = RowCache.Update(url: rowCache, base: base)
         do {
             for list in [input.chronology.events, input.chronology.undated] {
                 for index in list.indices {
-                    let head = list.heads[index]
-                    let key = RowCache.key {
-                        $0.add(list.digests[index])
-                        $0.add(head.corrected)
-                        $0.add(input.firstSeen(head.id).description)
-                    }
-                    let line = cache.row(key) { Self.line(delimiter, row(list[index])) }
+                    let line = cache.row(input.rowKey(list, index)) { Self.line(delimiter, row(list[index])) }
                     try line.withUnsafeBytes { try sink.write(bytes: $0) }
                 }
             }

@@ -142,11 +142,7 @@ struct MarkdownReport {
 
     /// The row cache's base key: the templates rows are rendered with.
     static func rowCacheBase(_ templates: ReportTemplates) -> Hash128.Digest {
-        RowCache.key {
-            $0.add("markdown")
-            $0.add(ReportKeys.version)
-            $0.add(templates.fingerprint)
-        }
+        RowCache.base("markdown", templates: templates)
     }
 
     /// The key of one event's row: its content (`EventList.digests`), its corrected flag and

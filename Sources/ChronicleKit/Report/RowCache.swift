@@ -163,6 +163,17 @@ final class RowCache: @unchecked Sendable {
         return hash.digest
     }
 
+    /// The base key of a format's cache: its name, the reports' version, the templates, and
+    /// what else its rows depend on (`settings`).
+    static func base(_ format: String, templates: ReportTemplates, settings: (inout Hash128) -> Void = { _ in }) -> Hash128.Digest {
+        key {
+            $0.add(format)
+            $0.add(ReportKeys.version)
+            $0.add(templates.fingerprint)
+            settings(&$0)
+        }
+    }
+
     /// Writes a cache row by row as a report is written, then puts it in place at once.
     final class Writer {
         private let sink: AtomicFileSink
@@ -243,6 +254,19 @@ extension RowCache {
         func abandon() {
             next?.discard()
             next = nil
+        }
+    }
+}
+
+extension ReportInput {
+    /// The row key of event `index` of `list` in the CSV, XML and workbook caches: its content,
+    /// its corrected flag and the date it was first seen, which those rows print.
+    func rowKey(_ list: EventList, _ index: Int) -> Hash128.Digest {
+        let head = list.heads[index]
+        return RowCache.key {
+            $0.add(list.digests[index])
+            $0.add(head.corrected)
+            $0.add(firstSeen(head.id).description)
         }
     }
 }

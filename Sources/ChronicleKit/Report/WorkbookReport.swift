@@ -48,13 +48,7 @@ struct WorkbookReport {
         let book = try Workbook(writing: sink.temporaryURL.path, reportedAs: sink.url.path, tmpdir: scratch.path)
         try book.setProperties(title: label("title"), created: input.asOf)
         let styles = try Styles(book, language: language)
-        let base = RowCache.key {
-            $0.add("xlsx")
-            $0.add(ReportKeys.version)
-            $0.add(templates.fingerprint)
-            $0.add(language.rawValue)
-        }
-        let cache = RowCache.Update(url: rowCache, base: base)
+        let cache = RowCache.Update(url: rowCache, base: Self.rowCacheBase(templates, language: language))
         do {
             try writeChronology(try book.addSheet(label("sheet_chronology")), styles, cache: cache)
             try writeSummary(try book.addSheet(label("sheet_summary")), styles)
@@ -68,6 +62,11 @@ struct WorkbookReport {
     }
 
     private func label(_ key: String) -> String { templates.labels[key] ?? key }
+
+    /// The row cache's base key: the templates and the language the cells are made with.
+    static func rowCacheBase(_ templates: ReportTemplates, language: ReportLanguage) -> Hash128.Digest {
+        RowCache.base("xlsx", templates: templates) { $0.add(language.rawValue) }
+    }
 
     /// The cell formats of the workbook.
     struct Styles {
@@ -121,13 +120,7 @@ struct WorkbookReport {
         var row = 1
         for list in [input.chronology.events, input.chronology.undated] {
             for index in list.indices {
-                let head = list.heads[index]
-                let key = RowCache.key {
-                    $0.add(list.digests[index])
-                    $0.add(head.corrected)
-                    $0.add(input.firstSeen(head.id).description)
-                }
-                let cells = cache.row(key) { WorkbookRow.encode(self.cells(list[index]), coarseDate: coarseDate) }
+                let cells = cache.row(input.rowKey(list, index)) { WorkbookRow.encode(self.cells(list[index]), coarseDate: coarseDate) }
                 try WorkbookRow.write(cells, to: sheet, row: row, text: styles.text, number: styles.number, date: styles.date)
                 row += 1
             }

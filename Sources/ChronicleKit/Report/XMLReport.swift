@@ -25,13 +25,7 @@ struct XMLReport {
         }
         guard plan.needs("chronology.xml") else { return }
         let sink = try staging.open("chronology.xml")
-        let base = RowCache.key {
-            $0.add("xml")
-            $0.add(ReportKeys.version)
-            $0.add(templates.fingerprint)
-            $0.add(ChronologySchema.xsd)
-        }
-        let cache = RowCache.Update(url: rowCache, base: base)
+        let cache = RowCache.Update(url: rowCache, base: RowCache.base("xml", templates: templates) { $0.add(ChronologySchema.xsd) })
         // With cached elements to take, what is new is copied aside to be validated (`ValidationCopy`).
         let copy = cache.hasRows ? try ValidationCopy(directory: staging.root) : nil
         do {
@@ -150,13 +144,10 @@ struct XMLReport {
                 out += yearStart
                 var yearCopied = false
                 while start < events.count && chronology.events.heads[events[start]].date!.year == year {
-                    let index = events[start], head = chronology.events.heads[index]
-                    let key = RowCache.key {
-                        $0.add(chronology.events.digests[index])
-                        $0.add(head.corrected)
-                        $0.add(input.firstSeen(head.id).description)
+                    let index = events[start]
+                    let (element, cached) = try cache.take(input.rowKey(chronology.events, index)) {
+                        try elements.element(chronology.events[index])
                     }
-                    let (element, cached) = try cache.take(key) { try elements.element(chronology.events[index]) }
                     out += element
                     if let copy {
                         if cached {

@@ -68,7 +68,8 @@ import Testing
         let changed = night.chronology.events.firstIndex { $0.event.unit.id == ReportSample.quanDoan.id }!
         night.chronology.events[changed].event.title += " (bổ sung)"
         let cache = output.appendingPathComponent(".chronicle/\(RowCache.workbookFileName)")
-        #expect(RowCache(url: cache, base: try Self.base()).keys.count == night.chronology.events.count + night.chronology.undated.count)
+        let base = WorkbookReport.rowCacheBase(try ReportTemplates(directory: ReportSample.templates, language: .vi), language: .vi)
+        #expect(RowCache(url: cache, base: base).keys.count == night.chronology.events.count + night.chronology.undated.count)
         try writer.write(night, manifest: manifest)
         try ReportWriter(config: ReportSample.config(output: cold, formats: [.xlsx])).write(night)
         let sheet = "xl/worksheets/sheet1.xml"
@@ -84,16 +85,5 @@ import Testing
         third.asOf = PartialDate(year: 2023, month: 7, day: 1)
         try writer.write(third, manifest: manifest)
         #expect(try WorkbookParts.part(sheet, of: output.appendingPathComponent("chronology.xlsx")).contains("HN (bộ nhớ đệm)"))
-    }
-
-    /// The base key `WorkbookReport` writes its cache under, for the sample's templates.
-    private static func base() throws -> Hash128.Digest {
-        let templates = try ReportTemplates(directory: ReportSample.templates, language: .vi)
-        return RowCache.key {
-            $0.add("xlsx")
-            $0.add(ReportKeys.version)
-            $0.add(templates.fingerprint)
-            $0.add(ReportLanguage.vi.rawValue)
-        }
     }
 }
