@@ -37,11 +37,15 @@ struct ChronologyBuilder: Sendable {
         var pending = PendingReports()
         var copies = ArticleCopies(count: records.recordCount)
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
-        for r in 0..<records.recordCount {
-            let record = records.groupingRecord(r)
-            guard record.status == .ok else { continue }
-            copies.add(record, at: r)
-            for (e, event) in record.events.enumerated() { pending.add(event, at: ReportPosition(record: r, event: e)) }
+        // Records are decoded a batch at a time (on all cores, `groupingRecords`), added in order.
+        var start = 0
+        while start < records.recordCount {
+            let range = start..<min(records.recordCount, start + Self.groupingBatch)
+            for (r, record) in zip(range, records.groupingRecords(range)) where record.status == .ok {
+                copies.add(record, at: r)
+                for (e, event) in record.events.enumerated() { pending.add(event, at: ReportPosition(record: r, event: e)) }
+            }
+            start = range.upperBound
         }
         copies.seal()
         let leads = pending.leads(copies)
@@ -78,6 +82,9 @@ struct ChronologyBuilder: Sendable {
         }
         return grouping
     }
+
+    /// Records decoded at a time for grouping (`group`).
+    static let groupingBatch = 8192
 
     /// The documents an undated report cites, as one key (undated reports merge only when they
     /// cite the same set); nil when it cites none.

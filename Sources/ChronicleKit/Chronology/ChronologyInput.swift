@@ -6,6 +6,9 @@ protocol ChronologyInput {
     /// status and text key, and each event's unit, kind, date and documents' codes. Other fields
     /// may be left empty.
     func groupingRecord(_ index: Int) -> ArticleRecord
+    /// The grouping records of `range`, in order, as `groupingRecord` gives them one by one; an
+    /// input may decode them on all cores.
+    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord]
     /// Whether the input knows each report's digest (`eventDigest`): a merge then takes values
     /// only from the reports whose digest it has not seen yet, and reads whole only their
     /// records (`ChronologyBuilder.MergePlan`).
@@ -34,6 +37,7 @@ protocol ChronologyInput {
 
 extension ChronologyInput {
     func groupingRecord(_ index: Int) -> ArticleRecord { record(index) }
+    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord] { range.map(groupingRecord) }
     var keepsDigests: Bool { false }
     func eventDigest(_ position: ReportPosition) -> Hash128.Digest {
         RecordSummary.digest(record(Int(position.record)).events[Int(position.event)])
@@ -56,6 +60,7 @@ extension Array: ChronologyInput where Element == ArticleRecord {
 
 extension RecordArchive: ChronologyInput {
     var recordCount: Int { count }
+    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord] { groupingRecordsOnAllCores(range) }
 }
 
 extension SummaryArchive: ChronologyInput {

@@ -164,6 +164,9 @@ struct SummaryArchive {
     /// The cut record at `index` as grouping reads it.
     func groupingRecord(_ index: Int) -> ArticleRecord { cut.groupingRecord(index) }
 
+    /// The cut records of `range` as grouping reads them, decoded on all cores.
+    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord] { cut.groupingRecordsOnAllCores(range) }
+
     /// The whole record at `index`: from its fresh entry, or fetched by `prefetch`. Should it be
     /// missing, the cut record stands in and `failed` says the result must not be used.
     func record(_ index: Int) -> ArticleRecord {

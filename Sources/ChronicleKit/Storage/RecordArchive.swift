@@ -172,6 +172,23 @@ struct RecordArchive {
         read(index) { try $0.recordForGrouping() }
     }
 
+    /// What grouping reads of the records of `range`, in order, decoded on all cores: the
+    /// records `groupingRecord` gives one by one, their names not pooled (grouping keeps none of
+    /// them). Grouping reads every record of the archive, on a night the longest part of
+    /// building the chronology.
+    func groupingRecordsOnAllCores(_ range: Range<Int>) -> [ArticleRecord] {
+        let archive = SharedArchive(archive: self)
+        return Array(range).parallelMap(chunk: 64) { index in
+            if let record = archive.archive.replaced[index] { return record }
+            return archive.archive.read(index, pooled: false) { try $0.recordForGrouping() }
+        }
+    }
+
+    /// The archive read from several threads: only reads that leave the string pool alone.
+    private struct SharedArchive: @unchecked Sendable {
+        let archive: RecordArchive
+    }
+
     /// What ranking in a merge reads of the record at `index` (`Reader.recordForRanking`).
     func rankingView(_ index: Int) -> RankingView {
         if let record = replaced[index] {
@@ -185,13 +202,13 @@ struct RecordArchive {
         return read(index, decoding: decode)
     }
 
-    private func read<T>(_ index: Int, decoding decode: (inout RecordBinary.Reader) throws -> T) -> T {
+    private func read<T>(_ index: Int, pooled: Bool = true, decoding decode: (inout RecordBinary.Reader) throws -> T) -> T {
         let location = locations[index]
         // The record ends where the next one of the same blob starts, or where the records end.
         let next = index + 1 < locations.count && locations[index + 1].blob == location.blob ? Int(locations[index + 1].offset) : nil
         let record = try? blobs[Int(location.blob)].withBytes(from: Int(location.offset), to: next) { raw -> T in
             var r = RecordBinary.Reader(bytes: raw)
-            r.pool = pool
+            r.pool = pooled ? pool : nil
             return try decode(&r)
         }
         // The entry decoded (or encoded) this very record; failing now would mean the bytes

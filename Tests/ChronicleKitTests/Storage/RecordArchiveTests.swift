@@ -166,6 +166,41 @@ import Testing
         #expect(viaArchive.outsideWindow == plain.outsideWindow)
     }
 
+    /// Grouping decodes a batch of records on all cores (`groupingRecordsOnAllCores`): the same
+    /// records, in the same order, as decoding them one by one, corrected ones included; and
+    /// over more records than a batch, the same chronology as from the decoded records.
+    @Test func groupingRecordsDecodedOnAllCoresAreThoseDecodedOneByOne() {
+        let units = ["Quân đoàn 1", "Quân khu 5", "Sư đoàn 312", "Bộ Tư lệnh Thủ đô Hà Nội"]
+        let kinds: [EventKind] = [.yearEndReview, .partyCongress, .resolutionReview]
+        var generator = SeededGenerator(state: 42)
+        var files: [[ArticleRecord]] = []
+        var count = 0
+        while count < ChronologyBuilder.groupingBatch + 300 {
+            let records = (0..<Int.random(in: 1...3, using: &generator)).map { n -> ArticleRecord in
+                let day = PartialDate(
+                    year: 2022 + Int.random(in: 0...1, using: &generator), month: Int.random(in: 1...12, using: &generator), day: 26)
+                let events = (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                    event(
+                        units.randomElement(using: &generator)!, kinds.randomElement(using: &generator)!,
+                        Bool.random(using: &generator) ? day : nil, documents: ["382-NQ/ĐUQSTW"])
+                }
+                return record("kho/\(count)-\(n).txt", events, status: Int.random(in: 0..<50, using: &generator) == 0 ? .unreadable : .ok)
+            }
+            count += records.count
+            files.append(records)
+        }
+        var archive = archive(files)
+        archive.replace(7, with: record("sua.txt", [event("Quân khu 5", .partyCongress, PartialDate(year: 2023, month: 8, day: 18))]))
+        for range in [0..<archive.count, 0..<1, 5..<300, (archive.count - 200)..<archive.count] {
+            #expect(archive.groupingRecordsOnAllCores(range) == range.map(archive.groupingRecord))
+        }
+        let fresh = self.archive(files)
+        let viaArchive = ChronologyBuilder(window: window).build(from: fresh)
+        let plain = ChronologyBuilder(window: window).build(files.flatMap { $0 })
+        #expect(viaArchive.events == plain.events && viaArchive.undated == plain.undated)
+        #expect(viaArchive.outsideWindow == plain.outsideWindow)
+    }
+
     @Test func aVanishedFileKeepsOnlyItsReadableRecords() {
         var archive = RecordArchive()
         archive.append(RecordArchive.Entry(records: files[2] + files[1]).readableOnly())
