@@ -2,17 +2,21 @@ import CLibXML2
 import Foundation
 
 extension XMLReport {
-    /// Writes one dated event's element at a time, as the document's writer would write it
-    /// inside `chronology/units/unit/year`: a writer of its own, kept open at that depth, whose
-    /// buffer is taken and emptied after each element. Its bytes are those of the document
-    /// (the same libxml2 writer, settings and indentation), which the golden tests check.
+    /// Writes one event's element at a time, as the document's writer would write it inside
+    /// `chronology/units/unit/year` (a dated event) or `chronology/undated`: a writer of its
+    /// own, kept open at that depth, whose buffer is taken and emptied after each element. Its
+    /// bytes are those of the document (the same libxml2 writer, settings and indentation),
+    /// which the golden tests check.
     final class EventElements {
         private let buffer: xmlBufferPtr
         private let writer: xmlTextWriterPtr
         private var w: Writer
         private let write: (ChronologyEvent, inout Writer) throws -> Void
 
-        init(path: String, write: @escaping (ChronologyEvent, inout Writer) throws -> Void) throws {
+        init(
+            path: String, within parents: [String] = ["chronology", "units", "unit", "year"],
+            write: @escaping (ChronologyEvent, inout Writer) throws -> Void
+        ) throws {
             guard let buffer = xmlBufferCreate() else { throw ReportError.xmlFailure(path: path, reason: "out of memory") }
             guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
                 xmlBufferFree(buffer)
@@ -25,8 +29,8 @@ extension XMLReport {
             xmlTextWriterSetIndent(writer, 1)
             try w.check(xmlTextWriterSetIndentString(writer, "  "))
             try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
-            for name in ["chronology", "units", "unit", "year"] { try w.start(name) }
-            // An empty element closes the year's start tag: every event after it starts a line.
+            for name in parents { try w.start(name) }
+            // An empty element closes the parent's start tag: every event after it starts a line.
             try w.start("x")
             try w.end()
             try taken()

@@ -67,14 +67,11 @@ struct XMLReport {
         try w.start("chronology")
         try writeHeader(&w)
         try writeSummary(&w)
-        // The units section is assembled from event elements (cached or written alone) and
-        // goes to the file directly, between two elements the writer writes.
+        // The units and undated sections are assembled from event elements (cached or written
+        // alone) and go to the file directly, between elements the writer writes.
         try w.drain(force: true)
         try writeUnits(into: sink, cache: cache, copy: copy)
-
-        try w.start("undated")
-        for item in input.chronology.undated { try writeEvent(item, &w) }
-        try w.end()
+        try writeUndated(into: sink, cache: cache, copy: copy)
 
         try w.start("problems")
         for problem in input.problems.sorted() where problem.correction == nil {
@@ -174,6 +171,41 @@ struct XMLReport {
         out += Array("  </units>\n".utf8)
         try out.withUnsafeBytes { try sink.write(bytes: $0) }
         try copy?.append(Array("  </units>\n".utf8))
+    }
+
+    /// The undated events as libxml2's writer writes them inside `chronology/undated`, each
+    /// element taken from the last run's cache when it has it (under its own key: its
+    /// indentation is not a dated element's). An archive of real articles has about as many
+    /// undated meetings as dated ones, each with its sources. `copy` gets the section without
+    /// the cached elements (an `undated` element with none is valid).
+    private func writeUndated(into sink: AtomicFileSink, cache: RowCache.Update, copy: ValidationCopy?) throws {
+        let undated = input.chronology.undated
+        guard !undated.isEmpty else {
+            try sink.write("  <undated/>\n")
+            try copy?.append(Array("  <undated/>\n".utf8))
+            return
+        }
+        let elements = try EventElements(path: sink.url.path, within: ["chronology", "undated"]) { item, w in try writeEvent(item, &w) }
+        var out = Array("  <undated>\n".utf8)
+        try copy?.append(out)
+        for index in undated.indices {
+            let key = RowCache.key {
+                $0.add(input.rowKey(undated, index))
+                $0.add("undated")
+            }
+            let (element, cached) = try cache.take(key) { try elements.element(undated[index]) }
+            out += element
+            if let copy {
+                if cached { copy.leftOut += 1 } else { try copy.append(element) }
+            }
+            if out.count >= 1 << 16 {
+                try out.withUnsafeBytes { try sink.write(bytes: $0) }
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out += Array("  </undated>\n".utf8)
+        try out.withUnsafeBytes { try sink.write(bytes: $0) }
+        try copy?.append(Array("  </undated>\n".utf8))
     }
 
     private static let yearEnd = Array("      </year>\n".utf8)

@@ -114,6 +114,48 @@ import Testing
         let xml = try String(contentsOf: output.appendingPathComponent("chronology.xml"), encoding: .utf8)
         #expect(xml.contains("<title>(bộ nhớ đệm) "))
         #expect(xml.contains("(bổ sung)</title>") && !xml.contains("(bộ nhớ đệm) Hội nghị tổng kết công tác Đảng năm 2022 (bổ sung)"))
+        // The undated events' elements too.
+        let undated = try #require(xml.range(of: "<undated>")).upperBound
+        #expect(xml[undated...].contains("<title>(bộ nhớ đệm) "))
+    }
+
+    /// The XML of a night (cached elements, the new ones validated apart) is the XML of a cold
+    /// run: when an undated event changes, when one is added, and when there are none.
+    @Test func undatedElementsFromTheCacheGiveTheXMLOfAColdRun() throws {
+        func changed(_ input: ReportInput) -> ReportInput {
+            var input = input
+            input.chronology.undated[0].event.title += " (bổ sung)"
+            return input
+        }
+        func added(_ input: ReportInput) -> ReportInput {
+            var input = input
+            var copy = input.chronology.undated[0]
+            copy.id += "-2"
+            copy.event.unit = UnitReference(name: "Quân khu 7", id: "quan-khu-7", mention: "Quân khu 7")
+            input.chronology.undated.append(copy)
+            return input
+        }
+        func none(_ input: ReportInput) -> ReportInput {
+            var input = input
+            input.chronology.undated = EventList()
+            return input
+        }
+        for (first, night) in [
+            (ReportSample.input, changed(ReportSample.input)), (ReportSample.input, added(ReportSample.input)),
+            (none(ReportSample.input), none(ReportSample.input)), (ReportSample.input, none(ReportSample.input)),
+        ] {
+            let output = ReportSample.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: output) }
+            let manifest = output.appendingPathComponent(".chronicle/reports.manifest")
+            let writer = ReportWriter(config: ReportSample.config(output: output, formats: [.xml]))
+            try writer.write(first, manifest: manifest)
+            try writer.write(night, manifest: manifest)
+            let coldOutput = ReportSample.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: coldOutput) }
+            try ReportWriter(config: ReportSample.config(output: coldOutput, formats: [.xml])).write(night)
+            let xml = try Data(contentsOf: output.appendingPathComponent("chronology.xml"))
+            #expect(xml == (try Data(contentsOf: coldOutput.appendingPathComponent("chronology.xml"))))
+        }
     }
 
     /// A night validates what it wrote without the cached elements; the ids, unique across the
