@@ -29,6 +29,9 @@ struct FileSurvey: Sendable {
     let keepRemoved: Bool
     /// Whether the store has a row for each file (same order as `files`).
     let known: [Bool]
+    /// Per stored row, in the byte order of the paths (`StoredFileStates`): the file that has
+    /// it (its position in `files`), or -1 for a row no file has (the next of `removed`).
+    let fileOfStoredRow: [Int32]
 
     /// Classifies the scanned files against the store's file states: each file is matched to
     /// its row in one pass over both path-ordered lists; a file whose stamp (the scanner's) is
@@ -52,6 +55,11 @@ struct FileSurvey: Sendable {
         self.removed = rows.indices.filter { !matched[$0] }.map { rows[$0] }
         self.keepRemoved = keepRemoved
         self.known = rowOf.map { $0 != nil }
+        var fileOfRow = [Int32](repeating: -1, count: rows.count)
+        for (index, row) in rowOf.enumerated() {
+            if let row { fileOfRow[row] = Int32(index) }
+        }
+        self.fileOfStoredRow = fileOfRow
     }
 
     /// Each file's row (by position in `rows`), and which rows some file has.

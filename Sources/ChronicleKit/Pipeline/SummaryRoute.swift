@@ -78,7 +78,75 @@ extension ChronicleRun {
         var made: [String: [UInt8]] = [:]
     }
 
-    private static func storedSummaries(
+    /// Taken in the store's path order (`storedSummariesInPathOrder`) when its rows are those
+    /// the survey matched, else looked up by path (`storedSummariesByPath`): the same summaries.
+    static func storedSummaries(
+        _ survey: FileSurvey, store: ChronicleStore, keeper: inout SummaryKeeper
+    ) throws -> StoredSummaries {
+        var inOrder = keeper
+        if let found = try storedSummariesInPathOrder(survey, store: store, keeper: &inOrder) {
+            keeper = inOrder
+            return found
+        }
+        return try storedSummariesByPath(survey, store: store, keeper: &keeper)
+    }
+
+    /// The stored summaries read in the byte order of the paths, beside the survey's rows in
+    /// that order (`FileSurvey.fileOfStoredRow`): each row is checked to be the one the survey
+    /// has there, and no path is hashed or looked up (a dictionary of every path was a third of
+    /// reading the summaries). Nil when a row is not the expected one (a file matched to its
+    /// row under another normalization of its path, or a table changed since the survey).
+    static func storedSummariesInPathOrder(
+        _ survey: FileSurvey, store: ChronicleStore, keeper: inout SummaryKeeper
+    ) throws -> StoredSummaries? {
+        var result = StoredSummaries(reused: Array(repeating: nil, count: survey.files.count))
+        let fileOfRow = survey.fileOfStoredRow
+        var row = 0, nextRemoved = 0, inOrder = true
+        // Rows with no summary (or a damaged one), and whose they are: a file, or nil for a vanished one.
+        var missing: [String: Int?] = [:]
+        try store.forEachSummaryBlobInPathOrder { path, blob in
+            guard inOrder, row < fileOfRow.count else {
+                inOrder = false
+                return
+            }
+            let file = fileOfRow[row] >= 0 ? Int(fileOfRow[row]) : nil
+            row += 1
+            var expected: String
+            if let file {
+                expected = survey.files[file].path
+            } else {
+                guard nextRemoved < survey.removed.count else {
+                    inOrder = false
+                    return
+                }
+                expected = survey.removed[nextRemoved].path
+                nextRemoved += 1
+            }
+            guard expected.withUTF8({ $0.elementsEqual(path) }) else {
+                inOrder = false
+                return
+            }
+            guard file.map({ survey.states[$0].reusedHash != nil }) ?? survey.keepRemoved else { return }
+            if let blob, RecordSummary.isIntact(blob) {
+                let summary = keeper.keep(Array(blob))
+                if let file { result.reused[file] = summary } else { result.removed[expected] = summary }
+            } else {
+                missing[expected] = file
+            }
+        }
+        guard inOrder, row == fileOfRow.count else { return nil }
+        try summariesFromRecords(Set(missing.keys), store: store, archive: survey.files.count) { path, bytes in
+            guard let owner = missing[path] else { return }
+            let summary = keeper.keep(bytes)
+            if let file = owner { result.reused[file] = summary } else { result.removed[path] = summary }
+            result.made[path] = bytes
+        }
+        return result
+    }
+
+    /// The stored summaries of the reused and the kept vanished files, each row's path looked
+    /// up in a dictionary of theirs.
+    static func storedSummariesByPath(
         _ survey: FileSurvey, store: ChronicleStore, keeper: inout SummaryKeeper
     ) throws -> StoredSummaries {
         var reusedIndex: [String: Int] = [:]

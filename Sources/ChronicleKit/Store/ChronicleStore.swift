@@ -269,20 +269,38 @@ final class ChronicleStore: Sendable {
     func forEachSummaryBlob(
         where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: UnsafeRawBufferPointer?) throws -> Void
     ) throws {
+        try forEachSummaryRow(sql: "SELECT path, summary_bin FROM article_file") { pathBytes, blob in
+            let path = String(decoding: pathBytes, as: UTF8.self)
+            if wanted(path) { try body(path, blob) }
+        }
+    }
+
+    /// Every row's path (its bytes as stored) and summary blob (nil when it has none), in the
+    /// byte order of the paths (the table's key): a night walks them beside the survey's rows,
+    /// in the same order (`FileSurvey.fileOfStoredRow`), with no lookup of a path.
+    func forEachSummaryBlobInPathOrder(_ body: (_ path: UnsafeBufferPointer<UInt8>, _ blob: UnsafeRawBufferPointer?) throws -> Void)
+        throws
+    {
+        try forEachSummaryRow(sql: "SELECT path, summary_bin FROM article_file ORDER BY path", body)
+    }
+
+    /// Steps through `sql` (a path and a summary column) with SQLite's C API: every night reads
+    /// every row's summary.
+    private func forEachSummaryRow(
+        sql: String, _ body: (_ path: UnsafeBufferPointer<UInt8>, _ blob: UnsafeRawBufferPointer?) throws -> Void
+    ) throws {
         try read("read stored summaries") { db in
-            // Through SQLite's C API: every night reads every row's summary.
-            let statement = try db.makeStatement(sql: "SELECT path, summary_bin FROM article_file")
+            let statement = try db.makeStatement(sql: sql)
             let query = statement.sqliteStatement
             defer { sqlite3_reset(query) }
             var code = sqlite3_step(query)
             while code == SQLITE_ROW {
-                let path = sqlite3_column_text(query, 0).map { String(cString: $0) } ?? ""
-                if wanted(path) {
-                    if sqlite3_column_type(query, 1) == SQLITE_BLOB, let bytes = sqlite3_column_blob(query, 1) {
-                        try body(path, UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(query, 1))))
-                    } else {
-                        try body(path, nil)
-                    }
+                let text = sqlite3_column_text(query, 0)
+                let path = UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(query, 0)))
+                if sqlite3_column_type(query, 1) == SQLITE_BLOB, let bytes = sqlite3_column_blob(query, 1) {
+                    try body(path, UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(query, 1))))
+                } else {
+                    try body(path, nil)
                 }
                 code = sqlite3_step(query)
             }
