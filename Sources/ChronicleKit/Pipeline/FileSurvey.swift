@@ -143,8 +143,15 @@ struct FileSurvey: Sendable {
         func hash(_ index: Int) -> String? {
             extracted.files[index].map { $0.contentHash?.description } ?? states[index].reusedHash?.text
         }
-        // Checked before anything is hashed: a night with new files asks first, none extracted yet.
-        for index in states.indices where hash(index) == nil { return nil }
+        // Checked before anything is hashed: a night with new files asks first, none extracted
+        // yet. Without making the hashes' text (`hash`): that took every file before the first
+        // new one, and new files mostly sort last.
+        func hasHash(_ index: Int) -> Bool {
+            if let file = extracted.files[index] { return file.contentHash != nil }
+            guard let stored = states[index].reusedHash else { return false }
+            return stored != .none
+        }
+        for index in states.indices where !hasHash(index) { return nil }
         // Each file's source made as it is hashed, not a list of every file's (a night makes the
         // fingerprint beside the chronology, at its peak of memory).
         let current = files.count, all = current + (keepRemoved ? removed.count : 0)

@@ -42,6 +42,37 @@ import Testing
         #expect(survey.removed.map { $0.displayPath.hasSuffix("/articles/gone.txt") } == [true])
     }
 
+    /// The fingerprint of an unchanged archive is the one the last run stored with its
+    /// chronology; with a file not extracted yet (new, or changed), there is none: the check
+    /// that says so reads no hash's text.
+    @Test func theFingerprintIsTheStoredOneAndNoneWhileAFileIsNotExtracted() throws {
+        let box = try Sandbox()
+        for name in ["a/1.txt", "b.txt", "c/2.txt"] { try box.write(name, Self.event + name + "\n") }
+        _ = try box.run()
+        let config = try box.config()
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        func fingerprint() throws -> String? {
+            let scan = try InputScanner(workingDirectory: workingDirectory).scan([box.articles])
+            let extraction = try box.extraction()
+            let survey = FileSurvey(
+                files: scan.files, stored: try box.store().sortedFileStates(), extraction: extraction, keepRemoved: true)
+            let inputs = RunInputs(corrections: try CorrectionSet.load(config: config), extraction: extraction, scan: scan)
+            return survey.fingerprint(
+                extracted: ExtractedFiles(), inputs: inputs, window: config.window, workingDirectory: workingDirectory)
+        }
+        let stored = try #require(try box.store().cachedChronologyFingerprint())
+        #expect(try fingerprint() == stored)
+        try box.write("z/3.txt", Self.event + "mới\n")
+        #expect(try fingerprint() == nil)
+        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("z/3.txt"))
+        try box.write("0.txt", Self.event + "mới\n")
+        #expect(try fingerprint() == nil)
+        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("0.txt"))
+        #expect(try fingerprint() == stored)
+        try box.write("b.txt", Self.event + "đổi\n")
+        #expect(try fingerprint() == nil)
+    }
+
     /// Several roots are listed in the order of their display paths, which need not be that of
     /// their paths: the merge still finds every row.
     @Test func filesOutOfPathOrderAreStillMatched() throws {
