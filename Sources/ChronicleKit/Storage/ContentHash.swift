@@ -47,9 +47,15 @@ struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Sixteen lowercase hex digits.
+    /// Sixteen lowercase hex digits, written at once (a night makes one per file of the archive).
     var description: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index) & 15)
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 16
+        }
     }
 
     /// Continues the hash with more bytes (used to fingerprint several files in order).

@@ -73,8 +73,6 @@ public struct ChronologyCache: Sendable {
         } else {
             add("no corrections file")
         }
-        // Sources come in scan order, which is this order already but for vanished files.
-        let inOrder = zip(sources, sources.dropFirst()).allSatisfy { ByteOrder.precedes($0.path, $1.path) }
         add(String(sources.count))
         // The file list, the part that grows with the archive, in a 128-bit hash taken eight bytes
         // at a time (two byte-by-byte FNV-1a hashes of every path cost a night some 20 ms at 50,000 files).
@@ -85,10 +83,17 @@ public struct ChronologyCache: Sendable {
             list.add(source.contentHash)
             list.add(source.current)
         }
-        if inOrder {
-            for source in sources { addSource(source) }
-        } else {
-            for source in sources.sorted(by: { ByteOrder.precedes($0.path, $1.path) }) { addSource(source) }
+        // Sources come in scan order, which is this order already but for vanished files: they
+        // are hashed as they come, each made once, and sorted only when one is out of order.
+        var previous: String?
+        for source in sources {
+            if let previous, !ByteOrder.precedes(previous, source.path) {
+                list = Hash128("chronology-cache-files")
+                for source in sources.sorted(by: { ByteOrder.precedes($0.path, $1.path) }) { addSource(source) }
+                break
+            }
+            addSource(source)
+            previous = source.path
         }
         let digest = list.digest
         return hash.description + ContentHash(value: digest.first).description + ContentHash(value: digest.second).description

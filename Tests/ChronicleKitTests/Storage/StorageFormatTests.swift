@@ -137,6 +137,22 @@ import Testing
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
             corrections: URL(fileURLWithPath: "/nonexistent/corrections.yml"), workingDirectory: "/a")
         #expect(fingerprint == "5e9657958422fb70e5d7ff641e1c061d6a42bd4aaec199b0")
+        // In path order already, the same.
+        let inOrder = ChronologyCache.fingerprint(
+            sources: [
+                ChronologyCache.Source(path: "/a/1.txt", displayPath: "1.txt", contentHash: "00000000000000bb", current: false),
+                ChronologyCache.Source(path: "/a/2.txt", displayPath: "2.txt", contentHash: "00000000000000aa", current: true),
+            ],
+            extractorVersion: "x1", configFingerprint: "c1",
+            window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
+            corrections: URL(fileURLWithPath: "/nonexistent/corrections.yml"), workingDirectory: "/a")
+        #expect(inOrder == fingerprint)
+        // A content hash's text: sixteen lowercase hex digits, as `String(_:radix:)` padded.
+        var generator = SeededGenerator(state: 16)
+        for value in [0, 1, 0xabc, UInt64.max, 1 << 63] + (0..<200).map({ _ in UInt64.random(in: 0...UInt64.max, using: &generator) }) {
+            let digits = String(value, radix: 16)
+            #expect(ContentHash(value: value).description == String(repeating: "0", count: 16 - digits.count) + digits)
+        }
         #expect(Array("| 26/12 | Quân đoàn 12 |\n".utf8).withUnsafeBytes { RowCache.checksum($0) } == 3_552_379_760_897_857_145)
         let table = StringTable()
         #expect(table.intern("Sư đoàn 312") == 0 && table.intern("Sư đoàn 312") == 0 && table.intern("Sư đoàn 324") == 1)
