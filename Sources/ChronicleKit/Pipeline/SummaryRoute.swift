@@ -93,7 +93,7 @@ extension ChronicleRun {
 
     /// The stored summaries read in the byte order of the paths, beside the survey's rows in
     /// that order (`FileSurvey.fileOfStoredRow`): each row is checked to be the one the survey
-    /// has there, and no path is hashed or looked up (a dictionary of every path was a third of
+    /// has there, and no path is hashed or looked up (a dictionary of every path was half of
     /// reading the summaries). Nil when a row is not the expected one (a file matched to its
     /// row under another normalization of its path, or a table changed since the survey).
     static func storedSummariesInPathOrder(

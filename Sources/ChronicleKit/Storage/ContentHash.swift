@@ -46,7 +46,6 @@ struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         self.value = value
     }
 
-    /// Sixteen lowercase hex digits.
     /// Sixteen lowercase hex digits, written at once (a night makes one per file of the archive).
     var description: String {
         String(unsafeUninitializedCapacity: 16) { buffer in
