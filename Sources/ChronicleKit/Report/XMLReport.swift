@@ -163,13 +163,10 @@ struct XMLReport {
             }
             out += Self.unitEnd
             if unitCopied { try copy?.append(Self.unitEnd) }
-            if out.count >= 1 << 16 {
-                try out.withUnsafeBytes { try sink.write(bytes: $0) }
-                out.removeAll(keepingCapacity: true)
-            }
+            if out.count >= 1 << 16 { try Self.flush(&out, to: sink) }
         }
         out += Array("  </units>\n".utf8)
-        try out.withUnsafeBytes { try sink.write(bytes: $0) }
+        try Self.flush(&out, to: sink)
         try copy?.append(Array("  </units>\n".utf8))
     }
 
@@ -198,14 +195,17 @@ struct XMLReport {
             if let copy {
                 if cached { copy.leftOut += 1 } else { try copy.append(element) }
             }
-            if out.count >= 1 << 16 {
-                try out.withUnsafeBytes { try sink.write(bytes: $0) }
-                out.removeAll(keepingCapacity: true)
-            }
+            if out.count >= 1 << 16 { try Self.flush(&out, to: sink) }
         }
         out += Array("  </undated>\n".utf8)
-        try out.withUnsafeBytes { try sink.write(bytes: $0) }
+        try Self.flush(&out, to: sink)
         try copy?.append(Array("  </undated>\n".utf8))
+    }
+
+    /// Writes what a section assembled so far and empties it.
+    private static func flush(_ out: inout [UInt8], to sink: AtomicFileSink) throws {
+        try out.withUnsafeBytes { try sink.write(bytes: $0) }
+        out.removeAll(keepingCapacity: true)
     }
 
     private static let yearEnd = Array("      </year>\n".utf8)

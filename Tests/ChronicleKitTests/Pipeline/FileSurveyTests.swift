@@ -6,27 +6,10 @@ import Testing
 /// takes the scanner's stamps; it must say what the plain code says: each file looked up by
 /// path in a dictionary of the rows and stat'ed by its path (`FileSurvey.classify`).
 @Suite struct FileSurveyTests {
-    private static let event = "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n"
-
     @Test func theMergeAndTheScannersStampsAgreeWithThePlainCode() throws {
-        let box = try Sandbox()
-        for name in ["a/1.txt", "a/2.txt", "b.txt", "c/3.txt", "c/4.txt", "gone.txt", "đ/5.txt"] {
-            try box.write(name, Self.event + name + "\n")
-        }
-        try box.run()
-        // Unchanged, restamped (same bytes, new time), changed, new and removed files.
-        let restamped = box.articles.appendingPathComponent("a/2.txt")
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_500_000_000)], ofItemAtPath: restamped.path)
-        try box.write("c/3.txt", Self.event + "đổi\n")
-        try box.write("a/0.txt", Self.event + "mới\n")
-        try box.write("z.txt", Self.event + "mới\n")
-        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("gone.txt"))
-
-        let scan = try InputScanner(workingDirectory: box.root.path).scan([box.articles])
+        let (box, scan, survey) = try Self.surveyedNight(keepRemoved: true)
         let store = try box.store()
         let extraction = try box.extraction()
-        let survey = FileSurvey(files: scan.files, stored: try store.sortedFileStates(), extraction: extraction, keepRemoved: true)
-
         let byPath = try store.fileStates()
         let plain = scan.files.map { file in
             var unstamped = file
@@ -40,6 +23,28 @@ import Testing
         let seen = Set(scan.files.map(\.path))
         #expect(survey.removed.map(\.path) == byPath.keys.filter { !seen.contains($0) }.sorted(by: ByteOrder.precedes))
         #expect(survey.removed.map { $0.displayPath.hasSuffix("/articles/gone.txt") } == [true])
+    }
+
+    static let event = "event: 2022-12-26 | Quân đoàn 1 | year-end-review\n"
+
+    /// An archive after a run, then changed: unchanged, restamped (same bytes, new time),
+    /// changed, new and removed files; scanned and surveyed as the next run would.
+    static func surveyedNight(keepRemoved: Bool) throws -> (box: Sandbox, scan: InputScanner.Result, survey: FileSurvey) {
+        let box = try Sandbox()
+        for name in ["a/1.txt", "a/2.txt", "b.txt", "c/3.txt", "c/4.txt", "gone.txt", "đ/5.txt"] {
+            try box.write(name, event + name + "\n")
+        }
+        try box.run()
+        let restamped = box.articles.appendingPathComponent("a/2.txt")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_500_000_000)], ofItemAtPath: restamped.path)
+        try box.write("c/3.txt", event + "đổi\n")
+        try box.write("a/0.txt", event + "mới\n")
+        try box.write("z.txt", event + "mới\n")
+        try FileManager.default.removeItem(at: box.articles.appendingPathComponent("gone.txt"))
+        let scan = try InputScanner(workingDirectory: box.root.path).scan([box.articles])
+        let survey = FileSurvey(
+            files: scan.files, stored: try box.store().sortedFileStates(), extraction: try box.extraction(), keepRemoved: keepRemoved)
+        return (box, scan, survey)
     }
 
     /// The fingerprint of an unchanged archive is the one the last run stored with its

@@ -128,25 +128,17 @@ import Testing
         hash.add(true)
         hash.add(bytes: Array(0..<UInt8(21)))
         #expect(hash.key == "bd5dd7cfb02c11670ae46467530171d4")
-        let fingerprint = ChronologyCache.fingerprint(
-            sources: [
-                ChronologyCache.Source(path: "/a/2.txt", displayPath: "2.txt", contentHash: "00000000000000aa", current: true),
-                ChronologyCache.Source(path: "/a/1.txt", displayPath: "1.txt", contentHash: "00000000000000bb", current: false),
-            ],
-            extractorVersion: "x1", configFingerprint: "c1",
-            window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
-            corrections: URL(fileURLWithPath: "/nonexistent/corrections.yml"), workingDirectory: "/a")
-        #expect(fingerprint == "5e9657958422fb70e5d7ff641e1c061d6a42bd4aaec199b0")
+        let sourceTwo = ChronologyCache.Source(path: "/a/2.txt", displayPath: "2.txt", contentHash: "00000000000000aa", current: true)
+        let sourceOne = ChronologyCache.Source(path: "/a/1.txt", displayPath: "1.txt", contentHash: "00000000000000bb", current: false)
+        func fingerprint(_ sources: [ChronologyCache.Source]) -> String {
+            ChronologyCache.fingerprint(
+                sources: sources, extractorVersion: "x1", configFingerprint: "c1",
+                window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
+                corrections: URL(fileURLWithPath: "/nonexistent/corrections.yml"), workingDirectory: "/a")
+        }
+        #expect(fingerprint([sourceTwo, sourceOne]) == "5e9657958422fb70e5d7ff641e1c061d6a42bd4aaec199b0")
         // In path order already, the same.
-        let inOrder = ChronologyCache.fingerprint(
-            sources: [
-                ChronologyCache.Source(path: "/a/1.txt", displayPath: "1.txt", contentHash: "00000000000000bb", current: false),
-                ChronologyCache.Source(path: "/a/2.txt", displayPath: "2.txt", contentHash: "00000000000000aa", current: true),
-            ],
-            extractorVersion: "x1", configFingerprint: "c1",
-            window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
-            corrections: URL(fileURLWithPath: "/nonexistent/corrections.yml"), workingDirectory: "/a")
-        #expect(inOrder == fingerprint)
+        #expect(fingerprint([sourceOne, sourceTwo]) == fingerprint([sourceTwo, sourceOne]))
         // A content hash's text: sixteen lowercase hex digits, as `String(_:radix:)` padded.
         var generator = SeededGenerator(state: 16)
         for value in [0, 1, 0xabc, UInt64.max, 1 << 63] + (0..<200).map({ _ in UInt64.random(in: 0...UInt64.max, using: &generator) }) {
