@@ -151,10 +151,13 @@ struct ChronologyBuilder: Sendable {
             result.reserveCapacity(groupCount)
             members.reserveCapacity(groupCount)
             let groups = buckets.lazy.flatMap(\.groups)
+            // Events are merged on another core while this one encodes them into the list.
+            let input = SharedInput(records: records)
             guard records.keepsDigests else {
-                for group in groups {
-                    result.append(ChronologyBuilder.merge(group, records))
-                    members.append(group.map(\.position))
+                let all = Array(groups)
+                OrderedHandoff.run(count: all.count, make: { ChronologyBuilder.merge(all[$0], input.records) }) { index, event in
+                    result.append(event)
+                    members.append(all[index].map(\.position))
                 }
                 result.seal()
                 return (result, members, [])
@@ -167,10 +170,10 @@ struct ChronologyBuilder: Sendable {
             func mergeBatch() {
                 let plans = Self.plans(batch, records)
                 records.prefetch(plans.flatMap(\.reads))
-                for (plan, group) in zip(plans, batch) {
-                    result.append(plan.merged(records))
-                    members.append(group.map(\.position))
-                    keys.append(plan.key)
+                OrderedHandoff.run(count: plans.count, make: { plans[$0].merged(input.records) }) { index, event in
+                    result.append(event)
+                    members.append(batch[index].map(\.position))
+                    keys.append(plans[index].key)
                 }
                 records.releaseFetched()
                 batch.removeAll(keepingCapacity: true)
@@ -193,6 +196,12 @@ struct ChronologyBuilder: Sendable {
         static func plans<Input: ChronologyInput>(_ batch: [[Report]], _ records: Input) -> [MergePlan] {
             let plan = PlanMaker { MergePlan(batch[$0], records) }
             return Array(batch.indices).parallelMap(chunk: 16) { plan.make($0) }
+        }
+
+        /// The input read by the thread that merges events (`OrderedHandoff`): only that thread
+        /// reads records while the events are merged (reading may pool their strings).
+        private struct SharedInput<Input>: @unchecked Sendable {
+            let records: Input
         }
 
         /// Makes the plan of a group of the batch: what the threads share, which they only read.
