@@ -190,6 +190,7 @@ public struct ChronicleRun: Sendable {
         let runID = try stored.commit.result()
         timer.lap(stored.besideReports ? "reports, the store committed beside them" : "reports")
         try store.markReportsWritten(run: runID)
+        store.seal()
         logger.info(
             "\(source.totals.articles) articles, \(source.index.datedHeads.count) events in the window, \(outcome.written.count) of \(outcome.files.count) reports written (the others unchanged)"
         )

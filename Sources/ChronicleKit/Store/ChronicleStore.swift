@@ -34,6 +34,9 @@ import GRDBSQLite
 final class ChronicleStore: Sendable {
     let url: URL
     private let queue: DatabaseQueue
+    /// Whether opening checked the store (`PRAGMA quick_check`): not when it matched the seal
+    /// the last run that finished with it left (`StoreSeal`).
+    let checkedOnOpen: Bool
 
     /// Opens (creating if needed) and migrates the store file.
     init(url: URL) throws {
@@ -44,6 +47,8 @@ final class ChronicleStore: Sendable {
         } catch {
             throw OutputError.cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
         }
+        // Compared before SQLite opens it: a first read would roll back a hot journal.
+        let sealed = StoreSeal.matches(store: url)
         do {
             queue = try DatabaseQueue(path: url.path)
         } catch {
@@ -51,16 +56,19 @@ final class ChronicleStore: Sendable {
         }
         // Before anything is read or written: a half-written store (its hot journal lost) opens
         // without complaint and would be taken as the truth.
-        let verdict: String
-        do {
-            verdict = try queue.read { db in
-                let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
-                return rows.joined(separator: "; ")
+        checkedOnOpen = !sealed
+        if !sealed {
+            let verdict: String
+            do {
+                verdict = try queue.read { db in
+                    let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                    return rows.joined(separator: "; ")
+                }
+            } catch {
+                throw StoreError.damaged(path: url.path, detail: Self.reason(error))
             }
-        } catch {
-            throw StoreError.damaged(path: url.path, detail: Self.reason(error))
+            guard verdict == "ok" else { throw StoreError.damaged(path: url.path, detail: verdict) }
         }
-        guard verdict == "ok" else { throw StoreError.damaged(path: url.path, detail: verdict) }
         do {
             try Self.migrator.migrate(queue)
         } catch {
@@ -739,6 +747,12 @@ final class ChronicleStore: Sendable {
     }
 
     /// Records that every report of `run` was written.
+    /// Records that the store is as a run that finished with it left it (`StoreSeal`): the next
+    /// run opens it without reading every page again, unless it changed meanwhile.
+    func seal() {
+        StoreSeal.seal(store: url)
+    }
+
     func markReportsWritten(run: Int64) throws {
         do {
             try queue.write { db in
