@@ -1,7 +1,7 @@
 /// The events the last run merged, by what identifies each merge (`MergePlan.key`): a night
 /// takes an event whose reports and their order did not change from here, with its sources made
 /// again, instead of reading its records and merging them.
-struct EarlierMerges {
+struct EarlierMerges: Sendable {
     private let chronology: Chronology
     /// Plan key → the event's list (0 dated, 1 undated) and place in it.
     private var places: [Hash128.Digest: (list: Int, index: Int)] = [:]

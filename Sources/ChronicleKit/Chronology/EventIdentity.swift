@@ -60,17 +60,22 @@ struct EventIdentity {
         _ grouping: ChronologyGrouping, ordinal: (ReportPosition) -> Int32 = { $0.event },
         proposed: (ReportPosition) -> String?
     ) -> Assignment {
-        let members = grouping.allMembers
+        withoutActuallyEscaping(ordinal) { ordinal in
+            assign(
+                grouping, keys: ReportKeys(members: grouping.allMembers, identities: grouping.copies.identities, ordinal: ordinal),
+                proposed: proposed)
+        }
+    }
+
+    private func assign(_ grouping: ChronologyGrouping, keys: ReportKeys, proposed: (ReportPosition) -> String?) -> Assignment {
+        let members = keys.members
         // The two lists' heads read in place: joined, they were a copy of every event's head.
         let datedHeads = grouping.chronology.events.heads, undatedHeads = grouping.chronology.undated.heads
         func headID(_ slot: Int) -> String {
             slot < datedHeads.count ? datedHeads[slot].id : undatedHeads[slot - datedHeads.count].id
         }
-        // An event's report keys, made when asked (twice an event) rather than held for all.
-        func keys(_ slot: Int) -> [UInt64] {
-            members[slot].flatMap { grouping.copies.identities[Int($0.record)].keys(ordinal: ordinal($0)) }
-        }
-        let known = members.indices.map { knownIDs(keys($0)) }
+        // Each event's known ids on all cores: looked up by every report's keys, the most of this.
+        let known = Array(members.indices).parallelMap(chunk: 64) { slot in knownIDs(keys.of(slot)) }
         var ids = [String?](repeating: nil, count: members.count)
         var claimed = Set<String>()
         for slot in members.indices {
@@ -92,9 +97,21 @@ struct EventIdentity {
         }
         var newKeys: [UInt64: String] = [:]
         for slot in members.indices {
-            for key in keys(slot) where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
+            for key in keys.of(slot) where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
         }
         return Assignment(ids: ids.map { $0! }, known: known, newKeys: newKeys)
+    }
+
+    /// Each event's report keys, made when asked (twice an event) rather than held for all, on
+    /// several threads at once: `ordinal` only reads.
+    private struct ReportKeys: @unchecked Sendable {
+        let members: [[ReportPosition]]
+        let identities: [ArticleIdentity]
+        let ordinal: (ReportPosition) -> Int32
+
+        func of(_ slot: Int) -> [UInt64] {
+            members[slot].flatMap { identities[Int($0.record)].keys(ordinal: ordinal($0)) }
+        }
     }
 
     /// The ids these report keys were first given, the first seen first (then by id).

@@ -44,12 +44,14 @@ extension ChronicleRun {
         let fingerprint = BackgroundTask {
             survey.fingerprint(extracted: done, inputs: inputs, window: window, workingDirectory: directory)
         }
+        // Read while the archive is put together on this core: the other is mostly idle then.
+        let earlier = BackgroundTask { try store.earlierMerges() }
         guard
             var archive = Self.summaryArchive(
                 survey, stored: stored, extracted: extracted, extraction: inputs.extraction, store: store, spool: spool,
                 keeper: &keeper)
         else { return nil }
-        archive.earlierMerges = try store.earlierMerges()
+        archive.earlierMerges = try earlier.result()
         var grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
         let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
         assignment.apply(to: &grouping)
