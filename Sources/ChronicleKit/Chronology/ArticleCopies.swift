@@ -25,10 +25,9 @@ struct ArticleCopies: Sendable {
         identities = Array(repeating: ArticleIdentity(), count: count)
     }
 
-    mutating func add(_ record: ArticleRecord, at index: Int) {
-        let url = record.url.flatMap(ArticleFingerprint.url)
-        identities[index] = ArticleIdentity(record, normalizedURL: url)
-        if let url {
+    mutating func add(_ record: GroupingView, at index: Int) {
+        identities[index] = record.identity
+        if let url = record.normalizedURL {
             if let other = byURL[url] { union(Int32(index), other) } else { byURL[url] = Int32(index) }
         }
         if let text = record.textKey {
@@ -72,7 +71,7 @@ struct ArticleCopies: Sendable {
 
 /// What identifies a record's reports across runs and copies: the hashes of its address, its
 /// text and (for an article without address) its path; a report adds its place in the record.
-struct ArticleIdentity: Sendable {
+struct ArticleIdentity: Sendable, Equatable {
     // Three hashes and which are there, in 32 bytes (three optionals took 48): one per record
     // of the archive is held while the chronology is built.
     private var hashes: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -102,12 +101,16 @@ struct ArticleIdentity: Sendable {
 
     init() {}
 
-    init(_ record: ArticleRecord, normalizedURL: String?) {
+    init(source: String, normalizedURL: String?, textKey: UInt64?) {
         // Each hash as of "label:value", without making that string: every night hashes every record.
         url = normalizedURL.map { Self.hash(Self.urlLabel, $0) }
-        text = record.textKey.map { FNV1a.mix(Self.textLabel, word: $0) }
+        text = textKey.map { FNV1a.mix(Self.textLabel, word: $0) }
         // A file edited in place keeps its path; an address or a text already say more.
-        if url == nil { path = Self.hash(Self.pathLabel, record.source) }
+        if url == nil { path = Self.hash(Self.pathLabel, source) }
+    }
+
+    static func == (a: ArticleIdentity, b: ArticleIdentity) -> Bool {
+        a.present == b.present && a.hashes == b.hashes
     }
 
     private static let urlLabel = FNV1a.hash("url:".utf8)
@@ -143,13 +146,12 @@ struct PendingReports {
     private var units: [String: Int32] = [:]
     private var documentKeys: [String: Int32] = [:]
 
-    mutating func add(_ event: Event, at position: ReportPosition) {
-        let date = event.date.value
-        let unit = Self.number(event.unit.id, in: &units)
-        let documents = date == nil ? ChronologyBuilder.documentsKey(event).map { Self.number($0, in: &documentKeys) } ?? -1 : -1
+    mutating func add(_ report: GroupingView.Report, at position: ReportPosition) {
+        let unit = Self.number(report.unitID, in: &units)
+        let documents = report.documentsKey.map { Self.number($0, in: &documentKeys) } ?? -1
         items.append(
             Item(
-                position: position, key: ChronologyBuilder.BucketKey(unit: unit, kind: event.kind), date: PackedDate(date),
+                position: position, key: ChronologyBuilder.BucketKey(unit: unit, kind: report.kind), date: report.date,
                 documents: documents))
     }
 

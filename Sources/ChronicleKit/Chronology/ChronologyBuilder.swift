@@ -37,13 +37,13 @@ struct ChronologyBuilder: Sendable {
         var pending = PendingReports()
         var copies = ArticleCopies(count: records.recordCount)
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
-        // Records are decoded a batch at a time (on all cores, `groupingRecords`), added in order.
+        // Records are read a batch at a time (on all cores, `groupingViews`), added in order.
         var start = 0
         while start < records.recordCount {
             let range = start..<min(records.recordCount, start + Self.groupingBatch)
-            for (r, record) in zip(range, records.groupingRecords(range)) where record.status == .ok {
+            for (r, record) in zip(range, records.groupingViews(range)) where record.isRead {
                 copies.add(record, at: r)
-                for (e, event) in record.events.enumerated() { pending.add(event, at: ReportPosition(record: r, event: e)) }
+                for (e, report) in record.reports.enumerated() { pending.add(report, at: ReportPosition(record: r, event: e)) }
             }
             start = range.upperBound
         }
@@ -85,12 +85,6 @@ struct ChronologyBuilder: Sendable {
 
     /// Records decoded at a time for grouping (`group`).
     static let groupingBatch = 8192
-
-    /// The documents an undated report cites, as one key (undated reports merge only when they
-    /// cite the same set); nil when it cites none.
-    static func documentsKey(_ event: Event) -> String? {
-        event.documents.isEmpty ? nil : Set(event.documents.map(\.code)).sorted().joined(separator: "\u{0}")
-    }
 
     /// One report: an event of one record, by position in the input, with what grouping needs
     /// (a large archive's grouping holds one per report: numbers, no strings).

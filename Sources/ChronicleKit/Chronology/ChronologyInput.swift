@@ -2,13 +2,9 @@
 protocol ChronologyInput {
     var recordCount: Int { get }
     func record(_ index: Int) -> ArticleRecord
-    /// The record with what grouping reads of it (`Reader.recordForGrouping`): its source, URL,
-    /// status and text key, and each event's unit, kind, date and documents' codes. Other fields
-    /// may be left empty.
-    func groupingRecord(_ index: Int) -> ArticleRecord
-    /// The grouping records of `range`, in order, as `groupingRecord` gives them one by one; an
-    /// input may decode them on all cores.
-    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord]
+    /// What grouping reads of the records of `range` (`GroupingView`), in order; an input may
+    /// read them on all cores.
+    func groupingViews(_ range: Range<Int>) -> [GroupingView]
     /// Whether the input knows each report's digest (`eventDigest`): a merge then takes values
     /// only from the reports whose digest it has not seen yet, and reads whole only their
     /// records (`ChronologyBuilder.MergePlan`).
@@ -36,8 +32,7 @@ protocol ChronologyInput {
 }
 
 extension ChronologyInput {
-    func groupingRecord(_ index: Int) -> ArticleRecord { record(index) }
-    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord] { range.map(groupingRecord) }
+    func groupingViews(_ range: Range<Int>) -> [GroupingView] { range.map { GroupingView(record($0)) } }
     var keepsDigests: Bool { false }
     func eventDigest(_ position: ReportPosition) -> Hash128.Digest {
         RecordSummary.digest(record(Int(position.record)).events[Int(position.event)])
@@ -60,7 +55,7 @@ extension Array: ChronologyInput where Element == ArticleRecord {
 
 extension RecordArchive: ChronologyInput {
     var recordCount: Int { count }
-    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord] { groupingRecordsOnAllCores(range) }
+    func groupingViews(_ range: Range<Int>) -> [GroupingView] { groupingViewsOnAllCores(range) }
 }
 
 extension SummaryArchive: ChronologyInput {

@@ -161,11 +161,8 @@ struct SummaryArchive {
     /// What ranking in a merge reads of the record at `index`.
     func rankingView(_ index: Int) -> RankingView { cut.rankingView(index) }
 
-    /// The cut record at `index` as grouping reads it.
-    func groupingRecord(_ index: Int) -> ArticleRecord { cut.groupingRecord(index) }
-
-    /// The cut records of `range` as grouping reads them, decoded on all cores.
-    func groupingRecords(_ range: Range<Int>) -> [ArticleRecord] { cut.groupingRecordsOnAllCores(range) }
+    /// The cut records of `range` as grouping reads them, read on all cores.
+    func groupingViews(_ range: Range<Int>) -> [GroupingView] { cut.groupingViewsOnAllCores(range) }
 
     /// The whole record at `index`: from its fresh entry, or fetched by `prefetch`. Should it be
     /// missing, the cut record stands in and `failed` says the result must not be used.

@@ -166,22 +166,19 @@ struct RecordArchive {
         read(index) { try $0.record() }
     }
 
-    /// What grouping reads of the record at `index` (`Reader.recordForGrouping`), the rest of
-    /// it passed over: grouping reads every record, merging only some.
-    func groupingRecord(_ index: Int) -> ArticleRecord {
-        read(index) { try $0.recordForGrouping() }
+    /// What grouping reads of the record at `index` (`Reader.groupingView`), the rest of it
+    /// passed over: grouping reads every record, merging only some.
+    func groupingView(_ index: Int) -> GroupingView {
+        if let record = replaced[index] { return GroupingView(record) }
+        return read(index, pooled: false) { try $0.groupingView() }
     }
 
-    /// What grouping reads of the records of `range`, in order, decoded on all cores: the
-    /// records `groupingRecord` gives one by one, their names not pooled (grouping keeps none of
-    /// them). Grouping reads every record of the archive, on a night the longest part of
-    /// building the chronology.
-    func groupingRecordsOnAllCores(_ range: Range<Int>) -> [ArticleRecord] {
+    /// What grouping reads of the records of `range`, in order, read on all cores: the views
+    /// `groupingView` gives one by one. Grouping reads every record of the archive, on a night
+    /// the longest part of building the chronology.
+    func groupingViewsOnAllCores(_ range: Range<Int>) -> [GroupingView] {
         let archive = SharedArchive(archive: self)
-        return Array(range).parallelMap(chunk: 64) { index in
-            if let record = archive.archive.replaced[index] { return record }
-            return archive.archive.read(index, pooled: false) { try $0.recordForGrouping() }
-        }
+        return Array(range).parallelMap(chunk: 64) { archive.archive.groupingView($0) }
     }
 
     /// The archive read from several threads: only reads that leave the string pool alone.

@@ -288,6 +288,58 @@ extension RecordBinary.Reader {
             unit: head.unit, kind: head.kind, title: "", date: EventDate(value: head.date, basis: .unresolved), documents: documents)
     }
 
+    /// A record as grouping reads it (`GroupingView`), made straight from the bytes: of each
+    /// event only the unit id is made a string (and an undated one's documents' codes); names,
+    /// title, warnings and everything else are passed over. The view `GroupingView(_:)` makes of
+    /// the whole record (`RecordArchiveTests`).
+    mutating func groupingView() throws -> GroupingView {
+        let source = try string()
+        let url = try optionalString()
+        try skipOptionalString()  // title
+        let status = try raw(ArticleStatus.self)
+        try skipOptionalString()  // error
+        if try present() {
+            try skipDate()
+            try skipString()  // basis
+            try skipOptionalString()  // evidence
+        }
+        var reports: [GroupingView.Report] = []
+        let count = try count()
+        reports.reserveCapacity(count)
+        for _ in 0..<count { reports.append(try groupingReport()) }
+        let textKey = try present() ? try uint64() : nil
+        for _ in 0..<(try self.count()) { try skipString() }  // warnings
+        return GroupingView(isRead: status == .ok, source: source, url: url, textKey: textKey, reports: reports)
+    }
+
+    /// One event of `groupingView`: the fields of `event()` in their order, most passed over.
+    private mutating func groupingReport() throws -> GroupingView.Report {
+        try skipString()  // unit name
+        let unitID = try string()
+        try skipString()  // mention
+        try skipOptionalString()  // organizer
+        let kind = try raw(EventKind.self)
+        try skipString()  // title
+        let date = try present() ? try self.date() : nil
+        if try present() { try skipString() }  // part of day
+        try skipString()  // basis
+        try skipOptionalString()  // evidence
+        try skipOptionalString()  // period
+        if try present() { try skipPerson() }
+        for _ in 0..<(try count()) { try skipPerson() }
+        var documents: [String] = []
+        for _ in 0..<(try count()) {
+            if date == nil { documents.append(try string()) } else { try skipString() }
+            try skipString()  // type
+            try skipOptionalString()  // number
+            try skipOptionalString()  // issuer
+            if try present() { try skipDate() }
+        }
+        for _ in 0..<(try count()) { try skipString() }  // credits
+        try skipOptionalString()  // the unit's role
+        return GroupingView.Report(unitID: unitID, kind: kind, date: date, documents: documents)
+    }
+
     private mutating func skipPerson() throws {
         try skipOptionalString()  // rank
         try skipString()  // name

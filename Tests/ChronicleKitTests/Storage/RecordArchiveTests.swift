@@ -130,8 +130,9 @@ import Testing
         #expect(ChronologyBuilder(window: window).build(from: archive).events == ChronologyBuilder(window: window).build(flat).events)
     }
 
-    /// Grouping reads a record with everything else passed over (`Reader.recordForGrouping`): what
-    /// it keeps equals the fully decoded record's, whatever the fields passed over hold.
+    /// Grouping reads a record with everything else passed over (`Reader.groupingView`): the view
+    /// made from the bytes is the one made from the fully decoded record, whatever the fields
+    /// passed over hold.
     @Test func theGroupingViewKeepsWhatGroupingReads() {
         var busy = event(
             "Sư đoàn 312", .yearEndReview, PartialDate(year: 2022, month: 12, day: 20), documents: ["51-NQ/TW"], chair: "Trần Văn Bình")
@@ -151,25 +152,21 @@ import Testing
         let records = files.flatMap { $0 } + [dated]
         let archive = archive([records])
         for (index, full) in records.enumerated() {
-            let view = archive.groupingRecord(index)
-            #expect(view.source == full.source && view.url == full.url && view.status == full.status && view.textKey == full.textKey)
-            #expect(view.error == full.error)
-            #expect(view.events.map(\.unit.id) == full.events.map(\.unit.id))
-            #expect(
-                view.events.map(\.unit) == full.events.map { UnitReference(name: $0.unit.name, id: $0.unit.id, mention: $0.unit.mention) })
-            #expect(view.events.map(\.kind) == full.events.map(\.kind))
-            #expect(view.events.map(\.date.value) == full.events.map(\.date.value))
-            #expect(view.events.map { $0.documents.map(\.code) } == full.events.map { $0.documents.map(\.code) })
+            #expect(archive.groupingView(index) == GroupingView(full))
         }
+        // The undated event's documents, each once and in order, whatever order they are cited in.
+        let undated = archive.groupingView(records.count - 1).reports[1]
+        #expect(undated.documentsKey == "382-NQ/ĐUQSTW\u{0}51-NQ/TW")
+        #expect(archive.groupingView(records.count - 1).reports[0].documentsKey == nil)
         let viaArchive = ChronologyBuilder(window: window).build(from: archive), plain = ChronologyBuilder(window: window).build(records)
         #expect(viaArchive.events == plain.events && viaArchive.undated == plain.undated)
         #expect(viaArchive.outsideWindow == plain.outsideWindow)
     }
 
-    /// Grouping decodes a batch of records on all cores (`groupingRecordsOnAllCores`): the same
-    /// records, in the same order, as decoding them one by one, corrected ones included; and
+    /// Grouping reads a batch of records on all cores (`groupingViewsOnAllCores`): the same
+    /// views, in the same order, as reading them one by one, corrected ones included; and
     /// over more records than a batch, the same chronology as from the decoded records.
-    @Test func groupingRecordsDecodedOnAllCoresAreThoseDecodedOneByOne() {
+    @Test func groupingViewsReadOnAllCoresAreThoseReadOneByOne() {
         let units = ["Quân đoàn 1", "Quân khu 5", "Sư đoàn 312", "Bộ Tư lệnh Thủ đô Hà Nội"]
         let kinds: [EventKind] = [.yearEndReview, .partyCongress, .resolutionReview]
         var generator = SeededGenerator(state: 42)
@@ -192,7 +189,7 @@ import Testing
         var archive = archive(files)
         archive.replace(7, with: record("sua.txt", [event("Quân khu 5", .partyCongress, PartialDate(year: 2023, month: 8, day: 18))]))
         for range in [0..<archive.count, 0..<1, 5..<300, (archive.count - 200)..<archive.count] {
-            #expect(archive.groupingRecordsOnAllCores(range) == range.map(archive.groupingRecord))
+            #expect(archive.groupingViewsOnAllCores(range) == range.map(archive.groupingView))
         }
         let fresh = self.archive(files)
         let viaArchive = ChronologyBuilder(window: window).build(from: fresh)
