@@ -428,25 +428,7 @@ final class ChronicleStore: Sendable {
 
     /// What the store remembers of event ids: each report key's id, each id's first-seen run.
     func eventIDMemory() throws -> EventIDMemory {
-        try read("read event ids") { db in
-            var memory = EventIDMemory()
-            // Keys outnumber ids: each id's text is held once, the events' and the keys' alike.
-            var shared: [String: String] = [:]
-            let events = try Row.fetchCursor(db, sql: "SELECT id, first_seen_run FROM event")
-            while let row = try events.next() {
-                let id: String = row[0]
-                shared[id] = id
-                memory.firstSeen[id] = row[1]
-            }
-            let keys = try Row.fetchCursor(db, sql: "SELECT key, event_id FROM event_key")
-            while let row = try keys.next() {
-                let id: String = row[1]
-                let once = shared[id] ?? id
-                shared[id] = once
-                memory.idByKey[UInt64(bitPattern: row[0])] = once
-            }
-            return memory
-        }
+        try read("read event ids") { db in try EventIDMemory(db) }
     }
 
     /// Every stored file's last run that saw it, by path.
