@@ -203,14 +203,14 @@ struct ChronologyGrouping: Sendable {
     var members: [[ReportPosition]]
     var undatedMembers: [[ReportPosition]]
     var copies: ArticleCopies
-    /// Per event, what identifies its merge across runs (`MergePlan.key`), when the input told;
+    /// Per event, what identifies its merge across runs (`MergeKeys`), when the input told;
     /// empty otherwise.
-    var planKeys: [Hash128.Digest?] = []
-    var undatedPlanKeys: [Hash128.Digest?] = []
+    var mergeKeys: [MergeKeys] = []
+    var undatedMergeKeys: [MergeKeys] = []
 
-    /// The plan keys of every event, dated then undated; nil when the input gave none.
-    var allPlanKeys: [Hash128.Digest?]? {
-        planKeys.isEmpty && undatedPlanKeys.isEmpty ? nil : planKeys + undatedPlanKeys
+    /// The merge keys of every event, dated then undated; nil when the input gave none.
+    var allMergeKeys: [MergeKeys]? {
+        mergeKeys.isEmpty && undatedMergeKeys.isEmpty ? nil : mergeKeys + undatedMergeKeys
     }
 
     /// The reports of every event, dated then undated (the order `EventIdentity` numbers them in).
@@ -223,7 +223,7 @@ struct ChronologyGrouping: Sendable {
         chronology.undated.reorder(undated)
         members = dated.map { members[$0] }
         undatedMembers = undated.map { undatedMembers[$0] }
-        if !planKeys.isEmpty { planKeys = dated.map { planKeys[$0] } }
-        if !undatedPlanKeys.isEmpty { undatedPlanKeys = undated.map { undatedPlanKeys[$0] } }
+        if !mergeKeys.isEmpty { mergeKeys = dated.map { mergeKeys[$0] } }
+        if !undatedMergeKeys.isEmpty { undatedMergeKeys = undated.map { undatedMergeKeys[$0] } }
     }
 }

@@ -11,10 +11,10 @@ public struct BuiltChronology: Sendable {
     /// Report keys this build saw for the first time, with their event's id, for the store to
     /// remember (`EventIDMemory`). Not part of the stored form: a cached chronology gave none.
     var newEventKeys: [UInt64: String] = [:]
-    /// Per event (dated then undated), what identifies its merge (`MergePlan.key`), when it was
+    /// Per event (dated then undated), what identifies its merge (`MergeKeys`), when it was
     /// built from summaries: the store keeps them beside the cached chronology, so that the next
     /// night takes the events whose reports did not change instead of merging them again.
-    var planKeys: [Hash128.Digest?]?
+    var mergeKeys: [MergeKeys]?
 
     public init(chronology: Chronology, problems: [ArticleProblem], articles: Int, suppressed: Int) {
         self.chronology = chronology

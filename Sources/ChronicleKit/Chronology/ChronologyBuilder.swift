@@ -77,8 +77,8 @@ struct ChronologyBuilder: Sendable {
             chronology: Chronology(window: window, events: consume events, undated: consume undated, outsideWindow: lists[2].groupCount),
             members: dated.map { members[$0] }, undatedMembers: undatedOrder.map { undatedMembers[$0] }, copies: copies)
         if !keys.isEmpty || !undatedKeys.isEmpty {
-            grouping.planKeys = dated.map { keys[$0] }
-            grouping.undatedPlanKeys = undatedOrder.map { undatedKeys[$0] }
+            grouping.mergeKeys = dated.map { keys[$0] }
+            grouping.undatedMergeKeys = undatedOrder.map { undatedKeys[$0] }
         }
         return grouping
     }
@@ -139,7 +139,7 @@ struct ChronologyBuilder: Sendable {
 
         /// One merged event per group, bucket by bucket, groups in start order, with the
         /// positions of the reports merged into each.
-        func merged<Input: ChronologyInput>(_ records: Input) -> (EventList, [[ReportPosition]], [Hash128.Digest?]) {
+        func merged<Input: ChronologyInput>(_ records: Input) -> (EventList, [[ReportPosition]], [MergeKeys]) {
             var result = EventList()
             var members: [[ReportPosition]] = []
             result.reserveCapacity(groupCount)
@@ -158,7 +158,7 @@ struct ChronologyBuilder: Sendable {
             }
             // With digests, the plans of a batch of groups first, so the records they read are
             // fetched at once; a batch at a time, so that what is held does not grow with the archive.
-            var keys: [Hash128.Digest?] = []
+            var keys: [MergeKeys] = []
             keys.reserveCapacity(groupCount)
             var batch: [[Report]] = []
             func mergeBatch() {
@@ -167,7 +167,7 @@ struct ChronologyBuilder: Sendable {
                 OrderedHandoff.run(count: plans.count, make: { plans[$0].merged(input.records) }) { index, event in
                     result.append(event)
                     members.append(batch[index].map(\.position))
-                    keys.append(plans[index].key)
+                    keys.append(plans[index].keys)
                 }
                 records.releaseFetched()
                 batch.removeAll(keepingCapacity: true)

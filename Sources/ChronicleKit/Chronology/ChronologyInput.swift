@@ -29,6 +29,19 @@ protocol ChronologyInput {
     /// The event an earlier run merged under `key`; nil when unknown or unreadable (the merge
     /// then reads the records).
     func mergedEvent(_ key: Hash128.Digest) -> Event?
+    /// What identifies a group's reports in group order across runs: each report's record's
+    /// content and place, its event and how it ranks (pinned, a copy); nil when the input cannot
+    /// tell. Only asked of an input that `keepsDigests`.
+    func memberKey(_ reports: [ChronologyBuilder.Report]) -> Hash128.Digest?
+    /// The keys of the event an earlier run merged from the reports `members` identifies; nil
+    /// when none was (`wholeEvent` then gives that event).
+    func earlierKeys(members: Hash128.Digest) -> MergeKeys?
+    /// The event an earlier run merged from the reports `members` identifies, whole; nil when
+    /// unknown or unreadable.
+    func wholeEvent(members: Hash128.Digest) -> ChronologyEvent?
+    /// Whether the record at `index` was extracted in this run (an earlier run knew none of its
+    /// reports): an earlier merge may be extended with such reports (`MergePlan`).
+    func isFresh(_ index: Int) -> Bool
 }
 
 extension ChronologyInput {
@@ -46,6 +59,10 @@ extension ChronologyInput {
     func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? { nil }
     func knowsMerge(_ key: Hash128.Digest) -> Bool { false }
     func mergedEvent(_ key: Hash128.Digest) -> Event? { nil }
+    func memberKey(_ reports: [ChronologyBuilder.Report]) -> Hash128.Digest? { nil }
+    func earlierKeys(members: Hash128.Digest) -> MergeKeys? { nil }
+    func wholeEvent(members: Hash128.Digest) -> ChronologyEvent? { nil }
+    func isFresh(_ index: Int) -> Bool { false }
 }
 
 extension Array: ChronologyInput where Element == ArticleRecord {

@@ -1,25 +1,52 @@
-/// The events the last run merged, by what identifies each merge (`MergePlan.key`): a night
-/// takes an event whose reports and their order did not change from here, with its sources made
-/// again, instead of reading its records and merging them.
+/// What identifies one event's merge across runs: the reports it took values from in rank order
+/// (`plan`, `MergePlan.key`), and its reports in group order (`members`,
+/// `ChronologyInput.memberKey`) with the places among them of those it took values from, in rank
+/// order (`contributing`). Either key may be missing (an input that cannot tell).
+struct MergeKeys: Sendable, Hashable {
+    var plan: Hash128.Digest?
+    var members: Hash128.Digest?
+    var contributing: [Int32] = []
+
+    init(plan: Hash128.Digest? = nil, members: Hash128.Digest? = nil, contributing: [Int32] = []) {
+        self.plan = plan
+        self.members = members
+        self.contributing = contributing
+    }
+}
+
+/// The events the last run merged, by what identifies each merge (`MergeKeys`): a night takes an
+/// event whose reports did not change from here instead of reading its records and merging
+/// them. By its plan, the reports' values (its sources made again); by its members, the whole
+/// event, sources too (the same reports of files with the same content give the same sources),
+/// to be taken as it is or extended with reports that rank after those it took values from
+/// (`MergePlan`).
 struct EarlierMerges: Sendable {
     private let chronology: Chronology
     /// Plan key → the event's list (0 dated, 1 undated) and place in it.
-    private var places: [Hash128.Digest: (list: Int, index: Int)] = [:]
+    private var places: [Hash128.Digest: Place] = [:]
+    /// Members key → the same, with the event's keys.
+    private var byMembers: [Hash128.Digest: (place: Place, keys: MergeKeys)] = [:]
+
+    private struct Place {
+        var list: Int
+        var index: Int
+    }
 
     /// Nil when the keys do not match the chronology's events one for one.
-    init?(chronology: Chronology, keys: [Hash128.Digest?]) {
+    init?(chronology: Chronology, keys: [MergeKeys]) {
         guard keys.count == chronology.events.count + chronology.undated.count else { return nil }
         self.chronology = chronology
         for (slot, key) in keys.enumerated() {
-            guard let key else { continue }
             let dated = slot < chronology.events.count
-            places[key] = (dated ? 0 : 1, dated ? slot : slot - chronology.events.count)
+            let place = Place(list: dated ? 0 : 1, index: dated ? slot : slot - chronology.events.count)
+            if let plan = key.plan { places[plan] = place }
+            if let members = key.members { byMembers[members] = (place, key) }
         }
     }
 
     func knows(_ key: Hash128.Digest) -> Bool { places[key] != nil }
 
-    /// Every event known by a key (tests).
+    /// Every event known by a plan key (tests).
     var knownEvents: [Event] { places.keys.compactMap(event) }
 
     /// The event merged under `key` (its reports' values; the id and sources are the caller's),
@@ -27,39 +54,68 @@ struct EarlierMerges: Sendable {
     /// merged again from its records).
     func event(_ key: Hash128.Digest) -> Event? {
         guard let place = places[key] else { return nil }
-        return (place.list == 0 ? chronology.events : chronology.undated).reportedEvent(place.index)
+        return list(place).reportedEvent(place.index)
     }
 
-    /// The stored form of the keys: their number, each a flag and 16 bytes, and a checksum.
-    static func encode(_ keys: [Hash128.Digest?]) -> [UInt8] {
+    /// The keys of the event merged from the reports `members` identifies; nil when none was.
+    func keys(members: Hash128.Digest) -> MergeKeys? { byMembers[members]?.keys }
+
+    /// The event merged from the reports `members` identifies, whole (its id as stored); nil
+    /// when unknown or its stored body does not decode.
+    func wholeEvent(members: Hash128.Digest) -> ChronologyEvent? {
+        guard let place = byMembers[members]?.place else { return nil }
+        return list(place).decoded(place.index)
+    }
+
+    private func list(_ place: Place) -> EventList { place.list == 0 ? chronology.events : chronology.undated }
+
+    /// The stored form of the keys: their number, and each a flag byte (1: plan, 2: members),
+    /// its digests and its contributing places; a checksum.
+    static func encode(_ keys: [MergeKeys]) -> [UInt8] {
         var w = RecordBinary.Writer()
         w.bytes.append(version)
         w.count(keys.count)
         for key in keys {
-            w.flag(key != nil)
-            if let key { w.digest(key) }
+            w.bytes.append((key.plan == nil ? 0 : 1) | (key.members == nil ? 0 : 2))
+            if let plan = key.plan { w.digest(plan) }
+            if let members = key.members {
+                w.digest(members)
+                w.count(key.contributing.count)
+                for place in key.contributing { w.varint(UInt64(place)) }
+            }
         }
         RecordBinary.seal(&w.bytes)
         return w.bytes
     }
 
-    /// The keys `encode` wrote; nil for anything else.
-    static func decode(_ blob: UnsafeRawBufferPointer) -> [Hash128.Digest?]? {
-        guard blob.first == version, let body = try? RecordBinary.unsealed(blob) else { return nil }
+    /// The keys `encode` wrote (or version 1 wrote: plan keys only); nil for anything else.
+    static func decode(_ blob: UnsafeRawBufferPointer) -> [MergeKeys]? {
+        guard let form = blob.first, form == 1 || form == version, let body = try? RecordBinary.unsealed(blob) else { return nil }
         var r = RecordBinary.Reader(bytes: body)
         do {
             _ = try r.byte()
             let count = try r.count()
             guard count <= body.count else { return nil }
-            var keys: [Hash128.Digest?] = []
+            var keys: [MergeKeys] = []
             keys.reserveCapacity(count)
-            for _ in 0..<count { keys.append(try r.byte() != 0 ? try r.digest() : nil) }
+            for _ in 0..<count {
+                let flags = try r.byte()
+                guard flags < (form == 1 ? 2 : 4) else { return nil }
+                var key = MergeKeys(plan: flags & 1 != 0 ? try r.digest() : nil)
+                if flags & 2 != 0 {
+                    key.members = try r.digest()
+                    let places = try r.count()
+                    guard places <= body.count - r.offset else { return nil }
+                    key.contributing = try (0..<places).map { _ in Int32(clamping: try r.varint()) }
+                }
+                keys.append(key)
+            }
             return r.offset == body.count ? keys : nil
         } catch {
             return nil
         }
     }
 
-    /// 1: the first form.
-    static let version: UInt8 = 1
+    /// 1: plan keys only; 2: plan and members keys, with the contributing places.
+    static let version: UInt8 = 2
 }

@@ -8,56 +8,123 @@ extension ChronologyBuilder {
     /// whose digest an earlier one had changes nothing (the earlier one's values are in the
     /// event already), so leaving it out gives the same event: an article and its hundred
     /// copies cost one record read instead of a hundred.
+    ///
+    /// When an earlier run merged the same reports in the same order (`MergeKeys.members`), its
+    /// event is taken whole. When it merged the group but for reports extracted in this run, and
+    /// each of those ranks after the last report it took values from, the earlier event is
+    /// extended with them: the merge would take the same values in the same order and then
+    /// theirs, so nothing is ranked or read of the earlier reports.
     struct MergePlan {
-        /// The reports values are taken from, in rank order.
-        private(set) var contributing: [Report]
-        /// Every report's source, each once, sorted.
-        private let sources: [EventSource]
-        /// What identifies this merge across runs (`ChronologyInput.planKey`).
-        private(set) var key: Hash128.Digest?
+        /// The reports values are taken from, in rank order (those added to an earlier event only).
+        private(set) var contributing: [Report] = []
+        /// Every report's source, each once, sorted (the added reports' only, for an extension).
+        private var sources: [EventSource] = []
+        /// What identifies this merge across runs (`MergeKeys`).
+        private(set) var keys = MergeKeys()
         /// Whether an earlier run merged the same reports: the event is taken from there (read
         /// when merged, not held: a plan of every event is held at once), no record is read.
         private(set) var known = false
+        /// An earlier run's event this merge starts from: the members key of the reports it
+        /// was merged from (all of this group's, or all but those extracted in this run).
+        private(set) var earlier: Hash128.Digest?
+        /// The group, kept for an earlier event that cannot be read after all (`merged`).
+        private let reports: [Report]
 
-        init<Input: ChronologyInput>(_ reports: [Report], _ records: Input) {
+        /// - Parameter byMembers: start from an earlier run's event of the same members when
+        ///   there is one.
+        init<Input: ChronologyInput>(_ reports: [Report], _ records: Input, byMembers: Bool = true) {
+            self.reports = reports
+            keys.members = records.memberKey(reports)
+            if byMembers, let members = keys.members, let found = records.earlierKeys(members: members) {
+                keys.plan = found.plan
+                keys.contributing = found.contributing
+                earlier = members
+                return
+            }
+            if byMembers, extend(records) { return }
             var views: [Int32: RankingView] = [:]
             for report in reports where views[report.record] == nil {
                 views[report.record] = records.rankingView(Int(report.record))
             }
             // What ranking compares, made once per report rather than in the comparator.
-            let keys = reports.map { report in
+            let ranks = reports.map { report in
                 let view = views[report.record]!
                 return (date: view.dates[Int(report.event)], source: view.source)
             }
-            self.sources = ChronologyBuilder.distinctSorted(keys.map(\.source))
-            guard reports.count > 1 else {
-                contributing = reports
-                identify(records)
-                return
-            }
+            self.sources = ChronologyBuilder.distinctSorted(ranks.map(\.source))
             let ranked = reports.indices.sorted { a, b in
-                ChronologyBuilder.ranksBefore(reports[a], keys[a].date, keys[a].source, reports[b], keys[b].date, keys[b].source)
+                ChronologyBuilder.ranksBefore(reports[a], ranks[a].date, ranks[a].source, reports[b], ranks[b].date, ranks[b].source)
             }
             // The first report gives the event; the others add only what `fill` takes, which the
             // digest covers: of equal ones, the first adds all there is.
             var seen = Set<Hash128.Digest>()
-            contributing = ranked.map { reports[$0] }.filter { seen.insert(records.eventDigest($0.position)).inserted }
-            identify(records)
+            let places = ranked.filter { seen.insert(records.eventDigest(reports[$0].position)).inserted }
+            contributing = places.map { reports[$0] }
+            keys.contributing = places.map { Int32($0) }
+            keys.plan = records.planKey(contributing.map(\.position))
+            known = keys.plan.map(records.knowsMerge) ?? false
         }
 
-        private mutating func identify<Input: ChronologyInput>(_ records: Input) {
-            key = records.planKey(contributing.map(\.position))
-            known = key.map(records.knowsMerge) ?? false
+        /// Extends the event an earlier run merged from this group's reports but those extracted
+        /// in this run, when each of those ranks after the last report it took values from;
+        /// false (nothing set) otherwise.
+        private mutating func extend<Input: ChronologyInput>(_ records: Input) -> Bool {
+            let added = reports.indices.filter { records.isFresh(Int(reports[$0].record)) }
+            guard !added.isEmpty, added.count < reports.count else { return false }
+            let kept = reports.indices.filter { !records.isFresh(Int(reports[$0].record)) }
+            guard let members = records.memberKey(kept.map { reports[$0] }), let found = records.earlierKeys(members: members),
+                let lastPlace = found.contributing.last, found.contributing.allSatisfy({ $0 >= 0 && Int($0) < kept.count })
+            else { return false }
+            let last = reports[kept[Int(lastPlace)]]
+            let lastView = records.rankingView(Int(last.record))
+            let views = added.map { records.rankingView(Int(reports[$0].record)) }
+            let ranks = zip(added, views).map { (date: $1.dates[Int(reports[$0].event)], source: $1.source) }
+            for (place, rank) in zip(added, ranks) {
+                let report = reports[place]
+                guard
+                    ChronologyBuilder.ranksBefore(
+                        last, lastView.dates[Int(last.event)], lastView.source, report, rank.date, rank.source)
+                else { return false }
+            }
+            let order = added.indices.sorted { a, b in
+                ChronologyBuilder.ranksBefore(
+                    reports[added[a]], ranks[a].date, ranks[a].source, reports[added[b]], ranks[b].date, ranks[b].source)
+            }
+            var seen = Set(found.contributing.map { records.eventDigest(reports[kept[Int($0)]].position) })
+            let places = order.map { added[$0] }.filter { seen.insert(records.eventDigest(reports[$0].position)).inserted }
+            let taken = found.contributing.map { Int32(kept[Int($0)]) } + places.map { Int32($0) }
+            earlier = members
+            contributing = places.map { reports[$0] }
+            sources = ChronologyBuilder.distinctSorted(ranks.map(\.source))
+            keys.contributing = taken
+            keys.plan = records.planKey(taken.map { reports[Int($0)].position })
+            return true
         }
 
-        /// The reports whose records the merge reads whole: none when the event is known.
+        /// What identifies the merge by its contributing reports (`ChronologyInput.planKey`).
+        var key: Hash128.Digest? { keys.plan }
+
+        /// The reports whose records the merge reads whole: none when the event is known, only
+        /// the added ones when an earlier event is extended.
         var reads: [ReportPosition] { known ? [] : contributing.map(\.position) }
 
         /// The merged event, the contributing reports' records read whole once each.
         func merged<Input: ChronologyInput>(_ records: Input) -> ChronologyEvent {
+            if let earlier {
+                guard let base = records.wholeEvent(members: earlier) else {
+                    // Merged from records not fetched: the input then says it failed, as below.
+                    return MergePlan(reports, records, byMembers: false).merged(records)
+                }
+                var event = base.event
+                for report in contributing {
+                    ChronologyBuilder.fill(&event, from: records.record(Int(report.record)).events[Int(report.event)])
+                }
+                let all = sources.isEmpty ? base.sources : ChronologyBuilder.distinctSorted(base.sources + sources)
+                return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: all)
+            }
             // A known event that cannot be read is merged from records not fetched: the input
             // then says it failed (`SummaryArchive.failed`), and the run merges from the records.
-            if known, let key, let event = records.mergedEvent(key) {
+            if known, let key = keys.plan, let event = records.mergedEvent(key) {
                 return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: sources)
             }
             var decoded: [Int32: ArticleRecord] = [:]

@@ -142,6 +142,31 @@ struct SummaryArchive {
         return hash.digest
     }
 
+    /// What identifies a group's reports in group order (`ChronologyInput.memberKey`): each
+    /// one's file identity, place in the file, event, and the flags ranking reads.
+    func memberKey(_ reports: [ChronologyBuilder.Report]) -> Hash128.Digest? {
+        // 1: the merge of `ChronologyBuilder.merge`/`fill`; a change there needs another label.
+        var hash = Hash128("merge-members-1")
+        for report in reports {
+            let place = places[Int(report.record)]
+            hash.add(identities[Int(place.file)])
+            hash.add(Int(place.record))
+            hash.add(Int(report.event))
+            hash.add(report.pinned)
+            hash.add(report.copy)
+        }
+        return hash.digest
+    }
+
+    func earlierKeys(members: Hash128.Digest) -> MergeKeys? { earlierMerges?.keys(members: members) }
+
+    func wholeEvent(members: Hash128.Digest) -> ChronologyEvent? { earlierMerges?.wholeEvent(members: members) }
+
+    func isFresh(_ index: Int) -> Bool {
+        if case .fresh = files[Int(places[index].file)] { return true }
+        return false
+    }
+
     func knowsMerge(_ key: Hash128.Digest) -> Bool { earlierMerges?.knows(key) ?? false }
 
     func mergedEvent(_ key: Hash128.Digest) -> Event? { earlierMerges?.event(key) }

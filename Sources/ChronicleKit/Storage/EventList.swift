@@ -194,6 +194,9 @@ struct EventList: Sendable {
         }
     }
 
+    /// Event `index` whole; nil when its body does not decode.
+    func decoded(_ index: Int) -> ChronologyEvent? { try? decode(index) }
+
     private func decode(_ index: Int) throws -> ChronologyEvent {
         let slot = slots[index]
         return try storage.bodies.withBytes(at: slot.start, count: slot.count) { raw in

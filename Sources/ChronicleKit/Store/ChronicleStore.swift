@@ -696,7 +696,7 @@ final class ChronicleStore: Sendable {
             return
         }
         try db.execute(sql: "DELETE FROM chronology_plan")
-        if let keys = cache.built.planKeys {
+        if let keys = cache.built.mergeKeys {
             try db.execute(
                 sql: "INSERT INTO chronology_plan (id, fingerprint, keys) VALUES (1, ?, ?)",
                 arguments: [cache.fingerprint, Data(EarlierMerges.encode(keys))])

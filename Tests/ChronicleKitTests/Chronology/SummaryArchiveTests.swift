@@ -84,17 +84,20 @@ struct SummaryArchiveTests {
 
     /// The records as files of one to three records, every other file stored (its whole records
     /// read through `fetch`, counted in `fetched`), the others extracted in this run.
-    static func archive(_ records: [ArticleRecord], seed: UInt64, fetched: FetchLog, version: String = "v1") -> SummaryArchive {
+    static func archive(
+        _ records: [ArticleRecord], seed: UInt64, fetched: FetchLog, version: String = "v1", oneRecordAFile: Bool = false,
+        fresh: (_ index: Int, _ file: [ArticleRecord]) -> Bool = { index, _ in index % 2 == 1 }
+    ) -> SummaryArchive {
         var dice = Dice(state: seed ^ 0xfeed)
         var files: [[ArticleRecord]] = []
         var next = 0
         while next < records.count {
-            let size = min(records.count - next, dice.below(3) + 1)
+            let size = oneRecordAFile ? 1 : min(records.count - next, dice.below(3) + 1)
             files.append(Array(records[next..<(next + size)]))
             next += size
         }
         var stored: [String: [UInt8]] = [:]
-        for (index, file) in files.enumerated() where index % 2 == 0 { stored["/archive/\(index)"] = RecordBinary.encode(file) }
+        for (index, file) in files.enumerated() where !fresh(index, file) { stored["/archive/\(index)"] = RecordBinary.encode(file) }
         let store = stored
         var archive = SummaryArchive(
             fetch: { paths, body in
@@ -105,7 +108,7 @@ struct SummaryArchiveTests {
             }, spool: nil)
         for (index, file) in files.enumerated() {
             let origin: SummaryArchive.Origin =
-                index % 2 == 0 ? .stored(path: "/archive/\(index)") : .fresh(RecordArchive.Entry(records: file))
+                fresh(index, file) ? .fresh(RecordArchive.Entry(records: file)) : .stored(path: "/archive/\(index)")
             let identity = SummaryArchive.fileIdentity(
                 path: "/archive/\(index)", displayPath: "\(index)", contentHash: "\(file.hashValue)", extraction: version)
             let added = archive.append(summary: RecordSummary.encode(file), origin: origin, identity: identity)
@@ -203,7 +206,7 @@ struct SummaryArchiveTests {
 
     /// The events of a grouping by plan key, as the store keeps them for the next night.
     static func earlier(_ grouping: ChronologyGrouping) -> EarlierMerges? {
-        EarlierMerges(chronology: grouping.chronology, keys: grouping.allPlanKeys ?? [])
+        EarlierMerges(chronology: grouping.chronology, keys: grouping.allMergeKeys ?? [])
     }
 
     @Test func aNightTakesTheEventsWhoseReportsDidNotChange() {
@@ -231,6 +234,74 @@ struct SummaryArchiveTests {
         #expect(fetched.paths.count < everything.paths.count / 2)
     }
 
+    /// A night whose new files join events an earlier run merged (copies of its articles, other
+    /// reports of its meetings): each event is the one merging the records gives, whether the
+    /// earlier event is extended with the new reports (they rank after those it took values
+    /// from) or merged again; extending reads none of the earlier reports' records.
+    @Test func aNightExtendsTheEventsNewFilesJoin() {
+        for seed in [41, 42, 43] as [UInt64] {
+            let records = Self.records(seed: seed, count: 300)
+            let isNew: (Int, [ArticleRecord]) -> Bool = { _, file in file.contains { $0.source.hasPrefix("moi/") } }
+            let first = ChronologyBuilder(window: Self.window).group(
+                from: Self.archive(records, seed: seed, fetched: FetchLog(), fresh: { _, _ in false }))
+            let more =
+                records
+                + Self.records(seed: seed + 100, count: 60).map { record in
+                    var record = record
+                    record.source = "moi/" + record.source
+                    return record
+                }
+            let keys = first.allMergeKeys ?? []
+            #expect(keys.contains { $0.members != nil && !$0.contributing.isEmpty })
+            func night(_ earlier: EarlierMerges?) -> (ChronologyGrouping, FetchLog) {
+                let fetched = FetchLog()
+                var archive = Self.archive(more, seed: seed, fetched: fetched, fresh: isNew)
+                archive.earlierMerges = earlier
+                return (ChronologyBuilder(window: Self.window).group(from: archive), fetched)
+            }
+            let (extended, fetched) = night(EarlierMerges(chronology: first.chronology, keys: keys))
+            let (byPlans, planFetched) = night(EarlierMerges(chronology: first.chronology, keys: keys.map { MergeKeys(plan: $0.plan) }))
+            let cold = ChronologyBuilder(window: Self.window).group(from: more)
+            #expect(extended.chronology.events == cold.chronology.events && extended.chronology.undated == cold.chronology.undated)
+            #expect(byPlans.chronology.events == cold.chronology.events && byPlans.chronology.undated == cold.chronology.undated)
+            #expect(extended.allMembers == cold.allMembers)
+            // The same keys for the next night as merging every event again gives.
+            #expect(extended.allMergeKeys == byPlans.allMergeKeys)
+            #expect(fetched.paths.count <= planFetched.paths.count)
+        }
+    }
+
+    /// One meeting told by three stored articles, and tonight by a new one: a follow-up with a
+    /// month only, naming the chair, extends the earlier event without reading the stored
+    /// records; one with a day the others lack ranks first, and the meeting is merged again.
+    @Test func aNewReportExtendsTheEarlierEventOnlyWhenItRanksAfter() {
+        var meeting = Self.event(&Self.seeded)
+        meeting.date = EventDate(value: PartialDate(year: 2022, month: 12, day: 26), basis: .explicit, evidence: "chiều 26/12")
+        meeting.chair = nil
+        let stored = (0..<3).map { index in
+            ArticleRecord(source: "bai-\(index).txt", url: nil, status: .ok, error: nil, referenceDate: nil, events: [meeting])
+        }
+        let isNew: (Int, [ArticleRecord]) -> Bool = { _, file in file.contains { $0.source.hasPrefix("moi/") } }
+        let first = ChronologyBuilder(window: Self.window).group(
+            from: Self.archive(stored, seed: 7, fetched: FetchLog(), oneRecordAFile: true, fresh: { _, _ in false }))
+        for (date, extends) in [(PartialDate(year: 2022, month: 12), true), (PartialDate(year: 2022, month: 12, day: 25), false)] {
+            var followUp = meeting
+            followUp.date = EventDate(value: date, basis: .referenceDate)
+            followUp.chair = Self.people[0]
+            let records =
+                stored + [ArticleRecord(source: "moi/tiep.txt", url: nil, status: .ok, error: nil, referenceDate: nil, events: [followUp])]
+            let fetched = FetchLog()
+            var archive = Self.archive(records, seed: 7, fetched: fetched, oneRecordAFile: true, fresh: isNew)
+            archive.earlierMerges = EarlierMerges(chronology: first.chronology, keys: first.allMergeKeys ?? [])
+            let night = ChronologyBuilder(window: Self.window).group(from: archive)
+            let cold = ChronologyBuilder(window: Self.window).group(from: records)
+            #expect(night.chronology.events == cold.chronology.events)
+            #expect(night.chronology.events.count == 1 && night.chronology.events[0].event.chair == Self.people[0])
+            #expect(night.chronology.events[0].sources.count == 4)
+            #expect(fetched.paths.isEmpty == extends, "\(date)")
+        }
+    }
+
     @Test func anotherExtractionMatchesNoEarlierMerge() {
         let records = Self.records(seed: 23, count: 120)
         let first = ChronologyBuilder(window: Self.window).group(from: Self.archive(records, seed: 23, fetched: FetchLog()))
@@ -245,13 +316,25 @@ struct SummaryArchiveTests {
         #expect(night.chronology.events == first.chronology.events)
     }
 
-    @Test func planKeysAreStoredAndReadBack() {
-        let keys: [Hash128.Digest?] = [Hash128("a").digest, nil, Hash128("b").digest]
+    @Test func mergeKeysAreStoredAndReadBack() {
+        let keys = [
+            MergeKeys(plan: Hash128("a").digest, members: Hash128("m").digest, contributing: [3, 0, 700]), MergeKeys(),
+            MergeKeys(plan: Hash128("b").digest), MergeKeys(members: Hash128("n").digest),
+        ]
         let blob = EarlierMerges.encode(keys)
         #expect(blob.withUnsafeBytes { EarlierMerges.decode($0) } == keys)
         var damaged = blob
         damaged[3] ^= 1
         #expect(damaged.withUnsafeBytes { EarlierMerges.decode($0) } == nil)
+        // The first form, plan keys only, as a store of the version before wrote it.
+        var w = RecordBinary.Writer()
+        w.bytes.append(1)
+        w.count(2)
+        w.bytes.append(1)
+        w.digest(Hash128("a").digest)
+        w.bytes.append(0)
+        RecordBinary.seal(&w.bytes)
+        #expect(w.bytes.withUnsafeBytes { EarlierMerges.decode($0) } == [MergeKeys(plan: Hash128("a").digest), MergeKeys()])
     }
 
     nonisolated(unsafe) static var seeded = Dice(state: 42)
