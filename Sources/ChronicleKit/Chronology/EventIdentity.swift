@@ -2,13 +2,22 @@
 /// know the store): the id each report was first given, and when each id was first seen.
 struct EventIDMemory: Sendable {
     /// Report key (`ArticleIdentity.keys`) → the id its event had when the report was first seen.
-    var idByKey: [UInt64: String] = [:]
+    private(set) var idByKey: [UInt64: String] = [:]
     /// Every id the store knows → the run that first saw it.
     var firstSeen: [String: Int64] = [:]
+    /// The ids `idByKey` names, each once: a new event takes none of them.
+    private(set) var keyedIDs: Set<String> = []
 
     init(idByKey: [UInt64: String] = [:], firstSeen: [String: Int64] = [:]) {
         self.idByKey = idByKey
         self.firstSeen = firstSeen
+        keyedIDs = Set(idByKey.values)
+    }
+
+    /// Remembers that report `key` was first given `id`.
+    mutating func remember(_ key: UInt64, _ id: String) {
+        idByKey[key] = id
+        keyedIDs.insert(id)
     }
 }
 
@@ -74,8 +83,13 @@ struct EventIdentity {
         func headID(_ slot: Int) -> String {
             slot < datedHeads.count ? datedHeads[slot].id : undatedHeads[slot - datedHeads.count].id
         }
-        // Each event's known ids on all cores: looked up by every report's keys, the most of this.
-        let known = Array(members.indices).parallelMap(chunk: 64) { slot in knownIDs(keys.of(slot)) }
+        // Each event's known ids and unseen keys on all cores: looking every report's keys up is
+        // the most of this.
+        let looked = Array(members.indices).parallelMap(chunk: 64) { slot in
+            let all = keys.of(slot)
+            return (known: knownIDs(all), unseen: all.filter { memory.idByKey[$0] == nil })
+        }
+        let known = looked.map(\.known)
         var ids = [String?](repeating: nil, count: members.count)
         var claimed = Set<String>()
         for slot in members.indices {
@@ -84,11 +98,10 @@ struct EventIdentity {
                 claimed.insert(id)
             }
         }
-        let owned = Set(memory.idByKey.values)
         for slot in members.indices where ids[slot] == nil {
             let base = members[slot].first.flatMap(proposed) ?? headID(slot)
             var id = base, next = 2
-            while claimed.contains(id) || owned.contains(id) {
+            while claimed.contains(id) || memory.keyedIDs.contains(id) {
                 id = "\(base)-\(next)"
                 next += 1
             }
@@ -97,7 +110,7 @@ struct EventIdentity {
         }
         var newKeys: [UInt64: String] = [:]
         for slot in members.indices {
-            for key in keys.of(slot) where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
+            for key in looked[slot].unseen where newKeys[key] == nil { newKeys[key] = ids[slot]! }
         }
         return Assignment(ids: ids.map { $0! }, known: known, newKeys: newKeys)
     }

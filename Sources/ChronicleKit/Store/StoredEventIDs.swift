@@ -19,7 +19,7 @@ extension EventIDMemory {
                 let text = String(decoding: id, as: UTF8.self)
                 current = firstSeen.index(forKey: text).map { firstSeen.keys[$0] } ?? text
             }
-            idByKey[UInt64(bitPattern: sqlite3_column_int64(query, 0))] = current
+            remember(UInt64(bitPattern: sqlite3_column_int64(query, 0)), current!)
         }
     }
 }
