@@ -73,23 +73,36 @@ struct SummaryArchive {
         summary header: [UInt8], keptIn summary: RecordArchive.Blob? = nil, origin: Origin, identity: Hash128.Digest,
         readableOnly: Bool = false, checked: Bool = false
     ) -> Bool {
-        guard let parts = header.withUnsafeBytes({ try? RecordSummary.parts(of: $0, checked: checked) }) else { return false }
-        // Record starts in the summary; reading a record stops at its last field, so the bytes
-        // after the last one (the checksums) are passed over.
-        let starts = parts.starts.map { $0 + Int32(parts.recordsStart) }
+        let file = Int32(files.count)
+        // Record starts in the summary (reading a record stops at its last field, so the bytes
+        // after the last one, the checksums, are passed over), and the records the header flags.
+        var starts: [Int32] = [], flagged: [Int] = [], added: [Place] = []
+        do {
+            try header.withUnsafeBytes { raw in
+                try RecordSummary.read(raw, checked: checked, digests: &digests) { start, isFlagged, first in
+                    if isFlagged { flagged.append(starts.count) }
+                    added.append(Place(firstDigest: first, file: file, record: Int32(starts.count)))
+                    starts.append(start)
+                }
+            }
+        } catch {
+            return false
+        }
         var entry = RecordArchive.Entry(blob: summary ?? .bytes(header), offsets: starts, unreadable: [], warnings: [])
         // The header says which records have a problem or warnings: only those are read here.
         var unreadable: [(index: Int32, problem: ArticleProblem)] = []
         var warnings: [ArticleProblem] = []
-        for (index, flagged) in parts.flagged.enumerated() where flagged {
+        for index in flagged {
             guard let record = entry.record(at: index) else { return false }
             if let problem = RecordArchive.Entry.problem(record) { unreadable.append((Int32(index), problem)) }
             warnings += RecordArchive.Entry.warnings(record)
         }
-        entry = RecordArchive.Entry(blob: entry.blob, offsets: starts, unreadable: unreadable, warnings: warnings)
-        let dropped = readableOnly ? Set(unreadable.map { Int($0.index) }) : []
-        if readableOnly { entry = entry.readableOnly() }
-        let file = Int32(files.count)
+        if !flagged.isEmpty { entry = RecordArchive.Entry(blob: entry.blob, offsets: starts, unreadable: unreadable, warnings: warnings) }
+        if readableOnly {
+            let dropped = Set(unreadable.map(\.index))
+            added.removeAll { dropped.contains($0.record) }
+            entry = entry.readableOnly()
+        }
         switch origin {
         case .stored(let path): files.append(.stored(path: path))
         case .fresh(let fresh):
@@ -97,12 +110,7 @@ struct SummaryArchive {
             freshEntries.append(fresh)
         }
         identities.append(identity)
-        for index in starts.indices where !dropped.contains(index) {
-            let first = parts.firstDigest[index]
-            let end = index + 1 < parts.firstDigest.count ? Int(parts.firstDigest[index + 1]) : parts.digests.count
-            places.append(Place(firstDigest: Int32(digests.count), file: file, record: Int32(index)))
-            digests += parts.digests[Int(first)..<end]
-        }
+        places += added
         cut.append(entry)
         return true
     }

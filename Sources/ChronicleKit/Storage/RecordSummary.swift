@@ -108,6 +108,53 @@ enum RecordSummary {
         return parts
     }
 
+    /// `parts` without making its arrays, for an archive that keeps every file's summary
+    /// (`SummaryArchive`): each record's digests are appended to `digests`, and `record` is
+    /// called with its start (from the start of the summary), whether it is flagged and where
+    /// its digests begin in `digests`. Returns nothing it has not checked `parts` would; on a
+    /// throw, `digests` and the calls made so far are to be dropped with the summary.
+    static func read(
+        _ blob: UnsafeRawBufferPointer, checked: Bool, digests: inout [Hash128.Digest],
+        record: (_ start: Int32, _ flagged: Bool, _ firstDigest: Int32) -> Void
+    ) throws {
+        guard blob.first == version, blob.count > RecordBinary.checksumSize else { throw RecordBinaryError.unknownVersion }
+        let body =
+            checked ? UnsafeRawBufferPointer(rebasing: blob[..<(blob.count - RecordBinary.checksumSize)]) : try RecordBinary.unsealed(blob)
+        var r = RecordBinary.Reader(bytes: body)
+        _ = try r.byte()
+        let records = try r.count()
+        guard records <= body.count else { throw RecordBinaryError.corrupt }
+        // The record table is read twice (counts, then starts beside the digests): no array made.
+        let table = r.offset
+        var total = 0
+        for _ in 0..<records {
+            total += try r.count()
+            _ = try r.count()
+            _ = try r.byte()
+        }
+        guard total <= body.count / 16 else { throw RecordBinaryError.corrupt }
+        let digestsStart = r.offset
+        let recordsStart = digestsStart + 16 * total
+        guard recordsStart < body.count else { throw RecordBinaryError.corrupt }
+        let recordsCount = body.count - recordsStart
+        guard body[recordsStart] == RecordBinary.version, recordsCount > RecordBinary.checksumSize else { throw RecordBinaryError.corrupt }
+        var d = RecordBinary.Reader(bytes: body)
+        d.offset = digestsStart
+        // No `reserveCapacity`: called once per file on one growing array, it would copy it each time.
+        for _ in 0..<total { digests.append(try d.digest()) }
+        r.offset = table
+        var first = digests.count - total, previous: Int32 = 0
+        for _ in 0..<records {
+            let count = try r.count()
+            let start = Int32(clamping: try r.count())
+            let flagged = try r.byte() != 0
+            guard start > previous, Int(start) < recordsCount - RecordBinary.checksumSize else { throw RecordBinaryError.corrupt }
+            record(start + Int32(recordsStart), flagged, Int32(clamping: first))
+            first += count
+            previous = start
+        }
+    }
+
     /// What the chronology reads of a record before merging: its source, address, title,
     /// status, error, reference date (value and basis), text key and warnings, and of each event
     /// the unit (name and id), kind, date value and the cited documents' codes.

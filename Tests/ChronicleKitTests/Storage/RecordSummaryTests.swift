@@ -22,6 +22,47 @@ struct RecordSummaryTests {
         }
     }
 
+    /// `read`, which makes no arrays (the archive's pass over every summary), gives what
+    /// `parts` gives: each record's start, flag and digests; and refuses what it refuses.
+    @Test func readingASummaryInPlaceAgreesWithItsParts() throws {
+        for count in [0, 1, 2, 40] {
+            let blob = RecordSummary.encode(Array(Self.records.prefix(count)))
+            for checked in [false, true] {
+                try blob.withUnsafeBytes { raw in
+                    let parts = try RecordSummary.parts(of: raw)
+                    var digests = [Hash128("before").digest]
+                    var starts: [Int32] = [], flagged: [Bool] = [], firsts: [Int32] = []
+                    try RecordSummary.read(raw, checked: checked, digests: &digests) { start, isFlagged, first in
+                        starts.append(start)
+                        flagged.append(isFlagged)
+                        firsts.append(first)
+                    }
+                    #expect(starts == parts.starts.map { $0 + Int32(parts.recordsStart) })
+                    #expect(flagged == parts.flagged)
+                    #expect(Array(digests.dropFirst()) == parts.digests)
+                    #expect(firsts == parts.firstDigest.map { $0 + 1 })
+                }
+            }
+        }
+        var damaged = RecordSummary.encode(Self.records)
+        damaged[damaged.count / 2] ^= 0x20
+        damaged.withUnsafeBytes { raw in
+            var digests: [Hash128.Digest] = []
+            #expect(throws: (any Error).self) { try RecordSummary.read(raw, checked: false, digests: &digests) { _, _, _ in } }
+        }
+        // A record table changed, its checksum made right: the starts no longer hold.
+        var body = Array(RecordSummary.encode(Array(Self.records.prefix(3))).dropLast(RecordBinary.checksumSize))
+        let table = 2
+        #expect(body[1] == 3)
+        body[table + 1] = body[table + 4]
+        RecordBinary.seal(&body)
+        body.withUnsafeBytes { raw in
+            var digests: [Hash128.Digest] = []
+            #expect(throws: (any Error).self) { try RecordSummary.parts(of: raw) }
+            #expect(throws: (any Error).self) { try RecordSummary.read(raw, checked: false, digests: &digests) { _, _, _ in } }
+        }
+    }
+
     @Test func theCutKeepsWhatGroupingRankingAndProblemsRead() {
         for record in Self.records {
             let cut = RecordSummary.cut(record)
