@@ -213,6 +213,16 @@ struct ChronologyGrouping: Sendable {
         mergeKeys.isEmpty && undatedMergeKeys.isEmpty ? nil : mergeKeys + undatedMergeKeys
     }
 
+    /// `allMergeKeys`, moved out of the grouping (which keeps none).
+    mutating func takeMergeKeys() -> [MergeKeys]? {
+        guard !mergeKeys.isEmpty || !undatedMergeKeys.isEmpty else { return nil }
+        var all = mergeKeys
+        mergeKeys = []
+        all.append(contentsOf: undatedMergeKeys)
+        undatedMergeKeys = []
+        return all
+    }
+
     /// The reports of every event, dated then undated (the order `EventIdentity` numbers them in).
     var allMembers: [[ReportPosition]] { members + undatedMembers }
 

@@ -34,6 +34,31 @@ struct ChronologyBuilder: Sendable {
     /// and cited documents are kept of them) and once when its group is merged, so the input
     /// can keep its records in stored form.
     func group<Input: ChronologyInput>(from records: Input, pinned: Set<ReportPosition> = []) -> ChronologyGrouping {
+        let (lists, copies) = buckets(from: records, pinned: pinned)
+        var (events, members, keys) = lists[0].merged(records)
+        var (undated, undatedMembers, undatedKeys) = lists[1].merged(records)
+        let dated = Self.sorted(events), undatedOrder = Self.sorted(undated)
+        events.reorder(dated)
+        undated.reorder(undatedOrder)
+        var grouping = ChronologyGrouping(
+            chronology: Chronology(window: window, events: consume events, undated: consume undated, outsideWindow: lists[2].groupCount),
+            members: dated.map { members[$0] }, undatedMembers: undatedOrder.map { undatedMembers[$0] }, copies: copies)
+        if !keys.isEmpty || !undatedKeys.isEmpty {
+            // Moved, not copied: a large archive holds a key per event.
+            keys.permute(dated)
+            undatedKeys.permute(undatedOrder)
+            grouping.mergeKeys = consume keys
+            grouping.undatedMergeKeys = consume undatedKeys
+        }
+        return grouping
+    }
+
+    /// The reports of `records` in their groups (`group`): the in-window, undated and
+    /// outside-window lists of buckets, and the records' copies. What they are made from (a
+    /// large archive's reports, several of each) is let go before the groups are merged.
+    private func buckets<Input: ChronologyInput>(
+        from records: Input, pinned: Set<ReportPosition>
+    ) -> (lists: [BucketList], copies: ArticleCopies) {
         var pending = PendingReports()
         var copies = ArticleCopies(count: records.recordCount)
         // Inputs arrive in path order; grouping in that order keeps the result deterministic.
@@ -68,23 +93,11 @@ struct ChronologyBuilder: Sendable {
                 position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position), copy: true)
             lists[place.list].append(report, at: place.place)
         }
-        var (events, members, keys) = lists[0].merged(records)
-        var (undated, undatedMembers, undatedKeys) = lists[1].merged(records)
-        let dated = Self.sorted(events), undatedOrder = Self.sorted(undated)
-        events.reorder(dated)
-        undated.reorder(undatedOrder)
-        var grouping = ChronologyGrouping(
-            chronology: Chronology(window: window, events: consume events, undated: consume undated, outsideWindow: lists[2].groupCount),
-            members: dated.map { members[$0] }, undatedMembers: undatedOrder.map { undatedMembers[$0] }, copies: copies)
-        if !keys.isEmpty || !undatedKeys.isEmpty {
-            grouping.mergeKeys = dated.map { keys[$0] }
-            grouping.undatedMergeKeys = undatedOrder.map { undatedKeys[$0] }
-        }
-        return grouping
+        return (lists, copies)
     }
 
     /// Records decoded at a time for grouping (`group`).
-    static let groupingBatch = 8192
+    static let groupingBatch = 4096
 
     /// One report: an event of one record, by position in the input, with what grouping needs
     /// (a large archive's grouping holds one per report: numbers, no strings).

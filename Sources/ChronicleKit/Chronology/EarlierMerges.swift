@@ -3,15 +3,58 @@
 /// `ChronologyInput.memberKey`) with the places among them of those it took values from, in rank
 /// order (`contributing`). Either key may be missing (an input that cannot tell).
 struct MergeKeys: Sendable, Hashable {
-    var plan: Hash128.Digest?
-    var members: Hash128.Digest?
+    // Two digests and which are there, in 48 bytes (two optionals took 56): one per event of a
+    // large archive is held while its chronology is built.
+    private var digests = (plan: Hash128.Digest(first: 0, second: 0), members: Hash128.Digest(first: 0, second: 0))
+    private var present: UInt8 = 0
     var contributing: [Int32] = []
+
+    var plan: Hash128.Digest? {
+        get { present & 1 != 0 ? digests.plan : nil }
+        set {
+            digests.plan = newValue ?? Hash128.Digest(first: 0, second: 0)
+            present = newValue == nil ? present & ~1 : present | 1
+        }
+    }
+
+    var members: Hash128.Digest? {
+        get { present & 2 != 0 ? digests.members : nil }
+        set {
+            digests.members = newValue ?? Hash128.Digest(first: 0, second: 0)
+            present = newValue == nil ? present & ~2 : present | 2
+        }
+    }
 
     init(plan: Hash128.Digest? = nil, members: Hash128.Digest? = nil, contributing: [Int32] = []) {
         self.plan = plan
         self.members = members
-        self.contributing = contributing
+        self.contributing = Self.shared(contributing)
     }
+
+    static func == (a: MergeKeys, b: MergeKeys) -> Bool {
+        a.plan == b.plan && a.members == b.members && a.contributing == b.contributing
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(plan)
+        hasher.combine(members)
+        hasher.combine(contributing)
+    }
+
+    /// `places` as one array shared by every event with the same (most events take their values
+    /// from their first report, or their first two): a large archive holds a key per event.
+    static func shared(_ places: [Int32]) -> [Int32] {
+        switch places {
+        case [0]: return first
+        case [0, 1]: return firstTwo
+        case [1, 0]: return secondFirst
+        default: return places
+        }
+    }
+
+    private static let first: [Int32] = [0]
+    private static let firstTwo: [Int32] = [0, 1]
+    private static let secondFirst: [Int32] = [1, 0]
 }
 
 /// The events the last run merged, by what identifies each merge (`MergeKeys`): a night takes an
@@ -106,7 +149,7 @@ struct EarlierMerges: Sendable {
                     key.members = try r.digest()
                     let places = try r.count()
                     guard places <= body.count - r.offset else { return nil }
-                    key.contributing = try (0..<places).map { _ in Int32(clamping: try r.varint()) }
+                    key.contributing = MergeKeys.shared(try (0..<places).map { _ in Int32(clamping: try r.varint()) })
                 }
                 keys.append(key)
             }

@@ -83,11 +83,12 @@ struct EventIdentity {
         func headID(_ slot: Int) -> String {
             slot < datedHeads.count ? datedHeads[slot].id : undatedHeads[slot - datedHeads.count].id
         }
-        // Each event's known ids and unseen keys on all cores: looking every report's keys up is
-        // the most of this.
+        // Each event's known ids, and whether it has keys not seen before, on all cores: looking
+        // every report's keys up is the most of this. The unseen keys themselves are made again
+        // below, for those events only: on a first run that is every key, too many to hold.
         let looked = Array(members.indices).parallelMap(chunk: 64) { slot in
             let all = keys.of(slot)
-            return (known: knownIDs(all), unseen: all.filter { memory.idByKey[$0] == nil })
+            return (known: knownIDs(all), unseen: all.contains { memory.idByKey[$0] == nil })
         }
         let known = looked.map(\.known)
         var ids = [String?](repeating: nil, count: members.count)
@@ -109,8 +110,8 @@ struct EventIdentity {
             claimed.insert(id)
         }
         var newKeys: [UInt64: String] = [:]
-        for slot in members.indices {
-            for key in looked[slot].unseen where newKeys[key] == nil { newKeys[key] = ids[slot]! }
+        for slot in members.indices where looked[slot].unseen {
+            for key in keys.of(slot) where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
         }
         return Assignment(ids: ids.map { $0! }, known: known, newKeys: newKeys)
     }

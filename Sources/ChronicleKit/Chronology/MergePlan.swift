@@ -60,7 +60,7 @@ extension ChronologyBuilder {
             var seen = Set<Hash128.Digest>()
             let places = ranked.filter { seen.insert(records.eventDigest(reports[$0].position)).inserted }
             contributing = places.map { reports[$0] }
-            keys.contributing = places.map { Int32($0) }
+            keys.contributing = MergeKeys.shared(places.map { Int32($0) })
             keys.plan = records.planKey(contributing.map(\.position))
             known = keys.plan.map(records.knowsMerge) ?? false
         }
@@ -96,7 +96,7 @@ extension ChronologyBuilder {
             earlier = members
             contributing = places.map { reports[$0] }
             sources = ChronologyBuilder.distinctSorted(ranks.map(\.source))
-            keys.contributing = taken
+            keys.contributing = MergeKeys.shared(taken)
             keys.plan = records.planKey(taken.map { reports[Int($0)].position })
             return true
         }

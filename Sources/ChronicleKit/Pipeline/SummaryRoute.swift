@@ -63,7 +63,7 @@ extension ChronicleRun {
             chronology: grouping.chronology, problems: (archive.problems + extracted.keptProblems).sorted(),
             articles: archive.count, suppressed: 0)
         built.newEventKeys = assignment.newKeys
-        built.mergeKeys = grouping.allMergeKeys
+        built.mergeKeys = grouping.takeMergeKeys()
         let inputsFingerprint = try fingerprint.result()
         timer.lap("chronology from the summaries")
         return (built, extracted, inputsFingerprint)

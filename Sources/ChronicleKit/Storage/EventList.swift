@@ -121,22 +121,7 @@ struct EventList: Sendable {
         precondition(order.count == heads.count, "an order of every event")
         slots = order.map { slots[$0] }
         digests = order.map { digests[$0] }
-        var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            // Along one cycle: position i takes the head at order[i], the first one last.
-            let first = heads[start]
-            var at = start
-            while true {
-                placed[at] = true
-                let from = order[at]
-                if from == start {
-                    heads[at] = first
-                    break
-                }
-                heads[at] = heads[from]
-                at = from
-            }
-        }
+        heads.permute(order)
     }
 
     private static func encode(_ item: ChronologyEvent, into storage: Storage) -> Slot {
