@@ -231,9 +231,10 @@ struct ChronologyGrouping: Sendable {
         let dated = ChronologyBuilder.sorted(chronology.events), undated = ChronologyBuilder.sorted(chronology.undated)
         chronology.events.reorder(dated)
         chronology.undated.reorder(undated)
-        members = dated.map { members[$0] }
-        undatedMembers = undated.map { undatedMembers[$0] }
-        if !mergeKeys.isEmpty { mergeKeys = dated.map { mergeKeys[$0] } }
-        if !undatedMergeKeys.isEmpty { undatedMergeKeys = undated.map { undatedMergeKeys[$0] } }
+        // In place: a large archive holds a list of members and a key per event.
+        members.permute(dated)
+        undatedMembers.permute(undated)
+        if !mergeKeys.isEmpty { mergeKeys.permute(dated) }
+        if !undatedMergeKeys.isEmpty { undatedMergeKeys.permute(undated) }
     }
 }

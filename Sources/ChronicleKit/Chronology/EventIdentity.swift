@@ -83,12 +83,13 @@ struct EventIdentity {
         func headID(_ slot: Int) -> String {
             slot < datedHeads.count ? datedHeads[slot].id : undatedHeads[slot - datedHeads.count].id
         }
-        // Each event's known ids, and whether it has keys not seen before, on all cores: looking
-        // every report's keys up is the most of this. The unseen keys themselves are made again
-        // below, for those events only: on a first run that is every key, too many to hold.
+        // Each event's known ids, and how many of its keys were not seen before, on all cores:
+        // looking every report's keys up is the most of this. The unseen keys themselves are
+        // made again below, for those events only: on a first run that is every key, too many
+        // to hold twice.
         let looked = Array(members.indices).parallelMap(chunk: 64) { slot in
             let all = keys.of(slot)
-            return (known: knownIDs(all), unseen: all.contains { memory.idByKey[$0] == nil })
+            return (known: knownIDs(all), unseen: all.reduce(0) { $0 + (memory.idByKey[$1] == nil ? 1 : 0) })
         }
         let known = looked.map(\.known)
         var ids = [String?](repeating: nil, count: members.count)
@@ -110,7 +111,9 @@ struct EventIdentity {
             claimed.insert(id)
         }
         var newKeys: [UInt64: String] = [:]
-        for slot in members.indices where looked[slot].unseen {
+        // Sized at once: on a first run every key is new, and growing the table held two of it.
+        newKeys.reserveCapacity(looked.reduce(0) { $0 + $1.unseen })
+        for slot in members.indices where looked[slot].unseen > 0 {
             for key in keys.of(slot) where memory.idByKey[key] == nil && newKeys[key] == nil { newKeys[key] = ids[slot]! }
         }
         return Assignment(ids: ids.map { $0! }, known: known, newKeys: newKeys)
