@@ -65,25 +65,24 @@ struct MergeKeys: Sendable, Hashable {
 /// (`MergePlan`).
 struct EarlierMerges: Sendable {
     private let chronology: Chronology
-    /// Plan key → the event's list (0 dated, 1 undated) and place in it.
-    private var places: [Hash128.Digest: Place] = [:]
-    /// Members key → the same, with the event's keys.
-    private var byMembers: [Hash128.Digest: (place: Place, keys: MergeKeys)] = [:]
-
-    private struct Place {
-        var list: Int
-        var index: Int
-    }
+    /// Each event's keys, dated then undated (the slots of `places` and `byMembers`).
+    private let keys: [MergeKeys]
+    /// Plan key → the event's slot.
+    private var places: [Hash128.Digest: Int32] = [:]
+    /// Members key → the event's slot.
+    private var byMembers: [Hash128.Digest: Int32] = [:]
 
     /// Nil when the keys do not match the chronology's events one for one.
     init?(chronology: Chronology, keys: [MergeKeys]) {
         guard keys.count == chronology.events.count + chronology.undated.count else { return nil }
         self.chronology = chronology
+        self.keys = keys
+        // A large archive's night holds these through its merge: one entry per event, slots only.
+        places.reserveCapacity(keys.count)
+        byMembers.reserveCapacity(keys.count)
         for (slot, key) in keys.enumerated() {
-            let dated = slot < chronology.events.count
-            let place = Place(list: dated ? 0 : 1, index: dated ? slot : slot - chronology.events.count)
-            if let plan = key.plan { places[plan] = place }
-            if let members = key.members { byMembers[members] = (place, key) }
+            if let plan = key.plan { places[plan] = Int32(slot) }
+            if let members = key.members { byMembers[members] = Int32(slot) }
         }
     }
 
@@ -96,21 +95,27 @@ struct EarlierMerges: Sendable {
     /// its sources not decoded; nil when unknown or its stored body does not decode (then it is
     /// merged again from its records).
     func event(_ key: Hash128.Digest) -> Event? {
-        guard let place = places[key] else { return nil }
-        return list(place).reportedEvent(place.index)
+        guard let slot = places[key] else { return nil }
+        let (list, index) = place(slot)
+        return list.reportedEvent(index)
     }
 
     /// The keys of the event merged from the reports `members` identifies; nil when none was.
-    func keys(members: Hash128.Digest) -> MergeKeys? { byMembers[members]?.keys }
+    func keys(members: Hash128.Digest) -> MergeKeys? { byMembers[members].map { keys[Int($0)] } }
 
     /// The event merged from the reports `members` identifies, whole (its id as stored); nil
     /// when unknown or its stored body does not decode.
     func wholeEvent(members: Hash128.Digest) -> ChronologyEvent? {
-        guard let place = byMembers[members]?.place else { return nil }
-        return list(place).decoded(place.index)
+        guard let slot = byMembers[members] else { return nil }
+        let (list, index) = place(slot)
+        return list.decoded(index)
     }
 
-    private func list(_ place: Place) -> EventList { place.list == 0 ? chronology.events : chronology.undated }
+    /// The list (dated or undated) and place in it of the event at `slot`.
+    private func place(_ slot: Int32) -> (EventList, Int) {
+        let dated = chronology.events.count
+        return Int(slot) < dated ? (chronology.events, Int(slot)) : (chronology.undated, Int(slot) - dated)
+    }
 
     /// The stored form of the keys: their number, and each a flag byte (1: plan, 2: members),
     /// its digests and its contributing places; a checksum.
