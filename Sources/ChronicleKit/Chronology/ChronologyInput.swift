@@ -73,6 +73,14 @@ extension Array: ChronologyInput where Element == ArticleRecord {
 extension RecordArchive: ChronologyInput {
     var recordCount: Int { count }
     func groupingViews(_ range: Range<Int>) -> [GroupingView] { groupingViewsOnAllCores(range) }
+
+    /// What grouping reads of the record at `index` (`GroupingView`).
+    func groupingView(_ index: Int) -> GroupingView { grouping(index, fields: GroupingView.init, whole: GroupingView.init) }
+
+    /// The views of the records of `range`, in order, read on all cores.
+    func groupingViewsOnAllCores(_ range: Range<Int>) -> [GroupingView] {
+        groupingOnAllCores(range, fields: { GroupingView($0) }, whole: { GroupingView($0) })
+    }
 }
 
 extension SummaryArchive: ChronologyInput {

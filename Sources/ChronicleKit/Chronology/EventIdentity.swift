@@ -71,12 +71,12 @@ struct EventIdentity {
     ) -> Assignment {
         withoutActuallyEscaping(ordinal) { ordinal in
             assign(
-                grouping, keys: ReportKeys(members: grouping.allMembers, identities: grouping.copies.identities, ordinal: ordinal),
+                grouping, keys: EventKeys(members: grouping.allMembers, identities: grouping.copies.identities, ordinal: ordinal),
                 proposed: proposed)
         }
     }
 
-    private func assign(_ grouping: ChronologyGrouping, keys: ReportKeys, proposed: (ReportPosition) -> String?) -> Assignment {
+    private func assign(_ grouping: ChronologyGrouping, keys: EventKeys, proposed: (ReportPosition) -> String?) -> Assignment {
         let members = keys.members
         // The two lists' heads read in place: joined, they were a copy of every event's head.
         let datedHeads = grouping.chronology.events.heads, undatedHeads = grouping.chronology.undated.heads
@@ -121,7 +121,7 @@ struct EventIdentity {
 
     /// Each event's report keys, made when asked (twice an event) rather than held for all, on
     /// several threads at once: `ordinal` only reads.
-    private struct ReportKeys: @unchecked Sendable {
+    private struct EventKeys: @unchecked Sendable {
         let members: [[ReportPosition]]
         let identities: [ArticleIdentity]
         let ordinal: (ReportPosition) -> Int32

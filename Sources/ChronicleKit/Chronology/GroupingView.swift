@@ -48,6 +48,13 @@ struct GroupingView: Sendable, Equatable {
         self.reports = reports
     }
 
+    /// The view of a record's fields as the store holds them (`Reader.groupingFields`).
+    init(_ fields: GroupingFields) {
+        self.init(
+            isRead: fields.status == .ok, source: fields.source, url: fields.url, textKey: fields.textKey,
+            reports: fields.reports.map { Report(unitID: $0.unitID, kind: $0.kind, date: $0.date, documents: $0.documents) })
+    }
+
     init(_ record: ArticleRecord) {
         self.init(
             isRead: record.status == .ok, source: record.source, url: record.url, textKey: record.textKey,

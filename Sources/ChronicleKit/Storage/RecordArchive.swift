@@ -166,19 +166,21 @@ struct RecordArchive {
         read(index) { try $0.record() }
     }
 
-    /// What grouping reads of the record at `index` (`Reader.groupingView`), the rest of it
-    /// passed over: grouping reads every record, merging only some.
-    func groupingView(_ index: Int) -> GroupingView {
-        if let record = replaced[index] { return GroupingView(record) }
-        return read(index, pooled: false) { try $0.groupingView() }
+    /// What grouping reads of the record at `index`, the rest of it passed over: `fields` of a
+    /// stored one (`Reader.groupingFields`), `whole` of one the corrections replaced. Grouping
+    /// reads every record, merging only some.
+    func grouping<T>(_ index: Int, fields: (GroupingFields) -> T, whole: (ArticleRecord) -> T) -> T {
+        if let record = replaced[index] { return whole(record) }
+        return fields(read(index, pooled: false) { try $0.groupingFields() })
     }
 
-    /// What grouping reads of the records of `range`, in order, read on all cores: the views
-    /// `groupingView` gives one by one. Grouping reads every record of the archive, on a night
-    /// the longest part of building the chronology.
-    func groupingViewsOnAllCores(_ range: Range<Int>) -> [GroupingView] {
+    /// The same for the records of `range`, in order, read on all cores. Grouping reads every
+    /// record of the archive, on a night the longest part of building the chronology.
+    func groupingOnAllCores<T: Sendable>(
+        _ range: Range<Int>, fields: @escaping @Sendable (GroupingFields) -> T, whole: @escaping @Sendable (ArticleRecord) -> T
+    ) -> [T] {
         let archive = SharedArchive(archive: self)
-        return Array(range).parallelMap(chunk: 64) { archive.archive.groupingView($0) }
+        return Array(range).parallelMap(chunk: 64) { archive.archive.grouping($0, fields: fields, whole: whole) }
     }
 
     /// The archive read from several threads: only reads that leave the string pool alone.

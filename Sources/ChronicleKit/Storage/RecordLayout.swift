@@ -288,11 +288,10 @@ extension RecordBinary.Reader {
             unit: head.unit, kind: head.kind, title: "", date: EventDate(value: head.date, basis: .unresolved), documents: documents)
     }
 
-    /// A record as grouping reads it (`GroupingView`), made straight from the bytes: of each
-    /// event only the unit id is made a string (and an undated one's documents' codes); names,
-    /// title, warnings and everything else are passed over. The view `GroupingView(_:)` makes of
-    /// the whole record (`RecordArchiveTests`).
-    mutating func groupingView() throws -> GroupingView {
+    /// A record's fields that grouping reads (`GroupingView`), made straight from the bytes: of
+    /// each event only the unit id is made a string (and an undated one's documents' codes);
+    /// names, title, warnings and everything else are passed over.
+    mutating func groupingFields() throws -> GroupingFields {
         let source = try string()
         let url = try optionalString()
         try skipOptionalString()  // title
@@ -303,17 +302,17 @@ extension RecordBinary.Reader {
             try skipString()  // basis
             try skipOptionalString()  // evidence
         }
-        var reports: [GroupingView.Report] = []
+        var reports: [GroupingFields.Report] = []
         let count = try count()
         reports.reserveCapacity(count)
         for _ in 0..<count { reports.append(try groupingReport()) }
         let textKey = try present() ? try uint64() : nil
         for _ in 0..<(try self.count()) { try skipString() }  // warnings
-        return GroupingView(isRead: status == .ok, source: source, url: url, textKey: textKey, reports: reports)
+        return GroupingFields(source: source, url: url, status: status, textKey: textKey, reports: reports)
     }
 
-    /// One event of `groupingView`: the fields of `event()` in their order, most passed over.
-    private mutating func groupingReport() throws -> GroupingView.Report {
+    /// One event of `groupingFields`: the fields of `event()` in their order, most passed over.
+    private mutating func groupingReport() throws -> GroupingFields.Report {
         try skipString()  // unit name
         let unitID = try string()
         try skipString()  // mention
@@ -337,7 +336,7 @@ extension RecordBinary.Reader {
         }
         for _ in 0..<(try count()) { try skipString() }  // credits
         try skipOptionalString()  // the unit's role
-        return GroupingView.Report(unitID: unitID, kind: kind, date: date, documents: documents)
+        return GroupingFields.Report(unitID: unitID, kind: kind, date: date, documents: documents)
     }
 
     private mutating func skipPerson() throws {
@@ -440,6 +439,23 @@ extension RecordBinary.Reader {
 
     mutating func digest() throws -> Hash128.Digest {
         Hash128.Digest(first: try uint64(), second: try uint64())
+    }
+}
+
+/// What grouping reads of a stored record (`Reader.groupingFields`), the rest passed over.
+struct GroupingFields: Sendable {
+    var source: String
+    var url: String?
+    var status: ArticleStatus
+    var textKey: UInt64?
+    var reports: [Report]
+
+    /// One event: its unit id, kind and date, and, undated, the codes of the documents it cites.
+    struct Report: Sendable {
+        var unitID: String
+        var kind: EventKind
+        var date: PartialDate?
+        var documents: [String]
     }
 }
 
