@@ -69,9 +69,11 @@ extension ChronologyBuilder {
         /// in this run, when each of those ranks after the last report it took values from;
         /// false (nothing set) otherwise.
         private mutating func extend<Input: ChronologyInput>(_ records: Input) -> Bool {
-            let added = reports.indices.filter { records.isFresh(Int(reports[$0].record)) }
-            guard !added.isEmpty, added.count < reports.count else { return false }
-            let kept = reports.indices.filter { !records.isFresh(Int(reports[$0].record)) }
+            var added: [Int] = [], kept: [Int] = []
+            for place in reports.indices {
+                if records.isFresh(Int(reports[place].record)) { added.append(place) } else { kept.append(place) }
+            }
+            guard !added.isEmpty, !kept.isEmpty else { return false }
             guard let members = records.memberKey(kept.map { reports[$0] }), let found = records.earlierKeys(members: members),
                 let lastPlace = found.contributing.last, found.contributing.allSatisfy({ $0 >= 0 && Int($0) < kept.count })
             else { return false }

@@ -141,12 +141,7 @@ struct SummaryArchive {
     func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? {
         // 1: the merge of `ChronologyBuilder.merge`/`fill`; a change there needs another label.
         var hash = Hash128("merge-plan-1")
-        for position in positions {
-            let place = places[Int(position.record)]
-            hash.add(identities[Int(place.file)])
-            hash.add(Int(place.record))
-            hash.add(Int(position.event))
-        }
+        for position in positions { add(position, to: &hash) }
         return hash.digest
     }
 
@@ -156,14 +151,20 @@ struct SummaryArchive {
         // 1: the merge of `ChronologyBuilder.merge`/`fill`; a change there needs another label.
         var hash = Hash128("merge-members-1")
         for report in reports {
-            let place = places[Int(report.record)]
-            hash.add(identities[Int(place.file)])
-            hash.add(Int(place.record))
-            hash.add(Int(report.event))
+            add(report.position, to: &hash)
             hash.add(report.pinned)
             hash.add(report.copy)
         }
         return hash.digest
+    }
+
+    /// Adds what identifies the report at `position` across runs: its file's identity, its
+    /// record's place in the file, its event.
+    private func add(_ position: ReportPosition, to hash: inout Hash128) {
+        let place = places[Int(position.record)]
+        hash.add(identities[Int(place.file)])
+        hash.add(Int(place.record))
+        hash.add(Int(position.event))
     }
 
     func earlierKeys(members: Hash128.Digest) -> MergeKeys? { earlierMerges?.keys(members: members) }

@@ -74,9 +74,11 @@ enum RecordSummary {
         blob.first == version && (try? RecordBinary.unsealed(blob)) != nil
     }
 
-    /// Checks a summary's version and (unless `isIntact` said so already) its checksum, and
-    /// splits it; throws when it is not one.
-    static func parts(of blob: UnsafeRawBufferPointer, checked: Bool = false) throws -> Parts {
+    /// A summary's body (its checksum checked unless `checked` says it was), its number of
+    /// records and where their table starts; throws when it is not one of this version.
+    private static func opened(
+        _ blob: UnsafeRawBufferPointer, checked: Bool
+    ) throws -> (body: UnsafeRawBufferPointer, records: Int, table: Int) {
         guard blob.first == version, blob.count > RecordBinary.checksumSize else { throw RecordBinaryError.unknownVersion }
         let body =
             checked ? UnsafeRawBufferPointer(rebasing: blob[..<(blob.count - RecordBinary.checksumSize)]) : try RecordBinary.unsealed(blob)
@@ -84,6 +86,15 @@ enum RecordSummary {
         _ = try r.byte()
         let records = try r.count()
         guard records <= body.count else { throw RecordBinaryError.corrupt }
+        return (body, records, r.offset)
+    }
+
+    /// Checks a summary's version and (unless `isIntact` said so already) its checksum, and
+    /// splits it; throws when it is not one.
+    static func parts(of blob: UnsafeRawBufferPointer, checked: Bool = false) throws -> Parts {
+        let (body, records, table) = try opened(blob, checked: checked)
+        var r = RecordBinary.Reader(bytes: body)
+        r.offset = table
         var parts = Parts(
             digests: [], firstDigest: [], starts: [], flagged: [], records: UnsafeRawBufferPointer(start: nil, count: 0), recordsStart: 0)
         parts.firstDigest.reserveCapacity(records)
@@ -117,15 +128,10 @@ enum RecordSummary {
         _ blob: UnsafeRawBufferPointer, checked: Bool, digests: inout [Hash128.Digest],
         record: (_ start: Int32, _ flagged: Bool, _ firstDigest: Int32) -> Void
     ) throws {
-        guard blob.first == version, blob.count > RecordBinary.checksumSize else { throw RecordBinaryError.unknownVersion }
-        let body =
-            checked ? UnsafeRawBufferPointer(rebasing: blob[..<(blob.count - RecordBinary.checksumSize)]) : try RecordBinary.unsealed(blob)
+        let (body, records, table) = try opened(blob, checked: checked)
         var r = RecordBinary.Reader(bytes: body)
-        _ = try r.byte()
-        let records = try r.count()
-        guard records <= body.count else { throw RecordBinaryError.corrupt }
+        r.offset = table
         // The record table is read twice (counts, then starts beside the digests): no array made.
-        let table = r.offset
         var total = 0
         for _ in 0..<records {
             total += try r.count()

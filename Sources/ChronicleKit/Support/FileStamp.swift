@@ -35,10 +35,28 @@ struct FileStamp: Sendable, Hashable {
     /// The stamp that a stat(2) gave.
     init(_ info: stat) {
         size = Int64(info.st_size)
+        modified = Self.modified(info)
+    }
+
+    /// A stat's modification time, in nanoseconds since 1970.
+    static func modified(_ info: stat) -> Int64 {
         #if canImport(Darwin)
-            modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            nanoseconds(info.st_mtimespec)
         #else
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            nanoseconds(info.st_mtim)
         #endif
+    }
+
+    /// A stat's status-change time, in nanoseconds since 1970.
+    static func statusChanged(_ info: stat) -> Int64 {
+        #if canImport(Darwin)
+            nanoseconds(info.st_ctimespec)
+        #else
+            nanoseconds(info.st_ctim)
+        #endif
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 }
