@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import ChronicleKit
 
@@ -15,6 +16,32 @@ import Testing
         StoredArticle(
             path: "/archive/\(name)", displayPath: name, stamp: FileStamp(size: 1, modified: 2), contentHash: "aa",
             extractorVersion: "v", configFingerprint: "f", recordsJSON: "[]")
+    }
+
+    /// The event ids read through SQLite's C API (`EventIDMemory(_:)`) are those GRDB's rows give,
+    /// keys of one id sharing its string, ids without keys and keys beyond Int64's sign alike.
+    @Test func eventIDsReadInPlaceAreThoseTheRowsGive() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ChronicleStore(url: folder.appendingPathComponent("state.sqlite"))
+        var update = StoreUpdate(
+            run: run(1), eventIDs: ["2022-12-26-quan-doan-1", "2023-06-20-hoc-vien-chinh-tri", "khong-khoa"], unseen: [])
+        update.eventKeys = [
+            1: "2022-12-26-quan-doan-1", UInt64.max: "2022-12-26-quan-doan-1", 42: "2023-06-20-hoc-vien-chinh-tri",
+            1 << 63: "2023-06-20-hoc-vien-chinh-tri",
+        ]
+        _ = try store.commit(update)
+        let memory = try store.eventIDMemory()
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("state.sqlite").path)
+        let (keys, events) = try queue.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT key, event_id FROM event_key"),
+                try Row.fetchAll(db, sql: "SELECT id, first_seen_run FROM event")
+            )
+        }
+        #expect(memory.idByKey == Dictionary(uniqueKeysWithValues: keys.map { (UInt64(bitPattern: $0[0] as Int64), $0[1] as String) }))
+        #expect(memory.firstSeen == Dictionary(uniqueKeysWithValues: events.map { ($0[0] as String, $0[1] as Int64) }))
+        #expect(memory.keyedIDs == ["2022-12-26-quan-doan-1", "2023-06-20-hoc-vien-chinh-tri"])
     }
 
     @Test func vanishedFilesKeepTheirLastRunAndComeBackAndEventsPruneByTheLastRun() throws {
