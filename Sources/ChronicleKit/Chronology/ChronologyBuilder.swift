@@ -35,8 +35,8 @@ struct ChronologyBuilder: Sendable {
     /// can keep its records in stored form.
     func group<Input: ChronologyInput>(from records: Input, pinned: Set<ReportPosition> = []) -> ChronologyGrouping {
         let (lists, copies) = buckets(from: records, pinned: pinned)
-        var (events, members, keys) = lists[0].merged(records)
-        var (undated, undatedMembers, undatedKeys) = lists[1].merged(records)
+        var (events, members, keys) = lists[0].merged(records, undated: false)
+        var (undated, undatedMembers, undatedKeys) = lists[1].merged(records, undated: true)
         let dated = Self.sorted(events), undatedOrder = Self.sorted(undated)
         events.reorder(dated)
         undated.reorder(undatedOrder)
@@ -151,9 +151,11 @@ struct ChronologyBuilder: Sendable {
         }
 
         /// One merged event per group, bucket by bucket, groups in start order, with the
-        /// positions of the reports merged into each.
-        func merged<Input: ChronologyInput>(_ records: Input) -> (EventList, [[ReportPosition]], [MergeKeys]) {
-            var result = EventList()
+        /// positions of the reports merged into each. The list extends the last run's `undated`
+        /// or dated one when the input has it: an event taken whole is taken as it is stored.
+        func merged<Input: ChronologyInput>(_ records: Input, undated: Bool) -> (EventList, [[ReportPosition]], [MergeKeys]) {
+            let earlier = records.keepsDigests ? records.earlierList(undated: undated) : nil
+            var result = earlier.map(EventList.init(extending:)) ?? EventList()
             var members: [[ReportPosition]] = []
             result.reserveCapacity(groupCount)
             members.reserveCapacity(groupCount)
@@ -177,8 +179,20 @@ struct ChronologyBuilder: Sendable {
             func mergeBatch() {
                 let plans = Self.plans(batch, records)
                 records.prefetch(plans.flatMap(\.reads))
-                OrderedHandoff.run(count: plans.count, make: { plans[$0].merged(input.records) }) { index, event in
-                    result.append(event)
+                OrderedHandoff.run(count: plans.count, make: { index -> MergedEvent in
+                    let plan = plans[index]
+                    if earlier != nil, let place = plan.storedPlace(input.records, undated: undated) { return .stored(place) }
+                    return .merged(plan.merged(input.records))
+                }) { index, event in
+                    switch event {
+                    case .merged(let event): result.append(event)
+                    case .stored(let place):
+                        if !result.append(place, of: earlier!) {
+                            var event = earlier![place]
+                            event.corrected = false
+                            result.append(event)
+                        }
+                    }
                     members.append(batch[index].map(\.position))
                     keys.append(plans[index].keys)
                 }
@@ -192,6 +206,12 @@ struct ChronologyBuilder: Sendable {
             mergeBatch()
             result.seal()
             return (result, members, keys)
+        }
+
+        /// A merged event, or the place of an earlier one taken as it is stored (`merged`).
+        private enum MergedEvent {
+            case merged(ChronologyEvent)
+            case stored(Int)
         }
 
         /// Groups merged in one batch (`merged`).

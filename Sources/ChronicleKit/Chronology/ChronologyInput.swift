@@ -39,6 +39,12 @@ protocol ChronologyInput {
     /// The event an earlier run merged from the reports `members` identifies, whole; nil when
     /// unknown or unreadable.
     func wholeEvent(members: Hash128.Digest) -> ChronologyEvent?
+    /// The last run's dated or undated events, when the input has them: a night's lists extend
+    /// them (`EventList.init(extending:)`) to take their events as they are stored.
+    func earlierList(undated: Bool) -> EventList?
+    /// Where in `earlierList` the event merged from the reports `members` identifies is stored,
+    /// when it can be taken as it is (`EarlierMerges.storedPlace`); nil otherwise.
+    func storedPlace(members: Hash128.Digest) -> (undated: Bool, index: Int)?
     /// Whether the record at `index` was extracted in this run (an earlier run knew none of its
     /// reports): an earlier merge may be extended with such reports (`MergePlan`).
     func isFresh(_ index: Int) -> Bool
@@ -62,6 +68,8 @@ extension ChronologyInput {
     func memberKey(_ reports: [ChronologyBuilder.Report]) -> Hash128.Digest? { nil }
     func earlierKeys(members: Hash128.Digest) -> MergeKeys? { nil }
     func wholeEvent(members: Hash128.Digest) -> ChronologyEvent? { nil }
+    func earlierList(undated: Bool) -> EventList? { nil }
+    func storedPlace(members: Hash128.Digest) -> (undated: Bool, index: Int)? { nil }
     func isFresh(_ index: Int) -> Bool { false }
 }
 

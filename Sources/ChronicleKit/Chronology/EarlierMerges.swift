@@ -111,6 +111,19 @@ struct EarlierMerges: Sendable {
         return list.decoded(index)
     }
 
+    /// The last run's dated or undated events.
+    func list(undated: Bool) -> EventList { undated ? chronology.undated : chronology.events }
+
+    /// Where the event merged from the reports `members` identifies is stored, when it can be
+    /// taken as it is: its list (`list(undated:)`) and place there, when its id is the one
+    /// merging gives (one kept from an earlier run is another: it is taken decoded, `wholeEvent`).
+    func storedPlace(members: Hash128.Digest) -> (undated: Bool, index: Int)? {
+        guard let slot = byMembers[members] else { return nil }
+        let (list, index) = place(slot)
+        guard list.hasMergedID(index) else { return nil }
+        return (Int(slot) >= chronology.events.count, index)
+    }
+
     /// The list (dated or undated) and place in it of the event at `slot`.
     private func place(_ slot: Int32) -> (EventList, Int) {
         let dated = chronology.events.count

@@ -110,6 +110,16 @@ extension ChronologyBuilder {
         /// the added ones when an earlier event is extended.
         var reads: [ReportPosition] { known ? [] : contributing.map(\.position) }
 
+        /// The place in the last run's `undated` or dated list (`ChronologyInput.earlierList`) of
+        /// the event this merge takes whole, as it is stored: nil when it merges or extends one,
+        /// or the stored event has another id than merging gives (`merged` then decodes it).
+        func storedPlace<Input: ChronologyInput>(_ records: Input, undated: Bool) -> Int? {
+            guard let earlier, contributing.isEmpty, sources.isEmpty, let place = records.storedPlace(members: earlier),
+                place.undated == undated
+            else { return nil }
+            return place.index
+        }
+
         /// The merged event, the contributing reports' records read whole once each.
         func merged<Input: ChronologyInput>(_ records: Input) -> ChronologyEvent {
             if let earlier {

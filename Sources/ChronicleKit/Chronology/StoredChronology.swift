@@ -10,7 +10,9 @@ extension BuiltChronology {
         /// copies of an article merged (`EventIdentity`, `ArticleCopies`).
         /// 6: a chronology event's source keeps its article's publication date.
         /// 7: each event list ends with its events' content hashes (`EventList.digests`).
-        static let version: UInt8 = 7
+        /// 8: each event list says how many of its strings were in use when it was last encoded
+        /// whole (`EventList.Storage.freshStrings`).
+        static let version: UInt8 = 8
 
         /// The stored form is written, and its checksum taken, in pieces of this many bytes.
         static let piece = 1 << 20

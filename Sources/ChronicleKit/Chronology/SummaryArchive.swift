@@ -171,6 +171,10 @@ struct SummaryArchive {
 
     func wholeEvent(members: Hash128.Digest) -> ChronologyEvent? { earlierMerges?.wholeEvent(members: members) }
 
+    func earlierList(undated: Bool) -> EventList? { earlierMerges?.list(undated: undated) }
+
+    func storedPlace(members: Hash128.Digest) -> (undated: Bool, index: Int)? { earlierMerges?.storedPlace(members: members) }
+
     func isFresh(_ index: Int) -> Bool {
         if case .fresh = files[Int(places[index].file)] { return true }
         return false

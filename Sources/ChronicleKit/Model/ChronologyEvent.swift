@@ -53,8 +53,10 @@ public struct ChronologyEvent: Sendable, Hashable {
     }
 
     /// The id an event gets in the chronology.
-    static func id(for event: Event) -> String {
-        let date = event.date.value?.description ?? "undated"
-        return "\(date)-\(event.unit.id)-\(event.kind.rawValue)"
+    static func id(for event: Event) -> String { id(date: event.date.value, unitID: event.unit.id, kind: event.kind) }
+
+    /// The id of an event of this date, unit and kind (`id(for:)`).
+    static func id(date: PartialDate?, unitID: String, kind: EventKind) -> String {
+        "\(date?.description ?? "undated")-\(unitID)-\(kind.rawValue)"
     }
 }

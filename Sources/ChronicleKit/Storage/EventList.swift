@@ -28,6 +28,22 @@ struct EventList: Sendable {
         /// (`seal` drops it).
         var headStrings: [String: String] = [:]
 
+        /// How many strings the table held when each was used by an event: when the list was
+        /// last encoded whole; nil while it still is (a list built from its events). A list
+        /// extended from an earlier one also keeps the strings of the events it left out; it is
+        /// written compacted once those are too many (`writeEvents`).
+        var freshStrings: Int?
+
+        /// The list this one extends (`init(extending:)`) as it was then: its bodies and strings
+        /// are this one's too, so its events are taken as they are stored.
+        var base: Base?
+
+        struct Base {
+            let storage: Storage
+            let bodies: Int
+            let strings: Int
+        }
+
         init(strings: StringTable = StringTable(), bodies: ByteArena = ByteArena()) {
             self.strings = strings
             self.bodies = bodies
@@ -50,7 +66,12 @@ struct EventList: Sendable {
             return text
         }
 
-        func copy() -> Storage { Storage(strings: strings.copy(), bodies: bodies) }
+        func copy() -> Storage {
+            let storage = Storage(strings: strings.copy(), bodies: bodies)
+            storage.freshStrings = freshStrings
+            storage.base = base
+            return storage
+        }
     }
 
     private var storage = Storage()
@@ -73,10 +94,27 @@ struct EventList: Sendable {
         storage.strings.seal()
     }
 
+    /// An empty list sharing `other`'s bodies and strings (copied when changed), to which
+    /// `append(_:of:)` adds `other`'s events as they are stored, without decoding and encoding
+    /// them again: a night's chronology takes most of its events from the last run's this way.
+    /// New events' strings are numbered as `other` numbers them when it holds them.
+    init(extending other: EventList) {
+        storage = Storage(strings: other.storage.strings.reopenedCopy(), bodies: other.storage.bodies)
+        storage.freshStrings = other.storage.freshStrings ?? other.storage.strings.count
+        storage.base = Storage.Base(storage: other.storage, bodies: other.storage.bodies.count, strings: other.storage.strings.count)
+    }
+
     var count: Int { slots.count }
 
     /// The ids of all events, in order.
     var ids: [String] { heads.map(\.id) }
+
+    /// Whether event `index` has the id merging its values gives it (`ChronologyEvent.id(for:)`),
+    /// told from its head.
+    func hasMergedID(_ index: Int) -> Bool {
+        let head = heads[index]
+        return head.id == ChronologyEvent.id(date: head.date, unitID: head.unit.id, kind: head.kind)
+    }
 
     /// Whether event `index` is flagged as corrected; set without encoding the event again.
     mutating func setCorrected(_ index: Int, _ value: Bool = true) {
@@ -97,11 +135,29 @@ struct EventList: Sendable {
         digests.append(Self.contentDigest(of: item))
     }
 
-    /// Stops looking for equal strings when more are added (done building: saves the lookup's memory).
+    /// Adds event `index` of `other` as it is stored, its corrected flag cleared (what
+    /// `append(other[index])` would hold, with the flag cleared) when this list extends `other`
+    /// as it is now (`init(extending:)`); false, and nothing added, otherwise.
+    mutating func append(_ index: Int, of other: EventList) -> Bool {
+        guard let base = storage.base, base.storage === other.storage, other.storage.bodies.count == base.bodies,
+            other.storage.strings.count == base.strings
+        else { return false }
+        makeUnique()
+        slots.append(other.slots[index])
+        var head = other.heads[index]
+        head.corrected = false
+        heads.append(head)
+        digests.append(other.digests[index])
+        return true
+    }
+
+    /// Stops looking for equal strings when more are added (done building: saves the lookup's
+    /// memory), and for events of the list it extends.
     mutating func seal() {
         makeUnique()
         storage.strings.seal()
         storage.headStrings = [:]
+        storage.base = nil
     }
 
     /// The same events in the order `order` gives (positions into this list), sharing the bytes.
@@ -201,12 +257,31 @@ struct EventList: Sendable {
     ///
     /// With `mapping`, each event is written as `mapping` changes it, its strings numbered in a
     /// table of their own: the list that would be read back is never built (`ReportOutline`).
+    /// A list extended night after night holds the strings of the events it replaced; it is
+    /// written compacted (each event encoded again, into a table of its own) once the table has
+    /// grown by a quarter since it was (`Storage.freshStrings`), so its stored form stays in
+    /// proportion to its events.
     func write(
         to w: inout RecordBinary.Writer, mapping: ((ChronologyEvent) -> ChronologyEvent)? = nil,
         flush: (inout RecordBinary.Writer) throws -> Void
     ) rethrows {
-        try writeEvents(to: &w, mapping: mapping.map { map in { map(self[$0]) } }, flush: flush)
+        if let mapping {
+            try writeEvents(to: &w, mapping: { mapping(self[$0]) }, flush: flush)
+        } else if needsCompacting {
+            try writeEvents(to: &w, mapping: { self[$0] }, keepingDigests: true, flush: flush)
+        } else {
+            try writeEvents(to: &w, mapping: nil, flush: flush)
+        }
     }
+
+    /// Whether the string table has outgrown the one encoding every event again would make
+    /// (`write`): by a quarter, and by more than a few names.
+    var needsCompacting: Bool {
+        let fresh = storage.freshStrings ?? storage.strings.count
+        return storage.strings.count > fresh + fresh / 4 + Self.compactingSlack
+    }
+
+    static let compactingSlack = 1024
 
     /// `write(to:mapping:flush:)` with every event cut down to its listing
     /// (`ChronologyEvent.listing`), read without decoding the rest of it.
@@ -214,8 +289,10 @@ struct EventList: Sendable {
         try writeEvents(to: &w, mapping: { listing($0) }, flush: flush)
     }
 
+    /// With `keepingDigests`, `mapping` changes no event's content (compacting), so the digests are kept.
     private func writeEvents(
-        to w: inout RecordBinary.Writer, mapping: ((Int) -> ChronologyEvent)?, flush: (inout RecordBinary.Writer) throws -> Void
+        to w: inout RecordBinary.Writer, mapping: ((Int) -> ChronologyEvent)?, keepingDigests: Bool = false,
+        flush: (inout RecordBinary.Writer) throws -> Void
     ) rethrows {
         w.count(slots.count)
         let strings: StringTable
@@ -226,7 +303,7 @@ struct EventList: Sendable {
             for index in slots.indices {
                 let item = mapping(index)
                 let body = Self.body(item, table: strings)
-                mappedDigests.append(Self.contentDigest(of: item))
+                if !keepingDigests { mappedDigests.append(Self.contentDigest(of: item)) }
                 w.count(body.count)
                 w.bytes.append(contentsOf: body)
                 try flush(&w)
@@ -240,6 +317,7 @@ struct EventList: Sendable {
             }
         }
         w.count(strings.count)
+        w.count(mapping == nil ? storage.freshStrings ?? strings.count : strings.count)
         try strings.forEachLength { length in
             w.count(length)
             try flush(&w)
@@ -256,7 +334,7 @@ struct EventList: Sendable {
         }
         for head in heads { w.bytes.append(head.corrected ? 1 : 0) }
         try flush(&w)
-        for digest in mapping == nil ? digests : mappedDigests {
+        for digest in mapping == nil || keepingDigests ? digests : mappedDigests {
             w.digest(digest)
             try flush(&w)
         }
@@ -276,7 +354,8 @@ struct EventList: Sendable {
             r.offset += length
         }
         let stringCount = try r.count()
-        guard stringCount <= r.bytes.count - r.offset else { throw RecordBinaryError.corrupt }
+        let freshStrings = try r.count()
+        guard stringCount <= r.bytes.count - r.offset, freshStrings <= stringCount else { throw RecordBinaryError.corrupt }
         var lengths: [Int] = []
         lengths.reserveCapacity(stringCount)
         var total = 0
@@ -294,6 +373,7 @@ struct EventList: Sendable {
             r.offset += length
         }
         storage = Storage(strings: strings, bodies: bodies)
+        storage.freshStrings = freshStrings
         self.slots = slots
         heads.reserveCapacity(count)
         // Names repeat: each decoded once.

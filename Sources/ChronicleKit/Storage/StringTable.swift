@@ -32,6 +32,31 @@ final class StringTable: @unchecked Sendable {
     /// Stops looking up equal strings: the lookup table is as large as a tenth of the strings.
     func seal() { numbers = nil }
 
+    /// A copy that can be changed without changing this one and that looks up equal strings
+    /// again (`intern`), its lookup made of the strings it holds: a list extended night after
+    /// night (`EventList.init(extending:)`) numbers a name it already holds as before.
+    func reopenedCopy() -> StringTable {
+        let table = copy()
+        var lookup = Lookup(capacity: ends.count)
+        for number in ends.indices {
+            withBytes(number) { utf8 in
+                let hash = FNV1a.lookupHash(utf8)
+                var slot = lookup.firstSlot(hash)
+                while let found = lookup.number(at: slot) {
+                    // A table appended to after it was sealed may hold a string twice: the first is found.
+                    let equal = withBytes(found) { known in
+                        known.count == utf8.count && (utf8.count == 0 || memcmp(known.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
+                    }
+                    if equal { return }
+                    slot = lookup.nextSlot(slot)
+                }
+                lookup.insert(number, at: slot) { self.withBytes($0) { FNV1a.lookupHash($0) } }
+            }
+        }
+        table.numbers = lookup
+        return table
+    }
+
     func reserveCapacity(_ count: Int) { ends.reserveCapacity(count) }
 
     /// The number of `text`, added if new.
@@ -63,6 +88,15 @@ final class StringTable: @unchecked Sendable {
         /// A string number, or -1 for an empty slot; the count is a power of two.
         private var slots = [Int32](repeating: -1, count: 16)
         private var used = 0
+
+        init() {}
+
+        /// Empty, with room for `capacity` numbers before it grows.
+        init(capacity: Int) {
+            var count = 16
+            while count < capacity * 2 + 2 { count *= 2 }
+            slots = [Int32](repeating: -1, count: count)
+        }
 
         private var mask: Int { slots.count - 1 }
 

@@ -182,6 +182,90 @@ import Testing
         #expect(list.reordered([5, 0]).digests == [list.digests[5], list.digests[0]])
     }
 
+    /// A copy of a sealed table looks strings up again: those it holds keep their numbers (the
+    /// first of two equal ones appended after sealing), new ones are added once, and the table
+    /// copied is left as it was.
+    @Test func aReopenedStringTableFindsTheStringsItHolds() {
+        let table = StringTable()
+        let region = table.intern("Quân khu 7"), division = table.intern("Sư đoàn 5")
+        table.seal()
+        _ = table.intern("Quân khu 7")
+        let copy = table.reopenedCopy()
+        #expect(copy.intern("Sư đoàn 5") == division && copy.intern("Quân khu 7") == region)
+        let brigade = copy.intern("Lữ đoàn 164")
+        #expect(brigade == 3 && copy.intern("Lữ đoàn 164") == brigade)
+        #expect(table.count == 3 && copy.count == 4 && table.string(2) == "Quân khu 7")
+    }
+
+    /// A list extending another takes that one's events as they are stored (the corrected flag
+    /// cleared, the digest kept), beside events encoded anew; it refuses the events of another
+    /// list, of the one it extends once that has changed, and any once it is sealed.
+    @Test func anExtendingListTakesStoredEventsAsTheyAre() {
+        let earlier = EventList(Array(Self.many.prefix(50)))
+        var list = EventList(extending: earlier)
+        let tookSeventh = list.append(7, of: earlier)
+        list.append(Self.event(9000))
+        let tookThird = list.append(3, of: earlier)
+        #expect(tookSeventh && tookThird)
+        var seventh = Self.many[7]
+        seventh.corrected = false
+        #expect(Self.many[7].corrected && Array(list) == [seventh, Self.event(9000), Self.many[3]])
+        #expect(list.digests == [earlier.digests[7], EventList.contentDigest(of: Self.event(9000)), earlier.digests[3]])
+        #expect(list.heads.map(\.id) == ["ev-7", "ev-9000", "ev-3"] && !list.heads[0].corrected)
+        let tookAnothers = list.append(1, of: EventList(Array(Self.many.prefix(5))))
+        var changed = earlier
+        changed.append(Self.event(9001))
+        let tookChanged = list.append(1, of: changed)
+        #expect(!tookAnothers && !tookChanged)
+        #expect(Array(earlier) == Array(Self.many.prefix(50)), "the list extended is left as it was")
+        list.seal()
+        let tookSealed = list.append(1, of: earlier)
+        #expect(!tookSealed && list.count == 3)
+    }
+
+    /// Night after night a list extends the last one read back from its stored form, a quarter
+    /// of its events changed each night: what is read back is always the list written, and the
+    /// stored form stays in proportion to the events (written compacted once the strings of the
+    /// events replaced have piled up).
+    @Test func anExtendedListIsWrittenCompactedOnceItOutgrowsItsEvents() throws {
+        func stored(_ list: EventList) throws -> (EventList, Int) {
+            var w = RecordBinary.Writer()
+            list.write(to: &w) { _ in }
+            let read = try w.bytes.withUnsafeBytes { raw in
+                var r = RecordBinary.Reader(bytes: raw)
+                return try EventList(reading: &r)
+            }
+            return (read, w.bytes.count)
+        }
+        var (list, freshSize) = try stored(EventList(Array(Self.many.prefix(400))))
+        var compacted = 0
+        for night in 0..<16 {
+            let earlier = list
+            var next = EventList(extending: earlier)
+            for index in earlier.indices {
+                if index % 4 == night % 4 {
+                    var item = earlier[index]
+                    item.event.title = "Hội nghị Ban Thường vụ Đảng ủy lần \(night) (\(index))"
+                    item.event.date.evidence = "Sáng \(night % 28 + 1)-3, Đảng ủy họp phiên thứ \(night), số \(index)."
+                    item.corrected = false
+                    next.append(item)
+                } else {
+                    let taken = next.append(index, of: earlier)
+                    #expect(taken)
+                }
+            }
+            next.seal()
+            if next.needsCompacting { compacted += 1 }
+            let (read, size) = try stored(next)
+            #expect(Array(read) == Array(next) && read.digests == next.digests && read.heads == next.heads)
+            #expect(size < freshSize * 2, "night \(night): \(size) bytes against \(freshSize)")
+            list = read
+        }
+        #expect(compacted > 0)
+        freshSize = try stored(EventList(Array(list))).1
+        #expect(try stored(list).1 < freshSize * 2)
+    }
+
     /// `reorder` (in place, along the permutation's cycles) gives what `reordered` (a copy) gives.
     @Test func reorderingInPlaceAgreesWithACopy() {
         var generator = SeededGenerator(state: 7)
