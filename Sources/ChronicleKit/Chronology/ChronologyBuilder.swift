@@ -179,20 +179,15 @@ struct ChronologyBuilder: Sendable {
             func mergeBatch() {
                 let plans = Self.plans(batch, records)
                 records.prefetch(plans.flatMap(\.reads))
-                OrderedHandoff.run(count: plans.count, make: { index -> MergedEvent in
-                    let plan = plans[index]
-                    if earlier != nil, let place = plan.storedPlace(input.records, undated: undated) { return .stored(place) }
-                    return .merged(plan.merged(input.records))
-                }) { index, event in
-                    switch event {
-                    case .merged(let event): result.append(event)
-                    case .stored(let place):
-                        if !result.append(place, of: earlier!) {
-                            var event = earlier![place]
-                            event.corrected = false
-                            result.append(event)
-                        }
+                OrderedHandoff.run(
+                    count: plans.count,
+                    make: { index -> MergedEvent in
+                        let plan = plans[index]
+                        if earlier != nil, let place = plan.storedPlace(input.records, undated: undated) { return .stored(place) }
+                        return .merged(plan.merged(input.records))
                     }
+                ) { index, event in
+                    event.add(to: &result, from: earlier)
                     members.append(batch[index].map(\.position))
                     keys.append(plans[index].keys)
                 }
@@ -212,6 +207,20 @@ struct ChronologyBuilder: Sendable {
         private enum MergedEvent {
             case merged(ChronologyEvent)
             case stored(Int)
+
+            /// Appends the event to `list`; a stored one as it is stored when `list` extends
+            /// `earlier`, else decoded (as merging it would give it: the corrected flag cleared).
+            func add(to list: inout EventList, from earlier: EventList?) {
+                switch self {
+                case .merged(let event): list.append(event)
+                case .stored(let place):
+                    guard let earlier else { preconditionFailure("an event stored in no earlier list") }
+                    if list.append(place, of: earlier) { return }
+                    var event = earlier[place]
+                    event.corrected = false
+                    list.append(event)
+                }
+            }
         }
 
         /// Groups merged in one batch (`merged`).
