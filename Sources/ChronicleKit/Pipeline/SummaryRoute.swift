@@ -44,6 +44,32 @@ extension ChronicleRun {
         let fingerprint = BackgroundTask {
             survey.fingerprint(extracted: done, inputs: inputs, window: window, workingDirectory: directory)
         }
+        guard
+            let grouped = try group(
+                survey, stored: stored, extracted: extracted, inputs: inputs, store: store, spool: spool, keeper: &keeper)
+        else { return nil }
+        var grouping = grouped.grouping
+        let (problems, articles) = (grouped.problems, grouped.articles)
+        let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
+        assignment.apply(to: &grouping)
+        var built = BuiltChronology(
+            chronology: grouping.chronology, problems: (problems + extracted.keptProblems).sorted(), articles: articles,
+            suppressed: 0)
+        built.newEventKeys = assignment.newKeys
+        built.mergeKeys = grouping.takeMergeKeys()
+        let inputsFingerprint = try fingerprint.result()
+        timer.lap("chronology from the summaries")
+        return (built, extracted, inputsFingerprint)
+    }
+
+    /// The groups and merged events of the summaries' archive, with its problems and number of
+    /// articles; nil when a record a merge needed could not be read whole. The archive (every
+    /// file's summary) and the last run's merges go before the ids are assigned: at a large
+    /// archive, holding them through that was the night's peak of memory.
+    private func group(
+        _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, inputs: RunInputs, store: ChronicleStore,
+        spool: ScratchFile?, keeper: inout SummaryKeeper
+    ) throws -> (grouping: ChronologyGrouping, problems: [ArticleProblem], articles: Int)? {
         // Read while the archive is put together on this core: the other is mostly idle then.
         let earlier = BackgroundTask { try store.earlierMerges() }
         guard
@@ -52,21 +78,12 @@ extension ChronicleRun {
                 keeper: &keeper)
         else { return nil }
         archive.earlierMerges = try earlier.result()
-        var grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
-        let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
-        assignment.apply(to: &grouping)
+        let grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
         guard !archive.failed else {
             logger.warning("a stored record could not be read whole; building the chronology from the records")
             return nil
         }
-        var built = BuiltChronology(
-            chronology: grouping.chronology, problems: (archive.problems + extracted.keptProblems).sorted(),
-            articles: archive.count, suppressed: 0)
-        built.newEventKeys = assignment.newKeys
-        built.mergeKeys = grouping.takeMergeKeys()
-        let inputsFingerprint = try fingerprint.result()
-        timer.lap("chronology from the summaries")
-        return (built, extracted, inputsFingerprint)
+        return (grouping, archive.problems, archive.count)
     }
 
     /// The stored summaries a run uses: of the reused files (by position in the survey), of the

@@ -386,19 +386,22 @@ final class ChronicleStore: Sendable {
 
     /// The cached chronology with the plan keys of its events, whatever inputs it was built
     /// from; nil when there is none, it has no keys (built with corrections, or by an earlier
-    /// version), it cannot be decoded, or it is larger than `largest` bytes (it is held through
-    /// the night's merge, beside the chronology being built).
-    func earlierMerges(largest: Int = 64 << 20) throws -> EarlierMerges? {
+    /// version), it cannot be decoded, or it is larger than `largest` bytes. It is held through
+    /// the night's merge; the chronology built shares its bytes (`EventList.init(extending:)`),
+    /// so it costs about what merging every event again would hold. The bound is that of an
+    /// archive of some 800,000 articles.
+    func earlierMerges(largest: Int = 256 << 20) throws -> EarlierMerges? {
         try read("read the cached chronology") { db in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT cache.data, plan.keys FROM chronology_cache AS cache
-                        JOIN chronology_plan AS plan ON plan.fingerprint = cache.fingerprint
-                        WHERE cache.id = 1 AND length(cache.data) <= ?
-                        """, arguments: [largest])
-            else { return nil }
+            // A cursor's row reads the blob where SQLite holds it: a fetched row would copy it
+            // first, and at a large archive that copy was the night's peak.
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT cache.data, plan.keys FROM chronology_cache AS cache
+                    JOIN chronology_plan AS plan ON plan.fingerprint = cache.fingerprint
+                    WHERE cache.id = 1 AND length(cache.data) <= ?
+                    """, arguments: [largest])
+            guard let row = try rows.next() else { return nil }
             let keys = try row.withUnsafeData(atIndex: 1) { data in data.flatMap { $0.withUnsafeBytes { EarlierMerges.decode($0) } } }
             guard let keys else { return nil }
             let decoded = try? row.withUnsafeData(atIndex: 0) { data in
