@@ -15,6 +15,9 @@ final class ReportStaging {
     private(set) var sinks: [AtomicFileSink] = []
     /// Each sink's target, relative to `root`.
     private var paths: [String] = []
+    /// The files being synced ahead of the commit (`syncAhead`): the first `count` sinks, and
+    /// the thread's failures once `done` is signalled.
+    private var ahead: (count: Int, done: DispatchSemaphore, failures: FailureList)?
 
     init(root: URL) {
         self.root = root
@@ -44,6 +47,35 @@ final class ReportStaging {
         try Self.commit([self], journal: journal)
     }
 
+    /// Closes the files written so far and starts making them durable on another thread, so that
+    /// the commit of several stagings waits only for the files of the last one written: the
+    /// disk writes a format's files while the other formats are still rendered.
+    func syncAhead() throws {
+        precondition(ahead == nil, "a staging is synced ahead once")
+        for sink in sinks { try sink.finish(sync: false) }
+        let files = sinks.map { ($0.temporaryURL.path, $0.url.path) }
+        let done = DispatchSemaphore(value: 0), failures = FailureList()
+        ahead = (sinks.count, done, failures)
+        let worker = Thread {
+            Self.fsyncAll(files, failures: failures)
+            done.signal()
+        }
+        worker.start()
+    }
+
+    /// Waits for the files synced ahead; the first failure, as the commit reports it.
+    private func waitForAhead() -> (String, String)? {
+        guard let ahead else { return nil }
+        ahead.done.wait()
+        ahead.done.signal()
+        return ahead.failures.first()
+    }
+
+    /// The files the commit still has to sync: those not synced ahead.
+    private var unsynced: [(temporary: String, target: String)] {
+        sinks.dropFirst(ahead?.count ?? 0).map { ($0.temporaryURL.path, $0.url.path) }
+    }
+
     /// Commits several stagings of the same output folder as one: one sync pass, then every
     /// rename. With a `journal`, the renames are written down first (when there are two or more:
     /// one rename is atomic by itself), so that a run stopped among them leaves the set for the
@@ -55,7 +87,10 @@ final class ReportStaging {
     ) throws -> [URL] {
         let sinks = stagings.flatMap(\.sinks)
         for sink in sinks { try sink.finish(sync: false) }
-        try fsyncAll(sinks.map { ($0.temporaryURL.path, $0.url.path) })
+        let failures = FailureList()
+        fsyncAll(stagings.flatMap(\.unsynced), failures: failures)
+        for staging in stagings { if let (target, reason) = staging.waitForAhead() { failures.add(target, reason) } }
+        if let (target, reason) = failures.first() { throw OutputError.cannotWrite(path: target, reason: reason) }
         if let journal, sinks.count > 1 {
             try journal.write(stagings.flatMap(\.renames))
             for sink in sinks { sink.journal() }
@@ -84,10 +119,9 @@ final class ReportStaging {
 
     /// fsyncs the files (temporary path, target path for messages) on up to 16 threads: fsync
     /// blocks on the disk, not the CPU, so more threads than cores help.
-    private static func fsyncAll(_ files: [(temporary: String, target: String)]) throws {
+    private static func fsyncAll(_ files: [(temporary: String, target: String)], failures: FailureList) {
         guard !files.isEmpty else { return }
         let threads = min(16, files.count)
-        let failures = FailureList()
         let group = DispatchGroup()
         for thread in 0..<threads {
             group.enter()
@@ -102,7 +136,6 @@ final class ReportStaging {
             worker.start()
         }
         group.wait()
-        if let (target, reason) = failures.first() { throw OutputError.cannotWrite(path: target, reason: reason) }
     }
 
     /// fsyncs one file; the error text, or nil.
@@ -132,6 +165,8 @@ final class ReportStaging {
 
     /// Removes every temporary file not yet committed.
     func discard() {
+        // No sync thread is left working on files removed under it.
+        _ = waitForAhead()
         for sink in sinks { sink.discard() }
     }
 }

@@ -132,7 +132,8 @@ struct ReportWriter: Sendable {
 
     /// Writes the planned files. The formats are independent: each is written into its own
     /// staging on its own core (Markdown alone; the CSV, XML and SVG files together; the
-    /// workbook, which compresses, alone), then all are committed at once, in that order. The
+    /// workbook, which compresses, alone) and synced on another thread as soon as its job ends
+    /// (`ReportStaging.syncAhead`), then all are committed at once, in that order. The
     /// jobs start the other way round, the longest first: with more jobs than cores, the last to
     /// start waits for one. `whole` is nil only when no file but the index page and the timeline
     /// is to be written.
@@ -191,6 +192,7 @@ struct ReportWriter: Sendable {
             let index = jobs.count - 1 - started
             do {
                 try jobs[index](stagings[index])
+                try stagings[index].syncAhead()
             } catch {
                 results.set(index, error)
             }

@@ -119,6 +119,35 @@ import Testing
         }
     }
 
+    /// A staging synced ahead of the commit (a format's files, as its job ends) is committed with
+    /// one that was not: every file in place with its bytes, no temporary file left. One synced
+    /// ahead and then discarded leaves the file it would have replaced as it was, and nothing of
+    /// its own.
+    @Test func stagingsSyncedAheadAreCommittedOrDiscardedWhole() throws {
+        let box = try Sandbox()
+        let root = box.output
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let summary = root.appendingPathComponent("summary.csv")
+        try "cũ\n".write(to: summary, atomically: true, encoding: .utf8)
+        let early = ReportStaging(root: root), late = ReportStaging(root: root)
+        try early.open("units/quan-doan-1.md").write("# Quân đoàn 1\n")
+        try early.open("chronology.csv").write("date,unit\n2022-12-26,Quân đoàn 1\n")
+        try early.syncAhead()
+        try late.open("summary.csv").write("mới\n")
+        let published = try ReportStaging.commit([early, late])
+        #expect(published.map(\.lastPathComponent) == ["quan-doan-1.md", "chronology.csv", "summary.csv"])
+        #expect(try String(contentsOf: root.appendingPathComponent("units/quan-doan-1.md"), encoding: .utf8) == "# Quân đoàn 1\n")
+        #expect(try String(contentsOf: summary, encoding: .utf8) == "mới\n")
+        #expect(allFiles(box) == ["chronology.csv", "summary.csv", "units/quan-doan-1.md"])
+
+        let dropped = ReportStaging(root: root)
+        try dropped.open("summary.csv").write("bỏ\n")
+        try dropped.syncAhead()
+        dropped.discard()
+        #expect(try String(contentsOf: summary, encoding: .utf8) == "mới\n")
+        #expect(allFiles(box) == ["chronology.csv", "summary.csv", "units/quan-doan-1.md"])
+    }
+
     @Test func temporaryNamesAreTheJobsOwnPattern() {
         for name in [".chronology.md.123.tmp", ".2022.md.1.tmp", ".a.b.c.99.tmp"] {
             #expect(ChronicleRun.isTemporaryName(name), "\(name)")
