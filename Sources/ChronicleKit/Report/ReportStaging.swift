@@ -53,7 +53,7 @@ final class ReportStaging {
     func syncAhead() throws {
         precondition(ahead == nil, "a staging is synced ahead once")
         for sink in sinks { try sink.finish(sync: false) }
-        let files = sinks.map { ($0.temporaryURL.path, $0.url.path) }
+        let files = unsynced
         let done = DispatchSemaphore(value: 0), failures = FailureList()
         ahead = (sinks.count, done, failures)
         let worker = Thread {

@@ -39,19 +39,9 @@ final class StringTable: @unchecked Sendable {
         let table = copy()
         var lookup = Lookup(capacity: ends.count)
         for number in ends.indices {
-            withBytes(number) { utf8 in
-                let hash = FNV1a.lookupHash(utf8)
-                var slot = lookup.firstSlot(hash)
-                while let found = lookup.number(at: slot) {
-                    // A table appended to after it was sealed may hold a string twice: the first is found.
-                    let equal = withBytes(found) { known in
-                        known.count == utf8.count && (utf8.count == 0 || memcmp(known.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
-                    }
-                    if equal { return }
-                    slot = lookup.nextSlot(slot)
-                }
-                lookup.insert(number, at: slot) { self.withBytes($0) { FNV1a.lookupHash($0) } }
-            }
+            // A table appended to after it was sealed may hold a string twice: the first is found.
+            let (found, slot) = withBytes(number) { probe($0, in: lookup) }
+            if found == nil { lookup.insert(number, at: slot) { self.withBytes($0) { FNV1a.lookupHash($0) } } }
         }
         table.numbers = lookup
         return table
@@ -66,19 +56,27 @@ final class StringTable: @unchecked Sendable {
     }
 
     func intern(_ utf8: UnsafeRawBufferPointer) -> Int {
+        // Looked up through `numbers!`, not a copy held while inserting: that would copy the slots.
         guard numbers != nil else { return append(utf8) }
-        let hash = FNV1a.lookupHash(utf8)
-        var slot = numbers!.firstSlot(hash)
-        while let found = numbers!.number(at: slot) {
-            let equal = withBytes(found) { known in
-                known.count == utf8.count && (utf8.count == 0 || memcmp(known.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
-            }
-            if equal { return found }
-            slot = numbers!.nextSlot(slot)
-        }
+        let (found, slot) = probe(utf8, in: numbers!)
+        if let found { return found }
         let number = append(utf8)
         numbers!.insert(number, at: slot) { self.withBytes($0) { FNV1a.lookupHash($0) } }
         return number
+    }
+
+    /// The number of the string equal to `utf8` in `lookup`, or nil and the empty slot its probe
+    /// ended at (where it goes).
+    private func probe(_ utf8: UnsafeRawBufferPointer, in lookup: Lookup) -> (found: Int?, slot: Int) {
+        var slot = lookup.firstSlot(FNV1a.lookupHash(utf8))
+        while let found = lookup.number(at: slot) {
+            let equal = withBytes(found) { known in
+                known.count == utf8.count && (utf8.count == 0 || memcmp(known.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
+            }
+            if equal { return (found, slot) }
+            slot = lookup.nextSlot(slot)
+        }
+        return (nil, slot)
     }
 
     /// An open-addressing table of string numbers by the hash of their bytes, probed linearly
