@@ -123,6 +123,7 @@ extension ChronicleRun {
         var row = 0, nextRemoved = 0, inOrder = true
         // Rows with no summary (or a damaged one), and whose they are: a file, or nil for a vanished one.
         var missing: [String: Int?] = [:]
+        let sealed = !store.checkedOnOpen
         try store.forEachSummaryBlobInPathOrder { path, blob in
             guard inOrder, row < fileOfRow.count else {
                 inOrder = false
@@ -146,7 +147,7 @@ extension ChronicleRun {
                 return
             }
             guard file.map({ survey.states[$0].reusedHash != nil }) ?? survey.keepRemoved else { return }
-            if let blob, RecordSummary.isIntact(blob) {
+            if let blob, RecordSummary.isIntact(blob, sealed: sealed) {
                 let summary = keeper.keep(Array(blob))
                 if let file { result.reused[file] = summary } else { result.removed[expected] = summary }
             } else {
@@ -191,8 +192,9 @@ extension ChronicleRun {
         _ body: (_ path: String, _ summary: [UInt8], _ made: Bool) -> Void
     ) throws {
         var missing = Set<String>()
+        let sealed = !store.checkedOnOpen
         try store.forEachSummaryBlob(where: wanted) { path, blob in
-            if let blob, RecordSummary.isIntact(blob) { body(path, Array(blob), false) } else { missing.insert(path) }
+            if let blob, RecordSummary.isIntact(blob, sealed: sealed) { body(path, Array(blob), false) } else { missing.insert(path) }
         }
         try summariesFromRecords(missing, store: store, archive: archive) { body($0, $1, true) }
     }

@@ -69,9 +69,12 @@ enum RecordSummary {
     }
 
     /// Whether a blob is a summary of this version with its checksum right (what `parts` checks
-    /// first), without reading it.
-    static func isIntact(_ blob: UnsafeRawBufferPointer) -> Bool {
-        blob.first == version && (try? RecordBinary.unsealed(blob)) != nil
+    /// first), without reading it. `sealed`: read from a store that matched its seal
+    /// (`StoreSeal`), whose bytes are the ones a run wrote, each summary sealed as written; its
+    /// checksum is then not computed again (a night's 50,000 summaries cost 10 ms of it).
+    static func isIntact(_ blob: UnsafeRawBufferPointer, sealed: Bool = false) -> Bool {
+        guard blob.first == version else { return false }
+        return sealed ? blob.count > RecordBinary.checksumSize : (try? RecordBinary.unsealed(blob)) != nil
     }
 
     /// A summary's body (its checksum checked unless `checked` says it was), its number of

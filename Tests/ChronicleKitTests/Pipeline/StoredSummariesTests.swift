@@ -59,6 +59,35 @@ import Testing
         #expect(try described(inOrder) == (try described(byPath)))
     }
 
+    /// A store that matched its seal gives its summaries without their checksums computed
+    /// again; a summary changed behind its back breaks the seal, and is then checked, found
+    /// damaged and made again from its records.
+    @Test func aSummaryChangedBehindTheStoresBackIsCheckedAgain() throws {
+        let (box, survey, store) = try night(keepRemoved: true)
+        defer { withExtendedLifetime(box) {} }
+        #expect(store.checkedOnOpen == false)
+        var sealedKeeper = SummaryKeeper(spool: nil)
+        let sealed = try #require(try ChronicleRun.storedSummariesInPathOrder(survey, store: store, keeper: &sealedKeeper))
+        #expect(sealed.made.isEmpty)
+        let queue = try DatabaseQueue(path: store.url.path)
+        try queue.write { db in
+            // b.txt's summary with the last byte of its checksum changed.
+            try db.execute(
+                sql: """
+                    UPDATE article_file SET summary_bin = CAST(substr(summary_bin, 1, length(summary_bin) - 1)
+                        || CASE WHEN substr(summary_bin, -1) = x'00' THEN x'01' ELSE x'00' END AS BLOB)
+                    WHERE path LIKE '%/b.txt'
+                    """)
+        }
+        try queue.close()
+        let reopened = try ChronicleStore(url: store.url)
+        #expect(reopened.checkedOnOpen)
+        var keeper = SummaryKeeper(spool: nil)
+        let checked = try #require(try ChronicleRun.storedSummariesInPathOrder(survey, store: reopened, keeper: &keeper))
+        #expect(checked.made.keys.map { URL(fileURLWithPath: $0).lastPathComponent } == ["b.txt"])
+        #expect(try described(checked).filter { !$0.hasPrefix("made") } == (try described(sealed)))
+    }
+
     /// A row that is not the one the survey has in its place (here: the table changed since
     /// the survey read it) sends the night to the lookup by path, which finds the same.
     @Test func aRowOutOfPlaceGivesWayToTheLookupByPath() throws {
