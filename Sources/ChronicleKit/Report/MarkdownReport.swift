@@ -107,26 +107,32 @@ struct MarkdownReport {
                 new: context.newEventIDs.contains(events.heads[index].id))
         }
         var rows = [ScratchFile.Span?](repeating: nil, count: events.count)
+        var rendered = [Bool](repeating: false, count: events.count)
         var start = 0
         while start < wanted.count {
             let batch = Array(wanted[start..<min(wanted.count, start + 1024)])
-            let rendered = batch.parallelMap { index in
-                previous?.row(keys[index])
-                    ?? Array(templates.render("event-row", Self.row(events[index], context: context, templates: templates)).utf8)
+            let made = batch.parallelMap { index -> (row: [UInt8], rendered: Bool) in
+                if let row = previous?.row(keys[index]) { return (row, false) }
+                return (Array(templates.render("event-row", Self.row(events[index], context: context, templates: templates)).utf8), true)
             }
-            for (index, row) in zip(batch, rendered) { rows[index] = try file.append(row) }
+            for (index, row) in zip(batch, made) {
+                rows[index] = try file.append(row.row)
+                rendered[index] = row.rendered
+            }
             start += batch.count
         }
         guard let cache else { return rows }
-        // Rows not needed tonight stay in the cache while their events are in the chronology.
+        // Rows not needed tonight stay in the cache while their events are in the chronology:
+        // where they are when the cache is extended in place, else copied.
         // Only a cache: one that cannot be written is removed, and the next run renders the rows.
         do {
-            let writer = try RowCache.Writer(url: cache, base: base)
-            var window = RowCache.Window()
+            let writer = try RowCache.Writer(url: cache, base: base, previous: previous)
             do {
                 for index in events.indices {
-                    if let row = try rows[index]?.bytes() ?? previous?.row(keys[index], through: &window) {
+                    if rendered[index], let row = try rows[index]?.bytes() {
                         try writer.add(keys[index], row)
+                    } else {
+                        try writer.carry(keys[index])
                     }
                 }
                 try writer.commit()
@@ -135,7 +141,7 @@ struct MarkdownReport {
                 throw error
             }
         } catch {
-            try? FileManager.default.removeItem(at: cache)
+            RowCache.remove(at: cache)
         }
         return rows
     }

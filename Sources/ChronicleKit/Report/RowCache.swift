@@ -12,15 +12,24 @@ import Foundation
 /// A night with a few new events rewrites whole files (the year pages, `chronology.csv`): with
 /// the rows at hand, only the changed events are decoded and rendered.
 ///
+/// A night extends the file in place (`Writer`): the rows it keeps stay where they are, the rows
+/// it renders are appended, and only the index beside the file (`RowCacheIndex`) is written
+/// whole. Rows no longer used stay in the file until they are as many bytes as the rows in use;
+/// the night after that writes the file afresh with only its own rows.
+///
 /// A cache only, so never trusted: a file that is missing, of another version or for other
-/// templates gives no rows, and a row whose checksum does not match its bytes is rendered again.
+/// templates gives no rows, and a row whose key, length or checksum does not match its bytes is
+/// rendered again. Without its index (or with one that does not fit the file) the file is read
+/// through once to find its rows.
 ///
 /// File: `magic`, the base key (16 bytes), then per row its key (16 bytes), length and checksum
 /// (`checksum`; 8 bytes each, little-endian) and its bytes.
 final class RowCache: @unchecked Sendable {
-    /// 2: the checksum is `Hash128`'s, eight bytes at a time (1: FNV-1a byte by byte, which cost
-    /// more than reading and writing the rows: every row is checked when taken and when kept).
-    static let magic = Array("chronicle-row-cache 2\n".utf8)
+    /// 3: an index beside the file, rows appended in place (2: the file written whole every
+    /// night; 1: FNV-1a checksums).
+    static let magic = Array("chronicle-row-cache 3\n".utf8)
+    /// The bytes before the first row: `magic` and the base key.
+    static let headerCount = magic.count + 16
     /// The Markdown table rows (`MarkdownReport`).
     static let markdownFileName = "markdown-rows.cache"
     /// The rows of `chronology.csv` (`CSVReport`).
@@ -30,34 +39,79 @@ final class RowCache: @unchecked Sendable {
     /// The chronology sheet's rows of `chronology.xlsx` (`WorkbookReport`, `WorkbookRow`).
     static let workbookFileName = "workbook-rows.cache"
 
+    let url: URL
+    let base: Hash128.Digest
     /// The open cache file; rows are read with `pread` when taken, so the file's pages stay in
     /// the system's cache rather than in the job's memory (a large archive's rows are tens of
     /// megabytes).
     private let descriptor: Int32
-    /// Where each row's checksum and bytes are, by key.
-    private let index: [Hash128.Digest: Range<Int>]
+    /// Where each row's entry is, by key.
+    let index: RowCacheIndex
+    /// Whether `index` was read from its file (else found by reading the cache file through).
+    let indexed: Bool
+    /// The cache file's size and inode when opened (0 when there is none).
+    let fileSize: Int
+    let inode: UInt64
 
     /// The rows at `url` rendered with the templates of `base`; empty when there are none.
     init(url: URL, base: Hash128.Digest) {
-        descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        index = descriptor < 0 ? [:] : Self.index(of: descriptor, base: base)
+        self.url = url
+        self.base = base
+        let (descriptor, info) = Self.openRegularFile(url.path, flags: O_RDONLY)
+        self.descriptor = descriptor
+        let size = descriptor < 0 ? 0 : Int(info.st_size)
+        fileSize = size
+        inode = descriptor < 0 ? 0 : UInt64(info.st_ino)
+        guard descriptor >= 0, let head = Self.read(descriptor, at: 0, count: Self.headerCount), Self.isHeader(head, of: base) else {
+            (index, indexed) = (RowCacheIndex(), false)
+            return
+        }
+        if let stored = Self.storedIndex(of: url, base: base),
+            stored.entries.values.allSatisfy({ $0.lowerBound >= Self.headerCount && $0.upperBound <= size })
+        {
+            (index, indexed) = (stored, true)
+        } else {
+            (index, indexed) = (RowCacheIndex(entries: Self.scan(descriptor)), false)
+        }
     }
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Reads the file's row headers in one pass of large reads, passing over the rows' bytes.
-    private static func index(of descriptor: Int32, base: Hash128.Digest) -> [Hash128.Digest: Range<Int>] {
-        var reader = ChunkReader(descriptor: descriptor)
-        let header = magic.count + 16
-        guard let head = reader.bytes(at: 0, count: header), head.starts(with: magic),
-            head.withUnsafeBytes({
+    /// Opens `path` without following a link or waiting on a pipe; -1 unless it is a regular file.
+    static func openRegularFile(_ path: String, flags: Int32) -> (Int32, stat) {
+        var info = stat()
+        let descriptor = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { return (-1, info) }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            return (-1, info)
+        }
+        return (descriptor, info)
+    }
+
+    private static func isHeader(_ head: [UInt8], of base: Hash128.Digest) -> Bool {
+        head.count == headerCount && head.starts(with: magic)
+            && head.withUnsafeBytes {
                 LittleEndian.uint64($0, at: magic.count) == base.first && LittleEndian.uint64($0, at: magic.count + 8) == base.second
-            })
-        else { return [:] }
-        var index: [Hash128.Digest: Range<Int>] = [:]
-        var offset = header
+            }
+    }
+
+    /// The index beside the cache file, if it is intact and for `base`.
+    private static func storedIndex(of url: URL, base: Hash128.Digest) -> RowCacheIndex? {
+        let (descriptor, info) = openRegularFile(RowCacheIndex.url(for: url).path, flags: O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let bytes = read(descriptor, at: 0, count: Int(info.st_size)), bytes.count == Int(info.st_size) else { return nil }
+        return bytes.withUnsafeBytes { RowCacheIndex(decoding: $0, base: base) }
+    }
+
+    /// Finds the rows by reading the file's entries in one pass of large reads.
+    private static func scan(_ descriptor: Int32) -> [Hash128.Digest: Range<Int>] {
+        var reader = ChunkReader(descriptor: descriptor)
+        var entries: [Hash128.Digest: Range<Int>] = [:]
+        var offset = headerCount
         while let entry = reader.bytes(at: offset, count: 32) {
             let (key, count) = entry.withUnsafeBytes {
                 (
@@ -66,11 +120,11 @@ final class RowCache: @unchecked Sendable {
                 )
             }
             guard count <= UInt64(Int32.max) else { break }
-            // The checksum stays in the range: it is checked when the row is taken.
-            index[key] = (offset + 24)..<(offset + 32 + Int(count))
+            // Checked when the row is taken.
+            entries[key] = offset..<(offset + 32 + Int(count))
             offset += 32 + Int(count)
         }
-        return index
+        return entries
     }
 
     /// Sequential reads of a file in large pieces.
@@ -116,30 +170,33 @@ final class RowCache: @unchecked Sendable {
     }
 
     /// The keys of the rows kept.
-    var keys: [Hash128.Digest] { Array(index.keys) }
+    var keys: [Hash128.Digest] { Array(index.entries.keys) }
 
     /// Whether no row is kept (no file, another version or other templates).
-    var isEmpty: Bool { index.isEmpty }
+    var isEmpty: Bool { index.entries.isEmpty }
 
-    /// The row kept under `key`, if its bytes still match their checksum.
+    /// Whether a row is kept under `key` (not yet checked).
+    func contains(_ key: Hash128.Digest) -> Bool { index.entries[key] != nil }
+
+    /// The row kept under `key`, if its bytes still match their key, length and checksum.
     func row(_ key: Hash128.Digest) -> [UInt8]? {
-        guard let range = index[key], let stored = Self.read(descriptor, at: range.lowerBound, count: range.count),
+        guard let range = index.entries[key], let stored = Self.read(descriptor, at: range.lowerBound, count: range.count),
             stored.count == range.count
         else { return nil }
-        return Self.checked(stored[...])
+        return Self.checked(stored[...], key: key)
     }
 
     /// The same, read through `window`: rows taken in the order they were written (a report
     /// written again in the same order) cost a read of the file a megabyte at a time instead of
     /// one each. A window belongs to one thread.
     func row(_ key: Hash128.Digest, through window: inout Window) -> [UInt8]? {
-        guard let range = index[key] else { return nil }
+        guard let range = index.entries[key] else { return nil }
         if range.lowerBound < window.start || range.upperBound > window.start + window.bytes.count {
             window.bytes = Self.read(descriptor, at: range.lowerBound, count: Swift.max(range.count, 1 << 20)) ?? []
             window.start = range.lowerBound
             guard window.bytes.count >= range.count else { return nil }
         }
-        return Self.checked(window.bytes[(range.lowerBound - window.start)..<(range.upperBound - window.start)])
+        return Self.checked(window.bytes[(range.lowerBound - window.start)..<(range.upperBound - window.start)], key: key)
     }
 
     /// A piece of the cache file read at once (`row(_:through:)`).
@@ -150,10 +207,15 @@ final class RowCache: @unchecked Sendable {
         init() {}
     }
 
-    /// A stored row's bytes (after its 8-byte checksum) if they match the checksum.
-    private static func checked(_ stored: ArraySlice<UInt8>) -> [UInt8]? {
-        let intact = stored.withUnsafeBytes { LittleEndian.uint64($0, at: 0) == checksum(UnsafeRawBufferPointer(rebasing: $0[8...])) }
-        return intact ? Array(stored.dropFirst(8)) : nil
+    /// A stored entry's row (after its key, length and checksum) if they all match it.
+    private static func checked(_ stored: ArraySlice<UInt8>, key: Hash128.Digest) -> [UInt8]? {
+        guard stored.count >= 32 else { return nil }
+        let intact = stored.withUnsafeBytes {
+            LittleEndian.uint64($0, at: 0) == key.first && LittleEndian.uint64($0, at: 8) == key.second
+                && LittleEndian.uint64($0, at: 16) == UInt64($0.count - 32)
+                && LittleEndian.uint64($0, at: 24) == checksum(UnsafeRawBufferPointer(rebasing: $0[32...]))
+        }
+        return intact ? Array(stored.dropFirst(32)) : nil
     }
 
     /// A row's checksum: both halves of its `Hash128` digest folded into one.
@@ -182,42 +244,10 @@ final class RowCache: @unchecked Sendable {
         }
     }
 
-    /// Writes a cache row by row as a report is written, then puts it in place at once.
-    final class Writer {
-        private let sink: AtomicFileSink
-        private var out: [UInt8]
-
-        init(url: URL, base: Hash128.Digest) throws {
-            sink = try AtomicFileSink(url: url)
-            out = RowCache.magic
-            LittleEndian.append(base.first, to: &out)
-            LittleEndian.append(base.second, to: &out)
-        }
-
-        func add(_ key: Hash128.Digest, _ bytes: [UInt8]) throws {
-            LittleEndian.append(key.first, to: &out)
-            LittleEndian.append(key.second, to: &out)
-            LittleEndian.append(UInt64(bytes.count), to: &out)
-            LittleEndian.append(bytes.withUnsafeBytes { RowCache.checksum($0) }, to: &out)
-            out += bytes
-            if out.count >= 1 << 20 { try flush() }
-        }
-
-        private func flush() throws {
-            try out.withUnsafeBytes { try sink.write(bytes: $0) }
-            out.removeAll(keepingCapacity: true)
-        }
-
-        /// Puts the cache in place, not synced: a cache is never trusted (each row is checked
-        /// against its checksum when taken), so one lost or cut short by a crash only costs the
-        /// next run its rows. Four caches of some 12 MB were synced every night.
-        func commit() throws {
-            try flush()
-            try sink.finish(sync: false)
-            try sink.commit(syncDirectory: false)
-        }
-
-        func discard() { sink.discard() }
+    /// Removes the cache file and its index (a cache that could not be written whole).
+    static func remove(at url: URL) {
+        unlink(url.path)
+        unlink(RowCacheIndex.url(for: url).path)
     }
 }
 
@@ -234,7 +264,7 @@ extension RowCache {
         /// `url` nil: no cache, every row is made.
         init(url: URL?, base: Hash128.Digest) {
             previous = url.map { RowCache(url: $0, base: base) }
-            next = url.flatMap { try? Writer(url: $0, base: base) }
+            next = url.flatMap { try? Writer(url: $0, base: base, previous: previous) }
         }
 
         /// Whether the last run's cache has rows to give.
@@ -247,14 +277,13 @@ extension RowCache {
 
         /// The row of `key` and whether it came from the cache (else `make()` made it).
         func take(_ key: Hash128.Digest, make: () throws -> [UInt8]) rethrows -> (row: [UInt8], cached: Bool) {
-            let cachedRow = previous?.row(key, through: &window)
-            let row = try cachedRow ?? make()
-            do {
-                try next?.add(key, row)
-            } catch {
-                abandon()
+            if let cachedRow = previous?.row(key, through: &window) {
+                do { try next?.carry(key, row: cachedRow) } catch { abandon() }
+                return (cachedRow, true)
             }
-            return (row, cachedRow != nil)
+            let row = try make()
+            do { try next?.add(key, row) } catch { abandon() }
+            return (row, false)
         }
 
         /// Puts the new cache in place.

@@ -76,22 +76,21 @@ import Testing
         #expect(years.contains("(bổ sung)"))
     }
 
-    /// The same for `chronology.csv`: its cached rows are copied as they are.
-    /// Rewrites every row of the cache at `url` as `change` makes it, keys and base kept.
+    /// Rewrites every row of the cache at `url` as `change` makes it, keys and base kept, in
+    /// the file's order.
     static func rewriteRows(of url: URL, _ change: ([UInt8]) -> [UInt8]) throws {
-        let bytes = [UInt8](try Data(contentsOf: url))
-        var file = Array(bytes.prefix(RowCache.magic.count + 16))
-        var offset = file.count
-        while offset + 32 <= bytes.count {
-            let count = Int(bytes[(offset + 16)..<(offset + 24)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
-            let row = change(Array(bytes[(offset + 32)..<(offset + 32 + count)]))
-            file += bytes[offset..<(offset + 16)]
-            LittleEndian.append(UInt64(row.count), to: &file)
-            LittleEndian.append(row.withUnsafeBytes { RowCache.checksum($0) }, to: &file)
-            file += row
-            offset += 32 + count
+        let head = [UInt8](try Data(contentsOf: url).prefix(RowCache.headerCount))
+        let base = head.withUnsafeBytes {
+            Hash128.Digest(
+                first: LittleEndian.uint64($0, at: RowCache.magic.count), second: LittleEndian.uint64($0, at: RowCache.magic.count + 8))
         }
-        try Data(file).write(to: url)
+        let cache = RowCache(url: url, base: base)
+        let rows = try cache.index.entries.sorted { $0.value.lowerBound < $1.value.lowerBound }.map {
+            try (key: $0.key, row: #require(cache.row($0.key)))
+        }
+        let writer = try RowCache.Writer(url: url, base: base)
+        for (key, row) in rows { try writer.add(key, change(row)) }
+        try writer.commit()
     }
 
     /// The same for `chronology.csv` and the event elements of `chronology.xml`: cached rows are
