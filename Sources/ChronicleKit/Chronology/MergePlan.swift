@@ -32,7 +32,12 @@ extension ChronologyBuilder {
 
         /// - Parameter byMembers: start from an earlier run's event of the same members when
         ///   there is one.
-        init<Input: ChronologyInput>(_ reports: [Report], _ records: Input, byMembers: Bool = true) {
+        ///
+        /// The input is borrowed, and read in loops rather than closures: an initializer's
+        /// parameters are otherwise taken owned, and a closure capturing the input copies it; each
+        /// copy, one per plan, retained and released every array of a summary archive, on all
+        /// cores at once.
+        init<Input: ChronologyInput>(_ reports: [Report], _ records: borrowing Input, byMembers: Bool = true) {
             self.reports = reports
             keys.members = records.memberKey(reports)
             if byMembers, let members = keys.members, let found = records.earlierKeys(members: members) {
@@ -57,18 +62,18 @@ extension ChronologyBuilder {
             }
             // The first report gives the event; the others add only what `fill` takes, which the
             // digest covers: of equal ones, the first adds all there is.
-            var seen = Set<Hash128.Digest>()
-            let places = ranked.filter { seen.insert(records.eventDigest(reports[$0].position)).inserted }
+            var seen = Set<Hash128.Digest>(), places: [Int] = []
+            for place in ranked where seen.insert(records.eventDigest(reports[place].position)).inserted { places.append(place) }
             contributing = places.map { reports[$0] }
             keys.contributing = MergeKeys.shared(places.map { Int32($0) })
             keys.plan = records.planKey(contributing.map(\.position))
-            known = keys.plan.map(records.knowsMerge) ?? false
+            if let plan = keys.plan { known = records.knowsMerge(plan) }
         }
 
         /// Extends the event an earlier run merged from this group's reports but those extracted
         /// in this run, when each of those ranks after the last report it took values from;
         /// false (nothing set) otherwise.
-        private mutating func extend<Input: ChronologyInput>(_ records: Input) -> Bool {
+        private mutating func extend<Input: ChronologyInput>(_ records: borrowing Input) -> Bool {
             var added: [Int] = [], kept: [Int] = []
             for place in reports.indices {
                 if records.isFresh(Int(reports[place].record)) { added.append(place) } else { kept.append(place) }
@@ -79,7 +84,8 @@ extension ChronologyBuilder {
             else { return false }
             let last = reports[kept[Int(lastPlace)]]
             let lastView = records.rankingView(Int(last.record))
-            let views = added.map { records.rankingView(Int(reports[$0].record)) }
+            var views: [RankingView] = []
+            for place in added { views.append(records.rankingView(Int(reports[place].record))) }
             let ranks = zip(added, views).map { (date: $1.dates[Int(reports[$0].event)], source: $1.source) }
             for (place, rank) in zip(added, ranks) {
                 let report = reports[place]
@@ -92,8 +98,11 @@ extension ChronologyBuilder {
                 ChronologyBuilder.ranksBefore(
                     reports[added[a]], ranks[a].date, ranks[a].source, reports[added[b]], ranks[b].date, ranks[b].source)
             }
-            var seen = Set(found.contributing.map { records.eventDigest(reports[kept[Int($0)]].position) })
-            let places = order.map { added[$0] }.filter { seen.insert(records.eventDigest(reports[$0].position)).inserted }
+            var seen = Set<Hash128.Digest>(), places: [Int] = []
+            for place in found.contributing { seen.insert(records.eventDigest(reports[kept[Int(place)]].position)) }
+            for place in order.map({ added[$0] }) where seen.insert(records.eventDigest(reports[place].position)).inserted {
+                places.append(place)
+            }
             let taken = found.contributing.map { Int32(kept[Int($0)]) } + places.map { Int32($0) }
             earlier = members
             contributing = places.map { reports[$0] }

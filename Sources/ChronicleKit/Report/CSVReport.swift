@@ -89,7 +89,8 @@ struct CSVReport {
         do {
             for list in [input.chronology.events, input.chronology.undated] {
                 for index in list.indices {
-                    let line = cache.row(input.rowKey(list, index)) { Self.line(delimiter, row(list[index])) }
+                    let key = input.rowKey(list, index)
+                    let line = cache.cached(key) ?? cache.keep(key, made: Self.line(delimiter, row(list[index])))
                     try line.withUnsafeBytes { try sink.write(bytes: $0) }
                 }
             }

@@ -270,20 +270,19 @@ extension RowCache {
         /// Whether the last run's cache has rows to give.
         var hasRows: Bool { !(previous?.isEmpty ?? true) }
 
-        /// The row of `key`: the cached one, or `make()`'s.
-        func row(_ key: Hash128.Digest, make: () throws -> [UInt8]) rethrows -> [UInt8] {
-            try take(key, make: make).row
+        /// The row cached under `key`, kept for the next run's cache; nil when it is to be made
+        /// (and then given to `keep(_:made:)`). Without a closure: a report's loop over its rows
+        /// calls this per row, and a closure capturing the report copied it each time.
+        func cached(_ key: Hash128.Digest) -> [UInt8]? {
+            guard let row = previous?.row(key, through: &window) else { return nil }
+            do { try next?.carry(key, row: row) } catch { abandon() }
+            return row
         }
 
-        /// The row of `key` and whether it came from the cache (else `make()` made it).
-        func take(_ key: Hash128.Digest, make: () throws -> [UInt8]) rethrows -> (row: [UInt8], cached: Bool) {
-            if let cachedRow = previous?.row(key, through: &window) {
-                do { try next?.carry(key, row: cachedRow) } catch { abandon() }
-                return (cachedRow, true)
-            }
-            let row = try make()
+        /// A row made now, kept for the next run's cache; returns it.
+        func keep(_ key: Hash128.Digest, made row: [UInt8]) -> [UInt8] {
             do { try next?.add(key, row) } catch { abandon() }
-            return (row, false)
+            return row
         }
 
         /// Puts the new cache in place.

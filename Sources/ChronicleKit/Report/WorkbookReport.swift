@@ -120,7 +120,8 @@ struct WorkbookReport {
         var row = 1
         for list in [input.chronology.events, input.chronology.undated] {
             for index in list.indices {
-                let cells = cache.row(input.rowKey(list, index)) { WorkbookRow.encode(self.cells(list[index]), coarseDate: coarseDate) }
+                let key = input.rowKey(list, index)
+                let cells = cache.cached(key) ?? cache.keep(key, made: WorkbookRow.encode(self.cells(list[index]), coarseDate: coarseDate))
                 try WorkbookRow.write(cells, to: sheet, row: row, text: styles.text, number: styles.number, date: styles.date)
                 row += 1
             }

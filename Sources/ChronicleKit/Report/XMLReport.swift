@@ -142,9 +142,9 @@ struct XMLReport {
                 var yearCopied = false
                 while start < events.count && chronology.events.heads[events[start]].date!.year == year {
                     let index = events[start]
-                    let (element, cached) = try cache.take(input.rowKey(chronology.events, index)) {
-                        try elements.element(chronology.events[index])
-                    }
+                    let key = input.rowKey(chronology.events, index), taken = cache.cached(key)
+                    let element = try taken ?? cache.keep(key, made: elements.element(chronology.events[index]))
+                    let cached = taken != nil
                     out += element
                     if let copy {
                         if cached {
@@ -190,7 +190,9 @@ struct XMLReport {
                 $0.add(input.rowKey(undated, index))
                 $0.add("undated")
             }
-            let (element, cached) = try cache.take(key) { try elements.element(undated[index]) }
+            let taken = cache.cached(key)
+            let element = try taken ?? cache.keep(key, made: elements.element(undated[index]))
+            let cached = taken != nil
             out += element
             if let copy {
                 if cached { copy.leftOut += 1 } else { try copy.append(element) }
