@@ -442,17 +442,39 @@ public struct ChronicleRun: Sendable {
         case .cached(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
         case .built(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
         }
-        let outcome = try writer.write(ReportInput(chronology: built.chronology, context: context), manifest: manifest)
-        guard let fingerprint else {
+        // The outline is written on another thread while the reports are, and put in place
+        // once they are published (a failed run leaves the last one).
+        let staged = fingerprint.map { fingerprint in
+            let full = Handoff(built)
+            return BackgroundTask {
+                let built = full.take()
+                return OutlineFile(
+                    sink: try ReportOutline.staged(
+                        fingerprint: fingerprint, full: built, digests: ReportKeys.digests(of: built.chronology), for: outlineURL))
+            }
+        }
+        let outcome: ReportWriter.Outcome
+        do {
+            outcome = try writer.write(ReportInput(chronology: built.chronology, context: context), manifest: manifest)
+        } catch {
+            (try? staged?.result())?.sink.discard()
+            throw error
+        }
+        guard let staged else {
             ReportOutline.remove(at: outlineURL)
             return outcome
         }
         do {
-            try ReportOutline.write(fingerprint: fingerprint, full: built, digests: outcome.digests, to: outlineURL)
+            try staged.result().sink.commit()
         } catch {
             logger.warning("\(error)")
         }
         return outcome
+    }
+
+    /// A staged outline handed back from the thread that wrote it.
+    private struct OutlineFile: @unchecked Sendable {
+        let sink: AtomicFileSink
     }
 
     private func summary(facts: InputFacts, source: ChronologySource, stored: StoredRun, runID: Int64, reports: [URL]) -> RunSummary {

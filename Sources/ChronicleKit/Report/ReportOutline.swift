@@ -69,6 +69,13 @@ public struct ReportOutline: Sendable {
     /// Writes the outline of `full` (atomically: a run killed meanwhile leaves the old one or
     /// none). Each event is cut down as it is written: the cut-down chronology is never built.
     static func write(fingerprint: String, full: BuiltChronology, digests: ReportDigests, to url: URL) throws {
+        try staged(fingerprint: fingerprint, full: full, digests: digests, for: url).commit()
+    }
+
+    /// The outline of `full` written beside `url` and synced, not yet in its place: the caller
+    /// puts it there (`commit`) once the reports it describes are published, or discards it. A
+    /// run stages it while the reports are written: at a large archive it is seconds of work.
+    static func staged(fingerprint: String, full: BuiltChronology, digests: ReportDigests, for url: URL) throws -> AtomicFileSink {
         let sink = try AtomicFileSink(url: url)
         do {
             func part(_ bytes: [UInt8]) throws {
@@ -79,7 +86,8 @@ public struct ReportOutline: Sendable {
             try part(Array(Self.stamp(fingerprint).utf8))
             try part(digests.encoded())
             try full.write(listingDated: true) { try sink.write(bytes: $0) }
-            try sink.commit()
+            try sink.finish()
+            return sink
         } catch {
             sink.discard()
             throw error
