@@ -426,19 +426,20 @@ struct ChronologyBuilder: Sendable {
     /// in the comparator, which runs some n·log n times; the sort is stable, as before.
     static func sorted(_ items: EventList) -> [Int] {
         guard items.count > 1 else { return Array(0..<items.count) }
+        // Fields read in place (`heads[i].unit.name`): a head bound whole is a copy of its strings.
         let heads = items.heads
         var names: [String: Int] = [:]
-        for head in heads where names[head.unit.name] == nil { names[head.unit.name] = 0 }
+        for i in heads.indices where names[heads[i].unit.name] == nil { names[heads[i].unit.name] = 0 }
         let ranked = names.keys.map { (VietnameseCollation.key($0), $0) }.sorted { $0.0 < $1.0 }
         for (rank, pair) in ranked.enumerated() { names[pair.1] = rank }
         var kindRank: [EventKind: Int] = [:]
         for (rank, kind) in EventKind.allCases.enumerated() { kindRank[kind] = rank }
-        let keys = heads.map { head -> SortKey in
-            let date = head.date
+        let keys = heads.indices.map { i -> SortKey in
+            let date = heads[i].date
             let precision = date?.precision ?? .year
             return SortKey(
                 day: date?.dayNumber ?? Int.max, precision: precision == .day ? 0 : precision == .month ? 1 : 2,
-                unit: names[head.unit.name]!, kind: kindRank[head.kind]!)
+                unit: names[heads[i].unit.name]!, kind: kindRank[heads[i].kind]!)
         }
         var order = Array(heads.indices)
         order.sort { a, b in

@@ -302,11 +302,12 @@ extension ReportInput {
     /// The row key of event `index` of `list` in the CSV, XML and workbook caches: its content,
     /// its corrected flag and the date it was first seen, which those rows print.
     func rowKey(_ list: EventList, _ index: Int) -> Hash128.Digest {
-        let head = list.heads[index]
+        // The two fields read in place: the head bound whole was a copy of its strings per row.
+        let corrected = list.heads[index].corrected, seen = firstSeen(list.heads[index].id)
         return RowCache.key {
             $0.add(list.digests[index])
-            $0.add(head.corrected)
-            $0.add(firstSeen(head.id).description)
+            $0.add(corrected)
+            $0.add(seen.description)
         }
     }
 }
