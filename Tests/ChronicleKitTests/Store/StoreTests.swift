@@ -29,6 +29,16 @@ import Testing
         #expect(try box.store().paths(forURL: "https://example.vn/a").count == 1)
     }
 
+    /// The store's connection does not zero every freed page (Debian's SQLite does by default):
+    /// each night's replaced chronology was written over with zeros and journalled first.
+    @Test func theStoreDoesNotZeroFreedPages() throws {
+        let folder = ReportSample.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("state.sqlite").path, configuration: ChronicleStore.configuration)
+        // 2: FAST (deleted content cleared only on pages written anyway).
+        #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 2)
+    }
+
     @Test func aDamagedStoreStopsTheRunWithAClearMessage() throws {
         let box = try Sandbox()
         try seed(box)
