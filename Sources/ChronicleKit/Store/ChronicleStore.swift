@@ -28,6 +28,9 @@ import GRDBSQLite
 ///   event's merge (`EarlierMerges`), so a night takes the events whose reports did not change; a
 ///   table of its own, as a column after the cached chronology's would make SQLite build that
 ///   blob in memory when it is written
+/// - `chronology_piece(id PK, hash UNIQUE, data)` (migration `v9`): the cached chronology cut into
+///   pieces by content, each kept once (`StoredChronologyPieces`); `chronology_cache.data` is now
+///   the list of its pieces, so a night writes the pieces its changes are in
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -188,6 +191,21 @@ final class ChronicleStore: Sendable {
                         fingerprint TEXT NOT NULL,
                         keys BLOB NOT NULL
                     )
+                    """)
+        }
+        // The cached chronology kept in pieces, each stored once (`StoredChronologyPieces`);
+        // `chronology_cache.data` holds the list of its pieces. A cached chronology of before
+        // is dropped: the next run builds it again.
+        migrator.registerMigration("v9") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE chronology_piece (
+                        id INTEGER PRIMARY KEY,
+                        hash BLOB NOT NULL UNIQUE,
+                        data BLOB NOT NULL
+                    );
+                    DELETE FROM chronology_cache;
+                    DELETE FROM chronology_plan;
                     """)
         }
         return migrator
@@ -386,12 +404,10 @@ final class ChronicleStore: Sendable {
     public func cachedChronology(fingerprint: String) throws -> BuiltChronology? {
         try read("read the cached chronology") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, data FROM chronology_cache WHERE id = 1"),
-                row[0] as String == fingerprint
+                row[0] as String == fingerprint, let list = row[1] as Data?,
+                let bytes = try list.withUnsafeBytes({ try StoredChronologyPieces.read(list: $0, in: db) })
             else { return nil }
-            // Decoded straight from SQLite's buffer, without copying the blob first.
-            return try? row.withUnsafeData(atIndex: 1) { data in
-                try data.map { try $0.withUnsafeBytes { try BuiltChronology(decoding: $0) } }
-            }
+            return try? bytes.withUnsafeBytes { try BuiltChronology(decoding: $0) }
         }
     }
 
@@ -403,22 +419,20 @@ final class ChronicleStore: Sendable {
     /// archive of some 800,000 articles.
     func earlierMerges(largest: Int = 256 << 20) throws -> EarlierMerges? {
         try read("read the cached chronology") { db in
-            // A cursor's row reads the blob where SQLite holds it: a fetched row would copy it
-            // first, and at a large archive that copy was the night's peak.
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT cache.data, plan.keys FROM chronology_cache AS cache
-                    JOIN chronology_plan AS plan ON plan.fingerprint = cache.fingerprint
-                    WHERE cache.id = 1 AND length(cache.data) <= ?
-                    """, arguments: [largest])
-            guard let row = try rows.next() else { return nil }
-            let keys = try row.withUnsafeData(atIndex: 1) { data in data.flatMap { $0.withUnsafeBytes { EarlierMerges.decode($0) } } }
-            guard let keys else { return nil }
-            let decoded = try? row.withUnsafeData(atIndex: 0) { data in
-                try data.map { try $0.withUnsafeBytes { try BuiltChronology(decoding: $0) } }
-            }
-            guard let built = decoded ?? nil else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT cache.data, plan.keys FROM chronology_cache AS cache
+                        JOIN chronology_plan AS plan ON plan.fingerprint = cache.fingerprint
+                        WHERE cache.id = 1
+                        """),
+                let list = row[0] as Data?, let stored = row[1] as Data?,
+                let length = list.withUnsafeBytes({ StoredChronologyPieces.length(of: $0) }), length <= largest,
+                let keys = stored.withUnsafeBytes({ EarlierMerges.decode($0) }),
+                let bytes = try list.withUnsafeBytes({ try StoredChronologyPieces.read(list: $0, in: db) }),
+                let built = try? bytes.withUnsafeBytes({ try BuiltChronology(decoding: $0) })
+            else { return nil }
             return EarlierMerges(chronology: built.chronology, keys: keys)
         }
     }
@@ -496,7 +510,7 @@ final class ChronicleStore: Sendable {
                 case .replace(let cache):
                     try Self.storeCache(cache, in: db)
                 case .clear:
-                    try db.execute(sql: "DELETE FROM chronology_cache; DELETE FROM chronology_plan")
+                    try db.execute(sql: "DELETE FROM chronology_cache; DELETE FROM chronology_plan; DELETE FROM chronology_piece")
                 }
                 try Self.writeEventKeys(update.eventKeys, in: db)
                 if update.pruneEvents {
@@ -698,48 +712,22 @@ final class ChronicleStore: Sendable {
         }
     }
 
-    /// Writes the cached chronology into its row piece by piece: a row of zeros of its size
-    /// first, then SQLite's incremental blob I/O. Bound as one value, the blob (tens of megabytes
-    /// at a large archive) would be held three times over: encoded, bound, and in the record.
+    /// Writes the cached chronology: its pieces not yet stored, and the list of them in its row
+    /// (`StoredChronologyPieces`), with the plan keys of its events beside it.
     private static func storeCache(_ cache: ChronologyCache, in db: Database) throws {
-        let size = cache.built.encodedCount()
-        // Past SQLite's largest value (1 GB by default, some 3 million articles) the next run
-        // builds the chronology again rather than this run failing.
-        guard size < Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, -1)) else {
-            try db.execute(sql: "DELETE FROM chronology_cache; DELETE FROM chronology_plan")
-            return
-        }
         try db.execute(sql: "DELETE FROM chronology_plan")
         if let keys = cache.built.mergeKeys {
             try db.execute(
                 sql: "INSERT INTO chronology_plan (id, fingerprint, keys) VALUES (1, ?, ?)",
                 arguments: [cache.fingerprint, Data(EarlierMerges.encode(keys))])
         }
-        // The blob is the row's last column: SQLite then writes the zeros without making them.
+        let list = try StoredChronologyPieces.write(cache.built, in: db)
         try db.execute(
             sql: """
-                INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, zeroblob(?))
+                INSERT INTO chronology_cache (id, fingerprint, data) VALUES (1, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data
                 """,
-            arguments: [cache.fingerprint, size])
-        var handle: OpaquePointer?
-        let opened = sqlite3_blob_open(db.sqliteConnection, "main", "chronology_cache", "data", 1, 1, &handle)
-        defer { sqlite3_blob_close(handle) }
-        guard opened == SQLITE_OK, let handle else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        var offset = 0
-        try cache.built.write { part in
-            guard offset + part.count <= size else {
-                throw DatabaseError(message: "the cached chronology came out longer than measured")
-            }
-            let code = sqlite3_blob_write(handle, part.baseAddress, Int32(part.count), Int32(offset))
-            guard code == SQLITE_OK else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            offset += part.count
-        }
-        guard offset == size else { throw DatabaseError(message: "the cached chronology came out shorter than measured") }
+            arguments: [cache.fingerprint, Data(list)])
     }
 
     /// Records that every report of `run` was written.
