@@ -172,14 +172,24 @@ enum ReportText {
     /// An escape table (ASCII scalars only) as replacement bytes by byte value.
     struct ByteEscapes: Sendable {
         let replacements: [[UInt8]?]
+        /// Which bytes are replaced, one bit per ASCII byte: the scan for them reads no array.
+        let low: UInt64, high: UInt64
 
         init(_ table: [Unicode.Scalar: String]) {
             var replacements = [[UInt8]?](repeating: nil, count: 128)
+            var low: UInt64 = 0, high: UInt64 = 0
             for (scalar, replacement) in table {
                 precondition(scalar.isASCII, "byte escapes replace ASCII scalars only")
                 replacements[Int(scalar.value)] = Array(replacement.utf8)
+                if scalar.value < 64 { low |= 1 << UInt64(scalar.value) } else { high |= 1 << UInt64(scalar.value - 64) }
             }
             self.replacements = replacements
+            (self.low, self.high) = (low, high)
+        }
+
+        /// Whether `byte` is replaced.
+        @inline(__always) func replaces(_ byte: UInt8) -> Bool {
+            byte < 64 ? low >> UInt64(byte) & 1 != 0 : byte < 128 && high >> UInt64(byte - 64) & 1 != 0
         }
     }
 
@@ -188,15 +198,24 @@ enum ReportText {
     /// a text without any of the scalars is returned as it is (the SVG escapes every title and
     /// name this way).
     static func substituting(_ text: String, _ escapes: ByteEscapes) -> String {
-        let table = escapes.replacements
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 < 0x80 && table[Int($0)] != nil }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            if byte < 0x80, let replacement = table[Int(byte)] { out += replacement } else { out.append(byte) }
+        // Over the string's contiguous bytes: through `String.UTF8View`'s iterator, the scan
+        // alone was a generic call per byte, on every field of every report row.
+        var copy = text
+        let escaped = copy.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: escapes.replaces) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                if escapes.replaces(byte), let replacement = escapes.replacements[Int(byte)] {
+                    out += replacement
+                } else {
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return escaped ?? text
     }
 
     /// The host of an http(s) URL, for link text ("www.qdnd.vn" → "qdnd.vn").
