@@ -61,7 +61,8 @@ extension RowCache {
             LittleEndian.append(base.first, to: &out)
             LittleEndian.append(base.second, to: &out)
             end = 0
-            self.previous = previous.flatMap { $0.base == base ? $0 : nil }
+            // A cache of other templates has no rows to give (`RowCache.init`).
+            self.previous = previous
         }
 
         deinit {

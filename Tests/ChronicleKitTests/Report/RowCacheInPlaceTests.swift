@@ -14,6 +14,13 @@ import Testing
             + [UInt8](repeating: 0x2E, count: Int.random(in: 0..<600, using: &generator))
     }
 
+    /// A cache at `url` written afresh with the one row `bytes` under `key`.
+    private func oneRowCache(at url: URL, _ key: Hash128.Digest, _ bytes: String) throws {
+        let writer = try RowCache.Writer(url: url, base: base)
+        try writer.add(key, Array(bytes.utf8))
+        try writer.commit()
+    }
+
     private func inode(_ url: URL) throws -> UInt64 {
         try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
     }
@@ -137,9 +144,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("rows.cache")
         let keep = Hash128("kept").digest, dropped = Hash128("appended").digest
-        let first = try RowCache.Writer(url: url, base: base)
-        try first.add(keep, Array("| 26/12 | Quân đoàn 12 |".utf8))
-        try first.commit()
+        try oneRowCache(at: url, keep, "| 26/12 | Quân đoàn 12 |")
         let night = try RowCache.Writer(url: url, base: base, previous: RowCache(url: url, base: base))
         #expect(night.isInPlace)
         try night.carry(keep)
@@ -157,9 +162,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("rows.cache"), snapshot = folder.appendingPathComponent("snapshot.cache")
         let key = Hash128("row").digest
-        let first = try RowCache.Writer(url: url, base: base)
-        try first.add(key, Array("| 26/12 | Quân đoàn 12 |".utf8))
-        try first.commit()
+        try oneRowCache(at: url, key, "| 26/12 | Quân đoàn 12 |")
         try FileManager.default.linkItem(at: url, to: snapshot)
         let kept = try Data(contentsOf: snapshot)
         let night = try RowCache.Writer(url: url, base: base, previous: RowCache(url: url, base: base))
@@ -178,9 +181,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("rows.cache"), target = folder.appendingPathComponent("elsewhere.cache")
         let key = Hash128("row").digest
-        let first = try RowCache.Writer(url: target, base: base)
-        try first.add(key, Array("| 26/12 | Quân đoàn 12 |".utf8))
-        try first.commit()
+        try oneRowCache(at: target, key, "| 26/12 | Quân đoàn 12 |")
         let targetBytes = try Data(contentsOf: target)
         try FileManager.default.createSymbolicLink(at: url, withDestinationURL: target)
         try FileManager.default.copyItem(at: RowCacheIndex.url(for: target), to: RowCacheIndex.url(for: url))
