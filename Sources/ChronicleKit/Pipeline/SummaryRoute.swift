@@ -44,13 +44,17 @@ extension ChronicleRun {
         let fingerprint = BackgroundTask {
             survey.fingerprint(extracted: done, inputs: inputs, window: window, workingDirectory: directory)
         }
+        let memory = BackgroundTask { try store.eventIDMemory() }
         guard
             let grouped = try group(
                 survey, stored: stored, extracted: extracted, inputs: inputs, store: store, spool: spool, keeper: &keeper)
-        else { return nil }
+        else {
+            _ = try? memory.result()
+            return nil
+        }
         var grouping = grouped.grouping
         let (problems, articles) = (grouped.problems, grouped.articles)
-        let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
+        let assignment = EventIdentity(memory: try memory.result()).assign(grouping, proposed: { _ in nil })
         assignment.apply(to: &grouping)
         var built = BuiltChronology(
             chronology: grouping.chronology, problems: (problems + extracted.keptProblems).sorted(), articles: articles,
@@ -111,50 +115,45 @@ extension ChronicleRun {
     }
 
     /// The stored summaries read in the byte order of the paths, beside the survey's rows in
-    /// that order (`FileSurvey.fileOfStoredRow`): each row is checked to be the one the survey
-    /// has there, and no path is hashed or looked up (a dictionary of every path was half of
-    /// reading the summaries). Nil when a row is not the expected one (a file matched to its
-    /// row under another normalization of its path, or a table changed since the survey).
+    /// that order (`FileSurvey.fileOfStoredRow`): the two lists are merged, a row the summaries
+    /// pass over having none, and no path is hashed or looked up (a dictionary of every path was
+    /// half of reading the summaries). Nil when a summary is not of a row the survey has (a file
+    /// matched to its row under another normalization of its path, or a table changed since the
+    /// survey).
     static func storedSummariesInPathOrder(
         _ survey: FileSurvey, store: ChronicleStore, keeper: inout SummaryKeeper
     ) throws -> StoredSummaries? {
         var result = StoredSummaries(reused: Array(repeating: nil, count: survey.files.count))
-        let fileOfRow = survey.fileOfStoredRow
-        var row = 0, nextRemoved = 0, inOrder = true
+        var rows = StoredRowCursor(survey)
+        var inOrder = true
         // Rows with no summary (or a damaged one), and whose they are: a file, or nil for a vanished one.
         var missing: [String: Int?] = [:]
         let sealed = !store.checkedOnOpen
         try store.forEachSummaryBlobInPathOrder { path, blob in
-            guard inOrder, row < fileOfRow.count else {
+            guard inOrder else { return }
+            // The rows before this summary's have none.
+            while let row = rows.current, ByteOrder.compare(row.path, path) < 0 {
+                if row.isWanted { missing[row.path] = row.file }
+                rows.advance()
+            }
+            guard let row = rows.current, ByteOrder.compare(row.path, path) == 0 else {
                 inOrder = false
                 return
             }
-            let file = fileOfRow[row] >= 0 ? Int(fileOfRow[row]) : nil
-            row += 1
-            var expected: String
-            if let file {
-                expected = survey.files[file].path
-            } else {
-                guard nextRemoved < survey.removed.count else {
-                    inOrder = false
-                    return
-                }
-                expected = survey.removed[nextRemoved].path
-                nextRemoved += 1
-            }
-            guard expected.withUTF8({ $0.elementsEqual(path) }) else {
-                inOrder = false
-                return
-            }
-            guard file.map({ survey.states[$0].reusedHash != nil }) ?? survey.keepRemoved else { return }
+            rows.advance()
+            guard row.isWanted else { return }
             if let blob, RecordSummary.isIntact(blob, sealed: sealed) {
                 let summary = keeper.keep(Array(blob))
-                if let file { result.reused[file] = summary } else { result.removed[expected] = summary }
+                if let file = row.file { result.reused[file] = summary } else { result.removed[row.path] = summary }
             } else {
-                missing[expected] = file
+                missing[row.path] = row.file
             }
         }
-        guard inOrder, row == fileOfRow.count else { return nil }
+        guard inOrder else { return nil }
+        while let row = rows.current {
+            if row.isWanted { missing[row.path] = row.file }
+            rows.advance()
+        }
         try summariesFromRecords(Set(missing.keys), store: store, archive: survey.files.count) { path, bytes in
             guard let owner = missing[path] else { return }
             let summary = keeper.keep(bytes)
@@ -162,6 +161,45 @@ extension ChronicleRun {
             result.made[path] = bytes
         }
         return result
+    }
+
+    /// The survey's stored rows in the byte order of their paths: each a file's (reused or not)
+    /// or a vanished file's.
+    private struct StoredRowCursor {
+        let survey: FileSurvey
+        private var next = 0, nextRemoved = 0
+        private(set) var current: Row?
+
+        struct Row {
+            var path: String
+            /// The file's position in the survey; nil for a vanished file.
+            var file: Int?
+            /// Whether its summary is used: a reused file's, or a vanished one's kept without `--prune`.
+            var isWanted: Bool
+        }
+
+        init(_ survey: FileSurvey) {
+            self.survey = survey
+            advance()
+        }
+
+        mutating func advance() {
+            guard next < survey.fileOfStoredRow.count else {
+                current = nil
+                return
+            }
+            let file = survey.fileOfStoredRow[next]
+            next += 1
+            if file >= 0 {
+                let index = Int(file)
+                current = Row(path: survey.files[index].path, file: index, isWanted: survey.states[index].reusedHash != nil)
+            } else if nextRemoved < survey.removed.count {
+                current = Row(path: survey.removed[nextRemoved].path, file: nil, isWanted: survey.keepRemoved)
+                nextRemoved += 1
+            } else {
+                current = nil
+            }
+        }
     }
 
     /// The stored summaries of the reused and the kept vanished files, each row's path looked

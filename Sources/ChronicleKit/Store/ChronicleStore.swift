@@ -31,6 +31,10 @@ import GRDBSQLite
 /// - `chronology_piece(id PK, hash UNIQUE, data)` (migration `v9`): the cached chronology cut into
 ///   pieces by content, each kept once (`StoredChronologyPieces`); `chronology_cache.data` is now
 ///   the list of its pieces, so a night writes the pieces its changes are in
+/// - `file_summary(path PK → article_file ON DELETE CASCADE, summary_bin)` (migration `v10`),
+///   without rowid: the summaries moved out of `article_file`, so that a night reads them in path
+///   order from pages that hold nothing else, and the file states from rows without them; a file
+///   without a summary has no row
 ///
 /// Each run's changes go in one transaction (`commit`), so a run killed at any moment leaves
 /// the store as the previous run left it.
@@ -208,6 +212,19 @@ final class ChronicleStore: Sendable {
                     DELETE FROM chronology_plan;
                     """)
         }
+        // The summaries in a table of their own, clustered by path (`file_summary`).
+        migrator.registerMigration("v10") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE file_summary (
+                        path TEXT PRIMARY KEY NOT NULL REFERENCES article_file(path) ON DELETE CASCADE,
+                        summary_bin BLOB NOT NULL
+                    ) WITHOUT ROWID;
+                    INSERT INTO file_summary (path, summary_bin)
+                        SELECT path, summary_bin FROM article_file WHERE summary_bin IS NOT NULL ORDER BY path;
+                    ALTER TABLE article_file DROP COLUMN summary_bin;
+                    """)
+        }
         return migrator
     }
 
@@ -306,19 +323,21 @@ final class ChronicleStore: Sendable {
     func forEachSummaryBlob(
         where wanted: (String) -> Bool, _ body: (_ path: String, _ blob: UnsafeRawBufferPointer?) throws -> Void
     ) throws {
-        try forEachSummaryRow(sql: "SELECT path, summary_bin FROM article_file") { pathBytes, blob in
+        let sql = "SELECT file.path, summary.summary_bin FROM article_file AS file LEFT JOIN file_summary AS summary USING (path)"
+        try forEachSummaryRow(sql: sql) { pathBytes, blob in
             let path = String(decoding: pathBytes, as: UTF8.self)
             if wanted(path) { try body(path, blob) }
         }
     }
 
-    /// Every row's path (its bytes as stored) and summary blob (nil when it has none), in the
-    /// byte order of the paths (the table's key): a night walks them beside the survey's rows,
-    /// in the same order (`FileSurvey.fileOfStoredRow`), with no lookup of a path.
+    /// Every stored summary with its file's path (its bytes as stored), in the byte order of the
+    /// paths (the table's key): a night walks them beside the survey's rows, in the same order
+    /// (`FileSurvey.fileOfStoredRow`), with no lookup of a path. A file without a summary has no
+    /// row here.
     func forEachSummaryBlobInPathOrder(_ body: (_ path: UnsafeBufferPointer<UInt8>, _ blob: UnsafeRawBufferPointer?) throws -> Void)
         throws
     {
-        try forEachSummaryRow(sql: "SELECT path, summary_bin FROM article_file ORDER BY path", body)
+        try forEachSummaryRow(sql: "SELECT path, summary_bin FROM file_summary ORDER BY path", body)
     }
 
     /// Steps through `sql` (a path and a summary column) with SQLite's C API: every night reads
@@ -549,20 +568,21 @@ final class ChronicleStore: Sendable {
             sql: """
                 INSERT INTO article_file (path, display_path, size, modified_ns, content_hash, extractor_version,
                     config_fingerprint, records_json, records_bin, first_seen_run, extracted_run, last_seen_run,
-                    summary_bin, in_last_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    in_last_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 ON CONFLICT(path) DO UPDATE SET
                     display_path = excluded.display_path, size = excluded.size,
                     modified_ns = excluded.modified_ns, content_hash = excluded.content_hash,
                     extractor_version = excluded.extractor_version,
                     config_fingerprint = excluded.config_fingerprint, records_json = excluded.records_json,
-                    records_bin = excluded.records_bin, summary_bin = excluded.summary_bin,
+                    records_bin = excluded.records_bin,
                     extracted_run = excluded.extracted_run, last_seen_run = excluded.last_seen_run,
                     in_last_run = 1
                 """)
         let clearURLs = SQLiteBinder(try db.cachedStatement(sql: "DELETE FROM article_url WHERE path = ?"), in: db)
         let addURL = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)"), in: db)
         let upsertRow = SQLiteBinder(upsert, in: db)
+        let summaries = try SummaryRows(db)
         for article in update.extracted {
             upsertRow.bind(1, article.path)
             upsertRow.bind(2, article.displayPath)
@@ -591,12 +611,12 @@ final class ChronicleStore: Sendable {
             upsertRow.bind(10, runID)
             upsertRow.bind(11, runID)
             upsertRow.bind(12, runID)
-            switch article.summary {
-            case .binary(let bytes): upsertRow.bind(13, blob: bytes)
-            case .spooled(let span): upsertRow.bind(13, blob: try span.bytes())
-            case .json, nil: upsertRow.bind(13, blob: nil)
-            }
             try upsertRow.run()
+            switch article.summary {
+            case .binary(let bytes): try summaries.set(bytes, path: article.path)
+            case .spooled(let span): try summaries.set(try span.bytes(), path: article.path)
+            case .json, nil: try summaries.set(nil, path: article.path)
+            }
             if case .spooled(let span) = article.payload, span.count > Self.blobPiece {
                 try writeRecords(span, path: article.path, in: db)
             }
@@ -610,11 +630,35 @@ final class ChronicleStore: Sendable {
         }
         let restamp = try db.cachedStatement(sql: "UPDATE article_file SET size = ?, modified_ns = ? WHERE path = ?")
         for (path, stamp) in update.restamped { try restamp.execute(arguments: [stamp.size, stamp.modified, path]) }
-        let summarize = SQLiteBinder(try db.cachedStatement(sql: "UPDATE article_file SET summary_bin = ? WHERE path = ?"), in: db)
         for path in update.summaries.keys.sorted(by: ByteOrder.precedes) {
-            summarize.bind(1, blob: update.summaries[path])
-            summarize.bind(2, path)
-            try summarize.run()
+            try summaries.set(update.summaries[path], path: path)
+        }
+    }
+
+    /// Writes `file_summary` rows: a file's summary set, or removed when it has none.
+    private struct SummaryRows {
+        let upsert: SQLiteBinder
+        let delete: SQLiteBinder
+
+        init(_ db: Database) throws {
+            upsert = SQLiteBinder(
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO file_summary (path, summary_bin) VALUES (?, ?)
+                        ON CONFLICT(path) DO UPDATE SET summary_bin = excluded.summary_bin
+                        """), in: db)
+            delete = SQLiteBinder(try db.cachedStatement(sql: "DELETE FROM file_summary WHERE path = ?"), in: db)
+        }
+
+        func set(_ summary: [UInt8]?, path: String) throws {
+            if let summary {
+                upsert.bind(1, path)
+                upsert.bind(2, blob: summary)
+                try upsert.run()
+            } else {
+                delete.bind(1, path)
+                try delete.run()
+            }
         }
     }
 

@@ -28,6 +28,13 @@ enum ByteOrder {
         return lhs.withUTF8 { a in rhs.withUTF8 { b in compare(a, b) } }
     }
 
+    /// A text against bytes (a path as SQLite holds it), in the same order.
+    static func compare(_ lhs: String, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
+        if let order = lhs.utf8.withContiguousStorageIfAvailable({ compare($0, rhs) }) { return order }
+        var lhs = lhs
+        return lhs.withUTF8 { compare($0, rhs) }
+    }
+
     private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(a.count, b.count)
         if common > 0 {

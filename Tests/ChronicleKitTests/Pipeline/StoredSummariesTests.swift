@@ -48,8 +48,8 @@ import Testing
         defer { withExtendedLifetime(box) {} }
         let queue = try DatabaseQueue(path: store.url.path)
         try queue.write { db in
-            try db.execute(sql: "UPDATE article_file SET summary_bin = NULL WHERE path LIKE '%/b.txt' OR path LIKE '%/gone.txt'")
-            try db.execute(sql: "UPDATE article_file SET summary_bin = x'00' WHERE path LIKE '%/5.txt'")
+            try db.execute(sql: "DELETE FROM file_summary WHERE path LIKE '%/b.txt' OR path LIKE '%/gone.txt'")
+            try db.execute(sql: "UPDATE file_summary SET summary_bin = x'00' WHERE path LIKE '%/5.txt'")
         }
         try queue.close()
         var inOrderKeeper = SummaryKeeper(spool: nil), byPathKeeper = SummaryKeeper(spool: nil)
@@ -74,7 +74,7 @@ import Testing
             // b.txt's summary with the last byte of its checksum changed.
             try db.execute(
                 sql: """
-                    UPDATE article_file SET summary_bin = CAST(substr(summary_bin, 1, length(summary_bin) - 1)
+                    UPDATE file_summary SET summary_bin = CAST(substr(summary_bin, 1, length(summary_bin) - 1)
                         || CASE WHEN substr(summary_bin, -1) = x'00' THEN x'01' ELSE x'00' END AS BLOB)
                     WHERE path LIKE '%/b.txt'
                     """)
@@ -94,9 +94,13 @@ import Testing
         let (box, survey, store) = try night(keepRemoved: true)
         let queue = try DatabaseQueue(path: store.url.path)
         try queue.write { db in
-            try db.execute(
-                sql: "UPDATE article_file SET path = ? WHERE path LIKE '%/c/4.txt'",
-                arguments: [box.articles.appendingPathComponent("c/4b.txt").path])
+            // The file and its summary renamed together; the key is checked at the commit.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            for table in ["article_file", "file_summary"] {
+                try db.execute(
+                    sql: "UPDATE \(table) SET path = ? WHERE path LIKE '%/c/4.txt'",
+                    arguments: [box.articles.appendingPathComponent("c/4b.txt").path])
+            }
         }
         try queue.close()
         var keeper = SummaryKeeper(spool: nil)

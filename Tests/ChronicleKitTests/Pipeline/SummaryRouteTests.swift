@@ -33,13 +33,13 @@ struct SummaryRouteTests {
 
     @Test func rowsWithoutASummaryGetOneAndTheChronologyIsTheSame() throws {
         let box = try Self.firstNight()
-        // A store from before summaries: the column is empty.
-        try Self.database(box).write { db in try db.execute(sql: "UPDATE article_file SET summary_bin = NULL") }
+        // A store from before summaries: no file has one.
+        try Self.database(box).write { db in try db.execute(sql: "DELETE FROM file_summary") }
         try box.write("2022/c.txt", Self.copy)
         let night = try box.run()
         #expect(night.extracted == 1 && night.unchanged == 2)
         let missing = try Self.database(box).read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file WHERE summary_bin IS NULL")
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file WHERE path NOT IN (SELECT path FROM file_summary)")
         }
         #expect(missing == 0)
         let events = try night.fullChronology().events
@@ -112,13 +112,13 @@ struct SummaryRouteTests {
     @Test func aDamagedSummaryIsMadeAgainFromTheRecords() throws {
         let box = try Self.firstNight()
         try Self.database(box).write { db in
-            try db.execute(sql: "UPDATE article_file SET summary_bin = x'02030405' WHERE path LIKE '%/a.txt'")
+            try db.execute(sql: "UPDATE file_summary SET summary_bin = x'02030405' WHERE path LIKE '%/a.txt'")
         }
         try box.write("2022/c.txt", Self.copy)
         let night = try box.run()
         #expect(night.extracted == 1)
         let intact = try Self.database(box).read { db in
-            try Data.fetchOne(db, sql: "SELECT summary_bin FROM article_file WHERE path LIKE '%/a.txt'")
+            try Data.fetchOne(db, sql: "SELECT summary_bin FROM file_summary WHERE path LIKE '%/a.txt'")
         }
         #expect(intact.map { data in data.withUnsafeBytes { RecordSummary.isIntact($0) } } == true)
         #expect(try night.fullChronology().events == (try Self.coldChronology(box)).events)
