@@ -44,17 +44,13 @@ extension ChronicleRun {
         let fingerprint = BackgroundTask {
             survey.fingerprint(extracted: done, inputs: inputs, window: window, workingDirectory: directory)
         }
-        let memory = BackgroundTask { try store.eventIDMemory() }
         guard
             let grouped = try group(
                 survey, stored: stored, extracted: extracted, inputs: inputs, store: store, spool: spool, keeper: &keeper)
-        else {
-            _ = try? memory.result()
-            return nil
-        }
+        else { return nil }
         var grouping = grouped.grouping
         let (problems, articles) = (grouped.problems, grouped.articles)
-        let assignment = EventIdentity(memory: try memory.result()).assign(grouping, proposed: { _ in nil })
+        let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
         assignment.apply(to: &grouping)
         var built = BuiltChronology(
             chronology: grouping.chronology, problems: (problems + extracted.keptProblems).sorted(), articles: articles,
