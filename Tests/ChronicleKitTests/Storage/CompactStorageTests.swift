@@ -316,9 +316,7 @@ import Testing
         func run(_ change: StoreUpdate.CacheChange) throws {
             try store.commit(
                 StoreUpdate(
-                    run: RunRecord(
-                        startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 0,
-                        unchanged: 0, extracted: 0, pruned: 0, articles: 6000, events: 6000, newEvents: 0, problems: 0),
+                    run: .fixture(articles: 6000, events: 6000),
                     chronologyCache: change))
         }
         try run(.replace(ChronologyCache(fingerprint: "fp-1", built: cache)))

@@ -7,9 +7,7 @@ import Testing
 /// last run that saw each file (and which events to prune) stays what it was.
 @Suite struct StoreSeenTests {
     private func run(_ n: Int) -> RunRecord {
-        RunRecord(
-            startedAt: "t\(n)", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 2, unchanged: 0,
-            extracted: 0, pruned: 0, articles: 2, events: 0, newEvents: 0, problems: 0)
+        .fixture(n, files: 2, articles: 2)
     }
 
     private func row(_ name: String) -> StoredArticle {

@@ -8,9 +8,7 @@ import Testing
 /// from `article_file` by the migration, set and cleared with their file's row, gone with it.
 @Suite struct StoreSummaryTableTests {
     private func run(_ n: Int) -> RunRecord {
-        RunRecord(
-            startedAt: "t\(n)", asOf: "2024-01-0\(n)", extractorVersion: "v", configFingerprint: "f", files: 2, unchanged: 0,
-            extracted: 2, pruned: 0, articles: 2, events: 0, newEvents: 0, problems: 0)
+        .fixture(n, files: 2, extracted: 2, articles: 2)
     }
 
     private func article(_ name: String, summary: [UInt8]?) -> StoredArticle {

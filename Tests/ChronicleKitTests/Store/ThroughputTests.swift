@@ -66,9 +66,7 @@ import Testing
             extractorVersion: "v", configFingerprint: "f", recordsJSON: "[\(try Self.failed.jsonLine())]")
         try store.commit(
             StoreUpdate(
-                run: RunRecord(
-                    startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: 2,
-                    unchanged: 0, extracted: 2, pruned: 0, articles: 2, events: 1, newEvents: 0, problems: 0),
+                run: .fixture(files: 2, extracted: 2, articles: 2, events: 1),
                 extracted: [binary, json], seen: ["/archive/a.txt", "/archive/b.txt"]))
 
         let rows = try store.articles()
@@ -107,9 +105,7 @@ import Testing
                 extractorVersion: "v", configFingerprint: "f", recordsJSON: "[\(try Self.failed.jsonLine())]"))
         try store.commit(
             StoreUpdate(
-                run: RunRecord(
-                    startedAt: "t", asOf: "2024-01-01", extractorVersion: "v", configFingerprint: "f", files: rows.count,
-                    unchanged: 0, extracted: rows.count, pruned: 0, articles: rows.count, events: 1, newEvents: 0, problems: 0),
+                run: .fixture(files: rows.count, extracted: rows.count, articles: rows.count, events: 1),
                 extracted: rows, seen: rows.map(\.path)))
         let wanted: Set<String> = ["/archive/bai-3.txt", "/archive/cu.txt", "/archive/missing.txt"]
         func blobs(archive: Int) throws -> [String: [UInt8]?] {
