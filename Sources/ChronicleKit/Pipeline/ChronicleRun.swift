@@ -181,7 +181,7 @@ public struct ChronicleRun: Sendable {
         // mark them written.
         let outcome: ReportWriter.Outcome
         do {
-            outcome = try writeReports(source, stored: stored, facts: facts)
+            outcome = try writeReports(source, store: store, stored: stored, facts: facts)
         } catch {
             // The store's transaction ends, kept or rolled back, before the run does.
             _ = try? stored.commit.result()
@@ -421,7 +421,9 @@ public struct ChronicleRun: Sendable {
 
     /// Writes the reports whose content changed, and keeps the outline of a chronology taken
     /// whole for the next run (or removes a stale one).
-    private func writeReports(_ source: ChronologySource, stored: StoredRun, facts: InputFacts) throws -> ReportWriter.Outcome {
+    private func writeReports(
+        _ source: ChronologySource, store: ChronicleStore, stored: StoredRun, facts: InputFacts
+    ) throws -> ReportWriter.Outcome {
         let config = options.config
         let totals = source.totals
         let context = ReportContext(
@@ -437,7 +439,7 @@ public struct ChronicleRun: Sendable {
         let built: BuiltChronology, fingerprint: String?
         switch source {
         case .outline(let outline):
-            let whole = CachedChronologyReader(storeURL: Self.storeURL(for: config), fingerprint: outline.fingerprint)
+            let whole = CachedChronologyReader(store: store, fingerprint: outline.fingerprint)
             return try writer.write(outline, context: context, manifest: manifest, loadWhole: whole.read)
         case .cached(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
         case .built(let known, let knownFingerprint): (built, fingerprint) = (known, knownFingerprint)
