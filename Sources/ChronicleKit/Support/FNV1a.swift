@@ -25,6 +25,18 @@ enum FNV1a {
         return hash
     }
 
+    /// `hash(_:from:)` over bytes in memory, read through a pointer: the generic loop over a raw
+    /// buffer called the standard library's iterator for every byte (a file's content hash on
+    /// every file a run reads).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer, from hash: UInt64 = offsetBasis) -> UInt64 {
+        guard let base = bytes.baseAddress else { return hash }
+        let start = base.assumingMemoryBound(to: UInt8.self)
+        var hash = hash
+        for index in 0..<bytes.count { hash = mix(hash, start[index]) }
+        return hash
+    }
+
     /// A hash of `bytes` for lookups in memory (`StringTable`, `StringPool`), eight bytes at a
     /// time, its bits mixed at the end so that any of them can pick a slot. Not stable across
     /// versions: never stored, never compared with a stored hash.

@@ -12,7 +12,15 @@ final class ScratchFile: @unchecked Sendable {
     private let descriptor: Int32
     private let path: String
     private let lock = NSLock()
+    /// Where the next blob goes.
     private var end: Int64 = 0
+    /// The bytes in the file: those after it, up to `end`, wait in `pending`. A cold run spools a
+    /// record and a summary per article; a write each was a tenth of its kernel time.
+    private var written: Int64 = 0
+    private var pending: [UInt8] = []
+    /// A write failed (the disk full): what was pending stays in memory and is read from there,
+    /// and every later append fails, so that its caller keeps its bytes itself.
+    private var failure: (any Error)?
 
     /// A blob written to the spool.
     struct Span: Sendable, Hashable {
@@ -53,20 +61,69 @@ final class ScratchFile: @unchecked Sendable {
     /// Appends the pieces one after the other as one span (a blob built in pieces is not
     /// joined in memory first); safe to call from several threads.
     func append(pieces: [[UInt8]]) throws -> Span {
-        let span = reserve(pieces.reduce(0) { $0 + $1.count })
-        var at = span.offset
-        for piece in pieces {
-            try piece.withUnsafeBytes { try write($0, at: at) }
-            at += Int64(piece.count)
+        lock.lock()
+        defer { lock.unlock() }
+        let count = pieces.reduce(0) { $0 + $1.count }
+        try makeRoom(for: count)
+        let span = Span(file: self, offset: end, count: count)
+        if count >= Self.flushSize {
+            for piece in pieces { try piece.withUnsafeBytes { try writeThrough($0) } }
+        } else {
+            for piece in pieces { pending.append(contentsOf: piece) }
+            end += Int64(count)
         }
         return span
     }
 
     /// Appends bytes held elsewhere (a stored blob read in place); safe to call from several threads.
     func append(_ bytes: UnsafeRawBufferPointer) throws -> Span {
-        let span = reserve(bytes.count)
-        try write(bytes, at: span.offset)
+        lock.lock()
+        defer { lock.unlock() }
+        try makeRoom(for: bytes.count)
+        let span = Span(file: self, offset: end, count: bytes.count)
+        if bytes.count >= Self.flushSize {
+            try writeThrough(bytes)
+        } else {
+            pending.append(contentsOf: bytes)
+            end += Int64(bytes.count)
+        }
         return span
+    }
+
+    /// Bytes gathered before they are written at once.
+    static let flushSize = 256 << 10
+
+    /// Writes what is pending when `count` more bytes would pass `flushSize` (or when they go
+    /// straight to the file); throws when a write failed, now or before. Called with the lock held.
+    private func makeRoom(for count: Int) throws {
+        if let failure { throw failure }
+        if !pending.isEmpty, pending.count + count >= Self.flushSize { try flush() }
+    }
+
+    /// Writes the pending bytes; on failure they stay pending, read from memory. Lock held.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        do {
+            try pending.withUnsafeBytes { try write($0, at: written) }
+        } catch {
+            failure = error
+            throw error
+        }
+        written = end
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes a large blob straight after the pending bytes (written first). Lock held.
+    private func writeThrough(_ bytes: UnsafeRawBufferPointer) throws {
+        try flush()
+        do {
+            try write(bytes, at: end)
+        } catch {
+            failure = error
+            throw error
+        }
+        end += Int64(bytes.count)
+        written = end
     }
 
     /// Runs `body` with the file's descriptor at its start, for a reader that reads a descriptor
@@ -74,35 +131,38 @@ final class ScratchFile: @unchecked Sendable {
     func withDescriptorAtStart<T>(_ body: (Int32) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        try flush()
         guard lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw OutputError.scratchFile(path: path, action: "read", reason: String(cString: strerror(errno)))
         }
         return try body(descriptor)
     }
 
-    /// The next `count` bytes of the file, for one writer to fill.
-    private func reserve(_ count: Int) -> Span {
-        lock.lock()
-        defer { lock.unlock() }
-        let offset = end
-        end += Int64(count)
-        return Span(file: self, offset: offset, count: count)
-    }
-
     private func write(_ raw: UnsafeRawBufferPointer, at offset: Int64) throws {
         var done = 0
         while done < raw.count {
-            let written = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
+            let count = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
                 throw OutputError.scratchFile(path: path, action: "write", reason: String(cString: strerror(errno)))
             }
-            done += written
+            done += count
         }
     }
 
     fileprivate func read(_ span: Span) throws -> [UInt8] {
-        try [UInt8](unsafeUninitializedCapacity: span.count) { buffer, initialized in
+        // A span is pending whole or written whole: a flush writes whole spans.
+        lock.lock()
+        if span.offset >= written {
+            defer { lock.unlock() }
+            let start = Int(span.offset - written)
+            guard start + span.count <= pending.count else {
+                throw OutputError.scratchFile(path: path, action: "read", reason: "it is shorter than written")
+            }
+            return Array(pending[start..<(start + span.count)])
+        }
+        lock.unlock()
+        return try [UInt8](unsafeUninitializedCapacity: span.count) { buffer, initialized in
             var done = 0
             while done < span.count {
                 let got = pread(descriptor, buffer.baseAddress! + done, span.count - done, off_t(span.offset) + off_t(done))

@@ -22,6 +22,18 @@ import Testing
         #expect(ContentHash(bytes: Array("foobar".utf8)) == ContentHash.empty.combined(with: "foobar".utf8))
     }
 
+    /// The loop over a raw buffer (a file's bytes) gives what the loop over any bytes gives.
+    @Test func fnv1aOverARawBufferAgreesWithTheGenericLoop() {
+        #expect(Array("foobar".utf8).withUnsafeBytes { hex(FNV1a.hash($0)) } == "85944171f73967e8")
+        #expect([UInt8]().withUnsafeBytes { FNV1a.hash($0, from: 42) } == 42)
+        let text = Array("Sáng 26/12, Đảng ủy Sư đoàn 9 tổ chức hội nghị tổng kết năm 2022.\n".utf8)
+        for cut in [0, 1, 7, text.count / 2, text.count] {
+            let head = text.withUnsafeBytes { FNV1a.hash(UnsafeRawBufferPointer(rebasing: $0[0..<cut])) }
+            let whole = text.withUnsafeBytes { FNV1a.hash(UnsafeRawBufferPointer(rebasing: $0[cut...]), from: head) }
+            #expect(whole == FNV1a.hash(text.lazy.map { $0 }))
+        }
+    }
+
     @Test func littleEndianPutsTheLeastSignificantByteFirst() throws {
         #expect(LittleEndian.bytes(0x0102_0304_0506_0708) == [8, 7, 6, 5, 4, 3, 2, 1])
         let bytes = [0xFF] + LittleEndian.bytes(0x8000_0000_0000_00FE)
