@@ -285,12 +285,14 @@ extension ChronicleRun {
         let archiveSize = survey.files.count + survey.removed.count
         var archive = SummaryArchive(
             fetch: { paths, body in try store.forEachRecordBlob(paths: paths, archive: archiveSize) { body($0, $1) } }, spool: spool)
+        // Summaries spooled by this run are read in about the order they were written.
+        var reader = ScratchFileReader()
         func add(_ summary: RecordArchive.Blob, _ origin: SummaryArchive.Origin, _ identity: Hash128.Digest, readableOnly: Bool) -> Bool {
             let bytes: [UInt8], kept: RecordArchive.Blob
             switch summary {
             case .bytes(let held): (bytes, kept) = (held, summary)
             case .spooled(let span):
-                guard let read = try? span.bytes() else { return false }
+                guard let read = try? reader.bytes(span) else { return false }
                 // A fresh summary is brought into memory while the budget allows.
                 (bytes, kept) = (read, origin.isFresh ? keeper.keep(read, spooled: summary) : summary)
             }

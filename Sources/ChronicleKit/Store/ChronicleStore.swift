@@ -583,6 +583,8 @@ final class ChronicleStore: Sendable {
         let addURL = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO article_url (url, path) VALUES (?, ?)"), in: db)
         let upsertRow = SQLiteBinder(upsert, in: db)
         let summaries = try SummaryRows(db)
+        // Records and summaries are spooled in about this order, each where its own kind went.
+        var records = ScratchFileReader(), summaryReader = ScratchFileReader()
         for article in update.extracted {
             upsertRow.bind(1, article.path)
             upsertRow.bind(2, article.displayPath)
@@ -605,7 +607,7 @@ final class ChronicleStore: Sendable {
                 if span.count > Self.blobPiece {
                     upsertRow.bind(9, zeroblob: span.count)
                 } else {
-                    upsertRow.bind(9, blob: try span.bytes())
+                    upsertRow.bind(9, blob: try records.bytes(span))
                 }
             }
             upsertRow.bind(10, runID)
@@ -614,7 +616,7 @@ final class ChronicleStore: Sendable {
             try upsertRow.run()
             switch article.summary {
             case .binary(let bytes): try summaries.set(bytes, path: article.path)
-            case .spooled(let span): try summaries.set(try span.bytes(), path: article.path)
+            case .spooled(let span): try summaries.set(try summaryReader.bytes(span), path: article.path)
             case .json, nil: try summaries.set(nil, path: article.path)
             }
             if case .spooled(let span) = article.payload, span.count > Self.blobPiece {

@@ -150,6 +150,17 @@ final class ScratchFile: @unchecked Sendable {
         }
     }
 
+    /// Up to `count` written bytes from `offset` on, for `ScratchFileReader`; nil when `offset`
+    /// is not written yet (a pending span is read from memory by `read`). A span starting at
+    /// `offset` and no longer than `count` lies whole inside the result.
+    func window(from offset: Int64, atMost count: Int) throws -> [UInt8]? {
+        lock.lock()
+        let available = written - offset
+        lock.unlock()
+        guard available > 0 else { return nil }
+        return try read(Span(file: self, offset: offset, count: Int(min(Int64(count), available))))
+    }
+
     fileprivate func read(_ span: Span) throws -> [UInt8] {
         // A span is pending whole or written whole: a flush writes whole spans.
         lock.lock()

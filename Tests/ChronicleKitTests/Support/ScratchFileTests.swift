@@ -67,4 +67,24 @@ import Testing
             #expect(ends.max() == Int64(made.compactMap { $0?.0.count }.reduce(0, +)))
         }
     }
+
+    /// The windowed reader gives what each span gives, read in order, backwards, at random,
+    /// across two files, written or still pending, larger than its window or not.
+    @Test func theWindowedReaderAgreesWithTheSpans() throws {
+        try Self.withSpool { first in
+            try Self.withSpool { second in
+                var spans: [(ScratchFile.Span, [UInt8])] = []
+                for n in 0..<600 {
+                    let count = n % 97 == 0 ? 40_000 : 30 + (n * 37) % 2_000
+                    let bytes = Self.blob(n, count: count)
+                    spans.append((try (n % 5 == 0 ? second : first).append(bytes), bytes))
+                }
+                var rng = SeededGenerator(state: 11)
+                for order in [Array(spans.indices), spans.indices.reversed(), spans.indices.shuffled(using: &rng)] {
+                    var reader = ScratchFileReader(windowSize: 16 << 10)
+                    for index in order { #expect(try reader.bytes(spans[index].0) == spans[index].1) }
+                }
+            }
+        }
+    }
 }
