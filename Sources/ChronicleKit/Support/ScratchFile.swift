@@ -15,7 +15,7 @@ final class ScratchFile: @unchecked Sendable {
     /// Where the next blob goes.
     private var end: Int64 = 0
     /// The bytes in the file: those after it, up to `end`, wait in `pending`. A cold run spools a
-    /// record and a summary per article; a write each was a tenth of its kernel time.
+    /// record and a summary per article; a write each was a fifth of its kernel time.
     private var written: Int64 = 0
     private var pending: [UInt8] = []
     /// A write failed (the disk full): what was pending stays in memory and is read from there,
