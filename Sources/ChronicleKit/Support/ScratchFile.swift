@@ -63,29 +63,30 @@ final class ScratchFile: @unchecked Sendable {
     func append(pieces: [[UInt8]]) throws -> Span {
         lock.lock()
         defer { lock.unlock() }
-        let count = pieces.reduce(0) { $0 + $1.count }
-        try makeRoom(for: count)
-        let span = Span(file: self, offset: end, count: count)
-        if count >= Self.flushSize {
-            for piece in pieces { try piece.withUnsafeBytes { try writeThrough($0) } }
-        } else {
-            for piece in pieces { pending.append(contentsOf: piece) }
-            end += Int64(count)
+        return try gather(count: pieces.reduce(0) { $0 + $1.count }) { take in
+            for piece in pieces { try piece.withUnsafeBytes(take) }
         }
-        return span
     }
 
     /// Appends bytes held elsewhere (a stored blob read in place); safe to call from several threads.
     func append(_ bytes: UnsafeRawBufferPointer) throws -> Span {
         lock.lock()
         defer { lock.unlock() }
-        try makeRoom(for: bytes.count)
-        let span = Span(file: self, offset: end, count: bytes.count)
-        if bytes.count >= Self.flushSize {
-            try writeThrough(bytes)
+        return try gather(count: bytes.count) { take in try take(bytes) }
+    }
+
+    /// One blob of `count` bytes, given in parts to `parts`' argument: gathered in memory, or
+    /// written straight to the file when it is as large as a flush. Lock held.
+    private func gather(
+        count: Int, _ parts: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws -> Span {
+        try makeRoom(for: count)
+        let span = Span(file: self, offset: end, count: count)
+        if count >= Self.flushSize {
+            try parts { try writeThrough($0) }
         } else {
-            pending.append(contentsOf: bytes)
-            end += Int64(bytes.count)
+            try parts { pending.append(contentsOf: $0) }
+            end += Int64(count)
         }
         return span
     }
