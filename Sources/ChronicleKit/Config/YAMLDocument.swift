@@ -32,16 +32,10 @@ struct YAMLDocument {
             throw ConfigError.invalidYAML(
                 path: path, reason: "larger than \(Self.maximumBytes / 1024) KiB; a configuration file is never that big")
         }
-        try checkExpandedSize(text, path: path)
-        let parsed: Any?
-        do {
-            // Dates stay text: YAML's timestamp type rolls "2022-02-30" over to 2 March, and
-            // every date here is checked as the text the user wrote.
-            parsed = try Yams.load(yaml: text, Resolver.default.removing(.timestamp))
-        } catch {
-            throw ConfigError.invalidYAML(path: path, reason: "\(error)")
-        }
-        if parsed == nil { return YAMLDocument(path: path, root: [:]) }
+        // Parsed once: the checked tree is the one turned into values (`Yams.load` is the same
+        // composition followed by `Node.any`; a second parse was most of a config file's cost).
+        guard let node = try checkedTree(text, path: path) else { return YAMLDocument(path: path, root: [:]) }
+        let parsed = node.any
         guard let mapping = parsed as? [String: Any] else {
             throw ConfigError.wrongValue(path: path, key: "(top level)", expected: "a mapping of keys to values", found: describe(parsed))
         }
@@ -53,16 +47,18 @@ struct YAMLDocument {
     /// The most values a document may hold once its aliases are expanded.
     static let maximumValues = 200_000
 
-    /// Walks the composed document as loading it would expand it, and stops at `maximumValues`:
-    /// the walk costs no more than that, whatever the aliases.
-    private static func checkExpandedSize(_ text: String, path: String) throws {
+    /// The composed document (nil when empty), once a walk of it as loading would expand it
+    /// stayed under `maximumValues`: the walk costs no more than that, whatever the aliases.
+    private static func checkedTree(_ text: String, path: String) throws -> Node? {
         let root: Node?
         do {
+            // Dates stay text: YAML's timestamp type rolls "2022-02-30" over to 2 March, and
+            // every date here is checked as the text the user wrote.
             root = try Yams.compose(yaml: text, Resolver.default.removing(.timestamp))
         } catch {
             throw ConfigError.invalidYAML(path: path, reason: "\(error)")
         }
-        guard let root else { return }
+        guard let root else { return nil }
         var budget = maximumValues
         func fits(_ node: Node) -> Bool {
             budget -= 1
@@ -76,6 +72,7 @@ struct YAMLDocument {
         guard fits(root) else {
             throw ConfigError.invalidYAML(path: path, reason: "expands to more than \(maximumValues) values (aliases repeating aliases?)")
         }
+        return root
     }
 
     func keyPath(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }

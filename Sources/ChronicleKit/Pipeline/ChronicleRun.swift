@@ -160,7 +160,7 @@ public struct ChronicleRun: Sendable {
     }
 
     public func run() throws -> RunSummary {
-        let startedAt = ISO8601DateFormatter().string(from: Date())
+        let startedAt = RunTimestamp.iso8601(Date())
         var timer = PhaseTimer(logger: logger)
         // 1. Read-only checks first: a bad config or a missing input folder touches nothing.
         let inputs = try readInputs()

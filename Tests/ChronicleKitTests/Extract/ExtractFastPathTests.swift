@@ -22,6 +22,15 @@ import Testing
         #expect(filter.clean("Hô\u{0323}i nghi\u{0323} tổng kết") == "Hội nghị tổng kết")
     }
 
+    /// The ASCII base of each scalar, decomposed over the ranges that can have one only, is the
+    /// table decomposing every scalar below 0x2000 gives ("ộ" → "o", "Đ" → "d").
+    @Test func asciiBaseOverItsRangesIsTheWholeTable() {
+        let whole = FoldTables.asciiBase(over: [0..<0x2000])
+        #expect(FoldTables.asciiBase() == whole)
+        #expect(FoldTables.shared.asciiBase == whole)
+        #expect(whole[0x1ED9] == UInt8(ascii: "o") && whole[0x110] == UInt8(ascii: "d"))
+    }
+
     /// The headline rule on bytes agrees with the rule on the line's scalars.
     @Test func headlineRuleOnBytes() {
         let rule = HeadlineRule()
