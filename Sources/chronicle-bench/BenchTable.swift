@@ -103,7 +103,8 @@ struct BenchTable {
             row("warm run, nothing changed", { $0.figures.warmSeconds }, seconds),
             row("warm run, +1% new", { $0.figures.addedSeconds }, seconds),
             row("  × the cold run", { $0.figures.addedShareOfCold }, times),
-        ] + memoryRows()
+        ] + NightStage.allCases.map { stage in row("  \(stage.label)", { $0.figures.addedStages[stage.rawValue] }, seconds) }
+            + memoryRows()
     }
 
     private func memoryRows() -> [[String]] {

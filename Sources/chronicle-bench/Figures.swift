@@ -20,6 +20,8 @@ struct Figures: Codable, Sendable {
     var warmSeconds: Double?
     var addedSeconds: Double?
     var addedShareOfCold: Double?
+    /// The +1% night's wall time by stage (`NightStage`), medians.
+    var addedStages: [String: Double] = [:]
     /// The largest peak resident memory of each phase over the repetitions.
     var peakRSS: [String: Int] = [:]
     var reports: [String: Int] = [:]
@@ -51,6 +53,9 @@ struct Figures: Codable, Sendable {
         addedShareOfCold = median { run in
             guard let added = run.phase(.warmAdded), let cold = run.phase(.cold) else { return nil }
             return added.seconds / cold.seconds
+        }
+        for stage in NightStage.allCases {
+            addedStages[stage.rawValue] = median { $0.phase(.warmAdded).flatMap { stage.seconds(of: $0) } }
         }
         for phase in BenchPhase.allCases {
             let results = runs.compactMap { $0.phase(phase) }
