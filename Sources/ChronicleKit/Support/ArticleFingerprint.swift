@@ -123,22 +123,6 @@ enum ArticleFingerprint {
         return any ? hash : nil
     }
 
-    /// The address an article is known by: scheme, `www.`, a fragment and a trailing slash left
-    /// out, the host in lower case (`https://www.QDND.vn/a/#x` → `qdnd.vn/a`); nil without a
-    /// path (a site's home page names no article).
-    static func url(_ url: String) -> String? {
-        var text = Substring(url.trimmingCharacters(in: .whitespacesAndNewlines))
-        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-        if let scheme = text.range(of: "://") { text = text[scheme.upperBound...] }
-        let hostEnd = text.firstIndex { $0 == "/" || $0 == "?" } ?? text.endIndex
-        var host = text[..<hostEnd].lowercased()
-        if host.hasPrefix("www.") { host.removeFirst(4) }
-        var rest = String(text[hostEnd...])
-        while rest.hasSuffix("/") { rest.removeLast() }
-        guard !host.isEmpty, !rest.isEmpty else { return nil }
-        return host + rest
-    }
-
     private static func collapsed<S: StringProtocol>(_ line: S) -> String {
         line.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
