@@ -39,6 +39,15 @@ struct RecordArchive {
         /// a spooled blob is read alone, so a crawler export of thousands of lines is not read
         /// whole again for every line.
         func withBytes<T>(from start: Int, to end: Int?, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+            var reader: ScratchFileReader? = nil
+            return try withBytes(from: start, to: end, reader: &reader, body)
+        }
+
+        /// The same, a spooled record read through `reader` when there is one (a loop over
+        /// records in about the order they were spooled: one `pread` for a window of them).
+        func withBytes<T>(
+            from start: Int, to end: Int?, reader: inout ScratchFileReader?, _ body: (UnsafeRawBufferPointer) throws -> T
+        ) throws -> T {
             switch self {
             case .bytes(let bytes):
                 let stop = end ?? bytes.count - RecordBinary.checksumSize
@@ -46,6 +55,7 @@ struct RecordArchive {
             case .spooled(let span):
                 let stop = end ?? span.count - RecordBinary.checksumSize
                 let part = ScratchFile.Span(file: span.file, offset: span.offset + Int64(start), count: stop - start)
+                if reader != nil { return try reader!.withBytes(part, body) }
                 return try part.bytes().withUnsafeBytes(body)
             }
         }
@@ -170,18 +180,38 @@ struct RecordArchive {
     /// stored one (`Reader.groupingFields`), `whole` of one the corrections replaced. Grouping
     /// reads every record, merging only some.
     func grouping<T>(_ index: Int, fields: (GroupingFields) -> T, whole: (ArticleRecord) -> T) -> T {
-        if let record = replaced[index] { return whole(record) }
-        return fields(read(index, pooled: false) { try $0.groupingFields() })
+        var reader: ScratchFileReader? = nil
+        return grouping(index, fields: fields, whole: whole, reader: &reader)
     }
 
-    /// The same for the records of `range`, in order, read on all cores. Grouping reads every
-    /// record of the archive, on a night the longest part of building the chronology.
+    private func grouping<T>(
+        _ index: Int, fields: (GroupingFields) -> T, whole: (ArticleRecord) -> T, reader: inout ScratchFileReader?
+    ) -> T {
+        if let record = replaced[index] { return whole(record) }
+        return fields(read(index, pooled: false, reader: &reader) { try $0.groupingFields() })
+    }
+
+    /// The same for the records of `range`, in order, read on all cores, a run of neighbours at a
+    /// time through a window of the spool (`ScratchFileReader`): the records of a large
+    /// archive's night and of every cold run are mostly spooled, in the order read here, and one
+    /// `pread` a record was a third of reading them. Grouping reads every record of the archive,
+    /// on a night the longest part of building the chronology.
     func groupingOnAllCores<T: Sendable>(
         _ range: Range<Int>, fields: @escaping @Sendable (GroupingFields) -> T, whole: @escaping @Sendable (ArticleRecord) -> T
     ) -> [T] {
         let archive = SharedArchive(archive: self)
-        return Array(range).parallelMap(chunk: 64) { archive.archive.grouping($0, fields: fields, whole: whole) }
+        let runs = Array(stride(from: range.lowerBound, to: range.upperBound, by: Self.groupingRun))
+        return runs.parallelMap(chunk: 1) { start in
+            var reader: ScratchFileReader? = ScratchFileReader()
+            return (start..<min(start + Self.groupingRun, range.upperBound)).map {
+                archive.archive.grouping($0, fields: fields, whole: whole, reader: &reader)
+            }
+        }.flatMap { $0 }
     }
+
+    /// Records a thread reads through one window in `groupingOnAllCores`: some 300 bytes each
+    /// in a summary archive, about half the reader's window.
+    static let groupingRun = 256
 
     /// The archive read from several threads: only reads that leave the string pool alone.
     private struct SharedArchive: @unchecked Sendable {
@@ -202,10 +232,17 @@ struct RecordArchive {
     }
 
     private func read<T>(_ index: Int, pooled: Bool = true, decoding decode: (inout RecordBinary.Reader) throws -> T) -> T {
+        var reader: ScratchFileReader? = nil
+        return read(index, pooled: pooled, reader: &reader, decoding: decode)
+    }
+
+    private func read<T>(
+        _ index: Int, pooled: Bool, reader: inout ScratchFileReader?, decoding decode: (inout RecordBinary.Reader) throws -> T
+    ) -> T {
         let location = locations[index]
         // The record ends where the next one of the same blob starts, or where the records end.
         let next = index + 1 < locations.count && locations[index + 1].blob == location.blob ? Int(locations[index + 1].offset) : nil
-        let record = try? blobs[Int(location.blob)].withBytes(from: Int(location.offset), to: next) { raw -> T in
+        let record = try? blobs[Int(location.blob)].withBytes(from: Int(location.offset), to: next, reader: &reader) { raw -> T in
             var r = RecordBinary.Reader(bytes: raw)
             r.pool = pooled ? pool : nil
             return try decode(&r)

@@ -17,12 +17,19 @@ struct ScratchFileReader {
 
     /// The bytes written at `span`.
     mutating func bytes(_ span: ScratchFile.Span) throws -> [UInt8] {
-        if span.file === file, span.offset >= start, span.offset + Int64(span.count) <= start + Int64(window.count) {
-            let from = Int(span.offset - start)
-            return Array(window[from..<(from + span.count)])
+        try withBytes(span) { Array($0) }
+    }
+
+    /// `body` over the bytes written at `span`: in place in the window when they are in it.
+    mutating func withBytes<T>(_ span: ScratchFile.Span, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+        let inWindow = span.file === file && span.offset >= start && span.offset + Int64(span.count) <= start + Int64(window.count)
+        if !inWindow {
+            guard span.count <= size / 4, let read = try span.file.window(from: span.offset, atMost: size) else {
+                return try span.bytes().withUnsafeBytes(body)
+            }
+            (file, start, window) = (span.file, span.offset, read)
         }
-        guard span.count <= size / 4, let read = try span.file.window(from: span.offset, atMost: size) else { return try span.bytes() }
-        (file, start, window) = (span.file, span.offset, read)
-        return Array(window[0..<span.count])
+        let from = Int(span.offset - start)
+        return try window.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[from..<(from + span.count)])) }
     }
 }

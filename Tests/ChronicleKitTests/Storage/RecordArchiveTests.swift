@@ -166,7 +166,7 @@ import Testing
     /// Grouping reads a batch of records on all cores (`groupingViewsOnAllCores`): the same
     /// views, in the same order, as reading them one by one, corrected ones included; and
     /// over more records than a batch, the same chronology as from the decoded records.
-    @Test func groupingViewsReadOnAllCoresAreThoseReadOneByOne() {
+    @Test func groupingViewsReadOnAllCoresAreThoseReadOneByOne() throws {
         let units = ["Quân đoàn 1", "Quân khu 5", "Sư đoàn 312", "Bộ Tư lệnh Thủ đô Hà Nội"]
         let kinds: [EventKind] = [.yearEndReview, .partyCongress, .resolutionReview]
         var generator = SeededGenerator(state: 42)
@@ -192,6 +192,23 @@ import Testing
             #expect(archive.groupingViewsOnAllCores(range) == range.map(archive.groupingView))
         }
         let fresh = self.archive(files)
+        // Spooled, the records are read a run at a time through a window of the spool: the same
+        // views, whatever run a range starts or ends in.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spool = try ScratchFile(directory: folder, name: "records")
+        var spooled = RecordArchive()
+        for records in files {
+            var entry = RecordArchive.Entry(records: records)
+            entry.spill(to: spool)
+            spooled.append(entry)
+        }
+        let run = RecordArchive.groupingRun
+        for range in [0..<spooled.count, 0..<1, (run - 3)..<(2 * run + 5), (spooled.count - 200)..<spooled.count] {
+            #expect(spooled.groupingViewsOnAllCores(range) == range.map(spooled.groupingView))
+            #expect(spooled.groupingViewsOnAllCores(range) == range.map(fresh.groupingView))
+        }
         let viaArchive = ChronologyBuilder(window: window).build(from: fresh)
         let plain = ChronologyBuilder(window: window).build(files.flatMap { $0 })
         #expect(viaArchive.events == plain.events && viaArchive.undated == plain.undated)
