@@ -111,7 +111,9 @@ import Testing
         }
     }
 
-    @Test func spooledRecordsReadBackAsEncoded() throws {
+    /// An archive of `files` with every entry spilled to a spool in a new folder, which `body`
+    /// gets too; the folder is removed after.
+    func withSpooledArchive(_ files: [[ArticleRecord]], _ body: (RecordArchive, URL) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -123,11 +125,17 @@ import Testing
             #expect(entry.bytes == nil)
             archive.append(entry)
         }
-        // The scratch file is unlinked at once: nothing is left in the folder.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-        let flat = files.flatMap { $0 }
-        for index in flat.indices { #expect(archive.record(index) == flat[index]) }
-        #expect(ChronologyBuilder(window: window).build(from: archive).events == ChronologyBuilder(window: window).build(flat).events)
+        try body(archive, folder)
+    }
+
+    @Test func spooledRecordsReadBackAsEncoded() throws {
+        try withSpooledArchive(files) { archive, folder throws in
+            // The scratch file is unlinked at once: nothing is left in the folder.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+            let flat = files.flatMap { $0 }
+            for index in flat.indices { #expect(archive.record(index) == flat[index]) }
+            #expect(ChronologyBuilder(window: window).build(from: archive).events == ChronologyBuilder(window: window).build(flat).events)
+        }
     }
 
     /// Grouping reads a record with everything else passed over (`Reader.groupingView`): the view
@@ -194,20 +202,12 @@ import Testing
         let fresh = self.archive(files)
         // Spooled, the records are read a run at a time through a window of the spool: the same
         // views, whatever run a range starts or ends in.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let spool = try ScratchFile(directory: folder, name: "records")
-        var spooled = RecordArchive()
-        for records in files {
-            var entry = RecordArchive.Entry(records: records)
-            entry.spill(to: spool)
-            spooled.append(entry)
-        }
-        let run = RecordArchive.groupingRun
-        for range in [0..<spooled.count, 0..<1, (run - 3)..<(2 * run + 5), (spooled.count - 200)..<spooled.count] {
-            #expect(spooled.groupingViewsOnAllCores(range) == range.map(spooled.groupingView))
-            #expect(spooled.groupingViewsOnAllCores(range) == range.map(fresh.groupingView))
+        try withSpooledArchive(files) { spooled, _ in
+            let run = RecordArchive.groupingRun
+            for range in [0..<spooled.count, 0..<1, (run - 3)..<(2 * run + 5), (spooled.count - 200)..<spooled.count] {
+                #expect(spooled.groupingViewsOnAllCores(range) == range.map(spooled.groupingView))
+                #expect(spooled.groupingViewsOnAllCores(range) == range.map(fresh.groupingView))
+            }
         }
         let viaArchive = ChronologyBuilder(window: window).build(from: fresh)
         let plain = ChronologyBuilder(window: window).build(files.flatMap { $0 })
