@@ -4,7 +4,9 @@
 struct Figures: Codable, Sendable {
     /// The lap of a run that reads and extracts the articles (named after what it reads of the
     /// stored files: their summaries, or their records when corrections apply).
-    static let extractionLaps = ["read stored summaries and extract", "read stored records and extract"]
+    static let extractionLaps = [
+        "read stored summaries and extract", "read stored records and extract", "read the kept grouping and extract",
+    ]
 
     var grepSeconds: Double?
     var extractSingleRate: Double?

@@ -12,60 +12,27 @@ struct ReportPosition: Hashable, Sendable {
 /// Which records are copies of one article: records that share an address
 /// (`ArticleFingerprint.url`) or a text (`ArticleRecord.textKey`), directly or through another
 /// copy (a `.txt` without URL has the text of an export's line, which has the page's URL).
-/// Each article is known by its first record in path order.
+/// Each article is known by its first record in path order. Made by grouping (`GroupingState`).
 struct ArticleCopies: Sendable {
-    private var parent: [Int32]
-    private var byURL: [String: Int32] = [:]
-    private var byText: [UInt64: Int32] = [:]
+    private let roots: [Int32]
+    private let byURL: KeyIndex<Hash128.Digest>
     /// Per record, what identifies its reports across runs (`EventIdentity`).
-    private(set) var identities: [ArticleIdentity]
+    let identities: [ArticleIdentity]
 
-    init(count: Int) {
-        parent = (0..<Int32(count)).map { $0 }
-        identities = Array(repeating: ArticleIdentity(), count: count)
-    }
-
-    mutating func add(_ record: GroupingView, at index: Int) {
-        identities[index] = record.identity
-        if let url = record.normalizedURL {
-            if let other = byURL[url] { union(Int32(index), other) } else { byURL[url] = Int32(index) }
-        }
-        if let text = record.textKey {
-            if let other = byText[text] { union(Int32(index), other) } else { byText[text] = Int32(index) }
-        }
-    }
-
-    /// Done adding: every record points at its article's first record, the lookups are dropped.
-    mutating func seal() {
-        for index in parent.indices { parent[index] = root(Int32(index)) }
-        byText = [:]
+    init(roots: [Int32], identities: [ArticleIdentity], byURL: KeyIndex<Hash128.Digest>) {
+        self.roots = roots
+        self.identities = identities
+        self.byURL = byURL
     }
 
     /// The first record (in path order) of the article record `index` is a copy of.
-    func article(of index: Int32) -> Int32 { parent[Int(index)] }
+    func article(of index: Int32) -> Int32 { roots[Int(index)] }
 
     /// Records whose article has a copy at `url` (normalized as `ArticleFingerprint.url`).
     func records(withURL url: String) -> [Int32] {
-        guard let key = ArticleFingerprint.url(url), let first = byURL[key] else { return [] }
-        let article = parent[Int(first)]
-        return parent.indices.filter { parent[$0] == article }.map { Int32($0) }
-    }
-
-    private func root(_ index: Int32) -> Int32 {
-        var at = index
-        while parent[Int(at)] != at { at = parent[Int(at)] }
-        return at
-    }
-
-    /// Joins two articles; the earlier record stays the article's.
-    private mutating func union(_ a: Int32, _ b: Int32) {
-        var x = root(a), y = root(b)
-        guard x != y else { return }
-        if y < x { swap(&x, &y) }
-        parent[Int(y)] = x
-        // Keep paths short: point both straight at the root.
-        parent[Int(a)] = x
-        parent[Int(b)] = x
+        guard let key = ArticleFingerprint.url(url), let first = byURL.value(GroupingView.urlKey(key)) else { return [] }
+        let article = roots[Int(first)]
+        return roots.indices.filter { roots[$0] == article }.map { Int32($0) }
     }
 }
 
@@ -109,6 +76,22 @@ struct ArticleIdentity: Sendable, Equatable {
         if url == nil { path = Self.hash(Self.pathLabel, source) }
     }
 
+    /// The stored form (`KeptGrouping`): which hashes are there, then each.
+    func write(to w: inout RecordBinary.Writer) {
+        w.bytes.append(present)
+        if present & 1 != 0 { w.uint64(hashes.0) }
+        if present & 2 != 0 { w.uint64(hashes.1) }
+        if present & 4 != 0 { w.uint64(hashes.2) }
+    }
+
+    init(reading r: inout RecordBinary.Reader) throws {
+        present = try r.byte()
+        guard present < 8 else { throw RecordBinaryError.corrupt }
+        if present & 1 != 0 { hashes.0 = try r.uint64() }
+        if present & 2 != 0 { hashes.1 = try r.uint64() }
+        if present & 4 != 0 { hashes.2 = try r.uint64() }
+    }
+
     static func == (a: ArticleIdentity, b: ArticleIdentity) -> Bool {
         a.present == b.present && a.hashes == b.hashes
     }
@@ -125,73 +108,6 @@ struct ArticleIdentity: Sendable, Equatable {
     /// The keys of the record's event at `ordinal` (its place among the extracted events).
     func keys(ordinal: Int32) -> [UInt64] {
         [url, text, path].compactMap { $0.map { FNV1a.mix($0, word: UInt64(bitPattern: Int64(ordinal)) &+ 1) } }
-    }
-}
-
-/// The reports of a chronology's input as `ChronologyBuilder.group` reads them: what grouping
-/// needs of each, and which are copies of one another.
-struct PendingReports {
-    /// One report in a few bytes: a large archive's grouping holds one per report.
-    struct Item {
-        var position: ReportPosition
-        var key: ChronologyBuilder.BucketKey
-        var date: PackedDate
-        /// The number of the `ChronologyBuilder.documentsKey` of an undated report, -1 for none.
-        var documents: Int32
-        var kind: EventKind { key.kind }
-    }
-
-    private(set) var items: [Item] = []
-    /// Unit ids and documents keys by number, each string kept once.
-    private var units: [String: Int32] = [:]
-    private var documentKeys: [String: Int32] = [:]
-
-    mutating func add(_ report: GroupingView.Report, at position: ReportPosition) {
-        let unit = Self.number(report.unitID, in: &units)
-        let documents = report.documentsKey.map { Self.number($0, in: &documentKeys) } ?? -1
-        items.append(
-            Item(
-                position: position, key: ChronologyBuilder.BucketKey(unit: unit, kind: report.kind), date: report.date,
-                documents: documents))
-    }
-
-    private static func number(_ text: String, in numbers: inout [String: Int32]) -> Int32 {
-        if let known = numbers[text] { return known }
-        let number = Int32(numbers.count)
-        numbers[text] = number
-        return number
-    }
-
-    /// For each report, the index of its lead: of the copies of one event of one article (the
-    /// same article, the same place in it, unit and kind), the one with the most precise date,
-    /// first in path order when equal. Leads are grouped; the other copies join their group.
-    func leads(_ copies: ArticleCopies) -> [Int] {
-        struct CopyKey: Hashable {
-            var article: Int32
-            var event: Int32
-            var key: ChronologyBuilder.BucketKey
-        }
-        func rank(_ item: Item) -> Int {
-            switch item.date.value?.precision {
-            case .day: return 0
-            case .month: return 1
-            case .year: return 2
-            case nil: return 3
-            }
-        }
-        var best: [CopyKey: Int] = [:]
-        var keys: [CopyKey] = []
-        keys.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            let key = CopyKey(article: copies.article(of: item.position.record), event: item.position.event, key: item.key)
-            keys.append(key)
-            if let j = best[key] {
-                if rank(item) < rank(items[j]) { best[key] = i }
-            } else {
-                best[key] = i
-            }
-        }
-        return keys.map { best[$0]! }
     }
 }
 

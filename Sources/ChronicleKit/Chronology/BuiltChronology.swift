@@ -15,6 +15,11 @@ public struct BuiltChronology: Sendable {
     /// built from summaries: the store keeps them beside the cached chronology, so that the next
     /// night takes the events whose reports did not change instead of merging them again.
     var mergeKeys: [MergeKeys]?
+    /// The grouping kept for the next night (`KeptGrouping`, its stored form), when it was built
+    /// from summaries: the store keeps it beside the cached chronology.
+    var keptGrouping: RecordArchive.Blob?
+    /// Whether it was built by continuing the last run's kept grouping (`KeptGroupingRoute`).
+    var groupingContinued = false
 
     public init(chronology: Chronology, problems: [ArticleProblem], articles: Int, suppressed: Int) {
         self.chronology = chronology

@@ -34,14 +34,33 @@ struct ChronologyBuilder: Sendable {
     /// and cited documents are kept of them) and once when its group is merged, so the input
     /// can keep its records in stored form.
     func group<Input: ChronologyInput>(from records: Input, pinned: Set<ReportPosition> = []) -> ChronologyGrouping {
-        let (lists, copies) = buckets(from: records, pinned: pinned)
-        var (events, members, keys) = lists[0].merged(records, undated: false)
-        var (undated, undatedMembers, undatedKeys) = lists[1].merged(records, undated: true)
+        var state = GroupingState(window: window)
+        // From empty there is nothing kept that a record could change.
+        let grouped = state.extend(from: records, records: 0..<records.recordCount)
+        precondition(grouped, "a grouping from empty extends with any records")
+        return merge(state, records, pinned: pinned)
+    }
+
+    /// The events of the groups `state` holds, `state` extended with every record of `records`.
+    /// `keep` is given the state before it is let go (a large archive's grouping holds several
+    /// values per report, which the merges do not need).
+    func merge<Input: ChronologyInput>(
+        _ state: consuming GroupingState, _ records: Input, pinned: Set<ReportPosition> = [], keep: (GroupingState) -> Void = { _ in }
+    ) -> ChronologyGrouping {
+        precondition(state.recordCount == records.recordCount, "the state groups every record of the input")
+        keep(state)
+        var lists = state.groups(pinned: pinned)
+        let outside = state.groupCount(list: 2), copies = state.copies
+        _ = consume state
+        let datedGroups = lists[0], undatedGroups = lists[1]
+        lists = []
+        var (events, members, keys) = Self.merged(datedGroups, records, undated: false)
+        var (undated, undatedMembers, undatedKeys) = Self.merged(undatedGroups, records, undated: true)
         let dated = Self.sorted(events), undatedOrder = Self.sorted(undated)
         events.reorder(dated)
         undated.reorder(undatedOrder)
         var grouping = ChronologyGrouping(
-            chronology: Chronology(window: window, events: consume events, undated: consume undated, outsideWindow: lists[2].groupCount),
+            chronology: Chronology(window: window, events: consume events, undated: consume undated, outsideWindow: outside),
             members: dated.map { members[$0] }, undatedMembers: undatedOrder.map { undatedMembers[$0] }, copies: copies)
         if !keys.isEmpty || !undatedKeys.isEmpty {
             // Moved, not copied: a large archive holds a key per event.
@@ -53,58 +72,16 @@ struct ChronologyBuilder: Sendable {
         return grouping
     }
 
-    /// The reports of `records` in their groups (`group`): the in-window, undated and
-    /// outside-window lists of buckets, and the records' copies. What they are made from (a
-    /// large archive's reports, several of each) is let go before the groups are merged.
-    private func buckets<Input: ChronologyInput>(
-        from records: Input, pinned: Set<ReportPosition>
-    ) -> (lists: [BucketList], copies: ArticleCopies) {
-        var pending = PendingReports()
-        var copies = ArticleCopies(count: records.recordCount)
-        // Inputs arrive in path order; grouping in that order keeps the result deterministic.
-        // Records are read a batch at a time (on all cores, `groupingViews`), added in order.
-        var start = 0
-        while start < records.recordCount {
-            let range = start..<min(records.recordCount, start + Self.groupingBatch)
-            for (r, record) in zip(range, records.groupingViews(range)) where record.isRead {
-                copies.add(record, at: r)
-                for (e, report) in record.reports.enumerated() { pending.add(report, at: ReportPosition(record: r, event: e)) }
-            }
-            start = range.upperBound
-        }
-        copies.seal()
-        let leads = pending.leads(copies)
-        // Only reports of the same unit and kind can merge, so candidates are looked up per
-        // (unit, kind) bucket, and inside a bucket only among the groups that could match (see
-        // `Bucket`): linear in the number of reports, not quadratic. Buckets are kept in the
-        // order they were started, so the result does not depend on hashing.
-        var lists = [BucketList(), BucketList(), BucketList()]
-        var places = [(list: Int, place: BucketList.Place)?](repeating: nil, count: pending.items.count)
-        for i in pending.items.indices where leads[i] == i {
-            let item = pending.items[i]
-            let list = item.date.value.map { window.contains($0) ? 0 : 2 } ?? 1
-            let report = Report(position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position))
-            places[i] = (list, lists[list].add(report, key: item.key, span: item.kind.maximumSpanDays))
-        }
-        // A copy joins its article's group, whatever date it resolved (another reference date).
-        for i in pending.items.indices where leads[i] != i {
-            let item = pending.items[i], place = places[leads[i]]!
-            let report = Report(
-                position: item.position, date: item.date, documents: item.documents, pinned: pinned.contains(item.position), copy: true)
-            lists[place.list].append(report, at: place.place)
-        }
-        return (lists, copies)
-    }
-
-    /// Records decoded at a time for grouping (`group`).
+    /// Records decoded at a time for grouping (`GroupingState.extend`).
     static let groupingBatch = 4096
 
     /// One report: an event of one record, by position in the input, with what grouping needs
     /// (a large archive's grouping holds one per report: numbers, no strings).
-    struct Report {
+    struct Report: Equatable {
         var position: ReportPosition
         var date: PackedDate
-        /// The number of the `documentsKey` of an undated report (`PendingReports`), -1 for none.
+        /// The number of the documents key of an undated report (`GroupingState.documents`), -1
+        /// for none.
         var documents: Int32
         /// A corrected report: its values come first when its group is merged.
         var pinned = false
@@ -116,212 +93,101 @@ struct ChronologyBuilder: Sendable {
     }
 
     /// A (unit id, kind) pair: the reports that may merge. The unit id is numbered
-    /// (`PendingReports`): equal numbers, equal ids.
-    struct BucketKey: Hashable {
+    /// (`GroupingState.units`): equal numbers, equal ids.
+    struct BucketKey: Hashable, Sendable {
         var unit: Int32
         var kind: EventKind
     }
 
-    /// Buckets in the order they were started.
-    struct BucketList {
-        private var index: [BucketKey: Int] = [:]
-        private var buckets: [Bucket] = []
-
-        /// Where a group is: its bucket and its place in it.
-        struct Place {
-            var bucket: Int
-            var group: Int
-        }
-
-        var groupCount: Int { buckets.reduce(0) { $0 + $1.groups.count } }
-
-        /// Adds a report to the group it belongs to (a new one if none) and says which.
-        mutating func add(_ report: Report, key: BucketKey, span: Int) -> Place {
-            if let at = index[key] { return Place(bucket: at, group: buckets[at].add(report, span: span)) }
-            index[key] = buckets.count
-            var bucket = Bucket()
-            let group = bucket.add(report, span: span)
-            buckets.append(bucket)
-            return Place(bucket: buckets.count - 1, group: group)
-        }
-
-        /// Adds a report to a known group (a copy of one of its reports).
-        mutating func append(_ report: Report, at place: Place) {
-            buckets[place.bucket].groups[place.group].append(report)
-        }
-
-        /// One merged event per group, bucket by bucket, groups in start order, with the
-        /// positions of the reports merged into each. The list extends the last run's `undated`
-        /// or dated one when the input has it: an event taken whole is taken as it is stored.
-        func merged<Input: ChronologyInput>(_ records: Input, undated: Bool) -> (EventList, [[ReportPosition]], [MergeKeys]) {
-            let earlier = records.keepsDigests ? records.earlierList(undated: undated) : nil
-            var result = earlier.map(EventList.init(extending:)) ?? EventList()
-            var members: [[ReportPosition]] = []
-            result.reserveCapacity(groupCount)
-            members.reserveCapacity(groupCount)
-            let groups = buckets.lazy.flatMap(\.groups)
-            // Events are merged on another core while this one encodes them into the list.
-            let input = SharedInput(records: records)
-            guard records.keepsDigests else {
-                let all = Array(groups)
-                OrderedHandoff.run(count: all.count, make: { ChronologyBuilder.merge(all[$0], input.records) }) { index, event in
-                    result.append(event)
-                    members.append(all[index].map(\.position))
-                }
-                result.seal()
-                return (result, members, [])
+    /// One merged event per group, in the order given, with the positions of the reports merged
+    /// into each. The list extends the last run's `undated` or dated one when the input has it:
+    /// an event taken whole is taken as it is stored.
+    static func merged<Input: ChronologyInput>(
+        _ groups: [[Report]], _ records: Input, undated: Bool
+    ) -> (EventList, [[ReportPosition]], [MergeKeys]) {
+        let earlier = records.keepsDigests ? records.earlierList(undated: undated) : nil
+        var result = earlier.map(EventList.init(extending:)) ?? EventList()
+        var members: [[ReportPosition]] = []
+        result.reserveCapacity(groups.count)
+        members.reserveCapacity(groups.count)
+        // Events are merged on another core while this one encodes them into the list.
+        let input = SharedInput(records: records)
+        guard records.keepsDigests else {
+            OrderedHandoff.run(count: groups.count, make: { ChronologyBuilder.merge(groups[$0], input.records) }) { index, event in
+                result.append(event)
+                members.append(groups[index].map(\.position))
             }
-            // With digests, the plans of a batch of groups first, so the records they read are
-            // fetched at once; a batch at a time, so that what is held does not grow with the archive.
-            var keys: [MergeKeys] = []
-            keys.reserveCapacity(groupCount)
-            var batch: [[Report]] = []
-            func mergeBatch() {
-                let plans = Self.plans(batch, records)
-                records.prefetch(plans.flatMap(\.reads))
-                OrderedHandoff.run(
-                    count: plans.count,
-                    make: { index -> MergedEvent in
-                        let plan = plans[index]
-                        if earlier != nil, let place = plan.storedPlace(input.records, undated: undated) { return .stored(place) }
-                        return .merged(plan.merged(input.records))
-                    }
-                ) { index, event in
-                    event.add(to: &result, from: earlier)
-                    members.append(batch[index].map(\.position))
-                    keys.append(plans[index].keys)
-                }
-                records.releaseFetched()
-                batch.removeAll(keepingCapacity: true)
-            }
-            for group in groups {
-                batch.append(group)
-                if batch.count == Self.mergeBatch { mergeBatch() }
-            }
-            mergeBatch()
             result.seal()
-            return (result, members, keys)
+            return (result, members, [])
         }
-
-        /// A merged event, or the place of an earlier one taken as it is stored (`merged`).
-        private enum MergedEvent {
-            case merged(ChronologyEvent)
-            case stored(Int)
-
-            /// Appends the event to `list`; a stored one as it is stored when `list` extends
-            /// `earlier`, else decoded (as merging it would give it: the corrected flag cleared).
-            func add(to list: inout EventList, from earlier: EventList?) {
-                switch self {
-                case .merged(let event): list.append(event)
-                case .stored(let place):
-                    guard let earlier else { preconditionFailure("an event stored in no earlier list") }
-                    if list.append(place, of: earlier) { return }
-                    var event = earlier[place]
-                    event.corrected = false
-                    list.append(event)
+        // With digests, the plans of a batch of groups first, so the records they read are
+        // fetched at once; a batch at a time, so that what is held does not grow with the archive.
+        var keys: [MergeKeys] = []
+        keys.reserveCapacity(groups.count)
+        var start = 0
+        while start < groups.count {
+            let batch = groups[start..<min(groups.count, start + mergeBatch)]
+            let plans = Self.plans(Array(batch), records)
+            records.prefetch(plans.flatMap(\.reads))
+            OrderedHandoff.run(
+                count: plans.count,
+                make: { index -> MergedEvent in
+                    let plan = plans[index]
+                    if earlier != nil, let place = plan.storedPlace(input.records, undated: undated) { return .stored(place) }
+                    return .merged(plan.merged(input.records))
                 }
+            ) { index, event in
+                event.add(to: &result, from: earlier)
+                members.append(batch[batch.startIndex + index].map(\.position))
+                keys.append(plans[index].keys)
             }
+            records.releaseFetched()
+            start += batch.count
         }
+        result.seal()
+        return (result, members, keys)
+    }
 
-        /// Groups merged in one batch (`merged`).
-        static let mergeBatch = 4096
+    /// A merged event, or the place of an earlier one taken as it is stored (`merged`).
+    private enum MergedEvent {
+        case merged(ChronologyEvent)
+        case stored(Int)
 
-        /// The merge plans of a batch of groups, made on all cores: a plan only reads the input
-        /// (ranking views, digests, plan keys), which an input that keeps digests
-        /// (`SummaryArchive`) allows from several threads at once.
-        static func plans<Input: ChronologyInput>(_ batch: [[Report]], _ records: Input) -> [MergePlan] {
-            let plan = PlanMaker { MergePlan(batch[$0], records) }
-            return Array(batch.indices).parallelMap(chunk: 16) { plan.make($0) }
-        }
-
-        /// The input read by the thread that merges events (`OrderedHandoff`): only that thread
-        /// reads records while the events are merged (reading may pool their strings).
-        private struct SharedInput<Input>: @unchecked Sendable {
-            let records: Input
-        }
-
-        /// Makes the plan of a group of the batch: what the threads share, which they only read.
-        private struct PlanMaker: @unchecked Sendable {
-            let make: (Int) -> MergePlan
+        /// Appends the event to `list`; a stored one as it is stored when `list` extends
+        /// `earlier`, else decoded (as merging it would give it: the corrected flag cleared).
+        func add(to list: inout EventList, from earlier: EventList?) {
+            switch self {
+            case .merged(let event): list.append(event)
+            case .stored(let place):
+                guard let earlier else { preconditionFailure("an event stored in no earlier list") }
+                if list.append(place, of: earlier) { return }
+                var event = earlier[place]
+                event.corrected = false
+                list.append(event)
+            }
         }
     }
 
-    /// The groups of one (unit, kind), in the order they were started, indexed so that a new
-    /// report is compared only with groups it could merge with: for a dated report, groups
-    /// holding a report of the same or a neighbouring year (a meeting spans at most a few days;
-    /// other matches need the same year); for an undated one, groups holding a report citing
-    /// the same documents (undated reports without documents merge with nothing). The first
-    /// matching group in start order wins, as a scan over all groups would give.
-    struct Bucket {
-        var groups: [[Report]] = []
-        /// Per group of a dated bucket, the distinct dates of its reports with their day numbers:
-        /// the first here (no date for an undated group), the others in `moreDates` (most groups
-        /// have one: an array each cost some fifty bytes a group). Unit and kind are the
-        /// bucket's, so whether a dated report joins a group depends on these dates only.
-        private var firstDates: [(date: PackedDate, day: Int32)] = []
-        private var moreDates: [Int: [(date: PackedDate, day: Int32)]] = [:]
-        private var byYear: [Int: [Int]] = [:]
-        private var byDocuments: [Int32: Int] = [:]
+    /// Groups merged in one batch (`merged`).
+    static let mergeBatch = 4096
 
-        /// Whether group `index` holds a report of the same meeting as one on `date`.
-        private func matches(_ index: Int, _ date: PartialDate, _ day: Int, span: Int) -> Bool {
-            func same(_ known: (date: PackedDate, day: Int32)) -> Bool {
-                ChronologyBuilder.sameMeeting(known.date.value!, Int(known.day), date, day, span: span)
-            }
-            return same(firstDates[index]) || (moreDates[index]?.contains(where: same) ?? false)
-        }
+    /// The merge plans of a batch of groups, made on all cores: a plan only reads the input
+    /// (ranking views, digests, plan keys), which an input that keeps digests
+    /// (`SummaryArchive`, `KeptArchive`) allows from several threads at once.
+    static func plans<Input: ChronologyInput>(_ batch: [[Report]], _ records: Input) -> [MergePlan] {
+        let plan = PlanMaker { MergePlan(batch[$0], records) }
+        return Array(batch.indices).parallelMap(chunk: 16) { plan.make($0) }
+    }
 
-        /// Adds `date` to the distinct dates of group `index`.
-        private mutating func note(_ date: PackedDate, _ day: Int, in index: Int) {
-            guard firstDates[index].date != date, !(moreDates[index]?.contains(where: { $0.date == date }) ?? false) else { return }
-            moreDates[index, default: []].append((date, Int32(day)))
-        }
+    /// The input read by the thread that merges events (`OrderedHandoff`): only that thread
+    /// reads records while the events are merged (reading may pool their strings).
+    private struct SharedInput<Input>: @unchecked Sendable {
+        let records: Input
+    }
 
-        /// Adds the report to the first group it matches, or to a new one; returns the group's index.
-        @discardableResult
-        mutating func add(_ report: Report, span: Int) -> Int {
-            if let date = report.date.value {
-                let day = date.dayNumber
-                var candidates: [Int] = []
-                for year in (date.year - 1)...(date.year + 1) {
-                    if let list = byYear[year] { candidates.append(contentsOf: list) }
-                }
-                // Start order, each group once (a group can hold reports of two years).
-                candidates.sort()
-                var unique = 0
-                for value in candidates where unique == 0 || candidates[unique - 1] != value {
-                    candidates[unique] = value
-                    unique += 1
-                }
-                candidates.removeLast(candidates.count - unique)
-                if let index = candidates.first(where: { matches($0, date, day, span: span) }) {
-                    groups[index].append(report)
-                    note(report.date, day, in: index)
-                    if !(byYear[date.year] ?? []).contains(index) { byYear[date.year, default: []].append(index) }
-                    return index
-                }
-                byYear[date.year, default: []].append(groups.count)
-                groups.append([report])
-                firstDates.append((report.date, Int32(day)))
-                return groups.count - 1
-            }
-            // Undated reports merge when they cite the same set of documents: every group under
-            // a key holds reports citing exactly that set.
-            let key = report.documents
-            guard key >= 0 else {
-                groups.append([report])
-                firstDates.append((PackedDate(nil), 0))
-                return groups.count - 1
-            }
-            if let index = byDocuments[key] {
-                groups[index].append(report)
-                return index
-            }
-            byDocuments[key] = groups.count
-            groups.append([report])
-            firstDates.append((PackedDate(nil), 0))
-            return groups.count - 1
-        }
+    /// Makes the plan of a group of the batch: what the threads share, which they only read.
+    private struct PlanMaker: @unchecked Sendable {
+        let make: (Int) -> MergePlan
     }
 
     /// Whether two reports describe the same meeting.

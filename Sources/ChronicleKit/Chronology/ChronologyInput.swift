@@ -91,7 +91,7 @@ extension RecordArchive: ChronologyInput {
     }
 }
 
-extension SummaryArchive: ChronologyInput {
+extension SummaryArchive: ChronologyInput, RecordOrigins {
     var recordCount: Int { count }
     var keepsDigests: Bool { true }
 }

@@ -8,8 +8,9 @@
 struct GroupingView: Sendable, Equatable {
     /// Whether the article was read (`ArticleStatus.ok`): only those are grouped.
     var isRead: Bool
-    /// The record's address as copies are matched on (`ArticleFingerprint.url`).
-    var normalizedURL: String?
+    /// The record's address as copies are matched on (`ArticleFingerprint.url`), hashed
+    /// (`urlKey(_:)`): a kept grouping keeps one per record.
+    var urlKey: Hash128.Digest?
     var textKey: UInt64?
     var identity: ArticleIdentity
     var reports: [Report]
@@ -42,10 +43,18 @@ struct GroupingView: Sendable, Equatable {
 
     init(isRead: Bool, source: String, url: String?, textKey: UInt64?, reports: [Report]) {
         self.isRead = isRead
-        normalizedURL = url.flatMap(ArticleFingerprint.url)
+        let normalizedURL = url.flatMap(ArticleFingerprint.url)
+        urlKey = normalizedURL.map(Self.urlKey)
         self.textKey = textKey
         identity = ArticleIdentity(source: source, normalizedURL: normalizedURL, textKey: textKey)
         self.reports = reports
+    }
+
+    /// The key copies are matched on of an address normalized by `ArticleFingerprint.url`.
+    static func urlKey(_ normalizedURL: String) -> Hash128.Digest {
+        var hash = Hash128("article-url")
+        hash.add(normalizedURL)
+        return hash.digest
     }
 
     /// The view of a record's fields as the store holds them (`Reader.groupingFields`).

@@ -1,8 +1,18 @@
 /// A report's date (or none) in eight bytes, for grouping, which holds one per report: a
 /// `PartialDate?` takes four times that. Equal dates, equal packed values.
 struct PackedDate: Hashable, Sendable {
-    private let raw: Int64
+    /// The stored form (`KeptGrouping`).
+    let raw: Int64
     private static let none = Int64.min
+
+    init(raw: Int64) {
+        self.raw = raw
+    }
+
+    /// Whether the value is one `init(_:)` gives: none, or a month and day in their ranges.
+    var isValid: Bool {
+        raw == Self.none || (raw >= 0 && (raw >> 5) & 0xF <= 12 && raw & 0x1F <= 31)
+    }
 
     init(_ date: PartialDate?) {
         guard let date else {

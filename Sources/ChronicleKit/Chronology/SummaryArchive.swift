@@ -138,33 +138,24 @@ struct SummaryArchive {
 
     /// What identifies a merge of the reports at `positions`, in rank order: each one's file
     /// identity, place in the file and event.
-    func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? {
-        // 1: the merge of `ChronologyBuilder.merge`/`fill`; a change there needs another label.
-        var hash = Hash128("merge-plan-1")
-        for position in positions { add(position, to: &hash) }
-        return hash.digest
-    }
+    func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? { mergePlanKey(positions) }
 
     /// What identifies a group's reports in group order (`ChronologyInput.memberKey`): each
     /// one's file identity, place in the file, event, and the flags ranking reads.
-    func memberKey(_ reports: [ChronologyBuilder.Report]) -> Hash128.Digest? {
-        // 1: the merge of `ChronologyBuilder.merge`/`fill`; a change there needs another label.
-        var hash = Hash128("merge-members-1")
-        for report in reports {
-            add(report.position, to: &hash)
-            hash.add(report.pinned)
-            hash.add(report.copy)
-        }
-        return hash.digest
+    func memberKey(_ reports: [ChronologyBuilder.Report]) -> Hash128.Digest? { mergeMemberKey(reports) }
+
+    /// Where the record at `index` comes from: its file's identity and its place among the
+    /// file's records (what merge keys hash of it).
+    func origin(_ index: Int32) -> (file: Hash128.Digest, place: Int32) {
+        let place = places[Int(index)]
+        return (identities[Int(place.file)], place.record)
     }
 
-    /// Adds what identifies the report at `position` across runs: its file's identity, its
-    /// record's place in the file, its event.
-    private func add(_ position: ReportPosition, to hash: inout Hash128) {
-        let place = places[Int(position.record)]
-        hash.add(identities[Int(place.file)])
-        hash.add(Int(place.record))
-        hash.add(Int(position.event))
+    /// The number of records of each file, in the order the files were added.
+    var recordsPerFile: [Int32] {
+        var counts = [Int32](repeating: 0, count: files.count)
+        for place in places { counts[Int(place.file)] += 1 }
+        return counts
     }
 
     func earlierKeys(members: Hash128.Digest) -> MergeKeys? { earlierMerges?.keys(members: members) }

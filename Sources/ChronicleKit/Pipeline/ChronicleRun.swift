@@ -60,6 +60,9 @@ public struct RunSummary: Sendable {
     public var outline: ChronologyOutline?
     /// Whether the chronology was taken from the store's cache (nothing it depends on changed).
     public var chronologyReused: Bool = false
+    /// Whether the night continued the grouping the last run kept (it only added files, all
+    /// sorting after the stored ones) instead of grouping the whole archive.
+    public var groupingContinued: Bool = false
     var fullChronologyReader: CachedChronologyReader?
 
     /// Whether the run read only the outline of the chronology.
@@ -504,6 +507,7 @@ public struct ChronicleRun: Sendable {
             summary.chronology = built.chronology
         case .built(let built, _):
             summary.chronology = built.chronology
+            summary.groupingContinued = built.groupingContinued
         }
         return summary
     }

@@ -167,6 +167,21 @@ struct FileSurvey: Sendable {
             sources: sources, extractorVersion: inputs.extraction.version, configFingerprint: inputs.extraction.configFingerprint,
             window: window, corrections: inputs.corrections.file, workingDirectory: workingDirectory)
     }
+
+    /// The fingerprint (`ChronologyCache.fingerprint`) of the files whose stored records are
+    /// reused, as if they were all the inputs: the last run's, when this run only adds files
+    /// (`KeptGrouping`). Nil when one has no hash.
+    func fingerprintOfReused(inputs: RunInputs, window: DateWindow, workingDirectory: String) -> String? {
+        let reused = states.indices.filter { states[$0].reusedHash != nil }
+        guard reused.allSatisfy({ states[$0].reusedHash != StoredHash.none }) else { return nil }
+        let sources = reused.lazy.map { index in
+            ChronologyCache.Source(
+                path: files[index].path, displayPath: files[index].displayPath, contentHash: states[index].reusedHash!.text!, current: true)
+        }
+        return ChronologyCache.fingerprint(
+            sources: sources, extractorVersion: inputs.extraction.version, configFingerprint: inputs.extraction.configFingerprint,
+            window: window, corrections: inputs.corrections.file, workingDirectory: workingDirectory)
+    }
 }
 
 /// The files extracted in this run (changed ones, and unchanged ones whose stored records could

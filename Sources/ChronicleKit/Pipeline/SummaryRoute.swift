@@ -17,6 +17,11 @@ extension ChronicleRun {
         // The changed files are extracted on the other cores while the stored summaries are read.
         let all = [Bool](repeating: true, count: survey.files.count), extraction = inputs.extraction
         let fresh = BackgroundTask { Self.extract(survey, reused: all, extraction: extraction, spool: spool, progress: progress) }
+        if let night = try keptGroupingChronology(
+            survey, inputs: inputs, store: store, spool: spool, fresh: fresh, progress: progress, keeper: &keeper, timer: &timer)
+        {
+            return night
+        }
         var stored: StoredSummaries
         do {
             stored = try Self.storedSummaries(survey, store: store, keeper: &keeper)
@@ -40,37 +45,51 @@ extension ChronicleRun {
         try Self.keepStoredSummariesOfUnreadable(&extracted, &stored, survey: survey, store: store)
         extracted.summaries = stored.made
         timer.lap("read stored summaries and extract")
-        let (done, window, directory) = (extracted, options.config.window, options.workingDirectory)
-        let fingerprint = BackgroundTask {
-            survey.fingerprint(extracted: done, inputs: inputs, window: window, workingDirectory: directory)
-        }
+        let fingerprint = inputsFingerprint(survey, extracted: extracted, inputs: inputs)
         // Bound apart, not copied out of the tuple: the tuple would keep a second reference to
         // the events until the scope ends, and setting an id below would then copy them all
         // (26 MiB at 200,000 synthetic articles, at the cold run's peak of memory).
         guard
-            case (var grouping, let problems, let articles)? = try group(
+            case (let grouping, let problems, let articles, let kept)? = try group(
                 survey, stored: stored, extracted: extracted, inputs: inputs, store: store, spool: spool, keeper: &keeper)
         else { return nil }
-        let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
-        assignment.apply(to: &grouping)
-        var built = BuiltChronology(
-            chronology: grouping.chronology, problems: (problems + extracted.keptProblems).sorted(), articles: articles,
-            suppressed: 0)
-        built.newEventKeys = assignment.newKeys
-        built.mergeKeys = grouping.takeMergeKeys()
+        let built = try finishChronology(
+            consume grouping, problems: problems + extracted.keptProblems, articles: articles, kept: kept, store: store)
         let inputsFingerprint = try fingerprint.result()
         timer.lap("chronology from the summaries")
         return (built, extracted, inputsFingerprint)
     }
 
-    /// The groups and merged events of the summaries' archive, with its problems and number of
-    /// articles; nil when a record a merge needed could not be read whole. The archive (every
-    /// file's summary) and the last run's merges go before the ids are assigned: at a large
-    /// archive, holding them through that was the night's peak of memory.
+    /// The fingerprint of the run's inputs (`FileSurvey.fingerprint`), made on another core
+    /// while the chronology is built.
+    func inputsFingerprint(_ survey: FileSurvey, extracted: ExtractedFiles, inputs: RunInputs) -> BackgroundTask<String?> {
+        let (window, directory) = (options.config.window, options.workingDirectory)
+        return BackgroundTask { survey.fingerprint(extracted: extracted, inputs: inputs, window: window, workingDirectory: directory) }
+    }
+
+    /// The chronology of a grouping: its events' ids given (`EventIdentity`), its problems sorted.
+    func finishChronology(
+        _ grouping: consuming ChronologyGrouping, problems: [ArticleProblem], articles: Int, kept: RecordArchive.Blob?,
+        store: ChronicleStore
+    ) throws -> BuiltChronology {
+        let assignment = EventIdentity(memory: try store.eventIDMemory()).assign(grouping, proposed: { _ in nil })
+        assignment.apply(to: &grouping)
+        var built = BuiltChronology(chronology: grouping.chronology, problems: problems.sorted(), articles: articles, suppressed: 0)
+        built.newEventKeys = assignment.newKeys
+        built.mergeKeys = grouping.takeMergeKeys()
+        built.keptGrouping = kept
+        return built
+    }
+
+    /// The groups and merged events of the summaries' archive, with its problems, number of
+    /// articles and the grouping kept for the next night; nil when a record a merge needed could
+    /// not be read whole. The archive (every file's summary) and the last run's merges go before
+    /// the ids are assigned: at a large archive, holding them through that was the night's peak
+    /// of memory.
     private func group(
         _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, inputs: RunInputs, store: ChronicleStore,
         spool: ScratchFile?, keeper: inout SummaryKeeper
-    ) throws -> (grouping: ChronologyGrouping, problems: [ArticleProblem], articles: Int)? {
+    ) throws -> (grouping: ChronologyGrouping, problems: [ArticleProblem], articles: Int, kept: RecordArchive.Blob?)? {
         // Read while the archive is put together on this core: the other is mostly idle then.
         let earlier = BackgroundTask { try store.earlierMerges() }
         guard
@@ -79,12 +98,29 @@ extension ChronicleRun {
                 keeper: &keeper)
         else { return nil }
         archive.earlierMerges = try earlier.result()
-        let grouping = ChronologyBuilder(window: options.config.window).group(from: archive)
+        var state = GroupingState(window: options.config.window)
+        let grouped = state.extend(from: archive, records: 0..<archive.count)
+        precondition(grouped, "a grouping from empty extends with any records")
+        // A night continues it only from inputs that are all current (`keptGroupingStart`).
+        var kept: RecordArchive.Blob?
+        let (recordsPerFile, problems) = (archive.recordsPerFile, archive.problems)
+        let grouping = ChronologyBuilder(window: options.config.window).merge(consume state, archive) { state in
+            guard survey.removed.isEmpty else { return }
+            kept = Self.keep(KeptGrouping(state: state, recordsPerFile: recordsPerFile, problems: problems), spool: spool)
+        }
         guard !archive.failed else {
             logger.warning("a stored record could not be read whole; building the chronology from the records")
             return nil
         }
-        return (grouping, archive.problems, archive.count)
+        return (grouping, problems, archive.count, kept)
+    }
+
+    /// The stored form of a grouping kept for the next night: in the spool when there is one,
+    /// out of memory while the events are merged and the reports written.
+    static func keep(_ grouping: KeptGrouping, spool: ScratchFile?) -> RecordArchive.Blob {
+        let bytes = grouping.encoded()
+        if let spool, let span = try? spool.append(bytes) { return .spooled(span) }
+        return .bytes(bytes)
     }
 
     /// The stored summaries a run uses: of the reused files (by position in the survey), of the
@@ -274,7 +310,7 @@ extension ChronicleRun {
 
     /// Every file's summary in display-path order, as the build from the records orders them;
     /// nil when one does not decode (the chronology is then built from the records).
-    private static func summaryArchive(
+    static func summaryArchive(
         _ survey: FileSurvey, stored: StoredSummaries, extracted: ExtractedFiles, extraction: Extraction, store: ChronicleStore,
         spool: ScratchFile?, keeper: inout SummaryKeeper
     ) -> SummaryArchive? {

@@ -67,9 +67,11 @@ struct Hash128 {
     }
 
     /// The two lanes, for hashes that are combined into other hashes.
-    struct Digest: Hashable, Sendable {
+    struct Digest: Hashable, Sendable, Comparable {
         var first: UInt64
         var second: UInt64
+
+        static func < (a: Digest, b: Digest) -> Bool { a.first != b.first ? a.first < b.first : a.second < b.second }
     }
 
     var digest: Digest { Digest(first: first, second: second) }

@@ -225,6 +225,17 @@ final class ChronicleStore: Sendable {
                     ALTER TABLE article_file DROP COLUMN summary_bin;
                     """)
         }
+        // Beside the cached chronology, its grouping kept for the next night (`KeptGrouping`).
+        migrator.registerMigration("v11") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE chronology_grouping (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        fingerprint TEXT NOT NULL,
+                        data BLOB NOT NULL
+                    )
+                    """)
+        }
         return migrator
     }
 
@@ -529,7 +540,11 @@ final class ChronicleStore: Sendable {
                 case .replace(let cache):
                     try Self.storeCache(cache, in: db)
                 case .clear:
-                    try db.execute(sql: "DELETE FROM chronology_cache; DELETE FROM chronology_plan; DELETE FROM chronology_piece")
+                    try db.execute(
+                        sql: """
+                            DELETE FROM chronology_cache; DELETE FROM chronology_plan; DELETE FROM chronology_piece;
+                            DELETE FROM chronology_grouping
+                            """)
                 }
                 try Self.writeEventKeys(update.eventKeys, in: db)
                 if update.pruneEvents {
@@ -740,8 +755,28 @@ final class ChronicleStore: Sendable {
         guard let rowID = try Int64.fetchOne(db, sql: "SELECT rowid FROM article_file WHERE path = ?", arguments: [path]) else {
             throw DatabaseError(message: "the row of \(path) vanished while its records were written")
         }
+        try writeSpooled(span, table: "article_file", column: "records_bin", row: rowID, in: db)
+    }
+
+    /// Writes the grouping kept for the next night (`KeptGrouping`) under the cache's
+    /// fingerprint; one the run spooled goes in a piece at a time, into zeros first.
+    private static func writeKeptGrouping(_ grouping: RecordArchive.Blob, fingerprint: String, in db: Database) throws {
+        switch grouping {
+        case .bytes(let bytes):
+            try db.execute(
+                sql: "INSERT INTO chronology_grouping (id, fingerprint, data) VALUES (1, ?, ?)", arguments: [fingerprint, Data(bytes)])
+        case .spooled(let span):
+            try db.execute(
+                sql: "INSERT INTO chronology_grouping (id, fingerprint, data) VALUES (1, ?, zeroblob(?))",
+                arguments: [fingerprint, span.count])
+            try writeSpooled(span, table: "chronology_grouping", column: "data", row: 1, in: db)
+        }
+    }
+
+    /// Writes a spooled blob into the zeros a row's column was given, a piece at a time.
+    private static func writeSpooled(_ span: ScratchFile.Span, table: String, column: String, row rowID: Int64, in db: Database) throws {
         var handle: OpaquePointer?
-        let opened = sqlite3_blob_open(db.sqliteConnection, "main", "article_file", "records_bin", rowID, 1, &handle)
+        let opened = sqlite3_blob_open(db.sqliteConnection, "main", table, column, rowID, 1, &handle)
         defer { sqlite3_blob_close(handle) }
         guard opened == SQLITE_OK, let handle else {
             throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
@@ -761,7 +796,8 @@ final class ChronicleStore: Sendable {
     /// Writes the cached chronology: its pieces not yet stored, and the list of them in its row
     /// (`StoredChronologyPieces`), with the plan keys of its events beside it.
     private static func storeCache(_ cache: ChronologyCache, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM chronology_plan")
+        try db.execute(sql: "DELETE FROM chronology_plan; DELETE FROM chronology_grouping")
+        if let grouping = cache.built.keptGrouping { try writeKeptGrouping(grouping, fingerprint: cache.fingerprint, in: db) }
         if let keys = cache.built.mergeKeys {
             try db.execute(
                 sql: "INSERT INTO chronology_plan (id, fingerprint, keys) VALUES (1, ?, ?)",
@@ -834,7 +870,7 @@ final class ChronicleStore: Sendable {
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
-    private func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.read(body)
         } catch {

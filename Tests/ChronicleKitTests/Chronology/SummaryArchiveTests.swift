@@ -150,13 +150,13 @@ struct SummaryArchiveTests {
         }
         let archive = Self.archive(records, seed: 31, fetched: FetchLog())
         let got = ChronologyBuilder(window: Self.window).group(from: archive)
-        #expect(got.chronology.events.count + got.chronology.undated.count > ChronologyBuilder.BucketList.mergeBatch)
+        #expect(got.chronology.events.count + got.chronology.undated.count > ChronologyBuilder.mergeBatch)
         let expected = ChronologyBuilder(window: Self.window).group(from: records)
         #expect(!archive.failed)
         #expect(got.chronology.events == expected.chronology.events && got.chronology.undated == expected.chronology.undated)
     }
 
-    /// A batch's plans are made on all cores (`BucketList.plans`); they are those made one by one.
+    /// A batch's plans are made on all cores (`ChronologyBuilder.plans`); they are those made one by one.
     @Test func plansMadeOnAllCoresAreThoseMadeOneByOne() {
         let records = Self.records(seed: 5, count: 2000)
         let archive = Self.archive(records, seed: 5, fetched: FetchLog())
@@ -165,7 +165,7 @@ struct SummaryArchiveTests {
             members.map { ChronologyBuilder.Report(position: $0, date: PackedDate(nil), documents: -1) }
         }
         #expect(groups.count > 64, "enough groups to be shared between the threads")
-        let parallel = ChronologyBuilder.BucketList.plans(groups, archive)
+        let parallel = ChronologyBuilder.plans(groups, archive)
         let serial = groups.map { ChronologyBuilder.MergePlan($0, archive) }
         #expect(parallel.map(\.key) == serial.map(\.key))
         #expect(parallel.map(\.reads) == serial.map(\.reads))
