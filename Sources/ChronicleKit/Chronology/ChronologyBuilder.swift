@@ -126,8 +126,9 @@ struct ChronologyBuilder: Sendable {
         keys.reserveCapacity(groups.count)
         var start = 0
         while start < groups.count {
-            let batch = groups[start..<min(groups.count, start + mergeBatch)]
-            let plans = Self.plans(Array(batch), records)
+            let batch = Array(groups[start..<min(groups.count, start + mergeBatch)])
+            records.prepare(batch)
+            let plans = Self.plans(batch, records)
             records.prefetch(plans.flatMap(\.reads))
             OrderedHandoff.run(
                 count: plans.count,
@@ -138,7 +139,7 @@ struct ChronologyBuilder: Sendable {
                 }
             ) { index, event in
                 event.add(to: &result, from: earlier)
-                members.append(batch[batch.startIndex + index].map(\.position))
+                members.append(batch[index].map(\.position))
                 keys.append(plans[index].keys)
             }
             records.releaseFetched()

@@ -15,6 +15,8 @@ protocol ChronologyInput {
     /// What ranking in a merge reads of the record at `index`. Only asked of an input that
     /// `keepsDigests`.
     func rankingView(_ index: Int) -> RankingView
+    /// Told, before the merge plans of a batch of groups are made, which groups they are.
+    func prepare(_ batch: [[ChronologyBuilder.Report]])
     /// Told, before merging a batch of groups, which reports' whole records it will read.
     func prefetch(_ positions: [ReportPosition])
     /// Told that the batch is merged: what `prefetch` read can go.
@@ -60,6 +62,7 @@ extension ChronologyInput {
         let record = record(index)
         return RankingView(source: ChronologyBuilder.source(record), dates: record.events.map(\.date.value))
     }
+    func prepare(_ batch: [[ChronologyBuilder.Report]]) {}
     func prefetch(_ positions: [ReportPosition]) {}
     func releaseFetched() {}
     func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? { nil }

@@ -128,6 +128,18 @@ struct KeptArchive: ChronologyInput, RecordOrigins {
         loader.releaseFetched()
     }
 
+    /// Reads at once the summaries of the stored records the batch's merges will rank: those
+    /// the earlier merge of each group the night's reports join took values from.
+    func prepare(_ batch: [[ChronologyBuilder.Report]]) {
+        var wanted: [Int] = []
+        for group in batch where group.contains(where: { Int($0.record) >= storedCount }) {
+            let kept = group.filter { Int($0.record) < storedCount }
+            guard !kept.isEmpty, let found = earlierKeys(members: mergeMemberKey(kept)) else { continue }
+            for place in found.contributing where place >= 0 && Int(place) < kept.count { wanted.append(Int(kept[Int(place)].record)) }
+        }
+        loader.prepare(wanted)
+    }
+
     func planKey(_ positions: [ReportPosition]) -> Hash128.Digest? { mergePlanKey(positions) }
     func memberKey(_ reports: [ChronologyBuilder.Report]) -> Hash128.Digest? { mergeMemberKey(reports) }
     func earlierKeys(members: Hash128.Digest) -> MergeKeys? { earlierMerges?.keys(members: members) }

@@ -13,7 +13,8 @@ extension ChronologyBuilder {
     /// event is taken whole. When it merged the group but for reports extracted in this run, and
     /// each of those ranks after the last report it took values from, the earlier event is
     /// extended with them: the merge would take the same values in the same order and then
-    /// theirs, so nothing is ranked or read of the earlier reports.
+    /// theirs, so nothing is ranked or read of the earlier reports. When one of them ranks
+    /// before, only the reports the earlier merge took values from are ranked again with them.
     struct MergePlan {
         /// The reports values are taken from, in rank order (those added to an earlier event only).
         private(set) var contributing: [Report] = []
@@ -27,6 +28,9 @@ extension ChronologyBuilder {
         /// An earlier run's event this merge starts from: the members key of the reports it
         /// was merged from (all of this group's, or all but those extracted in this run).
         private(set) var earlier: Hash128.Digest?
+        /// An earlier run's event whose sources this merge's are added to, its values taken
+        /// again (`rerank`): the members key of the reports it was merged from.
+        private var sourcesOf: Hash128.Digest?
         /// The group, kept for an earlier event that cannot be read after all (`merged`).
         private let reports: [Report]
 
@@ -72,7 +76,8 @@ extension ChronologyBuilder {
 
         /// Extends the event an earlier run merged from this group's reports but those extracted
         /// in this run, when each of those ranks after the last report it took values from;
-        /// false (nothing set) otherwise.
+        /// else ranks the reports it took values from again with the new ones (`rerank`). False
+        /// (nothing set) when no earlier run merged those reports.
         private mutating func extend<Input: ChronologyInput>(_ records: borrowing Input) -> Bool {
             var added: [Int] = [], kept: [Int] = []
             for place in reports.indices {
@@ -82,17 +87,20 @@ extension ChronologyBuilder {
             guard let members = records.memberKey(kept.map { reports[$0] }), let found = records.earlierKeys(members: members),
                 let lastPlace = found.contributing.last, found.contributing.allSatisfy({ $0 >= 0 && Int($0) < kept.count })
             else { return false }
-            let last = reports[kept[Int(lastPlace)]]
-            let lastView = records.rankingView(Int(last.record))
             var views: [RankingView] = []
             for place in added { views.append(records.rankingView(Int(reports[place].record))) }
             let ranks = zip(added, views).map { (date: $1.dates[Int(reports[$0].event)], source: $1.source) }
+            let last = reports[kept[Int(lastPlace)]]
+            let lastView = records.rankingView(Int(last.record))
             for (place, rank) in zip(added, ranks) {
                 let report = reports[place]
                 guard
                     ChronologyBuilder.ranksBefore(
                         last, lastView.dates[Int(last.event)], lastView.source, report, rank.date, rank.source)
-                else { return false }
+                else {
+                    rerank(found.contributing.map { kept[Int($0)] }, added: added, ranks: ranks, members: members, records)
+                    return true
+                }
             }
             let order = added.indices.sorted { a, b in
                 ChronologyBuilder.ranksBefore(
@@ -110,6 +118,40 @@ extension ChronologyBuilder {
             keys.contributing = MergeKeys.shared(taken)
             keys.plan = records.planKey(taken.map { reports[Int($0)].position })
             return true
+        }
+
+        /// The merge of this group when a new report ranks before the last one the earlier
+        /// merge took values from: the reports it took values from and the new ones, ranked
+        /// again. The others still take nothing (the report whose digest each repeats still
+        /// ranks before it), so they are not ranked, and their sources are the earlier event's.
+        /// - Parameters:
+        ///   - taken: the places of the reports the earlier merge took values from.
+        ///   - added, ranks: the places of the new reports, and what ranking reads of each.
+        ///   - members: what identifies the earlier event (`ChronologyInput.memberKey`).
+        private mutating func rerank<Input: ChronologyInput>(
+            _ taken: [Int], added: [Int], ranks addedRanks: [(date: PartialDate?, source: EventSource)], members: Hash128.Digest,
+            _ records: borrowing Input
+        ) {
+            var rankOf: [Int: (date: PartialDate?, source: EventSource)] = [:]
+            for place in taken {
+                let view = records.rankingView(Int(reports[place].record))
+                rankOf[place] = (view.dates[Int(reports[place].event)], view.source)
+            }
+            for (place, rank) in zip(added, addedRanks) { rankOf[place] = rank }
+            // In group order first, as the whole group is before it is ranked: equal ranks keep it.
+            let candidates = rankOf.keys.sorted()
+            let ranked = candidates.sorted { a, b in
+                let x = rankOf[a]!, y = rankOf[b]!
+                return ChronologyBuilder.ranksBefore(reports[a], x.date, x.source, reports[b], y.date, y.source)
+            }
+            var seen = Set<Hash128.Digest>(), places: [Int] = []
+            for place in ranked where seen.insert(records.eventDigest(reports[place].position)).inserted { places.append(place) }
+            sourcesOf = members
+            contributing = places.map { reports[$0] }
+            sources = ChronologyBuilder.distinctSorted(addedRanks.map(\.source))
+            keys.contributing = MergeKeys.shared(places.map { Int32($0) })
+            keys.plan = records.planKey(contributing.map(\.position))
+            if let plan = keys.plan { known = records.knowsMerge(plan) }
         }
 
         /// What identifies the merge by its contributing reports (`ChronologyInput.planKey`).
@@ -142,6 +184,13 @@ extension ChronologyBuilder {
                 }
                 let all = sources.isEmpty ? base.sources : ChronologyBuilder.distinctSorted(base.sources + sources)
                 return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: all)
+            }
+            var sources = self.sources
+            if let sourcesOf {
+                guard let base = records.wholeEvent(members: sourcesOf) else {
+                    return MergePlan(reports, records, byMembers: false).merged(records)
+                }
+                sources = ChronologyBuilder.distinctSorted(base.sources + sources)
             }
             // A known event that cannot be read is merged from records not fetched: the input
             // then says it failed (`SummaryArchive.failed`), and the run merges from the records.

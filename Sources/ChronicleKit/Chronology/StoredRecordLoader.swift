@@ -8,19 +8,23 @@ import Foundation
 /// A record that cannot be read has a stand-in of as many empty events, so that the merge
 /// goes on; `failed` then says its result must not be used.
 final class StoredRecordLoader: @unchecked Sendable {
-    /// The summary of the stored file at a path; nil when it has none that can be read.
-    typealias ReadSummary = (String) throws -> [UInt8]?
+    /// The summaries of the stored files at some paths, by path; one that cannot be read is
+    /// left out.
+    typealias ReadSummaries = ([String]) throws -> [String: [UInt8]]
     private let lock = NSLock()
     private let files: KeptArchive.StoredFiles
-    private let readSummary: ReadSummary
+    private let readSummaries: ReadSummaries
     private var archive: SummaryArchive
     /// Per stored file whose summary was read, its first record in `archive`.
     private var firstLocal: [Int32: Int32] = [:]
     private var broken = false
 
-    init(files: KeptArchive.StoredFiles, readSummary: @escaping ReadSummary, fetch: @escaping SummaryArchive.Fetch, spool: ScratchFile?) {
+    init(
+        files: KeptArchive.StoredFiles, readSummaries: @escaping ReadSummaries, fetch: @escaping SummaryArchive.Fetch,
+        spool: ScratchFile?
+    ) {
         self.files = files
-        self.readSummary = readSummary
+        self.readSummaries = readSummaries
         archive = SummaryArchive(fetch: fetch, spool: spool)
     }
 
@@ -36,19 +40,40 @@ final class StoredRecordLoader: @unchecked Sendable {
     /// The record's place in `archive`, its file's summary read first if need be; nil when it
     /// cannot be read. Called with the lock held.
     private func local(_ record: Int) -> Int? {
-        let file = files.fileOf[record], first = Int(files.firstRecord[Int(file)])
-        if let known = firstLocal[file] { return Int(known) + record - first }
-        guard !broken else { return nil }
-        let before = archive.count, path = files.paths[Int(file)]
-        guard let summary = try? readSummary(path),
-            archive.append(summary: summary, origin: .stored(path: path), identity: files.identities[Int(file)]),
-            archive.count - before == Int(files.firstRecord[Int(file) + 1]) - first
-        else {
-            broken = true
-            return nil
+        let file = files.fileOf[record]
+        if firstLocal[file] == nil { load([file]) }
+        return firstLocal[file].map { Int($0) + record - Int(files.firstRecord[Int(file)]) }
+    }
+
+    /// Reads the summaries of `wanted` (stored files not read yet) in one pass over the store.
+    /// Called with the lock held.
+    private func load(_ wanted: [Int32]) {
+        guard !broken, !wanted.isEmpty else { return }
+        let summaries = (try? readSummaries(wanted.map { files.paths[Int($0)] })) ?? [:]
+        for file in wanted {
+            let before = archive.count, path = files.paths[Int(file)], identity = files.identities[Int(file)]
+            let count = Int(files.firstRecord[Int(file) + 1] - files.firstRecord[Int(file)])
+            guard let summary = summaries[path], archive.append(summary: summary, origin: .stored(path: path), identity: identity),
+                archive.count - before == count
+            else {
+                broken = true
+                return
+            }
+            firstLocal[file] = Int32(before)
         }
-        firstLocal[file] = Int32(before)
-        return before + record - first
+    }
+
+    /// Reads at once the summaries of the files of `records` (stored records a batch of merges
+    /// will rank): one pass over the store instead of one for each.
+    func prepare(_ records: [Int]) {
+        locked {
+            var wanted: [Int32] = [], seen = Set<Int32>()
+            for record in records {
+                let file = files.fileOf[record]
+                if firstLocal[file] == nil, seen.insert(file).inserted { wanted.append(file) }
+            }
+            load(wanted)
+        }
     }
 
     func rankingView(_ record: Int) -> RankingView {

@@ -88,7 +88,7 @@ extension ChronicleRun {
         else { return nil }
         let archiveSize = survey.files.count
         let loader = StoredRecordLoader(
-            files: storedFiles, readSummary: { try store.summary(path: $0) },
+            files: storedFiles, readSummaries: { try store.summaries(paths: $0) },
             fetch: { paths, body in try store.forEachRecordBlob(paths: paths, archive: archiveSize) { body($0, $1) } }, spool: spool)
         var archive = KeptArchive(stored: storedFiles, fresh: fresh, loader: loader)
         let (recordsPerFile, problems) = (start.kept.recordsPerFile + fresh.recordsPerFile, start.kept.problems + fresh.problems)

@@ -16,25 +16,32 @@ extension ChronicleStore {
         }
     }
 
-    /// The summary of the stored file at `path` (`RecordSummary`), made from its records when
-    /// its row has none or a damaged one; nil when neither can be read.
-    func summary(path: String) throws -> [UInt8]? {
+    /// The summaries of the stored files at `paths` (`RecordSummary`), by path, in one read of
+    /// the store; one whose row has none or a damaged one is made from its records, and one with
+    /// neither is left out.
+    func summaries(paths: [String]) throws -> [String: [UInt8]] {
+        var found: [String: [UInt8]] = [:]
         // Through SQLite's C API and a cached statement: a night's merges may ask for hundreds.
-        let stored: [UInt8]? = try read("read a stored summary") { db in
+        try read("read stored summaries") { db in
             let statement = try db.cachedStatement(sql: "SELECT summary_bin FROM file_summary WHERE path = ?")
             let query = statement.sqliteStatement
             defer { sqlite3_reset(query) }
-            SQLiteBinder(statement, in: db).bind(1, path)
-            guard sqlite3_step(query) == SQLITE_ROW, sqlite3_column_type(query, 0) == SQLITE_BLOB, let bytes = sqlite3_column_blob(query, 0)
-            else { return nil }
-            return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(query, 0))))
+            let binder = SQLiteBinder(statement, in: db)
+            for path in paths {
+                sqlite3_reset(query)
+                binder.bind(1, path)
+                guard sqlite3_step(query) == SQLITE_ROW, sqlite3_column_type(query, 0) == SQLITE_BLOB else { continue }
+                guard let bytes = sqlite3_column_blob(query, 0) else { continue }
+                let blob = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(query, 0)))
+                if RecordSummary.isIntact(blob) { found[path] = Array(blob) }
+            }
         }
-        if let stored, stored.withUnsafeBytes({ RecordSummary.isIntact($0) }) { return stored }
-        var made: [UInt8]?
-        try forEachRecordBlob(paths: [path], archive: Int.max) { _, blob in
+        let missing = Set(paths.filter { found[$0] == nil })
+        guard !missing.isEmpty else { return found }
+        try forEachRecordBlob(paths: missing, archive: Int.max) { path, blob in
             guard let blob, let records = try? RecordBinary.decode(blob) else { return }
-            made = RecordSummary.encode(records)
+            found[path] = RecordSummary.encode(records)
         }
-        return made
+        return found
     }
 }

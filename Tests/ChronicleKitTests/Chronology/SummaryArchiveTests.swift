@@ -239,7 +239,7 @@ struct SummaryArchiveTests {
     /// earlier event is extended with the new reports (they rank after those it took values
     /// from) or merged again; extending reads none of the earlier reports' records.
     @Test func aNightExtendsTheEventsNewFilesJoin() {
-        for seed in [41, 42, 43] as [UInt64] {
+        for seed in 41...48 as ClosedRange<UInt64> {
             let records = Self.records(seed: seed, count: 300)
             let isNew: (Int, [ArticleRecord]) -> Bool = { _, file in file.contains { $0.source.hasPrefix("moi/") } }
             let first = ChronologyBuilder(window: Self.window).group(
