@@ -40,7 +40,9 @@ extension ChronicleRun {
                 consume start, survey: survey, extracted: extracted, inputs: inputs, store: store, spool: spool, earlier: earlier,
                 keeper: &keeper)
         else {
+            // Both done before the build from the summaries reads the store and the cores again.
             _ = try? fingerprint.result()
+            _ = try? earlier.result()
             logger.info("the kept grouping cannot take this night's files; grouping the whole archive")
             return nil
         }
