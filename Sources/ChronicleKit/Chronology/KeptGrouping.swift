@@ -98,12 +98,17 @@ struct KeptGrouping: Sendable {
         problems = try (0..<(try Self.count(&r))).map { _ in try r.problem() }
         let records = try Self.count(&r)
         guard recordsPerFile.reduce(0, { $0 + Int($1) }) == records else { throw RecordBinaryError.corrupt }
-        let roots = try (0..<records).map { record -> Int32 in
+        // Room for the night's records: growing an archive's arrays copies them, beside the
+        // last chronology the night reads at the same time (the night's peak of memory).
+        var roots: [Int32] = [], identities: [ArticleIdentity] = []
+        roots.reserveCapacity(Self.room(records))
+        identities.reserveCapacity(Self.room(records))
+        for record in 0..<records {
             let back = try r.count()
             guard back <= record else { throw RecordBinaryError.corrupt }
-            return Int32(record - back)
+            roots.append(Int32(record - back))
         }
-        let identities = try (0..<records).map { _ in try ArticleIdentity(reading: &r) }
+        for _ in 0..<records { identities.append(try ArticleIdentity(reading: &r)) }
         let byText = try Self.keyIndex(&r, records: records) { try $0.uint64() }
         let byURL = try Self.keyIndex(&r, records: records) { try $0.digest() }
         let units = try Self.numbering(&r), documents = try Self.numbering(&r)
@@ -123,7 +128,9 @@ struct KeptGrouping: Sendable {
         let items = try Self.items(&r, records: records, lists: lists, documents: documents.names.count)
         let digestCount = try Self.count(&r)
         guard digestCount == 0 || digestCount == items.count else { throw RecordBinaryError.corrupt }
-        let digests = try (0..<digestCount).map { _ in try r.digest() }
+        var digests: [Hash128.Digest] = []
+        digests.reserveCapacity(digestCount == 0 ? 0 : Self.room(digestCount))
+        for _ in 0..<digestCount { digests.append(try r.digest()) }
         guard r.offset == r.bytes.count else { throw RecordBinaryError.corrupt }
         state = GroupingState(
             window: window, roots: roots, identities: identities, byText: byText, byURL: byURL, items: items, digests: digests,
@@ -135,7 +142,7 @@ struct KeptGrouping: Sendable {
     ) throws -> [GroupingState.Item] {
         let count = try Self.count(&r)
         var items: [GroupingState.Item] = []
-        items.reserveCapacity(count)
+        items.reserveCapacity(room(count))
         var record = 0
         for _ in 0..<count {
             record += try r.count()
@@ -154,6 +161,9 @@ struct KeptGrouping: Sendable {
         }
         return items
     }
+
+    /// The capacity of an array of `count` kept values: room for a night's new ones besides.
+    private static func room(_ count: Int) -> Int { count + count / 16 + 1024 }
 
     /// A count that cannot be more than the bytes left (each counted thing takes one at least).
     private static func count(_ r: inout RecordBinary.Reader) throws -> Int {

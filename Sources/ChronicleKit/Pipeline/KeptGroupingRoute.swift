@@ -81,6 +81,9 @@ extension ChronicleRun {
         _ start: consuming KeptGroupingStart, survey: FileSurvey, extracted: ExtractedFiles, inputs: RunInputs,
         store: ChronicleStore, spool: ScratchFile?, earlier: BackgroundTask<EarlierMerges?>, keeper: inout SummaryKeeper
     ) throws -> (grouping: ChronologyGrouping, problems: [ArticleProblem], articles: Int, kept: RecordArchive.Blob?)? {
+        // The last run's chronology is read whole before it is decoded: what the continuation
+        // holds is made after that, not beside it (at 200,000 articles, the night's peak).
+        guard let merges = try earlier.result() else { return nil }
         // The new files' summaries alone: a stored file has none among `stored`, and is passed over.
         let none = StoredSummaries(reused: Array(repeating: nil, count: survey.files.count))
         guard
@@ -96,8 +99,7 @@ extension ChronicleRun {
         let (recordsPerFile, problems) = (start.kept.recordsPerFile + fresh.recordsPerFile, start.kept.problems + fresh.problems)
         var state = start.kept.state
         _ = consume start
-        guard state.recordCount == archive.storedCount, state.extend(from: archive, records: archive.storedCount..<archive.recordCount),
-            let merges = try earlier.result()
+        guard state.recordCount == archive.storedCount, state.extend(from: archive, records: archive.storedCount..<archive.recordCount)
         else { return nil }
         archive.earlierMerges = merges
         var kept: RecordArchive.Blob?
