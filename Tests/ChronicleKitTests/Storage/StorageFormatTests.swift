@@ -112,6 +112,22 @@ import Testing
         #expect(ContentHash(bytes: blob).description == "1956b85baf92f4b1")
     }
 
+    @Test func keptGroupingIsPinned() throws {
+        var copy = Self.record
+        copy.source = "xuat.jsonl:4"
+        let records = [Self.record, copy]
+        let window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
+        var state = GroupingState(window: window)
+        let extended = state.extend(from: records, records: 0..<2)
+        #expect(extended)
+        let blob = KeptGrouping(state: state, recordsPerFile: [1, 1], problems: []).encoded()
+        #expect(blob.first == KeptGrouping.version)
+        #expect(blob.count == 268)
+        #expect(ContentHash(bytes: blob).description == "13c41c1f1c3a8b0d")
+        let read = try blob.withUnsafeBytes { try KeptGrouping(decoding: $0) }
+        #expect(read.state.items == state.items && read.encoded() == blob)
+    }
+
     @Test func storedChronologyIsPinned() throws {
         let chronology = Chronology(
             window: DateWindow(from: PartialDate(year: 2022), to: PartialDate(year: 2023)),
