@@ -6,8 +6,9 @@ import Foundation
 extension ChronicleRun {
     /// The chronology of the surveyed files and the files extracted for it, from the summaries,
     /// with the fingerprint of its inputs (`FileSurvey.fingerprint`, made on another core while
-    /// the chronology is built). Only for a run without corrections (they change whole records
-    /// before grouping). Nil when a record a merge needed could not be read whole (its row
+    /// the chronology is built); a night that only adds files after the stored ones continues
+    /// the last run's grouping instead (`keptGroupingChronology`). Only for a run without
+    /// corrections (they change whole records before grouping). Nil when a record a merge needed could not be read whole (its row
     /// damaged since its summary was written): the caller then builds from the records.
     func summaryChronology(
         _ survey: FileSurvey, inputs: RunInputs, store: ChronicleStore, spool: ScratchFile?, progress: ProgressBar,
