@@ -91,4 +91,27 @@ struct KeptGroupingRouteTests {
         #expect(!night.groupingContinued && night.extracted == 1)
         try Self.expectCold(night, box)
     }
+
+    @Test func anExportOfSeveralArticlesAndItsWarningsAreContinuedToo() throws {
+        let box = try Sandbox()
+        try box.write("2022/12/a.txt", "Chiều 26/12/2022, Đảng ủy Quân đoàn 2 tổ chức hội nghị tổng kết công tác đảng năm 2022.\n")
+        // Two articles, one whose `published` is not a date: a warning the night keeps.
+        try box.write("2023/01/export.jsonl", PublishedWarningTests.export)
+        try box.run(standard: true)
+        let copy =
+            #"{"url": "https://example.vn/1", "published": "2023-01-08", "body": "Sáng 6/1, Đảng ủy Quân đoàn 1 tổ chức hội nghị tổng kết công tác đảng năm 2022."}"#
+        let other =
+            #"{"url": "https://example.vn/3", "published": "2023-07-02", "body": "Chiều 1/7, Đảng ủy Quân đoàn 2 tổ chức hội nghị sơ kết 6 tháng đầu năm 2023."}"#
+        try box.write("2024/01/export.jsonl", copy + "\n" + other)
+        let night = try box.run(standard: true, asOf: PartialDate(year: 2024, month: 1, day: 16))
+        #expect(night.groupingContinued && night.extracted == 1)
+        let got = try night.fullChronology()
+        try FileManager.default.removeItem(at: ChronicleRun.storeURL(for: try box.config()).deletingLastPathComponent())
+        try FileManager.default.removeItem(at: box.output)
+        let cold = try box.run(standard: true, asOf: PartialDate(year: 2024, month: 1, day: 16))
+        let coldChronology = try cold.fullChronology()
+        #expect(got.events == coldChronology.events && got.undated == coldChronology.undated)
+        #expect(night.problems == cold.problems && night.problems.contains { $0.source.hasSuffix("2023/01/export.jsonl:2") })
+        #expect(got.events.contains { $0.sources.count == 2 })
+    }
 }
