@@ -85,8 +85,6 @@ struct KeptArchive: ChronologyInput, RecordOrigins {
     /// Whether a record a merge needed could not be read (as `SummaryArchive.failed`): the
     /// chronology built from this input is then wrong, and is built again from the summaries.
     var failed: Bool { fresh.failed || loader.failed }
-    /// The new files' problems.
-    var freshProblems: [ArticleProblem] { fresh.problems }
     /// Stored files whose summary a merge read.
     var storedFilesRead: Int { loader.filesRead }
 
