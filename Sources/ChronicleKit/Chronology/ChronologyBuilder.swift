@@ -34,11 +34,7 @@ struct ChronologyBuilder: Sendable {
     /// and cited documents are kept of them) and once when its group is merged, so the input
     /// can keep its records in stored form.
     func group<Input: ChronologyInput>(from records: Input, pinned: Set<ReportPosition> = []) -> ChronologyGrouping {
-        var state = GroupingState(window: window)
-        // From empty there is nothing kept that a record could change.
-        let grouped = state.extend(from: records, records: 0..<records.recordCount)
-        precondition(grouped, "a grouping from empty extends with any records")
-        return merge(state, records, pinned: pinned)
+        merge(GroupingState.grouping(of: records, window: window), records, pinned: pinned)
     }
 
     /// The events of the groups `state` holds, `state` extended with every record of `records`.

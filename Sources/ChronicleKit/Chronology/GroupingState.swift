@@ -111,6 +111,15 @@ struct GroupingState: Sendable {
         self.lists = lists
     }
 
+    /// Every record of `input` grouped, from an empty state (nothing kept that a record could
+    /// change, so the extension cannot be refused).
+    static func grouping<Input: ChronologyInput>(of input: Input, window: DateWindow) -> GroupingState {
+        var state = GroupingState(window: window)
+        let grouped = state.extend(from: input, records: 0..<input.recordCount)
+        precondition(grouped, "a grouping from empty extends with any records")
+        return state
+    }
+
     /// Records grouped so far: positions `0..<recordCount`.
     var recordCount: Int { roots.count }
 

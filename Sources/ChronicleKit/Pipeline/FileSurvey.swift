@@ -163,7 +163,14 @@ struct FileSurvey: Sendable {
             let row = removed[index - current]
             return .init(path: row.path, displayPath: row.displayPath, contentHash: row.contentHash ?? "-", current: false)
         }
-        return ChronologyCache.fingerprint(
+        return Self.fingerprint(sources, inputs: inputs, window: window, workingDirectory: workingDirectory)
+    }
+
+    /// `ChronologyCache.fingerprint` of `sources` with the rest of this run's inputs.
+    private static func fingerprint<Sources: Collection>(
+        _ sources: Sources, inputs: RunInputs, window: DateWindow, workingDirectory: String
+    ) -> String where Sources.Element == ChronologyCache.Source {
+        ChronologyCache.fingerprint(
             sources: sources, extractorVersion: inputs.extraction.version, configFingerprint: inputs.extraction.configFingerprint,
             window: window, corrections: inputs.corrections.file, workingDirectory: workingDirectory)
     }
@@ -178,9 +185,7 @@ struct FileSurvey: Sendable {
             ChronologyCache.Source(
                 path: files[index].path, displayPath: files[index].displayPath, contentHash: states[index].reusedHash!.text!, current: true)
         }
-        return ChronologyCache.fingerprint(
-            sources: sources, extractorVersion: inputs.extraction.version, configFingerprint: inputs.extraction.configFingerprint,
-            window: window, corrections: inputs.corrections.file, workingDirectory: workingDirectory)
+        return Self.fingerprint(sources, inputs: inputs, window: window, workingDirectory: workingDirectory)
     }
 }
 

@@ -99,9 +99,7 @@ extension ChronicleRun {
                 keeper: &keeper)
         else { return nil }
         archive.earlierMerges = try earlier.result()
-        var state = GroupingState(window: options.config.window)
-        let grouped = state.extend(from: archive, records: 0..<archive.count)
-        precondition(grouped, "a grouping from empty extends with any records")
+        let state = GroupingState.grouping(of: archive, window: options.config.window)
         // A night continues it only from inputs that are all current (`keptGroupingStart`).
         var kept: RecordArchive.Blob?
         let (recordsPerFile, problems) = (archive.recordsPerFile, archive.problems)
