@@ -53,9 +53,9 @@ struct EventIdentity {
                 guard current != id else { continue }
                 changed = true
                 if undated {
-                    grouping.chronology.undated[index].id = id
+                    grouping.chronology.undated.setID(index, id)
                 } else {
-                    grouping.chronology.events[index].id = id
+                    grouping.chronology.events.setID(index, id)
                 }
             }
             if changed { grouping.resort() }

@@ -223,6 +223,34 @@ import Testing
         #expect(!tookSealed && list.count == 3)
     }
 
+    /// `setID` gives what setting the id through the subscript gives (the event, its head, its
+    /// digest, the stored form read back), and adds no string but the id to a sealed table, on a
+    /// list built whole and on one extending another.
+    @Test func settingAnIDAgreesWithEncodingTheEventAgain() throws {
+        let earlier = EventList(Array(Self.many.prefix(40)))
+        var extended = EventList(extending: earlier)
+        for index in 0..<20 { _ = extended.append(index, of: earlier) }
+        for index in 20..<30 { extended.append(Self.event(index + 9000)) }
+        extended.seal()
+        for var list in [EventList(Array(Self.many.prefix(30))), extended] {
+            var plain = list
+            let strings = list.stringCount
+            for (index, id) in [(3, "ev-3-b"), (25, "ev-77"), (29, "ev-3-b")] {
+                list.setID(index, id)
+                plain[index].id = id
+            }
+            #expect(Array(list) == Array(plain) && list.heads == plain.heads && list.digests == plain.digests)
+            #expect(list.stringCount <= strings + 3, "only the ids are new strings")
+            var w = RecordBinary.Writer()
+            list.write(to: &w) { _ in }
+            let read = try w.bytes.withUnsafeBytes { raw in
+                var r = RecordBinary.Reader(bytes: raw)
+                return try EventList(reading: &r)
+            }
+            #expect(Array(read) == Array(plain) && read.digests == plain.digests)
+        }
+    }
+
     /// Night after night a list extends the last one read back from its stored form, a quarter
     /// of its events changed each night: what is read back is always the list written, and the
     /// stored form stays in proportion to the events (written compacted once the strings of the
