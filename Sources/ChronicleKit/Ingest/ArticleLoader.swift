@@ -50,46 +50,49 @@ public struct ArticleLoader: Sendable {
         guard let format = file.format else {
             return Self.failed(source, .unsupportedType(fileExtension: file.url.pathExtension))
         }
-        let path = file.url.path
-        var size = 0
-        // `stat` rather than `FileManager.attributesOfItem`, without building its dictionary; the
-        // FileManager is asked only when it fails, for the reason it gives.
-        var info = stat()
+        let path = file.path
+        if format == .jsonLines { return loadExport(path, source: source, contentHash: &contentHash, each: body) }
+        switch RegularFileReader.contents(of: path, limit: Self.maximumArticleFileSize) {
+        case .bytes(let bytes):
+            contentHash = bytes.withUnsafeBytes { FNV1a.hash($0) }
+            for article in bytes.withUnsafeBufferPointer({ load(bytes: $0, source: source, format: format) }) { body(article) }
+            return nil
+        case .notARegularFile: return Self.failed(source, .notARegularFile)
+        case .tooLarge(let size): return Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))
+        case .failed(let reason): return Self.failed(source, .cannotRead(reason: reason))
+        case .unopened: return Self.failed(source, .cannotRead(reason: Self.reasonUnopened(path)))
+        }
+    }
+
+    /// A crawler export, read line by line (`JSONLinesReader`) once `stat` says it is a regular file.
+    private func loadExport(_ path: String, source: String, contentHash: inout UInt64?, each body: (Article) -> Void) -> Article? {
         // `stat` follows a link: the scanner counts links to regular files as files, and what
         // the link points to is what would be read.
+        var info = stat()
         if stat(path, &info) == 0 {
             // Opening a FIFO blocks until a writer comes; a device may never end.
             guard info.st_mode & S_IFMT == S_IFREG else { return Self.failed(source, .notARegularFile) }
-            size = Int(info.st_size)
         } else {
-            do {
-                let attributes = try FileManager.default.attributesOfItem(atPath: path)
-                size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            } catch {
-                return Self.failed(source, .cannotRead(reason: Self.describe(error)))
-            }
+            return Self.failed(source, .cannotRead(reason: Self.reasonUnopened(path)))
         }
-        if format == .jsonLines {
-            // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
-            // file under the reader, and touching the lost pages kills the process (SIGBUS).
-            var hash = FNV1a.offsetBasis
-            let failure = JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, hash: &hash, body)
-            if let failure { return Self.failed(source, failure) }
-            contentHash = hash
-            return nil
-        }
-        if size > Self.maximumArticleFileSize {
-            return Self.failed(source, .tooLarge(bytes: size, limit: Self.maximumArticleFileSize))
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: file.url)
-        } catch {
-            return Self.failed(source, .cannotRead(reason: Self.describe(error)))
-        }
-        contentHash = data.withUnsafeBytes { FNV1a.hash($0) }
-        for article in load(data: data, source: source, format: format) { body(article) }
+        // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
+        // file under the reader, and touching the lost pages kills the process (SIGBUS).
+        var hash = FNV1a.offsetBasis
+        let failure = JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, hash: &hash, body)
+        if let failure { return Self.failed(source, failure) }
+        contentHash = hash
         return nil
+    }
+
+    /// Why the file at `path` cannot be opened, in the words the FileManager gives.
+    private static func reasonUnopened(_ path: String) -> String {
+        do {
+            _ = try FileManager.default.attributesOfItem(atPath: path)
+            _ = try Data(contentsOf: URL(fileURLWithPath: path, isDirectory: false))
+        } catch {
+            return describe(error)
+        }
+        return "could not be opened"
     }
 
     /// Reads the bytes of one article file (for tests and benchmarks, and the file path above).
@@ -97,13 +100,14 @@ public struct ArticleLoader: Sendable {
         if format != .jsonLines, data.count > Self.maximumArticleFileSize {
             return [Self.failed(source, .tooLarge(bytes: data.count, limit: Self.maximumArticleFileSize))]
         }
-        return data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            switch format {
-            case .text: return [article(source: source, datedByPath: true) { text(bytes) }]
-            case .html: return [article(source: source, datedByPath: true) { html(bytes) }]
-            case .jsonLines: return JSONLinesReader(loader: self).articles(in: bytes, source: source)
-            }
+        return data.withUnsafeBytes { load(bytes: $0.bindMemory(to: UInt8.self), source: source, format: format) }
+    }
+
+    private func load(bytes: UnsafeBufferPointer<UInt8>, source: String, format: ArticleFormat) -> [Article] {
+        switch format {
+        case .text: return [article(source: source, datedByPath: true) { text(bytes) }]
+        case .html: return [article(source: source, datedByPath: true) { html(bytes) }]
+        case .jsonLines: return JSONLinesReader(loader: self).articles(in: bytes, source: source)
         }
     }
 
