@@ -49,7 +49,7 @@ enum ArticleFingerprint {
             }
             i += 1
         }
-        if !first.isEmpty, title.map({ first != Array(collapsed($0).utf8) }) ?? true {
+        if !first.isEmpty, title.map({ first != (collapsedBytes($0) ?? Array(collapsed($0).utf8)) }) ?? true {
             hash = FNV1a.hash(first, from: hash)
             any = true
         }
@@ -121,6 +121,43 @@ enum ArticleFingerprint {
             any = true
         }
         return any ? hash : nil
+    }
+
+    /// `collapsed(title)` read on the UTF-8 bytes, for a title of Latin letters (below U+0300,
+    /// and U+1E00-1EFF, where Vietnamese's letters are): there every Character is one scalar but
+    /// CR LF, and its whitespace is ASCII's, NEL and NBSP. Nil for any other title, which
+    /// `collapsed` reads. Splitting the title by Characters was 2.5% of a cold run.
+    static func collapsedBytes(_ title: String) -> [UInt8]? {
+        var title = title
+        return title.withUTF8 { bytes -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let length: Int
+                let space: Bool
+                if b < 0x80 {
+                    (length, space) = (1, b == 0x20 || (b >= 0x09 && b <= 0x0D))
+                } else if b >= 0xC2 && b <= 0xCB, i + 1 < bytes.count {
+                    (length, space) = (2, b == 0xC2 && (bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0))
+                } else if b == 0xE1, i + 2 < bytes.count, bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
+                    (length, space) = (3, false)
+                } else {
+                    return nil
+                }
+                if space {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                }
+                i += length
+            }
+            return out
+        }
     }
 
     private static func collapsed<S: StringProtocol>(_ line: S) -> String {

@@ -27,6 +27,30 @@ import Testing
         #expect(ArticleFingerprint.text(" \n \t ", title: nil) == nil)
     }
 
+    /// A title collapsed on its bytes is the title collapsed by Characters, and titles the byte
+    /// reading does not know (combining marks, spaces and letters outside Latin) are left to it.
+    @Test func theTitleCollapsedOnBytesAgreesWithThePlainOne() {
+        let pieces = [
+            "Đảng ủy", "Quân khu 7", "tổng kết", "NGHỊ QUYẾT 382-NQ/ĐUQSTW", "ơ", "Ư", "ỹ", "é", "ß", "ǅ", "ʰ", " ", "\t", "\r\n",
+            "\n", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{0085}", "\u{00AD}", "\u{01}", "\u{7F}",
+        ]
+        let foreign = ["\u{0301}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{202F}", "Ω", "ф", "中", "\u{1F00}", "\u{1DFF}"]
+        var rng = SeededGenerator(state: 5)
+        for round in 0..<3000 {
+            var title = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            if round % 4 == 0 { title.insert(contentsOf: foreign.randomElement(using: &rng)!, at: title.startIndex) }
+            let plain = Array(title.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").utf8)
+            if let bytes = ArticleFingerprint.collapsedBytes(title) {
+                #expect(bytes == plain, "\(title.debugDescription)")
+            } else {
+                #expect(title.unicodeScalars.contains { $0.value >= 0x300 && !(0x1E00..<0x1F00).contains($0.value) })
+            }
+        }
+        let spaced = "  Hội nghị\u{00A0} Đảng ủy\t\r\nQuân khu 9 "
+        #expect(ArticleFingerprint.collapsedBytes(spaced) == Array("Hội nghị Đảng ủy Quân khu 9".utf8))
+        #expect(ArticleFingerprint.collapsedBytes("Ho\u{0301}i nghi\u{0323}") == nil)
+    }
+
     /// Addresses made of schemes, hosts, paths, queries, fragments and spaces (every ASCII
     /// control at either end), and some outside ASCII, which the plain reading takes.
     @Test func theAddressReadOnBytesAgreesWithThePlainOne() {
