@@ -124,7 +124,8 @@ enum ArticleFingerprint {
     }
 
     /// `collapsed(title)` read on the UTF-8 bytes, for a title of Latin letters (below U+0300,
-    /// and U+1E00-1EFF, where Vietnamese's letters are): there every Character is one scalar but
+    /// and U+1E00-1EFF, where Vietnamese's letters are) and the press's punctuation (quotes,
+    /// dashes, the ellipsis: U+2010-2027, U+2030-205E): there every Character is one scalar but
     /// CR LF, and its whitespace is ASCII's, NEL and NBSP. Nil for any other title, which
     /// `collapsed` reads. Splitting the title by Characters was 2.5% of a cold run.
     static func collapsedBytes(_ title: String) -> [UInt8]? {
@@ -144,6 +145,8 @@ enum ArticleFingerprint {
                     (length, space) = (2, b == 0xC2 && (bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0))
                 } else if b == 0xE1, i + 2 < bytes.count, bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
                     (length, space) = (3, false)
+                } else if b == 0xE2, i + 2 < bytes.count, Self.isPunctuation(bytes[i + 1], bytes[i + 2]) {
+                    (length, space) = (3, false)
                 } else {
                     return nil
                 }
@@ -158,6 +161,12 @@ enum ArticleFingerprint {
             }
             return out
         }
+    }
+
+    /// Whether E2 `second` `third` is in U+2010-2027 or U+2030-205E: no space, control, joiner
+    /// or mark among them.
+    private static func isPunctuation(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second == 0x80 && ((0x90...0xA7).contains(third) || third >= 0xB0)) || (second == 0x81 && third <= 0x9E)
     }
 
     private static func collapsed<S: StringProtocol>(_ line: S) -> String {

@@ -32,9 +32,13 @@ import Testing
     @Test func theTitleCollapsedOnBytesAgreesWithThePlainOne() {
         let pieces = [
             "Đảng ủy", "Quân khu 7", "tổng kết", "NGHỊ QUYẾT 382-NQ/ĐUQSTW", "ơ", "Ư", "ỹ", "é", "ß", "ǅ", "ʰ", " ", "\t", "\r\n",
-            "\n", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{0085}", "\u{00AD}", "\u{01}", "\u{7F}",
+            "\n", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{0085}", "\u{00AD}", "\u{01}", "\u{7F}", "“", "”", "–", "—", "…", "‘", "\u{2010}",
+            "\u{2027}", "\u{2030}", "\u{205E}", "«", "»",
         ]
-        let foreign = ["\u{0301}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{202F}", "Ω", "ф", "中", "\u{1F00}", "\u{1DFF}"]
+        let foreign = [
+            "\u{0301}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{202F}", "Ω", "ф", "中", "\u{1F00}", "\u{1DFF}", "\u{2028}", "\u{2029}",
+            "\u{202E}", "\u{200D}", "\u{200C}", "\u{205F}", "\u{2060}", "\u{20AB}",
+        ]
         var rng = SeededGenerator(state: 5)
         for round in 0..<3000 {
             var title = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -43,12 +47,15 @@ import Testing
             if let bytes = ArticleFingerprint.collapsedBytes(title) {
                 #expect(bytes == plain, "\(title.debugDescription)")
             } else {
-                #expect(title.unicodeScalars.contains { $0.value >= 0x300 && !(0x1E00..<0x1F00).contains($0.value) })
+                let known: [ClosedRange<UInt32>] = [0...0x2FF, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E]
+                #expect(title.unicodeScalars.contains { scalar in !known.contains { $0.contains(scalar.value) } })
             }
         }
         let spaced = "  Hội nghị\u{00A0} Đảng ủy\t\r\nQuân khu 9 "
         #expect(ArticleFingerprint.collapsedBytes(spaced) == Array("Hội nghị Đảng ủy Quân khu 9".utf8))
         #expect(ArticleFingerprint.collapsedBytes("Ho\u{0301}i nghi\u{0323}") == nil)
+        let quoted = "Đảng ủy Quân khu 7:  “Nâng cao chất lượng sinh hoạt” – năm 2023…"
+        #expect(ArticleFingerprint.collapsedBytes(quoted) == Array("Đảng ủy Quân khu 7: “Nâng cao chất lượng sinh hoạt” – năm 2023…".utf8))
     }
 
     /// Addresses made of schemes, hosts, paths, queries, fragments and spaces (every ASCII
