@@ -33,8 +33,9 @@ import Foundation
 /// - `people`: `role: rank name (position, position)` per person, joined with "; "
 /// - `documents`: `type code (YYYY-MM-DD)` per document, joined with "; "
 /// - `credits`: reporters' bylines, joined with "; "
-/// - `sources`: the article files (`path` or `path:line`), joined with "; "
-/// - `urls`: the articles' URLs (those known), joined with "; "
+/// - `sources`: the article files (`path` or `path:line`), joined with "; " (`list`: as many as
+///   a spreadsheet cell holds, then how many more)
+/// - `urls`: the articles' URLs (those known), joined likewise
 /// - `corrected`: `true` when an analyst's correction applies, else `false`
 /// - `first_seen`: the "as of" date (`YYYY-MM-DD`) of the run that first found the event; filter
 ///   on it to see what came in since a given day
@@ -127,13 +128,37 @@ struct CSVReport {
             event.people.map(ReportFields.personWithRole).joined(separator: "; "),
             event.documents.map { ReportFields.document($0, vietnamese: false) }.joined(separator: "; "),
             event.credits.map(ReportText.flat).joined(separator: "; "),
-            item.sources.map { ReportText.flat($0.source) }.joined(separator: "; "),
-            item.sources.compactMap { $0.url.map(ReportText.flat) }.filter { !$0.isEmpty }.joined(separator: "; "),
+            Self.list(item.sources.map { ReportText.flat($0.source) }),
+            Self.list(item.sources.compactMap { $0.url.map(ReportText.flat) }.filter { !$0.isEmpty }),
             item.corrected ? "true" : "false",
             input.firstSeen(item.id).description,
             item.id,
             event.date.evidence ?? "",
         ]
+    }
+
+    /// `items` joined with "; ", as many as a spreadsheet cell holds: Excel keeps 32,767
+    /// characters of a cell and cuts a longer CSV field, so an event reported by hundreds of
+    /// copies lists those that fit and says how many more there are (`chronology.xml` lists all).
+    static func list(_ items: [String]) -> String {
+        let joined = items.joined(separator: "; ")
+        let limit = Workbook.Sheet.cellLimit
+        guard joined.utf8.count > limit, joined.unicodeScalars.count > limit else { return joined }
+        // Room for the note, whose count has at most as many digits as the whole list's.
+        let room = limit - note(items.count).unicodeScalars.count
+        var kept = 0, length = 0
+        for item in items {
+            let added = item.unicodeScalars.count + (kept > 0 ? 2 : 0)
+            guard length + added <= room else { break }
+            length += added
+            kept += 1
+        }
+        return items.prefix(kept).joined(separator: "; ") + note(items.count - kept, first: kept == 0)
+    }
+
+    /// What follows the entries of a list cut to the cell (`list`).
+    private static func note(_ more: Int, first: Bool = false) -> String {
+        (first ? "" : "; ") + "… +\(more) more in chronology.xml"
     }
 
     static func writeRow(_ delimiter: UInt8, _ cells: [String], to sink: AtomicFileSink) throws {

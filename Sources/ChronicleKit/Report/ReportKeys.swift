@@ -24,9 +24,10 @@ struct ReportKeys {
     /// The CSV files' field separator.
     private let csvDelimiter: Unicode.Scalar
 
-    /// Bump when the writers change what they print for the same input. 5: warnings listed
-    /// apart from unreadable articles; the XSD's `severity`.
-    static let version = "chronicle-reports-5"
+    /// Bump when the writers change what they print for the same input. 6: the CSV's `sources`
+    /// and `urls` cut to a spreadsheet cell. 5: warnings listed apart from unreadable articles;
+    /// the XSD's `severity`.
+    static let version = "chronicle-reports-6"
 
     /// - Parameter digests: the events' content hashes (`digests(of:)`, or kept in a `ReportOutline`).
     init(

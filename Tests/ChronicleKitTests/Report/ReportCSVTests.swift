@@ -173,4 +173,22 @@ enum RFC4180 {
         #expect(CSVReport.field("line\none") == "line one")
         #expect(CSVReport.field("\t=cmd") == "'=cmd")
     }
+
+    /// A list that fits a spreadsheet cell is joined whole; a longer one (a story saved by
+    /// hundreds of crawls) keeps the entries that fit with the count of the rest, within Excel's
+    /// 32,767 characters.
+    @Test func aListLongerThanACellIsCutWithTheCountOfTheRest() {
+        let few = ["2023/12/26/dang-uy-quan-khu-7-tong-ket.txt", "export-2023-12.jsonl:14"]
+        #expect(CSVReport.list(few) == few.joined(separator: "; "))
+        let paths = (0..<1200).map { "2023/12/\($0 % 28 + 1)/dang-uy-su-doan-\($0)-hoi-nghi-tong-ket-cong-tac-dang-nam-2023.html" }
+        let cut = CSVReport.list(paths)
+        #expect(cut.unicodeScalars.count <= 32_767)
+        let entries = cut.components(separatedBy: "; ")
+        let listed = entries.dropLast()
+        #expect(Array(listed) == Array(paths.prefix(listed.count)))
+        #expect(entries.last == "… +\(paths.count - listed.count) more in chronology.xml")
+        #expect(cut.unicodeScalars.count > 32_767 - paths[0].count - 40, "as many as fit")
+        let huge = [String(repeating: "a", count: 40_000), "b.txt"]
+        #expect(CSVReport.list(huge) == "… +2 more in chronology.xml")
+    }
 }
