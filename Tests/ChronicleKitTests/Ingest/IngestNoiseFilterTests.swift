@@ -3,6 +3,24 @@ import Testing
 @testable import ChronicleKit
 
 @Suite struct IngestNoiseFilterTests {
+    /// The search for the layout token (`memmem`) finds what comparing bytes finds, at line
+    /// starts, ends, overlapping starts and lines shorter than the token.
+    @Test func findingATokenAgreesWithComparingBytes() {
+        let pieces = ["leftcenterrightdel", "leftcenter", "l", "lleftcenterrightdel", "Lãnh đạo", " ", "del", "rightdel ", "ệ"]
+        var rng = SeededGenerator(state: 3)
+        for _ in 0..<500 {
+            var buffer = LineBuffer()
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            buffer.bytes = Array(text.utf8)
+            for needle in [NoiseFilter.layoutToken, Array("del".utf8), Array("ệ".utf8)] {
+                for start in stride(from: 0, through: buffer.bytes.count, by: 3) {
+                    let line = start..<buffer.bytes.count
+                    #expect(buffer.find(needle, in: line) == buffer.plainFind(needle, in: line), "\(text) from \(start)")
+                }
+            }
+        }
+    }
+
     let filter = NoiseFilter(phrases: ExtractTestSupport.noise)
 
     @Test func dropsLayoutTokensAndKeepsParagraphs() {
