@@ -9,14 +9,8 @@ import Testing
 /// `RegularFileReader` (one descriptor: open, check, read) gives what `stat` and
 /// `Data(contentsOf:)` gave, and refuses what is not a regular file without reading it.
 @Suite struct IngestRegularFileReaderTests {
-    private func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-reader-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func aFileIsReadWholeAsDataReadsIt() throws {
-        let dir = try folder()
+        let dir = try IngestFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = "leftcenterrightdel\nChiều 26/12, Đảng ủy Lữ đoàn 170 tổ chức hội nghị tổng kết công tác năm 2023.\n"
         for (name, body) in [("a.txt", text), ("empty.txt", ""), ("long.txt", String(repeating: text, count: 3000))] {
@@ -30,7 +24,7 @@ import Testing
     }
 
     @Test func aFileOverTheLimitIsNotRead() throws {
-        let dir = try folder()
+        let dir = try IngestFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("big.html")
         try Data(repeating: 0x61, count: 5000).write(to: url)
@@ -39,7 +33,7 @@ import Testing
     }
 
     @Test func whatIsNotARegularFileIsRefusedAtOnce() throws {
-        let dir = try folder()
+        let dir = try IngestFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("trap.txt")
         #expect(mkfifo(fifo.path, 0o600) == 0)
@@ -51,7 +45,7 @@ import Testing
     }
 
     @Test func aMissingFileKeepsTheReasonUsersSaw() throws {
-        let dir = try folder()
+        let dir = try IngestFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let missing = dir.appendingPathComponent("gone.txt")
         let articles = ExtractTestSupport.loader.load(InputFile(url: missing, displayPath: "gone.txt"))
