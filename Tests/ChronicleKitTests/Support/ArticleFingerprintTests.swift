@@ -13,13 +13,23 @@ import Testing
             "\u{0085}", "\u{1680}", "\u{1681}", "\u{202F}", "\u{205F}", "\u{200B}", "\u{3000}", "\u{3001}", "ạ", "ỷ", "\u{01}",
         ]
         var rng = SeededGenerator(state: 7)
-        for round in 0..<2000 {
+        for round in 0..<4000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...30, using: &rng) {
                 text += pieces.randomElement(using: &rng)! + (Bool.random(using: &rng) ? " " : "")
             }
             let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init)
-            let title: String? = round % 3 == 0 ? firstLine : round % 3 == 1 ? "Đảng ủy Sư đoàn 9 tổng kết" : nil
+            // The first line itself, a line it begins or that begins it (the title is compared
+            // with it on the way), another title, none.
+            let title: String?
+            switch round % 6 {
+            case 0: title = firstLine
+            case 1: title = "Đảng ủy Sư đoàn 9 tổng kết"
+            case 2: title = firstLine.map { $0 + " " + pieces.randomElement(using: &rng)! }
+            case 3: title = firstLine.map { String($0.dropLast(Int.random(in: 1...4, using: &rng))) }
+            case 4: title = firstLine.map { "  " + $0.replacingOccurrences(of: " ", with: "\t ") + " " }
+            default: title = nil
+            }
             #expect(
                 ArticleFingerprint.text(text, title: title) == ArticleFingerprint.plainText(text, title: title), "\(text.debugDescription)")
         }
