@@ -128,12 +128,21 @@ public struct ArticleLoader: Sendable {
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Article, IngestFailure> {
-        TextDecoder().decode(bytes).flatMap { plainText($0) }
+        // UTF-8 is checked by the noise filter as it copies the text; what it refuses, and
+        // UTF-16, are decoded (and said) as before.
+        if let body = TextDecoder.utf8Body(bytes), let text = noiseFilter.clean(validatingUTF8: body) {
+            return article(cleaned: text, title: nil)
+        }
+        return TextDecoder().decode(bytes).flatMap { plainText($0) }
     }
 
     /// Cleans decoded plain text; the first line is the title when it reads like a headline.
     func plainText(_ decoded: String, title: String? = nil) -> Result<Article, IngestFailure> {
-        let text = noiseFilter.clean(decoded)
+        article(cleaned: noiseFilter.clean(decoded), title: title)
+    }
+
+    /// The article of cleaned text (`NoiseFilter`).
+    private func article(cleaned text: String, title: String?) -> Result<Article, IngestFailure> {
         guard !text.isEmpty else { return .failure(.empty) }
         let title = title.flatMap(HTMLArticleParser.inline) ?? HeadlineRule().headline(of: text)
         return .success(Article(source: "", title: title, text: text))

@@ -71,29 +71,48 @@ struct TextDecoder: Sendable {
                 i += 8
             }
             guard i < n else { break }
-            let b = p[i]
-            if b < 0x80 { i += 1; continue }
-            var need = 0
-            var lo: UInt8 = 0x80
-            var hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return i
-            }
-            if i + need >= n { return i }
-            let second = p[i + 1]
-            if second < lo || second > hi { return i }
-            if need >= 2, p[i + 2] & 0xC0 != 0x80 { return i }
-            if need == 3, p[i + 3] & 0xC0 != 0x80 { return i }
-            i += need + 1
+            guard let length = wellFormedLength(p, at: i) else { return i }
+            i += length
         }
         return nil
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `i` (Unicode's table 3-7: no overlong
+    /// form, surrogate or value past U+10FFFF), or nil when none starts there.
+    @inline(__always)
+    static func wellFormedLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let n = p.count
+        let b = p[i]
+        if b < 0x80 { return 1 }
+        var need = 0
+        var lo: UInt8 = 0x80
+        var hi: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lo = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+        case 0xED: need = 2; hi = 0x9F
+        case 0xF0: need = 3; lo = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; hi = 0x8F
+        default: return nil
+        }
+        if i + need >= n { return nil }
+        let second = p[i + 1]
+        if second < lo || second > hi { return nil }
+        if need >= 2, p[i + 2] & 0xC0 != 0x80 { return nil }
+        if need == 3, p[i + 3] & 0xC0 != 0x80 { return nil }
+        return need + 1
+    }
+
+    /// The text of `bytes` without a UTF-8 byte order mark when they are to be read as UTF-8
+    /// and do not look binary (`decode` says why not, else); not yet checked to be well-formed.
+    static func utf8Body(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        let count = bytes.count
+        if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+        let start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        return looksBinary(body) ? nil : body
     }
 
     static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> Result<String, IngestFailure> {

@@ -23,6 +23,49 @@ import Testing
 
     let filter = NoiseFilter(phrases: ExtractTestSupport.noise)
 
+    /// Cleaning bytes checked on the way agrees with making a String of them first (the
+    /// standard library's check) and cleaning it: the same text, and nil exactly for the bytes
+    /// that are not well-formed UTF-8 (overlong forms, surrogates, values past U+10FFFF, stray
+    /// and missing continuation bytes, a sequence cut at the end).
+    @Test func cleaningCheckedBytesAgreesWithCleaningAString() {
+        let pieces: [[UInt8]] = [
+            Array("Sáng 26/12, Đảng ủy Sư đoàn 9 tổ chức hội nghị.".utf8), Array("Ảnh: PHƯƠNG ANH".utf8), Array("leftcenterrightdel".utf8),
+            Array("Chia sẻ".utf8), Array("In bài".utf8), [0x0A], [0x0D, 0x0A], [0x20], [0x09], [0xC2, 0xA0], [0xE2, 0x80, 0x83],
+            [0xE2, 0x80, 0xA8], [0xEF, 0xBB, 0xBF], [0xE3, 0x80, 0x80], [0x6F, 0xCC, 0x81], [0xE1, 0xBB, 0x87], [0xC3, 0xA0], [0xC6, 0xB0],
+            [0xF0, 0x9F, 0x98, 0x80], [0x01], [0x7F],
+            // Not well-formed: stray continuation, overlong, surrogate, past U+10FFFF, cut short,
+            // and leads whose continuation is missing.
+            [0x80], [0xBF], [0xC0, 0xAF], [0xC1, 0xBF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5],
+            [0xFF], [0xC3], [0xE1, 0xBB], [0xE1], [0xE2, 0x80], [0xC2], [0xF0, 0x9F, 0x98], [0xC3, 0x41], [0xE1, 0x41, 0x80],
+            [0xE1, 0x80, 0x41], [0xC2, 0x41], [0xE2, 0x80, 0x41],
+        ]
+        var rng = SeededGenerator(state: 19)
+        var refused = 0
+        for _ in 0..<4000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            let plain = String(validating: bytes, as: UTF8.self).map { filter.clean($0) }
+            let checked = bytes.withUnsafeBufferPointer { filter.clean(validatingUTF8: $0) }
+            #expect(checked == plain, "\(bytes)")
+            if plain == nil { refused += 1 }
+        }
+        #expect(refused > 1000, "the pieces make many texts that are not well-formed")
+    }
+
+    /// A plain-text file that is not well-formed UTF-8 is refused as before: the first bad
+    /// byte and its offset (after a byte order mark too), and a UTF-16 file is still read.
+    @Test func aTextFileThatIsNotUTF8IsRefusedWithItsOffset() {
+        let loader = ArticleLoader(noise: ExtractTestSupport.noise)
+        let bad: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Hội nghị Đảng ủy".utf8) + [0xE1, 0x41] + Array(" năm 2023".utf8)
+        let read = bad.withUnsafeBufferPointer { loader.text($0) }
+        guard case .failure(let failure) = read else {
+            Issue.record("a file that is not UTF-8 was read: \(read)")
+            return
+        }
+        #expect(failure.description == IngestFailure.invalidUTF8(byte: 0xE1, offset: 3 + "Hội nghị Đảng ủy".utf8.count).description)
+        let utf16: [UInt8] = [0xFF, 0xFE] + "Hội nghị".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect((try? utf16.withUnsafeBufferPointer { loader.text($0) }.get())?.text == "Hội nghị")
+    }
+
     @Test func dropsLayoutTokensAndKeepsParagraphs() {
         let raw = """
             leftcenterrightdel
