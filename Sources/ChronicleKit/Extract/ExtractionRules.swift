@@ -59,6 +59,7 @@ public struct ExtractionRules: Sendable {
         let words = WordIDs { rules.intern($0.rawValue) }
         rules.words = words
         rules.trie.seal()
+        rules.vocabulary.shrinkToFit()
         return rules
     }
 

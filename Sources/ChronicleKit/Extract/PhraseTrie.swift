@@ -83,8 +83,10 @@ struct PhraseTrie: Sendable {
     private var flatStart: [Int32] = []
     private var flatTags: [CueTag] = []
 
-    /// Lays the tags out flat; call once after the last insert.
+    /// Lays the tags out flat and fits the edge table to the edges; call once after the last
+    /// insert.
     mutating func seal() {
+        edges.shrinkToFit()
         flatStart = [0]
         flatTags = []
         for list in tags {

@@ -23,6 +23,11 @@ struct Vocabulary: Sendable {
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
     @inline(__always) static func mix(_ h: UInt64, _ s: UInt32) -> UInt64 { (h ^ UInt64(s)) &* 0x100_0000_01b3 }
 
+    /// Fits the table to the words interned (`IDTable.shrinkToFit`); call after the last one.
+    mutating func shrinkToFit() {
+        ids.shrinkToFit()
+    }
+
     mutating func intern(_ scalars: ArraySlice<UInt32>) -> Int32 {
         let h = Self.hash(scalars)
         if let id = ids[h] { return id }

@@ -142,6 +142,32 @@ import Testing
     }
 }
 
+/// The look-up table of word ids and trie edges, fitted to its keys once they are in.
+@Suite struct ExtractIDTableTests {
+    @Test func aFittedTableFindsWhatTheLargeOneFinds() {
+        var rng = SeededGenerator(state: 23)
+        for count in [0, 1, 31, 32, 33, 497, 1303, 5000] {
+            var table = IDTable(capacity: 4096)
+            var keys: [UInt64] = []
+            for value in 0..<count {
+                let key = rng.next()
+                keys.append(key)
+                table.insert(key, Int32(value))
+            }
+            let large = table
+            table.shrinkToFit()
+            #expect(table.count == large.count)
+            for key in keys + (0..<500).map({ _ in rng.next() }) {
+                #expect(table[key] == large[key])
+            }
+            // Keys added after it is fitted are kept as before.
+            let later = rng.next()
+            table.insert(later, 7)
+            #expect(table[later] == 7)
+        }
+    }
+}
+
 /// A fixed sequence of numbers, so a test with random-looking inputs is the same every run.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
