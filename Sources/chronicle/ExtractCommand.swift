@@ -75,7 +75,7 @@ private struct RecordPrinter: Sendable {
 
     /// Files of one article each (or small exports), extracted in parallel, printed in order.
     func printFiles(_ files: [InputFile]) throws {
-        let texts = try files.parallelMap { file -> Result<String, Error> in
+        let texts = try files.parallelMap(threads: FileReading.threads) { file -> Result<String, Error> in
             var lines: [Result<String, Error>] = []
             if let failed = loader.load(file, each: { lines.append(line($0)) }) { lines = [line(failed)] }
             return Result { try lines.map { try $0.get() }.joined() }

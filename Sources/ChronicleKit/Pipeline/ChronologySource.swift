@@ -222,7 +222,7 @@ extension ChronicleRun {
             }
         }
         let files = survey.files
-        let done = work.parallelMap { item in
+        let done = work.parallelMap(threads: FileReading.threads) { item in
             defer { progress.advance() }
             return extract(files[item.index], stamp: item.stamp, hash: item.hash, extraction: extraction, spool: spool)
         }
