@@ -2,10 +2,17 @@ import ChronicleKit
 import Foundation
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A measured section, run in its own child process so each has its own peak memory.
 enum BenchPhase: String, CaseIterable, Sendable {
     case extract
     case cold
+    /// A cold run with the corpus's files put out of the page cache first, as a first run over
+    /// an archive on disk finds them.
+    case coldUncached = "cold-uncached"
     case warm
     case warmAdded = "warm-added"
 
@@ -23,7 +30,7 @@ enum BenchPhase: String, CaseIterable, Sendable {
     func run(layout: Layout, configFile: URL, extractLimit: Int) throws -> PhaseResult {
         switch self {
         case .extract: return try Self.extract(layout: layout, configFile: configFile, limit: extractLimit)
-        case .cold, .warm, .warmAdded: return try runJob(layout: layout, configFile: configFile)
+        case .cold, .coldUncached, .warm, .warmAdded: return try runJob(layout: layout, configFile: configFile)
         }
     }
 
@@ -85,17 +92,18 @@ enum BenchPhase: String, CaseIterable, Sendable {
         config.output = layout.output
         config.storeFile = layout.state.appendingPathComponent("state.sqlite")
         config.window = DateWindow(from: PartialDate(year: 2022, month: 1, day: 1), to: PartialDate(year: 2023, month: 12, day: 31))
-        if self == .cold {
+        if self == .cold || self == .coldUncached {
             for folder in [layout.output, layout.state] where FileManager.default.fileExists(atPath: folder.path) {
                 try FileManager.default.removeItem(at: folder)
             }
         }
+        if self == .coldUncached { Self.evictFromPageCache(layout.input) }
         try FileManager.default.createDirectory(at: layout.state, withIntermediateDirectories: true)
 
         // Consecutive nights, as from cron: every run has a new "as of" date.
         let night: Int
         switch self {
-        case .extract, .cold: night = 1
+        case .extract, .cold, .coldUncached: night = 1
         case .warm: night = 2
         case .warmAdded: night = 3
         }
@@ -114,6 +122,21 @@ enum BenchPhase: String, CaseIterable, Sendable {
             phase: rawValue, seconds: seconds, articles: summary.articles, bytes: bytes, events: summary.events,
             peakRSSBytes: peak,
             filesRead: summary.filesRead, problems: summary.problems.count, reports: summary.reports.count, laps: laps.all)
+    }
+
+    /// Asks the system to drop the cached pages of every file under `folder` (they are clean:
+    /// nothing is lost), so that the run reads them from the disk. Linux only; elsewhere the
+    /// run finds them as the last phase left them.
+    static func evictFromPageCache(_ folder: URL) {
+        #if os(Linux)
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return }
+            for case let url as URL in enumerator {
+                let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+                guard descriptor >= 0 else { continue }
+                _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+                close(descriptor)
+            }
+        #endif
     }
 
     /// Total size of the article files under a folder (measured before the timed section).

@@ -122,8 +122,9 @@ struct BenchRunner {
             name: name, corpus: corpus, source: source, layout: layout, files: files, generationSeconds: seconds, profile: profile)
     }
 
-    /// One repetition on one corpus: extraction alone, the grep pass, a cold run, a night with
-    /// nothing changed and one with 1% new articles (removed again before the next repetition).
+    /// One repetition on one corpus: extraction alone, the grep pass, a cold run (and one with
+    /// the files out of the page cache), a night with nothing changed and one with 1% new
+    /// articles (removed again before the next repetition).
     private func measure(_ corpus: Prepared) throws -> (CorpusResult.Run, CorpusWriteStats) {
         let layout = corpus.layout
         if FileManager.default.fileExists(atPath: layout.added.path) { try FileManager.default.removeItem(at: layout.added) }
@@ -131,6 +132,7 @@ struct BenchRunner {
         progress("cat | grep over the \(corpus.name.rawValue) corpus …")
         let grep = try GrepYardstick.seconds(over: layout.input)
         phases.append(try runChild(.cold, layout: layout))
+        phases.append(try runChild(.coldUncached, layout: layout))
         phases.append(try runChild(.warm, layout: layout))
         let count = max(1, articles / 100)
         progress("adding \(count) new articles …")

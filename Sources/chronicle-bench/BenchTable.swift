@@ -100,6 +100,8 @@ struct BenchTable {
             row("  per core", { $0.figures.coldExtractPerCore }, rate),
             row("cold run, whole job", { $0.figures.coldSeconds }, seconds),
             row("  × grep", { $0.figures.coldTimesGrep }, times),
+            row("cold run, files not cached", { $0.figures.coldUncachedSeconds }, seconds),
+            row("  read and extract", { $0.figures.coldUncachedExtractSeconds }, seconds),
             row("warm run, nothing changed", { $0.figures.warmSeconds }, seconds),
             row("warm run, +1% new", { $0.figures.addedSeconds }, seconds),
             row("  × the cold run", { $0.figures.addedShareOfCold }, times),

@@ -19,6 +19,9 @@ struct Figures: Codable, Sendable {
     var coldExtractPerCore: Double?
     var coldSeconds: Double?
     var coldTimesGrep: Double?
+    /// The cold run with the files out of the page cache, and its read-and-extract lap.
+    var coldUncachedSeconds: Double?
+    var coldUncachedExtractSeconds: Double?
     var warmSeconds: Double?
     var addedSeconds: Double?
     var addedShareOfCold: Double?
@@ -27,6 +30,11 @@ struct Figures: Codable, Sendable {
     /// The largest peak resident memory of each phase over the repetitions.
     var peakRSS: [String: Int] = [:]
     var reports: [String: Int] = [:]
+
+    /// The read-and-extract lap of a run.
+    static func extractionLap(_ phase: PhaseResult?) -> PhaseResult.Lap? {
+        phase.flatMap { phase in extractionLaps.lazy.compactMap { phase.lap($0) }.first }
+    }
 
     init(_ runs: [CorpusResult.Run]) {
         func median(_ value: (CorpusResult.Run) -> Double?) -> Double? {
@@ -42,14 +50,14 @@ struct Figures: Codable, Sendable {
         extractRate = median { rate($0.phase(.extract)?.articles, $0.phase(.extract)?.seconds) }
         extractPerCore = median { rate($0.phase(.extract)?.articles, $0.phase(.extract)?.cpuSeconds) }
         eventsPerArticle = median { run in run.phase(.extract).map { Double($0.events) / Double(max(1, $0.articles)) } }
-        let lap = { (run: CorpusResult.Run) in
-            run.phase(.cold).flatMap { phase in Figures.extractionLaps.lazy.compactMap { phase.lap($0) }.first }
-        }
+        let lap = { (run: CorpusResult.Run) in Figures.extractionLap(run.phase(.cold)) }
         coldExtractSeconds = median { lap($0)?.seconds }
         coldExtractRate = median { rate($0.phase(.cold)?.articles, lap($0)?.seconds) }
         coldExtractPerCore = median { rate($0.phase(.cold)?.articles, lap($0)?.cpuSeconds) }
         coldSeconds = median { $0.phase(.cold)?.seconds }
         coldTimesGrep = median { run in run.phase(.cold).map { $0.seconds / run.grepSeconds } }
+        coldUncachedSeconds = median { $0.phase(.coldUncached)?.seconds }
+        coldUncachedExtractSeconds = median { Figures.extractionLap($0.phase(.coldUncached))?.seconds }
         warmSeconds = median { $0.phase(.warm)?.seconds }
         addedSeconds = median { $0.phase(.warmAdded)?.seconds }
         addedShareOfCold = median { run in
