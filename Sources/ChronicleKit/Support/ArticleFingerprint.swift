@@ -67,18 +67,16 @@ enum ArticleFingerprint {
         // has matched so far.
         var inFirst = false
         var firstSeen = false
-        var matching = skip != nil
-        var matched = 0
+        var title = TitleMatch(skip)
         while i < n {
-            let byte = bytes[i]
-            let kind = classes[Int(byte)]
+            let kind = classes[Int(bytes[i])]
             if kind == ByteClass.space {
                 pendingSpace = inLine
                 i += 1
                 continue
             }
             if kind == ByteClass.lineBreak {
-                if inFirst, matching, matched == skip!.count {
+                if inFirst, title.isWhole {
                     hash = FNV1a.offsetBasis
                     any = false
                 }
@@ -99,42 +97,72 @@ enum ArticleFingerprint {
                 inLine = true
             } else if pendingSpace {
                 hash = FNV1a.mix(hash, 0x20)
-                if inFirst, matching {
-                    matching = matched < skip!.count && skip![matched] == 0x20
-                    if matching { matched += 1 }
-                }
+                if inFirst { title.take(0x20) }
             }
             pendingSpace = false
-            if inFirst {
-                // The first line's word, compared with the title byte by byte.
-                while i < n {
-                    let byte = bytes[i]
-                    let kind = classes[Int(byte)]
-                    if kind == ByteClass.space || kind == ByteClass.lineBreak { break }
-                    if kind == ByteClass.maybeSpace, isNonASCIISpace(bytes, at: i) { return nil }
-                    hash = FNV1a.mix(hash, byte)
-                    if matching {
-                        matching = matched < skip!.count && skip![matched] == byte
-                        if matching { matched += 1 }
-                    }
-                    i += 1
-                }
-                continue
-            }
-            while i < n {
-                let byte = bytes[i]
-                let kind = classes[Int(byte)]
-                if kind != ByteClass.word {
-                    if kind != ByteClass.maybeSpace { break }
-                    // Vietnamese letters begin with E1 BA or E1 BB; the space there is E1 9A 80.
-                    if byte != 0xE1 || (i + 1 < n && bytes[i + 1] == 0x9A), isNonASCIISpace(bytes, at: i) { return nil }
-                }
-                hash = FNV1a.mix(hash, byte)
-                i += 1
-            }
+            let read = inFirst ? firstLineWord(bytes, at: &i, classes, &hash, &title) : word(bytes, at: &i, classes, &hash)
+            if !read { return nil }
         }
-        if inFirst, matching, matched == skip!.count { return .some(nil) }
+        if inFirst, title.isWhole { return .some(nil) }
         return .some(any ? hash : nil)
+    }
+
+    /// How much of the title the first line with words has matched so far.
+    private struct TitleMatch {
+        let title: [UInt8]?
+        private var matching: Bool
+        private var matched = 0
+
+        init(_ title: [UInt8]?) {
+            self.title = title
+            matching = title != nil
+        }
+
+        @inline(__always) mutating func take(_ byte: UInt8) {
+            guard matching, let title else { return }
+            matching = matched < title.count && title[matched] == byte
+            if matching { matched += 1 }
+        }
+
+        /// Whether the line read so far is the whole title.
+        var isWhole: Bool { matching && matched == title?.count }
+    }
+
+    /// Hashes the word at `i` and moves past it; false when a space outside ASCII turns up.
+    @inline(__always)
+    private static func word(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, _ classes: UnsafeBufferPointer<UInt8>, _ hash: inout UInt64
+    ) -> Bool {
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            let kind = classes[Int(byte)]
+            if kind != ByteClass.word {
+                if kind != ByteClass.maybeSpace { break }
+                // Vietnamese letters begin with E1 BA or E1 BB; the space there is E1 9A 80.
+                if byte != 0xE1 || (i + 1 < n && bytes[i + 1] == 0x9A), isNonASCIISpace(bytes, at: i) { return false }
+            }
+            hash = FNV1a.mix(hash, byte)
+            i += 1
+        }
+        return true
+    }
+
+    /// `word` for the first line's words, each byte compared with the title's too.
+    private static func firstLineWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, _ classes: UnsafeBufferPointer<UInt8>, _ hash: inout UInt64,
+        _ title: inout TitleMatch
+    ) -> Bool {
+        while i < bytes.count {
+            let byte = bytes[i]
+            let kind = classes[Int(byte)]
+            if kind == ByteClass.space || kind == ByteClass.lineBreak { break }
+            if kind == ByteClass.maybeSpace, isNonASCIISpace(bytes, at: i) { return false }
+            hash = FNV1a.mix(hash, byte)
+            title.take(byte)
+            i += 1
+        }
+        return true
     }
 
     /// Whether a space or line break outside ASCII (NBSP, NEL, the U+2000 spaces, U+2028/2029,
