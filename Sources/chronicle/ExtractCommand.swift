@@ -75,10 +75,13 @@ private struct RecordPrinter: Sendable {
 
     /// Files of one article each (or small exports), extracted in parallel, printed in order.
     func printFiles(_ files: [InputFile]) throws {
+        let gate = FileReading.Gate()
         let texts = try files.parallelMap(threads: FileReading.threads) { file -> Result<String, Error> in
-            var lines: [Result<String, Error>] = []
-            if let failed = loader.load(file, each: { lines.append(line($0)) }) { lines = [line(failed)] }
-            return Result { try lines.map { try $0.get() }.joined() }
+            gate.reading(size: file.listedSize) {
+                var lines: [Result<String, Error>] = []
+                if let failed = loader.load(file, each: { lines.append(line($0)) }) { lines = [line(failed)] }
+                return Result { try lines.map { try $0.get() }.joined() }
+            }
         }.map { try $0.get() }
         for text in texts { FileHandle.standardOutput.write(Data(text.utf8)) }
     }

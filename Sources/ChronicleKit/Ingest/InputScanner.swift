@@ -53,6 +53,9 @@ public struct InputFile: Sendable, Hashable {
 
     var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
 
+    /// The size the scanner found, if it stamped the file (`FileReading.Gate`).
+    package var listedSize: Int64? { stamp?.size }
+
     /// Whether it is a crawler export (JSON Lines): many articles, read a line at a time.
     public var isExport: Bool { format == .jsonLines }
 

@@ -222,9 +222,12 @@ extension ChronicleRun {
             }
         }
         let files = survey.files
+        let gate = FileReading.Gate()
         let done = work.parallelMap(threads: FileReading.threads) { item in
             defer { progress.advance() }
-            return extract(files[item.index], stamp: item.stamp, hash: item.hash, extraction: extraction, spool: spool)
+            return gate.reading(size: item.stamp?.size) {
+                extract(files[item.index], stamp: item.stamp, hash: item.hash, extraction: extraction, spool: spool)
+            }
         }
         var extracted = ExtractedFiles()
         extracted.files = ExtractedFileList(done, at: work.map(\.index), surveySize: survey.files.count)

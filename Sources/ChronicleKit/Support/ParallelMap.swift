@@ -76,14 +76,6 @@ extension Array where Element: Sendable {
     }
 }
 
-/// How many threads read and extract article files: more than the cores, so that a thread
-/// waiting for the disk leaves its core to another. A cold run over 20,000 real-text files out
-/// of the page cache took 2.8 s in that phase on two threads, against 1.1 s with the files
-/// cached.
-package enum FileReading {
-    package static var threads: Int { Swift.min(32, 4 * ProcessInfo.processInfo.activeProcessorCount) }
-}
-
 /// The next chunk for whichever thread asks first.
 private final class ChunkCounter: @unchecked Sendable {
     private let lock = NSLock()

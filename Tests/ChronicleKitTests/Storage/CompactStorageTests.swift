@@ -383,13 +383,19 @@ import Testing
     }
 }
 
-/// A thread-safe count for `parallelMapReleasesItsResults`.
+/// A thread-safe count for the tests of parallel work.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     func add(_ delta: Int) {
         lock.lock()
         count += delta
+        lock.unlock()
+    }
+    /// Makes the count `value` when that is more (the most seen at once).
+    func raise(to value: Int) {
+        lock.lock()
+        count = max(count, value)
         lock.unlock()
     }
     var value: Int {

@@ -29,8 +29,4 @@ import Testing
             #expect(calls.value == 200)
         }
     }
-
-    @Test func theThreadsAreMoreThanTheCores() {
-        #expect(FileReading.threads >= 2 * ProcessInfo.processInfo.activeProcessorCount || FileReading.threads == 32)
-    }
 }
