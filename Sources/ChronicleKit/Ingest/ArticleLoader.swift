@@ -152,7 +152,7 @@ public struct ArticleLoader: Sendable {
     func html(_ bytes: UnsafeBufferPointer<UInt8>, decoded: Bool = false) -> Result<Article, IngestFailure> {
         let charset = decoded ? "UTF-8" : HTMLCharset.declared(in: bytes) ?? "UTF-8"
         if HTMLCharset.isUTF8(charset) {
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let start = TextDecoder.byteOrderMarkLength(bytes)
             let body = UnsafeBufferPointer(rebasing: bytes[start...])
             if TextDecoder.looksBinary(body) { return .failure(.binary) }
             if let bad = TextDecoder.firstInvalidUTF8(body) {

@@ -15,19 +15,28 @@ struct TextDecoder: Sendable {
 
     /// The text of `bytes`, or why it is not text (binary, invalid UTF-8 or UTF-16).
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, IngestFailure> {
-        let count = bytes.count
-        if count >= 2 {
-            if bytes[0] == 0xFF, bytes[1] == 0xFE { return Self.decodeUTF16(bytes, littleEndian: true) }
-            if bytes[0] == 0xFE, bytes[1] == 0xFF { return Self.decodeUTF16(bytes, littleEndian: false) }
-        }
-        var start = 0
-        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        if let littleEndian = Self.utf16ByteOrder(bytes) { return Self.decodeUTF16(bytes, littleEndian: littleEndian) }
+        let start = Self.byteOrderMarkLength(bytes)
         let body = UnsafeBufferPointer(rebasing: bytes[start...])
         if Self.looksBinary(body) { return .failure(.binary) }
         // The standard library validates fastest; the offset is only looked for on failure.
         if let text = String(validating: body, as: UTF8.self) { return .success(text) }
         let bad = Self.firstInvalidUTF8(body) ?? 0
         return .failure(.invalidUTF8(byte: body[bad], offset: start + bad))
+    }
+
+    /// Whether `bytes` start with a UTF-16 byte order mark: true little-endian, false
+    /// big-endian, nil without one.
+    static func utf16ByteOrder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes[0] == 0xFF, bytes[1] == 0xFE { return true }
+        if bytes[0] == 0xFE, bytes[1] == 0xFF { return false }
+        return nil
+    }
+
+    /// 3 when `bytes` start with a UTF-8 byte order mark, else 0.
+    static func byteOrderMarkLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
     /// NUL bytes (outside UTF-16) or a high share of control bytes mean the file is not text.
@@ -108,10 +117,8 @@ struct TextDecoder: Sendable {
     /// The text of `bytes` without a UTF-8 byte order mark when they are to be read as UTF-8
     /// and do not look binary (`decode` says why not, else); not yet checked to be well-formed.
     static func utf8Body(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        let count = bytes.count
-        if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
-        let start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        if utf16ByteOrder(bytes) != nil { return nil }
+        let body = UnsafeBufferPointer(rebasing: bytes[byteOrderMarkLength(bytes)...])
         return looksBinary(body) ? nil : body
     }
 
