@@ -187,8 +187,8 @@ public struct ArticleExtractor: Sendable {
         if kind == .partyCongress, let start = termStart, let end = years.first(where: { $0.year > start && $0.term })?.year {
             return "\(start)-\(end)"
         }
-        guard let p = periodYear, let name = rules.periodNames[kind] else { return nil }
-        return name.replacingOccurrences(of: "{year}", with: String(p))
+        guard let p = periodYear else { return nil }
+        return rules.periodName(kind, year: p)
     }
 
     /// The party body that held it: the chosen mention's prefix, or another mention of the
