@@ -17,7 +17,7 @@ public struct Evaluator: Sendable {
             let start = clock.now
             let events = extractor.extract(article)
             report.extractionTime += clock.now - start
-            report.bytes += article.text.utf8.count
+            report.bytes += article.utf8.count
             let expected = item.events.first
             let got = events.first
             report.articles += 1

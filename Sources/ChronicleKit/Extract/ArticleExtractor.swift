@@ -17,8 +17,8 @@ public struct ArticleExtractor: Sendable {
 
     /// The meetings the article reports (at most one: the one it is about).
     public func extract(_ article: Article) -> [Event] {
-        guard article.status == .ok, !article.text.isEmpty else { return [] }
-        let text = ArticleText(Self.textWithHeadline(article), rules: rules)
+        guard article.status == .ok, !article.utf8.isEmpty else { return [] }
+        let text = ArticleText(utf8: Self.textWithHeadline(article), rules: rules)
         return analyze(text, reference: article.referenceDate?.value, pathDate: article.pathDate?.value).events
     }
 
@@ -26,8 +26,8 @@ public struct ArticleExtractor: Sendable {
     /// the page gave none, and failing that the date in the file's path. A publication date the
     /// page gave that is not a date becomes a warning saying which of these took its place.
     public func record(for article: Article) -> ArticleRecord {
-        guard article.status == .ok, !article.text.isEmpty else { return ArticleRecord(article: article, events: []) }
-        let text = ArticleText(Self.textWithHeadline(article), rules: rules)
+        guard article.status == .ok, !article.utf8.isEmpty else { return ArticleRecord(article: article, events: []) }
+        let text = ArticleText(utf8: Self.textWithHeadline(article), rules: rules)
         let result = analyze(text, reference: article.referenceDate?.value, pathDate: article.pathDate?.value)
         var record = ArticleRecord(article: article, events: result.events)
         if record.referenceDate == nil, let dateline = result.dateline {
@@ -43,20 +43,26 @@ public struct ArticleExtractor: Sendable {
 
     /// The page's headline is the strongest statement of what the article reports, but an HTML
     /// page keeps it outside the body: it is read as the first line unless the body starts with it.
-    static func textWithHeadline(_ article: Article) -> String {
-        guard let title = article.title, title.utf8.count >= 12, !startsWithLine(article.text, title) else { return article.text }
+    /// The article's UTF-8 bytes (well formed), with the headline first.
+    static func textWithHeadline(_ article: Article) -> [UInt8] {
+        let text = article.utf8
+        guard let title = article.title, title.utf8.count >= 12, !startsWithLine(text, title) else { return text }
         // Section labels ("Thời sự | Quốc phòng") are not headlines.
-        if title.utf8.contains(0x7C) { return article.text }
-        return title + "\n" + article.text
+        if title.utf8.contains(0x7C) { return text }
+        return Array(title.utf8) + [0x0A] + text
     }
 
-    /// `text.hasPrefix(line)`, answered from the bytes when `line` is the text's whole first
-    /// line (a line end is always a grapheme boundary); `hasPrefix` compares Characters, which
-    /// costs a grapheme walk over every non-ASCII headline.
-    static func startsWithLine(_ text: String, _ line: String) -> Bool {
-        let x = text.utf8, t = line.utf8
-        if x.count > t.count, x[x.index(x.startIndex, offsetBy: t.count)] == 0x0A, x.starts(with: t) { return true }
-        return text.hasPrefix(line)
+    /// Whether the text of UTF-8 bytes `text` has the prefix `line` (`hasPrefix`), answered
+    /// from the bytes when `line` is the text's whole first line (a line end is always a
+    /// grapheme boundary); `hasPrefix` compares Characters, which costs a grapheme walk over
+    /// every non-ASCII headline.
+    static func startsWithLine(_ text: [UInt8], _ line: String) -> Bool {
+        let t = line.utf8
+        if text.count > t.count, text[t.count] == 0x0A, text.starts(with: t) { return true }
+        // A line end is a Character of its own, so a `line` without one can only be a prefix of
+        // the text's first line: a String is made of that line, not of the whole text.
+        let end = t.contains(0x0A) ? text.endIndex : text.firstIndex(of: 0x0A) ?? text.endIndex
+        return String(decoding: text[..<end], as: UTF8.self).hasPrefix(line)
     }
 
     /// The meeting the article reports (none, or one event) and the dateline found in its text.

@@ -17,8 +17,17 @@ struct ArticleText {
     let rules: ExtractionRules
 
     init(_ text: String, rules: ExtractionRules) {
+        self.init(FoldedText(text), rules: rules)
+    }
+
+    /// The text of well-formed UTF-8 bytes (`Article.utf8`).
+    init(utf8: [UInt8], rules: ExtractionRules) {
+        self.init(FoldedText(utf8: utf8), rules: rules)
+    }
+
+    private init(_ folded: FoldedText, rules: ExtractionRules) {
         self.rules = rules
-        folded = FoldedText(text)
+        self.folded = folded
         tokens = Tokenizer.tokenize(folded, vocabulary: rules.vocabulary)
         matches = rules.trie.matches(in: tokens)
         let count = tokens.count

@@ -170,7 +170,17 @@ struct FoldedText {
     let upper: [Bool]
 
     init(_ text: String) {
-        let original = Self.nfcBytes(text)
+        self.init(nfc: Self.nfcBytes(text))
+    }
+
+    /// The text of well-formed UTF-8 bytes (an article's `utf8`), normalized first only when
+    /// it has combining marks (`nfcBytes`).
+    init(utf8: [UInt8]) {
+        let hasMarks = utf8.withUnsafeBufferPointer { Self.hasCombiningMarks($0) }
+        self.init(nfc: hasMarks ? Self.nfcBytes(String(decoding: utf8, as: UTF8.self)) : utf8)
+    }
+
+    private init(nfc original: [UInt8]) {
         self.original = original
         let tables = FoldTables.shared
         // Scratch buffers sized for the worst case; the arrays are copied from them at the end.
@@ -189,12 +199,14 @@ struct FoldedText {
     /// normalization is skipped.
     private static func nfcBytes(_ text: String) -> [UInt8] {
         var source = text
-        let needsNFC = source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, 0xCC, bytes.count) != nil || memchr(base, 0xCD, bytes.count) != nil
-        }
-        var nfc = needsNFC ? ChunkedNFC.normalized(text) : source
+        var nfc = source.withUTF8(hasCombiningMarks) ? ChunkedNFC.normalized(text) : source
         return nfc.withUTF8 { Array($0) }
+    }
+
+    /// Whether UTF-8 `bytes` may hold a combining mark (a lead byte 0xCC or 0xCD).
+    private static func hasCombiningMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, 0xCC, bytes.count) != nil || memchr(base, 0xCD, bytes.count) != nil
     }
 
     /// Folds the UTF-8 `bytes` into `scratch`'s buffers and returns how many scalars it wrote.

@@ -120,7 +120,7 @@ public struct ArticleLoader: Sendable {
         case .success(var article):
             article.source = source
             if datedByPath { article.pathDate = Self.pathDate(source) }
-            article.textKey = ArticleFingerprint.text(article.text, title: article.title)
+            article.textKey = ArticleFingerprint.text(utf8: article.utf8, title: article.title)
             return article
         case .failure(let failure):
             return Self.failed(source, failure)
@@ -130,22 +130,22 @@ public struct ArticleLoader: Sendable {
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Article, IngestFailure> {
         // UTF-8 is checked by the noise filter as it copies the text; what it refuses, and
         // UTF-16, are decoded (and said) as before.
-        if let body = TextDecoder.utf8Body(bytes), let text = noiseFilter.clean(validatingUTF8: body) {
-            return article(cleaned: text, title: nil)
+        if let body = TextDecoder.utf8Body(bytes), let cleaned = noiseFilter.clean(validatingUTF8: body) {
+            return article(cleaned: cleaned, title: nil)
         }
         return TextDecoder().decode(bytes).flatMap { plainText($0) }
     }
 
     /// Cleans decoded plain text; the first line is the title when it reads like a headline.
     func plainText(_ decoded: String, title: String? = nil) -> Result<Article, IngestFailure> {
-        article(cleaned: noiseFilter.clean(decoded), title: title)
+        article(cleaned: noiseFilter.cleanedBytes(decoded), title: title)
     }
 
-    /// The article of cleaned text (`NoiseFilter`).
-    private func article(cleaned text: String, title: String?) -> Result<Article, IngestFailure> {
+    /// The article of cleaned text (`NoiseFilter`): well-formed UTF-8.
+    private func article(cleaned text: [UInt8], title: String?) -> Result<Article, IngestFailure> {
         guard !text.isEmpty else { return .failure(.empty) }
-        let title = title.flatMap(HTMLArticleParser.inline) ?? HeadlineRule().headline(of: text)
-        return .success(Article(source: "", title: title, text: text))
+        let title = title.flatMap(HTMLArticleParser.inline) ?? HeadlineRule.headline(ofUTF8: text)
+        return .success(Article(source: "", title: title, utf8: text))
     }
 
     /// Reads a page; `decoded` pages (from a JSON string) are UTF-8 whatever their meta says.
@@ -166,7 +166,7 @@ public struct ArticleLoader: Sendable {
         case .failure(let failure):
             return .failure(failure)
         case .success(let page):
-            let text = noiseFilter.clean(page.text)
+            let text = noiseFilter.cleanedBytes(page.text)
             if text.isEmpty {
                 if page.truncatedByDepth {
                     return .failure(
@@ -174,7 +174,9 @@ public struct ArticleLoader: Sendable {
                 }
                 return .failure(.empty)
             }
-            var article = Article(source: "", url: page.url, title: page.title, referenceDate: page.referenceDate, text: text)
+            var article = Article(source: "", title: page.title, utf8: text)
+            article.url = page.url
+            article.referenceDate = page.referenceDate
             article.unreadableDate = page.unreadableDate
             return .success(article)
         }

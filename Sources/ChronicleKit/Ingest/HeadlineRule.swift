@@ -8,13 +8,6 @@ struct HeadlineRule: Sendable {
 
     init() {}
 
-    /// The first line of cleaned text when it is a headline.
-    func headline(of text: String) -> String? {
-        let end = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
-        let first = text[..<end]
-        return isHeadline(first) ? String(first) : nil
-    }
-
     /// Whether one line reads like a headline.
     func isHeadline(_ line: Substring) -> Bool {
         // The same rule on the bytes when the line has them in one piece (native strings).
@@ -32,6 +25,14 @@ struct HeadlineRule: Sendable {
             if byte == 0x20 { words += 1 } else if byte == UInt8(ascii: ":") && words <= 3 { return false }
         }
         return words >= 4 && words <= 40
+    }
+
+    /// The first line of cleaned text (well-formed UTF-8) when it is a headline; a String is
+    /// made of that line only.
+    static func headline(ofUTF8 text: [UInt8]) -> String? {
+        let end = text.firstIndex(of: 0x0A) ?? text.endIndex
+        let headline = text.withUnsafeBufferPointer { bytes in Self.isHeadline(bytes: UnsafeBufferPointer(rebasing: bytes[..<end])) }
+        return headline ? String(decoding: text[..<end], as: UTF8.self) : nil
     }
 
     /// `isHeadline` on the UTF-8 bytes of a line (valid UTF-8).

@@ -161,7 +161,7 @@ struct JSONLinesReader {
         switch article(UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd]), number: number) {
         case .success(var article):
             article.source = lineSource
-            article.textKey = ArticleFingerprint.text(article.text, title: article.title)
+            article.textKey = ArticleFingerprint.text(utf8: article.utf8, title: article.title)
             return article
         case .failure(let failure):
             return ArticleLoader.failed(lineSource, failure)

@@ -33,6 +33,11 @@ public struct NoiseFilter: Sendable {
 
     /// The cleaned text: NFC, one paragraph per line, noise lines removed ("" when nothing is left).
     public func clean(_ text: String) -> String {
+        String(decoding: cleanedBytes(text), as: UTF8.self)
+    }
+
+    /// `clean` as UTF-8 bytes (well formed: they come from a String).
+    func cleanedBytes(_ text: String) -> [UInt8] {
         var buffer = LineBuffer()
         // The line pass notes what `needsNormalization` looks for; only then is the text
         // normalized and read again (rare: press text is NFC).
@@ -44,20 +49,20 @@ public struct NoiseFilter: Sendable {
         return cleaned(&buffer)
     }
 
-    /// `clean` of the text `bytes` hold, or nil when they are not well-formed UTF-8: the line
-    /// pass checks them as it copies them. A plain-text file is read so, not checked once as a
-    /// String is made of it and again as the cleaned String is (two checks were some 6% of the
-    /// extraction phase on real text).
-    func clean(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// `cleanedBytes` of the text `bytes` hold, or nil when they are not well-formed UTF-8: the
+    /// line pass checks them as it copies them. A plain-text file is read so, not checked once as
+    /// a String is made of it and again as the cleaned String is (two checks were some 6% of the
+    /// extraction phase on real text); the bytes it keeps are extracted without a String.
+    func clean(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var buffer = LineBuffer()
         let notNFC = buffer.normalize(bytes)
         guard buffer.wellFormed else { return nil }
-        if notNFC { return clean(String(decoding: bytes, as: UTF8.self)) }
+        if notNFC { return cleanedBytes(String(decoding: bytes, as: UTF8.self)) }
         return cleaned(&buffer)
     }
 
     /// The kept lines of `buffer`, joined.
-    private func cleaned(_ buffer: inout LineBuffer) -> String {
+    private func cleaned(_ buffer: inout LineBuffer) -> [UInt8] {
         var kept: [Range<Int>] = []
         kept.reserveCapacity(buffer.lines.count)
         for var line in buffer.lines {
@@ -79,7 +84,7 @@ public struct NoiseFilter: Sendable {
             if index > 0 { output.append(0x0A) }
             output.append(contentsOf: buffer.bytes[line])
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Fills `buffer` with the lines of `text`; true when the text may not be NFC.

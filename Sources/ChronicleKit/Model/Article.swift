@@ -31,7 +31,13 @@ public struct Article: Sendable, Hashable {
     /// when neither the page nor a dateline in the text gives one.
     var pathDate: ReferenceDate?
     /// Body text in NFC with scraping noise removed; paragraphs separated by newlines.
-    public var text: String
+    public var text: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
+    /// `text` as the noise filter left it: well-formed UTF-8, kept as bytes because extraction
+    /// reads bytes (making a String of them checked every byte again, 4% of extracting an article).
+    private(set) var utf8: [UInt8]
     var status: ArticleStatus
     /// Why the article could not be used, written for the user; nil when `status` is `ok`.
     var error: String?
@@ -50,9 +56,15 @@ public struct Article: Sendable, Hashable {
         self.title = title
         self.referenceDate = referenceDate
         self.pathDate = pathDate
-        self.text = text
+        self.utf8 = Array(text.utf8)
         self.status = status
         self.error = error
+    }
+
+    /// An article of cleaned text bytes (`NoiseFilter.cleanedBytes`), which must be well-formed UTF-8.
+    init(source: String, title: String?, utf8: [UInt8]) {
+        self.init(source: source, title: title, text: "")
+        self.utf8 = utf8
     }
 
     /// An article that could not be read, with the reason.

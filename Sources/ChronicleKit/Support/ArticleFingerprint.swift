@@ -20,6 +20,13 @@ enum ArticleFingerprint {
         }
     }
 
+    /// `text` of well-formed UTF-8 bytes (an article's `utf8`).
+    static func text(utf8: [UInt8], title: String?) -> UInt64? {
+        utf8.withUnsafeBufferPointer { bytes in
+            byteText(bytes, title: title) ?? plainText(String(decoding: bytes, as: UTF8.self), title: title)
+        }
+    }
+
     /// The text key read in one pass over the bytes, each sorted by a table (`ByteClass`): a
     /// word's bytes hashed in a tight loop, spaces and line breaks between words as one byte
     /// each. The first line with words is hashed as any other and compared with the title on the

@@ -51,6 +51,29 @@ import Testing
         }
     }
 
+    /// An article's text read from its bytes folds, tokenizes and matches as the String did,
+    /// marks to be composed included; its first line is its headline as the String's is.
+    @Test func articleTextFromBytesIsTheStringsText() {
+        let rules = ExtractTestSupport.rules
+        let texts = [
+            "Đảng ủy Lữ đoàn 125 tổng kết công tác năm 2023\nChiều 26/12, Đảng ủy Lữ đoàn tổ chức hội nghị.",
+            "Ho\u{0323}i nghi\u{0323} Ban Thường vụ Đảng ủy Quân khu 7 – phiên thứ nhất",
+            "Sáng 3-1,  Thượng tá  NGUYỄN VĂN A chủ trì.\n\nleftcenterrightdel Ảnh: Quốc Hùng",
+            "",
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let fromBytes = ArticleText(utf8: bytes, rules: rules), fromString = ArticleText(text, rules: rules)
+            #expect(fromBytes.folded.original == fromString.folded.original, "\(text)")
+            #expect(fromBytes.folded.scalars == fromString.folded.scalars && fromBytes.folded.origin == fromString.folded.origin)
+            #expect(fromBytes.tokens.map(\.id) == fromString.tokens.map(\.id) && fromBytes.matches.count == fromString.matches.count)
+            let firstLine = String(text.prefix { $0 != "\n" })
+            let expected = HeadlineRule().isHeadline(Substring(firstLine)) ? firstLine : nil
+            #expect(HeadlineRule.headline(ofUTF8: bytes) == expected, "\(text)")
+            #expect(Article(source: "a.txt", title: nil, utf8: bytes).text == text)
+        }
+    }
+
     /// The headline test on bytes answers as `String.hasPrefix`.
     @Test func headlinePrefixMatchesHasPrefix() {
         let text = "Hội nghị Ban Thường vụ Đảng ủy Quân khu 5\nSáng 3-1, hội nghị khai mạc."
@@ -60,9 +83,12 @@ import Testing
             "Hội nghị Ban Thường vụ Đảng ủy Quân khu 7",
             "Hội nghi\u{0323} Ban Thường vụ Đảng ủy Quân khu 5",
             "Sáng 3-1, hội nghị khai mạc và bế mạc",
+            "Hội nghị Ban Thường vụ Đảng ủy Quân khu 5\nSáng 3-1",
+            "Hội nghị Ban Thường vụ Đảng ủy Quân khu 5 ",
+            "",
         ]
         for title in titles {
-            #expect(ArticleExtractor.startsWithLine(text, title) == text.hasPrefix(title), "\(title)")
+            #expect(ArticleExtractor.startsWithLine(Array(text.utf8), title) == text.hasPrefix(title), "\(title)")
         }
     }
 
