@@ -42,13 +42,18 @@ enum RegularFileReader {
                 guard bytes.count <= limit else { return .tooLarge(bytes: filled) }
                 bytes += repeatElement(0, count: min(max(bytes.count, 4096), limit + 1 - bytes.count))
             }
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let asked = bytes.count - filled
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, asked) }
             if got < 0 {
                 if errno == EINTR { continue }
                 return .failed(reason: String(cString: strerror(errno)))
             }
             if got == 0 { break }
             filled += got
+            // A regular file reads short only at its end: the size stat gave, read in fewer
+            // bytes than asked, is the whole file without a last read to see nothing more come
+            // (that read was a second system call for every article).
+            if got < asked && filled == size { break }
         }
         bytes.removeLast(bytes.count - filled)
         return .bytes(bytes)
