@@ -49,7 +49,13 @@ public struct ArticleExtractor: Sendable {
         guard let title = article.title, title.utf8.count >= 12, !startsWithLine(text, title) else { return text }
         // Section labels ("Thời sự | Quốc phòng") are not headlines.
         if title.utf8.contains(0x7C) { return text }
-        return Array(title.utf8) + [0x0A] + text
+        // One array, not the two a chain of `+` makes: an export's every article has a title.
+        var joined: [UInt8] = []
+        joined.reserveCapacity(title.utf8.count + 1 + text.count)
+        joined.append(contentsOf: title.utf8)
+        joined.append(0x0A)
+        joined.append(contentsOf: text)
+        return joined
     }
 
     /// Whether the text of UTF-8 bytes `text` has the prefix `line` (`hasPrefix`), answered

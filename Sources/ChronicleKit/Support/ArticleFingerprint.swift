@@ -15,16 +15,17 @@ enum ArticleFingerprint {
     /// the same key read by Characters, for the rest and for the test that they agree.
     static func text(_ text: String, title: String?) -> UInt64? {
         var text = text
-        return text.withUTF8 { bytes in
-            byteText(bytes, title: title) ?? plainText(String(decoding: bytes, as: UTF8.self), title: title)
-        }
+        return text.withUTF8 { key($0, title: title) }
     }
 
     /// `text` of well-formed UTF-8 bytes (an article's `utf8`).
     static func text(utf8: [UInt8], title: String?) -> UInt64? {
-        utf8.withUnsafeBufferPointer { bytes in
-            byteText(bytes, title: title) ?? plainText(String(decoding: bytes, as: UTF8.self), title: title)
-        }
+        utf8.withUnsafeBufferPointer { key($0, title: title) }
+    }
+
+    /// The key of a text's UTF-8 bytes: read on the bytes, else by Characters.
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>, title: String?) -> UInt64? {
+        byteText(bytes, title: title) ?? plainText(String(decoding: bytes, as: UTF8.self), title: title)
     }
 
     /// The text key read in one pass over the bytes, each sorted by a table (`ByteClass`): a
