@@ -29,10 +29,16 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
+        // Header only (`XXH_INLINE_ALL`): nothing to link, at build or at run time.
+        .systemLibrary(
+            name: "CXXHash",
+            providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
+        ),
         .target(
             name: "ChronicleKit",
             dependencies: [
                 "CLibXML2",
+                "CXXHash",
                 "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -10,8 +10,9 @@ public struct ArticleLoader: Sendable {
     /// Changes whenever loading can give a different article for the same file (as
     /// `ArticleExtractor.version` does for extraction); part of the version stored records carry.
     /// 2: a date in the file's path. 4: the text's key (`ArticleFingerprint.text`). 5: a
-    /// publication date that is not a date is kept for a warning; "2022.5" is no year-month.
-    static let version = "5"
+    /// publication date that is not a date is kept for a warning; "2022.5" is no year-month. 6: the
+    /// text key and the content hash are XXH3 (`FileHasher`); U+1680 is a space like the others.
+    static let version = "6"
 
     /// The largest text or HTML file read as one article (10 MB); one article is never that big,
     /// so a larger file is reported as unsupported without being read.
@@ -42,8 +43,8 @@ public struct ArticleLoader: Sendable {
         return load(file, contentHash: &contentHash, each: body)
     }
 
-    /// `load(_:each:)`, setting `contentHash` to the FNV-1a hash of the file's bytes (what
-    /// `ContentHash` measures) when it was read to its end: a new file is read once, not once to
+    /// `load(_:each:)`, setting `contentHash` to the hash of the file's bytes (`ContentHash`,
+    /// `FileHasher`) when it was read to its end: a new file is read once, not once to
     /// hash it and again to extract it.
     func load(_ file: InputFile, contentHash: inout UInt64?, each body: (Article) -> Void) -> Article? {
         let source = file.displayPath
@@ -54,7 +55,7 @@ public struct ArticleLoader: Sendable {
         if format == .jsonLines { return loadExport(path, source: source, contentHash: &contentHash, each: body) }
         switch RegularFileReader.contents(of: path, limit: Self.maximumArticleFileSize) {
         case .bytes(let bytes):
-            contentHash = bytes.withUnsafeBytes { FNV1a.hash($0) }
+            contentHash = bytes.withUnsafeBytes { FileHasher.hash($0) }
             for article in bytes.withUnsafeBufferPointer({ load(bytes: $0, source: source, format: format) }) { body(article) }
             return nil
         case .notARegularFile: return Self.failed(source, .notARegularFile)
@@ -77,10 +78,10 @@ public struct ArticleLoader: Sendable {
         }
         // Read, not mapped: a crawler rewriting its export during the night truncates a mapped
         // file under the reader, and touching the lost pages kills the process (SIGBUS).
-        var hash = FNV1a.offsetBasis
-        let failure = JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, hash: &hash, body)
+        let hasher = FileHasher()
+        let failure = JSONLinesReader(loader: self).forEachArticle(inFileAt: path, source: source, hasher: hasher, body)
         if let failure { return Self.failed(source, failure) }
-        contentHash = hash
+        contentHash = hasher.value
         return nil
     }
 
@@ -120,7 +121,7 @@ public struct ArticleLoader: Sendable {
         case .success(var article):
             article.source = source
             if datedByPath { article.pathDate = Self.pathDate(source) }
-            article.textKey = ArticleFingerprint.text(utf8: article.utf8, title: article.title)
+            article.textKey = ArticleFingerprint.text(cleaned: article.utf8, title: article.title)
             return article
         case .failure(let failure):
             return Self.failed(source, failure)

@@ -40,14 +40,13 @@ struct JSONLinesReader {
     func forEachArticle(
         inFileAt path: String, source: String, bufferSize: Int = 1 << 20, _ body: (Article) -> Void
     ) -> IngestFailure? {
-        var hash = FNV1a.offsetBasis
-        return forEachArticle(inFileAt: path, source: source, bufferSize: bufferSize, hash: &hash, body)
+        forEachArticle(inFileAt: path, source: source, bufferSize: bufferSize, hasher: FileHasher(), body)
     }
 
-    /// `forEachArticle(inFileAt:source:bufferSize:_:)`, with `hash` going on with every byte read
-    /// (FNV-1a): the file's content hash at its end.
+    /// `forEachArticle(inFileAt:source:bufferSize:_:)`, with `hasher` going on with every byte
+    /// read: the file's content hash at its end.
     func forEachArticle(
-        inFileAt path: String, source: String, bufferSize: Int = 1 << 20, hash: inout UInt64, _ body: (Article) -> Void
+        inFileAt path: String, source: String, bufferSize: Int = 1 << 20, hasher: FileHasher, _ body: (Article) -> Void
     ) -> IngestFailure? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .cannotRead(reason: String(cString: strerror(errno))) }
@@ -70,7 +69,7 @@ struct JSONLinesReader {
                 return .cannotRead(reason: String(cString: strerror(errno)))
             }
             let before = lines.filled
-            buffer.withUnsafeBytes { hash = FNV1a.hash(UnsafeRawBufferPointer(rebasing: $0[before..<(before + got)]), from: hash) }
+            buffer.withUnsafeBytes { hasher.add(UnsafeRawBufferPointer(rebasing: $0[before..<(before + got)])) }
             lines.filled += got
             let atEnd = got == 0
             if !checkedMark {
@@ -161,7 +160,7 @@ struct JSONLinesReader {
         switch article(UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd]), number: number) {
         case .success(var article):
             article.source = lineSource
-            article.textKey = ArticleFingerprint.text(utf8: article.utf8, title: article.title)
+            article.textKey = ArticleFingerprint.text(cleaned: article.utf8, title: article.title)
             return article
         case .failure(let failure):
             return ArticleLoader.failed(lineSource, failure)

@@ -8,8 +8,8 @@ struct LineBuffer {
     /// `lines` mean nothing).
     private(set) var wellFormed = true
 
-    /// Copies `input` line by line: CRLF/CR/U+2028/U+2029 become line ends; tabs, NBSP and other
-    /// Unicode spaces become one space; runs of spaces collapse; control, zero-width, bidi and
+    /// Copies `input` line by line: CRLF/CR/U+2028/U+2029 become line ends; tabs, NBSP and every
+    /// other Unicode space (`NoiseFilter.isClean`) become one space; runs of spaces collapse; control, zero-width, bidi and
     /// soft-hyphen characters go; lines are trimmed.
     ///
     /// Returns true when the input holds what `NoiseFilter.needsNormalization` flags (the same
@@ -53,7 +53,11 @@ struct LineBuffer {
             }
             if b == 0xE1 && i &+ 2 < n {
                 let c = input[i &+ 1], d = input[i &+ 2]
-                if c < 0xB8 || c > 0xBB { w.notNFC = true }
+                if c < 0xB8 || c > 0xBB {
+                    // U+1680, the one space among these letters.
+                    if c == 0x9A && d == 0x80 { w.space(); i &+= 3; continue }
+                    w.notNFC = true
+                }
                 if c & 0xC0 != 0x80 || d & 0xC0 != 0x80 { w.malformed = true }
                 out[w.o] = b; out[w.o &+ 1] = c; out[w.o &+ 2] = d; w.o &+= 3; i &+= 3
                 continue

@@ -87,6 +87,23 @@ public struct NoiseFilter: Sendable {
         return output
     }
 
+    /// Whether `bytes` are in the form `clean` gives: well-formed UTF-8, lines separated by "\n"
+    /// and none empty, no space at a line's ends or after another, and no whitespace or control
+    /// character but the ASCII space and "\n". The text key reads such bytes as they are
+    /// (`ArticleFingerprint.text(cleaned:title:)`); the plain check, for assertions and tests.
+    static func isClean(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.utf8.elementsEqual(bytes) else { return false }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).allSatisfy { line in
+            guard let first = line.first, let last = line.last, first != 0x20, last != 0x20 else { return false }
+            return !zip(line, line.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+                && String(Substring(line)).unicodeScalars.allSatisfy { scalar in
+                    scalar == " " || !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control)
+                }
+        }
+    }
+
     /// Fills `buffer` with the lines of `text`; true when the text may not be NFC.
     private static func normalizeLines(_ text: String, into buffer: inout LineBuffer) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { buffer.normalize($0) }
@@ -212,11 +229,11 @@ public struct NoiseFilter: Sendable {
     }
 
     /// Whether the three-byte sequence `b c d` is a scalar that is NFC whatever surrounds it:
-    /// a Vietnamese letter, common punctuation, U+3000 or the BOM. The one table of such
+    /// a Vietnamese letter, common punctuation, a space (U+1680, U+3000) or the BOM. The one table of such
     /// sequences for `needsNormalization` and `LineBuffer.normalize`.
     @inline(__always) static func isSurelyNFC(_ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool {
         switch b {
-        case 0xE1: return c >= 0xB8 && c <= 0xBB  // U+1E00...U+1EFF
+        case 0xE1: return (c >= 0xB8 && c <= 0xBB) || (c == 0x9A && d == 0x80)  // U+1E00...U+1EFF, U+1680
         case 0xE2: return (c == 0x80 && d >= 0x82) || c == 0x81 || (c == 0x82 && d <= 0x8F)  // U+2002...U+20CF
         case 0xE3: return c == 0x80 && d == 0x80  // U+3000
         case 0xEF: return c == 0xBB && d == 0xBF  // U+FEFF

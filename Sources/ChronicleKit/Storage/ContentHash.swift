@@ -6,16 +6,18 @@ import Foundation
     import Darwin
 #endif
 
-/// 64-bit FNV-1a (`FNV1a`) of a file's bytes: cheap, dependency-free and stable across platforms and runs.
-/// It only tells "same content as last time" apart from "changed"; it is not a security hash.
+/// The 64-bit hash of a file's bytes (`FileHasher`, XXH3), stable across platforms and runs, as
+/// sixteen hex digits in the store. It only tells "same content as last time" apart from
+/// "changed"; it is not a security hash. `combined` and `empty` chain FNV-1a over other values
+/// (the fingerprints of a config and of a chronology's inputs), not over files.
 struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     var value: UInt64
 
     init(value: UInt64) { self.value = value }
 
-    /// The hash of a byte buffer.
-    init<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-        value = FNV1a.hash(bytes)
+    /// The hash of a file's bytes held in memory.
+    init(bytes: [UInt8]) {
+        value = bytes.withUnsafeBytes { FileHasher.hash($0) }
     }
 
     /// The hash of a file, read in chunks so a large file does not need to fit in memory;
@@ -24,7 +26,7 @@ struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var hash = FNV1a.offsetBasis
+        let hasher = FileHasher()
         let size = 1 << 16
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
@@ -35,9 +37,9 @@ struct ContentHash: Sendable, Hashable, CustomStringConvertible {
                 return nil
             }
             if count == 0 { break }
-            hash = FNV1a.hash(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), from: hash)
+            hasher.add(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
-        value = hash
+        value = hasher.value
     }
 
     /// The hash `description` gives; nil for text that is not sixteen hex digits.

@@ -86,7 +86,7 @@ enum RecordBinary {
     /// Appends the checksum of `blob` (FNV-1a, little-endian): flipped bytes in a stored blob
     /// would otherwise decode as plausible wrong names ("quan-1hu-4").
     static func seal(_ blob: inout [UInt8]) {
-        LittleEndian.append(ContentHash(bytes: blob).value, to: &blob)
+        LittleEndian.append(FNV1a.hash(blob), to: &blob)
     }
 
     /// The records part of a sealed blob, once its checksum is verified.
@@ -94,7 +94,7 @@ enum RecordBinary {
         guard blob.count > checksumSize else { throw RecordBinaryError.corrupt }
         let body = UnsafeRawBufferPointer(rebasing: blob[..<(blob.count - checksumSize)])
         let stored = LittleEndian.uint64(blob, at: blob.count - checksumSize)
-        guard stored == ContentHash(bytes: body).value else { throw RecordBinaryError.checksum }
+        guard stored == FNV1a.hash(body) else { throw RecordBinaryError.checksum }
         return body
     }
 

@@ -116,15 +116,16 @@ import Testing
         #expect(whole.map(\.source) == ["xuat.jsonl:1", "xuat.jsonl:4", "xuat.jsonl:5", "xuat.jsonl:6"])
         #expect(whole.map(\.status) == [.ok, .unreadable, .ok, .ok])
         let reader = JSONLinesReader(loader: loader)
-        let fileHash = Self.awkwardExport.withUnsafeBytes { FNV1a.hash($0) }
+        let fileHash = Self.awkwardExport.withUnsafeBytes { FileHasher.hash($0) }
         for size in [1, 2, 3, 5, 64, 257, 4096, 1 << 20] {
             var read: [Article] = []
-            var hash = FNV1a.offsetBasis
+            let hasher = FileHasher()
             #expect(
-                reader.forEachArticle(inFileAt: url.path, source: "xuat.jsonl", bufferSize: size, hash: &hash) { read.append($0) } == nil)
+                reader.forEachArticle(inFileAt: url.path, source: "xuat.jsonl", bufferSize: size, hasher: hasher) { read.append($0) }
+                    == nil)
             #expect(read == whole, "buffer of \(size) bytes")
             // The bytes read are hashed as they come: the file's content hash, however it was cut.
-            #expect(hash == fileHash, "buffer of \(size) bytes")
+            #expect(hasher.value == fileHash, "buffer of \(size) bytes")
         }
         let scanned = try InputScanner(workingDirectory: folder.path).scan([folder]).files
         #expect(loader.load(try #require(scanned.first)) == whole)

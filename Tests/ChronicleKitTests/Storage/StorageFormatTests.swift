@@ -19,7 +19,7 @@ import Testing
         #expect(hex(FNV1a.hash(Array("a".utf8))) == "af63dc4c8601ec8c")
         #expect(hex(FNV1a.hash(Array("foobar".utf8))) == "85944171f73967e8")
         #expect(FNV1a.hash(Array("bar".utf8), from: FNV1a.hash(Array("foo".utf8))) == FNV1a.hash(Array("foobar".utf8)))
-        #expect(ContentHash(bytes: Array("foobar".utf8)) == ContentHash.empty.combined(with: "foobar".utf8))
+        #expect(ContentHash.empty.combined(with: "foobar".utf8).value == FNV1a.hash(Array("foobar".utf8)))
     }
 
     /// The loop over a raw buffer (a file's bytes) gives what the loop over any bytes gives.
@@ -100,7 +100,7 @@ import Testing
     @Test func recordsBlobIsPinned() throws {
         let blob = RecordBinary.encode([Self.record])
         #expect(blob.count == 1151)
-        #expect(ContentHash(bytes: blob).description == "8008a3eb9691d0d0")
+        #expect(hex(FNV1a.hash(blob)) == "8008a3eb9691d0d0")
         #expect(try RecordBinary.decode(blob) == [Self.record])
         #expect(RecordArchive.Entry(records: [Self.record]).bytes == blob)
     }
@@ -109,7 +109,7 @@ import Testing
         let blob = RecordSummary.encode([Self.record, Self.record])
         #expect(blob.first == RecordSummary.version)
         #expect(blob.count == 797)
-        #expect(ContentHash(bytes: blob).description == "1956b85baf92f4b1")
+        #expect(hex(FNV1a.hash(blob)) == "1956b85baf92f4b1")
     }
 
     @Test func keptGroupingIsPinned() throws {
@@ -123,7 +123,7 @@ import Testing
         let blob = KeptGrouping(state: state, recordsPerFile: [1, 1], problems: []).encoded()
         #expect(blob.first == KeptGrouping.version)
         #expect(blob.count == 268)
-        #expect(ContentHash(bytes: blob).description == "13c41c1f1c3a8b0d")
+        #expect(hex(FNV1a.hash(blob)) == "13c41c1f1c3a8b0d")
         let read = try blob.withUnsafeBytes { try KeptGrouping(decoding: $0) }
         #expect(read.state.items == state.items && read.encoded() == blob)
     }
@@ -136,16 +136,16 @@ import Testing
             chronology: chronology, problems: [ArticleProblem(source: "x.html", reason: "hỏng")], articles: 41, suppressed: 1)
         let bytes = built.encoded()
         #expect(bytes.count == 19397)
-        #expect(ContentHash(bytes: bytes).description == "fac8a578fa68449c")
+        #expect(hex(FNV1a.hash(bytes)) == "fac8a578fa68449c")
         var outline: [UInt8] = []
         try built.write(cuttingDated: ReportOutline.cut) { outline += $0 }
-        #expect(ContentHash(bytes: outline).description == "2312398ff9180662")
+        #expect(hex(FNV1a.hash(outline)) == "2312398ff9180662")
         // The listings read from the bodies give the same outline as the events decoded and cut.
         var listed: [UInt8] = []
         try built.write(listingDated: true) { listed += $0 }
         #expect(listed == outline)
         let digests = ReportKeys.digests(of: chronology)
-        #expect(ContentHash(bytes: digests.encoded()).description == "407f038d08e22eda")
+        #expect(hex(FNV1a.hash(digests.encoded())) == "407f038d08e22eda")
         #expect(try digests.encoded().withUnsafeBytes { try ReportDigests(decoding: $0) } == digests)
     }
 

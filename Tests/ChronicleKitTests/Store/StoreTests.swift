@@ -215,9 +215,19 @@ import Testing
         #expect(second.problems.contains { $0.source.hasSuffix("bad.txt") })
     }
 
-    @Test func contentHashIsFNV1a() throws {
-        #expect(ContentHash(bytes: []).description == "cbf29ce484222325")
-        #expect(ContentHash(bytes: Array("a".utf8)).description == "af63dc4c8601ec8c")
+    /// XXH3's published values (64 bits, seed 0), read whole, from a file, or a piece at a time.
+    @Test func contentHashIsXXH3() throws {
+        #expect(ContentHash(bytes: []).description == "2d06800538d394c2")
+        #expect(ContentHash(bytes: Array("a".utf8)).description == "e6c632b61e964e1f")
+        let text = Array(String(repeating: "Sáng 26/12, Đảng ủy Sư đoàn 9 tổ chức hội nghị.\n", count: 40).utf8)
+        for cut in [0, 1, 15, 16, 17, 240, 241, text.count / 2, text.count] {
+            let hasher = FileHasher()
+            text.withUnsafeBytes { bytes in
+                hasher.add(UnsafeRawBufferPointer(rebasing: bytes[..<cut]))
+                hasher.add(UnsafeRawBufferPointer(rebasing: bytes[cut...]))
+            }
+            #expect(hasher.value == ContentHash(bytes: text).value, "cut at \(cut)")
+        }
         let box = try Sandbox()
         let url = try box.write("x.txt", "a")
         #expect(ContentHash(fileAt: url.path) == ContentHash(bytes: Array("a".utf8)))

@@ -5,36 +5,45 @@ import Testing
 
 /// The text key and the address read on bytes agree with the plain readings by Characters.
 @Suite struct ArticleFingerprintTests {
-    @Test func theByteReadingAgreesWithThePlainOne() {
+    /// What the noise filter leaves is in the form the key reads as it is (`NoiseFilter.isClean`),
+    /// and the key of those bytes as they are is the key read by Characters, whatever the title.
+    @Test func theKeyOfCleanedTextAgreesWithThePlainOne() {
+        let filter = NoiseFilter(phrases: ExtractTestSupport.noise)
         let pieces = [
-            "Sáng 26/12,", "Đảng ủy", "Sư đoàn 9", "tổ chức", "Hội nghị", "tổng kết", "năm 2022.", " ", "  ", "\t", "\n", "\r\n",
-            "\r", "\n\n", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{2003}", "\u{2028}", "ệ", "Ảnh: PHƯƠNG ANH",
-            // Spaces outside ASCII and letters that share their first bytes.
-            "\u{0085}", "\u{1680}", "\u{1681}", "\u{202F}", "\u{205F}", "\u{200B}", "\u{3000}", "\u{3001}", "ạ", "ỷ", "\u{01}",
+            "Sáng 26/12,", "Đảng ủy", "Sư đoàn 9", "tổ chức", "Hội nghị", "năm 2022.", " ", "  ", "\t", "\n", "\r\n", "\r",
+            "\n\n", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{2003}", "\u{2028}", "\u{2029}", "\u{0085}", "\u{1680}", "\u{1681}",
+            "\u{202F}", "\u{205F}", "\u{200B}", "\u{3000}", "\u{00AD}", "\u{FEFF}", "\u{01}", "\u{7F}", "ạ", "ỷ",
+            "leftcenterrightdel", "* * *", "Ảnh: PHƯƠNG ANH", "Ho\u{0301}i",
         ]
-        var rng = SeededGenerator(state: 7)
-        for round in 0..<4000 {
+        var rng = SeededGenerator(state: 11)
+        for round in 0..<3000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...30, using: &rng) {
                 text += pieces.randomElement(using: &rng)! + (Bool.random(using: &rng) ? " " : "")
             }
-            let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init)
-            // The first line itself, a line it begins or that begins it (the title is compared
-            // with it on the way), another title, none.
+            let cleaned = filter.cleanedBytes(text)
+            #expect(NoiseFilter.isClean(cleaned), "\(text.debugDescription)")
+            let cleanedText = String(decoding: cleaned, as: UTF8.self)
+            let firstLine = cleanedText.split(separator: "\n").first.map(String.init)
             let title: String?
-            switch round % 6 {
+            switch round % 5 {
             case 0: title = firstLine
-            case 1: title = "Đảng ủy Sư đoàn 9 tổng kết"
-            case 2: title = firstLine.map { $0 + " " + pieces.randomElement(using: &rng)! }
-            case 3: title = firstLine.map { String($0.dropLast(Int.random(in: 1...4, using: &rng))) }
-            case 4: title = firstLine.map { "  " + $0.replacingOccurrences(of: " ", with: "\t ") + " " }
+            case 1: title = firstLine.map { " " + $0.replacingOccurrences(of: " ", with: "\u{00A0} ") + "\t" }
+            case 2: title = firstLine.map { String($0.dropLast()) }
+            case 3: title = "Đảng ủy Sư đoàn 9"
             default: title = nil
             }
             #expect(
-                ArticleFingerprint.text(text, title: title) == ArticleFingerprint.plainText(text, title: title), "\(text.debugDescription)")
+                ArticleFingerprint.text(cleaned: cleaned, title: title) == ArticleFingerprint.text(cleanedText, title: title),
+                "\(text.debugDescription)")
         }
         #expect(ArticleFingerprint.text("  a  b \n\n c ", title: nil) == ArticleFingerprint.text("a b\nc", title: nil))
         #expect(ArticleFingerprint.text(" \n \t ", title: nil) == nil)
+        #expect(!NoiseFilter.isClean(Array("a  b".utf8)))
+        #expect(!NoiseFilter.isClean(Array("a\n\nb".utf8)))
+        #expect(!NoiseFilter.isClean(Array("a \nb".utf8)))
+        #expect(!NoiseFilter.isClean(Array("a\u{1680}b".utf8)))
+        #expect(NoiseFilter.isClean(Array("Đảng ủy\nSư đoàn 9.".utf8)))
     }
 
     /// A title collapsed on its bytes is the title collapsed by Characters, and titles the byte
