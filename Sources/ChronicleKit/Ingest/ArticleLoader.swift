@@ -121,6 +121,7 @@ public struct ArticleLoader: Sendable {
         case .success(var article):
             article.source = source
             if datedByPath { article.pathDate = Self.pathDate(source) }
+            assert(NoiseFilter.isClean(article.utf8), "the text key reads the noise filter's output as it is")
             article.textKey = ArticleFingerprint.text(cleaned: article.utf8, title: article.title)
             return article
         case .failure(let failure):

@@ -160,6 +160,7 @@ struct JSONLinesReader {
         switch article(UnsafeBufferPointer(rebasing: raw[lineStart..<lineEnd]), number: number) {
         case .success(var article):
             article.source = lineSource
+            assert(NoiseFilter.isClean(article.utf8), "the text key reads the noise filter's output as it is")
             article.textKey = ArticleFingerprint.text(cleaned: article.utf8, title: article.title)
             return article
         case .failure(let failure):
