@@ -22,6 +22,47 @@ import Testing
         #expect(filter.clean("Hô\u{0323}i nghi\u{0323} tổng kết") == "Hội nghị tổng kết")
     }
 
+    /// The trie's matches (its root array, each node's mask of children, the edge table) are
+    /// those of comparing every phrase at every token: random phrases over a dozen words and
+    /// "any number", random token runs of words, numbers and unknown words.
+    @Test func phraseTrieMatchesAreThePlainMatches() {
+        var rng = SeededGenerator(state: 13)
+        for _ in 0..<200 {
+            let phrases: [[Int32]] = (0..<Int.random(in: 1...40, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                    Int.random(in: 0..<8, using: &rng) == 0 ? Vocabulary.anyNumber : Int32.random(in: 0..<12, using: &rng)
+                }
+            }
+            var trie = PhraseTrie()
+            for (index, phrase) in phrases.enumerated() { trie.insert(phrase, tag: CueTag(cue: .unit, value: Int32(index))) }
+            trie.seal()
+            let tokens: [Token] = (0..<Int.random(in: 0...60, using: &rng)).map { position in
+                let number = Int.random(in: 0..<4, using: &rng) == 0
+                return Token(
+                    start: Int32(position), end: Int32(position + 1), kind: number ? .number : .word,
+                    id: Int32.random(in: -1..<12, using: &rng), number: number ? 7 : -1, digits: number ? 1 : 0, capitalized: false,
+                    allCaps: false)
+            }
+            var plain: [PhraseMatch] = []
+            for start in tokens.indices {
+                for (index, phrase) in phrases.enumerated() where start + phrase.count <= tokens.count {
+                    let fits = phrase.indices.allSatisfy { k in
+                        let token = tokens[start + k]
+                        return phrase[k] == Vocabulary.anyNumber ? token.isNumber : token.id >= 0 && token.id == phrase[k]
+                    }
+                    if fits {
+                        plain.append(PhraseMatch(start: start, end: start + phrase.count, tag: CueTag(cue: .unit, value: Int32(index))))
+                    }
+                }
+            }
+            let found = trie.matches(in: tokens)
+            let key = { (m: PhraseMatch) in [m.start, m.end, Int(m.tag.value)] }
+            #expect(
+                found.map(key).sorted { $0.lexicographicallyPrecedes($1) } == plain.map(key).sorted { $0.lexicographicallyPrecedes($1) })
+            #expect(zip(found, found.dropFirst()).allSatisfy { $0.start <= $1.start })
+        }
+    }
+
     /// The ASCII base of each scalar, decomposed over the ranges that can have one only, is the
     /// table decomposing every scalar below 0x2000 gives ("ộ" → "o", "Đ" → "d").
     @Test func asciiBaseOverItsRangesIsTheWholeTable() {
