@@ -9,8 +9,8 @@ struct LineBuffer {
     private(set) var wellFormed = true
 
     /// Copies `input` line by line: CRLF/CR/U+2028/U+2029 become line ends; tabs, NBSP and every
-    /// other Unicode space (`NoiseFilter.isClean`) become one space; runs of spaces collapse; control, zero-width, bidi and
-    /// soft-hyphen characters go; lines are trimmed.
+    /// other Unicode space (`NoiseFilter.isClean`) become one space; runs of spaces collapse;
+    /// control, zero-width, bidi and soft-hyphen characters go; lines are trimmed.
     ///
     /// Returns true when the input holds what `NoiseFilter.needsNormalization` flags (the same
     /// test, made on the way): then it may not be NFC.

@@ -229,8 +229,8 @@ public struct NoiseFilter: Sendable {
     }
 
     /// Whether the three-byte sequence `b c d` is a scalar that is NFC whatever surrounds it:
-    /// a Vietnamese letter, common punctuation, a space (U+1680, U+3000) or the BOM. The one table of such
-    /// sequences for `needsNormalization` and `LineBuffer.normalize`.
+    /// a Vietnamese letter, common punctuation, a space (U+1680, U+3000) or the BOM. The one
+    /// table of such sequences for `needsNormalization` and `LineBuffer.normalize`.
     @inline(__always) static func isSurelyNFC(_ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool {
         switch b {
         case 0xE1: return (c >= 0xB8 && c <= 0xBB) || (c == 0x9A && d == 0x80)  // U+1E00...U+1EFF, U+1680
