@@ -28,9 +28,9 @@ struct UnitShape: Sendable {
 /// `extraction/unit-shapes.yml`. Phrases are compiled into one token trie.
 ///
 /// The tables are held once, by reference, and read in place (`_read`): an article's text and
-/// rules keep a copy of the rules each, and a copy of a score of arrays, sets and tables was a
-/// score of reference counts, all on the same objects from every core (counts bouncing between
-/// caches, 7% of extraction on two cores against 3% on one).
+/// the extractor keep a copy of the rules each, and a copy of a score of arrays, sets and tables
+/// was a score of reference counts, all on the same objects from every core (counts bouncing
+/// between caches, 7% of extraction on two cores against 3% on one).
 public struct ExtractionRules: Sendable {
     private final class Shared: Sendable {
         let tables: ExtractionTables
