@@ -247,6 +247,38 @@ struct ChronologyBuilder: Sendable {
         return sources.filter { seen.insert($0).inserted }.sorted()
     }
 
+    /// `distinctSorted(sorted + added)` for two lists that each came from `distinctSorted`: an
+    /// event's sources with those of the reports a night adds to it. Each added source is placed
+    /// by binary search after the sources it does not precede, so extending an event of hundreds
+    /// of sources with a few copies hashes and sorts none of them.
+    static func union(_ sorted: [EventSource], _ added: [EventSource]) -> [EventSource] {
+        guard !added.isEmpty else { return sorted }
+        var result: [EventSource] = []
+        result.reserveCapacity(sorted.count + added.count)
+        var next = 0
+        for source in added {
+            var low = next, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if source < sorted[middle] { high = middle } else { low = middle + 1 }
+            }
+            result.append(contentsOf: sorted[next..<low])
+            next = low
+            // Only the sources that rank equal to it (same path and address) can be the same one.
+            var place = result.count - 1, seen = false
+            while place >= 0, !(result[place] < source) {
+                if result[place] == source {
+                    seen = true
+                    break
+                }
+                place -= 1
+            }
+            if !seen { result.append(source) }
+        }
+        result.append(contentsOf: sorted[next...])
+        return result
+    }
+
     /// What a merged event shows of a report's article.
     static func source(_ record: ArticleRecord) -> EventSource { EventSource(record) }
 

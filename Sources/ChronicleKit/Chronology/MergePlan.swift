@@ -182,7 +182,7 @@ extension ChronologyBuilder {
                 for report in contributing {
                     ChronologyBuilder.fill(&event, from: records.record(Int(report.record)).events[Int(report.event)])
                 }
-                let all = sources.isEmpty ? base.sources : ChronologyBuilder.distinctSorted(base.sources + sources)
+                let all = ChronologyBuilder.union(base.sources, sources)
                 return ChronologyEvent(id: ChronologyEvent.id(for: event), event: event, sources: all)
             }
             var sources = self.sources
@@ -190,7 +190,7 @@ extension ChronologyBuilder {
                 guard let base = records.wholeEvent(members: sourcesOf) else {
                     return MergePlan(reports, records, byMembers: false).merged(records)
                 }
-                sources = ChronologyBuilder.distinctSorted(base.sources + sources)
+                sources = ChronologyBuilder.union(base.sources, sources)
             }
             // A known event that cannot be read is merged from records not fetched: the input
             // then says it failed (`SummaryArchive.failed`), and the run merges from the records.

@@ -74,4 +74,23 @@ import Testing
             for b in dates { #expect((PackedDate(a) == PackedDate(b)) == (a == b)) }
         }
     }
+
+    /// An event's sources extended with a night's: the same list as joining them and sorting
+    /// again, for lists with shared, repeated and equally ranked sources (same path and address,
+    /// another title or date).
+    @Test func sourcesAddedToAnEventAreTheSortedUnion() {
+        var random = SeededGenerator(state: 18)
+        func source() -> EventSource {
+            let path = "tin/bai-\(Int.random(in: 0..<12, using: &random)).txt"
+            let url = Bool.random(using: &random) ? nil : "https://qdnd.vn/\(Int.random(in: 0..<2, using: &random))"
+            let title = ["Hội nghị Đảng ủy", "Hội nghị sơ kết", nil].randomElement(using: &random)!
+            let date = Bool.random(using: &random) ? nil : PartialDate(year: 2023, month: 12, day: Int.random(in: 1...2, using: &random))
+            return EventSource(source: path, url: url, title: title, date: date)
+        }
+        for _ in 0..<2_000 {
+            let earlier = ChronologyBuilder.distinctSorted((0..<Int.random(in: 0...14, using: &random)).map { _ in source() })
+            let added = ChronologyBuilder.distinctSorted((0..<Int.random(in: 0...4, using: &random)).map { _ in source() })
+            #expect(ChronologyBuilder.union(earlier, added) == ChronologyBuilder.distinctSorted(earlier + added))
+        }
+    }
 }
