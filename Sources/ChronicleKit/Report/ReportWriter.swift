@@ -131,12 +131,12 @@ struct ReportWriter: Sendable {
     }
 
     /// Writes the planned files. The formats are independent: each is written into its own
-    /// staging on its own core (Markdown alone; the CSV, XML and SVG files together; the
-    /// workbook, which compresses, alone) and synced on another thread as soon as its job ends
-    /// (`ReportStaging.syncAhead`), then all are committed at once, in that order. The
-    /// jobs start the other way round, the longest first: with more jobs than cores, the last to
-    /// start waits for one. `whole` is nil only when no file but the index page and the timeline
-    /// is to be written.
+    /// staging on its own core (Markdown; the CSV files; the XML files; the problems list and
+    /// the timeline; the workbook, which compresses) and synced on another thread as soon as its job ends
+    /// (`ReportStaging.syncAhead`), then all are committed at once, in that order. With more
+    /// jobs than cores the last to start waits for one, so the jobs start by `startRank`, the
+    /// workbook and Markdown first. `whole` is nil only when no file but the index page and the
+    /// timeline is to be written.
     private func render(
         formats: Set<ReportFormat>, index: any ChronologyIndex, whole: Chronology?, context: ReportContext,
         summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan, stateFolder: URL?
@@ -145,7 +145,9 @@ struct ReportWriter: Sendable {
         let delimiter = UInt8(config.csvDelimiter.value)
         let input = whole.map { ReportInput(chronology: $0, context: context) }
         var jobs: [@Sendable (ReportStaging) throws -> Void] = []
+        var ranks: [Int] = []
         if formats.contains(.markdown) {
+            ranks.append(Self.startRank.markdown)
             jobs.append { staging in
                 try MarkdownReport(
                     chronology: index, whole: whole, context: context, summary: summary, templates: templates,
@@ -154,19 +156,26 @@ struct ReportWriter: Sendable {
                 ).write(into: staging)
             }
         }
-        jobs.append { staging in
-            if let input, formats.contains(.csv) {
+        if let input, formats.contains(.csv) {
+            ranks.append(Self.startRank.csv)
+            jobs.append { staging in
                 try CSVReport(
                     input: input, summary: summary, templates: templates, plan: plan, delimiter: delimiter,
                     rowCache: stateFolder?.appendingPathComponent(RowCache.csvFileName)
                 ).write(into: staging)
             }
-            if let input, formats.contains(.xml) {
+        }
+        if let input, formats.contains(.xml) {
+            ranks.append(Self.startRank.xml)
+            jobs.append { staging in
                 try XMLReport(
                     input: input, summary: summary, templates: templates, language: language, plan: plan,
                     rowCache: stateFolder?.appendingPathComponent(RowCache.xmlFileName)
                 ).write(into: staging)
             }
+        }
+        ranks.append(Self.startRank.problemsAndTimeline)
+        jobs.append { staging in
             if formats.contains(.markdown) || formats.contains(.csv) {
                 try ProblemsCSV(chronology: index, context: context, templates: templates, plan: plan, delimiter: delimiter).write(
                     into: staging)
@@ -177,6 +186,7 @@ struct ReportWriter: Sendable {
             }
         }
         if formats.contains(.xlsx), let input {
+            ranks.append(Self.startRank.workbook)
             jobs.append { staging in
                 try WorkbookReport(
                     input: input, summary: summary, templates: templates, language: language, plan: plan, scratch: root,
@@ -186,10 +196,11 @@ struct ReportWriter: Sendable {
         }
         let stagings = jobs.map { _ in ReportStaging(root: root) }
         let results = ConcurrentResults(count: jobs.count)
+        let order = jobs.indices.sorted { ranks[$0] < ranks[$1] }
         let work = UncheckedSendable(value: (jobs, stagings))
         DispatchQueue.concurrentPerform(iterations: jobs.count) { started in
             let (jobs, stagings) = work.value
-            let index = jobs.count - 1 - started
+            let index = order[started]
             do {
                 try jobs[index](stagings[index])
                 try stagings[index].syncAhead()
@@ -206,6 +217,13 @@ struct ReportWriter: Sendable {
             throw error
         }
     }
+
+    /// The order the jobs start in (`render`), the longest first as far as a run can tell: the
+    /// workbook compresses all of its sheets whatever changed; Markdown writes a page per unit
+    /// and year and is the longest of a first run; on a night that adds to large events, the
+    /// XML and CSV rows of those events, the XML (validated) the longer; the problems list and
+    /// the timeline last.
+    static let startRank = (workbook: 0, markdown: 1, xml: 2, csv: 3, problemsAndTimeline: 4)
 
     /// Errors of concurrently written formats, by job.
     private final class ConcurrentResults: @unchecked Sendable {
