@@ -321,7 +321,7 @@ public struct InputScanner: Sendable {
             default: continue
             }
         }
-        keys.sort(by: ByteOrder.precedes)
+        keys = ByteOrder.sorted(keys)
         // Stamped with the folder open, listed after it is closed (a deep archive would otherwise
         // hold a descriptor per level).
         let formats = keys.map { $0.utf8.last == UInt8(ascii: "/") ? nil : ArticleFormat(fileExtension: Self.pathExtension($0)) }

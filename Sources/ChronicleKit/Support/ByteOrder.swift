@@ -28,6 +28,39 @@ enum ByteOrder {
         return lhs.withUTF8 { a in rhs.withUTF8 { b in compare(a, b) } }
     }
 
+    /// `texts.sorted(by: precedes)`, for the many short names of a folder: each text's first
+    /// sixteen bytes are read once into two integers, which decide most comparisons; texts that
+    /// share them are compared whole. A folder of thousands of articles was sorted through
+    /// `memcmp` on every comparison, a sixth of what listing it cost.
+    static func sorted(_ texts: [String]) -> [String] {
+        guard texts.count > 1 else { return texts }
+        var keys: [SortKey] = []
+        keys.reserveCapacity(texts.count)
+        for (index, text) in texts.enumerated() {
+            // Bytes past the end count as zero: a text that ends first sorts first, as in memcmp
+            // order, unless the other has a zero byte there, which the whole comparison settles.
+            var high: UInt64 = 0, low: UInt64 = 0, shift = 0
+            for byte in text.utf8.prefix(16) {
+                if shift < 64 { high |= UInt64(byte) << (56 - shift) } else { low |= UInt64(byte) << (120 - shift) }
+                shift += 8
+            }
+            keys.append(SortKey(high: high, low: low, index: index))
+        }
+        keys.sort { a, b in
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return compare(texts[a.index], texts[b.index]) < 0
+        }
+        return keys.map { texts[$0.index] }
+    }
+
+    /// A text's first sixteen bytes, big-endian, and its place (`sorted`).
+    private struct SortKey {
+        var high: UInt64
+        var low: UInt64
+        var index: Int
+    }
+
     /// A text against bytes (a path as SQLite holds it), in the same order.
     static func compare(_ lhs: String, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
         if let order = lhs.utf8.withContiguousStorageIfAvailable({ compare($0, rhs) }) { return order }

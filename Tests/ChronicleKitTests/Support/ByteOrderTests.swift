@@ -31,6 +31,22 @@ import Testing
             }
         }
     }
+
+    /// The sort by each text's first sixteen bytes (`ByteOrder.sorted`) gives the byte order:
+    /// names of a folder of articles sharing long prefixes, shorter and longer than sixteen
+    /// bytes, folders with their "/", letters outside ASCII and zero bytes.
+    @Test func sortedIsTheByteOrder() {
+        var random = SeededGenerator(state: 16)
+        let pieces = ["bai-", "000", "1", "9", ".txt", "/", "qdnd-2023-12-", "Đảng", "\u{0}", "ủy", "z", "a", "-"]
+        for size in [0, 1, 2, 7, 40, 300] {
+            let texts = (0..<size).map { _ in
+                (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            }
+            #expect(ByteOrder.sorted(texts) == texts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        }
+        let folder = (0..<2_000).map { "bai-\(String(format: "%07d", ($0 * 7_919) % 2_000)).txt" } + ["bai-0000001.txt/", "bai-00000"]
+        #expect(ByteOrder.sorted(folder) == folder.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
 }
 
 @Suite struct ScanOrderTests {
