@@ -132,77 +132,28 @@ struct ReportWriter: Sendable {
 
     /// Writes the planned files. The formats are independent: each is written into its own
     /// staging on its own core (Markdown; the CSV files; the XML files; the problems list and
-    /// the timeline; the workbook, which compresses) and synced on another thread as soon as its job ends
-    /// (`ReportStaging.syncAhead`), then all are committed at once, in that order. With more
-    /// jobs than cores the last to start waits for one, so the jobs start by `startRank`, the
-    /// workbook and Markdown first. `whole` is nil only when no file but the index page and the
-    /// timeline is to be written.
+    /// the timeline; the workbook, which compresses) and synced on another thread as soon as its
+    /// job ends (`ReportStaging.syncAhead`), then all are committed at once, in that order. With
+    /// more jobs than cores the last to start waits for one, so the jobs start by `startRank`,
+    /// the workbook and Markdown first. `whole` is nil only when no file but the index page and
+    /// the timeline is to be written.
     private func render(
         formats: Set<ReportFormat>, index: any ChronologyIndex, whole: Chronology?, context: ReportContext,
         summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan, stateFolder: URL?
     ) throws -> [URL] {
-        let root = config.output, language = config.language, fullListLimit = config.fullListLimit
-        let delimiter = UInt8(config.csvDelimiter.value)
-        let input = whole.map { ReportInput(chronology: $0, context: context) }
-        var jobs: [@Sendable (ReportStaging) throws -> Void] = []
-        var ranks: [Int] = []
-        if formats.contains(.markdown) {
-            ranks.append(Self.startRank.markdown)
-            jobs.append { staging in
-                try MarkdownReport(
-                    chronology: index, whole: whole, context: context, summary: summary, templates: templates,
-                    withTimeline: formats.contains(.svg), plan: plan, fullListLimit: fullListLimit, scratch: root,
-                    rowCache: stateFolder?.appendingPathComponent(RowCache.markdownFileName)
-                ).write(into: staging)
-            }
-        }
-        if let input, formats.contains(.csv) {
-            ranks.append(Self.startRank.csv)
-            jobs.append { staging in
-                try CSVReport(
-                    input: input, summary: summary, templates: templates, plan: plan, delimiter: delimiter,
-                    rowCache: stateFolder?.appendingPathComponent(RowCache.csvFileName)
-                ).write(into: staging)
-            }
-        }
-        if let input, formats.contains(.xml) {
-            ranks.append(Self.startRank.xml)
-            jobs.append { staging in
-                try XMLReport(
-                    input: input, summary: summary, templates: templates, language: language, plan: plan,
-                    rowCache: stateFolder?.appendingPathComponent(RowCache.xmlFileName)
-                ).write(into: staging)
-            }
-        }
-        ranks.append(Self.startRank.problemsAndTimeline)
-        jobs.append { staging in
-            if formats.contains(.markdown) || formats.contains(.csv) {
-                try ProblemsCSV(chronology: index, context: context, templates: templates, plan: plan, delimiter: delimiter).write(
-                    into: staging)
-            }
-            if formats.contains(.svg) {
-                try TimelineSVG(chronology: index, context: context, summary: summary, templates: templates, plan: plan)
-                    .write(into: staging)
-            }
-        }
-        if formats.contains(.xlsx), let input {
-            ranks.append(Self.startRank.workbook)
-            jobs.append { staging in
-                try WorkbookReport(
-                    input: input, summary: summary, templates: templates, language: language, plan: plan, scratch: root,
-                    rowCache: stateFolder?.appendingPathComponent(RowCache.workbookFileName)
-                ).write(into: staging)
-            }
-        }
+        let jobs = self.jobs(
+            formats: formats, index: index, whole: whole, context: context, summary: summary, templates: templates, plan: plan,
+            stateFolder: stateFolder)
+        let root = config.output
         let stagings = jobs.map { _ in ReportStaging(root: root) }
         let results = ConcurrentResults(count: jobs.count)
-        let order = jobs.indices.sorted { ranks[$0] < ranks[$1] }
+        let order = jobs.indices.sorted { jobs[$0].rank < jobs[$1].rank }
         let work = UncheckedSendable(value: (jobs, stagings))
         DispatchQueue.concurrentPerform(iterations: jobs.count) { started in
             let (jobs, stagings) = work.value
             let index = order[started]
             do {
-                try jobs[index](stagings[index])
+                try jobs[index].write(stagings[index])
                 try stagings[index].syncAhead()
             } catch {
                 results.set(index, error)
@@ -216,6 +167,72 @@ struct ReportWriter: Sendable {
             for staging in stagings { staging.discard() }
             throw error
         }
+    }
+
+    /// What one job writes into its staging, and its place in the start order (`startRank`).
+    private struct Job {
+        var rank: Int
+        var write: @Sendable (ReportStaging) throws -> Void
+    }
+
+    /// The jobs of the configured formats, in publish order (`render`).
+    private func jobs(
+        formats: Set<ReportFormat>, index: any ChronologyIndex, whole: Chronology?, context: ReportContext,
+        summary: ReportSummary, templates: ReportTemplates, plan: ReportPlan, stateFolder: URL?
+    ) -> [Job] {
+        let root = config.output, language = config.language, fullListLimit = config.fullListLimit
+        let delimiter = UInt8(config.csvDelimiter.value)
+        let input = whole.map { ReportInput(chronology: $0, context: context) }
+        var jobs: [Job] = []
+        if formats.contains(.markdown) {
+            jobs.append(
+                Job(rank: Self.startRank.markdown) { staging in
+                    try MarkdownReport(
+                        chronology: index, whole: whole, context: context, summary: summary, templates: templates,
+                        withTimeline: formats.contains(.svg), plan: plan, fullListLimit: fullListLimit, scratch: root,
+                        rowCache: stateFolder?.appendingPathComponent(RowCache.markdownFileName)
+                    ).write(into: staging)
+                })
+        }
+        if let input, formats.contains(.csv) {
+            jobs.append(
+                Job(rank: Self.startRank.csv) { staging in
+                    try CSVReport(
+                        input: input, summary: summary, templates: templates, plan: plan, delimiter: delimiter,
+                        rowCache: stateFolder?.appendingPathComponent(RowCache.csvFileName)
+                    ).write(into: staging)
+                })
+        }
+        if let input, formats.contains(.xml) {
+            jobs.append(
+                Job(rank: Self.startRank.xml) { staging in
+                    try XMLReport(
+                        input: input, summary: summary, templates: templates, language: language, plan: plan,
+                        rowCache: stateFolder?.appendingPathComponent(RowCache.xmlFileName)
+                    ).write(into: staging)
+                })
+        }
+        jobs.append(
+            Job(rank: Self.startRank.problemsAndTimeline) { staging in
+                if formats.contains(.markdown) || formats.contains(.csv) {
+                    try ProblemsCSV(chronology: index, context: context, templates: templates, plan: plan, delimiter: delimiter)
+                        .write(into: staging)
+                }
+                if formats.contains(.svg) {
+                    try TimelineSVG(chronology: index, context: context, summary: summary, templates: templates, plan: plan)
+                        .write(into: staging)
+                }
+            })
+        if formats.contains(.xlsx), let input {
+            jobs.append(
+                Job(rank: Self.startRank.workbook) { staging in
+                    try WorkbookReport(
+                        input: input, summary: summary, templates: templates, language: language, plan: plan, scratch: root,
+                        rowCache: stateFolder?.appendingPathComponent(RowCache.workbookFileName)
+                    ).write(into: staging)
+                })
+        }
+        return jobs
     }
 
     /// The order the jobs start in (`render`), the longest first as far as a run can tell: the
