@@ -253,6 +253,7 @@ struct ChronologyBuilder: Sendable {
     /// of sources with a few copies hashes and sorts none of them.
     static func union(_ sorted: [EventSource], _ added: [EventSource]) -> [EventSource] {
         guard !added.isEmpty else { return sorted }
+        assert(zip(sorted, sorted.dropFirst()).allSatisfy { !($1 < $0) }, "an event's sources out of order")
         var result: [EventSource] = []
         result.reserveCapacity(sorted.count + added.count)
         var next = 0
