@@ -9,9 +9,14 @@ struct EventIDMemory: Sendable {
     private(set) var keyedIDs: Set<String> = []
 
     init(idByKey: [UInt64: String] = [:], firstSeen: [String: Int64] = [:]) {
+        self.init(idByKey: idByKey, firstSeen: firstSeen, keyedIDs: Set(idByKey.values))
+    }
+
+    /// With `keyedIDs` already made: the ids `idByKey` names, each once.
+    init(idByKey: [UInt64: String], firstSeen: [String: Int64], keyedIDs: Set<String>) {
         self.idByKey = idByKey
         self.firstSeen = firstSeen
-        keyedIDs = Set(idByKey.values)
+        self.keyedIDs = keyedIDs
     }
 
     /// Remembers that report `key` was first given `id`.
