@@ -102,10 +102,14 @@ extension ChronicleRun {
         guard state.recordCount == archive.storedCount, state.extend(from: archive, records: archive.storedCount..<archive.recordCount)
         else { return nil }
         archive.earlierMerges = merges
-        var kept: RecordArchive.Blob?
+        // The grouping is kept for the next night on another core while this one merges: the
+        // state is let go once both are done with it.
+        var keeping: BackgroundTask<RecordArchive.Blob>?
         let grouping = ChronologyBuilder(window: options.config.window).merge(consume state, archive) { state in
-            kept = Self.keep(KeptGrouping(state: state, recordsPerFile: recordsPerFile, problems: problems), spool: spool)
+            let grouping = Handoff(KeptGrouping(state: state, recordsPerFile: recordsPerFile, problems: problems))
+            keeping = BackgroundTask { Self.keep(grouping.take(), spool: spool) }
         }
+        let kept = try keeping?.result()
         guard !archive.failed else {
             logger.warning("a stored record the night's merges needed could not be read; building the chronology from the summaries")
             return nil
