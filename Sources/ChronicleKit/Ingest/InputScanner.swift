@@ -219,6 +219,12 @@ public struct InputScanner: Sendable {
             walk(folder, into: &listing)
             return listing
         }
+        // Sized once: grown by appending, a large archive's list was copied at each doubling.
+        let found = parts.reduce(0) { count, part in
+            if case .listed(let listed) = part { return count + listed.files.count }
+            return count
+        }
+        listing.files.reserveCapacity(listing.files.count + found + walked.reduce(0) { $0 + $1.files.count })
         var next = 0
         for part in parts {
             switch part {
